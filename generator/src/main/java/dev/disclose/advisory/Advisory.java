@@ -1,0 +1,63 @@
+package dev.disclose.advisory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One advisory as its file states it (see docs/advisory-format.md, which this record mirrors
+ * field for field). Built by {@link AdvisoryParser}; fields a file got wrong are left empty and
+ * reported, so every check can still run.
+ */
+public record Advisory(
+    String id,
+    String title,
+    Status status,
+    Optional<Timestamp> published,
+    Optional<Timestamp> modified,
+    Optional<Timestamp> embargo,
+    Optional<Withdrawal> withdrawn,
+    List<String> aliases,
+    List<String> related,
+    List<String> upstream,
+    Severity severity,
+    List<String> cwes,
+    List<String> keywords,
+    List<String> categories,
+    Optional<Informational> informational,
+    List<Affected> affected,
+    List<Reference> references,
+    List<Credit> credits,
+    Timeline timeline,
+    Map<String, Object> databaseSpecific,
+    String details,
+    Source source) {
+
+  public Advisory {
+    aliases = List.copyOf(aliases);
+    related = List.copyOf(related);
+    upstream = List.copyOf(upstream);
+    cwes = List.copyOf(cwes);
+    keywords = List.copyOf(keywords);
+    categories = List.copyOf(categories);
+    affected = List.copyOf(affected);
+    references = List.copyOf(references);
+    credits = List.copyOf(credits);
+    databaseSpecific = FreeForm.copy(databaseSpecific);
+  }
+
+  /**
+   * When the advisory last changed: {@code modified} if written, else the time of the file's last
+   * git commit, else {@code published}. The commit time is passed in, so callers decide whether
+   * to ask git (see {@link dev.disclose.source.LastCommitTimes}) and output stays a function of its inputs.
+   */
+  public Optional<Timestamp> effectiveModified(Optional<Instant> lastCommit) {
+    return modified.or(() -> lastCommit.map(Timestamp::ofInstant)).or(this::effectivePublished);
+  }
+
+  /** {@code published}, or for an embargoed advisory without one, the instant its embargo lifts. */
+  public Optional<Timestamp> effectivePublished() {
+    return published.or(() -> status == Status.EMBARGOED ? embargo : Optional.empty());
+  }
+}

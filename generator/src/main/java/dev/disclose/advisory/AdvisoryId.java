@@ -1,0 +1,86 @@
+package dev.disclose.advisory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The forms an advisory ID may take: the site's own {@code <PREFIX>-<YYYY>-<NNNN>}, its
+ * placeholder {@code <PREFIX>-0000-0000}, and the IDs of the databases OSV knows. Every accepted
+ * form is also a safe file name: no slash, no backslash, no "..".
+ */
+public final class AdvisoryId {
+  private AdvisoryId() {}
+
+  /** The prefixes OSV's schema registers (osv-schema 1.7.5, {@code $defs.prefix}). */
+  static final List<String> OSV_PREFIXES = List.of(
+      "ASB-A", "PUB-A", "ALPINE", "ALSA", "ALBA", "ALEA", "AZL", "BELL", "BIT", "CGA",
+      "CLEANSTART", "CLSA", "CURL", "CVE", "DEBIAN", "DHI", "DRUPAL", "DSA", "DLA", "ELA", "DTSA",
+      "ECHO", "EEF", "FreeBSD", "GHSA", "GO", "GSD", "HSEC", "JLSEC", "KUBE", "LBSEC", "LSN", "MAL",
+      "MINI", "MGASA", "OESA", "OSEC", "OSV", "openSUSE-SU", "PHSA", "PSF", "PYSEC", "RHBA", "RHEA",
+      "RHSA", "RLSA", "RXSA", "RSEC", "ROOT", "RUSTSEC", "SUSE-SU", "SUSE-RU", "SUSE-FU", "SUSE-OU",
+      "UBUNTU", "USN", "V8");
+
+  /** Databases whose IDs have a precise, well-known shape. */
+  private static final List<Pattern> PRECISE = List.of(
+      Pattern.compile("CVE-(19|20)\\d{2}-\\d{4,}"),
+      Pattern.compile("GHSA(-[23456789cfghjmpqrvwx]{4}){3}"),
+      Pattern.compile("RUSTSEC-\\d{4}-\\d{4}"),
+      Pattern.compile("GO-\\d{4}-\\d{4,}"),
+      Pattern.compile("PYSEC-\\d{4}-\\d+"),
+      Pattern.compile("OSV-\\d{4}-\\d+"));
+  private static final List<String> PRECISE_PREFIXES = List.of("CVE", "GHSA", "RUSTSEC", "GO", "PYSEC", "OSV");
+  private static final Pattern GENERIC_REST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
+
+  public static Pattern ownPattern(String prefix) {
+    return Pattern.compile(Pattern.quote(prefix) + "-(\\d{4})-(\\d{4,})");
+  }
+
+  public static String placeholder(String prefix) {
+    return prefix + "-0000-0000";
+  }
+
+  public static boolean isPlaceholder(String id, String prefix) {
+    return !prefix.isEmpty() && id.equals(placeholder(prefix));
+  }
+
+  /** The site's own ID, split into year and number; the placeholder is not one. */
+  public record Own(int year, int number) {}
+
+  public static Optional<Own> parseOwn(String id, String prefix) {
+    if (prefix.isEmpty() || isPlaceholder(id, prefix)) return Optional.empty();
+    Matcher m = ownPattern(prefix).matcher(id);
+    if (!m.matches()) return Optional.empty();
+    try {
+      return Optional.of(new Own(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // more digits than an int holds
+    }
+  }
+
+  public static String format(String prefix, int year, int number) {
+    return String.format("%s-%04d-%04d", prefix, year, number);
+  }
+
+  /** An ID of one of the databases OSV knows (CVE, GHSA, RUSTSEC, GO, PYSEC, …). */
+  public static boolean isKnownDatabaseId(String id) {
+    if (id.contains("..")) return false;
+    for (Pattern p : PRECISE) {
+      if (p.matcher(id).matches()) return true;
+    }
+    for (String prefix : OSV_PREFIXES) {
+      if (PRECISE_PREFIXES.contains(prefix)) continue;
+      if (id.startsWith(prefix + "-") && GENERIC_REST.matcher(id.substring(prefix.length() + 1)).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The ID's database prefix if it starts like one OSV knows, whatever follows. */
+  public static Optional<String> databasePrefix(String id) {
+    return OSV_PREFIXES.stream().filter(p -> id.startsWith(p + "-"))
+        .max(java.util.Comparator.comparingInt(String::length));
+  }
+}

@@ -1,0 +1,40 @@
+package dev.disclose.advisory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One affected package and the versions of it that are vulnerable. {@code functions} maps each
+ * affected function path to the version requirements under which it is affected (RustSec's
+ * {@code [affected.functions]}); an empty list means "in every affected version".
+ */
+public record Affected(
+    String ecosystem,
+    String packageName,
+    Optional<String> purl,
+    List<AffectedRange> ranges,
+    List<String> versions,
+    Map<String, List<String>> functions,
+    List<String> os,
+    List<String> arch,
+    Optional<Severity> severity,
+    Map<String, Object> databaseSpecific,
+    Map<String, Object> ecosystemSpecific) {
+
+  public Affected {
+    ranges = List.copyOf(ranges);
+    versions = List.copyOf(versions);
+    functions = copyFunctions(functions);
+    os = List.copyOf(os);
+    arch = List.copyOf(arch);
+    databaseSpecific = FreeForm.copy(databaseSpecific);
+    ecosystemSpecific = FreeForm.copy(ecosystemSpecific);
+  }
+
+  private static Map<String, List<String>> copyFunctions(Map<String, List<String>> functions) {
+    java.util.LinkedHashMap<String, List<String>> copy = new java.util.LinkedHashMap<>();
+    functions.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return java.util.Collections.unmodifiableMap(copy);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.disclose.source;
+
+import dev.disclose.config.SiteConfigLoader;
+import dev.disclose.diagnostic.Diagnostic;
+import dev.disclose.diagnostic.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A site root: the folder holding {@code site-config.yaml} and {@code advisories/}. Opening it
+ * reads the configuration; advisories are read on demand through {@link #files()}.
+ */
+public final class Site {
+  private final Path root;
+  private final PathDisplay display;
+  private final SiteConfigLoader.Loaded config;
+
+  private Site(Path root, PathDisplay display, SiteConfigLoader.Loaded config) {
+    this.root = root;
+    this.display = display;
+    this.config = config;
+  }
+
+  public static Site open(Path root, PathDisplay display) throws SiteException {
+    Path absolute = root.toAbsolutePath().normalize();
+    if (!Files.isDirectory(absolute)) {
+      throw new SiteException("the site root " + absolute + " is not a folder");
+    }
+    Path configFile = absolute.resolve(SiteConfigLoader.FILE_NAME);
+    if (!Files.isRegularFile(configFile)) {
+      throw new SiteException("no " + SiteConfigLoader.FILE_NAME + " in " + absolute
+          + ": run disclose in a site root, or pass --root DIR");
+    }
+    Path shown = display.of(configFile);
+    SiteConfigLoader.Loaded loaded;
+    try {
+      if (Files.size(configFile) > AdvisoryFiles.MAX_BYTES) {
+        throw new SiteException(shown + " is larger than 1 MiB");
+      }
+      byte[] bytes = Files.readAllBytes(configFile);
+      if (StrictUtf8.decode(bytes) instanceof StrictUtf8.Decoded.Invalid invalid) {
+        loaded = new SiteConfigLoader.Loaded(
+            SiteConfigLoader.parse("", shown).config(),
+            List.of(Diagnostic.of(shown, invalid.position(), Rule.INVALID_UTF8,
+                "the file is not valid UTF-8; re-save it as UTF-8")));
+      } else {
+        String text = ((StrictUtf8.Decoded.Text) StrictUtf8.decode(bytes)).text();
+        loaded = SiteConfigLoader.parse(text, shown);
+      }
+    } catch (IOException e) {
+      throw new SiteException("cannot read " + shown + ": " + e.getMessage(), e);
+    }
+    return new Site(absolute, display, loaded);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public PathDisplay display() {
+    return display;
+  }
+
+  public SiteConfigLoader.Loaded config() {
+    return config;
+  }
+
+  public Path advisoriesDir() {
+    return root.resolve(AdvisoryFiles.ADVISORIES_DIR);
+  }
+
+  public AdvisoryFiles files() throws SiteException {
+    try {
+      return new AdvisoryFiles(root, display);
+    } catch (IOException e) {
+      throw new SiteException("cannot read the site root " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+}
