@@ -1,0 +1,41 @@
+package dev.disclose.version;
+
+import java.util.Objects;
+
+/** The version schemes Disclose knows, and which ecosystem uses which. */
+public final class VersionSchemes {
+  /**
+   * SemVer 2.0 via semver4j strict parsing, with an optional leading {@code v} (Go writes {@code
+   * v1.2.3}); ordered by SemVer 2.0 precedence, so versions differing only in build metadata (or in
+   * the {@code v}) are equal.
+   */
+  public static final VersionScheme SEMVER = new SemVerScheme();
+
+  /** PEP 440, as Python's {@code packaging.version} parses and orders it. */
+  public static final VersionScheme PEP440 = new Pep440Scheme();
+
+  /** Maven's ordering, via {@code org.apache.maven.artifact.versioning.ComparableVersion}. */
+  public static final VersionScheme MAVEN = new MavenScheme();
+
+  /** Any visible text, without an order: for ecosystems whose versions we cannot compare. */
+  public static final VersionScheme UNORDERED = new UnorderedScheme();
+
+  private VersionSchemes() {}
+
+  /**
+   * crates.io, npm, Go → {@link #SEMVER}; PyPI → {@link #PEP440}; Maven → {@link #MAVEN}; anything
+   * else (incl. unknown) → {@link #UNORDERED}. Ecosystem names are OSV's spelling (case-sensitive);
+   * a ":suffix" (e.g. "Debian:12", "Maven:https://repo.example/") is ignored for the lookup.
+   */
+  public static VersionScheme forEcosystem(String ecosystem) {
+    Objects.requireNonNull(ecosystem, "ecosystem");
+    int colon = ecosystem.indexOf(':');
+    String base = colon < 0 ? ecosystem : ecosystem.substring(0, colon);
+    return switch (base) {
+      case "crates.io", "npm", "Go" -> SEMVER;
+      case "PyPI" -> PEP440;
+      case "Maven" -> MAVEN;
+      default -> UNORDERED;
+    };
+  }
+}
