@@ -1,0 +1,47 @@
+package dev.disclose.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code site-config.yaml}: what the site is called, where it lives, whose advisories it holds.
+ * The one place defaults are applied is {@link SiteConfigLoader}.
+ */
+public record SiteConfig(
+    String title,
+    String baseUrl,
+    String idPrefix,
+    String securityContact,
+    Optional<String> policy,
+    Optional<String> repository,
+    Optional<String> description,
+    Optional<String> theme,
+    List<PublishedPackage> packages) {
+
+  public SiteConfig {
+    packages = List.copyOf(packages);
+  }
+
+  /** A package this project publishes, and where its release notes live. */
+  public record PublishedPackage(String ecosystem, String name, Optional<ReleaseNotesSource> releaseNotes) {}
+
+  /** Where one package's release notes are: exactly one of the three kinds. */
+  public sealed interface ReleaseNotesSource {
+    /** A folder of one Markdown file per release. */
+    record Folder(String path) implements ReleaseNotesSource {}
+
+    /** A Keep-a-Changelog file. */
+    record Changelog(String path) implements ReleaseNotesSource {}
+
+    /** Releases published elsewhere, {@code {version}} replaced by the version. */
+    record UrlTemplate(String template) implements ReleaseNotesSource {}
+  }
+
+  public boolean declaresPackages() {
+    return !packages.isEmpty();
+  }
+
+  public boolean declares(String ecosystem, String name) {
+    return packages.stream().anyMatch(p -> p.ecosystem().equals(ecosystem) && p.name().equals(name));
+  }
+}

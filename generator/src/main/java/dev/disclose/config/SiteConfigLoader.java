@@ -1,0 +1,129 @@
+package dev.disclose.config;
+
+import dev.disclose.advisory.Fields;
+import dev.disclose.diagnostic.Diagnostic;
+import dev.disclose.diagnostic.Findings;
+import dev.disclose.diagnostic.Rule;
+import dev.disclose.ecosystem.Ecosystems;
+import dev.disclose.yaml.YamlNode;
+import dev.disclose.yaml.YamlProblem;
+import dev.disclose.yaml.YamlReader;
+import dev.disclose.text.Urls;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads {@code site-config.yaml}, reporting problems the way advisory problems are reported. */
+public final class SiteConfigLoader {
+  public static final String FILE_NAME = "site-config.yaml";
+  static final List<String> KEYS = List.of("title", "base_url", "id_prefix", "security_contact",
+      "policy", "repository", "description", "theme", "packages");
+  static final List<String> PACKAGE_KEYS = List.of("ecosystem", "name", "release_notes");
+  static final List<String> RELEASE_NOTES_KEYS = List.of("folder", "changelog", "url");
+  static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
+
+  /** The configuration (with defaults where the file was wrong) and what was wrong with it. */
+  public record Loaded(SiteConfig config, List<Diagnostic> diagnostics) {
+    public Loaded {
+      diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+  }
+
+  private SiteConfigLoader() {}
+
+  public static Loaded parse(String text, Path file) {
+    Findings findings = new Findings(file);
+    YamlReader.Result result = YamlReader.read(text, 1);
+    YamlNode.Mapping root;
+    if (result instanceof YamlReader.Result.Failed failed) {
+      report(findings, failed.problem());
+      root = new YamlNode.Mapping(List.of(), dev.disclose.yaml.Position.START);
+    } else {
+      YamlReader.Result.Read read = (YamlReader.Result.Read) result;
+      read.problems().forEach(p -> report(findings, p));
+      if (read.root() instanceof YamlNode.Mapping m) {
+        root = m;
+      } else {
+        findings.report(Rule.WRONG_TYPE, read.root().position(),
+            "site-config.yaml must be a map of `key: value` lines, not " + read.root().kindName());
+        root = new YamlNode.Mapping(List.of(), read.root().position());
+      }
+    }
+    Fields f = Fields.of(root, "", "site-config.yaml", KEYS, findings, new HashMap<>());
+    String title = f.requiredString("title").orElse("Security advisories");
+    String baseUrl = f.requiredString("base_url").orElse("/");
+    if (f.has("base_url") && !Urls.isHttpUrl(baseUrl)) {
+      findings.report(Rule.URL, f.valuePosition("base_url"),
+          "`base_url` is `" + baseUrl + "`; write the absolute address the site is served from, "
+              + "like `https://example.org/security/`");
+    }
+    String idPrefix = f.requiredString("id_prefix").orElse("");
+    if (!idPrefix.isEmpty() && !ID_PREFIX.matcher(idPrefix).matches()) {
+      findings.report(Rule.INVALID_VALUE, f.valuePosition("id_prefix"),
+          "`id_prefix` is `" + idPrefix + "`; use 2 to 16 capital letters and digits starting "
+              + "with a letter, like `DEMO`");
+      idPrefix = idPrefix.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    }
+    String contact = f.requiredString("security_contact").orElse("");
+    if (!contact.isEmpty() && !Urls.isContactUrl(contact)) {
+      findings.report(Rule.URL, f.valuePosition("security_contact"),
+          "`security_contact` is `" + contact + "`; write a `mailto:` or `https:` URL");
+    }
+    Optional<String> repository = f.string("repository");
+    repository.filter(r -> !Urls.isHttpUrl(r)).ifPresent(r -> findings.report(Rule.URL,
+        f.valuePosition("repository"), "`repository` is `" + r + "`; write an https URL"));
+
+    List<SiteConfig.PublishedPackage> packages = new ArrayList<>();
+    f.eachMapping("packages", "one package with `ecosystem` and `name`", (i, m) -> {
+      Fields p = Fields.of(m, f.child("packages") + "[" + i + "]", "`packages[" + i + "]`",
+          PACKAGE_KEYS, findings, f.positions());
+      Optional<String> ecosystem = p.requiredString("ecosystem");
+      Optional<String> name = p.requiredString("name");
+      ecosystem.ifPresent(e -> {
+        if (Ecosystems.find(e).isEmpty()) {
+          findings.report(Rule.UNKNOWN_ECOSYSTEM, p.valuePosition("ecosystem"),
+              "`" + e + "` is not an OSV ecosystem"
+                  + Ecosystems.suggest(e).map(s -> "; did you mean `" + s + "`?").orElse(""));
+        } else {
+          name.flatMap(n -> Ecosystems.packageNameProblem(e, n)).ifPresent(problem ->
+              findings.report(Rule.PACKAGE_NAME, p.valuePosition("name"), problem));
+        }
+      });
+      Optional<SiteConfig.ReleaseNotesSource> notes = p.mapping("release_notes").flatMap(rn -> {
+        Fields r = Fields.of(rn, p.child("release_notes"), "`release_notes`", RELEASE_NOTES_KEYS,
+            findings, f.positions());
+        List<String> given = RELEASE_NOTES_KEYS.stream().filter(r::has).toList();
+        if (given.size() != 1) {
+          findings.report(Rule.INVALID_VALUE, rn.position(),
+              "`release_notes` takes exactly one of `folder`, `changelog` or `url`"
+                  + (given.isEmpty() ? "" : ", not " + Fields.list(given)));
+          return Optional.empty();
+        }
+        return switch (given.get(0)) {
+          case "folder" -> r.string("folder").map(SiteConfig.ReleaseNotesSource.Folder::new);
+          case "changelog" -> r.string("changelog").map(SiteConfig.ReleaseNotesSource.Changelog::new);
+          default -> r.string("url").map(SiteConfig.ReleaseNotesSource.UrlTemplate::new);
+        };
+      });
+      if (ecosystem.isPresent() && name.isPresent()) {
+        packages.add(new SiteConfig.PublishedPackage(ecosystem.get(), name.get(), notes));
+      }
+    });
+    SiteConfig config = new SiteConfig(title, baseUrl, idPrefix, contact, f.string("policy"),
+        repository, f.string("description"), f.string("theme"), packages);
+    return new Loaded(config, findings.diagnostics());
+  }
+
+
+  private static void report(Findings findings, YamlProblem problem) {
+    findings.report(Rule.of(problem.kind()), problem.position(), problem.message());
+  }
+}

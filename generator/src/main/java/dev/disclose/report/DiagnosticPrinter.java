@@ -1,0 +1,159 @@
+package dev.disclose.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.disclose.diagnostic.Diagnostic;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints findings. Text is what compilers print: {@code path:line:col: error[CODE]: message},
+ * then the source line with a caret under the column; one summary line ends the output. GitHub
+ * prints workflow commands that become annotations on the pull request's changed lines. JSON is
+ * one object, stable for tools.
+ */
+public final class DiagnosticPrinter {
+  private final Path workingDirectory;
+  private final Map<Path, List<String>> lines = new HashMap<>();
+
+  public DiagnosticPrinter(Path workingDirectory) {
+    this.workingDirectory = workingDirectory;
+  }
+
+  public void print(List<Diagnostic> diagnostics, int files, DiagnosticFormat format, PrintWriter out) {
+    switch (format) {
+      case TEXT -> text(diagnostics, files, out);
+      case GITHUB -> github(diagnostics, files, out);
+      case JSON -> json(diagnostics, files, out);
+    }
+    out.flush();
+  }
+
+  private void text(List<Diagnostic> diagnostics, int files, PrintWriter out) {
+    for (Diagnostic d : diagnostics) {
+      out.println(headline(d));
+      sourceLine(d).ifPresent(line -> {
+        String number = String.valueOf(d.position().line());
+        String gutter = " ".repeat(number.length());
+        out.println(" " + number + " | " + line);
+        out.println(" " + gutter + " | " + caret(line, d.position().column()));
+      });
+    }
+    out.println(summary(diagnostics, files));
+  }
+
+  /** {@code path:line:col: error[CODE]: message}. */
+  public static String headline(Diagnostic d) {
+    return d.file().toString().replace('\\', '/') + ":" + d.position().line() + ":" + d.position().column()
+        + ": " + d.severity().label() + "[" + d.rule().code() + "]: " + d.message();
+  }
+
+  public static String summary(List<Diagnostic> diagnostics, int files) {
+    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    long warnings = diagnostics.size() - errors;
+    String checked = "checked " + files + (files == 1 ? " file" : " files");
+    if (diagnostics.isEmpty()) return checked + ": no problems";
+    return checked + ": " + plural(errors, "error") + ", " + plural(warnings, "warning");
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  private void github(List<Diagnostic> diagnostics, int files, PrintWriter out) {
+    for (Diagnostic d : diagnostics) {
+      out.println("::" + d.severity().label()
+          + " file=" + property(d.file().toString().replace('\\', '/'))
+          + ",line=" + d.position().line()
+          + ",col=" + d.position().column()
+          + ",title=" + property(d.rule().code() + " " + d.rule().slug())
+          + "::" + data(d.message()));
+    }
+    out.println(summary(diagnostics, files));
+  }
+
+  private static void json(List<Diagnostic> diagnostics, int files, PrintWriter out) {
+    try {
+      ObjectMapper mapper = new ObjectMapper();
+      JsonGenerator g = mapper.getFactory().createGenerator(out);
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+      g.writeStartObject();
+      g.writeNumberField("files", files);
+      g.writeNumberField("errors", errors);
+      g.writeNumberField("warnings", diagnostics.size() - errors);
+      g.writeArrayFieldStart("diagnostics");
+      for (Diagnostic d : diagnostics) {
+        g.writeStartObject();
+        g.writeStringField("file", d.file().toString().replace('\\', '/'));
+        g.writeNumberField("line", d.position().line());
+        g.writeNumberField("column", d.position().column());
+        g.writeStringField("severity", d.severity().label());
+        g.writeStringField("code", d.rule().code());
+        g.writeStringField("rule", d.rule().slug());
+        g.writeStringField("message", d.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+      out.println();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // GitHub workflow command escaping (actions/toolkit, command.ts).
+  static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
+  }
+
+  private java.util.Optional<String> sourceLine(Diagnostic d) {
+    List<String> file = lines.computeIfAbsent(d.file(), this::readLines);
+    int index = d.position().line() - 1;
+    if (index < 0 || index >= file.size()) return java.util.Optional.empty();
+    String line = file.get(index).replace('\t', ' ');
+    if (line.isBlank() || line.length() > 300) return java.util.Optional.empty();
+    return java.util.Optional.of(line);
+  }
+
+  private List<String> readLines(Path shown) {
+    Path path = shown.isAbsolute() ? shown : workingDirectory.resolve(shown);
+    try {
+      if (!Files.isRegularFile(path) || Files.size(path) > 1024 * 1024) return List.of();
+      byte[] bytes = Files.readAllBytes(path);
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return List.of(text.split("\r?\n", -1));
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** A caret under the column, extended under the rest of the word there. */
+  static String caret(String line, int column) {
+    int start = Math.min(column - 1, line.length());
+    int end = start;
+    while (end < line.length() && !Character.isWhitespace(line.charAt(end))) end++;
+    while (end > start + 1 && (line.charAt(end - 1) == ':' || line.charAt(end - 1) == ',')) end--;
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < start; i++) b.append(' ');
+    b.append("^".repeat(Math.max(1, end - start)));
+    return b.toString();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.disclose.validate;
+
+import dev.disclose.advisory.Advisory;
+import dev.disclose.cwe.CweCatalog;
+import dev.disclose.diagnostic.Diagnostic;
+import dev.disclose.diagnostic.Findings;
+import dev.disclose.source.AdvisoryFiles;
+import dev.disclose.source.Site;
+import dev.disclose.source.SiteException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Validates a site: its configuration, every advisory file (in parallel), then the rules that
+ * span files. Cross-file rules always see every advisory; with a selection of paths, only the
+ * findings in those files are reported (a PR check can pass the files it changed).
+ */
+public final class SiteValidator {
+  private static final List<AdvisoryCheck> CHECKS = List.of(
+      new IdentifierCheck(), new LifecycleCheck(), new PackageCheck(), new RangeCheck(),
+      new SeverityCheck(), new WeaknessCheck(), new LinkCheck(), new ContentCheck());
+
+  /** The findings, sorted by file and position, and what was checked. */
+  public record Report(List<Diagnostic> diagnostics, int filesChecked, List<Advisory> advisories) {
+    public Report {
+      diagnostics = List.copyOf(diagnostics);
+      advisories = List.copyOf(advisories);
+    }
+
+    public long errors() {
+      return diagnostics.stream().filter(Diagnostic::isError).count();
+    }
+
+    public long warnings() {
+      return diagnostics.size() - errors();
+    }
+  }
+
+  private SiteValidator() {}
+
+  /**
+   * Validates {@code site} as of {@code now}. {@code selection} lists files or folders to report
+   * on; empty means the whole site.
+   */
+  public static Report validate(Site site, Instant now, Collection<Path> selection) throws SiteException {
+    AdvisoryFiles files = site.files();
+    List<Diagnostic> diagnostics = new ArrayList<>(site.config().diagnostics());
+    List<Path> discovered;
+    try {
+      discovered = files.discover(diagnostics);
+    } catch (IOException e) {
+      throw new SiteException("cannot list " + site.advisoriesDir() + ": " + e.getMessage(), e);
+    }
+    Set<Path> all = new LinkedHashSet<>(discovered);
+    Set<Path> selected = new LinkedHashSet<>();
+    for (Path p : selection) {
+      Path absolute = p.toAbsolutePath().normalize();
+      if (Files.isDirectory(absolute)) {
+        try (Stream<Path> walk = Files.walk(absolute)) {
+          walk.filter(f -> f.toString().endsWith(".md") && Files.isRegularFile(f)
+              && !f.getFileName().toString().equalsIgnoreCase("README.md")).forEach(selected::add);
+        } catch (IOException e) {
+          throw new SiteException("cannot list " + p + ": " + e.getMessage(), e);
+        }
+      } else if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        selected.add(absolute);
+      } else {
+        throw new SiteException("no such file: " + p);
+      }
+    }
+    all.addAll(selected);
+    List<Path> toRead = all.stream().sorted().toList();
+    AdvisoryFiles.Loaded loaded = files.read(toRead);
+    CheckContext context = new CheckContext(site.config().config(), now, CweCatalog.bundled());
+
+    List<Diagnostic> perFile = loaded.files().parallelStream().flatMap(result -> {
+      List<Diagnostic> out = new ArrayList<>(result.diagnostics());
+      result.advisory().ifPresent(a -> {
+        Findings findings = new Findings(a.source().file());
+        for (AdvisoryCheck check : CHECKS) check.check(a, context, findings);
+        out.addAll(findings.diagnostics());
+      });
+      return out.stream();
+    }).toList();
+    diagnostics.addAll(perFile);
+    diagnostics.addAll(CatalogCheck.check(loaded.advisories(), context.config().idPrefix()));
+
+    if (!selected.isEmpty()) {
+      Set<Path> shown = new java.util.HashSet<>();
+      for (Path p : selected) shown.add(site.display().of(p));
+      diagnostics.removeIf(d -> !shown.contains(d.file()));
+    }
+    List<Diagnostic> sorted = diagnostics.stream().distinct().sorted().toList();
+    int checked = selected.isEmpty() ? toRead.size() : selected.size();
+    return new Report(sorted, checked, loaded.advisories());
+  }
+}
