@@ -1,0 +1,97 @@
+package dev.disclose.authoring;
+
+import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AdvisoryId;
+import dev.disclose.source.AdvisoryFiles;
+import dev.disclose.source.Site;
+import dev.disclose.source.SiteException;
+import dev.disclose.yaml.Position;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code disclose assign-ids}: gives every advisory with the placeholder ID the next free ID of
+ * the current year, in path order, rewriting only the {@code id:} value and moving the file to
+ * {@code advisories/<YYYY>/<ID>.md}. RustSec does the same on merge, so that pull requests never
+ * compete for numbers.
+ */
+public final class IdAssigner {
+  private IdAssigner() {}
+
+  /** One renumbered advisory. */
+  public record Assignment(Path from, Path to, String id) {}
+
+  public static List<Assignment> assign(Site site, Instant now, boolean dryRun) throws SiteException {
+    String prefix = site.config().config().idPrefix();
+    if (prefix.isEmpty()) {
+      throw new SiteException("site-config.yaml has no valid `id_prefix`; fix it first (disclose validate)");
+    }
+    AdvisoryFiles files = site.files();
+    List<Path> paths;
+    try {
+      paths = files.discover(new ArrayList<>());
+    } catch (IOException e) {
+      throw new SiteException("cannot list " + site.advisoriesDir() + ": " + e.getMessage(), e);
+    }
+    List<Advisory> advisories = files.read(paths).advisories();
+    int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
+    IdAllocator ids = new IdAllocator(prefix, year, advisories, paths);
+    String placeholder = AdvisoryId.placeholder(prefix);
+    List<Assignment> done = new ArrayList<>();
+    for (Advisory a : advisories) {
+      if (!a.id().equals(placeholder)) continue;
+      Path from = site.root().resolve(a.source().relativePath());
+      String id = ids.next();
+      Path to = site.advisoriesDir().resolve(String.valueOf(year)).resolve(id + ".md");
+      if (!dryRun) {
+        rewrite(from, to, a.source().value("id"), placeholder, id);
+        removeEmptyParents(from.getParent(), site.advisoriesDir());
+      }
+      done.add(new Assignment(from, to, id));
+    }
+    return done;
+  }
+
+  private static void rewrite(Path from, Path to, Position at, String placeholder, String id)
+      throws SiteException {
+    try {
+      String text = Files.readString(from, StandardCharsets.UTF_8);
+      List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+      int index = at.line() - 1;
+      String line = lines.get(index);
+      int col = line.indexOf(placeholder, at.column() - 1);
+      if (col < 0) {
+        throw new SiteException(from + ":" + at + ": expected `" + placeholder + "` here");
+      }
+      lines.set(index, line.substring(0, col) + id + line.substring(col + placeholder.length()));
+      Files.createDirectories(to.getParent());
+      if (Files.exists(to)) throw new SiteException(to + " already exists");
+      AtomicFiles.write(to, String.join("\n", lines));
+      Files.delete(from);
+    } catch (IOException e) {
+      throw new SiteException("cannot rewrite " + from + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void removeEmptyParents(Path dir, Path stop) throws SiteException {
+    try {
+      Path d = dir;
+      while (d != null && d.startsWith(stop) && !d.equals(stop)) {
+        try (var entries = Files.list(d)) {
+          if (entries.findAny().isPresent()) return;
+        }
+        Files.delete(d);
+        d = d.getParent();
+      }
+    } catch (IOException e) {
+      throw new SiteException("cannot tidy " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

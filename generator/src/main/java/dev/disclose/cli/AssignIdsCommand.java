@@ -1,0 +1,45 @@
+package dev.disclose.cli;
+
+import dev.disclose.authoring.IdAssigner;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "assign-ids", mixinStandardHelpOptions = true,
+    description = {"Gives every advisory with the placeholder ID <PREFIX>-0000-0000 the next free ID of",
+        "the year and moves it to advisories/<YYYY>/<ID>.md (run on merge, as RustSec does)."})
+final class AssignIdsCommand implements Callable<Integer> {
+  @ParentCommand DiscloseCommand parent;
+  @Mixin SiteOptions site;
+
+  @Option(names = "--dry-run", description = "Print what would change; change nothing.")
+  boolean dryRun;
+
+  @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class, hidden = true,
+      description = "The moment that decides the year (default: the clock).")
+  Instant now;
+
+  @Override
+  public Integer call() throws Exception {
+    Environment env = parent.env();
+    var opened = site.open(env);
+    List<IdAssigner.Assignment> done = IdAssigner.assign(opened,
+        now != null ? now : env.clock().instant(), dryRun);
+    if (done.isEmpty()) {
+      env.out().println("no placeholder IDs to assign");
+    }
+    for (IdAssigner.Assignment a : done) {
+      env.out().println((dryRun ? "would assign " : "assigned ") + a.id() + ": "
+          + slash(opened.display().of(a.from())) + " -> " + slash(opened.display().of(a.to())));
+    }
+    return Main.OK;
+  }
+
+  private static String slash(java.nio.file.Path p) {
+    return p.toString().replace('\\', '/');
+  }
+}

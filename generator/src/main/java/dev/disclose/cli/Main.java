@@ -1,0 +1,46 @@
+package dev.disclose.cli;
+
+import dev.disclose.source.SiteException;
+import picocli.CommandLine;
+
+/** The {@code disclose} executable. Only this class exits the process. */
+public final class Main {
+  /** Exit codes: 0 clean, 1 findings, 2 usage or I/O problems. */
+  public static final int OK = 0;
+  public static final int FINDINGS = 1;
+  public static final int USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Environment env = Environment.system();
+    int code = run(env, args);
+    env.out().flush();
+    env.err().flush();
+    System.exit(code);
+  }
+
+  /** Runs the CLI in {@code env} and returns the exit code. */
+  public static int run(Environment env, String... args) {
+    CommandLine cli = new CommandLine(new DiscloseCommand(env));
+    cli.setOut(env.out());
+    cli.setErr(env.err());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof SiteException) {
+        env.err().println("disclose: " + e.getMessage());
+      } else {
+        // A bug in Disclose, not in the input: say so briefly; the trace only on request.
+        env.err().println("disclose: internal error: " + e);
+        if (env.variables().containsKey("DISCLOSE_DEBUG")) e.printStackTrace(env.err());
+        else env.err().println("(set DISCLOSE_DEBUG=1 for details, and please report it)");
+      }
+      env.err().flush();
+      return USAGE;
+    });
+    int code = cli.execute(args);
+    env.out().flush();
+    env.err().flush();
+    return code;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.disclose.cli;
+
+import dev.disclose.source.PathDisplay;
+import dev.disclose.source.Site;
+import dev.disclose.source.SiteException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --root}: the site every command works on. */
+public final class SiteOptions {
+  @Option(names = "--root", paramLabel = "DIR",
+      description = "The site root, holding site-config.yaml and advisories/ (default: the current directory).")
+  Path root;
+
+  Site open(Environment env) throws SiteException {
+    Path dir = root == null ? env.workingDirectory() : env.workingDirectory().resolve(root);
+    return Site.open(dir, new PathDisplay(env.workingDirectory()));
+  }
+}

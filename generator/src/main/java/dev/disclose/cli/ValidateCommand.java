@@ -1,0 +1,56 @@
+package dev.disclose.cli;
+
+import dev.disclose.report.DiagnosticFormat;
+import dev.disclose.report.DiagnosticPrinter;
+import dev.disclose.source.Site;
+import dev.disclose.validate.SiteValidator;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Checks site-config.yaml and the advisories, reporting every problem with file, line and rule code.",
+        "Cross-file rules (duplicate IDs, aliases) always consider every advisory."},
+    footer = {"", "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O error.",
+        "Rules: docs/validation-rules.md"})
+final class ValidateCommand implements Callable<Integer> {
+  @ParentCommand DiscloseCommand parent;
+  @Mixin SiteOptions site;
+
+  @Parameters(paramLabel = "PATHS", arity = "0..*",
+      description = "Files or folders to report on (default: the whole site).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text, github or json (default: github under GitHub Actions, else text).")
+  DiagnosticFormat format;
+
+  @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class,
+      description = "The moment to judge dates against (default: the clock).")
+  Instant now;
+
+  @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
+  boolean strict;
+
+  @Override
+  public Integer call() throws Exception {
+    Environment env = parent.env();
+    Site opened = site.open(env);
+    List<Path> selection = paths.stream().map(p -> env.workingDirectory().resolve(p)).toList();
+    SiteValidator.Report report = SiteValidator.validate(opened,
+        now != null ? now : env.clock().instant(), selection);
+    DiagnosticFormat chosen = format != null ? format
+        : env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
+    new DiagnosticPrinter(env.workingDirectory())
+        .print(report.diagnostics(), report.filesChecked(), chosen, env.out());
+    boolean failed = report.errors() > 0 || (strict && report.warnings() > 0);
+    return failed ? Main.FINDINGS : Main.OK;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.disclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.disclose.testing.CliRun;
+import dev.disclose.testing.TestSites;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir Path site;
+
+  private Path siteWith(String advisory) throws Exception {
+    TestSites.withConfig(site);
+    TestSites.write(site, "advisories/2025/DEMO-2025-0001.md", advisory);
+    return site;
+  }
+
+  @Test
+  void helpListsTheCommandsAndExitsZero() {
+    CliRun run = CliRun.in(site, "--help");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("validate", "new", "assign-ids", "Exit codes");
+    for (String command : new String[] {"validate", "new", "assign-ids"}) {
+      CliRun sub = CliRun.in(site, command, "--help");
+      assertThat(sub.exitCode()).as(command).isZero();
+      assertThat(sub.out()).contains("--root");
+    }
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(CliRun.in(site, "frobnicate").exitCode()).isEqualTo(2);
+    assertThat(CliRun.in(site).exitCode()).isEqualTo(2);
+    assertThat(CliRun.in(site, "validate", "--format", "xml").exitCode()).isEqualTo(2);
+    assertThat(CliRun.in(site, "validate", "--now", "tomorrow").err()).contains("not an instant");
+  }
+
+  @Test
+  void missingSiteConfigIsAnIoErrorWithAHint() {
+    CliRun run = CliRun.in(site, "validate");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("no site-config.yaml").contains("--root").doesNotContain("Exception");
+  }
+
+  @Test
+  void cleanSiteExitsZero() throws Exception {
+    siteWith(TestSites.validAdvisory("DEMO-2025-0001"));
+    CliRun run = CliRun.in(site, "validate");
+    assertThat(run.out()).isEqualTo("checked 1 file: no problems\n");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void rootOptionWorksFromAnotherFolder(@TempDir Path elsewhere) throws Exception {
+    siteWith(TestSites.validAdvisory("DEMO-2025-0001").replace("CWE-22", "CWE22"));
+    CliRun run = CliRun.in(elsewhere, "validate", "--root", site.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains(site.resolve("advisories/2025/DEMO-2025-0001.md") + ":8:8: error[W001]");
+  }
+
+  @Test
+  void warningsPassUnlessStrict() throws Exception {
+    siteWith(TestSites.validAdvisory("DEMO-2025-0001").replace("CWE-22", "CWE-999999"));
+    assertThat(CliRun.in(site, "validate").exitCode()).isZero();
+    assertThat(CliRun.in(site, "validate", "--strict").exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void githubFormatPrintsEscapedAnnotationsAndIsTheDefaultUnderActions() throws Exception {
+    siteWith(TestSites.validAdvisory("DEMO-2025-0001").replace("severity:", "sevrity:"));
+    CliRun run = CliRun.in(site, Map.of("GITHUB_ACTIONS", "true"), "validate");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains(
+        "::error file=advisories/2025/DEMO-2025-0001.md,line=6,col=1,title=S003 unknown-key::"
+            + "unknown key `sevrity` in the advisory; did you mean `severity`?\n");
+    assertThat(CliRun.in(site, "validate", "--format", "github").out()).isEqualTo(run.out());
+  }
+
+  @Test
+  void jsonFormatIsMachineReadable() throws Exception {
+    siteWith(TestSites.validAdvisory("DEMO-2025-0001").replace("fixed: 0.7.2", "fixed: 0.4.0"));
+    CliRun run = CliRun.in(site, "validate", "--format", "json");
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("files").asInt()).isEqualTo(1);
+    assertThat(json.get("errors").asInt()).isEqualTo(1);
+    JsonNode d = json.get("diagnostics").get(0);
+    assertThat(d.get("file").asText()).isEqualTo("advisories/2025/DEMO-2025-0001.md");
+    assertThat(d.get("line").asInt()).isEqualTo(14);
+    assertThat(d.get("code").asText()).isEqualTo("R002");
+    assertThat(d.get("rule").asText()).isEqualTo("range-order");
+    assertThat(d.get("severity").asText()).isEqualTo("error");
+  }
+
+  @Test
+  void pathsSelectWhichFilesAreReportedButCrossFileRulesSeeAll() throws Exception {
+    siteWith(TestSites.validAdvisory("DEMO-2025-0001"));
+    TestSites.write(site, "advisories/2025/DEMO-2025-0002.md", TestSites.validAdvisory("DEMO-2025-0002"));
+    TestSites.write(site, "advisories/2025/DEMO-2025-0003.md",
+        TestSites.validAdvisory("DEMO-2025-0003").replace("CVE-2025-31337", "CVE-2025-40000").replace("CWE-22", "CWE22"));
+    CliRun run = CliRun.in(site, "validate", "advisories/2025/DEMO-2025-0002.md");
+    assertThat(run.out()).contains("DEMO-2025-0002.md:5:11: error[I004]")
+        .doesNotContain("DEMO-2025-0001.md:").doesNotContain("DEMO-2025-0003.md:")
+        .endsWith("checked 1 file: 1 error, 0 warnings\n");
+    assertThat(CliRun.in(site, "validate", "advisories/nope.md").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void outputIsTheSameEveryRun() throws Exception {
+    siteWith(TestSites.validAdvisory("DEMO-2025-0001").replace("CWE-22", "CWE22"));
+    for (int i = 2; i <= 40; i++) {
+      String id = String.format("DEMO-2025-%04d", i);
+      TestSites.write(site, "advisories/2025/" + id + ".md", TestSites.validAdvisory(id)
+          .replace("CVE-2025-31337", "CVE-2025-4" + String.format("%04d", i)).replace("0.7.2", i % 3 == 0 ? "0.4" : "0.7.2"));
+    }
+    String first = CliRun.in(site, "validate").out();
+    for (int i = 0; i < 5; i++) assertThat(CliRun.in(site, "validate").out()).isEqualTo(first);
+  }
+}
