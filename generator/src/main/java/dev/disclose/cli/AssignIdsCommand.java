@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "assign-ids", mixinStandardHelpOptions = true,
-    description = {"Gives every advisory with the placeholder ID <PREFIX>-0000-0000 the next free ID of",
-        "the year and moves it to advisories/<YYYY>/<ID>.md (run on merge, as RustSec does)."})
+    description = {"Numbers the advisories that have the placeholder ID.",
+        "Each advisory with <PREFIX>-0000-0000 gets the next free ID of the year and moves to",
+        "advisories/<YYYY>/<ID>.md (run on merge, as RustSec does)."})
 final class AssignIdsCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;

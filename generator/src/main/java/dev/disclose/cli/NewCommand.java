@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "new", mixinStandardHelpOptions = true,
-    description = {"Writes a draft advisory for a package, with the next free ID of the year",
-        "(advisories/<YYYY>/<ID>.md), or with the placeholder ID that `assign-ids` numbers on merge."})
+    description = {"Writes a draft advisory for a package.",
+        "It gets the next free ID of the year (advisories/<YYYY>/<ID>.md), or with --placeholder",
+        "the placeholder ID that `assign-ids` numbers on merge (advisories/<package>/)."})
 final class NewCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Checks site-config.yaml and the advisories, reporting every problem with file, line and rule code.",
+    description = {"Checks site-config.yaml and the advisories.",
+        "Every problem is reported with file, line, column and rule code, all in one run.",
         "Cross-file rules (duplicate IDs, aliases) always consider every advisory."},
     footer = {"", "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O error.",
         "Rules: docs/validation-rules.md"})
