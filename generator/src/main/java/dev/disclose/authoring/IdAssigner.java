@@ -33,14 +33,9 @@ public final class IdAssigner {
     if (prefix.isEmpty()) {
       throw new SiteException("site-config.yaml has no valid `id_prefix`; fix it first (disclose validate)");
     }
-    AdvisoryFiles files = site.files();
-    List<Path> paths;
-    try {
-      paths = files.discover(new ArrayList<>());
-    } catch (IOException e) {
-      throw new SiteException("cannot list " + site.advisoriesDir() + ": " + e.getMessage(), e);
-    }
-    List<Advisory> advisories = files.read(paths).advisories();
+    AdvisoryFiles.Loaded loaded = site.readAll();
+    List<Advisory> advisories = loaded.advisories();
+    List<Path> paths = loaded.paths();
     int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
     IdAllocator ids = new IdAllocator(prefix, year, advisories, paths);
     String placeholder = AdvisoryId.placeholder(prefix);

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,15 +49,9 @@ public final class NewAdvisory {
       id = AdvisoryId.placeholder(config.idPrefix());
       target = site.advisoriesDir().resolve(slug(request.packageName())).resolve(id + ".md");
     } else {
-      AdvisoryFiles files = site.files();
-      List<Path> existing;
-      try {
-        existing = files.discover(new ArrayList<>());
-      } catch (IOException e) {
-        throw new SiteException("cannot list " + site.advisoriesDir() + ": " + e.getMessage(), e);
-      }
+      AdvisoryFiles.Loaded existing = site.readAll();
       IdAllocator ids = new IdAllocator(config.idPrefix(), today.getYear(),
-          files.read(existing).advisories(), existing);
+          existing.advisories(), existing.paths());
       id = ids.next();
       target = site.advisoriesDir().resolve(String.valueOf(today.getYear())).resolve(id + ".md");
     }

@@ -1,7 +1,6 @@
 package dev.disclose.cli;
 
 import dev.disclose.authoring.IdAssigner;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,16 +19,14 @@ final class AssignIdsCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print what would change; change nothing.")
   boolean dryRun;
 
-  @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class, hidden = true,
-      description = "The moment that decides the year (default: the clock).")
-  Instant now;
+  @Mixin NowOption clock;
 
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
     var opened = site.open(env);
     List<IdAssigner.Assignment> done = IdAssigner.assign(opened,
-        now != null ? now : env.clock().instant(), dryRun);
+        clock.resolve(env), dryRun);
     if (done.isEmpty()) {
       env.out().println("no placeholder IDs to assign");
     }

@@ -2,7 +2,6 @@ package dev.disclose.cli;
 
 import dev.disclose.authoring.NewAdvisory;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,16 +31,14 @@ final class NewCommand implements Callable<Integer> {
       description = "Use the placeholder ID <PREFIX>-0000-0000 (advisories/<package>/), numbered later by assign-ids.")
   boolean placeholder;
 
-  @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class, hidden = true,
-      description = "The moment that decides the year and dates (default: the clock).")
-  Instant now;
+  @Mixin NowOption clock;
 
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
     var opened = site.open(env);
     Path written = NewAdvisory.write(opened, new NewAdvisory.Request(ecosystem, packageName,
-        Optional.ofNullable(title), placeholder, now != null ? now : env.clock().instant()));
+        Optional.ofNullable(title), placeholder, clock.resolve(env)));
     env.out().println("wrote " + opened.display().of(written).toString().replace('\\', '/'));
     return Main.OK;
   }

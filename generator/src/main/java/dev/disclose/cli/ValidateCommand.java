@@ -5,7 +5,6 @@ import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.source.Site;
 import dev.disclose.validate.SiteValidator;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,9 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
       description = "text, github or json (default: github under GitHub Actions, else text).")
   DiagnosticFormat format;
 
-  @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class,
-      description = "The moment to judge dates against (default: the clock).")
-  Instant now;
+  @Mixin NowOption clock;
 
   @Option(names = "--strict", description = "Fail (exit 1) on warnings too.")
   boolean strict;
@@ -46,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
     Site opened = site.open(env);
     List<Path> selection = paths.stream().map(p -> env.workingDirectory().resolve(p)).toList();
     SiteValidator.Report report = SiteValidator.validate(opened,
-        now != null ? now : env.clock().instant(), selection);
+        clock.resolve(env), selection);
     DiagnosticFormat chosen = format != null ? format
         : env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
     new DiagnosticPrinter(env.workingDirectory())

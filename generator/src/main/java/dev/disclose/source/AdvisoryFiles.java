@@ -41,6 +41,10 @@ public final class AdvisoryFiles {
       diagnostics = List.copyOf(diagnostics);
     }
 
+    public List<Path> paths() {
+      return files.stream().map(FileResult::path).toList();
+    }
+
     public List<Advisory> advisories() {
       return files.stream().flatMap(f -> f.advisory().stream()).toList();
     }

@@ -71,6 +71,16 @@ public final class Site {
     return root.resolve(AdvisoryFiles.ADVISORIES_DIR);
   }
 
+  /** Every advisory file of the site, read and parsed (for commands that need them all). */
+  public AdvisoryFiles.Loaded readAll() throws SiteException {
+    AdvisoryFiles files = files();
+    try {
+      return files.read(files.discover(new java.util.ArrayList<>()));
+    } catch (IOException e) {
+      throw new SiteException("cannot list " + advisoriesDir() + ": " + e.getMessage(), e);
+    }
+  }
+
   public AdvisoryFiles files() throws SiteException {
     try {
       return new AdvisoryFiles(root, display);
