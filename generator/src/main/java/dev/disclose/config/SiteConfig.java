@@ -16,10 +16,30 @@ public record SiteConfig(
     Optional<String> repository,
     Optional<String> description,
     Optional<String> theme,
-    List<PublishedPackage> packages) {
+    List<PublishedPackage> packages,
+    ResponseTargets responseTargets,
+    List<String> languages) {
 
   public SiteConfig {
     packages = List.copyOf(packages);
+    languages = List.copyOf(languages);
+  }
+
+  /**
+   * The response times the security policy promises, in days from the report: to acknowledge,
+   * to fix (per severity level, {@code none}…{@code critical}), to disclose. Empty where the
+   * policy promises nothing.
+   */
+  public record ResponseTargets(
+      java.util.OptionalInt acknowledgeDays,
+      java.util.Map<dev.disclose.advisory.SeverityLevel, Integer> fixDays,
+      java.util.OptionalInt discloseDays) {
+    public static final ResponseTargets NONE =
+        new ResponseTargets(java.util.OptionalInt.empty(), java.util.Map.of(), java.util.OptionalInt.empty());
+
+    public ResponseTargets {
+      fixDays = java.util.Map.copyOf(fixDays);
+    }
   }
 
   /** A package this project publishes, and where its release notes live. */

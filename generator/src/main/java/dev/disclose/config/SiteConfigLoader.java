@@ -1,6 +1,7 @@
 package dev.disclose.config;
 
 import dev.disclose.advisory.Fields;
+import dev.disclose.advisory.SeverityLevel;
 import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
   public static final String FILE_NAME = "site-config.yaml";
   static final List<String> KEYS = List.of("title", "base_url", "id_prefix", "security_contact",
-      "policy", "repository", "description", "theme", "packages");
+      "policy", "repository", "description", "theme", "packages", "response_targets", "languages");
+  static final List<String> TARGET_KEYS = List.of("acknowledge_days", "fix_days", "disclose_days");
   static final List<String> PACKAGE_KEYS = List.of("ecosystem", "name", "release_notes");
   static final List<String> RELEASE_NOTES_KEYS = List.of("folder", "changelog", "url");
   static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
@@ -117,11 +119,53 @@ public final class SiteConfigLoader {
         packages.add(new SiteConfig.PublishedPackage(ecosystem.get(), name.get(), notes));
       }
     });
+    SiteConfig.ResponseTargets targets = f.mapping("response_targets")
+        .map(m -> responseTargets(f, m, findings)).orElse(SiteConfig.ResponseTargets.NONE);
+    List<String> languages = f.strings("languages");
     SiteConfig config = new SiteConfig(title, baseUrl, idPrefix, contact, f.string("policy"),
-        repository, f.string("description"), f.string("theme"), packages);
+        repository, f.string("description"), f.string("theme"), packages, targets,
+        languages.isEmpty() ? List.of("en") : languages);
     return new Loaded(config, findings.diagnostics());
   }
 
+
+  private static SiteConfig.ResponseTargets responseTargets(Fields parent, YamlNode.Mapping m, Findings findings) {
+    Fields t = Fields.of(m, parent.child("response_targets"), "`response_targets`", TARGET_KEYS,
+        findings, parent.positions());
+    java.util.Map<SeverityLevel, Integer> fix = new java.util.EnumMap<>(SeverityLevel.class);
+    Optional<YamlNode> fixNode = t.node("fix_days");
+    if (fixNode.isPresent() && fixNode.get() instanceof YamlNode.Mapping byLevel) {
+      List<String> levels = java.util.Arrays.stream(SeverityLevel.values()).map(SeverityLevel::spelling).toList();
+      Fields l = Fields.of(byLevel, t.child("fix_days"), "`fix_days`", levels, findings, parent.positions());
+      for (SeverityLevel level : SeverityLevel.values()) {
+        days(l, level.spelling(), findings).ifPresent(d -> fix.put(level, d));
+      }
+    } else if (fixNode.isPresent()) {
+      days(t, "fix_days", findings).ifPresent(d -> {
+        for (SeverityLevel level : SeverityLevel.values()) fix.put(level, d);
+      });
+    }
+    return new SiteConfig.ResponseTargets(toOptionalInt(days(t, "acknowledge_days", findings)), fix,
+        toOptionalInt(days(t, "disclose_days", findings)));
+  }
+
+  private static Optional<Integer> days(Fields f, String key, Findings findings) {
+    return f.string(key).flatMap(text -> {
+      try {
+        int days = Integer.parseInt(text.strip());
+        if (days > 0 && days <= 3650) return Optional.of(days);
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      findings.report(Rule.INVALID_VALUE, f.valuePosition(key),
+          "`" + key + "` is `" + text + "`; write a whole number of days, like 90");
+      return Optional.empty();
+    });
+  }
+
+  private static java.util.OptionalInt toOptionalInt(Optional<Integer> value) {
+    return value.map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
+  }
 
   private static void report(Findings findings, YamlProblem problem) {
     findings.report(Rule.of(problem.kind()), problem.position(), problem.message());
