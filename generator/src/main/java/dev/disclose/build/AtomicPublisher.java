@@ -1,0 +1,95 @@
+package dev.disclose.build;
+
+import dev.disclose.source.SiteException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.stream.Stream;
+
+/**
+ * Publishes a build atomically: everything is written into a fresh folder beside the output,
+ * which replaces the output only when the build succeeded. A failed build leaves the previous
+ * output untouched, and no stale file survives a successful one. The output folder carries a
+ * marker file; a non-empty folder without it is never deleted, so a mistyped {@code --out}
+ * cannot wipe someone's work.
+ */
+public final class AtomicPublisher {
+  static final String MARKER = ".disclose-output";
+
+  private AtomicPublisher() {}
+
+  /** Checks that {@code out} may be replaced and creates the staging folder beside it. */
+  public static Path stage(Path out, Path siteRoot) throws SiteException {
+    Path target = out.toAbsolutePath().normalize();
+    Path root = siteRoot.toAbsolutePath().normalize();
+    if (root.startsWith(target)) {
+      throw new SiteException("refusing to build into " + target + ": it holds the site itself; choose another --out");
+    }
+    try {
+      if (Files.exists(target)) {
+        if (!Files.isDirectory(target)) {
+          throw new SiteException(target + " exists and is not a folder; choose another --out");
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+          if (entries.findAny().isPresent() && !Files.exists(target.resolve(MARKER))) {
+            throw new SiteException(target + " is not empty and was not written by disclose build; "
+                + "remove it or choose another --out");
+          }
+        }
+      }
+      Files.createDirectories(target.getParent());
+      Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
+      Files.writeString(staging.resolve(MARKER), "Written by disclose build. This folder is replaced on every build.\n");
+      return staging;
+    } catch (IOException e) {
+      throw new SiteException("cannot prepare " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Swaps {@code staging} in as {@code out}; the previous output is removed afterwards. */
+  public static void publish(Path staging, Path out) throws SiteException {
+    Path target = out.toAbsolutePath().normalize();
+    try {
+      Path old = null;
+      if (Files.exists(target)) {
+        old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      if (old != null) deleteTree(old);
+    } catch (IOException e) {
+      throw new SiteException("cannot publish into " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes a staging folder after a failed build. */
+  public static void discard(Path staging) {
+    try {
+      deleteTree(staging);
+    } catch (IOException e) {
+      // Best effort: a leftover hidden staging folder is harmless and the next build ignores it.
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        Files.delete(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

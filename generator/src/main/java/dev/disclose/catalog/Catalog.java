@@ -1,0 +1,107 @@
+package dev.disclose.catalog;
+
+import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.Affected;
+import dev.disclose.advisory.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The public advisories at one moment, newest first, indexed by ID, alias, package, ecosystem
+ * and year. Everything downstream (pages, feeds, exports) reads from here, so an advisory the
+ * {@link EmbargoPolicy} holds back cannot leak into any output.
+ */
+public final class Catalog {
+  /** Newest first: by publication time, then ID descending, so the order never depends on the file system. */
+  public static final Comparator<Advisory> NEWEST_FIRST = Comparator
+      .comparing((Advisory a) -> a.effectivePublished().map(Timestamp::instant).orElse(Instant.EPOCH))
+      .thenComparing(Advisory::id).reversed();
+
+  /** A package as advisories name it. Sorted by ecosystem, then name. */
+  public record PackageKey(String ecosystem, String name) implements Comparable<PackageKey> {
+    @Override
+    public int compareTo(PackageKey o) {
+      int c = ecosystem.compareTo(o.ecosystem);
+      return c != 0 ? c : name.compareTo(o.name);
+    }
+  }
+
+  private final List<Advisory> advisories;
+  private final Map<String, Advisory> byId;
+  private final Map<String, Advisory> byAlias;
+  private final TreeMap<PackageKey, List<Advisory>> byPackage;
+  private final TreeMap<String, List<Advisory>> byEcosystem;
+  private final TreeMap<Integer, List<Advisory>> byYear;
+
+  private Catalog(List<Advisory> advisories) {
+    this.advisories = List.copyOf(advisories);
+    Map<String, Advisory> ids = new LinkedHashMap<>();
+    Map<String, Advisory> aliases = new LinkedHashMap<>();
+    TreeMap<PackageKey, List<Advisory>> packages = new TreeMap<>();
+    TreeMap<String, List<Advisory>> ecosystems = new TreeMap<>();
+    TreeMap<Integer, List<Advisory>> years = new TreeMap<>(Comparator.reverseOrder());
+    for (Advisory a : this.advisories) {
+      ids.put(a.id(), a);
+      for (String alias : a.aliases()) aliases.putIfAbsent(alias, a);
+      a.affected().stream().map(p -> new PackageKey(p.ecosystem(), p.packageName())).distinct()
+          .forEach(k -> packages.computeIfAbsent(k, x -> new ArrayList<>()).add(a));
+      a.affected().stream().map(Affected::ecosystem).distinct()
+          .forEach(e -> ecosystems.computeIfAbsent(e, x -> new ArrayList<>()).add(a));
+      a.effectivePublished().ifPresent(p ->
+          years.computeIfAbsent(p.date().getYear(), x -> new ArrayList<>()).add(a));
+    }
+    this.byId = Map.copyOf(ids);
+    this.byAlias = Map.copyOf(aliases);
+    this.byPackage = freeze(packages);
+    this.byEcosystem = freeze(ecosystems);
+    this.byYear = freeze(years);
+  }
+
+  /** The advisories of {@code all} that are public at {@code now}. */
+  public static Catalog publicAt(List<Advisory> all, Instant now) {
+    List<Advisory> visible = new ArrayList<>();
+    for (Advisory a : all) if (EmbargoPolicy.isPublic(a, now)) visible.add(a);
+    visible.sort(NEWEST_FIRST);
+    return new Catalog(visible);
+  }
+
+  private static <K> TreeMap<K, List<Advisory>> freeze(TreeMap<K, List<Advisory>> map) {
+    map.replaceAll((k, v) -> List.copyOf(v));
+    return map;
+  }
+
+  public List<Advisory> advisories() {
+    return advisories;
+  }
+
+  public Optional<Advisory> byId(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  public Optional<Advisory> byAlias(String alias) {
+    return Optional.ofNullable(byAlias.get(alias));
+  }
+
+  public Map<PackageKey, List<Advisory>> byPackage() {
+    return java.util.Collections.unmodifiableSortedMap(byPackage);
+  }
+
+  public Map<String, List<Advisory>> byEcosystem() {
+    return java.util.Collections.unmodifiableSortedMap(byEcosystem);
+  }
+
+  /** Years newest first. */
+  public Map<Integer, List<Advisory>> byYear() {
+    return java.util.Collections.unmodifiableSortedMap(byYear);
+  }
+
+  public int size() {
+    return advisories.size();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.disclose.cli;
+
+import dev.disclose.build.SiteBuild;
+import dev.disclose.report.DiagnosticFormat;
+import dev.disclose.report.DiagnosticPrinter;
+import dev.disclose.source.Site;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = {"Renders the public advisories into a static website.",
+        "Validates first and refuses to build on errors. The output folder is replaced atomically:",
+        "a failed build leaves the previous one untouched. Same input, byte-identical output."},
+    footer = {"", "Exit codes: 0 built, 1 validation errors, 2 usage or I/O error."})
+final class BuildCommand implements Callable<Integer> {
+  @ParentCommand DiscloseCommand parent;
+  @Mixin SiteOptions site;
+  @Mixin NowOption clock;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: _site in the site root).")
+  Path out;
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "The address the site is served from, overriding site-config.yaml (e.g. for GitHub Pages).")
+  String baseUrl;
+
+  @Override
+  public Integer call() throws Exception {
+    Environment env = parent.env();
+    Site opened = site.open(env);
+    if (baseUrl != null && !dev.disclose.text.Urls.isHttpUrl(baseUrl)) {
+      env.err().println("disclose: --base-url must be an absolute http(s) URL, like https://example.org/security/");
+      return Main.USAGE;
+    }
+    Path target = out != null ? env.workingDirectory().resolve(out) : opened.root().resolve("_site");
+    boolean terminal = System.console() != null && env.variables().get("CI") == null;
+    IntConsumer progress = n -> {
+      if (terminal && n % 500 == 0) env.err().print("\rrendered " + n + " pages…");
+    };
+    try {
+      SiteBuild.Result result = SiteBuild.run(opened,
+          new SiteBuild.Options(target, Optional.ofNullable(baseUrl), clock.resolve(env), progress));
+      if (terminal && result.pages() >= 500) env.err().print("\r");
+      env.out().println(String.format(Locale.ROOT, "built %d advisories: %d pages, %d files in %.1f s -> %s",
+          result.advisories(), result.pages(), result.files(), result.millis() / 1000.0,
+          opened.display().of(target).toString().replace('\\', '/')));
+      return Main.OK;
+    } catch (SiteBuild.Refused refused) {
+      DiagnosticFormat format = env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
+      new DiagnosticPrinter(env.workingDirectory()).print(refused.report().diagnostics(),
+          refused.report().filesChecked(), format, env.out());
+      env.err().println("disclose: not building: fix the errors above (disclose validate shows them too)");
+      return Main.FINDINGS;
+    }
+  }
+}

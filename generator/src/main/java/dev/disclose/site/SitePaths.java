@@ -1,0 +1,87 @@
+package dev.disclose.site;
+
+import dev.disclose.advisory.SeverityLevel;
+import java.util.ArrayList;
+import java.util.List;
+
+
+/**
+ * Every URL of the site, in one place. Paths are relative to the site root, use forward
+ * slashes, and end in {@code /} for pages (written as {@code index.html} inside). Whatever comes
+ * from advisories (IDs, package names) is reduced to safe characters here, so no path can
+ * climb out of the output directory.
+ */
+public final class SitePaths {
+  private SitePaths() {}
+
+  public static final String HOME = "";
+  public static final String ADVISORIES = "advisories/";
+  public static final String PACKAGES = "packages/";
+  public static final String ECOSYSTEMS = "ecosystems/";
+  public static final String YEARS = "years/";
+  public static final String POLICY = "policy/";
+  public static final String RESPONSE = "response/";
+  public static final String NOT_FOUND = "404.html";
+  public static final String ASSETS = "assets/";
+
+  public static String advisory(String id) {
+    return ADVISORIES + segment(id) + "/";
+  }
+
+  public static String osvJson(String id) {
+    return "osv/" + segment(id) + ".json";
+  }
+
+  public static String packagePage(String ecosystem, String name) {
+    List<String> parts = new ArrayList<>();
+    for (String p : name.split("[/:]")) {
+      if (!p.isEmpty()) parts.add(segment(p));
+    }
+    if (parts.isEmpty()) parts.add("-");
+    return PACKAGES + segment(ecosystem) + "/" + String.join("/", parts) + "/";
+  }
+
+  public static String ecosystem(String ecosystem) {
+    return ECOSYSTEMS + segment(ecosystem) + "/";
+  }
+
+  public static String year(int year) {
+    return YEARS + year + "/";
+  }
+
+  public static String severity(SeverityLevel level) {
+    return "severity/" + level.spelling() + "/";
+  }
+
+  public static String unrated() {
+    return "severity/unrated/";
+  }
+
+  /** Whether {@code id} can serve as a folder name unchanged (alias redirects need exact names). */
+  public static boolean isSafeSegment(String id) {
+    return id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}") && !id.contains("..");
+  }
+
+  /** One path segment: letters, digits and {@code . _ - @ + ~} kept, anything else a dash. */
+  static String segment(String text) {
+    StringBuilder b = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == '-' || c == '@' || c == '+' || c == '~';
+      b.append(keep ? c : '-');
+    }
+    String s = b.toString();
+    if (s.isEmpty() || s.equals(".") || s.equals("..")) return "-";
+    return s.startsWith(".") ? "-" + s.substring(1) : s;
+  }
+
+  /** The relative prefix from a page at {@code path} back to the root: "../../" for "a/b/". */
+  public static String rootFrom(String path) {
+    int depth = 0;
+    int slash = path.lastIndexOf('/');
+    String dir = slash < 0 ? "" : path.substring(0, slash + 1);
+    for (char c : dir.toCharArray()) if (c == '/') depth++;
+    return "../".repeat(depth);
+  }
+
+}

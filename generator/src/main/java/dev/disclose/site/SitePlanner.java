@@ -1,0 +1,296 @@
+package dev.disclose.site;
+
+import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.RangeType;
+import dev.disclose.advisory.Severity;
+import dev.disclose.advisory.SeverityLevel;
+import dev.disclose.advisory.Timestamp;
+import dev.disclose.catalog.Catalog;
+import dev.disclose.config.SiteConfig;
+import dev.disclose.cwe.CweCatalog;
+import dev.disclose.render.MarkdownRenderer;
+import dev.disclose.render.SafeHtml;
+import dev.disclose.severity.CvssBreakdown;
+import dev.disclose.severity.CvssScore;
+import dev.disclose.site.Views.AdvisoryView;
+import dev.disclose.site.Views.EntryView;
+import dev.disclose.site.Views.LinkView;
+import dev.disclose.source.LastCommitTimes;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Catalog → the pages of the site, their URLs and views, computed in one place. A pure function
+ * of its inputs (the catalog, the configuration, git's commit times), so two builds of the same
+ * input plan the same pages.
+ */
+public final class SitePlanner {
+  /** How many advisories the home page lists before pointing to the full list. */
+  static final int HOME_LATEST = 20;
+
+  /** What the planner needs besides the catalog. */
+  public record Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes) {}
+
+  private final Inputs in;
+  private final String base;
+
+  private SitePlanner(Inputs in) {
+    this.in = in;
+    this.base = in.config().baseUrl().endsWith("/") ? in.config().baseUrl() : in.config().baseUrl() + "/";
+  }
+
+  public static List<PageSpec> plan(Catalog catalog, Inputs inputs) {
+    return new SitePlanner(inputs).pages(catalog);
+  }
+
+  public static Views.SiteView siteView(SiteConfig config) {
+    return new Views.SiteView(config.title(), config.description().orElse(""), config.baseUrl(),
+        config.securityContact(), config.policy().isPresent(), config.repository().orElse(""));
+  }
+
+  private List<PageSpec> pages(Catalog catalog) {
+    Map<String, AdvisoryView> views = new LinkedHashMap<>();
+    // Rendering Markdown dominates; the views are independent, so build them in parallel.
+    List<AdvisoryView> built = catalog.advisories().parallelStream().map(a -> view(a, catalog)).toList();
+    for (AdvisoryView v : built) views.put(v.id(), v);
+    List<PageSpec> pages = new ArrayList<>();
+    Function<Advisory, AdvisoryView> viewOf = a -> views.get(a.id());
+
+    pages.add(home(catalog, viewOf));
+    pages.add(page(SitePaths.ADVISORIES, "list", "All advisories", new Views.ListView("All advisories",
+        catalog.size() + " advisories, newest first.", map(catalog.advisories(), viewOf), List.of()), true, Optional.empty()));
+
+    for (Advisory a : catalog.advisories()) {
+      AdvisoryView v = viewOf.apply(a);
+      Optional<Instant> lastmod = a.effectiveModified(in.commits().of(a.source().relativePath())).map(Timestamp::instant);
+      pages.add(page(v.path(), "advisory", a.id() + ": " + a.title(), v, true, lastmod));
+      for (String alias : a.aliases()) {
+        if (!SitePaths.isSafeSegment(alias) || catalog.byId(alias).isPresent()) continue;
+        String path = SitePaths.advisory(alias);
+        pages.add(new PageSpec(path, "redirect", alias + " → " + a.id(),
+            new Views.RedirectView(alias, a.id(), v.path(), v.url()), v.url(), false, Optional.empty()));
+      }
+    }
+
+    List<EntryView> packages = new ArrayList<>();
+    catalog.byPackage().forEach((key, list) -> {
+      String path = SitePaths.packagePage(key.ecosystem(), key.name());
+      packages.add(new EntryView(key.name(), path, list.size(), key.ecosystem()));
+      pages.add(page(path, "list", key.name() + " (" + key.ecosystem() + ")", new Views.ListView(
+          key.name(), "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
+          map(list, viewOf), List.of(new EntryView(key.ecosystem(), SitePaths.ecosystem(key.ecosystem()), 0, ""))),
+          true, Optional.empty()));
+    });
+    pages.add(page(SitePaths.PACKAGES, "index", "Packages",
+        new Views.IndexView("Packages", "Every package with an advisory.", packages), true, Optional.empty()));
+
+    List<EntryView> ecosystems = entries(catalog.byEcosystem(), SitePaths::ecosystem);
+    catalog.byEcosystem().forEach((eco, list) -> {
+      List<EntryView> ecoPackages = packages.stream().filter(p -> p.note().equals(eco)).toList();
+      pages.add(page(SitePaths.ecosystem(eco), "list", eco + " advisories", new Views.ListView(
+          eco, list.size() + " advisories for " + eco + " packages.", map(list, viewOf), ecoPackages),
+          true, Optional.empty()));
+    });
+    pages.add(page(SitePaths.ECOSYSTEMS, "index", "Ecosystems",
+        new Views.IndexView("Ecosystems", "Advisories by package ecosystem.", ecosystems), true, Optional.empty()));
+
+    Map<Integer, List<Advisory>> years = catalog.byYear();
+    List<EntryView> yearEntries = new ArrayList<>();
+    years.forEach((year, list) -> {
+      yearEntries.add(new EntryView(String.valueOf(year), SitePaths.year(year), list.size(), ""));
+      pages.add(page(SitePaths.year(year), "list", "Advisories of " + year, new Views.ListView(
+          "Advisories of " + year, list.size() + " advisories published in " + year + ".",
+          map(list, viewOf), List.of()), true, Optional.empty()));
+    });
+    pages.add(page(SitePaths.YEARS, "index", "Archive by year",
+        new Views.IndexView("Archive by year", "Advisories by year of publication.", yearEntries), true, Optional.empty()));
+
+    for (Map.Entry<String, List<Advisory>> e : bySeverity(catalog).entrySet()) {
+      String label = capitalize(e.getKey());
+      String path = e.getKey().equals("unrated") ? SitePaths.unrated()
+          : SitePaths.severity(SeverityLevel.valueOf(e.getKey().toUpperCase(Locale.ROOT)));
+      pages.add(page(path, "list", label + " severity advisories", new Views.ListView(
+          label + " severity", e.getValue().size() + " advisories rated " + e.getKey() + ".",
+          map(e.getValue(), viewOf), List.of()), true, Optional.empty()));
+    }
+
+    in.policy().ifPresent(html -> pages.add(page(SitePaths.POLICY, "prose", "Security policy",
+        new Views.ProseView("Security policy", html), true, Optional.empty())));
+    pages.add(new PageSpec(SitePaths.NOT_FOUND, "404", "Page not found", new Views.IndexView(
+        "Page not found", "", List.of()), base + SitePaths.NOT_FOUND, false, Optional.empty()));
+    return pages;
+  }
+
+  private PageSpec home(Catalog catalog, Function<Advisory, AdvisoryView> viewOf) {
+    List<AdvisoryView> latest = catalog.advisories().stream().limit(HOME_LATEST).map(viewOf).toList();
+    List<EntryView> severities = new ArrayList<>();
+    bySeverity(catalog).forEach((level, list) -> severities.add(new EntryView(capitalize(level),
+        level.equals("unrated") ? SitePaths.unrated()
+            : SitePaths.severity(SeverityLevel.valueOf(level.toUpperCase(Locale.ROOT))), list.size(), "")));
+    List<EntryView> years = new ArrayList<>();
+    catalog.byYear().forEach((y, list) -> years.add(new EntryView(String.valueOf(y), SitePaths.year(y), list.size(), "")));
+    return page(SitePaths.HOME, "home", in.config().title(), new Views.HomeView(latest, catalog.size(),
+        entries(catalog.byEcosystem(), SitePaths::ecosystem), severities, years), true, Optional.empty());
+  }
+
+  /** Severity pages, most severe first; "unrated" last. */
+  private static Map<String, List<Advisory>> bySeverity(Catalog catalog) {
+    Map<SeverityLevel, List<Advisory>> levels = new EnumMap<>(SeverityLevel.class);
+    List<Advisory> unrated = new ArrayList<>();
+    for (Advisory a : catalog.advisories()) {
+      Optional<SeverityLevel> level = level(a.severity());
+      if (level.isPresent()) levels.computeIfAbsent(level.get(), l -> new ArrayList<>()).add(a);
+      else unrated.add(a);
+    }
+    Map<String, List<Advisory>> out = new LinkedHashMap<>();
+    for (int i = SeverityLevel.values().length - 1; i >= 0; i--) {
+      SeverityLevel l = SeverityLevel.values()[i];
+      if (levels.containsKey(l)) out.put(l.spelling(), levels.get(l));
+    }
+    if (!unrated.isEmpty()) out.put("unrated", unrated);
+    return out;
+  }
+
+  /** The rating that classifies an advisory: the primary vector's, else the stated level. */
+  public static Optional<SeverityLevel> level(Severity s) {
+    Optional<SeverityLevel> computed = s.primaryVector().flatMap(v -> {
+      try {
+        return Optional.of(CvssScore.of(v).level());
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    });
+    return computed.or(s::level);
+  }
+
+  private PageSpec page(String path, String template, String title, Object view, boolean sitemap,
+      Optional<Instant> lastModified) {
+    return new PageSpec(path, template, title, view, base + path, sitemap, lastModified);
+  }
+
+  private static List<EntryView> entries(Map<String, List<Advisory>> map, Function<String, String> path) {
+    return map.entrySet().stream().map(e -> new EntryView(e.getKey(), path.apply(e.getKey()), e.getValue().size(), "")).toList();
+  }
+
+  private static List<AdvisoryView> map(List<Advisory> list, Function<Advisory, AdvisoryView> viewOf) {
+    return list.stream().map(viewOf).toList();
+  }
+
+  // ---- one advisory ----
+
+  private AdvisoryView view(Advisory a, Catalog catalog) {
+    String path = SitePaths.advisory(a.id());
+    Optional<Timestamp> modified = a.effectiveModified(in.commits().of(a.source().relativePath()));
+    String editUrl = in.config().repository()
+        .map(r -> (r.endsWith("/") ? r : r + "/") + "edit/HEAD/" + a.source().relativePath()).orElse("");
+    List<Views.AffectedView> affected = a.affected().stream().map(p -> new Views.AffectedView(
+        p.ecosystem(), p.packageName(), SitePaths.packagePage(p.ecosystem(), p.packageName()),
+        p.purl().or(() -> dev.disclose.ecosystem.Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(""),
+        p.ranges().stream().map(RangeText::describe).toList(),
+        p.ranges().stream().filter(r -> r.type() != RangeType.GIT).flatMap(r -> r.fixed().stream()).distinct().toList(),
+        p.versions(), List.copyOf(p.functions().keySet()), p.os(), p.arch())).toList();
+    String packages = a.affected().stream().map(p -> p.packageName() + " (" + p.ecosystem() + ")")
+        .distinct().collect(Collectors.joining(", "));
+    return new AdvisoryView(a.id(), a.title(), path, base + path,
+        a.withdrawn().isPresent() ? "Withdrawn" : "Published",
+        a.withdrawn().isPresent(),
+        a.withdrawn().map(w -> w.date().date().toString()).orElse(""),
+        a.withdrawn().map(w -> w.reason()).orElse(""),
+        a.informational().map(i -> capitalize(i.spelling())).orElse(""),
+        a.effectivePublished().map(t -> t.date().toString()).orElse(""),
+        modified.filter(m -> !m.equals(a.effectivePublished().orElse(null))).map(t -> t.date().toString()).orElse(""),
+        severity(a.severity()),
+        a.aliases().stream().map(id -> link(id, catalog)).toList(),
+        a.related().stream().map(id -> link(id, catalog)).toList(),
+        a.upstream().stream().map(id -> link(id, catalog)).toList(),
+        affected, packages,
+        a.cwes().stream().map(this::cwe).toList(),
+        a.keywords(),
+        a.references().stream().map(r -> new Views.ReferenceView(capitalize(r.type().name().toLowerCase(Locale.ROOT)), r.url())).toList(),
+        a.credits().stream().map(c -> new Views.CreditView(c.name(),
+            c.type().map(t -> capitalize(t.name().toLowerCase(Locale.ROOT).replace('_', ' '))).orElse(""),
+            c.contact())).toList(),
+        timeline(a),
+        MarkdownRenderer.render(a.details()),
+        SitePaths.osvJson(a.id()), editUrl, a.source().relativePath());
+  }
+
+  private Views.SeverityView severity(Severity s) {
+    List<Views.VectorView> vectors = new ArrayList<>();
+    Views.SeverityView primary = null;
+    for (String v : List.of(s.cvssV4(), s.cvssV3(), s.cvssV2()).stream().flatMap(Optional::stream).toList()) {
+      CvssScore score;
+      try {
+        score = CvssScore.of(v);
+      } catch (IllegalArgumentException e) {
+        continue; // validation refused the build already; nothing sensible to show
+      }
+      if (primary == null) {
+        primary = new Views.SeverityView(score.level().spelling(), capitalize(score.level().spelling()),
+            score.formattedScore(), "CVSS " + score.versionLabel(), v, CvssBreakdown.of(v), List.of());
+      } else {
+        vectors.add(new Views.VectorView("CVSS " + score.versionLabel(), v, score.formattedScore(),
+            capitalize(score.level().spelling())));
+      }
+    }
+    if (primary != null) {
+      return new Views.SeverityView(primary.level(), primary.label(), primary.score(), primary.version(),
+          primary.vector(), primary.metrics(), vectors);
+    }
+    return s.level().map(l -> new Views.SeverityView(l.spelling(), capitalize(l.spelling()), "", "", "", List.of(), List.of()))
+        .orElse(new Views.SeverityView("", "", "", "", "", List.of(), List.of()));
+  }
+
+  private LinkView link(String id, Catalog catalog) {
+    if (catalog.byId(id).isPresent()) return new LinkView(id, SitePaths.advisory(id), true);
+    if (id.matches("CVE-\\d{4}-\\d{4,}")) return new LinkView(id, "https://www.cve.org/CVERecord?id=" + id, false);
+    if (id.startsWith("GHSA-")) return new LinkView(id, "https://github.com/advisories/" + id, false);
+    if (id.matches("[A-Za-z0-9._:-]+")) return new LinkView(id, "https://osv.dev/vulnerability/" + id, false);
+    return LinkView.plain(id);
+  }
+
+  private Views.CweView cwe(String id) {
+    String number = id.startsWith("CWE-") ? id.substring(4) : "";
+    String name = "";
+    String href = "";
+    if (number.matches("[0-9]{1,7}")) {
+      name = in.cwes().name(Integer.parseInt(number)).orElse("");
+      href = "https://cwe.mitre.org/data/definitions/" + number + ".html";
+    }
+    return new Views.CweView(id, name, href);
+  }
+
+  private static List<Views.StepView> timeline(Advisory a) {
+    List<Views.StepView> steps = new ArrayList<>();
+    Optional<Timestamp> reported = a.timeline().reported();
+    add(steps, "Reported", reported, reported);
+    add(steps, "Acknowledged", a.timeline().acknowledged(), reported);
+    add(steps, "Fixed", a.timeline().fixed(), reported);
+    add(steps, "Disclosed", a.timeline().disclosed(), reported);
+    return steps;
+  }
+
+  private static void add(List<Views.StepView> steps, String label, Optional<Timestamp> when, Optional<Timestamp> reported) {
+    when.ifPresent(t -> {
+      String days = reported.filter(r -> r != t).map(r -> {
+        long d = ChronoUnit.DAYS.between(r.date(), t.date());
+        return d == 1 ? "1 day after the report" : d + " days after the report";
+      }).orElse("");
+      steps.add(new Views.StepView(label, t.date().toString(), days));
+    });
+  }
+
+  static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+}

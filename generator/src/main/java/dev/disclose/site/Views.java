@@ -1,0 +1,100 @@
+package dev.disclose.site;
+
+import dev.disclose.render.SafeHtml;
+import dev.disclose.severity.CvssBreakdown;
+import java.util.List;
+
+/**
+ * What templates see: plain, pre-formatted values (strings, booleans, lists), never the raw
+ * model or YAML. Links are root-relative paths (templates prefix them with {@code root}) or
+ * absolute http(s) URLs. Empty strings and lists stand for "absent".
+ */
+public final class Views {
+  private Views() {}
+
+  /** The site as every page shows it. */
+  public record SiteView(String title, String description, String baseUrl, String securityContact,
+      boolean hasPolicy, String repository) {}
+
+  /** A link: {@code href} is a root-relative path when {@code internal}, else absolute. */
+  public record LinkView(String text, String href, boolean internal) {
+    public static LinkView plain(String text) {
+      return new LinkView(text, "", false);
+    }
+
+    public boolean hasHref() {
+      return !href.isEmpty();
+    }
+  }
+
+  /** A severity: the primary rating, its vector in words, and any further vectors. */
+  public record SeverityView(String level, String label, String score, String version, String vector,
+      List<CvssBreakdown.Metric> metrics, List<VectorView> otherVectors) {
+    public boolean isRated() {
+      return !level.isEmpty();
+    }
+  }
+
+  public record VectorView(String version, String vector, String score, String label) {}
+
+  public record AffectedView(String ecosystem, String name, String packagePath, String purl,
+      List<String> ranges, List<String> fixed, List<String> versions, List<String> functions,
+      List<String> os, List<String> arch) {}
+
+  public record CweView(String id, String name, String href) {}
+
+  public record ReferenceView(String type, String url) {}
+
+  public record CreditView(String name, String type, List<String> contacts) {}
+
+  public record StepView(String label, String date, String daysAfterReport) {}
+
+  /** Everything an advisory page shows; lists use the same record. */
+  public record AdvisoryView(
+      String id,
+      String title,
+      String path,
+      String url,
+      String status,
+      boolean withdrawn,
+      String withdrawnDate,
+      String withdrawnReason,
+      String informational,
+      String published,
+      String modified,
+      SeverityView severity,
+      List<LinkView> aliases,
+      List<LinkView> related,
+      List<LinkView> upstream,
+      List<AffectedView> affected,
+      String packagesSummary,
+      List<CweView> cwes,
+      List<String> keywords,
+      List<ReferenceView> references,
+      List<CreditView> credits,
+      List<StepView> timeline,
+      SafeHtml details,
+      String osvPath,
+      String editUrl,
+      String sourcePath) {}
+
+  /** An entry of an index page (a package, an ecosystem, a year, a severity). */
+  public record EntryView(String label, String path, int count, String note) {}
+
+  /** A page listing advisories. */
+  public record ListView(String heading, String intro, List<AdvisoryView> advisories,
+      List<EntryView> related) {}
+
+  /** A page listing entries (all packages, ecosystems, years). */
+  public record IndexView(String heading, String intro, List<EntryView> entries) {}
+
+  /** The home page: the newest advisories and the ways to narrow them. */
+  public record HomeView(List<AdvisoryView> latest, int total, List<EntryView> ecosystems,
+      List<EntryView> severities, List<EntryView> years) {}
+
+  /** A prose page rendered from Markdown (the security policy). */
+  public record ProseView(String heading, SafeHtml html) {}
+
+  /** A redirect from an alias to its advisory. */
+  public record RedirectView(String alias, String id, String targetPath, String targetUrl) {}
+}
