@@ -3,11 +3,14 @@ package dev.disclose.build;
 import dev.disclose.catalog.Catalog;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
+import dev.disclose.osv.OsvExporter;
+import dev.disclose.osv.OsvRecord;
 import dev.disclose.output.PageRenderer;
 import dev.disclose.output.SiteFiles;
 import dev.disclose.render.MarkdownRenderer;
 import dev.disclose.render.SafeHtml;
 import dev.disclose.site.PageSpec;
+import dev.disclose.site.SitePaths;
 import dev.disclose.site.SitePlanner;
 import dev.disclose.source.LastCommitTimes;
 import dev.disclose.source.Site;
@@ -73,11 +76,12 @@ public final class SiteBuild {
         write(staging, page.file(), renderer.render(page));
         options.progress().accept(done.incrementAndGet());
       });
+      int osvFiles = writeOsv(staging, catalog, config, inputs.commits());
       String base = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
       write(staging, "sitemap.xml", SiteFiles.sitemap(pages));
       write(staging, "robots.txt", SiteFiles.robots(base));
       write(staging, ".well-known/security.txt", SiteFiles.securityTxt(config, base, options.now()));
-      int files = pages.size() + 3;
+      int files = pages.size() + 3 + osvFiles;
       for (Map.Entry<String, byte[]> asset : ThemeAssets.load(theme).entrySet()) {
         Path file = staging.resolve("assets").resolve(asset.getKey()).normalize();
         if (!file.startsWith(staging)) continue;
@@ -94,6 +98,25 @@ public final class SiteBuild {
       AtomicPublisher.discard(staging);
       throw e;
     }
+  }
+
+  /**
+   * One OSV record per public advisory under {@code osv/}, named by its OSV ID, and {@code
+   * all.json}, the {@code [{id, modified}]} list OSV.dev's REST-source ingestion reads.
+   */
+  private static int writeOsv(Path staging, Catalog catalog, SiteConfig config, LastCommitTimes commits) {
+    OsvExporter.Settings settings = SitePlanner.osvSettings(config);
+    List<OsvRecord> records = catalog.advisories().parallelStream()
+        .map(a -> OsvExporter.toOsv(a, settings, commits.of(a.source().relativePath()))).toList();
+    records.parallelStream().forEach(r -> write(staging, SitePaths.osvJson(r.id()), OsvExporter.json(r)));
+    StringBuilder all = new StringBuilder("[\n");
+    List<OsvRecord> byId = records.stream().sorted(java.util.Comparator.comparing(OsvRecord::id)).toList();
+    for (int i = 0; i < byId.size(); i++) {
+      all.append("  {\"id\": \"").append(byId.get(i).id()).append("\", \"modified\": \"")
+          .append(byId.get(i).modified()).append("\"}").append(i + 1 < byId.size() ? ",\n" : "\n");
+    }
+    write(staging, "osv/all.json", all.append("]\n").toString());
+    return records.size() + 1;
   }
 
   /** The security policy page, from the Markdown file site-config.yaml names (inside the site). */
@@ -124,7 +147,7 @@ public final class SiteBuild {
 
   static SiteConfig withBaseUrl(SiteConfig c, String baseUrl) {
     return new SiteConfig(c.title(), baseUrl, c.idPrefix(), c.securityContact(), c.policy(), c.repository(),
-        c.description(), c.theme(), c.packages(), c.responseTargets(), c.languages());
+        c.description(), c.theme(), c.packages(), c.responseTargets(), c.languages(), c.osvPrefixRegistered());
   }
 
 }

@@ -18,7 +18,8 @@ public record SiteConfig(
     Optional<String> theme,
     List<PublishedPackage> packages,
     ResponseTargets responseTargets,
-    List<String> languages) {
+    List<String> languages,
+    boolean osvPrefixRegistered) {
 
   public SiteConfig {
     packages = List.copyOf(packages);

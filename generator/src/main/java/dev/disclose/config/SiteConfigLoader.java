@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
   public static final String FILE_NAME = "site-config.yaml";
   static final List<String> KEYS = List.of("title", "base_url", "id_prefix", "security_contact",
-      "policy", "repository", "description", "theme", "packages", "response_targets", "languages");
+      "policy", "repository", "description", "theme", "packages", "response_targets", "languages", "osv_prefix_registered");
   static final List<String> TARGET_KEYS = List.of("acknowledge_days", "fix_days", "disclose_days");
   static final List<String> PACKAGE_KEYS = List.of("ecosystem", "name", "release_notes");
   static final List<String> RELEASE_NOTES_KEYS = List.of("folder", "changelog", "url");
@@ -124,7 +124,7 @@ public final class SiteConfigLoader {
     List<String> languages = f.strings("languages");
     SiteConfig config = new SiteConfig(title, baseUrl, idPrefix, contact, f.string("policy"),
         repository, f.string("description"), f.string("theme"), packages, targets,
-        languages.isEmpty() ? List.of("en") : languages);
+        languages.isEmpty() ? List.of("en") : languages, osvPrefixRegistered(f, findings));
     return new Loaded(config, findings.diagnostics());
   }
 
@@ -147,6 +147,17 @@ public final class SiteConfigLoader {
     }
     return new SiteConfig.ResponseTargets(toOptionalInt(days(t, "acknowledge_days", findings)), fix,
         toOptionalInt(days(t, "disclose_days", findings)));
+  }
+
+  /** Whether OSV has registered {@code id_prefix}; until then OSV IDs carry the {@code x_} prefix. */
+  private static boolean osvPrefixRegistered(Fields f, Findings findings) {
+    Optional<String> value = f.string("osv_prefix_registered");
+    if (value.isEmpty()) return false;
+    String v = value.get().strip();
+    if (v.equals("true") || v.equals("false")) return v.equals("true");
+    findings.report(Rule.INVALID_VALUE, f.valuePosition("osv_prefix_registered"),
+        "`osv_prefix_registered` is `" + v + "`; write `true` or `false`");
+    return false;
   }
 
   private static Optional<Integer> days(Fields f, String key, Findings findings) {

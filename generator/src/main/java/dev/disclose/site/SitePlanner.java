@@ -12,6 +12,7 @@ import dev.disclose.render.MarkdownRenderer;
 import dev.disclose.render.SafeHtml;
 import dev.disclose.severity.CvssBreakdown;
 import dev.disclose.severity.CvssScore;
+import dev.disclose.severity.Rating;
 import dev.disclose.site.Views.AdvisoryView;
 import dev.disclose.site.Views.EntryView;
 import dev.disclose.site.Views.LinkView;
@@ -147,7 +148,7 @@ public final class SitePlanner {
     Map<SeverityLevel, List<Advisory>> levels = new EnumMap<>(SeverityLevel.class);
     List<Advisory> unrated = new ArrayList<>();
     for (Advisory a : catalog.advisories()) {
-      Optional<SeverityLevel> level = level(a.severity());
+      Optional<SeverityLevel> level = Rating.of(a.severity());
       if (level.isPresent()) levels.computeIfAbsent(level.get(), l -> new ArrayList<>()).add(a);
       else unrated.add(a);
     }
@@ -158,18 +159,6 @@ public final class SitePlanner {
     }
     if (!unrated.isEmpty()) out.put("unrated", unrated);
     return out;
-  }
-
-  /** The rating that classifies an advisory: the primary vector's, else the stated level. */
-  public static Optional<SeverityLevel> level(Severity s) {
-    Optional<SeverityLevel> computed = s.primaryVector().flatMap(v -> {
-      try {
-        return Optional.of(CvssScore.of(v).level());
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
-    });
-    return computed.or(s::level);
   }
 
   private PageSpec page(String path, String template, String title, Object view, boolean sitemap,
@@ -221,7 +210,8 @@ public final class SitePlanner {
             c.contact())).toList(),
         timeline(a),
         MarkdownRenderer.render(a.details()),
-        SitePaths.osvJson(a.id()), editUrl, a.source().relativePath());
+        SitePaths.osvJson(dev.disclose.osv.OsvExporter.osvId(a.id(), osvSettings(in.config()))),
+        editUrl, a.source().relativePath());
   }
 
   private Views.SeverityView severity(Severity s) {
@@ -287,6 +277,11 @@ public final class SitePlanner {
       }).orElse("");
       steps.add(new Views.StepView(label, t.date().toString(), days));
     });
+  }
+
+  /** The OSV export settings a site's configuration implies. */
+  public static dev.disclose.osv.OsvExporter.Settings osvSettings(SiteConfig config) {
+    return new dev.disclose.osv.OsvExporter.Settings(config.baseUrl(), config.idPrefix(), config.osvPrefixRegistered());
   }
 
   static String capitalize(String s) {

@@ -1,0 +1,150 @@
+package dev.disclose.osv;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AdvisoryId;
+import dev.disclose.advisory.Affected;
+import dev.disclose.advisory.AffectedRange;
+import dev.disclose.advisory.Severity;
+import dev.disclose.advisory.Timestamp;
+import dev.disclose.ecosystem.Ecosystems;
+import dev.disclose.severity.Rating;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Advisory → OSV record. A pure function of the advisory, the site's settings and the commit
+ * time that stands in for an unwritten {@code modified}; the same input gives the same bytes.
+ */
+public final class OsvExporter {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+  // The layout OSV databases publish: two-space indent, "key": value, one array item per line.
+  private static final ObjectWriter WRITER = MAPPER.writer(
+      new DefaultPrettyPrinter(Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+              .withObjectEmptySeparator("").withArrayEmptySeparator(""))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  /** What the export needs from the site. */
+  public record Settings(String baseUrl, String idPrefix, boolean prefixRegistered) {}
+
+  private OsvExporter() {}
+
+  /**
+   * The OSV ID of an advisory. OSV's schema accepts only registered home-database prefixes, or
+   * {@code x_} for a database OSV.dev does not aggregate: the site's own IDs get {@code x_} until
+   * the prefix is registered; imported records keep their registered IDs.
+   */
+  public static String osvId(String id, Settings settings) {
+    boolean own = AdvisoryId.parseOwn(id, settings.idPrefix()).isPresent();
+    return own && !settings.prefixRegistered() ? "x_" + id : id;
+  }
+
+  public static OsvRecord toOsv(Advisory a, Settings settings, Optional<Instant> lastCommit) {
+    String published = a.effectivePublished().map(OsvExporter::time).orElse(null);
+    String modified = a.effectiveModified(lastCommit).map(OsvExporter::time).orElse(published);
+    Map<String, Object> database = new LinkedHashMap<>(a.databaseSpecific());
+    if (!a.cwes().isEmpty()) database.put("cwe_ids", a.cwes());
+    Rating.of(a.severity()).ifPresent(l -> database.put("severity", l.name()));
+    a.informational().ifPresent(i -> database.put("informational", i.spelling()));
+    String base = settings.baseUrl().endsWith("/") ? settings.baseUrl() : settings.baseUrl() + "/";
+    database.put("url", base + "advisories/" + a.id() + "/");
+    return new OsvRecord(OsvRecord.SCHEMA_VERSION, osvId(a.id(), settings), modified, published,
+        a.withdrawn().map(w -> time(w.date())).orElse(null),
+        a.aliases(), a.related(), a.upstream(), a.title(), a.details(),
+        severity(a.severity()),
+        a.affected().stream().map(OsvExporter::affected).toList(),
+        a.references().stream().map(r -> new OsvRecord.Reference(r.type().name(), r.url())).toList(),
+        a.credits().stream().map(c -> new OsvRecord.Credit(c.name(), c.contact(),
+            c.type().map(Enum::name).orElse(null))).toList(),
+        database);
+  }
+
+  /** The record as OSV JSON: two-space indent, schema order, a final newline. */
+  public static String json(OsvRecord record) {
+    try {
+      return WRITER.writeValueAsString(record) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize " + record.id(), e);
+    }
+  }
+
+  private static OsvRecord.Affected affected(Affected p) {
+    Map<String, Object> ecosystemSpecific = new LinkedHashMap<>(p.ecosystemSpecific());
+    if (!p.functions().isEmpty() || !p.os().isEmpty() || !p.arch().isEmpty()) {
+      // RustSec's shape for the affected functions and platforms.
+      Map<String, Object> affects = new LinkedHashMap<>();
+      affects.put("arch", p.arch());
+      affects.put("os", p.os());
+      affects.put("functions", List.copyOf(p.functions().keySet()));
+      ecosystemSpecific.putIfAbsent("affects", affects);
+    }
+    String purl = p.purl().or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(null);
+    return new OsvRecord.Affected(new OsvRecord.Package(p.ecosystem(), p.packageName(), purl),
+        p.severity().map(OsvExporter::severity).orElse(List.of()), ranges(p.ranges()), p.versions(),
+        ecosystemSpecific, p.databaseSpecific());
+  }
+
+  /**
+   * Consecutive intervals of one type (and repository) ending alike become one OSV range, events
+   * in order.
+   */
+  static List<OsvRecord.Range> ranges(List<AffectedRange> intervals) {
+    List<OsvRecord.Range> out = new ArrayList<>();
+    List<OsvRecord.Event> events = new ArrayList<>();
+    AffectedRange first = null;
+    for (AffectedRange r : intervals) {
+      // OSV forbids fixed and last_affected events in one range, so only intervals that end the
+      // same way share a range.
+      boolean sameGroup = first != null && first.type() == r.type() && first.repo().equals(r.repo())
+          && r.databaseSpecific().isEmpty() && first.databaseSpecific().isEmpty()
+          && first.lastAffected().isPresent() == r.lastAffected().isPresent();
+      if (first != null && !sameGroup) {
+        out.add(range(first, events));
+        events = new ArrayList<>();
+      }
+      if (!sameGroup) first = r;
+      events.add(OsvRecord.Event.introduced(r.introducedOrBeginning()));
+      if (r.fixed().isPresent()) events.add(OsvRecord.Event.fixed(r.fixed().get()));
+      if (r.lastAffected().isPresent()) events.add(OsvRecord.Event.lastAffected(r.lastAffected().get()));
+      if (r.limit().isPresent()) events.add(OsvRecord.Event.limit(r.limit().get()));
+    }
+    if (first != null) out.add(range(first, events));
+    return out;
+  }
+
+  private static OsvRecord.Range range(AffectedRange r, List<OsvRecord.Event> events) {
+    return new OsvRecord.Range(r.type().name(), r.repo().orElse(null), List.copyOf(events), r.databaseSpecific());
+  }
+
+  private static List<OsvRecord.Severity> severity(Severity s) {
+    List<OsvRecord.Severity> out = new ArrayList<>();
+    s.cvssV2().ifPresent(v -> out.add(new OsvRecord.Severity("CVSS_V2", v)));
+    s.cvssV3().ifPresent(v -> out.add(new OsvRecord.Severity("CVSS_V3", v)));
+    s.cvssV4().ifPresent(v -> out.add(new OsvRecord.Severity("CVSS_V4", v)));
+    s.ubuntu().ifPresent(v -> out.add(new OsvRecord.Severity("Ubuntu", v.toLowerCase(Locale.ROOT))));
+    return out;
+  }
+
+  private static String time(Timestamp t) {
+    return DateTimeFormatter.ISO_INSTANT.format(t.instant());
+  }
+
+  private static String time(Instant i) {
+    return DateTimeFormatter.ISO_INSTANT.format(i);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.disclose.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.disclose.testing.CliRun;
+import dev.disclose.testing.Golden;
+import dev.disclose.testing.TestSites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code disclose build} on a small fixture site, end to end through the CLI. */
+class SiteBuildTest {
+  static final Path FIXTURE = Path.of("src/test/resources/sites/basic");
+  static final Path GOLDEN = Path.of("src/test/resources/golden/site/basic");
+  static final String BEFORE_EMBARGO = "2025-12-01T00:00:00Z";
+
+  @TempDir Path temp;
+  Path site;
+
+  @BeforeEach
+  void copyFixture() throws IOException {
+    site = temp.resolve("site");
+    TestSites.copyTree(FIXTURE, site);
+  }
+
+  private CliRun build(String... extra) {
+    String[] args = Stream.concat(Stream.of("build", "--now", BEFORE_EMBARGO), Stream.of(extra)).toArray(String[]::new);
+    return CliRun.in(site, args);
+  }
+
+  @Test
+  void representativePagesMatchTheirGoldenFiles() throws IOException {
+    CliRun run = build();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).matches("built 2 advisories: \\d+ pages, \\d+ files in \\d+\\.\\d s -> _site\n");
+    for (String page : List.of("index.html", "advisories/FIX-2025-0001/index.html",
+        "advisories/CVE-2025-10001/index.html", "packages/npm/@example/proxy/index.html",
+        "severity/high/index.html", "policy/index.html", "404.html", "sitemap.xml", "robots.txt",
+        ".well-known/security.txt")) {
+      Golden.assertMatches(GOLDEN.resolve(page.replace('/', '_')), read(site.resolve("_site").resolve(page)));
+    }
+  }
+
+  @Test
+  void twoBuildsOfTheSameInputAreByteIdentical() throws IOException {
+    build("--out", "one");
+    build("--out", "two");
+    Map<String, String> one = hashes(site.resolve("one"));
+    assertThat(one).hasSizeGreaterThan(20);
+    assertThat(hashes(site.resolve("two"))).isEqualTo(one);
+  }
+
+  @Test
+  void embargoedAndDraftAdvisoriesAppearNowhereUntilTheEmbargoLifts() throws IOException {
+    build();
+    String everything = allText(site.resolve("_site"));
+    for (String canary : List.of("EMBARGO-CANARY", "DRAFT-CANARY", "FIX-2025-0003", "FIX-2025-0004",
+        "CVE-2025-99999", "embargo-canary-package", "draft-canary-package")) {
+      assertThat(everything).as(canary).doesNotContain(canary);
+    }
+    assertThat(site.resolve("_site/advisories/FIX-2025-0003")).doesNotExist();
+
+    CliRun after = CliRun.in(site, "build", "--now", "2026-01-15T16:00:00Z");
+    assertThat(after.out()).startsWith("built 3 advisories");
+    String lifted = allText(site.resolve("_site"));
+    assertThat(lifted).contains("EMBARGO-CANARY-BODY", "embargo-canary-package").doesNotContain("DRAFT-CANARY");
+    assertThat(read(site.resolve("_site/advisories/FIX-2025-0003/index.html"))).contains("2026-01-15");
+  }
+
+  @Test
+  void hostileMarkdownAndTitlesRenderAsText() throws IOException {
+    build();
+    String html = read(site.resolve("_site/advisories/FIX-2025-0001/index.html"));
+    Document doc = Jsoup.parse(html);
+    assertThat(doc.select("script")).isEmpty();
+    assertThat(doc.select("[onerror], img, iframe, form")).isEmpty();
+    assertThat(doc.select("a[href^=javascript]")).isEmpty();
+    assertThat(doc.selectFirst("h1").text()).isEqualTo("Path traversal in the file server <script>alert(\"title\")</script> & more");
+    assertThat(doc.select(".prose table td").eachText()).contains("1.x", "1.4.2");
+    for (Path page : htmlFiles(site.resolve("_site"))) {
+      Document d = Jsoup.parse(read(page));
+      assertThat(d.select("script")).as(page.toString()).isEmpty();
+      assertThat(d.select("[style]")).as("inline styles break the CSP: " + page).isEmpty();
+    }
+  }
+
+  @Test
+  void failedBuildLeavesThePreviousOutputAndStaleFilesDoNotSurvive() throws IOException {
+    build();
+    Path out = site.resolve("_site");
+    Files.writeString(out.resolve("stale.html"), "old");
+    build();
+    assertThat(out.resolve("stale.html")).doesNotExist();
+    Map<String, String> before = hashes(out);
+
+    TestSites.write(site, "advisories/2025/FIX-2025-0002.md", read(site.resolve("advisories/2025/FIX-2025-0002.md"))
+        .replace("fixed: 0.3.7", "fixed: 0.2.0"));
+    CliRun refused = build();
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.out()).contains("error[R002]");
+    assertThat(refused.err()).contains("not building");
+    assertThat(hashes(out)).isEqualTo(before);
+    try (Stream<Path> leftovers = Files.list(site)) {
+      assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".building-"));
+    }
+  }
+
+  @Test
+  void refusesToReplaceAFolderItDidNotWrite() throws IOException {
+    Files.createDirectories(site.resolve("docs-out"));
+    Files.writeString(site.resolve("docs-out/precious.txt"), "mine");
+    CliRun run = build("--out", "docs-out");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("not empty and was not written by disclose build");
+    assertThat(site.resolve("docs-out/precious.txt")).hasContent("mine");
+    assertThat(build("--out", ".").exitCode()).isEqualTo(2);
+    assertThat(site.resolve("site-config.yaml")).exists();
+  }
+
+  @Test
+  void servedFromASubPathAllLinksStayInside() throws IOException {
+    CliRun run = build("--base-url", "https://owner.github.io/project/");
+    assertThat(run.exitCode()).isZero();
+    Path out = site.resolve("_site");
+    for (Path page : htmlFiles(out)) {
+      Document d = Jsoup.parse(read(page));
+      for (var link : d.select("a[href], link[href]")) {
+        String href = link.attr("href");
+        if (href.startsWith("http") || href.startsWith("mailto:") || href.startsWith("#")) continue;
+        if (page.getFileName().toString().equals("404.html")) {
+          assertThat(href).as("404 links are absolute under the sub-path").startsWith("/project/");
+          continue;
+        }
+        Path target = page.getParent().resolve(href.replaceAll("[#?].*", "")).normalize();
+        if (href.endsWith("/") || href.equals("./")) target = target.resolve("index.html");
+        assertThat(target).as("%s links to %s", out.relativize(page), href).exists();
+      }
+    }
+    assertThat(read(out.resolve("advisories/FIX-2025-0001/index.html")))
+        .contains("<link rel=\"canonical\" href=\"https://owner.github.io/project/advisories/FIX-2025-0001/\">");
+    assertThat(read(out.resolve("sitemap.xml"))).contains("<loc>https://owner.github.io/project/</loc>");
+  }
+
+  private static Map<String, String> hashes(Path dir) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        out.put(dir.relativize(p).toString(), sha256(Files.readAllBytes(p)));
+      }
+    }
+    return out;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<Path> htmlFiles(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+    }
+  }
+
+  private static String allText(Path dir) throws IOException {
+    StringBuilder b = new StringBuilder();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted().toList()) {
+        b.append(dir.relativize(p)).append('\n');
+        if (Files.isRegularFile(p)) b.append(new String(Files.readAllBytes(p), StandardCharsets.UTF_8)).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  private static String read(Path p) throws IOException {
+    return Files.readString(p, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.disclose.osv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.disclose.advisory.Advisory;
+import dev.disclose.catalog.Catalog;
+import dev.disclose.source.PathDisplay;
+import dev.disclose.source.Site;
+import dev.disclose.testing.Golden;
+import dev.disclose.validate.SiteValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OsvExporterTest {
+  static final Path SCHEMA = Path.of("../../shared/schemas/osv-schema-1.7.5.json");
+  static final OsvExporter.Settings SETTINGS = new OsvExporter.Settings("https://example.org/security/", "FIX", false);
+
+  private static List<Advisory> advisories(Path root) throws Exception {
+    Site site = Site.open(root, new PathDisplay(root));
+    Instant now = Instant.parse("2026-11-22T00:00:00Z");
+    // What a build exports: the advisories public at that moment.
+    return Catalog.publicAt(SiteValidator.validate(site, now, List.of()).advisories(), now).advisories();
+  }
+
+  @Test
+  void fixtureRecordMatchesItsGoldenFile() throws Exception {
+    Advisory a = advisories(Path.of("src/test/resources/sites/basic")).stream()
+        .filter(x -> x.id().equals("FIX-2025-0001")).findFirst().orElseThrow();
+    String json = OsvExporter.json(OsvExporter.toOsv(a, SETTINGS, Optional.empty()));
+    Golden.assertMatches(Path.of("src/test/resources/golden/osv/FIX-2025-0001.json"), json);
+  }
+
+  @Test
+  void ownIdsGetTheXPrefixUntilTheirPrefixIsRegistered() {
+    assertThat(OsvExporter.osvId("FIX-2025-0001", SETTINGS)).isEqualTo("x_FIX-2025-0001");
+    assertThat(OsvExporter.osvId("FIX-2025-0001", new OsvExporter.Settings("https://e.org/", "FIX", true)))
+        .isEqualTo("FIX-2025-0001");
+    assertThat(OsvExporter.osvId("GHSA-2x2x-3c3c-4f4f", SETTINGS)).isEqualTo("GHSA-2x2x-3c3c-4f4f");
+  }
+
+  @Test
+  void writtenRecordsReadBackIntoTheSameRecord() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    for (Advisory a : advisories(Path.of(".."))) {
+      OsvRecord record = OsvExporter.toOsv(a, SETTINGS, Optional.empty());
+      String json = OsvExporter.json(record);
+      OsvRecord back = mapper.readValue(json, OsvRecord.class);
+      assertThat(OsvExporter.json(back)).as(a.id()).isEqualTo(json);
+    }
+  }
+
+  @Test
+  void everyExportedRecordIsValidAgainstTheOfficialSchema() throws Exception {
+    assumeTrue(Files.exists(SCHEMA), "../shared/schemas is not present");
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    Schema schema = registry.getSchema(Files.readString(SCHEMA), InputFormat.JSON);
+    List<Advisory> all = new ArrayList<>(advisories(Path.of("..")));
+    all.addAll(advisories(Path.of("src/test/resources/sites/basic")));
+    int checked = 0;
+    for (Advisory a : all) {
+      OsvExporter.Settings settings = new OsvExporter.Settings("https://e.org/", a.id().split("-")[0], false);
+      String json = OsvExporter.json(OsvExporter.toOsv(a, settings, Optional.empty()));
+      JsonNode node = new ObjectMapper().readTree(json);
+      List<Error> errors = schema.validate(node);
+      assertThat(errors).as("%s:%n%s", a.id(), json).isEmpty();
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(18);
+
+    // The check itself can fail: an ID without a registered prefix is rejected.
+    JsonNode bad = new ObjectMapper().readTree(OsvExporter.json(OsvExporter.toOsv(all.get(0),
+        new OsvExporter.Settings("https://e.org/", "DEMO", true), Optional.empty())));
+    assertThat(schema.validate(bad)).isNotEmpty();
+  }
+}
