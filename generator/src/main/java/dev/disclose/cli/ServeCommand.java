@@ -1,0 +1,48 @@
+package dev.disclose.cli;
+
+import dev.disclose.serve.PreviewServer;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Previews the site on 127.0.0.1, rebuilding and reloading on every change.",
+        "Watches advisories/, themes/, docs/ and site-config.yaml. Ctrl-C stops it."})
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand DiscloseCommand parent;
+  @Mixin SiteOptions site;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
+      description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Override
+  public Integer call() throws Exception {
+    Environment env = parent.env();
+    if (port < 0 || port > 65535) {
+      env.err().println("disclose: --port must be between 0 and 65535");
+      return Main.USAGE;
+    }
+    PreviewServer server;
+    try {
+      server = PreviewServer.start(site.open(env), port, env.clock(), env.out());
+    } catch (java.net.BindException e) {
+      env.err().println("disclose: port " + port + " is in use; pick another with --port");
+      return Main.USAGE;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      env.out().println("stopped");
+      env.out().flush();
+      stopped.countDown();
+    }));
+    env.out().println("serving " + server.url() + " (Ctrl-C to stop)");
+    env.out().flush();
+    stopped.await();
+    return Main.OK;
+  }
+}

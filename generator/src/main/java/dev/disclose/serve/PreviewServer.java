@@ -1,0 +1,261 @@
+package dev.disclose.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.disclose.build.SiteBuild;
+import dev.disclose.report.DiagnosticFormat;
+import dev.disclose.report.DiagnosticPrinter;
+import dev.disclose.source.PathDisplay;
+import dev.disclose.source.Site;
+import dev.disclose.source.SiteException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code disclose serve}: builds the site into a private folder, serves it on 127.0.0.1, watches
+ * the advisories, themes, configuration and policy, rebuilds on change and tells open tabs to
+ * reload. A rebuild that fails validation keeps the last good site and prints the findings.
+ * Pages get one extra same-origin script, allowed by the site's CSP, that listens for reloads.
+ */
+public final class PreviewServer implements Closeable {
+  static final String RELOAD_JS = "/__disclose/reload.js";
+  static final String EVENTS = "/__disclose/events";
+  private static final String SCRIPT = """
+      // Disclose preview: reload when the site is rebuilt.
+      new EventSource("/__disclose/events").addEventListener("reload", () => location.reload());
+      """;
+  private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+      "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
+      "xml", "application/xml", "txt", "text/plain; charset=utf-8", "svg", "image/svg+xml");
+
+  private final Site site;
+  private final Path out;
+  private final Clock clock;
+  private final PrintWriter log;
+  private final HttpServer server;
+  private final WatchService watcher;
+  private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  private final Thread watchThread;
+  private volatile int builds;
+
+  private PreviewServer(Site site, Path out, int port, Clock clock, PrintWriter log) throws IOException {
+    this.site = site;
+    this.out = out;
+    this.clock = clock;
+    this.log = log;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    this.server.createContext("/", this::handle);
+    this.server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "disclose-serve");
+      t.setDaemon(true);
+      return t;
+    }));
+    this.watcher = FileSystems.getDefault().newWatchService();
+    this.watchThread = new Thread(this::watch, "disclose-watch");
+    this.watchThread.setDaemon(true);
+  }
+
+  /** Builds, starts serving and watching. {@code port} 0 picks a free one. */
+  public static PreviewServer start(Site site, int port, Clock clock, PrintWriter log) throws IOException, SiteException {
+    Path out = Files.createTempDirectory("disclose-serve-").resolve("site");
+    PreviewServer preview = new PreviewServer(site, out, port, clock, log);
+    preview.rebuild();
+    // The root only for site-config.yaml; the content folders with everything below them.
+    site.root().register(preview.watcher, StandardWatchEventKinds.ENTRY_CREATE,
+        StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+    for (Path p : watched(site)) preview.register(p);
+    preview.server.start();
+    preview.watchThread.start();
+    return preview;
+  }
+
+  public URI url() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+  }
+
+  /** How many builds succeeded; tests wait on it. */
+  public int builds() {
+    return builds;
+  }
+
+  private static List<Path> watched(Site site) {
+    Path root = site.root();
+    return Stream.of(root.resolve("advisories"), root.resolve("themes"), root.resolve("docs"))
+        .filter(Files::isDirectory).toList();
+  }
+
+  private void register(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path d : walk.filter(Files::isDirectory).toList()) {
+        if (d.startsWith(out.getParent()) || d.getFileName().toString().startsWith(".")
+            || d.getFileName().toString().equals("_site") || d.getFileName().toString().equals("target")) continue;
+        d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+            StandardWatchEventKinds.ENTRY_MODIFY);
+      }
+    }
+  }
+
+  private void watch() {
+    try {
+      while (true) {
+        WatchKey key = watcher.take();
+        // Let a burst of saves settle into one rebuild.
+        Thread.sleep(150);
+        boolean relevant = false;
+        do {
+          for (var event : key.pollEvents()) {
+            Path dir = (Path) key.watchable();
+            Path changed = event.context() instanceof Path p ? dir.resolve(p) : dir;
+            if (isRelevant(changed)) relevant = true;
+            if (Files.isDirectory(changed) && isRelevant(changed)) register(changed);
+          }
+          key.reset();
+        } while ((key = watcher.poll(100, TimeUnit.MILLISECONDS)) != null);
+        if (relevant) rebuildQuietly();
+      }
+    } catch (InterruptedException | ClosedWatchServiceException e) {
+      // closing
+    } catch (IOException e) {
+      log.println("disclose serve: stopped watching: " + e.getMessage());
+      log.flush();
+    }
+  }
+
+  private boolean isRelevant(Path changed) {
+    Path rel = site.root().relativize(changed);
+    String first = rel.getNameCount() > 0 ? rel.getName(0).toString() : "";
+    return first.equals("advisories") || first.equals("themes") || first.equals("docs")
+        || rel.toString().equals("site-config.yaml");
+  }
+
+  private void rebuildQuietly() {
+    try {
+      rebuild();
+      for (OutputStream listener : listeners) {
+        try {
+          listener.write("event: reload\ndata: 1\n\n".getBytes(StandardCharsets.UTF_8));
+          listener.flush();
+        } catch (IOException e) {
+          listeners.remove(listener);
+        }
+      }
+    } catch (SiteException e) {
+      log.println("disclose serve: " + e.getMessage());
+      log.flush();
+    }
+  }
+
+  private synchronized void rebuild() throws SiteException {
+    Site fresh = Site.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath()));
+    try {
+      SiteBuild.Result r = SiteBuild.run(fresh, new SiteBuild.Options(out, Optional.empty(), clock.instant(), n -> {}));
+      builds++;
+      log.println(String.format(Locale.ROOT, "built %d advisories: %d pages in %.1f s", r.advisories(), r.pages(), r.millis() / 1000.0));
+    } catch (SiteBuild.Refused refused) {
+      new DiagnosticPrinter(Path.of("").toAbsolutePath()).print(refused.report().diagnostics(),
+          refused.report().filesChecked(), DiagnosticFormat.TEXT, log);
+      log.println("disclose serve: still serving the last good build; fix the errors above");
+    }
+    log.flush();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if (path.equals(RELOAD_JS)) {
+        send(exchange, 200, "text/javascript; charset=utf-8", SCRIPT.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (path.equals(EVENTS)) {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream body = exchange.getResponseBody();
+        body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+        body.flush();
+        listeners.add(body);
+        try {
+          while (listeners.contains(body)) Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
+      Path file = resolve(path);
+      int status = 200;
+      if (file == null || !Files.isRegularFile(file)) {
+        file = out.resolve("404.html");
+        status = 404;
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      String name = file.getFileName().toString();
+      String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+      if (ext.equals("html")) {
+        String html = new String(bytes, StandardCharsets.UTF_8)
+            .replace("</body>", "<script src=\"" + RELOAD_JS + "\"></script>\n</body>");
+        bytes = html.getBytes(StandardCharsets.UTF_8);
+      }
+      send(exchange, status, TYPES.getOrDefault(ext, "application/octet-stream"), bytes);
+    }
+  }
+
+  /** The file for a URL path, never outside the served folder. */
+  private Path resolve(String urlPath) {
+    String decoded = URI.create("x:" + urlPath.replace(" ", "%20")).getSchemeSpecificPart();
+    Path file = out.resolve(decoded.replaceFirst("^/+", "")).normalize();
+    if (!file.startsWith(out)) return null;
+    return Files.isDirectory(file) ? file.resolve("index.html") : file;
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(status, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    listeners.clear();
+    try {
+      watcher.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    watchThread.interrupt();
+    try {
+      if (Files.exists(out.getParent())) deleteTree(out.getParent());
+    } catch (IOException e) {
+      // a temporary folder; the OS cleans it eventually
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.disclose.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.disclose.source.PathDisplay;
+import dev.disclose.source.Site;
+import dev.disclose.testing.TestSites;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreviewServerTest {
+  @TempDir Path temp;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private HttpResponse<String> get(URI uri) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void servesRebuildsOnChangeAndTellsTheTabToReload() throws Exception {
+    Path site = temp.resolve("site");
+    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+    StringWriter log = new StringWriter();
+    Clock clock = Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC);
+    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true))) {
+      assertThat(server.url().getHost()).isEqualTo("127.0.0.1");
+      HttpResponse<String> home = get(server.url());
+      assertThat(home.statusCode()).isEqualTo(200);
+      assertThat(home.body()).contains("Fixture Advisories", "<script src=\"/__disclose/reload.js\"></script>");
+      assertThat(get(server.url().resolve("__disclose/reload.js")).body()).contains("EventSource");
+      assertThat(get(server.url().resolve("advisories/FIX-2025-0003/")).statusCode()).isEqualTo(404);
+      assertThat(get(server.url().resolve("..%2f..%2fsite-config.yaml")).statusCode()).isEqualTo(404);
+
+      CompletableFuture<String> reload = CompletableFuture.supplyAsync(() -> {
+        try {
+          HttpResponse<java.io.InputStream> events = http.send(HttpRequest.newBuilder(
+              server.url().resolve("__disclose/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
+          BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8));
+          String line;
+          while ((line = reader.readLine()) != null) if (line.startsWith("event: reload")) return line;
+          return "closed";
+        } catch (Exception e) {
+          return e.toString();
+        }
+      });
+      Thread.sleep(300);
+      int before = server.builds();
+      Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+      Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+      assertThat(reload.get(20, TimeUnit.SECONDS)).isEqualTo("event: reload");
+      assertThat(server.builds()).isGreaterThan(before);
+      assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).body()).contains("Request smuggling, renamed");
+
+      // A broken edit keeps the last good site and says why.
+      Files.writeString(file, Files.readString(file).replace("fixed: 0.3.7", "fixed: 0.1.0"));
+      long deadline = System.currentTimeMillis() + 15_000;
+      while (!log.toString().contains("still serving the last good build") && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(log.toString()).contains("error[R002]", "still serving the last good build");
+      assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).statusCode()).isEqualTo(200);
+    }
+  }
+}
