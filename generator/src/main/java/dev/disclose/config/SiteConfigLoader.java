@@ -1,6 +1,7 @@
 package dev.disclose.config;
 
 import dev.disclose.advisory.Fields;
+import dev.disclose.advisory.Source;
 import dev.disclose.advisory.SeverityLevel;
 import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.Findings;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,9 +31,16 @@ public final class SiteConfigLoader {
   static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
   /** The configuration (with defaults where the file was wrong) and what was wrong with it. */
-  public record Loaded(SiteConfig config, List<Diagnostic> diagnostics) {
+  public record Loaded(SiteConfig config, List<Diagnostic> diagnostics, Map<String, Source.Located> positions) {
     public Loaded {
       diagnostics = List.copyOf(diagnostics);
+      positions = Map.copyOf(positions);
+    }
+
+    /** Where the value of {@code key} was written, or the top of the file. */
+    public dev.disclose.yaml.Position valuePosition(String key) {
+      Source.Located at = positions.get(key);
+      return at == null ? dev.disclose.yaml.Position.START : at.value();
     }
 
     public boolean hasErrors() {
@@ -59,7 +68,8 @@ public final class SiteConfigLoader {
         root = new YamlNode.Mapping(List.of(), read.root().position());
       }
     }
-    Fields f = Fields.of(root, "", "site-config.yaml", KEYS, findings, new HashMap<>());
+    Map<String, Source.Located> positions = new HashMap<>();
+    Fields f = Fields.of(root, "", "site-config.yaml", KEYS, findings, positions);
     String title = f.requiredString("title").orElse("Security advisories");
     String baseUrl = f.requiredString("base_url").orElse("/");
     if (f.has("base_url") && !Urls.isHttpUrl(baseUrl)) {
@@ -125,7 +135,7 @@ public final class SiteConfigLoader {
     SiteConfig config = new SiteConfig(title, baseUrl, idPrefix, contact, f.string("policy"),
         repository, f.string("description"), f.string("theme"), packages, targets,
         languages.isEmpty() ? List.of("en") : languages, osvPrefixRegistered(f, findings));
-    return new Loaded(config, findings.diagnostics());
+    return new Loaded(config, findings.diagnostics(), positions);
   }
 
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A site root: the folder holding {@code site-config.yaml} and {@code advisories/}. Opening it
@@ -44,7 +45,7 @@ public final class Site {
         loaded = new SiteConfigLoader.Loaded(
             SiteConfigLoader.parse("", shown).config(),
             List.of(Diagnostic.of(shown, invalid.position(), Rule.INVALID_UTF8,
-                "the file is not valid UTF-8; re-save it as UTF-8")));
+                "the file is not valid UTF-8; re-save it as UTF-8")), Map.of());
       } else {
         String text = ((StrictUtf8.Decoded.Text) StrictUtf8.decode(bytes)).text();
         loaded = SiteConfigLoader.parse(text, shown);

@@ -53,6 +53,7 @@ public final class SiteValidator {
   public static Report validate(Site site, Instant now, Collection<Path> selection) throws SiteException {
     AdvisoryFiles files = site.files();
     List<Diagnostic> diagnostics = new ArrayList<>(site.config().diagnostics());
+    diagnostics.addAll(ConfigFilesCheck.check(site));
     List<Path> discovered;
     try {
       discovered = files.discover(diagnostics);
