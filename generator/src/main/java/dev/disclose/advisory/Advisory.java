@@ -53,7 +53,12 @@ public record Advisory(
    * to ask git (see {@link dev.disclose.source.LastCommitTimes}) and output stays a function of its inputs.
    */
   public Optional<Timestamp> effectiveModified(Optional<Instant> lastCommit) {
-    return modified.or(() -> lastCommit.map(Timestamp::ofInstant)).or(this::effectivePublished);
+    Optional<Timestamp> published = effectivePublished();
+    // A file committed under embargo is published later with no new commit: never report a
+    // modification before publication.
+    Optional<Timestamp> committed = lastCommit.map(Timestamp::ofInstant)
+        .map(c -> published.filter(p -> p.compareTo(c) > 0).orElse(c));
+    return modified.or(() -> committed).or(() -> published);
   }
 
   /** {@code published}, or for an embargoed advisory without one, the instant its embargo lifts. */

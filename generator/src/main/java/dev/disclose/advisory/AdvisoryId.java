@@ -78,9 +78,4 @@ public final class AdvisoryId {
     return false;
   }
 
-  /** The ID's database prefix if it starts like one OSV knows, whatever follows. */
-  public static Optional<String> databasePrefix(String id) {
-    return OSV_PREFIXES.stream().filter(p -> id.startsWith(p + "-"))
-        .max(java.util.Comparator.comparingInt(String::length));
-  }
 }

@@ -32,6 +32,8 @@ public final class AdvisoryParser {
       "database_specific", "ecosystem_specific");
   static final List<String> RANGE_KEYS = List.of(
       "type", "repo", "introduced", "fixed", "last_affected", "limit", "database_specific");
+  /** Ubuntu's priorities, as OSV's Ubuntu severity type spells them. */
+  static final List<String> UBUNTU_PRIORITIES = List.of("negligible", "low", "medium", "high", "critical", "untriaged");
   static final List<String> REFERENCE_KEYS = List.of("type", "url");
   static final List<String> CREDIT_KEYS = List.of("name", "contact", "type");
   static final List<String> TIMELINE_KEYS = List.of("reported", "acknowledged", "fixed", "disclosed");
@@ -86,6 +88,10 @@ public final class AdvisoryParser {
     Fields f = Fields.of(root, "", "the advisory", TOP_LEVEL_KEYS, findings, positions);
     String id = f.requiredString("id").orElse("");
     String title = f.requiredString("title").orElse("");
+    if (title.contains("\n") || title.contains("\r")) {
+      findings.report(Rule.INVALID_VALUE, f.valuePosition("title"),
+          "`title` spans several lines; a title is one line (the details go after the front matter)");
+    }
     Status status = f.enumValue("status", Status.class, true).orElse(Status.PUBLISHED);
     Optional<Timestamp> published = f.timestamp("published");
     if (!f.has("published") && (status == Status.PUBLISHED || status == Status.WITHDRAWN)) {
@@ -94,6 +100,10 @@ public final class AdvisoryParser {
     Optional<Timestamp> modified = f.timestamp("modified");
     Optional<Timestamp> embargo = f.timestamp("embargo");
     Optional<Withdrawal> withdrawn = f.mapping("withdrawn").flatMap(m -> withdrawal(f, m));
+    if (root.entry("withdrawn").map(e -> Fields.isNull(e.value())).orElse(false)) {
+      findings.report(Rule.WITHDRAWAL, f.keyPosition("withdrawn"),
+          "`withdrawn` is empty; give its `date` and `reason`");
+    }
     Severity severity = f.node("severity").map(n -> severity(f, "severity", n)).orElse(Severity.NONE);
     Optional<Informational> informational = f.enumValue("informational", Informational.class, true);
 
@@ -170,8 +180,12 @@ public final class AdvisoryParser {
       return Severity.NONE;
     }
     Fields s = Fields.of(m, path, "`" + path + "`", SEVERITY_KEYS, parent.findings(), parent.positions());
+    Optional<String> ubuntu = s.string("ubuntu").map(String::strip);
+    ubuntu.filter(u -> !UBUNTU_PRIORITIES.contains(u.toLowerCase(java.util.Locale.ROOT))).ifPresent(u ->
+        parent.findings().report(Rule.INVALID_VALUE, s.valuePosition("ubuntu"), "`ubuntu` is `" + u
+            + "`, which is not one of " + Fields.list(UBUNTU_PRIORITIES)));
     return new Severity(s.string("cvss_v2").map(String::strip), s.string("cvss_v3").map(String::strip),
-        s.string("cvss_v4").map(String::strip), s.string("ubuntu"),
+        s.string("cvss_v4").map(String::strip), ubuntu,
         s.enumValue("level", SeverityLevel.class, true));
   }
 

@@ -80,11 +80,6 @@ public final class Fields {
     return map.entry(key).map(e -> e.key().position()).orElse(map.position());
   }
 
-  public void requireAll(String... keys) {
-    for (String key : keys) {
-      if (!has(key)) missing(key);
-    }
-  }
 
   public void missing(String key) {
     missing(key, "");
@@ -223,27 +218,25 @@ public final class Fields {
     }
     YamlNode.Scalar scalar = (YamlNode.Scalar) node;
     String text = scalar.text();
-    try {
-      switch (scalar.type()) {
-        case NULL:
-          return null;
-        case BOOL:
-          return Boolean.parseBoolean(text.toLowerCase(Locale.ROOT));
-        case INT: {
-          BigInteger big = new BigInteger(text.replace("_", ""));
-          return big.bitLength() < 64 ? (Object) big.longValue() : big;
-        }
-        case FLOAT: {
-          double d = Double.parseDouble(text.replace("_", ""));
-          return Double.isFinite(d) ? d : text;
-        }
-        default:
-          return text;
-      }
-    } catch (NumberFormatException e) {
-      return text; // 0x1F, 0o17 and other YAML 1.1 spellings: keep what was written
+    // Carried to OSV untouched: only YAML 1.2 core spellings become JSON booleans and numbers;
+    // YAML 1.1 forms (yes, on, 012, 1_000, 0x1F, 1e3) stay the text that was written.
+    if (scalar.type() == YamlNode.ScalarType.NULL) return null;
+    if (scalar.type() == YamlNode.ScalarType.BOOL && (text.equals("true") || text.equals("false"))) {
+      return Boolean.parseBoolean(text);
     }
+    if (scalar.type() == YamlNode.ScalarType.INT && CANONICAL_INT.matcher(text).matches()) {
+      BigInteger big = new BigInteger(text);
+      return big.bitLength() < 64 ? (Object) big.longValue() : big;
+    }
+    if (scalar.type() == YamlNode.ScalarType.FLOAT && CANONICAL_DECIMAL.matcher(text).matches()) {
+      return new java.math.BigDecimal(text);
+    }
+    return text;
   }
+
+  private static final java.util.regex.Pattern CANONICAL_INT = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)");
+  private static final java.util.regex.Pattern CANONICAL_DECIMAL =
+      java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]+");
 
   public Position valuePosition(String key) {
     return map.entry(key).map(e -> e.value().position()).orElse(map.position());

@@ -16,7 +16,6 @@ public record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyF
   }
 
   public static Split split(String text) {
-    int lineStart = 0;
     int firstLineEnd = lineEnd(text, 0);
     if (!isDelimiter(text.substring(0, firstLineEnd), false)) {
       return new Split.Missing(
@@ -24,7 +23,7 @@ public record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyF
           "the file must start with a `---` line opening the YAML front matter");
     }
     int line = 2;
-    lineStart = next(text, firstLineEnd);
+    int lineStart = next(text, firstLineEnd);
     int yamlStart = lineStart;
     while (lineStart < text.length()) {
       int end = lineEnd(text, lineStart);

@@ -15,6 +15,12 @@ final class AtomicFiles {
     Path temp = Files.createTempFile(target.getParent(), ".disclose-", ".tmp");
     try {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
+      // createTempFile makes the file private (0600); an advisory is an ordinary file (0644).
+      try {
+        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the default permissions apply
+      }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

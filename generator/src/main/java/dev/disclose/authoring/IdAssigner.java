@@ -45,6 +45,7 @@ public final class IdAssigner {
       Path from = site.root().resolve(a.source().relativePath());
       String id = ids.next();
       Path to = site.advisoriesDir().resolve(String.valueOf(year)).resolve(id + ".md");
+      site.requireWritable(to);
       if (!dryRun) {
         rewrite(from, to, a.source().value("id"), placeholder, id);
         removeEmptyParents(from.getParent(), site.advisoriesDir());

@@ -55,12 +55,15 @@ public final class NewAdvisory {
       id = ids.next();
       target = site.advisoriesDir().resolve(String.valueOf(today.getYear())).resolve(id + ".md");
     }
+    site.requireWritable(target);
     if (Files.exists(target)) {
       throw new SiteException(site.display().of(target) + " already exists"
           + (request.placeholder() ? "; edit it, or run `disclose assign-ids` first" : ""));
     }
-    String text = Template.draft(id, request.ecosystem(), request.packageName(),
-        request.title().orElse("One line: what is vulnerable, and how"), today);
+    // A title is one line: fold whatever line breaks the shell passed.
+    String title = request.title().map(t -> t.replaceAll("\\s+", " ").strip()).filter(t -> !t.isEmpty())
+        .orElse("One line: what is vulnerable, and how");
+    String text = Template.draft(id, request.ecosystem(), request.packageName(), title, today);
     try {
       Files.createDirectories(target.getParent());
       AtomicFiles.write(target, text);

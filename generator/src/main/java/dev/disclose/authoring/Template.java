@@ -56,6 +56,7 @@ final class Template {
     boolean plain = s.matches("[A-Za-z0-9][A-Za-z0-9 ._/()'-]*") && !s.endsWith(" ")
         && !s.contains(": ") && !s.contains(" #");
     if (plain) return s;
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+        .replace("\t", "\\t") + "\"";
   }
 }

@@ -43,6 +43,12 @@ public final class AtomicPublisher {
       }
       Files.createDirectories(target.getParent());
       Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
+      // createTempDirectory makes the folder private (0700); a website is world-readable.
+      try {
+        Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system
+      }
       Files.writeString(staging.resolve(MARKER), "Written by disclose build. This folder is replaced on every build.\n");
       return staging;
     } catch (IOException e) {

@@ -54,7 +54,7 @@ final class BuildCommand implements Callable<Integer> {
       return Main.OK;
     } catch (SiteBuild.Refused refused) {
       DiagnosticFormat format = env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
-      new DiagnosticPrinter(env.workingDirectory()).print(refused.report().diagnostics(),
+      new DiagnosticPrinter(env.workingDirectory(), opened.root()).print(refused.report().diagnostics(),
           refused.report().filesChecked(), format, env.out());
       env.err().println("disclose: not building: fix the errors above (disclose validate shows them too)");
       return Main.FINDINGS;

@@ -46,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
         clock.resolve(env), selection);
     DiagnosticFormat chosen = format != null ? format
         : env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
-    new DiagnosticPrinter(env.workingDirectory())
+    new DiagnosticPrinter(env.workingDirectory(), opened.root())
         .print(report.diagnostics(), report.filesChecked(), chosen, env.out());
     boolean failed = report.errors() > 0 || (strict && report.warnings() > 0);
     return failed ? Main.FINDINGS : Main.OK;

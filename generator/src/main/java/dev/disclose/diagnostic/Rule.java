@@ -46,7 +46,8 @@ public enum Rule {
       "Fix the spelling (the message suggests the nearest key) or remove it; free-form data "
           + "goes under `database_specific`."),
   INVALID_VALUE("S004", "invalid-value", ERROR,
-      "A value is not one of those the field allows (status, reference type, credit type, …).",
+      "A value is not one of those the field allows (status, reference type, credit type, Ubuntu "
+          + "priority, …), or a title spans several lines.",
       "Use one of the values the message lists."),
 
   // Identifiers
@@ -60,7 +61,8 @@ public enum Rule {
   DUPLICATE_ID("I003", "duplicate-id", ERROR, "Two files declare the same ID.",
       "Give one of them a new ID (`disclose assign-ids` after setting it to the placeholder)."),
   ALIAS_CONFLICT("I004", "alias-conflict", ERROR,
-      "An alias is claimed by two advisories, or names another advisory of this site.",
+      "An alias is claimed by two advisories, or names another advisory of this site. (A warning "
+          + "when both are imported records of other databases.)",
       "One vulnerability, one advisory: merge them, or move the ID to `related`."),
   ALIAS_FORMAT("I005", "alias-format", WARNING,
       "An alias, related or upstream ID has no known database's form.",
@@ -126,7 +128,7 @@ public enum Rule {
           + "with non-commit events, or `repo` on a non-GIT range.",
       "Keep one end per interval; GIT ranges take a `repo` and commit hashes."),
 
-  // DiagnosticSeverity
+  // Severity (CVSS)
   CVSS_INVALID("V001", "cvss-invalid", ERROR,
       "A CVSS vector does not parse, or is under the wrong key (a 4.0 vector as `cvss_v3`).",
       "Copy the vector from a CVSS calculator; it starts with `CVSS:3.1/` or `CVSS:4.0/`."),

@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.EnumSet;
+import dev.disclose.diagnostic.Rule;
 
 /**
  * Prints findings. Text is what compilers print: {@code path:line:col: error[CODE]: message},
@@ -22,11 +25,21 @@ import java.util.Map;
  * one object, stable for tools.
  */
 public final class DiagnosticPrinter {
+  /** Findings about files we refused to read must not quote them (an F008 link may point at a secret). */
+  private static final Set<Rule> NO_QUOTE = EnumSet.of(Rule.FILE_TOO_LARGE, Rule.INVALID_UTF8,
+      Rule.SYMLINK_OUTSIDE);
+
   private final Path workingDirectory;
+  private final Path siteRoot;
   private final Map<Path, List<String>> lines = new HashMap<>();
 
-  public DiagnosticPrinter(Path workingDirectory) {
+  /**
+   * {@code siteRoot}: source lines are quoted only from files whose real path lies inside it,
+   * so the printer never follows a link out of the repository.
+   */
+  public DiagnosticPrinter(Path workingDirectory, Path siteRoot) {
     this.workingDirectory = workingDirectory;
+    this.siteRoot = siteRoot;
   }
 
   public void print(List<Diagnostic> diagnostics, int files, DiagnosticFormat format, PrintWriter out) {
@@ -41,7 +54,8 @@ public final class DiagnosticPrinter {
   private void text(List<Diagnostic> diagnostics, int files, PrintWriter out) {
     for (Diagnostic d : diagnostics) {
       out.println(headline(d));
-      sourceLine(d).ifPresent(line -> {
+      if (NO_QUOTE.contains(d.rule())) continue;
+      sourceLine(d).map(DiagnosticPrinter::visible).ifPresent(line -> {
         String number = String.valueOf(d.position().line());
         String gutter = " ".repeat(number.length());
         out.println(" " + number + " | " + line);
@@ -54,7 +68,7 @@ public final class DiagnosticPrinter {
   /** {@code path:line:col: error[CODE]: message}. */
   public static String headline(Diagnostic d) {
     return d.file().toString().replace('\\', '/') + ":" + d.position().line() + ":" + d.position().column()
-        + ": " + d.severity().label() + "[" + d.rule().code() + "]: " + d.message();
+        + ": " + d.severity().label() + "[" + d.rule().code() + "]: " + visible(d.message());
   }
 
   public static String summary(List<Diagnostic> diagnostics, int files) {
@@ -76,7 +90,7 @@ public final class DiagnosticPrinter {
           + ",line=" + d.position().line()
           + ",col=" + d.position().column()
           + ",title=" + property(d.rule().code() + " " + d.rule().slug())
-          + "::" + data(d.message()));
+          + "::" + data(visible(d.message())));
     }
     out.println(summary(diagnostics, files));
   }
@@ -112,6 +126,22 @@ public final class DiagnosticPrinter {
     }
   }
 
+  /**
+   * Untrusted text made safe for terminals and CI logs: control characters (a newline could
+   * forge a workflow command, ESC sequences rewrite the screen) and bidirectional overrides are
+   * shown as {@code \\u{…}} escapes.
+   */
+  static String visible(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> {
+      boolean control = Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT
+          || c == 0x2028 || c == 0x2029;
+      if (control) b.append(String.format("\\u{%04X}", c));
+      else b.appendCodePoint(c);
+    });
+    return b.toString();
+  }
+
   // GitHub workflow command escaping (actions/toolkit, command.ts).
   static String data(String s) {
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
@@ -134,6 +164,7 @@ public final class DiagnosticPrinter {
     Path path = shown.isAbsolute() ? shown : workingDirectory.resolve(shown);
     try {
       if (!Files.isRegularFile(path) || Files.size(path) > 1024 * 1024) return List.of();
+      if (!path.toRealPath().startsWith(siteRoot.toRealPath())) return List.of();
       byte[] bytes = Files.readAllBytes(path);
       String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
@@ -150,7 +181,7 @@ public final class DiagnosticPrinter {
     int start = Math.min(column - 1, line.length());
     int end = start;
     while (end < line.length() && !Character.isWhitespace(line.charAt(end))) end++;
-    while (end > start + 1 && (line.charAt(end - 1) == ':' || line.charAt(end - 1) == ',')) end--;
+    while (end > start + 1 && ":,]}".indexOf(line.charAt(end - 1)) >= 0) end--;
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < start; i++) b.append(' ');
     b.append("^".repeat(Math.max(1, end - start)));

@@ -174,7 +174,7 @@ public final class PreviewServer implements Closeable {
       builds++;
       log.println(String.format(Locale.ROOT, "built %d advisories: %d pages in %.1f s", r.advisories(), r.pages(), r.millis() / 1000.0));
     } catch (SiteBuild.Refused refused) {
-      new DiagnosticPrinter(Path.of("").toAbsolutePath()).print(refused.report().diagnostics(),
+      new DiagnosticPrinter(Path.of("").toAbsolutePath(), site.root()).print(refused.report().diagnostics(),
           refused.report().filesChecked(), DiagnosticFormat.TEXT, log);
       log.println("disclose serve: still serving the last good build; fix the errors above");
     }

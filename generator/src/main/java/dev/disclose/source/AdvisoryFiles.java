@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Finds and reads the advisory files of a site: every {@code *.md} under {@code advisories/}
@@ -34,11 +33,10 @@ public final class AdvisoryFiles {
     }
   }
 
-  /** Every file's outcome, in path order, plus problems that belong to no single file. */
-  public record Loaded(List<FileResult> files, List<Diagnostic> diagnostics) {
+  /** Every file's outcome, in path order. */
+  public record Loaded(List<FileResult> files) {
     public Loaded {
       files = List.copyOf(files);
-      diagnostics = List.copyOf(diagnostics);
     }
 
     public List<Path> paths() {
@@ -63,21 +61,56 @@ public final class AdvisoryFiles {
 
   /** Lists the advisory files under {@code advisories/}; problems met while walking go to {@code problems}. */
   public List<Path> discover(List<Diagnostic> problems) throws IOException {
-    Path dir = root.resolve(ADVISORIES_DIR);
+    return discover(root.resolve(ADVISORIES_DIR), problems);
+  }
+
+  /** Lists the advisory files under {@code dir} (a folder inside advisories/). */
+  public List<Path> discover(Path dir, List<Diagnostic> problems) throws IOException {
     if (!Files.isDirectory(dir)) return List.of();
     List<Path> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.filter(p -> !p.equals(dir)).forEach(p -> {
-        String name = p.getFileName().toString();
-        if (!name.toLowerCase(Locale.ROOT).endsWith(".md") || name.equalsIgnoreCase("README.md")) {
-          if (Files.isSymbolicLink(p)) checkLink(p, problems); // a linked folder: refuse if it leads out
-          return;
-        }
-        files.add(p);
-      });
-    }
+    Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
+        // A folder named like an advisory is listed, so that reading it reports the mistake.
+        if (!d.equals(dir) && isAdvisoryFile(d)) files.add(d);
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
+        if (isAdvisoryFile(p)) files.add(p);
+        else if (attrs.isSymbolicLink()) checkLink(p, problems); // a linked folder: refuse if it leads out
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
+        // An unreadable folder is a finding about that folder; the others are still read.
+        problems.add(Diagnostic.of(display.of(p), Position.START, Rule.UNREADABLE,
+            "cannot read this " + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "folder" : "file")
+                + ": " + describe(e)));
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+    });
     files.sort(Comparator.comparing(Path::toString));
     return files;
+  }
+
+  /** Every {@code *.md} file counts, whatever the case of the extension, except READMEs. */
+  public static boolean isAdvisoryFile(Path p) {
+    String name = p.getFileName().toString();
+    return name.toLowerCase(Locale.ROOT).endsWith(".md") && !name.equalsIgnoreCase("README.md");
+  }
+
+  /** Whether {@code p} really lies under advisories/ (after following links). */
+  public boolean isInsideAdvisories(Path p) {
+    try {
+      Path dir = root.resolve(ADVISORIES_DIR);
+      Path absolute = p.toAbsolutePath().normalize();
+      return absolute.startsWith(dir) && (!Files.exists(absolute) || absolute.toRealPath().startsWith(dir.toRealPath()));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void checkLink(Path link, List<Diagnostic> problems) {
@@ -91,7 +124,7 @@ public final class AdvisoryFiles {
   /** Reads and parses {@code files} in parallel. */
   public Loaded read(List<Path> files) {
     List<FileResult> results = files.parallelStream().map(this::readOne).toList();
-    return new Loaded(results, List.of());
+    return new Loaded(results);
   }
 
   /** Reads and parses one file. */

@@ -72,13 +72,41 @@ public final class Site {
     return root.resolve(AdvisoryFiles.ADVISORIES_DIR);
   }
 
-  /** Every advisory file of the site, read and parsed (for commands that need them all). */
+  /**
+   * Every advisory file of the site, read and parsed, for commands that write into it; refused
+   * when a symbolic link under advisories/ leads out of the site.
+   */
   public AdvisoryFiles.Loaded readAll() throws SiteException {
     AdvisoryFiles files = files();
     try {
-      return files.read(files.discover(new java.util.ArrayList<>()));
+      List<Diagnostic> problems = new java.util.ArrayList<>();
+      List<Path> paths = files.discover(problems);
+      if (!problems.isEmpty()) {
+        throw new SiteException(problems.get(0).file() + ": " + problems.get(0).message());
+      }
+      return files.read(paths);
     } catch (IOException e) {
       throw new SiteException("cannot list " + advisoriesDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks that writing {@code target} stays inside the site: its nearest existing folder must
+   * really be inside the root, so a symlinked folder cannot redirect the write.
+   */
+  public void requireWritable(Path target) throws SiteException {
+    Path existing = target.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    try {
+      if (existing == null || !existing.toRealPath().startsWith(root.toRealPath())
+          || !target.toAbsolutePath().normalize().startsWith(root)) {
+        throw new SiteException("refusing to write " + display.of(target)
+            + ": it leads outside the site (through a symbolic link?)");
+      }
+    } catch (IOException e) {
+      throw new SiteException("cannot check " + display.of(target) + ": " + e.getMessage(), e);
     }
   }
 

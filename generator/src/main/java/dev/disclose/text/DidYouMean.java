@@ -15,10 +15,15 @@ public final class DidYouMean {
   /** The known word nearest to {@code unknown}, if it is near enough to be a plausible typo. */
   public static Optional<String> suggest(String unknown, Collection<String> known) {
     String lower = unknown.toLowerCase(Locale.ROOT);
+    // Allow roughly one edit per three characters: "sevrity" (1) yes, "foo" vs "bar" no.
+    int allowed = 1 + Math.max(1, lower.length() / 3);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
       String candidateLower = candidate.toLowerCase(Locale.ROOT);
+      // The distance is at least the difference in length: skip hopeless candidates cheaply
+      // (a megabyte-long value must not cost a megabyte squared).
+      if (Math.abs(candidateLower.length() - lower.length()) > allowed) continue;
       int distance =
           candidateLower.equals(lower) ? 0 : 1 + distance(lower, candidateLower);
       if (distance < bestDistance
@@ -27,8 +32,6 @@ public final class DidYouMean {
         bestDistance = distance;
       }
     }
-    // Allow roughly one edit per three characters: "sevrity" (1) yes, "foo" vs "bar" no.
-    int allowed = 1 + Math.max(1, lower.length() / 3);
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 

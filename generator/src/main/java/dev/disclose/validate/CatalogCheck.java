@@ -3,6 +3,7 @@ package dev.disclose.validate;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.diagnostic.Diagnostic;
+import dev.disclose.diagnostic.DiagnosticSeverity;
 import dev.disclose.diagnostic.Rule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,11 @@ final class CatalogCheck {
       for (Advisory a : group) {
         String at = "aliases[" + a.aliases().indexOf(alias) + "]";
         if (group.size() > 1) {
-          out.add(Diagnostic.of(a.source().file(), a.source().value(at), Rule.ALIAS_CONFLICT,
+          // Records imported from different databases often share a CVE (a Go and a PyPI record
+          // of one bug): worth a warning. Among the site's own advisories it is an error.
+          boolean ownInvolved = group.stream().anyMatch(o -> isOwn(o, prefix));
+          out.add(new Diagnostic(a.source().file(), a.source().value(at), Rule.ALIAS_CONFLICT,
+              ownInvolved ? DiagnosticSeverity.ERROR : DiagnosticSeverity.WARNING,
               "the alias `" + alias + "` is also claimed by " + others(group, a)
                   + "; one vulnerability, one advisory: merge them, or move it to `related`"));
         }
@@ -54,6 +59,10 @@ final class CatalogCheck {
       }
     });
     return out;
+  }
+
+  private static boolean isOwn(Advisory a, String prefix) {
+    return AdvisoryId.parseOwn(a.id(), prefix).isPresent() || AdvisoryId.isPlaceholder(a.id(), prefix);
   }
 
   private static String others(List<Advisory> group, Advisory self) {

@@ -15,18 +15,19 @@ final class IdentifierCheck implements AdvisoryCheck {
     String prefix = context.config().idPrefix();
     String id = a.id();
     if (id.isEmpty()) return; // reported as missing
+    java.util.Optional<AdvisoryId.Own> own = AdvisoryId.parseOwn(id, prefix);
     if (AdvisoryId.isPlaceholder(id, prefix)) {
       findings.report(Rule.ID_PLACEHOLDER, a.source().value("id"),
           "`" + id + "` is the placeholder ID; run `disclose assign-ids` to give it the next free number");
-    } else if (AdvisoryId.parseOwn(id, prefix).isEmpty() && !AdvisoryId.isKnownDatabaseId(id)) {
+    } else if (own.isEmpty() && !AdvisoryId.isKnownDatabaseId(id)) {
       String expected = prefix.isEmpty() ? "" : "`" + prefix + "-<YYYY>-<NNNN>` (this site's prefix) or ";
       findings.report(Rule.ID_FORMAT, a.source().value("id"),
           "`" + id + "` is not a valid advisory ID: use " + expected
               + "a known database's ID such as `GHSA-xxxx-xxxx-xxxx` or `RUSTSEC-2025-0001`");
     } else {
-      AdvisoryId.parseOwn(id, prefix).filter(own -> own.year() < 1999 || own.year() > 2999)
-          .ifPresent(own -> findings.report(Rule.ID_FORMAT, a.source().value("id"),
-              "`" + id + "` has the year " + own.year() + "; use the year the advisory was created"));
+      own.filter(o -> o.year() < 1999 || o.year() > 2999)
+          .ifPresent(o -> findings.report(Rule.ID_FORMAT, a.source().value("id"),
+              "`" + id + "` has the year " + o.year() + "; use the year the advisory was created"));
     }
     String fileName = a.source().file().getFileName().toString();
     if (!fileName.equals(id + ".md")) {

@@ -31,11 +31,11 @@ final class LifecycleCheck implements AdvisoryCheck {
           "`withdrawn` is given but the status is `" + a.status().spelling()
               + "`; add `status: withdrawn`, or remove `withdrawn`");
     }
-    a.withdrawn().ifPresent(w -> a.published().filter(p -> w.date().compareTo(p) < 0).ifPresent(p ->
+    a.withdrawn().ifPresent(w -> a.published().filter(p -> before(w.date(), p)).ifPresent(p ->
         findings.report(Rule.WITHDRAWAL, a.source().value("withdrawn.date"),
             "`withdrawn.date` " + w.date() + " is before `published` " + p)));
 
-    a.modified().ifPresent(m -> a.published().filter(p -> m.compareTo(p) < 0).ifPresent(p ->
+    a.modified().ifPresent(m -> a.published().filter(p -> before(m, p)).ifPresent(p ->
         findings.report(Rule.MODIFIED_BEFORE_PUBLISHED, a.source().value("modified"),
             "`modified` " + m + " is before `published` " + p + "; a change cannot precede publication")));
 
@@ -48,9 +48,19 @@ final class LifecycleCheck implements AdvisoryCheck {
     dated.put("timeline.acknowledged", a.timeline().acknowledged());
     dated.put("timeline.fixed", a.timeline().fixed());
     dated.put("timeline.disclosed", a.timeline().disclosed());
-    dated.forEach((path, value) -> value.filter(t -> t.instant().isAfter(context.now())).ifPresent(t ->
-        findings.report(Rule.FUTURE_DATE, a.source().value(path),
-            "`" + path + "` " + t + " is in the future; only `embargo` may be. To publish later, "
+    // Embargoed and draft advisories describe a planned disclosure: their dates may lie ahead,
+    // up to the embargo. Everything else describes the past.
+    Optional<Timestamp> horizon = switch (a.status()) {
+      case EMBARGOED -> a.embargo();
+      case DRAFT -> Optional.of(Timestamp.ofInstant(java.time.Instant.parse("9999-12-31T00:00:00Z")));
+      default -> Optional.empty();
+    };
+    dated.forEach((path, value) -> value.filter(t -> inFuture(t, context.now()))
+        .filter(t -> path.equals("modified") || horizon.isEmpty() || before(horizon.get(), t)).ifPresent(t ->
+        findings.report(Rule.FUTURE_DATE, a.source().value(path), a.status() == Status.EMBARGOED && !path.equals("modified")
+            ? "`" + path + "` " + t + " is after the embargo lifts (" + a.embargo().orElseThrow()
+                + "); an embargoed advisory's dates reach up to its embargo at most"
+            : "`" + path + "` " + t + " is in the future; only `embargo` may be. To publish later, "
                 + "use `status: embargoed` with an `embargo` instant")));
 
     List<String> steps = List.of("reported", "acknowledged", "fixed", "disclosed");
@@ -63,14 +73,34 @@ final class LifecycleCheck implements AdvisoryCheck {
       int after = present.get(k);
       Timestamp b = values.get(before).get();
       Timestamp t = values.get(after).get();
-      if (t.compareTo(b) < 0) {
+      if (before(t, b)) {
         findings.report(Rule.TIMELINE_ORDER, a.source().value("timeline." + steps.get(after)),
             "`timeline." + steps.get(after) + "` " + t + " is before `timeline." + steps.get(before)
                 + "` " + b + "; the steps happen in the order reported, acknowledged, fixed, disclosed");
       }
     }
-    a.timeline().reported().ifPresent(r -> a.published().filter(p -> p.compareTo(r) < 0).ifPresent(p ->
+    a.timeline().reported().ifPresent(r -> a.published().filter(p -> before(p, r)).ifPresent(p ->
         findings.report(Rule.TIMELINE_ORDER, a.source().value("timeline.reported"),
             "`timeline.reported` " + r + " is after `published` " + p)));
+  }
+
+  /**
+   * {@code a} is before {@code b}; when either is a bare date, at the precision of dates, so
+   * {@code modified: 2026-01-15} is not before {@code published: 2026-01-15T12:00:00Z}.
+   */
+  static boolean before(Timestamp a, Timestamp b) {
+    if (a.dateOnly() || b.dateOnly()) return a.date().isBefore(b.date());
+    return a.instant().isBefore(b.instant());
+  }
+
+  /**
+   * A bare date is in the future only once it is a future date everywhere on Earth (UTC+14):
+   * a maintainer in Sydney who writes today's date must not fail CI for ten hours.
+   */
+  static boolean inFuture(Timestamp t, java.time.Instant now) {
+    if (t.dateOnly()) {
+      return t.date().isAfter(java.time.LocalDate.ofInstant(now.plus(java.time.Duration.ofHours(14)), java.time.ZoneOffset.UTC));
+    }
+    return t.instant().isAfter(now);
   }
 }

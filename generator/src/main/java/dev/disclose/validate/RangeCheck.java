@@ -26,7 +26,7 @@ final class RangeCheck implements AdvisoryCheck {
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
 
   /** One parsed interval, for the overlap check: end is exclusive unless {@code endInclusive}. */
-  private record Interval(int index, Version start, Optional<Version> end, boolean endInclusive) {}
+  private record Interval(int index, VersionScheme scheme, Version start, Optional<Version> end, boolean endInclusive) {}
 
   @Override
   public void check(Advisory a, CheckContext context, Findings findings) {
@@ -40,7 +40,10 @@ final class RangeCheck implements AdvisoryCheck {
         checkRange(a, p, path + ".ranges[" + r + "]", r, p.ranges().get(r), ecosystemScheme, findings)
             .ifPresent(intervals::add);
       }
-      checkOverlaps(a, path, intervals, findings);
+      // Versions of different schemes (a SEMVER range on a PyPI package) cannot be compared.
+      intervals.stream().collect(java.util.stream.Collectors.groupingBy(interval -> interval.scheme().name(),
+              java.util.TreeMap::new, java.util.stream.Collectors.toList()))
+          .values().forEach(group -> checkOverlaps(a, path, group, findings));
       for (int v = 0; v < p.versions().size(); v++) {
         parse(a, path + ".versions[" + v + "]", p.versions().get(v), ecosystemScheme, p.ecosystem(), findings);
       }
@@ -98,8 +101,7 @@ final class RangeCheck implements AdvisoryCheck {
               + scheme.name() + " ordering; swap them or fix the typo");
       return Optional.empty();
     }
-    if (introduced.isEmpty()) return Optional.of(new Interval(index, null, fixed.or(() -> last), last.isPresent()));
-    return Optional.of(new Interval(index, introduced.get(), fixed.or(() -> last), last.isPresent()));
+    return Optional.of(new Interval(index, scheme, introduced.orElse(null), fixed.or(() -> last), last.isPresent()));
   }
 
   private static void checkGitRange(Advisory a, String path, AffectedRange range, Findings findings) {

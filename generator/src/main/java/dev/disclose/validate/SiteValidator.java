@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Validates a site: its configuration, every advisory file (in parallel), then the rules that
@@ -24,7 +23,7 @@ import java.util.stream.Stream;
  * findings in those files are reported (a PR check can pass the files it changed).
  */
 public final class SiteValidator {
-  private static final List<AdvisoryCheck> CHECKS = List.of(
+  static final List<AdvisoryCheck> CHECKS = List.of(
       new IdentifierCheck(), new LifecycleCheck(), new PackageCheck(), new RangeCheck(),
       new SeverityCheck(), new WeaknessCheck(), new LinkCheck(), new ContentCheck());
 
@@ -62,12 +61,17 @@ public final class SiteValidator {
     }
     Set<Path> all = new LinkedHashSet<>(discovered);
     Set<Path> selected = new LinkedHashSet<>();
+    Path configFile = site.root().resolve(dev.disclose.config.SiteConfigLoader.FILE_NAME);
     for (Path p : selection) {
       Path absolute = p.toAbsolutePath().normalize();
+      if (absolute.equals(configFile)) continue; // always checked
+      if (!files.isInsideAdvisories(absolute)) {
+        throw new SiteException(site.display().of(absolute) + " is not inside " + site.display().of(site.advisoriesDir())
+            + "; validate checks the advisories of the site (and its site-config.yaml, always)");
+      }
       if (Files.isDirectory(absolute)) {
-        try (Stream<Path> walk = Files.walk(absolute)) {
-          walk.filter(f -> f.toString().endsWith(".md") && Files.isRegularFile(f)
-              && !f.getFileName().toString().equalsIgnoreCase("README.md")).forEach(selected::add);
+        try {
+          selected.addAll(files.discover(absolute, new ArrayList<>()));
         } catch (IOException e) {
           throw new SiteException("cannot list " + p + ": " + e.getMessage(), e);
         }
@@ -94,13 +98,15 @@ public final class SiteValidator {
     diagnostics.addAll(perFile);
     diagnostics.addAll(CatalogCheck.check(loaded.advisories(), context.config().idPrefix()));
 
-    if (!selected.isEmpty()) {
+    if (!selection.isEmpty()) {
+      // Report on the selected files, and always on the configuration they depend on.
       Set<Path> shown = new java.util.HashSet<>();
       for (Path p : selected) shown.add(site.display().of(p));
+      shown.add(site.display().of(configFile));
       diagnostics.removeIf(d -> !shown.contains(d.file()));
     }
     List<Diagnostic> sorted = diagnostics.stream().distinct().sorted().toList();
-    int checked = selected.isEmpty() ? toRead.size() : selected.size();
+    int checked = selection.isEmpty() ? toRead.size() : selected.size();
     return new Report(sorted, checked, loaded.advisories());
   }
 }

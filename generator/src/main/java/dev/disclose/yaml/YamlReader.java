@@ -80,6 +80,12 @@ public final class YamlReader {
       Composer composer =
           new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
       root = composer.getSingleNode();
+    } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+      // A character YAML forbids (NUL, most other controls): say which, and where.
+      Position at = offsetToPosition(text, e.getPosition());
+      return new Result.Failed(new YamlProblem(YamlProblem.Kind.SYNTAX, String.format(
+          "the character U+%04X is not allowed in YAML; remove it", e.getCodePoint()),
+          new Position(at.line() + lineOffset, at.column())));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = String.valueOf(e.getProblem());
@@ -222,6 +228,24 @@ public final class YamlReader {
       return "the front matter is longer than " + MAX_CODE_POINTS + " characters";
     }
     return "invalid YAML: " + m.replaceAll("\\s+", " ");
+  }
+
+  /** 1-based line and column (in code points) of a character offset of {@code text}. */
+  private static Position offsetToPosition(String text, int codePointOffset) {
+    int line = 1;
+    int column = 1;
+    int index = 0;
+    for (int seen = 0; seen < codePointOffset && index < text.length(); seen++) {
+      int c = text.codePointAt(index);
+      index += Character.charCount(c);
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new Position(line, column);
   }
 
   private Result failed(YamlProblem.Kind kind, String message, Mark mark) {

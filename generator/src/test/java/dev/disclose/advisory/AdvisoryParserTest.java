@@ -88,6 +88,7 @@ class AdvisoryParserTest {
           nothing: null
           nested: {list: [a, 1]}
           text: "1.10"
+          yaml11: [yes, on, 012, 1_000, 1e3, 0x1F]
         affected:
           - ecosystem: PyPI
             package: x
@@ -95,11 +96,13 @@ class AdvisoryParserTest {
         Body.
         """);
     Map<String, Object> ds = a.databaseSpecific();
-    assertThat(ds).containsEntry("score", 7.5).containsEntry("count", 3L).containsEntry("flag", true)
+    assertThat(ds).containsEntry("score", new java.math.BigDecimal("7.5")).containsEntry("count", 3L).containsEntry("flag", true)
         .containsEntry("nothing", null).containsEntry("text", "1.10")
         .containsEntry("huge", new BigInteger("123456789012345678901234567890"));
     assertThat(ds.get("nested")).isEqualTo(Map.of("list", List.of("a", 1L)));
-    assertThat(List.copyOf(ds.keySet())).containsExactly("score", "count", "huge", "flag", "nothing", "nested", "text");
+    // YAML 1.1 spellings are not reinterpreted: `yes` stays "yes", not false; 012 stays "012".
+    assertThat(ds.get("yaml11")).isEqualTo(List.of("yes", "on", "012", "1_000", "1e3", "0x1F"));
+    assertThat(List.copyOf(ds.keySet())).containsExactly("score", "count", "huge", "flag", "nothing", "nested", "text", "yaml11");
   }
 
   @Test

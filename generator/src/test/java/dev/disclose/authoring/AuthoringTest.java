@@ -41,6 +41,26 @@ class AuthoringTest {
   }
 
   @Test
+  void newNeverWritesThroughALinkOutOfTheSite(@TempDir Path outside) throws Exception {
+    TestSites.withConfig(site);
+    Files.createSymbolicLink(site.resolve("advisories/2026"), outside);
+    CliRun run = CliRun.in(site, "new", "--ecosystem", "PyPI", "--package", "corvid-serve");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("leads outside the site");
+    try (var files = Files.list(outside)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void titlesWithLineBreaksStayOneYamlString() throws Exception {
+    TestSites.withConfig(site);
+    CliRun run = CliRun.in(site, "new", "--ecosystem", "PyPI", "--package", "x", "--title", "line1\n---\nline3");
+    assertThat(run.exitCode()).isZero();
+    assertThat(CliRun.in(site, "validate").out()).isEqualTo("checked 1 file: no problems\n");
+  }
+
+  @Test
   void placeholdersAreNumberedOnMergeInPathOrder() throws Exception {
     TestSites.withConfig(site);
     TestSites.write(site, "advisories/2026/DEMO-2026-0002.md", TestSites.validAdvisory("DEMO-2026-0002"));

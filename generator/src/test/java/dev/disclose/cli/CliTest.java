@@ -82,6 +82,19 @@ class CliTest {
   }
 
   @Test
+  void untrustedTextCannotForgeAnnotationsOrEscapeSequences() throws Exception {
+    TestSites.withConfig(site);
+    TestSites.write(site, "advisories/a,b/DEMO-2025-0001.md", TestSites.validAdvisory("DEMO-2025-0001")
+        .replace("severity:", "\"x\\n::error file=README.md,line=1::pwned\\e[2K\": 1\nseverity:"));
+    CliRun github = CliRun.in(site, "validate", "--format", "github");
+    assertThat(github.out()).contains("::error file=advisories/a%2Cb/DEMO-2025-0001.md,line=6,col=1,title=S003 unknown-key::")
+        .contains("\\u{000A}::error file=README.md").doesNotContain("\u001b").doesNotContain("\n::error file=README.md");
+    CliRun text = CliRun.in(site, "validate");
+    assertThat(text.out()).contains("unknown key `x\\u{000A}::error file=README.md,line=1::pwned\\u{001B}[2K`")
+        .doesNotContain("\u001b");
+  }
+
+  @Test
   void jsonFormatIsMachineReadable() throws Exception {
     siteWith(TestSites.validAdvisory("DEMO-2025-0001").replace("fixed: 0.7.2", "fixed: 0.4.0"));
     CliRun run = CliRun.in(site, "validate", "--format", "json");
@@ -107,6 +120,22 @@ class CliTest {
         .doesNotContain("DEMO-2025-0001.md:").doesNotContain("DEMO-2025-0003.md:")
         .endsWith("checked 1 file: 1 error, 0 warnings\n");
     assertThat(CliRun.in(site, "validate", "advisories/nope.md").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void selectionAlwaysReportsTheConfigurationAndStaysInsideTheAdvisories(@TempDir Path outside) throws Exception {
+    siteWith(TestSites.validAdvisory("DEMO-2025-0001"));
+    java.nio.file.Files.writeString(site.resolve("site-config.yaml"), TestSites.CONFIG + "bogus_key: 1\n");
+    java.nio.file.Files.createDirectories(site.resolve("advisories/empty"));
+    CliRun one = CliRun.in(site, "validate", "advisories/2025/DEMO-2025-0001.md");
+    assertThat(one.out()).contains("site-config.yaml:5:1: error[S003]");
+    assertThat(one.exitCode()).isEqualTo(1);
+    CliRun empty = CliRun.in(site, "validate", "advisories/empty");
+    assertThat(empty.out()).doesNotContain("DEMO-2025-0001.md").endsWith("checked 0 files: 1 error, 0 warnings\n");
+    java.nio.file.Files.writeString(outside.resolve("secret.md"), "password");
+    CliRun escape = CliRun.in(site, "validate", outside.resolve("secret.md").toString());
+    assertThat(escape.exitCode()).isEqualTo(2);
+    assertThat(escape.err()).contains("is not inside").doesNotContain("password");
   }
 
   @Test

@@ -102,6 +102,14 @@ class YamlReaderTest {
   }
 
   @Test
+  void namesAForbiddenCharacterAndWhereItIs() {
+    YamlProblem p = problem("id: X\ntitle: ab\u0000c\n");
+    assertThat(p.kind()).isEqualTo(YamlProblem.Kind.SYNTAX);
+    assertThat(p.message()).contains("U+0000");
+    assertThat(p.position()).isEqualTo(new Position(3, 10));
+  }
+
+  @Test
   void refusesMergeKeys() {
     YamlProblem p = problem("base: &b {x: 1}\nother:\n  <<: *b\n");
     assertThat(p.kind()).isEqualTo(YamlProblem.Kind.TAG);
