@@ -16,6 +16,8 @@ import dev.disclose.severity.Rating;
 import dev.disclose.site.Views.AdvisoryView;
 import dev.disclose.site.Views.EntryView;
 import dev.disclose.site.Views.LinkView;
+import dev.disclose.site.response.ResponsePage;
+import dev.disclose.site.response.ResponseReport;
 import dev.disclose.source.LastCommitTimes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -123,6 +125,9 @@ public final class SitePlanner {
           label + " severity", e.getValue().size() + " advisories rated " + e.getKey() + ".",
           map(e.getValue(), viewOf), List.of()), true, Optional.empty()));
     }
+
+    pages.add(page(SitePaths.RESPONSE, "response", "Response",
+        ResponsePage.of(ResponseReport.of(catalog.advisories(), in.config().responseTargets())), true, Optional.empty()));
 
     in.policy().ifPresent(html -> pages.add(page(SitePaths.POLICY, "prose", "Security policy",
         new Views.ProseView("Security policy", html), true, Optional.empty())));

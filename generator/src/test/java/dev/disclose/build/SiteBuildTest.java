@@ -49,7 +49,7 @@ class SiteBuildTest {
     assertThat(run.out()).matches("built 2 advisories: \\d+ pages, \\d+ files in \\d+\\.\\d s -> _site\n");
     for (String page : List.of("index.html", "advisories/FIX-2025-0001/index.html",
         "advisories/CVE-2025-10001/index.html", "packages/npm/@example/proxy/index.html",
-        "severity/high/index.html", "policy/index.html", "404.html", "sitemap.xml", "robots.txt",
+        "severity/high/index.html", "policy/index.html", "response/index.html", "404.html", "sitemap.xml", "robots.txt",
         ".well-known/security.txt")) {
       Golden.assertMatches(GOLDEN.resolve(page.replace('/', '_')), read(site.resolve("_site").resolve(page)));
     }
@@ -79,6 +79,19 @@ class SiteBuildTest {
     String lifted = allText(site.resolve("_site"));
     assertThat(lifted).contains("EMBARGO-CANARY-BODY", "embargo-canary-package").doesNotContain("DRAFT-CANARY");
     assertThat(read(site.resolve("_site/advisories/FIX-2025-0003/index.html"))).contains("2026-01-15");
+  }
+
+  @Test
+  void theResponsePageCountsAnEmbargoedAdvisoryOnlyOnceItIsPublic() throws IOException {
+    build();
+    Document before = Jsoup.parse(read(site.resolve("_site/response/index.html")));
+    assertThat(before.select("#counts-caption ~ tbody tr").eachText()).containsExactly("2025 1 1 2");
+    assertThat(before.select("table.response").first().select("tbody tr").eachText())
+        .containsExactly("2025 1 1 1 1 of 1 19 19 1 of 1 31 31 0 of 1");
+
+    CliRun.in(site, "build", "--now", "2026-01-15T16:00:00Z");
+    Document after = Jsoup.parse(read(site.resolve("_site/response/index.html")));
+    assertThat(after.select("#counts-caption ~ tbody tr").eachText()).containsExactly("2026 1 0 0 1", "2025 0 1 1 2");
   }
 
   @Test
