@@ -25,7 +25,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.function.IntConsumer;
 
 /**
@@ -37,10 +42,28 @@ public final class SiteBuild {
   private SiteBuild() {}
 
   /** How to build. {@code baseUrl} overrides site-config.yaml's, for previews and CI. */
-  public record Options(Path out, Optional<String> baseUrl, Instant now, IntConsumer progress) {}
+  public record Options(Path out, Optional<String> baseUrl, Instant now, IntConsumer progress,
+      Optional<BuildMemory> memory) {
+    /** A one-off build: staged and swapped in atomically. */
+    public Options(Path out, Optional<String> baseUrl, Instant now, IntConsumer progress) {
+      this(out, baseUrl, now, progress, Optional.empty());
+    }
+  }
 
-  /** What a build did. */
-  public record Result(int advisories, int pages, int files, long millis) {}
+  /**
+   * What a build did: {@code rendered} pages were rendered (the rest were unchanged since the
+   * previous build of a {@link BuildMemory}), {@code written} files were written.
+   */
+  public record Result(int advisories, int pages, int files, long millis, int rendered, int written) {}
+
+  /** Where the files of a build go, as they are produced (from several threads). */
+  private interface Sink {
+    void put(String relative, byte[] bytes);
+
+    default void put(String relative, String text) {
+      put(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
 
   /** Validation found errors; nothing was written. */
   public static final class Refused extends Exception {
@@ -64,33 +87,27 @@ public final class SiteBuild {
     SiteConfig config = options.baseUrl().map(u -> withBaseUrl(site.config().config(), u)).orElse(site.config().config());
     Catalog catalog = Catalog.publicAt(report.advisories(), options.now());
     Optional<Path> theme = config.theme().map(t -> site.root().resolve(t).normalize());
-    SitePlanner.Inputs inputs = new SitePlanner.Inputs(config, policy(site, config),
-        LastCommitTimes.read(site.root()), CweCatalog.bundled());
+    Optional<BuildMemory> memory = options.memory();
+    Function<String, SafeHtml> markdown = memory.<Function<String, SafeHtml>>map(m -> m::markdown)
+        .orElse(MarkdownRenderer::render);
+    SitePlanner.Inputs inputs = new SitePlanner.Inputs(config, policy(site, config, markdown),
+        LastCommitTimes.read(site.root()), CweCatalog.bundled(), markdown);
     List<PageSpec> pages = SitePlanner.plan(catalog, inputs);
+
+    if (memory.isPresent()) return incremental(memory.get(), catalog, config, theme, inputs, pages, options, start);
 
     Path staging = AtomicPublisher.stage(options.out(), site.root());
     try {
+      Sink sink = (relative, bytes) -> write(staging, relative, bytes);
       PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config));
       AtomicInteger done = new AtomicInteger();
       pages.parallelStream().forEach(page -> {
-        write(staging, page.file(), renderer.render(page));
+        sink.put(page.file(), renderer.render(page));
         options.progress().accept(done.incrementAndGet());
       });
-      int osvFiles = writeOsv(staging, catalog, config, inputs.commits());
-      String base = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
-      write(staging, "sitemap.xml", SiteFiles.sitemap(pages));
-      write(staging, "robots.txt", SiteFiles.robots(base));
-      write(staging, ".well-known/security.txt", SiteFiles.securityTxt(config, base, options.now()));
-      int files = pages.size() + 3 + osvFiles;
-      for (Map.Entry<String, byte[]> asset : ThemeAssets.load(theme).entrySet()) {
-        Path file = staging.resolve("assets").resolve(asset.getKey()).normalize();
-        if (!file.startsWith(staging)) continue;
-        Files.createDirectories(file.getParent());
-        Files.write(file, asset.getValue());
-        files++;
-      }
+      int files = pages.size() + writeRest(sink, catalog, config, theme, inputs, pages, options.now());
       AtomicPublisher.publish(staging, options.out());
-      return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000);
+      return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000, pages.size(), files);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       AtomicPublisher.discard(staging);
       throw new SiteException("the build failed: " + e.getMessage() + "; the previous output is untouched", e);
@@ -101,26 +118,90 @@ public final class SiteBuild {
   }
 
   /**
+   * A rebuild of the preview server: renders only pages whose view changed, then writes only
+   * files whose bytes changed, straight into the served folder. Everything is produced before
+   * anything is written, so a template error leaves the last good site in place.
+   */
+  private static Result incremental(BuildMemory memory, Catalog catalog, SiteConfig config, Optional<Path> theme,
+      SitePlanner.Inputs inputs, List<PageSpec> pages, Options options, long start) throws SiteException {
+    try {
+      BuildMemory.Stamp stamp = new BuildMemory.Stamp(config, themeDigest(theme));
+      Map<String, byte[]> produced = new ConcurrentHashMap<>();
+      Sink sink = produced::put;
+      PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config));
+      List<String> kept = pages.parallelStream().filter(p -> memory.unchanged(p, stamp)).map(PageSpec::file).toList();
+      Set<String> keptFiles = Set.copyOf(kept);
+      AtomicInteger done = new AtomicInteger();
+      pages.parallelStream().filter(p -> !keptFiles.contains(p.file())).forEach(page -> {
+        sink.put(page.file(), renderer.render(page));
+        options.progress().accept(done.incrementAndGet());
+      });
+      int files = pages.size() + writeRest(sink, catalog, config, theme, inputs, pages, options.now());
+      Map<String, PageSpec> byPath = new HashMap<>();
+      for (PageSpec p : pages) byPath.put(p.path(), p);
+      Files.createDirectories(options.out());
+      int written = memory.apply(options.out(), produced, kept, byPath, stamp);
+      return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000,
+          pages.size() - kept.size(), written);
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      memory.forget();
+      throw new SiteException("the build failed: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      memory.forget();
+      throw e;
+    }
+  }
+
+  /** Everything but the pages: OSV records, sitemap, robots.txt, security.txt, theme assets. Returns the count. */
+  private static int writeRest(Sink sink, Catalog catalog, SiteConfig config, Optional<Path> theme,
+      SitePlanner.Inputs inputs, List<PageSpec> pages, Instant now) throws IOException {
+    int files = writeOsv(sink, catalog, config, inputs.commits());
+    String base = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
+    sink.put("sitemap.xml", SiteFiles.sitemap(pages));
+    sink.put("robots.txt", SiteFiles.robots(base));
+    sink.put(".well-known/security.txt", SiteFiles.securityTxt(config, base, now));
+    files += 3;
+    for (Map.Entry<String, byte[]> asset : ThemeAssets.load(theme).entrySet()) {
+      sink.put("assets/" + asset.getKey(), asset.getValue());
+      files++;
+    }
+    return files;
+  }
+
+  /** The site's own theme folder, as a digest of its files' names and bytes ("" without one). */
+  private static String themeDigest(Optional<Path> theme) throws IOException {
+    if (theme.isEmpty() || !Files.isDirectory(theme.get())) return "";
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> walk = Files.walk(theme.get())) {
+      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+        all.append(theme.get().relativize(p)).append('\0').append(BuildMemory.sha256(Files.readAllBytes(p))).append('\n');
+      }
+    }
+    return BuildMemory.sha256(all.toString());
+  }
+
+  /**
    * One OSV record per public advisory under {@code osv/}, named by its OSV ID, and {@code
    * all.json}, the {@code [{id, modified}]} list OSV.dev's REST-source ingestion reads.
    */
-  private static int writeOsv(Path staging, Catalog catalog, SiteConfig config, LastCommitTimes commits) {
+  private static int writeOsv(Sink sink, Catalog catalog, SiteConfig config, LastCommitTimes commits) {
     OsvExporter.Settings settings = SitePlanner.osvSettings(config);
     List<OsvRecord> records = catalog.advisories().parallelStream()
         .map(a -> OsvExporter.toOsv(a, settings, commits.of(a.source().relativePath()))).toList();
-    records.parallelStream().forEach(r -> write(staging, SitePaths.osvJson(r.id()), OsvExporter.json(r)));
+    records.parallelStream().forEach(r -> sink.put(SitePaths.osvJson(r.id()), OsvExporter.json(r)));
     StringBuilder all = new StringBuilder("[\n");
     List<OsvRecord> byId = records.stream().sorted(java.util.Comparator.comparing(OsvRecord::id)).toList();
     for (int i = 0; i < byId.size(); i++) {
       all.append("  {\"id\": \"").append(byId.get(i).id()).append("\", \"modified\": \"")
           .append(byId.get(i).modified()).append("\"}").append(i + 1 < byId.size() ? ",\n" : "\n");
     }
-    write(staging, "osv/all.json", all.append("]\n").toString());
+    sink.put("osv/all.json", all.append("]\n").toString());
     return records.size() + 1;
   }
 
   /** The security policy page, from the Markdown file site-config.yaml names (inside the site). */
-  private static Optional<SafeHtml> policy(Site site, SiteConfig config) throws SiteException {
+  private static Optional<SafeHtml> policy(Site site, SiteConfig config, Function<String, SafeHtml> markdown)
+      throws SiteException {
     if (config.policy().isEmpty()) return Optional.empty();
     Path file = site.root().resolve(config.policy().get()).normalize();
     try {
@@ -128,18 +209,18 @@ public final class SiteBuild {
         throw new SiteException("`policy` in site-config.yaml must name a file inside the site: " + config.policy().get());
       }
       if (Files.size(file) > 1024 * 1024) throw new SiteException(config.policy().get() + " is larger than 1 MiB");
-      return Optional.of(MarkdownRenderer.render(Files.readString(file, StandardCharsets.UTF_8)));
+      return Optional.of(markdown.apply(Files.readString(file, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new SiteException("cannot read the policy page " + config.policy().get() + ": " + e.getMessage(), e);
     }
   }
 
-  private static void write(Path root, String relative, String text) {
+  private static void write(Path root, String relative, byte[] bytes) {
     Path file = root.resolve(relative).normalize();
     if (!file.startsWith(root)) throw new IllegalStateException("refusing to write outside the output: " + relative);
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      Files.write(file, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

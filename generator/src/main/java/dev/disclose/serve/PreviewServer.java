@@ -2,6 +2,7 @@ package dev.disclose.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.disclose.build.BuildMemory;
 import dev.disclose.build.SiteBuild;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
@@ -59,6 +60,8 @@ public final class PreviewServer implements Closeable {
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
   private final Thread watchThread;
   private volatile int builds;
+  /** The previous build's pages and files: a rebuild renders and writes only what changed. */
+  private final BuildMemory memory = new BuildMemory();
 
   private PreviewServer(Site site, Path out, int port, Clock clock, PrintWriter log) throws IOException {
     this.site = site;
@@ -170,9 +173,11 @@ public final class PreviewServer implements Closeable {
   private synchronized void rebuild() throws SiteException {
     Site fresh = Site.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath()));
     try {
-      SiteBuild.Result r = SiteBuild.run(fresh, new SiteBuild.Options(out, Optional.empty(), clock.instant(), n -> {}));
+      SiteBuild.Result r = SiteBuild.run(fresh,
+          new SiteBuild.Options(out, Optional.empty(), clock.instant(), n -> {}, Optional.of(memory)));
       builds++;
-      log.println(String.format(Locale.ROOT, "built %d advisories: %d pages in %.1f s", r.advisories(), r.pages(), r.millis() / 1000.0));
+      log.println(String.format(Locale.ROOT, "built %d advisories: %d pages (%d rendered, %d files written) in %.1f s",
+          r.advisories(), r.pages(), r.rendered(), r.written(), r.millis() / 1000.0));
     } catch (SiteBuild.Refused refused) {
       new DiagnosticPrinter(Path.of("").toAbsolutePath(), site.root()).print(refused.report().diagnostics(),
           refused.report().filesChecked(), DiagnosticFormat.TEXT, log);

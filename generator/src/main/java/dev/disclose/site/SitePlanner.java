@@ -40,8 +40,16 @@ public final class SitePlanner {
   /** How many advisories the home page lists before pointing to the full list. */
   static final int HOME_LATEST = 20;
 
-  /** What the planner needs besides the catalog. */
-  public record Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes) {}
+  /**
+   * What the planner needs besides the catalog. {@code markdown} renders an advisory's details
+   * (the preview server passes one that remembers the previous build's results).
+   */
+  public record Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes,
+      Function<String, SafeHtml> markdown) {
+    public Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes) {
+      this(config, policy, commits, cwes, MarkdownRenderer::render);
+    }
+  }
 
   private final Inputs in;
   private final String base;
@@ -214,7 +222,7 @@ public final class SitePlanner {
             c.type().map(t -> capitalize(t.name().toLowerCase(Locale.ROOT).replace('_', ' '))).orElse(""),
             c.contact())).toList(),
         timeline(a),
-        MarkdownRenderer.render(a.details()),
+        in.markdown().apply(a.details()),
         SitePaths.osvJson(dev.disclose.osv.OsvExporter.osvId(a.id(), osvSettings(in.config()))),
         editUrl, a.source().relativePath());
   }

@@ -1,0 +1,116 @@
+package dev.disclose.build;
+
+import dev.disclose.render.MarkdownRenderer;
+import dev.disclose.render.SafeHtml;
+import dev.disclose.site.PageSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the previous build of a long-running process (the preview server) produced, so that the
+ * next one redoes only what changed: Markdown already rendered is reused, a page whose view is
+ * equal to last time's (and whose theme and configuration are unchanged) is not rendered again,
+ * and only files whose bytes differ are written; files no longer produced are deleted.
+ *
+ * <p>Validation still reads every advisory: uniqueness of IDs and aliases, and references
+ * between advisories, are properties of the whole set, and parsing is the cheap part of a build.
+ *
+ * <p>Not thread-safe across builds: the preview server runs one build at a time.
+ */
+public final class BuildMemory {
+  /** The theme and configuration a page was rendered with; any change re-renders every page. */
+  record Stamp(Object config, String theme) {}
+
+  private Map<String, SafeHtml> markdown = new ConcurrentHashMap<>();
+  private Map<String, SafeHtml> markdownNext = new ConcurrentHashMap<>();
+  private Map<String, PageSpec> pages = Map.of();
+  private Map<String, String> digests = Map.of();
+  private Stamp stamp;
+
+  /** Markdown to sanitized HTML, reusing what the previous build rendered. */
+  SafeHtml markdown(String source) {
+    SafeHtml html = markdownNext.get(source);
+    if (html == null) html = markdown.get(source);
+    if (html == null) html = MarkdownRenderer.render(source);
+    markdownNext.put(source, html);
+    return html;
+  }
+
+  /** Whether {@code page} would render exactly as its file on disk from the previous build. */
+  boolean unchanged(PageSpec page, Stamp current) {
+    return current.equals(stamp) && page.equals(pages.get(page.path())) && digests.containsKey(page.file());
+  }
+
+  /**
+   * Writes into {@code out} the files of {@code produced} whose bytes changed, keeps those in
+   * {@code kept} as they are, and deletes what the previous build wrote and this one did not.
+   * Returns how many files were written.
+   */
+  int apply(Path out, Map<String, byte[]> produced, Iterable<String> kept, Map<String, PageSpec> newPages,
+      Stamp current) throws IOException {
+    Map<String, String> next = new HashMap<>();
+    for (String file : kept) next.put(file, digests.get(file));
+    int written = 0;
+    try {
+      for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(produced).entrySet()) {
+        String digest = sha256(e.getValue());
+        next.put(e.getKey(), digest);
+        if (digest.equals(digests.get(e.getKey()))) continue;
+        Path file = out.resolve(e.getKey()).normalize();
+        if (!file.startsWith(out)) throw new IOException("refusing to write outside the output: " + e.getKey());
+        Files.createDirectories(file.getParent());
+        Files.write(file, e.getValue());
+        written++;
+      }
+      for (String old : digests.keySet()) {
+        if (next.containsKey(old)) continue;
+        Path file = out.resolve(old).normalize();
+        if (!file.startsWith(out)) continue;
+        Files.deleteIfExists(file);
+        // An advisory that went away leaves its folder empty: remove it, up to the output root.
+        for (Path dir = file.getParent(); dir != null && !dir.equals(out) && dir.startsWith(out); dir = dir.getParent()) {
+          try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) break;
+          }
+          Files.delete(dir);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      forget(); // the folder is in an unknown state: the next build writes everything
+      throw e;
+    }
+    digests = next;
+    pages = newPages;
+    stamp = current;
+    markdown = markdownNext;
+    markdownNext = new ConcurrentHashMap<>();
+    return written;
+  }
+
+  /** After a failed build: the next one starts from scratch (and rewrites every file). */
+  void forget() {
+    pages = Map.of();
+    digests = Map.of();
+    stamp = null;
+    markdownNext = new ConcurrentHashMap<>();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String sha256(String text) {
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,116 @@
+package dev.disclose.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.disclose.source.PathDisplay;
+import dev.disclose.source.Site;
+import dev.disclose.testing.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preview server's rebuilds: only what changed is rendered and written, with the same result as a full build. */
+class IncrementalBuildTest {
+  static final Instant NOW = Instant.parse("2025-12-01T00:00:00Z");
+
+  @TempDir Path temp;
+  Path site;
+  Path live;
+  final BuildMemory memory = new BuildMemory();
+
+  @BeforeEach
+  void copyFixture() throws IOException {
+    site = temp.resolve("site");
+    live = temp.resolve("live");
+    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+  }
+
+  private SiteBuild.Result rebuild() throws Exception {
+    return SiteBuild.run(open(), new SiteBuild.Options(live, Optional.empty(), NOW, n -> {}, Optional.of(memory)));
+  }
+
+  private Site open() throws Exception {
+    return Site.open(site, new PathDisplay(site));
+  }
+
+  /** The incremental output must be exactly what a one-off build writes. */
+  private void assertSameAsFullBuild() throws Exception {
+    Path full = temp.resolve("full-" + System.nanoTime());
+    SiteBuild.run(open(), new SiteBuild.Options(full, Optional.empty(), NOW, n -> {}));
+    Map<String, String> expected = hashes(full);
+    expected.remove(".disclose-output"); // the marker of atomically published folders
+    assertThat(hashes(live)).isEqualTo(expected);
+  }
+
+  @Test
+  void aSecondBuildWithoutChangesRendersAndWritesNothing() throws Exception {
+    SiteBuild.Result first = rebuild();
+    assertThat(first.rendered()).isEqualTo(first.pages());
+    assertThat(first.written()).isEqualTo(first.files());
+    SiteBuild.Result second = rebuild();
+    assertThat(second.rendered()).isZero();
+    assertThat(second.written()).isZero();
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void anEditRerendersOnlyThePagesThatShowTheEditedAdvisory() throws Exception {
+    SiteBuild.Result first = rebuild();
+    Path other = live.resolve("advisories/FIX-2025-0001/index.html");
+    long untouched = Files.getLastModifiedTime(other).toMillis();
+    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+    Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+
+    SiteBuild.Result second = rebuild();
+    assertThat(second.rendered()).isPositive().isLessThan(first.pages() / 2);
+    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0002/index.html"))).contains("Request smuggling, renamed");
+    assertThat(Files.readString(live.resolve("index.html"))).contains("Request smuggling, renamed");
+    assertThat(Files.getLastModifiedTime(other).toMillis()).isEqualTo(untouched);
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aRemovedAdvisoryLeavesNoFileBehind() throws Exception {
+    rebuild();
+    assertThat(live.resolve("advisories/FIX-2025-0002/index.html")).exists();
+    Files.delete(site.resolve("advisories/2025/FIX-2025-0002.md"));
+    rebuild();
+    assertThat(live.resolve("advisories/FIX-2025-0002")).doesNotExist();
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aThemeChangeRerendersEveryPage() throws Exception {
+    rebuild();
+    Path templates = site.resolve("theme/templates");
+    Files.createDirectories(templates);
+    String base = new String(getClass().getClassLoader().getResourceAsStream("themes/default/templates/base.peb").readAllBytes());
+    Files.writeString(site.resolve("site-config.yaml"), Files.readString(site.resolve("site-config.yaml")) + "theme: theme\n");
+    Files.writeString(templates.resolve("base.peb"), base.replace("Published with Disclose.", "Published with a custom theme."));
+    SiteBuild.Result r = rebuild();
+    assertThat(r.rendered()).isEqualTo(r.pages());
+    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0001/index.html"))).contains("Published with a custom theme.");
+    assertSameAsFullBuild();
+  }
+
+  private static Map<String, String> hashes(Path root) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        out.put(root.relativize(p).toString(), HexFormat.of().formatHex(
+            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+      }
+    }
+    return out;
+  }
+}
