@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.function.IntConsumer;
 
 /**
  * {@code disclose build}: the whole pipeline, in the order it runs —
@@ -42,12 +41,23 @@ public final class SiteBuild {
   private SiteBuild() {}
 
   /** How to build. {@code baseUrl} overrides site-config.yaml's, for previews and CI. */
-  public record Options(Path out, Optional<String> baseUrl, Instant now, IntConsumer progress,
+  public record Options(Path out, Optional<String> baseUrl, Instant now, Progress progress,
       Optional<BuildMemory> memory) {
     /** A one-off build: staged and swapped in atomically. */
-    public Options(Path out, Optional<String> baseUrl, Instant now, IntConsumer progress) {
+    public Options(Path out, Optional<String> baseUrl, Instant now, Progress progress) {
       this(out, baseUrl, now, progress, Optional.empty());
     }
+  }
+
+  /** Told what the build is doing, for a progress line on a terminal. Called from several threads. */
+  public interface Progress {
+    Progress NONE = new Progress() {};
+
+    /** A new phase starts: "validating", "planning pages", "publishing". */
+    default void phase(String what) {}
+
+    /** {@code done} of {@code total} pages are rendered. */
+    default void pages(int done, int total) {}
   }
 
   /**
@@ -81,6 +91,7 @@ public final class SiteBuild {
 
   public static Result run(Site site, Options options) throws SiteException, Refused {
     long start = System.nanoTime();
+    options.progress().phase("validating");
     SiteValidator.Report report = SiteValidator.validate(site, options.now(), List.of());
     if (report.errors() > 0) throw new Refused(report);
 
@@ -92,6 +103,7 @@ public final class SiteBuild {
         .orElse(MarkdownRenderer::render);
     SitePlanner.Inputs inputs = new SitePlanner.Inputs(config, policy(site, config, markdown),
         LastCommitTimes.read(site.root()), CweCatalog.bundled(), markdown);
+    options.progress().phase("planning pages");
     List<PageSpec> pages = SitePlanner.plan(catalog, inputs);
 
     if (memory.isPresent()) return incremental(memory.get(), catalog, config, theme, inputs, pages, options, start);
@@ -103,9 +115,11 @@ public final class SiteBuild {
       AtomicInteger done = new AtomicInteger();
       pages.parallelStream().forEach(page -> {
         sink.put(page.file(), renderer.render(page));
-        options.progress().accept(done.incrementAndGet());
+        options.progress().pages(done.incrementAndGet(), pages.size());
       });
+      options.progress().phase("writing OSV records, sitemap and assets");
       int files = pages.size() + writeRest(sink, catalog, config, theme, inputs, pages, options.now());
+      options.progress().phase("publishing");
       AtomicPublisher.publish(staging, options.out());
       return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000, pages.size(), files);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -134,7 +148,7 @@ public final class SiteBuild {
       AtomicInteger done = new AtomicInteger();
       pages.parallelStream().filter(p -> !keptFiles.contains(p.file())).forEach(page -> {
         sink.put(page.file(), renderer.render(page));
-        options.progress().accept(done.incrementAndGet());
+        options.progress().pages(done.incrementAndGet(), pages.size() - kept.size());
       });
       int files = pages.size() + writeRest(sink, catalog, config, theme, inputs, pages, options.now());
       Map<String, PageSpec> byPath = new HashMap<>();

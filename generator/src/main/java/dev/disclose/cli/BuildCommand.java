@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,14 +39,14 @@ final class BuildCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     Path target = out != null ? env.workingDirectory().resolve(out) : opened.root().resolve("_site");
-    boolean terminal = System.console() != null && env.variables().get("CI") == null;
-    IntConsumer progress = n -> {
-      if (terminal && n % 500 == 0) env.err().print("\rrendered " + n + " pages…");
-    };
+    SiteBuild.Progress progress = TerminalProgress.forEnvironment(env);
     try {
-      SiteBuild.Result result = SiteBuild.run(opened,
-          new SiteBuild.Options(target, Optional.ofNullable(baseUrl), clock.resolve(env), progress));
-      if (terminal && result.pages() >= 500) env.err().print("\r");
+      SiteBuild.Result result;
+      try {
+        result = SiteBuild.run(opened, new SiteBuild.Options(target, Optional.ofNullable(baseUrl), clock.resolve(env), progress));
+      } finally {
+        if (progress instanceof TerminalProgress line) line.clear();
+      }
       env.out().println(String.format(Locale.ROOT, "built %d advisories: %d pages, %d files in %.1f s -> %s",
           result.advisories(), result.pages(), result.files(), result.millis() / 1000.0,
           opened.display().of(target).toString().replace('\\', '/')));

@@ -174,7 +174,7 @@ public final class PreviewServer implements Closeable {
     Site fresh = Site.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath()));
     try {
       SiteBuild.Result r = SiteBuild.run(fresh,
-          new SiteBuild.Options(out, Optional.empty(), clock.instant(), n -> {}, Optional.of(memory)));
+          new SiteBuild.Options(out, Optional.empty(), clock.instant(), SiteBuild.Progress.NONE, Optional.of(memory)));
       builds++;
       log.println(String.format(Locale.ROOT, "built %d advisories: %d pages (%d rendered, %d files written) in %.1f s",
           r.advisories(), r.pages(), r.rendered(), r.written(), r.millis() / 1000.0));

@@ -36,7 +36,7 @@ class IncrementalBuildTest {
   }
 
   private SiteBuild.Result rebuild() throws Exception {
-    return SiteBuild.run(open(), new SiteBuild.Options(live, Optional.empty(), NOW, n -> {}, Optional.of(memory)));
+    return SiteBuild.run(open(), new SiteBuild.Options(live, Optional.empty(), NOW, SiteBuild.Progress.NONE, Optional.of(memory)));
   }
 
   private Site open() throws Exception {
@@ -46,7 +46,7 @@ class IncrementalBuildTest {
   /** The incremental output must be exactly what a one-off build writes. */
   private void assertSameAsFullBuild() throws Exception {
     Path full = temp.resolve("full-" + System.nanoTime());
-    SiteBuild.run(open(), new SiteBuild.Options(full, Optional.empty(), NOW, n -> {}));
+    SiteBuild.run(open(), new SiteBuild.Options(full, Optional.empty(), NOW, SiteBuild.Progress.NONE));
     Map<String, String> expected = hashes(full);
     expected.remove(".disclose-output"); // the marker of atomically published folders
     assertThat(hashes(live)).isEqualTo(expected);

@@ -56,6 +56,20 @@ class SiteBuildTest {
   }
 
   @Test
+  void onATerminalTheBuildShowsItsProgressOnOneLineAndClearsIt() {
+    CliRun run = CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "1"), "build", "--now", BEFORE_EMBARGO);
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).startsWith("\rvalidating…").contains("\rplanning pages…", "\rrendering pages ",
+        "(100%)", "\rpublishing…").doesNotContain("\n");
+    // The last thing on the line is blanks, then a carriage return: the summary starts clean.
+    assertThat(run.err()).matches("(?s).*\\r +\\r");
+    assertThat(run.out()).startsWith("built 2 advisories");
+    // Without a terminal (and in CI), nothing but the summary.
+    assertThat(build().err()).isEmpty();
+    assertThat(CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "0"), "build", "--now", BEFORE_EMBARGO).err()).isEmpty();
+  }
+
+  @Test
   void twoBuildsOfTheSameInputAreByteIdentical() throws IOException {
     build("--out", "one");
     build("--out", "two");
