@@ -14,6 +14,7 @@ public record SiteConfig(
     String securityContact,
     Optional<String> policy,
     Optional<String> repository,
+    String branch,
     Optional<String> description,
     Optional<String> theme,
     List<PublishedPackage> packages,

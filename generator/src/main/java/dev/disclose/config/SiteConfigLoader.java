@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
   public static final String FILE_NAME = "site-config.yaml";
   static final List<String> KEYS = List.of("title", "base_url", "id_prefix", "security_contact",
-      "policy", "repository", "description", "theme", "packages", "response_targets", "languages", "osv_prefix_registered");
+      "policy", "repository", "branch", "description", "theme", "packages", "response_targets", "languages", "osv_prefix_registered");
   static final List<String> TARGET_KEYS = List.of("acknowledge_days", "fix_days", "disclose_days");
   static final List<String> PACKAGE_KEYS = List.of("ecosystem", "name", "release_notes");
   static final List<String> RELEASE_NOTES_KEYS = List.of("folder", "changelog", "url");
@@ -92,6 +92,13 @@ public final class SiteConfigLoader {
     Optional<String> repository = f.string("repository");
     repository.filter(r -> !Urls.isHttpUrl(r)).ifPresent(r -> findings.report(Rule.URL,
         f.valuePosition("repository"), "`repository` is `" + r + "`; write an https URL"));
+    // Edit links need a real branch: GitHub refuses to edit a file at HEAD (a commit, not a branch).
+    String branch = f.string("branch").orElse("main");
+    if (!branch.matches("[A-Za-z0-9._][A-Za-z0-9._/-]{0,99}") || branch.contains("..") || branch.endsWith("/")) {
+      findings.report(Rule.INVALID_VALUE, f.valuePosition("branch"),
+          "`branch` is `" + branch + "`; write the name of the branch advisories are merged into, like `main`");
+      branch = "main";
+    }
 
     List<SiteConfig.PublishedPackage> packages = new ArrayList<>();
     f.eachMapping("packages", "one package with `ecosystem` and `name`", (i, m) -> {
@@ -133,7 +140,7 @@ public final class SiteConfigLoader {
         .map(m -> responseTargets(f, m, findings)).orElse(SiteConfig.ResponseTargets.NONE);
     List<String> languages = f.strings("languages");
     SiteConfig config = new SiteConfig(title, baseUrl, idPrefix, contact, f.string("policy"),
-        repository, f.string("description"), f.string("theme"), packages, targets,
+        repository, branch, f.string("description"), f.string("theme"), packages, targets,
         languages.isEmpty() ? List.of("en") : languages, osvPrefixRegistered(f, findings));
     return new Loaded(config, findings.diagnostics(), positions);
   }

@@ -193,7 +193,8 @@ public final class SitePlanner {
     String path = SitePaths.advisory(a.id());
     Optional<Timestamp> modified = a.effectiveModified(in.commits().of(a.source().relativePath()));
     String editUrl = in.config().repository()
-        .map(r -> (r.endsWith("/") ? r : r + "/") + "edit/HEAD/" + a.source().relativePath()).orElse("");
+        .map(r -> (r.endsWith("/") ? r : r + "/") + "edit/" + in.config().branch() + "/" + a.source().relativePath())
+        .orElse("");
     List<Views.AffectedView> affected = a.affected().stream().map(p -> new Views.AffectedView(
         p.ecosystem(), p.packageName(), SitePaths.packagePage(p.ecosystem(), p.packageName()),
         p.purl().or(() -> dev.disclose.ecosystem.Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(""),
