@@ -1,0 +1,188 @@
+// The demo site as a reader's browser sees it: Debian's Chromium, driven by playwright-core.
+// Run by BrowserTest (mvn verify), which builds the site and serves it over HTTP.
+//
+//   node site.test.mjs <base URL> <screenshot folder> [ID that must not appear]...
+//
+// Exits 1 listing every failed expectation; prints what it checked.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const [base, shots, ...hidden] = process.argv.slice(2);
+if (!base || !shots) {
+  console.error('usage: node site.test.mjs <base URL> <screenshot folder> [hidden ID]...');
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+
+const failures = [];
+const checked = [];
+function expect(ok, what) {
+  (ok ? checked : failures).push(what);
+}
+
+// This machine's network is closed: without the background-networking flags Chromium keeps
+// trying to reach Google's services. Playwright adds --headless and a fresh profile itself.
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+/** A page that records script errors, CSP violations and failed requests. */
+async function open(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  // Chromium also logs every failed load as a console error; the response listener names the URL.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console error: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url() !== url) problems.push(`${r.status()} for ${r.url()}`);
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  page.problems = problems;
+  page.status = response?.status();
+  return page;
+}
+
+function noProblems(page, where) {
+  expect(page.problems.length === 0, `${where}: no script errors, CSP violations or failed requests`
+    + (page.problems.length ? `\n      ${page.problems.join('\n      ')}` : ''));
+}
+
+/**
+ * axe-core, loaded from node_modules (no network), WCAG 2.1 A/AA rules. The pages' CSP rightly
+ * refuses the injected script, so axe looks at the same address in a context that bypasses CSP;
+ * the reader's own contexts keep it enforced.
+ */
+async function axe(page, where) {
+  const context = await browser.newContext({
+    bypassCSP: true, viewport: page.viewportSize(), colorScheme: await page.evaluate(
+      () => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')),
+  });
+  const audited = await context.newPage();
+  await audited.goto(page.url(), { waitUntil: 'load' });
+  await audited.addScriptTag({ path: AXE });
+  page = audited;
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    resultTypes: ['violations'],
+  }));
+  const grave = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const text = grave.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+  expect(grave.length === 0, `${where}: axe-core finds no serious or critical violation`
+    + (text.length ? `\n      ${text.join('\n      ')}` : ''));
+  const minor = result.violations.filter((v) => !grave.includes(v));
+  if (minor.length) console.log(`  note: ${where}: axe minor/moderate: ${minor.map((v) => v.id).join(', ')}`);
+  await context.close();
+}
+
+try {
+  // --- Home page, desktop, light ---
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  const home = await open(desktop, base);
+  expect(home.status === 200, `home page answers 200 (got ${home.status})`);
+  const title = await home.title();
+  expect(title.length > 0, `home page has a title ("${title}")`);
+  const h1 = (await home.locator('h1').first().textContent())?.trim();
+  expect(!!h1, `home page has a heading ("${h1}")`);
+  const rows = await home.locator('table.advisories tbody tr').count();
+  expect(rows > 0, `home page lists advisories (${rows} rows)`);
+  const badges = await home.locator('table.advisories .severity').allTextContents();
+  expect(badges.some((b) => /critical|high|medium|low/i.test(b)), `advisories show their severity (${[...new Set(badges)].join(', ')})`);
+  const html = await home.content();
+  for (const id of hidden) expect(!html.includes(id), `home page does not mention the unpublished ${id}`);
+  noProblems(home, 'home page');
+
+  // Keyboard: the first Tab reaches the skip link, which becomes visible and leads to the content.
+  await home.keyboard.press('Tab');
+  const focused = await home.evaluate(() => ({
+    text: document.activeElement?.textContent?.trim(),
+    top: document.activeElement?.getBoundingClientRect().top,
+  }));
+  expect(focused.text === 'Skip to content' && focused.top >= 0,
+    `the first Tab focuses a visible "Skip to content" link (got "${focused.text}" at ${focused.top})`);
+  await home.keyboard.press('Enter');
+  const afterSkip = await home.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  expect(afterSkip === 'main', `the skip link moves focus to the main content (got ${afterSkip})`);
+  await home.screenshot({ path: path.join(shots, 'home.png'), fullPage: true });
+  await axe(home, 'home page');
+
+  // --- Follow a link to an advisory, as a reader would ---
+  // A rated advisory, so that there is a score and a vector to show.
+  const link = home.locator('table.advisories tbody tr', { has: home.locator('.sev-critical, .sev-high') })
+    .first().locator('a').first();
+  const linkText = (await link.textContent())?.trim();
+  await Promise.all([home.waitForURL(/\/advisories\/[^/]+\/$/), link.click()]);
+  const url = home.url();
+  const id = decodeURIComponent(url.replace(/\/$/, '').split('/').pop());
+  const advisoryH1 = (await home.locator('h1').textContent())?.trim();
+  expect(!!advisoryH1 && linkText.includes(advisoryH1), `clicking "${linkText}" opens its page (h1 "${advisoryH1}")`);
+  const body = await home.locator('main').innerText();
+  expect(body.includes(id), `the advisory page shows its ID ${id}`);
+  expect(/Critical|High|Medium|Low/.test(await home.locator('.severity').first().innerText()), 'the advisory page shows a severity');
+  expect(/\b(CVSS [34]\.[0-9])/.test(body), 'the advisory page names the CVSS version of its score');
+  expect(await home.locator('.package').count() > 0, 'the advisory page lists affected packages');
+  expect(/Fixed in|fixed/i.test(body), 'the advisory page says which versions fix it');
+  const osvHref = await home.getByRole('link', { name: 'OSV JSON' }).getAttribute('href');
+  const osvUrl = new URL(osvHref, url).href;
+  const osv = await desktop.request.get(osvUrl);
+  let osvId = '';
+  try { osvId = (await osv.json()).id; } catch (e) { osvId = `unparsable: ${e.message}`; }
+  expect(osv.status() === 200 && osvId.endsWith(id), `its OSV JSON link (${osvHref}) serves the record of ${id} (got ${osv.status()}, id ${osvId})`);
+  noProblems(home, `advisory page ${id}`);
+  await home.screenshot({ path: path.join(shots, 'advisory.png'), fullPage: true });
+  await axe(home, `advisory page ${id}`);
+
+  // --- Response page: charts drawn at build time, readable without JavaScript ---
+  const response = await open(desktop, new URL('response/', base).href);
+  const charts = await response.locator('svg.chart[role="img"]').count();
+  const titled = await response.locator('svg.chart > title').count();
+  expect(charts > 0 && charts === titled, `the response page has ${charts} SVG charts, each with a title`);
+  noProblems(response, 'response page');
+  await response.screenshot({ path: path.join(shots, 'response.png'), fullPage: true });
+  await axe(response, 'response page');
+
+  // --- 404 ---
+  const missing = await open(desktop, new URL('no-such-page/', base).href);
+  expect(missing.status === 404 && /not found/i.test(await missing.locator('h1').innerText()),
+    `an unknown address shows the 404 page (status ${missing.status})`);
+  noProblems(missing, '404 page');
+  await desktop.close();
+
+  // --- Dark mode: the palette must keep its contrast ---
+  const dark = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+  const darkPage = await open(dark, url);
+  const bg = await darkPage.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg !== 'rgb(255, 255, 255)', `dark mode changes the background (${bg})`);
+  await darkPage.screenshot({ path: path.join(shots, 'advisory-dark.png'), fullPage: true });
+  await axe(darkPage, 'advisory page, dark');
+  const darkResponse = await open(dark, new URL('response/', base).href);
+  await axe(darkResponse, 'response page, dark');
+  await dark.close();
+
+  // --- A phone: nothing wider than the screen ---
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  for (const [name, target] of [['advisory', url], ['home', base]]) {
+    const p = await open(phone, target);
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 1, `${name} page fits a 390 px screen (overflow ${overflow} px)`);
+    if (name === 'advisory') await p.screenshot({ path: path.join(shots, 'advisory-mobile.png'), fullPage: true });
+  }
+  await phone.close();
+} catch (e) {
+  failures.push(`the test itself failed: ${e.stack || e}`);
+} finally {
+  await browser.close();
+}
+
+for (const c of checked) console.log(`  ok   ${c}`);
+for (const f of failures) console.log(`  FAIL ${f}`);
+console.log(`${checked.length} checks passed, ${failures.length} failed; screenshots in ${shots}`);
+process.exit(failures.length ? 1 : 0);
