@@ -55,19 +55,25 @@ public final class OsvExporter {
   }
 
   public static OsvRecord toOsv(Advisory a, Settings settings, Optional<Instant> lastCommit) {
+    // OSV allows severity at the top or per package, never both: when one package has its own,
+    // every package carries one, the advisory's where it has none of its own.
+    boolean perPackage = a.affected().stream().anyMatch(p -> p.severity().filter(x -> !x.isEmpty()).isPresent());
     String published = a.effectivePublished().map(OsvExporter::time).orElse(null);
     String modified = a.effectiveModified(lastCommit).map(OsvExporter::time).orElse(published);
     Map<String, Object> database = new LinkedHashMap<>(a.databaseSpecific());
     if (!a.cwes().isEmpty()) database.put("cwe_ids", a.cwes());
     Rating.of(a.severity()).ifPresent(l -> database.put("severity", l.name()));
     a.informational().ifPresent(i -> database.put("informational", i.spelling()));
+    // OSV has no field for why an advisory was withdrawn; consumers showing the record want it.
+    a.withdrawn().filter(w -> !w.reason().isBlank()).ifPresent(w -> database.put("withdrawn_reason", w.reason()));
     String base = settings.baseUrl().endsWith("/") ? settings.baseUrl() : settings.baseUrl() + "/";
-    database.put("url", base + "advisories/" + a.id() + "/");
+    // An imported record keeps its home database's page (Go's pkg.go.dev/vuln/…); ours otherwise.
+    database.putIfAbsent("url", base + "advisories/" + a.id() + "/");
     return new OsvRecord(OsvRecord.SCHEMA_VERSION, osvId(a.id(), settings), modified, published,
         a.withdrawn().map(w -> time(w.date())).orElse(null),
         a.aliases(), a.related(), a.upstream(), a.title(), a.details(),
-        severity(a.severity()),
-        a.affected().stream().map(OsvExporter::affected).toList(),
+        perPackage ? List.of() : severity(a.severity()),
+        a.affected().stream().map(p -> affected(p, perPackage ? Optional.of(a.severity()) : Optional.empty())).toList(),
         a.references().stream().map(r -> new OsvRecord.Reference(r.type().name(), r.url())).toList(),
         a.credits().stream().map(c -> new OsvRecord.Credit(c.name(), c.contact(),
             c.type().map(Enum::name).orElse(null))).toList(),
@@ -83,7 +89,7 @@ public final class OsvExporter {
     }
   }
 
-  private static OsvRecord.Affected affected(Affected p) {
+  private static OsvRecord.Affected affected(Affected p, Optional<Severity> fallback) {
     Map<String, Object> ecosystemSpecific = new LinkedHashMap<>(p.ecosystemSpecific());
     if (!p.functions().isEmpty() || !p.os().isEmpty() || !p.arch().isEmpty()) {
       // RustSec's shape for the affected functions and platforms.
@@ -95,7 +101,8 @@ public final class OsvExporter {
     }
     String purl = p.purl().or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(null);
     return new OsvRecord.Affected(new OsvRecord.Package(p.ecosystem(), p.packageName(), purl),
-        p.severity().map(OsvExporter::severity).orElse(List.of()), ranges(p.ranges()), p.versions(),
+        p.severity().filter(x -> !x.isEmpty()).or(() -> fallback).map(OsvExporter::severity).orElse(List.of()),
+        ranges(p.ranges()), p.versions(),
         ecosystemSpecific, p.databaseSpecific());
   }
 

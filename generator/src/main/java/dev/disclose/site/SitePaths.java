@@ -63,7 +63,7 @@ public final class SitePaths {
   }
 
   /** One path segment: letters, digits and {@code . _ - @ + ~} kept, anything else a dash. */
-  static String segment(String text) {
+  public static String segment(String text) {
     StringBuilder b = new StringBuilder();
     for (char c : text.toCharArray()) {
       boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')

@@ -1,0 +1,195 @@
+package dev.disclose.osv;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AdvisoryId;
+import dev.disclose.advisory.Affected;
+import dev.disclose.advisory.AffectedRange;
+import dev.disclose.advisory.Credit;
+import dev.disclose.advisory.Informational;
+import dev.disclose.advisory.RangeType;
+import dev.disclose.advisory.Reference;
+import dev.disclose.advisory.Severity;
+import dev.disclose.advisory.SeverityLevel;
+import dev.disclose.advisory.Source;
+import dev.disclose.advisory.Status;
+import dev.disclose.advisory.Timeline;
+import dev.disclose.advisory.Timestamp;
+import dev.disclose.advisory.Withdrawal;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * OSV record → advisory: the inverse of {@link OsvExporter}, so that exporting what was
+ * imported gives the record back (tests hold it to that on fixtures and on real databases'
+ * records). What OSV keeps in {@code database_specific} that the model has fields for (CWE IDs,
+ * the severity label, RustSec's informational kind, the withdrawal reason) moves to those fields;
+ * everything else stays in {@code database_specific}, untouched.
+ */
+public final class OsvImporter {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private OsvImporter() {}
+
+  /** Reads one OSV JSON record; a property OSV's schema does not define is an error. */
+  public static OsvRecord read(byte[] json) throws IOException {
+    return MAPPER.readValue(json, OsvRecord.class);
+  }
+
+  /** {@code file} and {@code relativePath}: where the advisory would live in the site. */
+  public static Advisory toAdvisory(OsvRecord r, OsvExporter.Settings settings, Path file, String relativePath) {
+    String id = r.id();
+    if (id.startsWith("x_") && AdvisoryId.parseOwn(id.substring(2), settings.idPrefix()).isPresent()) id = id.substring(2);
+    Map<String, Object> database = new LinkedHashMap<>(orEmpty(r.databaseSpecific()));
+    List<String> cwes = strings(database.remove("cwe_ids"));
+    // Only values the model can hold move out: GHSA's "MODERATE", say, stays where it was.
+    Optional<SeverityLevel> level = take(database, "severity", SeverityLevel.class);
+    Optional<Informational> informational = take(database, "informational", Informational.class);
+    String reason = Optional.ofNullable(database.remove("withdrawn_reason")).map(String::valueOf).orElse("");
+    Object url = database.get("url");
+    String base = settings.baseUrl().endsWith("/") ? settings.baseUrl() : settings.baseUrl() + "/";
+    if (url != null && url.equals(base + "advisories/" + id + "/")) database.remove("url"); // ours: derived again on export
+
+    Optional<Withdrawal> withdrawn = time(r.withdrawn()).map(t -> new Withdrawal(t, reason));
+    Severity severity = severity(r.severity(), level);
+    return new Advisory(id, orBlank(r.summary()), withdrawn.isPresent() ? Status.WITHDRAWN : Status.PUBLISHED,
+        time(r.published()), time(r.modified()), Optional.empty(), withdrawn,
+        orEmpty(r.aliases()), orEmpty(r.related()), orEmpty(r.upstream()), severity, cwes, List.of(), List.of(),
+        informational, orEmpty(r.affected()).stream().map(OsvImporter::affected).toList(),
+        orEmpty(r.references()).stream().map(x -> new Reference(
+            Reference.ReferenceType.valueOf(x.type().toUpperCase(Locale.ROOT)), x.url())).toList(),
+        orEmpty(r.credits()).stream().map(c -> new Credit(c.name(), orEmpty(c.contact()),
+            Optional.ofNullable(c.type()).flatMap(t -> enumValue(Credit.CreditType.class, t)))).toList(),
+        Timeline.EMPTY, database, orBlank(r.details()), new Source(file, relativePath, 1, Map.of()));
+  }
+
+  private static Affected affected(OsvRecord.Affected a) {
+    Map<String, Object> ecosystemSpecific = new LinkedHashMap<>(orEmpty(a.ecosystemSpecific()));
+    Map<String, List<String>> functions = new LinkedHashMap<>();
+    List<String> os = List.of();
+    List<String> arch = List.of();
+    // RustSec's shape, which the exporter writes back from the model's fields.
+    if (ecosystemSpecific.get("affects") instanceof Map<?, ?> affects && isRustSecAffects(affects)) {
+      ecosystemSpecific.remove("affects");
+      for (String f : strings(affects.get("functions"))) functions.put(f, List.of());
+      os = strings(affects.get("os"));
+      arch = strings(affects.get("arch"));
+    }
+    OsvRecord.Package p = a.pkg();
+    List<AffectedRange> ranges = new ArrayList<>();
+    for (OsvRecord.Range r : orEmpty(a.ranges())) ranges.addAll(intervals(r));
+    Optional<Severity> severity = a.severity() == null || a.severity().isEmpty() ? Optional.empty()
+        : Optional.of(severity(a.severity(), Optional.empty()));
+    return new Affected(p == null ? "" : orBlank(p.ecosystem()), p == null ? "" : orBlank(p.name()),
+        Optional.ofNullable(p == null ? null : p.purl()), ranges, orEmpty(a.versions()), functions, os, arch,
+        severity, orEmpty(a.databaseSpecific()), ecosystemSpecific);
+  }
+
+  private static boolean isRustSecAffects(Map<?, ?> affects) {
+    // All three lists, of strings, not all empty: exactly what the exporter writes back.
+    return affects.keySet().equals(java.util.Set.of("arch", "os", "functions"))
+        && affects.values().stream().allMatch(v -> v instanceof List<?> l && l.stream().allMatch(x -> x instanceof String))
+        && affects.values().stream().anyMatch(v -> !((List<?>) v).isEmpty());
+  }
+
+  /** One OSV range's events as intervals: each {@code introduced} opens one, the next {@code fixed} or {@code last_affected} closes it. */
+  static List<AffectedRange> intervals(OsvRecord.Range r) {
+    RangeType type = RangeType.valueOf(r.type());
+    Optional<String> repo = Optional.ofNullable(r.repo());
+    Map<String, Object> database = orEmpty(r.databaseSpecific());
+    List<AffectedRange> out = new ArrayList<>();
+    String introduced = null;
+    String limit = null;
+    for (OsvRecord.Event e : orEmpty(r.events())) {
+      if (e.limit() != null) {
+        limit = e.limit();
+        if (!out.isEmpty() && introduced == null) {
+          AffectedRange last = out.remove(out.size() - 1);
+          out.add(new AffectedRange(last.type(), last.repo(), last.introduced(), last.fixed(), last.lastAffected(),
+              Optional.of(limit), last.databaseSpecific()));
+          limit = null;
+        }
+        continue;
+      }
+      if (e.introduced() != null) {
+        if (introduced != null) out.add(interval(type, repo, introduced, null, null, null, out.isEmpty() ? database : Map.of()));
+        introduced = e.introduced();
+      } else {
+        String fixed = e.fixed();
+        String lastAffected = e.lastAffected();
+        out.add(interval(type, repo, introduced == null ? AffectedRange.BEGINNING : introduced, fixed, lastAffected,
+            null, out.isEmpty() ? database : Map.of()));
+        introduced = null;
+      }
+    }
+    if (introduced != null) out.add(interval(type, repo, introduced, null, null, limit, out.isEmpty() ? database : Map.of()));
+    return out;
+  }
+
+  private static AffectedRange interval(RangeType type, Optional<String> repo, String introduced, String fixed,
+      String lastAffected, String limit, Map<String, Object> database) {
+    return new AffectedRange(type, repo,
+        AffectedRange.BEGINNING.equals(introduced) ? Optional.empty() : Optional.ofNullable(introduced),
+        Optional.ofNullable(fixed), Optional.ofNullable(lastAffected), Optional.ofNullable(limit), database);
+  }
+
+  private static Severity severity(List<OsvRecord.Severity> list, Optional<SeverityLevel> level) {
+    Optional<String> v2 = Optional.empty();
+    Optional<String> v3 = Optional.empty();
+    Optional<String> v4 = Optional.empty();
+    Optional<String> ubuntu = Optional.empty();
+    for (OsvRecord.Severity s : orEmpty(list)) {
+      switch (s.type()) {
+        case "CVSS_V2" -> v2 = Optional.of(s.score());
+        case "CVSS_V3" -> v3 = Optional.of(s.score());
+        case "CVSS_V4" -> v4 = Optional.of(s.score());
+        case "Ubuntu" -> ubuntu = Optional.of(s.score());
+        default -> { }
+      }
+    }
+    return new Severity(v2, v3, v4, ubuntu, level);
+  }
+
+  private static Optional<Timestamp> time(String text) {
+    return text == null ? Optional.empty() : Timestamp.parse(text);
+  }
+
+  private static <E extends Enum<E>> Optional<E> take(Map<String, Object> map, String key, Class<E> type) {
+    Optional<E> value = map.get(key) instanceof String s ? enumValue(type, s) : Optional.empty();
+    if (value.isPresent()) map.remove(key);
+    return value;
+  }
+
+  private static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String name) {
+    try {
+      return Optional.of(Enum.valueOf(type, name.toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<String> strings(Object value) {
+    if (!(value instanceof List<?> list)) return List.of();
+    return list.stream().map(String::valueOf).toList();
+  }
+
+  private static String orBlank(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+    return map == null ? Map.of() : map;
+  }
+}
