@@ -3,8 +3,7 @@ package dev.disclose.build;
 import dev.disclose.catalog.Catalog;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
-import dev.disclose.osv.OsvExporter;
-import dev.disclose.osv.OsvRecord;
+import dev.disclose.export.Exports;
 import dev.disclose.output.PageRenderer;
 import dev.disclose.output.SiteFiles;
 import dev.disclose.render.MarkdownRenderer;
@@ -89,14 +88,21 @@ public final class SiteBuild {
     }
   }
 
+  /**
+   * The advisories public at {@code now}, after validation: what every output, the site and each
+   * export, is made from. Refuses when validation finds errors.
+   */
+  public static Catalog publicCatalog(Site site, Instant now) throws SiteException, Refused {
+    SiteValidator.Report report = SiteValidator.validate(site, now, List.of());
+    if (report.errors() > 0) throw new Refused(report);
+    return Catalog.publicAt(report.advisories(), now);
+  }
+
   public static Result run(Site site, Options options) throws SiteException, Refused {
     long start = System.nanoTime();
     options.progress().phase("validating");
-    SiteValidator.Report report = SiteValidator.validate(site, options.now(), List.of());
-    if (report.errors() > 0) throw new Refused(report);
-
+    Catalog catalog = publicCatalog(site, options.now());
     SiteConfig config = options.baseUrl().map(u -> withBaseUrl(site.config().config(), u)).orElse(site.config().config());
-    Catalog catalog = Catalog.publicAt(report.advisories(), options.now());
     Optional<Path> theme = config.theme().map(t -> site.root().resolve(t).normalize());
     Optional<BuildMemory> memory = options.memory();
     Function<String, SafeHtml> markdown = memory.<Function<String, SafeHtml>>map(m -> m::markdown)
@@ -117,7 +123,7 @@ public final class SiteBuild {
         sink.put(page.file(), renderer.render(page));
         options.progress().pages(done.incrementAndGet(), pages.size());
       });
-      options.progress().phase("writing OSV records, sitemap and assets");
+      options.progress().phase("writing OSV, RustSec and CycloneDX exports, sitemap and assets");
       int files = pages.size() + writeRest(sink, catalog, config, theme, inputs, pages, options.now());
       options.progress().phase("publishing");
       AtomicPublisher.publish(staging, options.out());
@@ -169,7 +175,7 @@ public final class SiteBuild {
   /** Everything but the pages: OSV records, sitemap, robots.txt, security.txt, theme assets. Returns the count. */
   private static int writeRest(Sink sink, Catalog catalog, SiteConfig config, Optional<Path> theme,
       SitePlanner.Inputs inputs, List<PageSpec> pages, Instant now) throws IOException {
-    int files = writeOsv(sink, catalog, config, inputs.commits());
+    int files = writeExports(sink, catalog, config, inputs.commits());
     String base = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
     sink.put("sitemap.xml", SiteFiles.sitemap(pages));
     sink.put("robots.txt", SiteFiles.robots(base));
@@ -194,23 +200,15 @@ public final class SiteBuild {
     return BuildMemory.sha256(all.toString());
   }
 
-  /**
-   * One OSV record per public advisory under {@code osv/}, named by its OSV ID, and {@code
-   * all.json}, the {@code [{id, modified}]} list OSV.dev's REST-source ingestion reads.
-   */
-  private static int writeOsv(Sink sink, Catalog catalog, SiteConfig config, LastCommitTimes commits) {
-    OsvExporter.Settings settings = SitePlanner.osvSettings(config);
-    List<OsvRecord> records = catalog.advisories().parallelStream()
-        .map(a -> OsvExporter.toOsv(a, settings, commits.of(a.source().relativePath()))).toList();
-    records.parallelStream().forEach(r -> sink.put(SitePaths.osvJson(r.id()), OsvExporter.json(r)));
-    StringBuilder all = new StringBuilder("[\n");
-    List<OsvRecord> byId = records.stream().sorted(java.util.Comparator.comparing(OsvRecord::id)).toList();
-    for (int i = 0; i < byId.size(); i++) {
-      all.append("  {\"id\": \"").append(byId.get(i).id()).append("\", \"modified\": \"")
-          .append(byId.get(i).modified()).append("\"}").append(i + 1 < byId.size() ? ",\n" : "\n");
+  /** The export formats under {@code osv/}, {@code rustsec/} and {@code cyclonedx/} (see {@link Exports}). */
+  private static int writeExports(Sink sink, Catalog catalog, SiteConfig config, LastCommitTimes commits) {
+    int files = 0;
+    for (Exports.Format format : Exports.Format.values()) {
+      Map<String, byte[]> out = Exports.of(format, catalog, config, commits).files();
+      out.forEach((name, bytes) -> sink.put(format.folder() + "/" + name, bytes));
+      files += out.size();
     }
-    sink.put("osv/all.json", all.append("]\n").toString());
-    return records.size() + 1;
+    return files;
   }
 
   /** The security policy page, from the Markdown file site-config.yaml names (inside the site). */

@@ -1,0 +1,335 @@
+package dev.disclose.cyclonedx;
+
+import com.github.packageurl.MalformedPackageURLException;
+import com.github.packageurl.PackageURL;
+import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.Affected;
+import dev.disclose.advisory.AffectedRange;
+import dev.disclose.advisory.Credit;
+import dev.disclose.advisory.Informational;
+import dev.disclose.advisory.RangeType;
+import dev.disclose.advisory.Reference;
+import dev.disclose.advisory.Severity;
+import dev.disclose.advisory.SeverityLevel;
+import dev.disclose.advisory.Timestamp;
+import dev.disclose.ecosystem.Ecosystems;
+import dev.disclose.severity.CvssScore;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.cyclonedx.Version;
+import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Metadata;
+import org.cyclonedx.model.OrganizationalContact;
+import org.cyclonedx.model.OrganizationalEntity;
+import org.cyclonedx.model.vulnerability.Vulnerability;
+import org.cyclonedx.parsers.JsonParser;
+import org.cyclonedx.parsers.XmlParser;
+
+/**
+ * Public advisories → one CycloneDX VEX document (spec 1.6, the newest cyclonedx-core-java
+ * writes), as JSON and XML: a component per affected package, keyed by its purl, and a
+ * vulnerability per advisory with its ratings, CWEs, description, recommendation, advisories,
+ * dates, credits and the affected and fixed versions as {@code vers} ranges. Built and
+ * serialized with cyclonedx-core-java, and validated against the spec's schemas by it before
+ * anything is written.
+ *
+ * <p>Deterministic: the serial number is a name-based UUID of the document's content and the
+ * metadata timestamp is the newest advisory's modification time, never the build clock.
+ */
+public final class VexExporter {
+  public static final Version SPEC = Version.VERSION_16;
+
+  /** What the export needs from the site and for each advisory. */
+  public record Settings(String siteTitle, String baseUrl) {}
+
+  /** One advisory with the facts that come from outside it. */
+  public record Entry(Advisory advisory, String url, Optional<Timestamp> modified) {}
+
+  /** The serialized document. */
+  public record Vex(String json, String xml) {}
+
+  private VexExporter() {}
+
+  public static Bom bom(List<Entry> entries, Settings settings) {
+    Map<String, Component> components = new TreeMap<>();
+    List<Vulnerability> vulnerabilities = new ArrayList<>();
+    Instant newest = Instant.EPOCH;
+    for (Entry e : entries.stream().sorted(java.util.Comparator.comparing(x -> x.advisory().id())).toList()) {
+      vulnerabilities.add(vulnerability(e, settings, components));
+      Instant m = e.modified().or(() -> e.advisory().effectivePublished()).map(Timestamp::instant).orElse(Instant.EPOCH);
+      if (m.isAfter(newest)) newest = m;
+    }
+    Bom bom = new Bom();
+    bom.setVersion(1);
+    Metadata metadata = new Metadata();
+    metadata.setTimestamp(Date.from(newest));
+    Component tool = new Component();
+    tool.setType(Component.Type.APPLICATION);
+    tool.setName("Disclose");
+    org.cyclonedx.model.metadata.ToolInformation tools = new org.cyclonedx.model.metadata.ToolInformation();
+    tools.setComponents(List.of(tool));
+    metadata.setToolChoice(tools);
+    OrganizationalEntity supplier = new OrganizationalEntity();
+    supplier.setName(settings.siteTitle());
+    supplier.setUrls(List.of(settings.baseUrl()));
+    metadata.setSupplier(supplier);
+    bom.setMetadata(metadata);
+    bom.setComponents(new ArrayList<>(components.values()));
+    bom.setVulnerabilities(vulnerabilities);
+    return bom;
+  }
+
+  /** JSON and XML of the document, each validated by cyclonedx-core-java against the 1.6 schema. */
+  public static Vex serialize(Bom bom) {
+    // The serial number names the content, so equal input gives an equal document.
+    bom.setSerialNumber(null);
+    String unnumbered = json(bom);
+    bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(unnumbered.getBytes(StandardCharsets.UTF_8)));
+    String json = json(bom);
+    String xml;
+    try {
+      xml = BomGeneratorFactory.createXml(SPEC, bom).toXmlString() + "\n";
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot write the CycloneDX XML: " + e.getMessage(), e);
+    }
+    List<String> problems = new ArrayList<>();
+    try {
+      new JsonParser().validate(json.getBytes(StandardCharsets.UTF_8), SPEC).forEach(p -> problems.add("JSON: " + p.getMessage()));
+      new XmlParser().validate(xml.getBytes(StandardCharsets.UTF_8), SPEC).forEach(p -> problems.add("XML: " + p.getMessage()));
+    } catch (java.io.IOException e) {
+      problems.add(e.getMessage());
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the CycloneDX document does not validate: " + String.join("; ", problems));
+    }
+    return new Vex(json, xml);
+  }
+
+  private static String json(Bom bom) {
+    try {
+      return BomGeneratorFactory.createJson(SPEC, bom).toJsonString() + "\n";
+    } catch (org.cyclonedx.exception.GeneratorException e) {
+      throw new IllegalStateException("cannot write the CycloneDX JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static Vulnerability vulnerability(Entry e, Settings settings, Map<String, Component> components) {
+    Advisory a = e.advisory();
+    Vulnerability v = new Vulnerability();
+    v.setBomRef(a.id());
+    v.setId(a.id());
+    v.setSource(source(settings.siteTitle(), e.url()));
+    List<Vulnerability.Reference> references = new ArrayList<>();
+    for (String alias : a.aliases()) references.add(reference(alias));
+    for (String related : a.related()) references.add(reference(related));
+    if (!references.isEmpty()) v.setReferences(references);
+    List<Vulnerability.Rating> ratings = ratings(a.severity(), settings, e.url());
+    if (!ratings.isEmpty()) v.setRatings(ratings);
+    List<Integer> cwes = a.cwes().stream().filter(c -> c.matches("CWE-[0-9]{1,7}"))
+        .map(c -> Integer.parseInt(c.substring(4))).toList();
+    if (!cwes.isEmpty()) v.setCwes(cwes);
+    v.setDescription(a.title());
+    if (!a.details().isBlank()) v.setDetail(a.details().strip());
+    recommendation(a).ifPresent(v::setRecommendation);
+    List<Vulnerability.Advisory> advisories = new ArrayList<>();
+    advisories.add(advisory(a.title(), e.url()));
+    for (Reference r : a.references()) {
+      if (r.type() == Reference.ReferenceType.ADVISORY && !r.url().equals(e.url())) advisories.add(advisory(null, r.url()));
+    }
+    v.setAdvisories(advisories);
+    a.effectivePublished().ifPresent(p -> v.setPublished(Date.from(p.instant())));
+    e.modified().ifPresent(m -> v.setUpdated(Date.from(m.instant())));
+    a.withdrawn().ifPresent(w -> v.setRejected(Date.from(w.date().instant())));
+    credits(a.credits()).ifPresent(v::setCredits);
+
+    Vulnerability.Analysis analysis = new Vulnerability.Analysis();
+    if (a.withdrawn().isPresent()) {
+      // Withdrawn: it was not a vulnerability after all.
+      analysis.setState(Vulnerability.Analysis.State.FALSE_POSITIVE);
+      analysis.setDetail("Withdrawn: " + a.withdrawn().get().reason());
+    } else {
+      analysis.setState(Vulnerability.Analysis.State.EXPLOITABLE);
+      boolean fixed = a.affected().stream().flatMap(p -> p.ranges().stream()).anyMatch(r -> r.fixed().isPresent());
+      if (fixed) analysis.setResponses(List.of(Vulnerability.Analysis.Response.UPDATE));
+      else if (a.informational().equals(Optional.of(Informational.UNMAINTAINED))) {
+        analysis.setResponses(List.of(Vulnerability.Analysis.Response.WILL_NOT_FIX));
+      }
+    }
+    v.setAnalysis(analysis);
+
+    List<Vulnerability.Affect> affects = new ArrayList<>();
+    for (Affected p : a.affected()) {
+      Optional<String> purl = p.purl().or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName()));
+      if (purl.isEmpty()) continue;
+      String ref = purl.get();
+      components.computeIfAbsent(ref, r -> component(p, r));
+      Vulnerability.Affect affect = new Vulnerability.Affect();
+      affect.setRef(ref);
+      List<Vulnerability.Version> versions = versions(p, purlType(ref));
+      if (!versions.isEmpty()) affect.setVersions(versions);
+      affects.add(affect);
+    }
+    if (!affects.isEmpty()) v.setAffects(affects);
+    return v;
+  }
+
+  /** Each affected interval as a {@code vers} range, each fixed version as unaffected, each listed version as affected. */
+  static List<Vulnerability.Version> versions(Affected p, String versScheme) {
+    List<Vulnerability.Version> out = new ArrayList<>();
+    for (AffectedRange r : p.ranges()) {
+      if (r.type() == RangeType.GIT) continue; // commits, not versions
+      out.add(version(null, vers(r, versScheme), Vulnerability.Version.Status.AFFECTED));
+    }
+    for (AffectedRange r : p.ranges()) {
+      if (r.type() != RangeType.GIT) r.fixed().ifPresent(f -> out.add(version(f, null, Vulnerability.Version.Status.UNAFFECTED)));
+    }
+    for (String listed : p.versions()) out.add(version(listed, null, Vulnerability.Version.Status.AFFECTED));
+    return out;
+  }
+
+  /** The package-url "vers" notation: {@code vers:pypi/>=0.5.0|<0.7.2}; {@code *} for every version. */
+  static String vers(AffectedRange r, String scheme) {
+    List<String> constraints = new ArrayList<>();
+    if (!r.introducedOrBeginning().equals(AffectedRange.BEGINNING)) constraints.add(">=" + versEscape(r.introducedOrBeginning()));
+    r.fixed().ifPresent(f -> constraints.add("<" + versEscape(f)));
+    r.lastAffected().ifPresent(l -> constraints.add("<=" + versEscape(l)));
+    return "vers:" + scheme + "/" + (constraints.isEmpty() ? "*" : String.join("|", constraints));
+  }
+
+  /** vers separates constraints with "|"; a version holding one is percent-encoded. */
+  private static String versEscape(String version) {
+    return version.replace("%", "%25").replace("|", "%7C");
+  }
+
+  private static String purlType(String purl) {
+    try {
+      return new PackageURL(purl).getType();
+    } catch (MalformedPackageURLException e) {
+      return "generic";
+    }
+  }
+
+  private static Vulnerability.Version version(String version, String range, Vulnerability.Version.Status status) {
+    Vulnerability.Version v = new Vulnerability.Version();
+    if (version != null) v.setVersion(version);
+    if (range != null) v.setRange(range);
+    v.setStatus(status);
+    return v;
+  }
+
+  private static Component component(Affected p, String purl) {
+    Component c = new Component();
+    c.setType(Component.Type.LIBRARY);
+    c.setBomRef(purl);
+    c.setPurl(purl);
+    try {
+      PackageURL parsed = new PackageURL(purl);
+      c.setName(parsed.getName());
+      if (parsed.getNamespace() != null) c.setGroup(parsed.getNamespace());
+    } catch (MalformedPackageURLException e) {
+      c.setName(p.packageName());
+    }
+    return c;
+  }
+
+  private static List<Vulnerability.Rating> ratings(Severity s, Settings settings, String url) {
+    List<Vulnerability.Rating> out = new ArrayList<>();
+    for (String vector : List.of(s.cvssV4(), s.cvssV3(), s.cvssV2()).stream().flatMap(Optional::stream).toList()) {
+      CvssScore score;
+      try {
+        score = CvssScore.of(vector);
+      } catch (IllegalArgumentException e) {
+        continue; // validation refuses such an advisory before any export
+      }
+      Vulnerability.Rating r = new Vulnerability.Rating();
+      r.setSource(source(settings.siteTitle(), url));
+      r.setScore(score.baseScore());
+      r.setSeverity(severity(score.level()));
+      r.setMethod(switch (score.versionLabel()) {
+        case "4.0" -> Vulnerability.Rating.Method.CVSSV4;
+        case "3.1" -> Vulnerability.Rating.Method.CVSSV31;
+        case "3.0" -> Vulnerability.Rating.Method.CVSSV3;
+        default -> Vulnerability.Rating.Method.CVSSV2;
+      });
+      r.setVector(vector);
+      out.add(r);
+    }
+    if (out.isEmpty() && s.level().isPresent()) {
+      Vulnerability.Rating r = new Vulnerability.Rating();
+      r.setSource(source(settings.siteTitle(), url));
+      r.setSeverity(severity(s.level().get()));
+      r.setMethod(Vulnerability.Rating.Method.OTHER);
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static Vulnerability.Rating.Severity severity(SeverityLevel level) {
+    return switch (level) {
+      case CRITICAL -> Vulnerability.Rating.Severity.CRITICAL;
+      case HIGH -> Vulnerability.Rating.Severity.HIGH;
+      case MEDIUM -> Vulnerability.Rating.Severity.MEDIUM;
+      case LOW -> Vulnerability.Rating.Severity.LOW;
+      case NONE -> Vulnerability.Rating.Severity.NONE;
+    };
+  }
+
+  /** "Upgrade corvid-serve (PyPI) to 0.7.2 or later." per package with a fix. */
+  static Optional<String> recommendation(Advisory a) {
+    List<String> lines = new ArrayList<>();
+    for (Affected p : a.affected()) {
+      List<String> fixed = p.ranges().stream().filter(r -> r.type() != RangeType.GIT)
+          .flatMap(r -> r.fixed().stream()).distinct().toList();
+      if (fixed.isEmpty()) continue;
+      lines.add("Upgrade " + p.packageName() + " (" + p.ecosystem() + ") to "
+          + (fixed.size() == 1 ? fixed.get(0) + " or later" : "one of " + String.join(", ", fixed) + ", or later in its series") + ".");
+    }
+    return lines.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", lines));
+  }
+
+  private static Optional<Vulnerability.Credits> credits(List<Credit> credits) {
+    if (credits.isEmpty()) return Optional.empty();
+    List<OrganizationalContact> people = new ArrayList<>();
+    for (Credit c : credits) {
+      OrganizationalContact person = new OrganizationalContact();
+      person.setName(c.name());
+      c.contact().stream().filter(x -> x.startsWith("mailto:")).findFirst().ifPresent(m -> person.setEmail(m.substring(7)));
+      people.add(person);
+    }
+    Vulnerability.Credits out = new Vulnerability.Credits();
+    out.setIndividuals(people);
+    return Optional.of(out);
+  }
+
+  private static Vulnerability.Reference reference(String id) {
+    Vulnerability.Reference r = new Vulnerability.Reference();
+    r.setId(id);
+    if (id.startsWith("CVE-")) r.setSource(source("NVD", "https://nvd.nist.gov/vuln/detail/" + id));
+    else if (id.startsWith("GHSA-")) r.setSource(source("GitHub Advisories", "https://github.com/advisories/" + id));
+    else r.setSource(source("OSV", "https://osv.dev/vulnerability/" + id));
+    return r;
+  }
+
+  private static Vulnerability.Advisory advisory(String title, String url) {
+    Vulnerability.Advisory adv = new Vulnerability.Advisory();
+    if (title != null) adv.setTitle(title);
+    adv.setUrl(url);
+    return adv;
+  }
+
+  private static Vulnerability.Source source(String name, String url) {
+    Vulnerability.Source s = new Vulnerability.Source();
+    s.setName(name);
+    s.setUrl(url);
+    return s;
+  }
+}
