@@ -48,6 +48,15 @@ final class ValidateCommand implements Callable<Integer> {
         : env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
     new DiagnosticPrinter(env.workingDirectory(), opened.root())
         .print(report.diagnostics(), report.filesChecked(), chosen, env.out());
+    dev.disclose.config.SiteConfig config = opened.config().config();
+    if (chosen == DiagnosticFormat.TEXT && !config.osvPrefixRegistered() && !config.idPrefix().isEmpty()) {
+      // Not a finding: a site works without it. But OSV.dev imports no record named x_….
+      env.err().println("note: OSV records are exported as x_" + config.idPrefix() + "-…, the form for databases"
+          + " OSV.dev does not import: to have it import yours, register the prefix " + config.idPrefix()
+          + " with a pull request to https://github.com/ossf/osv-schema (see"
+          + " https://ossf.github.io/osv-schema/#id-modified-fields), then set `osv_prefix_registered: true`"
+          + " in site-config.yaml");
+    }
     boolean failed = report.errors() > 0 || (strict && report.warnings() > 0);
     return failed ? Main.FINDINGS : Main.OK;
   }
