@@ -19,7 +19,8 @@ class DemoSiteTest {
   @Test
   void repositoryValidatesWithoutFindings() {
     CliRun run = CliRun.in(ROOT, "validate", "--strict");
-    assertThat(run.err()).isEmpty();
+    // The demo's prefix is not registered with OSV, and validate says how to change that.
+    assertThat(run.err()).startsWith("note: OSV records are exported as x_DEMO-…").hasLineCount(1);
     assertThat(run.out()).matches("(?s)checked \\d+ files: no problems\n");
     assertThat(run.exitCode()).isZero();
   }
