@@ -49,7 +49,7 @@ public final class AtomicPublisher {
       } catch (UnsupportedOperationException e) {
         // not a POSIX file system
       }
-      Files.writeString(staging.resolve(MARKER), "Written by disclose build. This folder is replaced on every build.\n");
+      Files.writeString(staging.resolve(MARKER), "Written by disclose (build or export). This folder is replaced on every run.\n");
       return staging;
     } catch (IOException e) {
       throw new SiteException("cannot prepare " + target + ": " + e.getMessage(), e);
