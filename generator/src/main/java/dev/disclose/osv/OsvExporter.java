@@ -92,12 +92,22 @@ public final class OsvExporter {
   private static OsvRecord.Affected affected(Affected p, Optional<Severity> fallback) {
     Map<String, Object> ecosystemSpecific = new LinkedHashMap<>(p.ecosystemSpecific());
     if (!p.functions().isEmpty() || !p.os().isEmpty() || !p.arch().isEmpty()) {
-      // RustSec's shape for the affected functions and platforms.
-      Map<String, Object> affects = new LinkedHashMap<>();
-      affects.put("arch", p.arch());
-      affects.put("os", p.os());
-      affects.put("functions", List.copyOf(p.functions().keySet()));
-      ecosystemSpecific.putIfAbsent("affects", affects);
+      if (p.ecosystem().equals("Go")) {
+        // The Go vulnerability database's shape, which govulncheck reads.
+        Map<String, Object> imported = new LinkedHashMap<>();
+        imported.put("path", p.packageName());
+        if (!p.os().isEmpty()) imported.put("goos", p.os());
+        if (!p.arch().isEmpty()) imported.put("goarch", p.arch());
+        if (!p.functions().isEmpty()) imported.put("symbols", List.copyOf(p.functions().keySet()));
+        ecosystemSpecific.putIfAbsent("imports", List.of(imported));
+      } else {
+        // RustSec's shape for the affected functions and platforms.
+        Map<String, Object> affects = new LinkedHashMap<>();
+        affects.put("arch", p.arch());
+        affects.put("os", p.os());
+        affects.put("functions", List.copyOf(p.functions().keySet()));
+        ecosystemSpecific.putIfAbsent("affects", affects);
+      }
     }
     String purl = p.purl().or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(null);
     return new OsvRecord.Affected(new OsvRecord.Package(p.ecosystem(), p.packageName(), purl),

@@ -84,6 +84,14 @@ public final class OsvImporter {
       arch = strings(affects.get("arch"));
     }
     OsvRecord.Package p = a.pkg();
+    // The Go database's shape, when it says no more than the model holds: one import, the module itself.
+    if (p != null && "Go".equals(p.ecosystem()) && ecosystemSpecific.get("imports") instanceof List<?> imports
+        && imports.size() == 1 && imports.get(0) instanceof Map<?, ?> imported && isGoImport(imported, p.name())) {
+      ecosystemSpecific.remove("imports");
+      for (String symbol : strings(imported.get("symbols"))) functions.put(symbol, List.of());
+      os = strings(imported.get("goos"));
+      arch = strings(imported.get("goarch"));
+    }
     List<AffectedRange> ranges = new ArrayList<>();
     for (OsvRecord.Range r : orEmpty(a.ranges())) ranges.addAll(intervals(r));
     Optional<Severity> severity = a.severity() == null || a.severity().isEmpty() ? Optional.empty()
@@ -91,6 +99,14 @@ public final class OsvImporter {
     return new Affected(p == null ? "" : orBlank(p.ecosystem()), p == null ? "" : orBlank(p.name()),
         Optional.ofNullable(p == null ? null : p.purl()), ranges, orEmpty(a.versions()), functions, os, arch,
         severity, orEmpty(a.databaseSpecific()), ecosystemSpecific);
+  }
+
+  private static boolean isGoImport(Map<?, ?> imported, String module) {
+    java.util.Set<Object> keys = new java.util.HashSet<>(imported.keySet());
+    return module.equals(imported.get("path")) && java.util.Set.of("path", "goos", "goarch", "symbols").containsAll(keys)
+        && keys.size() > 1
+        && keys.stream().filter(k -> !k.equals("path")).allMatch(k -> imported.get(k) instanceof List<?> l && !l.isEmpty()
+            && l.stream().allMatch(x -> x instanceof String));
   }
 
   private static boolean isRustSecAffects(Map<?, ?> affects) {
