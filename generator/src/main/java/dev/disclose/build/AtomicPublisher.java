@@ -27,7 +27,11 @@ public final class AtomicPublisher {
     Path target = out.toAbsolutePath().normalize();
     Path root = siteRoot.toAbsolutePath().normalize();
     if (root.startsWith(target)) {
-      throw new SiteException("refusing to build into " + target + ": it holds the site itself; choose another --out");
+      throw new SiteException("refusing to write into " + target + ": it holds the site itself; choose another --out");
+    }
+    if (target.startsWith(root.resolve("advisories"))) {
+      // Generated Markdown there (RustSec files, say) would be read back as advisories.
+      throw new SiteException("refusing to write into " + target + ": it is inside advisories/; choose another --out");
     }
     try {
       if (Files.exists(target)) {

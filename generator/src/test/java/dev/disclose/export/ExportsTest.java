@@ -195,6 +195,14 @@ class ExportsTest {
     assertThat(CliRun.in(site, "export", "osv").exitCode()).isEqualTo(2);
   }
 
+  @Test
+  void exportRefusesToWriteInsideAdvisoriesWhereItsFilesWouldBeReadBack() {
+    CliRun inside = CliRun.in(site, "export", "rustsec", "--out", "advisories/rustsec", "--now", NOW);
+    assertThat(inside.exitCode()).isEqualTo(2);
+    assertThat(inside.err()).contains("inside advisories/");
+    assertThat(site.resolve("advisories/rustsec")).doesNotExist();
+  }
+
   static String tomlOf(Path file) throws IOException {
     String text = Files.readString(file);
     return text.substring("```toml\n".length(), text.indexOf("\n```\n"));
