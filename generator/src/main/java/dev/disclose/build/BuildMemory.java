@@ -31,6 +31,7 @@ public final class BuildMemory {
   private Map<String, SafeHtml> markdown = new ConcurrentHashMap<>();
   private Map<String, SafeHtml> markdownNext = new ConcurrentHashMap<>();
   private Map<String, PageSpec> pages = Map.of();
+  private Map<String, dev.disclose.feed.Feed> feeds = Map.of();
   private Map<String, String> digests = Map.of();
   private Stamp stamp;
 
@@ -48,13 +49,18 @@ public final class BuildMemory {
     return current.equals(stamp) && page.equals(pages.get(page.path())) && digests.containsKey(page.file());
   }
 
+  /** Whether {@code feed} equals the previous build's feed of the same folder, whose files are on disk. */
+  boolean unchanged(dev.disclose.feed.Feed feed) {
+    return feed.equals(feeds.get(feed.path())) && SiteBuild.feedFiles(feed).stream().allMatch(digests::containsKey);
+  }
+
   /**
    * Writes into {@code out} the files of {@code produced} whose bytes changed, keeps those in
    * {@code kept} as they are, and deletes what the previous build wrote and this one did not.
    * Returns how many files were written.
    */
   int apply(Path out, Map<String, byte[]> produced, Iterable<String> kept, Map<String, PageSpec> newPages,
-      Stamp current) throws IOException {
+      Map<String, dev.disclose.feed.Feed> newFeeds, Stamp current) throws IOException {
     Map<String, String> next = new HashMap<>();
     for (String file : kept) next.put(file, digests.get(file));
     int written = 0;
@@ -88,6 +94,7 @@ public final class BuildMemory {
     }
     digests = next;
     pages = newPages;
+    feeds = newFeeds;
     stamp = current;
     markdown = markdownNext;
     markdownNext = new ConcurrentHashMap<>();
@@ -97,6 +104,7 @@ public final class BuildMemory {
   /** After a failed build: the next one starts from scratch (and rewrites every file). */
   void forget() {
     pages = Map.of();
+    feeds = Map.of();
     digests = Map.of();
     stamp = null;
     markdownNext = new ConcurrentHashMap<>();

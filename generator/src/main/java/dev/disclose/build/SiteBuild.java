@@ -4,6 +4,10 @@ import dev.disclose.catalog.Catalog;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
 import dev.disclose.export.Exports;
+import dev.disclose.feed.Feed;
+import dev.disclose.feed.JsonFeedWriter;
+import dev.disclose.feed.OpmlWriter;
+import dev.disclose.feed.RomeFeedWriter;
 import dev.disclose.output.PageRenderer;
 import dev.disclose.output.SiteFiles;
 import dev.disclose.render.MarkdownRenderer;
@@ -24,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,9 +115,10 @@ public final class SiteBuild {
     SitePlanner.Inputs inputs = new SitePlanner.Inputs(config, policy(site, config, markdown),
         LastCommitTimes.read(site.root()), CweCatalog.bundled(), markdown);
     options.progress().phase("planning pages");
-    List<PageSpec> pages = SitePlanner.plan(catalog, inputs);
+    SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
+    List<PageSpec> pages = plan.pages();
 
-    if (memory.isPresent()) return incremental(memory.get(), catalog, config, theme, inputs, pages, options, start);
+    if (memory.isPresent()) return incremental(memory.get(), catalog, config, theme, inputs, plan, options, start);
 
     Path staging = AtomicPublisher.stage(options.out(), site.root());
     try {
@@ -123,8 +129,10 @@ public final class SiteBuild {
         sink.put(page.file(), renderer.render(page));
         options.progress().pages(done.incrementAndGet(), pages.size());
       });
+      options.progress().phase("writing feeds");
+      int files = pages.size() + writeFeeds(sink, plan.feeds(), plan.feeds(), config);
       options.progress().phase("writing OSV, RustSec and CycloneDX exports, sitemap and assets");
-      int files = pages.size() + writeRest(sink, catalog, config, theme, inputs, pages, options.now());
+      files += writeRest(sink, catalog, config, theme, inputs, pages, options.now());
       options.progress().phase("publishing");
       AtomicPublisher.publish(staging, options.out());
       return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000, pages.size(), files);
@@ -143,7 +151,8 @@ public final class SiteBuild {
    * anything is written, so a template error leaves the last good site in place.
    */
   private static Result incremental(BuildMemory memory, Catalog catalog, SiteConfig config, Optional<Path> theme,
-      SitePlanner.Inputs inputs, List<PageSpec> pages, Options options, long start) throws SiteException {
+      SitePlanner.Inputs inputs, SitePlanner.Plan plan, Options options, long start) throws SiteException {
+    List<PageSpec> pages = plan.pages();
     try {
       BuildMemory.Stamp stamp = new BuildMemory.Stamp(config, themeDigest(theme));
       Map<String, byte[]> produced = new ConcurrentHashMap<>();
@@ -156,11 +165,19 @@ public final class SiteBuild {
         sink.put(page.file(), renderer.render(page));
         options.progress().pages(done.incrementAndGet(), pages.size() - kept.size());
       });
-      int files = pages.size() + writeRest(sink, catalog, config, theme, inputs, pages, options.now());
+      // A feed equal to last time's has the same three files.
+      List<Feed> changedFeeds = plan.feeds().stream().filter(f -> !memory.unchanged(f)).toList();
+      List<String> keptAll = new ArrayList<>(kept);
+      plan.feeds().stream().filter(memory::unchanged).forEach(f -> keptAll.addAll(feedFiles(f)));
+      int files = pages.size() + writeFeeds(sink, changedFeeds, plan.feeds(), config)
+          + 3 * (plan.feeds().size() - changedFeeds.size());
+      files += writeRest(sink, catalog, config, theme, inputs, pages, options.now());
       Map<String, PageSpec> byPath = new HashMap<>();
       for (PageSpec p : pages) byPath.put(p.path(), p);
+      Map<String, Feed> feedsByPath = new HashMap<>();
+      for (Feed f : plan.feeds()) feedsByPath.put(f.path(), f);
       Files.createDirectories(options.out());
-      int written = memory.apply(options.out(), produced, kept, byPath, stamp);
+      int written = memory.apply(options.out(), produced, keptAll, byPath, feedsByPath, stamp);
       return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000,
           pages.size() - kept.size(), written);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -170,6 +187,24 @@ public final class SiteBuild {
       memory.forget();
       throw e;
     }
+  }
+
+  /**
+   * Each feed of {@code write} in its three formats, and {@code feeds.opml} listing all of
+   * {@code all}. Returns the number of files.
+   */
+  private static int writeFeeds(Sink sink, List<Feed> write, List<Feed> all, SiteConfig config) {
+    write.parallelStream().forEach(f -> {
+      sink.put(f.path() + Feed.RSS, RomeFeedWriter.rss(f));
+      sink.put(f.path() + Feed.ATOM, RomeFeedWriter.atom(f));
+      sink.put(f.path() + Feed.JSON, JsonFeedWriter.json(f));
+    });
+    sink.put("feeds.opml", OpmlWriter.opml(config.title(), all));
+    return 3 * write.size() + 1;
+  }
+
+  static List<String> feedFiles(Feed f) {
+    return List.of(f.path() + Feed.RSS, f.path() + Feed.ATOM, f.path() + Feed.JSON);
   }
 
   /** Everything but the pages: OSV records, sitemap, robots.txt, security.txt, theme assets. Returns the count. */
@@ -240,7 +275,7 @@ public final class SiteBuild {
 
   static SiteConfig withBaseUrl(SiteConfig c, String baseUrl) {
     return new SiteConfig(c.title(), baseUrl, c.idPrefix(), c.securityContact(), c.policy(), c.repository(), c.branch(),
-        c.description(), c.theme(), c.packages(), c.responseTargets(), c.languages(), c.osvPrefixRegistered());
+        c.description(), c.theme(), c.packages(), c.responseTargets(), c.languages(), c.osvPrefixRegistered(), c.feedItems());
   }
 
 }

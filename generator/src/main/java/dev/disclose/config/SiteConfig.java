@@ -20,7 +20,11 @@ public record SiteConfig(
     List<PublishedPackage> packages,
     ResponseTargets responseTargets,
     List<String> languages,
-    boolean osvPrefixRegistered) {
+    boolean osvPrefixRegistered,
+    int feedItems) {
+
+  /** How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured. */
+  public static final int DEFAULT_FEED_ITEMS = 50;
 
   public SiteConfig {
     packages = List.copyOf(packages);

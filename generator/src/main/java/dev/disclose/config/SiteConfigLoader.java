@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
   public static final String FILE_NAME = "site-config.yaml";
   static final List<String> KEYS = List.of("title", "base_url", "id_prefix", "security_contact",
-      "policy", "repository", "branch", "description", "theme", "packages", "response_targets", "languages", "osv_prefix_registered");
+      "policy", "repository", "branch", "description", "theme", "packages", "response_targets", "languages", "osv_prefix_registered", "feed_items");
   static final List<String> TARGET_KEYS = List.of("acknowledge_days", "fix_days", "disclose_days");
   static final List<String> PACKAGE_KEYS = List.of("ecosystem", "name", "release_notes");
   static final List<String> RELEASE_NOTES_KEYS = List.of("folder", "changelog", "url");
@@ -141,7 +141,7 @@ public final class SiteConfigLoader {
     List<String> languages = f.strings("languages");
     SiteConfig config = new SiteConfig(title, baseUrl, idPrefix, contact, f.string("policy"),
         repository, branch, f.string("description"), f.string("theme"), packages, targets,
-        languages.isEmpty() ? List.of("en") : languages, osvPrefixRegistered(f, findings));
+        languages.isEmpty() ? List.of("en") : languages, osvPrefixRegistered(f, findings), feedItems(f, findings));
     return new Loaded(config, findings.diagnostics(), positions);
   }
 
@@ -175,6 +175,22 @@ public final class SiteConfigLoader {
     findings.report(Rule.INVALID_VALUE, f.valuePosition("osv_prefix_registered"),
         "`osv_prefix_registered` is `" + v + "`; write `true` or `false`");
     return false;
+  }
+
+  /** How many advisories the site-wide and ecosystem feeds hold: 1 to 1000, default 50. */
+  private static int feedItems(Fields f, Findings findings) {
+    return f.string("feed_items").map(text -> {
+      try {
+        int n = Integer.parseInt(text.strip());
+        if (n > 0 && n <= 1000) return n;
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      findings.report(Rule.INVALID_VALUE, f.valuePosition("feed_items"),
+          "`feed_items` is `" + text + "`; write how many of the newest advisories the site-wide feeds hold, 1 to 1000 (default "
+              + SiteConfig.DEFAULT_FEED_ITEMS + ")");
+      return SiteConfig.DEFAULT_FEED_ITEMS;
+    }).orElse(SiteConfig.DEFAULT_FEED_ITEMS);
   }
 
   private static Optional<Integer> days(Fields f, String key, Findings findings) {

@@ -73,6 +73,8 @@ public final class PageRenderer {
       context.put("title", page.title());
       context.put("canonical", page.canonicalUrl());
       context.put("path", page.path());
+      context.put("feedPath", page.feedPath());
+      context.put("feedTitle", page.feedTitle());
       // 404.html is served at any depth, so its links are absolute; every other page links
       // relatively, which works under any sub-path and from file://.
       String root = page.path().equals(SitePaths.NOT_FOUND) ? basePath : SitePaths.rootFrom(page.path());

@@ -21,6 +21,7 @@ public final class SitePaths {
   public static final String YEARS = "years/";
   public static final String POLICY = "policy/";
   public static final String RESPONSE = "response/";
+  public static final String FEEDS = "feeds/";
   public static final String NOT_FOUND = "404.html";
   public static final String ASSETS = "assets/";
 

@@ -8,6 +8,7 @@ import dev.disclose.advisory.Timestamp;
 import dev.disclose.catalog.Catalog;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
+import dev.disclose.feed.Feed;
 import dev.disclose.render.MarkdownRenderer;
 import dev.disclose.render.SafeHtml;
 import dev.disclose.severity.CvssBreakdown;
@@ -53,14 +54,25 @@ public final class SitePlanner {
 
   private final Inputs in;
   private final String base;
+  /** Filled while planning the pages: the site-wide feed, then each ecosystem's, then each package's. */
+  private final List<Feed> feeds = new ArrayList<>();
 
   private SitePlanner(Inputs in) {
     this.in = in;
     this.base = in.config().baseUrl().endsWith("/") ? in.config().baseUrl() : in.config().baseUrl() + "/";
   }
 
+  /** The site's pages and its feeds. */
+  public record Plan(List<PageSpec> pages, List<Feed> feeds) {}
+
+  public static Plan planSite(Catalog catalog, Inputs inputs) {
+    SitePlanner planner = new SitePlanner(inputs);
+    List<PageSpec> pages = planner.pages(catalog);
+    return new Plan(pages, List.copyOf(planner.feeds));
+  }
+
   public static List<PageSpec> plan(Catalog catalog, Inputs inputs) {
-    return new SitePlanner(inputs).pages(catalog);
+    return planSite(catalog, inputs).pages();
   }
 
   public static Views.SiteView siteView(SiteConfig config) {
@@ -77,6 +89,10 @@ public final class SitePlanner {
     Function<Advisory, AdvisoryView> viewOf = a -> views.get(a.id());
 
     pages.add(home(catalog, viewOf));
+    Function<Advisory, Feed.Item> itemOf = a -> item(a, viewOf.apply(a));
+    int newest = in.config().feedItems();
+    feeds.add(feed("", in.config().title(), in.config().description().orElse("Security advisories of " + in.config().title() + "."),
+        catalog.advisories().stream().limit(newest).map(itemOf).toList()));
     pages.add(page(SitePaths.ADVISORIES, "list", "All advisories", new Views.ListView("All advisories",
         catalog.size() + " advisories, newest first.", map(catalog.advisories(), viewOf), List.of()), true, Optional.empty()));
 
@@ -96,10 +112,14 @@ public final class SitePlanner {
     catalog.byPackage().forEach((key, list) -> {
       String path = SitePaths.packagePage(key.ecosystem(), key.name());
       packages.add(new EntryView(key.name(), path, list.size(), key.ecosystem()));
-      pages.add(page(path, "list", key.name() + " (" + key.ecosystem() + ")", new Views.ListView(
+      String label = key.name() + " (" + key.ecosystem() + ")";
+      // A package's feeds hold all of its advisories: subscribers follow exactly what they depend on.
+      feeds.add(feed(path, in.config().title() + ": " + label, "Advisories for the " + key.ecosystem() + " package "
+          + key.name() + ".", list.stream().map(itemOf).toList()));
+      pages.add(page(path, "list", label, new Views.ListView(
           key.name(), "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
           map(list, viewOf), List.of(new EntryView(key.ecosystem(), SitePaths.ecosystem(key.ecosystem()), 0, ""))),
-          true, Optional.empty()));
+          true, Optional.empty()).withFeed(path, label));
     });
     pages.add(page(SitePaths.PACKAGES, "index", "Packages",
         new Views.IndexView("Packages", "Every package with an advisory.", packages), true, Optional.empty()));
@@ -107,9 +127,12 @@ public final class SitePlanner {
     List<EntryView> ecosystems = entries(catalog.byEcosystem(), SitePaths::ecosystem);
     catalog.byEcosystem().forEach((eco, list) -> {
       List<EntryView> ecoPackages = packages.stream().filter(p -> p.note().equals(eco)).toList();
-      pages.add(page(SitePaths.ecosystem(eco), "list", eco + " advisories", new Views.ListView(
+      String ecoPath = SitePaths.ecosystem(eco);
+      feeds.add(feed(ecoPath, in.config().title() + ": " + eco, "Advisories for " + eco + " packages.",
+          list.stream().limit(newest).map(itemOf).toList()));
+      pages.add(page(ecoPath, "list", eco + " advisories", new Views.ListView(
           eco, list.size() + " advisories for " + eco + " packages.", map(list, viewOf), ecoPackages),
-          true, Optional.empty()));
+          true, Optional.empty()).withFeed(ecoPath, eco));
     });
     pages.add(page(SitePaths.ECOSYSTEMS, "index", "Ecosystems",
         new Views.IndexView("Ecosystems", "Advisories by package ecosystem.", ecosystems), true, Optional.empty()));
@@ -134,6 +157,17 @@ public final class SitePlanner {
           map(e.getValue(), viewOf), List.of()), true, Optional.empty()));
     }
 
+    List<Feed> ordered = new ArrayList<>(feeds.subList(0, 1));
+    feeds.stream().filter(f -> f.path().startsWith(SitePaths.ECOSYSTEMS)).forEach(ordered::add);
+    feeds.stream().filter(f -> f.path().startsWith(SitePaths.PACKAGES)).forEach(ordered::add);
+    feeds.clear();
+    feeds.addAll(ordered);
+    pages.add(page(SitePaths.FEEDS, "feeds", "Subscribe", new Views.FeedsView(ordered.stream()
+        .map(f -> new Views.FeedView(f.path().isEmpty() ? "All advisories" : f.title().substring(in.config().title().length() + 2),
+            f.path(), f.path().isEmpty() ? "the newest " + newest + " advisories"
+                : f.path().startsWith(SitePaths.ECOSYSTEMS) ? "its newest " + newest + " advisories" : "every advisory of this package"))
+        .toList()), true, Optional.empty()));
+
     pages.add(page(SitePaths.RESPONSE, "response", "Response",
         ResponsePage.of(ResponseReport.of(catalog.advisories(), in.config().responseTargets())), true, Optional.empty()));
 
@@ -154,6 +188,66 @@ public final class SitePlanner {
     catalog.byYear().forEach((y, list) -> years.add(new EntryView(String.valueOf(y), SitePaths.year(y), list.size(), "")));
     return page(SitePaths.HOME, "home", in.config().title(), new Views.HomeView(latest, catalog.size(),
         entries(catalog.byEcosystem(), SitePaths::ecosystem), severities, years), true, Optional.empty());
+  }
+
+  private Feed feed(String path, String title, String description, List<Feed.Item> items) {
+    String language = in.config().languages().isEmpty() ? "en" : in.config().languages().get(0);
+    return new Feed(path, title, description, base + path, base + path, language, in.config().title(), items);
+  }
+
+  /** One advisory as a feed item: its page's facts, as text for the summary and HTML for the content. */
+  private Feed.Item item(Advisory a, AdvisoryView v) {
+    java.time.Instant published = a.effectivePublished().map(Timestamp::instant).orElse(java.time.Instant.EPOCH);
+    java.time.Instant updated = a.effectiveModified(in.commits().of(a.source().relativePath()))
+        .map(Timestamp::instant).orElse(published);
+    boolean withdrawn = a.withdrawn().isPresent();
+    String title = a.id() + ": " + a.title() + (withdrawn ? " (withdrawn)" : "");
+
+    List<String> summary = new ArrayList<>();
+    StringBuilder html = new StringBuilder();
+    if (withdrawn) {
+      String line = "Withdrawn on " + v.withdrawnDate() + ": " + v.withdrawnReason();
+      summary.add(line + ".");
+      html.append("<p><strong>").append(esc("Withdrawn on " + v.withdrawnDate())).append(":</strong> ")
+          .append(esc(v.withdrawnReason())).append("</p>\n");
+    }
+    Views.SeverityView sev = v.severity();
+    if (sev.isRated()) {
+      String rating = sev.label() + (sev.score().isEmpty() ? "" : " " + sev.score()) + (sev.version().isEmpty() ? "" : " (" + sev.version() + ")");
+      summary.add("Severity: " + rating + ".");
+      html.append("<p><strong>Severity:</strong> ").append(esc(rating)).append("</p>\n");
+    }
+    if (!v.informational().isEmpty()) summary.add(v.informational() + ".");
+    if (!v.affected().isEmpty()) {
+      html.append("<ul>\n");
+      for (Views.AffectedView p : v.affected()) {
+        String line = p.name() + " (" + p.ecosystem() + ")" + (p.ranges().isEmpty() ? "" : ": " + String.join("; ", p.ranges()))
+            + (p.fixed().isEmpty() ? "" : "; fixed in " + String.join(", ", p.fixed()));
+        summary.add(line + ".");
+        html.append("<li>").append(esc(line)).append("</li>\n");
+      }
+      html.append("</ul>\n");
+    }
+    html.append(v.details().html());
+
+    List<String> categories = new ArrayList<>();
+    a.affected().stream().map(p -> p.ecosystem()).distinct().forEach(categories::add);
+    a.affected().stream().map(p -> p.packageName()).distinct().forEach(categories::add);
+    if (sev.isRated()) categories.add(sev.label());
+    categories.addAll(a.cwes());
+    if (!v.informational().isEmpty()) categories.add(v.informational());
+    if (withdrawn) categories.add("Withdrawn");
+
+    Feed.Machine machine = new Feed.Machine(a.id(), a.aliases(), sev.level(), sev.score(), sev.vector(),
+        v.affected().stream().map(p -> new Feed.Package(p.ecosystem(), p.name(), p.purl(), p.ranges(), p.fixed())).toList(),
+        base + v.osvPath(), withdrawn ? v.withdrawnDate() : "");
+    return new Feed.Item(v.url(), title, v.url(), published, updated, String.join(" ", summary),
+        new SafeHtml(html.toString()), categories.stream().distinct().toList(),
+        a.credits().stream().map(c -> c.name()).toList(), machine);
+  }
+
+  private static String esc(String s) {
+    return dev.disclose.text.Html.escape(s);
   }
 
   /** Severity pages, most severe first; "unrated" last. */

@@ -95,6 +95,12 @@ public final class Views {
   /** A prose page rendered from Markdown (the security policy). */
   public record ProseView(String heading, SafeHtml html) {}
 
+  /** The Subscribe page: every feed of the site. */
+  public record FeedsView(List<FeedView> feeds) {}
+
+  /** One feed: what it follows, the folder of its three files, and what it holds. */
+  public record FeedView(String label, String path, String holds) {}
+
   /** A redirect from an alias to its advisory. */
   public record RedirectView(String alias, String id, String targetPath, String targetUrl) {}
 }
