@@ -36,6 +36,13 @@ const browser = await chromium.launch({
 async function open(context, url) {
   const page = await context.newPage();
   const problems = [];
+  // Chromium logs CSP violations as console errors; the DOM event also catches those it doesn't.
+  // Init scripts run outside the page's CSP, so this listener is not itself refused.
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
+      `${e.effectiveDirective} refused ${e.blockedURI || 'inline'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`));
+  });
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
   // Chromium also logs every failed load as a console error; the response listener names the URL.
   page.on('console', (m) => {
@@ -51,9 +58,15 @@ async function open(context, url) {
   return page;
 }
 
-function noProblems(page, where) {
-  expect(page.problems.length === 0, `${where}: no script errors, CSP violations or failed requests`
-    + (page.problems.length ? `\n      ${page.problems.join('\n      ')}` : ''));
+/** The page declares a strict CSP, and nothing so far broke it, threw, or failed to load. */
+async function noProblems(page, where) {
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content').catch(() => null);
+  expect(!!csp && /default-src 'none'/.test(csp) && !/unsafe-(inline|eval)/.test(csp),
+    `${where}: a strict Content-Security-Policy meta (${csp})`);
+  const violations = await page.evaluate(() => window.__cspViolations || []);
+  const problems = [...page.problems, ...violations.map((v) => `CSP violation: ${v}`)];
+  expect(problems.length === 0, `${where}: no script errors, CSP violations or failed requests`
+    + (problems.length ? `\n      ${[...new Set(problems)].join('\n      ')}` : ''));
 }
 
 /**
@@ -97,8 +110,15 @@ try {
   const badges = await home.locator('table.advisories .severity').allTextContents();
   expect(badges.some((b) => /critical|high|medium|low/i.test(b)), `advisories show their severity (${[...new Set(badges)].join(', ')})`);
   const html = await home.content();
-  for (const id of hidden) expect(!html.includes(id), `home page does not mention the unpublished ${id}`);
-  noProblems(home, 'home page');
+  const index = await open(desktop, new URL('advisories/', base).href);
+  const indexHtml = await index.content();
+  for (const id of hidden) {
+    expect(!html.includes(id) && !indexHtml.includes(id), `the home page and the advisory index do not mention the unpublished ${id}`);
+    const direct = await desktop.request.get(new URL(`advisories/${id}/`, base).href);
+    expect(direct.status() === 404, `advisories/${id}/ is not found (got ${direct.status()})`);
+  }
+  await index.close();
+  await noProblems(home, 'home page');
 
   // Keyboard: the first Tab reaches the skip link, which becomes visible and leads to the content.
   await home.keyboard.press('Tab');
@@ -108,9 +128,14 @@ try {
   }));
   expect(focused.text === 'Skip to content' && focused.top >= 0,
     `the first Tab focuses a visible "Skip to content" link (got "${focused.text}" at ${focused.top})`);
-  await home.keyboard.press('Enter');
-  const afterSkip = await home.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
-  expect(afterSkip === 'main', `the skip link moves focus to the main content (got ${afterSkip})`);
+  if (focused.text === 'Skip to content') { // else Enter would follow some other link away
+    await home.keyboard.press('Enter');
+    const afterSkip = await home.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    expect(afterSkip === 'main', `the skip link moves focus to the main content (got ${afterSkip})`);
+    // main takes focus only to move the reading position: no focus frame around the whole page.
+    const frame = await home.evaluate(() => { const s = getComputedStyle(document.activeElement); return `${s.outlineStyle} ${s.outlineWidth}`; });
+    expect(frame.startsWith('none') || frame.endsWith(' 0px'), `no focus frame around the main content after the skip link (outline: ${frame})`);
+  }
   await home.screenshot({ path: path.join(shots, 'home.png'), fullPage: true });
   await axe(home, 'home page');
 
@@ -119,6 +144,7 @@ try {
   const link = home.locator('table.advisories tbody tr', { has: home.locator('.sev-critical, .sev-high') })
     .first().locator('a').first();
   const linkText = (await link.textContent())?.trim();
+  home.problems.length = 0; // the home page's are reported; what follows is the advisory page's
   await Promise.all([home.waitForURL(/\/advisories\/[^/]+\/$/), link.click()]);
   const url = home.url();
   const id = decodeURIComponent(url.replace(/\/$/, '').split('/').pop());
@@ -136,7 +162,7 @@ try {
   let osvId = '';
   try { osvId = (await osv.json()).id; } catch (e) { osvId = `unparsable: ${e.message}`; }
   expect(osv.status() === 200 && osvId.endsWith(id), `its OSV JSON link (${osvHref}) serves the record of ${id} (got ${osv.status()}, id ${osvId})`);
-  noProblems(home, `advisory page ${id}`);
+  await noProblems(home, `advisory page ${id}`);
   await home.screenshot({ path: path.join(shots, 'advisory.png'), fullPage: true });
   await axe(home, `advisory page ${id}`);
 
@@ -145,7 +171,7 @@ try {
   const charts = await response.locator('svg.chart[role="img"]').count();
   const titled = await response.locator('svg.chart > title').count();
   expect(charts > 0 && charts === titled, `the response page has ${charts} SVG charts, each with a title`);
-  noProblems(response, 'response page');
+  await noProblems(response, 'response page');
   await response.screenshot({ path: path.join(shots, 'response.png'), fullPage: true });
   await axe(response, 'response page');
 
@@ -153,7 +179,7 @@ try {
   const missing = await open(desktop, new URL('no-such-page/', base).href);
   expect(missing.status === 404 && /not found/i.test(await missing.locator('h1').innerText()),
     `an unknown address shows the 404 page (status ${missing.status})`);
-  noProblems(missing, '404 page');
+  await noProblems(missing, '404 page');
   await desktop.close();
 
   // --- Dark mode: the palette must keep its contrast ---
@@ -171,8 +197,22 @@ try {
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   for (const [name, target] of [['advisory', url], ['home', base]]) {
     const p = await open(phone, target);
-    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow <= 1, `${name} page fits a 390 px screen (overflow ${overflow} px)`);
+    // Against the layout viewport: on a mobile viewport, innerWidth grows with content too wide.
+    const { overflow, wide } = await p.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const scrolls = (e) => { // inside a box that scrolls or clips its own overflow
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== 'visible') return true;
+        }
+        return false;
+      };
+      const wide = [...document.body.querySelectorAll('*')]
+        .filter((e) => e.getBoundingClientRect().right > width + 1 && !scrolls(e))
+        .map((e) => `<${e.tagName.toLowerCase()}${e.className ? ` class="${e.className}"` : ''}> ${(e.textContent || '').trim().slice(0, 60)} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`);
+      return { overflow: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
+    });
+    expect(overflow <= 1, `${name} page fits a 390 px screen (overflow ${overflow} px)`
+      + (overflow > 1 && wide.length ? `\n      ${wide.join('\n      ')}` : ''));
     if (name === 'advisory') await p.screenshot({ path: path.join(shots, 'advisory-mobile.png'), fullPage: true });
   }
   await phone.close();

@@ -31,7 +31,9 @@ class HtmlConformanceTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     SiteTools.Result r = SiteTools.run(List.of(java, "-jar", vnu.toString(), "--errors-only", "--skip-non-html",
         "--format", "json", site.toString()), site, Duration.ofMinutes(3));
-    JsonNode report = new ObjectMapper().readTree(r.output().substring(r.output().indexOf('{')));
+    int json = r.output().indexOf('{');
+    assertThat(json).as("vnu printed no JSON report (exit %d):%n%s", r.exitCode(), r.output()).isNotNegative();
+    JsonNode report = new ObjectMapper().readTree(r.output().substring(json));
     List<String> errors = new ArrayList<>();
     for (JsonNode m : report.path("messages")) {
       errors.add(m.path("url").asText().replace("file:" + site, "") + ":" + m.path("lastLine").asText()
