@@ -72,7 +72,14 @@ public final class BuildMemory {
         Path file = out.resolve(e.getKey()).normalize();
         if (!file.startsWith(out)) throw new IOException("refusing to write outside the output: " + e.getKey());
         Files.createDirectories(file.getParent());
-        Files.write(file, e.getValue());
+        // Through a temporary file and a rename: the server never sends a half-written page.
+        Path temp = Files.createTempFile(file.getParent(), ".write-", ".tmp");
+        try {
+          Files.write(temp, e.getValue());
+          Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(temp);
+        }
         written++;
       }
       for (String old : digests.keySet()) {
@@ -89,7 +96,13 @@ public final class BuildMemory {
         }
       }
     } catch (IOException | RuntimeException e) {
-      forget(); // the folder is in an unknown state: the next build writes everything
+      // The folder holds some old and some new files: remember every one of them, as unknown
+      // content, so that the next build rewrites what it produces and deletes the rest.
+      Map<String, String> onDisk = new HashMap<>();
+      for (String file : digests.keySet()) onDisk.put(file, "");
+      for (String file : next.keySet()) onDisk.put(file, "");
+      digests = onDisk;
+      invalidate();
       throw e;
     }
     digests = next;
@@ -101,11 +114,13 @@ public final class BuildMemory {
     return written;
   }
 
-  /** After a failed build: the next one starts from scratch (and rewrites every file). */
-  void forget() {
+  /**
+   * After a failed build: the next one renders every page again. What is on disk stays known
+   * (the digests), so files the next build no longer produces are still deleted.
+   */
+  void invalidate() {
     pages = Map.of();
     feeds = Map.of();
-    digests = Map.of();
     stamp = null;
     markdownNext = new ConcurrentHashMap<>();
   }

@@ -181,10 +181,10 @@ public final class SiteBuild {
       return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000,
           pages.size() - kept.size(), written);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      memory.forget();
+      memory.invalidate();
       throw new SiteException("the build failed: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      memory.forget();
+      memory.invalidate();
       throw e;
     }
   }
@@ -227,7 +227,8 @@ public final class SiteBuild {
   private static String themeDigest(Optional<Path> theme) throws IOException {
     if (theme.isEmpty() || !Files.isDirectory(theme.get())) return "";
     StringBuilder all = new StringBuilder();
-    try (Stream<Path> walk = Files.walk(theme.get())) {
+    // Following links, as Pebble's file loader does: a symlinked templates folder must count.
+    try (Stream<Path> walk = Files.walk(theme.get(), java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
         all.append(theme.get().relativize(p)).append('\0').append(BuildMemory.sha256(Files.readAllBytes(p))).append('\n');
       }

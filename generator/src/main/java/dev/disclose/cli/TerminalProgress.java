@@ -18,11 +18,17 @@ final class TerminalProgress implements SiteBuild.Progress {
     this.err = err;
   }
 
-  /** On a terminal and not in CI; {@code DISCLOSE_PROGRESS=1} forces it on, {@code 0} off. */
+  /**
+   * On a terminal and not in CI, written to the terminal itself (the console), so that a
+   * redirected standard error never collects progress lines. {@code DISCLOSE_PROGRESS=1} forces
+   * it on, onto standard error (tests), {@code 0} off.
+   */
   static SiteBuild.Progress forEnvironment(Environment env) {
     String forced = env.variables().get("DISCLOSE_PROGRESS");
-    boolean on = forced != null ? forced.equals("1") : System.console() != null && env.variables().get("CI") == null;
-    return on ? new TerminalProgress(env.err()) : SiteBuild.Progress.NONE;
+    if (forced != null) return forced.equals("1") ? new TerminalProgress(env.err()) : SiteBuild.Progress.NONE;
+    java.io.Console console = System.console();
+    if (console == null || env.variables().get("CI") != null) return SiteBuild.Progress.NONE;
+    return new TerminalProgress(console.writer());
   }
 
   @Override

@@ -94,7 +94,7 @@ public final class SiteConfigLoader {
         f.valuePosition("repository"), "`repository` is `" + r + "`; write an https URL"));
     // Edit links need a real branch: GitHub refuses to edit a file at HEAD (a commit, not a branch).
     String branch = f.string("branch").orElse("main");
-    if (!branch.matches("[A-Za-z0-9._][A-Za-z0-9._/-]{0,99}") || branch.contains("..") || branch.endsWith("/")) {
+    if (!isBranchName(branch)) {
       findings.report(Rule.INVALID_VALUE, f.valuePosition("branch"),
           "`branch` is `" + branch + "`; write the name of the branch advisories are merged into, like `main`");
       branch = "main";
@@ -175,6 +175,25 @@ public final class SiteConfigLoader {
     findings.report(Rule.INVALID_VALUE, f.valuePosition("osv_prefix_registered"),
         "`osv_prefix_registered` is `" + v + "`; write `true` or `false`");
     return false;
+  }
+
+  /**
+   * A name {@code git check-ref-format --branch} accepts: no control characters, space or any of
+   * {@code ~^:?*[\}; no "..", "@{" or "//"; no component starting with "." or ending with
+   * ".lock"; not starting with "-" or "/", not ending with "/" or "."; not "@".
+   */
+  static boolean isBranchName(String name) {
+    if (name.isEmpty() || name.length() > 200 || name.equals("@") || name.startsWith("-") || name.startsWith("/")
+        || name.endsWith("/") || name.endsWith(".") || name.contains("..") || name.contains("@{") || name.contains("//")) {
+      return false;
+    }
+    for (char c : name.toCharArray()) {
+      if (c < 0x20 || c == 0x7f || " ~^:?*[\\".indexOf(c) >= 0) return false;
+    }
+    for (String component : name.split("/")) {
+      if (component.startsWith(".") || component.endsWith(".lock")) return false;
+    }
+    return true;
   }
 
   /** How many advisories the site-wide and ecosystem feeds hold: 1 to 1000, default 50. */

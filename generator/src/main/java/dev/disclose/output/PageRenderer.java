@@ -5,7 +5,6 @@ import dev.disclose.site.PageSpec;
 import dev.disclose.site.SitePaths;
 import dev.disclose.site.Views;
 import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
@@ -82,7 +81,9 @@ public final class PageRenderer {
       StringWriter out = new StringWriter();
       template.evaluate(out, context);
       return out.toString();
-    } catch (PebbleException e) {
+    } catch (RuntimeException e) {
+      // Pebble's own errors, and what it does not wrap (our html filter refusing a value that is
+      // not SafeHtml, in a site's own template): reported alike, naming template and page.
       throw new IllegalStateException("template " + page.template() + " failed for " + page.path() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -105,8 +105,13 @@ public final class PreviewServer implements Closeable {
 
   private static List<Path> watched(Site site) {
     Path root = site.root();
-    return Stream.of(root.resolve("advisories"), root.resolve("themes"), root.resolve("docs"))
-        .filter(Files::isDirectory).toList();
+    // The conventional folders, and wherever site-config.yaml puts the theme and the policy page.
+    Stream<Path> configured = Stream.concat(
+        site.config().config().theme().map(root::resolve).stream(),
+        site.config().config().policy().map(p -> root.resolve(p).getParent()).stream());
+    return Stream.concat(Stream.of(root.resolve("advisories"), root.resolve("themes"), root.resolve("docs")), configured)
+        .map(Path::normalize).filter(p -> p.startsWith(root) && !p.equals(root)).filter(Files::isDirectory)
+        .distinct().toList();
   }
 
   private void register(Path dir) throws IOException {
@@ -149,8 +154,14 @@ public final class PreviewServer implements Closeable {
   private boolean isRelevant(Path changed) {
     Path rel = site.root().relativize(changed);
     String first = rel.getNameCount() > 0 ? rel.getName(0).toString() : "";
-    return first.equals("advisories") || first.equals("themes") || first.equals("docs")
-        || rel.toString().equals("site-config.yaml");
+    if (first.equals("advisories") || first.equals("themes") || first.equals("docs")
+        || rel.toString().equals("site-config.yaml")) {
+      return true;
+    }
+    // A policy page or theme folder elsewhere in the site (SECURITY.md at the root, say).
+    Path absolute = changed.normalize();
+    return site.config().config().policy().map(p -> site.root().resolve(p).normalize()).filter(absolute::equals).isPresent()
+        || site.config().config().theme().map(t -> site.root().resolve(t).normalize()).filter(absolute::startsWith).isPresent();
   }
 
   private void rebuildQuietly() {
@@ -166,6 +177,11 @@ public final class PreviewServer implements Closeable {
       }
     } catch (SiteException e) {
       log.println("disclose serve: " + e.getMessage());
+      log.println("disclose serve: still serving the last good build");
+      log.flush();
+    } catch (RuntimeException e) {
+      // Never let a failed rebuild end the watch: the next save must rebuild again.
+      log.println("disclose serve: the rebuild failed: " + e + "; still serving the last good build");
       log.flush();
     }
   }

@@ -103,6 +103,35 @@ class IncrementalBuildTest {
     assertSameAsFullBuild();
   }
 
+  @Test
+  void afterAFailedRebuildTheNextOneStillDeletesWhatIsGone() throws Exception {
+    rebuild();
+    Path templates = site.resolve("theme/templates");
+    Files.createDirectories(templates);
+    Files.writeString(site.resolve("site-config.yaml"), Files.readString(site.resolve("site-config.yaml")) + "theme: theme\n");
+    // The html filter refuses a plain string: a theme error that Pebble does not wrap.
+    Files.writeString(templates.resolve("prose.peb"), "{{ title | html }}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(this::rebuild)
+        .isInstanceOf(dev.disclose.source.SiteException.class).hasMessageContaining("template prose failed for policy/");
+    Files.delete(templates.resolve("prose.peb"));
+    Files.delete(site.resolve("advisories/2025/FIX-2025-0002.md"));
+    rebuild();
+    assertThat(live.resolve("advisories/FIX-2025-0002")).doesNotExist();
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aThemeErrorIsAClearErrorOfDiscloseBuildNotAnInternalOne() throws Exception {
+    Path templates = site.resolve("theme/templates");
+    Files.createDirectories(templates);
+    Files.writeString(site.resolve("site-config.yaml"), Files.readString(site.resolve("site-config.yaml")) + "theme: theme\n");
+    Files.writeString(templates.resolve("prose.peb"), "{{ title | html }}");
+    dev.disclose.testing.CliRun run = dev.disclose.testing.CliRun.in(site, "build", "--now", NOW.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("template prose failed for policy/", "the html filter only prints SafeHtml")
+        .doesNotContain("internal error", "Exception");
+  }
+
   private static Map<String, String> hashes(Path root) throws Exception {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {

@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * targets of the security policy ({@code response_targets} in site-config.yaml).
  *
  * <p>Only what is public counts: the caller passes the catalog's advisories, so an embargoed
- * advisory cannot show up in a count or a median before its time. Withdrawn advisories are left
- * out, since they were not vulnerabilities. Disclosure falls back to the publication date when
+ * advisory cannot show up in a count or a median before its time. Withdrawn and informational
+ * advisories are left out, since they were not vulnerabilities. Disclosure falls back to the publication date when
  * the timeline has no {@code disclosed} step: publishing the advisory is the disclosure.
  */
 public record ResponseReport(
@@ -109,7 +109,9 @@ public record ResponseReport(
     TreeMap<Integer, Integer> unrated = new TreeMap<>();
     int withoutReport = 0;
     for (Advisory a : advisories) {
-      if (a.withdrawn().isPresent()) continue;
+      // Neither a withdrawn advisory nor an informational one (unmaintained, unsound, a notice)
+      // was a vulnerability report to respond to.
+      if (a.withdrawn().isPresent() || a.informational().isPresent()) continue;
       Optional<Timestamp> published = a.effectivePublished();
       if (published.isEmpty()) continue;
       int year = published.get().date().getYear();

@@ -67,20 +67,22 @@ class ResponseReportTest {
   }
 
   @Test
-  void withdrawnAdvisoriesAndThoseWithoutAReportDateAreNotMeasured() {
+  void withdrawnInformationalAndUndatedAdvisoriesAreNotMeasured() {
     List<Advisory> all = List.of(
         advisory("T-2025-0001", "published: 2025-03-04\nseverity: " + HIGH + "\n"
             + timeline("2025-02-01", "2025-02-02", null, null)),
         advisory("T-2025-0002", "published: 2025-04-04\nstatus: withdrawn\nwithdrawn:\n  date: 2025-04-10\n  reason: Not a vulnerability.\n"
             + "severity: " + CRITICAL + "\n" + timeline("2025-01-01", "2025-03-30", null, null)),
-        advisory("T-2025-0003", "published: 2025-05-04\n"));
+        advisory("T-2025-0003", "published: 2025-05-04\n"),
+        advisory("T-2025-0004", "published: 2025-06-04\ninformational: unmaintained\n"
+            + timeline("2025-06-01", "2025-06-02", null, "2025-06-04")));
     ResponseReport report = ResponseReport.of(all, TARGETS);
 
     assertThat(report.overall().advisories()).isEqualTo(1);
     assertThat(report.overall().acknowledge().summary().p90()).isEqualTo(1);
     assertThat(report.overall().fix().summary().isEmpty()).isTrue();
     assertThat(report.withoutReport()).isEqualTo(1);
-    // Counted by severity: the high one and the unrated one; never the withdrawn one.
+    // Counted by severity: the high one and the unrated one; never the withdrawn or informational one.
     assertThat(report.counts()).singleElement().satisfies(c -> {
       assertThat(c.year()).isEqualTo(2025);
       assertThat(c.count(SeverityLevel.HIGH)).isEqualTo(1);
