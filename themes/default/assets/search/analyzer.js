@@ -106,11 +106,16 @@ function lower(t) {
 
 /** The terms of a text, as the index spells them. */
 export function analyze(text) {
+  return words(text).map((w) => w.term);
+}
+
+/** Each word of a text as typed (lower case) and as the index spells it. */
+export function words(text) {
   const out = [];
   for (const token of tokenize(text)) {
     const t = lower(possessive(token));
     if (t.length === 0 || STOP.has(t)) continue;
-    out.push(stem(t));
+    out.push({ word: t, term: stem(t) });
   }
   return out;
 }

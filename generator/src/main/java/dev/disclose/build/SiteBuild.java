@@ -12,6 +12,7 @@ import dev.disclose.output.PageRenderer;
 import dev.disclose.output.SiteFiles;
 import dev.disclose.render.MarkdownRenderer;
 import dev.disclose.render.SafeHtml;
+import dev.disclose.search.SearchIndexWriter;
 import dev.disclose.site.PageSpec;
 import dev.disclose.site.SitePaths;
 import dev.disclose.site.SitePlanner;
@@ -125,13 +126,15 @@ public final class SiteBuild {
       Sink sink = (relative, bytes) -> write(staging, relative, bytes);
       PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config));
       AtomicInteger done = new AtomicInteger();
-      pages.parallelStream().forEach(page -> {
+      renderAll(pages, page -> {
         sink.put(page.file(), renderer.render(page));
         options.progress().pages(done.incrementAndGet(), pages.size());
       });
       options.progress().phase("writing feeds");
       int files = pages.size() + writeFeeds(sink, plan.feeds(), plan.feeds(), config);
       options.progress().phase("writing OSV, RustSec and CycloneDX exports, sitemap and assets");
+      options.progress().phase("writing the search index");
+      files += writeSearchIndex(sink, plan);
       files += writeRest(sink, catalog, config, theme, inputs, pages, options.now());
       options.progress().phase("publishing");
       AtomicPublisher.publish(staging, options.out());
@@ -161,7 +164,7 @@ public final class SiteBuild {
       List<String> kept = pages.parallelStream().filter(p -> memory.unchanged(p, stamp)).map(PageSpec::file).toList();
       Set<String> keptFiles = Set.copyOf(kept);
       AtomicInteger done = new AtomicInteger();
-      pages.parallelStream().filter(p -> !keptFiles.contains(p.file())).forEach(page -> {
+      renderAll(pages.stream().filter(p -> !keptFiles.contains(p.file())).toList(), page -> {
         sink.put(page.file(), renderer.render(page));
         options.progress().pages(done.incrementAndGet(), pages.size() - kept.size());
       });
@@ -171,6 +174,7 @@ public final class SiteBuild {
       plan.feeds().stream().filter(memory::unchanged).forEach(f -> keptAll.addAll(feedFiles(f)));
       int files = pages.size() + writeFeeds(sink, changedFeeds, plan.feeds(), config)
           + 3 * (plan.feeds().size() - changedFeeds.size());
+      files += writeSearchIndex(sink, plan);
       files += writeRest(sink, catalog, config, theme, inputs, pages, options.now());
       Map<String, PageSpec> byPath = new HashMap<>();
       for (PageSpec p : pages) byPath.put(p.path(), p);
@@ -190,17 +194,41 @@ public final class SiteBuild {
   }
 
   /**
+   * Renders pages in parallel and returns only when every task has stopped: the first failure is
+   * rethrown after the others finish, so that no thread is still writing into the staging folder
+   * while it is being discarded.
+   */
+  private static <T> void renderAll(List<T> pages, java.util.function.Consumer<T> render) {
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    pages.parallelStream().forEach(page -> {
+      if (failure.get() != null) return;
+      try {
+        render.accept(page);
+      } catch (RuntimeException e) {
+        failure.compareAndSet(null, e);
+      }
+    });
+    if (failure.get() != null) throw failure.get();
+  }
+
+  /**
    * Each feed of {@code write} in its three formats, and {@code feeds.opml} listing all of
    * {@code all}. Returns the number of files.
    */
   private static int writeFeeds(Sink sink, List<Feed> write, List<Feed> all, SiteConfig config) {
-    write.parallelStream().forEach(f -> {
+    renderAll(write, f -> {
       sink.put(f.path() + Feed.RSS, RomeFeedWriter.rss(f));
       sink.put(f.path() + Feed.ATOM, RomeFeedWriter.atom(f));
       sink.put(f.path() + Feed.JSON, JsonFeedWriter.json(f));
     });
     sink.put("feeds.opml", OpmlWriter.opml(config.title(), all));
     return 3 * write.size() + 1;
+  }
+
+  private static int writeSearchIndex(Sink sink, SitePlanner.Plan plan) {
+    Map<String, byte[]> files = SearchIndexWriter.write(plan.searchDocs());
+    files.forEach((name, bytes) -> sink.put(SitePaths.SEARCH_INDEX + name, bytes));
+    return files.size();
   }
 
   static List<String> feedFiles(Feed f) {

@@ -22,6 +22,9 @@ public final class SitePaths {
   public static final String POLICY = "policy/";
   public static final String RESPONSE = "response/";
   public static final String FEEDS = "feeds/";
+  public static final String SEARCH = "search/";
+  /** The static search index, beside the search page. */
+  public static final String SEARCH_INDEX = "search-index/";
   public static final String NOT_FOUND = "404.html";
   public static final String ASSETS = "assets/";
 

@@ -9,6 +9,7 @@ import dev.disclose.catalog.Catalog;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
 import dev.disclose.feed.Feed;
+import dev.disclose.search.SearchIndexWriter;
 import dev.disclose.render.MarkdownRenderer;
 import dev.disclose.render.SafeHtml;
 import dev.disclose.severity.CvssBreakdown;
@@ -56,19 +57,20 @@ public final class SitePlanner {
   private final String base;
   /** Filled while planning the pages: the site-wide feed, then each ecosystem's, then each package's. */
   private final List<Feed> feeds = new ArrayList<>();
+  private final List<SearchIndexWriter.Doc> searchDocs = new ArrayList<>();
 
   private SitePlanner(Inputs in) {
     this.in = in;
     this.base = in.config().baseUrl().endsWith("/") ? in.config().baseUrl() : in.config().baseUrl() + "/";
   }
 
-  /** The site's pages and its feeds. */
-  public record Plan(List<PageSpec> pages, List<Feed> feeds) {}
+  /** The site's pages, its feeds, and what its search index holds (one doc per advisory, newest first). */
+  public record Plan(List<PageSpec> pages, List<Feed> feeds, List<SearchIndexWriter.Doc> searchDocs) {}
 
   public static Plan planSite(Catalog catalog, Inputs inputs) {
     SitePlanner planner = new SitePlanner(inputs);
     List<PageSpec> pages = planner.pages(catalog);
-    return new Plan(pages, List.copyOf(planner.feeds));
+    return new Plan(pages, List.copyOf(planner.feeds), List.copyOf(planner.searchDocs));
   }
 
   public static List<PageSpec> plan(Catalog catalog, Inputs inputs) {
@@ -89,6 +91,8 @@ public final class SitePlanner {
     Function<Advisory, AdvisoryView> viewOf = a -> views.get(a.id());
 
     pages.add(home(catalog, viewOf));
+    for (Advisory a : catalog.advisories()) searchDocs.add(searchDoc(a, viewOf.apply(a)));
+    pages.add(page(SitePaths.SEARCH, "search", "Search", new Views.IndexView("Search", "", List.of()), true, Optional.empty()));
     Function<Advisory, Feed.Item> itemOf = a -> item(a, viewOf.apply(a));
     int newest = in.config().feedItems();
     feeds.add(feed("", in.config().title(), in.config().description().orElse("Security advisories of " + in.config().title() + "."),
@@ -188,6 +192,20 @@ public final class SitePlanner {
     catalog.byYear().forEach((y, list) -> years.add(new EntryView(String.valueOf(y), SitePaths.year(y), list.size(), "")));
     return page(SitePaths.HOME, "home", in.config().title(), new Views.HomeView(latest, catalog.size(),
         entries(catalog.byEcosystem(), SitePaths::ecosystem), severities, years), true, Optional.empty());
+  }
+
+  /** What search finds an advisory by: its IDs, its title, and its text, package names, CWE names and keywords. */
+  private SearchIndexWriter.Doc searchDoc(Advisory a, AdvisoryView v) {
+    List<String> ids = new ArrayList<>();
+    ids.add(a.id());
+    ids.addAll(a.aliases());
+    StringBuilder body = new StringBuilder(a.details());
+    for (Views.AffectedView p : v.affected()) body.append('\n').append(p.name()).append(' ').append(p.ecosystem());
+    for (Views.CweView c : v.cwes()) body.append('\n').append(c.id()).append(' ').append(c.name());
+    body.append('\n').append(String.join(" ", a.keywords()));
+    List<String> ecosystems = a.affected().stream().map(p -> p.ecosystem()).distinct().toList();
+    int year = a.effectivePublished().map(t -> t.date().getYear()).orElse(1970);
+    return new SearchIndexWriter.Doc(v, ids, ecosystems, v.severity().level(), year, body.toString());
   }
 
   private Feed feed(String path, String title, String description, List<Feed.Item> items) {

@@ -1,0 +1,198 @@
+package dev.disclose.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.disclose.site.Views.AdvisoryView;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The static search index under {@code search/}: split so that a query downloads only what it
+ * needs, and a browser with search.js answers it without a server.
+ * <ul>
+ *   <li>{@code meta.json}: counts, the facet values, which term prefixes are split further;
+ *   <li>{@code t/<prefix>.json}: term → postings, sharded by the term's first two characters
+ *       (three or four where a shard would be large). A posting list is a string of varints,
+ *       each {@code docDelta << 2 | fields} (1 title, 2 body), in the 64-letter alphabet below;
+ *   <li>{@code ids/<last two>.json}: ID and alias keys ({@link SearchAnalyzer#idKey}) → docs;
+ *   <li>{@code p/<first two>.json}: package keys → [name, ecosystem, docs], for prefix search;
+ *   <li>{@code f.json}: one character per doc for each facet (ecosystems as a bit set, severity,
+ *       year), from which the browser counts a result set's facets;
+ *   <li>{@code d/<n>.json}: what a result shows, {@value #CHUNK} docs per file.
+ * </ul>
+ * Docs are numbered in the catalog's order, newest first. Deterministic: sorted maps only.
+ */
+public final class SearchIndexWriter {
+  static final int CHUNK = 50;
+  /** A shard larger than this is split by one more character of its terms. */
+  static final int SHARD_BYTES = 12_000;
+  static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What the index needs of one advisory. */
+  public record Doc(AdvisoryView view, List<String> ids, List<String> ecosystems, String severity, int year,
+      String body) {}
+
+  private SearchIndexWriter() {}
+
+  /** Relative path (under search/) → bytes. */
+  public static Map<String, byte[]> write(List<Doc> docs) {
+    Map<String, byte[]> files = new TreeMap<>();
+    TreeMap<String, TreeMap<Integer, Integer>> postings = new TreeMap<>();
+    TreeMap<String, TreeSet<Integer>> ids = new TreeMap<>();
+    TreeMap<String, PackageEntry> packages = new TreeMap<>();
+    TreeSet<String> ecosystems = new TreeSet<>();
+    TreeSet<Integer> years = new TreeSet<>();
+    for (int n = 0; n < docs.size(); n++) {
+      Doc d = docs.get(n);
+      for (String t : SearchAnalyzer.terms(d.view().title())) postings.computeIfAbsent(t, x -> new TreeMap<>()).merge(n, 1, (a, b) -> a | b);
+      for (String t : SearchAnalyzer.terms(d.body())) postings.computeIfAbsent(t, x -> new TreeMap<>()).merge(n, 2, (a, b) -> a | b);
+      for (String id : d.ids()) {
+        String key = SearchAnalyzer.idKey(id);
+        if (key.length() >= 3) ids.computeIfAbsent(key, x -> new TreeSet<>()).add(n);
+      }
+      for (var p : d.view().affected()) {
+        String key = SearchAnalyzer.idKey(p.name());
+        if (key.isEmpty()) continue;
+        packages.computeIfAbsent(key + "\u0000" + p.ecosystem(), x -> new PackageEntry(key, p.name(), p.ecosystem(), new TreeSet<>())).docs().add(n);
+      }
+      ecosystems.addAll(d.ecosystems());
+      years.add(d.year());
+    }
+
+    // Terms, sharded by prefix; a large shard is split by one more character.
+    List<String> split = new ArrayList<>();
+    shard(postings, 2, files, split);
+
+    Map<String, Map<String, List<Integer>>> idShards = new TreeMap<>();
+    ids.forEach((key, set) -> idShards.computeIfAbsent("ids/" + tail(key) + ".json", x -> new TreeMap<>()).put(key, List.copyOf(set)));
+    idShards.forEach((file, map) -> files.put(file, json(map)));
+
+    Map<String, List<List<Object>>> packageShards = new TreeMap<>();
+    for (PackageEntry p : packages.values()) {
+      packageShards.computeIfAbsent("p/" + head(p.key(), 2) + ".json", x -> new ArrayList<>())
+          .add(List.of(p.key(), p.name(), p.ecosystem(), List.copyOf(p.docs())));
+    }
+    packageShards.forEach((file, list) -> files.put(file, json(list)));
+
+    List<String> ecoList = List.copyOf(ecosystems);
+    List<String> severities = List.of("critical", "high", "medium", "low", "none", "");
+    int minYear = years.isEmpty() ? 0 : years.first();
+    StringBuilder e = new StringBuilder();
+    StringBuilder s = new StringBuilder();
+    StringBuilder y = new StringBuilder();
+    int ecoWidth = Math.max(1, (ecoList.size() + 5) / 6);
+    for (Doc d : docs) {
+      long bits = 0;
+      for (String eco : d.ecosystems()) bits |= 1L << ecoList.indexOf(eco);
+      for (int c = 0; c < ecoWidth; c++) e.append(ALPHABET.charAt((int) ((bits >>> (6 * c)) & 63)));
+      s.append(ALPHABET.charAt(Math.max(0, severities.indexOf(d.severity()))));
+      y.append(ALPHABET.charAt(Math.min(63, d.year() - minYear)));
+    }
+    Map<String, Object> facets = new LinkedHashMap<>();
+    facets.put("e", e.toString());
+    facets.put("s", s.toString());
+    facets.put("y", y.toString());
+    files.put("f.json", json(facets));
+
+    for (int start = 0; start < docs.size(); start += CHUNK) {
+      List<List<Object>> chunk = new ArrayList<>();
+      for (int n = start; n < Math.min(docs.size(), start + CHUNK); n++) {
+        AdvisoryView v = docs.get(n).view();
+        chunk.add(List.of(v.id(), v.title(), v.path(), v.severity().label(), v.severity().score(), v.packagesSummary(),
+            v.published(), v.withdrawn() ? 1 : 0));
+      }
+      files.put("d/" + (start / CHUNK) + ".json", json(chunk));
+    }
+
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("version", 1);
+    meta.put("docs", docs.size());
+    meta.put("chunk", CHUNK);
+    meta.put("split", split);
+    meta.put("ecosystems", ecoList);
+    meta.put("ecoWidth", ecoWidth);
+    meta.put("severities", severities);
+    meta.put("minYear", minYear);
+    files.put("meta.json", json(meta));
+    return files;
+  }
+
+  private record PackageEntry(String key, String name, String ecosystem, TreeSet<Integer> docs) {}
+
+  /** Writes the shards of {@code terms} by their first {@code length} characters, splitting large ones. */
+  private static void shard(TreeMap<String, TreeMap<Integer, Integer>> terms, int length, Map<String, byte[]> files,
+      List<String> split) {
+    Map<String, TreeMap<String, TreeMap<Integer, Integer>>> groups = new TreeMap<>();
+    terms.forEach((t, p) -> groups.computeIfAbsent(head(t, length), x -> new TreeMap<>()).put(t, p));
+    groups.forEach((prefix, group) -> {
+      Map<String, String> encoded = new TreeMap<>();
+      group.forEach((t, p) -> encoded.put(t, encode(p)));
+      byte[] bytes = json(encoded);
+      boolean longer = group.keySet().stream().anyMatch(t -> t.length() > length);
+      if (bytes.length > SHARD_BYTES && length < 4 && longer) {
+        split.add(prefix);
+        // Terms no longer than the prefix stay in the prefix's own shard.
+        TreeMap<String, TreeMap<Integer, Integer>> shortOnes = new TreeMap<>();
+        TreeMap<String, TreeMap<Integer, Integer>> longOnes = new TreeMap<>();
+        group.forEach((t, p) -> (t.length() > length ? longOnes : shortOnes).put(t, p));
+        Map<String, String> own = new TreeMap<>();
+        shortOnes.forEach((t, p) -> own.put(t, encode(p)));
+        files.put("t/" + fileName(prefix) + ".json", json(own));
+        shard(longOnes, length + 1, files, split);
+      } else {
+        files.put("t/" + fileName(prefix) + ".json", bytes);
+      }
+    });
+  }
+
+  /** A posting list: varints of (doc delta << 2 | field bits), 5 bits a character plus a continuation bit. */
+  static String encode(TreeMap<Integer, Integer> postings) {
+    StringBuilder out = new StringBuilder();
+    int previous = -1;
+    for (Map.Entry<Integer, Integer> e : postings.entrySet()) {
+      long value = ((long) (e.getKey() - previous - 1) << 2) | e.getValue();
+      previous = e.getKey();
+      do {
+        int five = (int) (value & 31);
+        value >>>= 5;
+        out.append(ALPHABET.charAt(value > 0 ? five | 32 : five));
+      } while (value > 0);
+    }
+    return out.toString();
+  }
+
+  /** A prefix as a file name: characters outside [a-z0-9] as _XX hex, so "é" and "." stay distinct and safe. */
+  static String fileName(String prefix) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < prefix.length(); ) {
+      int cp = prefix.codePointAt(i);
+      if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) b.append((char) cp);
+      else b.append('_').append(Integer.toHexString(cp));
+      i += Character.charCount(cp);
+    }
+    return b.toString();
+  }
+
+  static String head(String s, int n) {
+    int end = s.offsetByCodePoints(0, Math.min(n, s.codePointCount(0, s.length())));
+    return s.substring(0, end);
+  }
+
+  private static String tail(String key) {
+    return key.length() <= 2 ? key : key.substring(key.length() - 2);
+  }
+
+  private static byte[] json(Object value) {
+    try {
+      return JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

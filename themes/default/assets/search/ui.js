@@ -1,0 +1,97 @@
+// The search page: results as you type, facets, keyboard navigation. Loaded as a module by
+// search/index.html only; everything it needs is under ../search-index/ of the site.
+import { createSearch } from './search.js';
+
+const form = document.getElementById('search-form');
+const input = document.getElementById('search-input');
+const status = document.getElementById('search-status');
+const list = document.getElementById('search-results');
+const facetBox = document.getElementById('search-facets');
+const root = form.dataset.root;
+const engine = createSearch((path) => fetch(`${root}search-index/${path}`).then((r) => (r.ok ? r.json() : null)));
+const chosen = {};
+let generation = 0;
+
+document.getElementById('search-nojs').hidden = true;
+document.getElementById('search-app').hidden = false;
+
+function text(tag, content, cls) {
+  const el = document.createElement(tag);
+  el.textContent = content;
+  if (cls) el.className = cls;
+  return el;
+}
+
+async function run() {
+  const q = input.value;
+  const mine = ++generation;
+  const url = new URL(location.href);
+  if (q.trim()) url.searchParams.set('q', q); else url.searchParams.delete('q');
+  history.replaceState(null, '', url);
+  if (!q.trim()) { list.replaceChildren(); facetBox.replaceChildren(); status.textContent = ''; return; }
+  const started = performance.now();
+  const all = await engine.query(q);
+  const filtered = await engine.filter(all, chosen);
+  const shown = await engine.docs(filtered.slice(0, 20));
+  const counts = await engine.facets(all);
+  if (mine !== generation) return; // a newer query is on its way
+  list.replaceChildren(...shown.map(([id, title, path, label, score, packages, published, withdrawn]) => {
+    const li = document.createElement('li');
+    const a = text('a', title);
+    a.href = root + path;
+    const meta = document.createElement('p');
+    meta.className = 'result-meta';
+    meta.append(text('span', id, 'id'), ' ');
+    if (label) meta.append(text('span', score ? `${label} ${score}` : label, `severity sev-${label.toLowerCase()}`), ' ');
+    meta.append(packages + (published ? ` · ${published}` : '') + (withdrawn ? ' · withdrawn' : ''));
+    li.append(a, meta);
+    return li;
+  }));
+  renderFacets(counts);
+  const ms = Math.round(performance.now() - started);
+  status.textContent = filtered.length === 0 ? `No advisory matches “${q}”.`
+    : `${filtered.length} ${filtered.length === 1 ? 'advisory' : 'advisories'}${filtered.length > 20 ? ', the first 20 shown' : ''}.`;
+  status.dataset.ms = String(ms);
+}
+
+function renderFacets(counts) {
+  const groups = [['ecosystem', 'Ecosystem'], ['severity', 'Severity'], ['year', 'Year']];
+  facetBox.replaceChildren(...groups.map(([key, label]) => {
+    const fieldset = document.createElement('fieldset');
+    fieldset.append(text('legend', label));
+    const values = Object.entries(counts[key]).sort((a, b) => (key === 'year' ? b[0] - a[0] : b[1] - a[1]));
+    for (const [value, count] of [['', null], ...values]) {
+      const id = `facet-${key}-${value || 'any'}`;
+      const radio = document.createElement('input');
+      Object.assign(radio, { type: 'radio', name: key, id, value, checked: (chosen[key] || '') === value });
+      radio.addEventListener('change', () => { chosen[key] = value; run(); });
+      const lab = text('label', value === '' ? 'Any' : `${value} (${count})`);
+      lab.htmlFor = id;
+      const row = document.createElement('div');
+      row.append(radio, ' ', lab);
+      fieldset.append(row);
+    }
+    return fieldset;
+  }));
+}
+
+let timer;
+input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 40); });
+form.addEventListener('submit', (e) => { e.preventDefault(); run(); });
+// Arrow keys move between the search box and the results.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const links = [...list.querySelectorAll('a')];
+  if (!links.length) return;
+  const at = links.indexOf(document.activeElement);
+  if (e.key === 'ArrowDown') {
+    if (document.activeElement === input || at >= 0) { e.preventDefault(); links[Math.min(at + 1, links.length - 1)].focus(); }
+  } else if (at >= 0) {
+    e.preventDefault();
+    if (at === 0) input.focus(); else links[at - 1].focus();
+  }
+});
+
+const initial = new URL(location.href).searchParams.get('q');
+if (initial) { input.value = initial; run(); }
+input.focus();
