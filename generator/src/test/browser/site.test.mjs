@@ -175,6 +175,37 @@ try {
   await response.screenshot({ path: path.join(shots, 'response.png'), fullPage: true });
   await axe(response, 'response page');
 
+  // --- Search: typing a CVE, a package prefix and a phrase; arrow keys through the results ---
+  const search = await open(desktop, new URL('search/', base).href);
+  expect(await search.locator('#search-nojs').isHidden(), 'the search page replaces its no-JavaScript text when the script runs');
+  const searchFor = async (q, what) => {
+    await search.fill('#search-input', '');
+    await search.locator('#search-input').pressSequentially(q, { delay: 15 });
+    await search.waitForFunction((query) => document.getElementById('search-results').dataset.query === query,
+      q, { timeout: 5000 }).catch(() => {});
+    const first = (await search.locator('#search-results li').first().innerText().catch(() => '')).replace(/\s+/g, ' ');
+    expect(first.includes(what), `searching "${q}" shows ${what} first (got "${first.slice(0, 80)}")`);
+  };
+  await searchFor('CVE-2026-30517', 'DEMO-2026-0002');
+  await searchFor('corvid-se', 'corvid-serve');
+  await searchFor('sandbox escape', 'DEMO-2026-0001');
+  for (const id of hidden) {
+    await search.fill('#search-input', id);
+    await search.waitForFunction((query) => document.getElementById('search-results').dataset.query === query,
+      id, { timeout: 5000 }).catch(() => {});
+    expect(!(await search.locator('#search-results').innerText()).includes(id), `searching ${id} finds nothing unpublished`);
+  }
+  await searchFor('path traversal', 'DEMO-2025-0004');
+  await search.locator('#search-input').focus();
+  await search.keyboard.press('ArrowDown');
+  const firstResult = await search.evaluate(() => document.activeElement.closest('#search-results') !== null);
+  await search.keyboard.press('ArrowUp');
+  const backToBox = await search.evaluate(() => document.activeElement.id);
+  expect(firstResult && backToBox === 'search-input', `arrow keys move from the box to the results and back (${firstResult}, ${backToBox})`);
+  await noProblems(search, 'search page');
+  await search.screenshot({ path: path.join(shots, 'search.png'), fullPage: true });
+  await axe(search, 'search page');
+
   // --- 404 ---
   const missing = await open(desktop, new URL('no-such-page/', base).href);
   expect(missing.status === 404 && /not found/i.test(await missing.locator('h1').innerText()),

@@ -43,13 +43,20 @@ export function createSearch(load) {
     return cache.get(path);
   };
   let meta = null;
+  let exists = null;
+  /** A shard file, or null without asking when meta.json says it does not exist. */
+  const shard = async (folder, stem) => {
+    meta = meta || await get('meta.json');
+    exists = exists || { t: new Set(meta.t), ids: new Set(meta.ids), p: new Set(meta.p) };
+    return exists[folder].has(stem) ? get(`${folder}/${stem}.json`) : null;
+  };
 
   async function shardFor(term) {
     meta = meta || await get('meta.json');
     const split = new Set(meta.split);
     let p = head(term, 2);
     while (split.has(p) && Array.from(term).length > Array.from(p).length) p = head(term, Array.from(p).length + 1);
-    return get(`t/${fileName(p)}.json`);
+    return shard('t', fileName(p));
   }
 
   /**
@@ -84,7 +91,7 @@ export function createSearch(load) {
     const bump = (d, s) => scores.set(d, Math.max(scores.get(d) || 0, 0) + s);
     const key = idKey(q);
     if (key.length >= 5 && /[0-9]/.test(key)) {
-      const ids = (await get(`ids/${key.slice(-2)}.json`)) || {};
+      const ids = (await shard('ids', key.slice(-2))) || {};
       for (const d of ids[key] || []) bump(d, 1e6);
       // An exact ID or alias is an answer, not words: "2026" in CVE-2026-… matches nothing else.
       if (scores.size) return [...scores.keys()].sort((a, b) => a - b);
@@ -95,7 +102,7 @@ export function createSearch(load) {
     const parts = q.trim().split(/\s+/).filter(Boolean);
     const pkgKey = idKey(q);
     if (pkgKey.length >= 2 && parts.length <= 3) {
-      const packages = (await get(`p/${pkgKey.slice(0, 2)}.json`)) || [];
+      const packages = (await shard('p', pkgKey.slice(0, 2))) || [];
       for (const [k, , , docs] of packages) {
         if (k === pkgKey) for (const d of docs) bump(d, 1e5);
         else if (k.startsWith(pkgKey)) for (const d of docs) bump(d, 5e4 / (1 + k.length - pkgKey.length));

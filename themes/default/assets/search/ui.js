@@ -48,6 +48,7 @@ async function run() {
     return li;
   }));
   renderFacets(counts);
+  list.dataset.query = q; // which query the list shows (tests wait on it)
   const ms = Math.round(performance.now() - started);
   status.textContent = filtered.length === 0 ? `No advisory matches “${q}”.`
     : `${filtered.length} ${filtered.length === 1 ? 'advisory' : 'advisories'}${filtered.length > 20 ? ', the first 20 shown' : ''}.`;

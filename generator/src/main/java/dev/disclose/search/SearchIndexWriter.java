@@ -110,8 +110,21 @@ public final class SearchIndexWriter {
       files.put("d/" + (start / CHUNK) + ".json", json(chunk));
     }
 
+    // Which shard files exist, so a browser asks only for those (a missing shard would be a 404).
+    List<String> termShards = new ArrayList<>();
+    List<String> idFiles = new ArrayList<>();
+    List<String> packageFiles = new ArrayList<>();
+    for (String f : files.keySet()) {
+      String stem = f.substring(f.indexOf('/') + 1, f.length() - ".json".length());
+      if (f.startsWith("t/")) termShards.add(stem);
+      else if (f.startsWith("ids/")) idFiles.add(stem);
+      else if (f.startsWith("p/")) packageFiles.add(stem);
+    }
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("version", 1);
+    meta.put("t", termShards);
+    meta.put("ids", idFiles);
+    meta.put("p", packageFiles);
     meta.put("docs", docs.size());
     meta.put("chunk", CHUNK);
     meta.put("split", split);
