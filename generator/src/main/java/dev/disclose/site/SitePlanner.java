@@ -10,6 +10,7 @@ import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
 import dev.disclose.feed.Feed;
 import dev.disclose.search.SearchIndexWriter;
+import dev.disclose.search.SimilarAdvisories;
 import dev.disclose.render.MarkdownRenderer;
 import dev.disclose.render.SafeHtml;
 import dev.disclose.severity.CvssBreakdown;
@@ -85,7 +86,9 @@ public final class SitePlanner {
   private List<PageSpec> pages(Catalog catalog) {
     Map<String, AdvisoryView> views = new LinkedHashMap<>();
     // Rendering Markdown dominates; the views are independent, so build them in parallel.
-    List<AdvisoryView> built = catalog.advisories().parallelStream().map(a -> view(a, catalog)).toList();
+    Map<String, List<String>> similar = SimilarAdvisories.of(catalog.advisories());
+    List<AdvisoryView> built = catalog.advisories().parallelStream()
+        .map(a -> view(a, catalog, similar.getOrDefault(a.id(), List.of()))).toList();
     for (AdvisoryView v : built) views.put(v.id(), v);
     List<PageSpec> pages = new ArrayList<>();
     Function<Advisory, AdvisoryView> viewOf = a -> views.get(a.id());
@@ -301,7 +304,7 @@ public final class SitePlanner {
 
   // ---- one advisory ----
 
-  private AdvisoryView view(Advisory a, Catalog catalog) {
+  private AdvisoryView view(Advisory a, Catalog catalog, List<String> similar) {
     String path = SitePaths.advisory(a.id());
     Optional<Timestamp> modified = a.effectiveModified(in.commits().of(a.source().relativePath()));
     String editUrl = in.config().repository()
@@ -337,7 +340,9 @@ public final class SitePlanner {
         timeline(a),
         in.markdown().apply(a.details()),
         SitePaths.osvJson(dev.disclose.osv.OsvExporter.osvId(a.id(), osvSettings(in.config()))),
-        editUrl, a.source().relativePath());
+        editUrl, a.source().relativePath(),
+        similar.stream().map(id -> catalog.byId(id).map(s -> new Views.SimilarView(s.id(), s.title(), SitePaths.advisory(s.id()))))
+            .flatMap(Optional::stream).toList());
   }
 
   private Views.SeverityView severity(Severity s) {

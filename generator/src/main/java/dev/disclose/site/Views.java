@@ -76,7 +76,11 @@ public final class Views {
       SafeHtml details,
       String osvPath,
       String editUrl,
-      String sourcePath) {}
+      String sourcePath,
+      List<SimilarView> similar) {}
+
+  /** An advisory like this one (same package, weakness or wording), found at build time. */
+  public record SimilarView(String id, String title, String path) {}
 
   /** An entry of an index page (a package, an ecosystem, a year, a severity). */
   public record EntryView(String label, String path, int count, String note) {}
