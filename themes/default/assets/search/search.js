@@ -132,39 +132,49 @@ export function createSearch(load) {
     return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([d]) => d);
   }
 
-  /** Facet counts over a result set, and a filter by chosen facet values. */
-  async function facets(docs) {
+  /** Per doc: its ecosystems, severity and year, decoded once from f.json. */
+  let facetData = null;
+  async function facetsOf() {
+    if (facetData) return facetData;
     const f = await get('f.json');
     meta = meta || await get('meta.json');
+    const n = meta.docs;
+    const combos = f.c.map((set) => set.map((i) => meta.ecosystems[i]));
+    const eco = new Array(n);
+    const sev = new Array(n);
+    for (let d = 0; d < n; d++) {
+      let combo;
+      let s;
+      if (f.k) { const v = VALUE[f.k[d]]; combo = v % combos.length; s = Math.floor(v / combos.length); }
+      else { combo = f.e[d]; s = VALUE[f.s[d]]; }
+      eco[d] = combos[combo];
+      sev[d] = meta.severities[s] || 'unrated';
+    }
+    const year = new Array(n);
+    let d = 0;
+    for (const [offset, count] of f.y) for (let i = 0; i < count; i++) year[d++] = meta.minYear + offset;
+    facetData = { eco, sev, year };
+    return facetData;
+  }
+
+  /** Facet counts over a result set. */
+  async function facets(docs) {
+    const f = await facetsOf();
     const counts = { ecosystem: {}, severity: {}, year: {} };
     for (const d of docs) {
-      for (const e of ecosystemsOf(f, d)) counts.ecosystem[e] = (counts.ecosystem[e] || 0) + 1;
-      const s = meta.severities[VALUE[f.s[d]]] || 'unrated';
-      counts.severity[s || 'unrated'] = (counts.severity[s || 'unrated'] || 0) + 1;
-      const y = meta.minYear + VALUE[f.y[d]];
-      counts.year[y] = (counts.year[y] || 0) + 1;
+      for (const e of f.eco[d]) counts.ecosystem[e] = (counts.ecosystem[e] || 0) + 1;
+      counts.severity[f.sev[d]] = (counts.severity[f.sev[d]] || 0) + 1;
+      counts.year[f.year[d]] = (counts.year[f.year[d]] || 0) + 1;
     }
     return counts;
   }
 
-  function ecosystemsOf(f, d) {
-    const out = [];
-    for (let c = 0; c < meta.ecoWidth; c++) {
-      const bits = VALUE[f.e[d * meta.ecoWidth + c]];
-      for (let b = 0; b < 6; b++) if (bits & (1 << b)) out.push(meta.ecosystems[c * 6 + b]);
-    }
-    return out;
-  }
-
+  /** The docs of a result set that have the chosen facet values. */
   async function filter(docs, chosen) {
-    const f = await get('f.json');
-    return docs.filter((d) => {
-      if (chosen.ecosystem && !ecosystemsOf(f, d).includes(chosen.ecosystem)) return false;
-      const s = meta.severities[VALUE[f.s[d]]] || 'unrated';
-      if (chosen.severity && (s || 'unrated') !== chosen.severity) return false;
-      if (chosen.year && String(meta.minYear + VALUE[f.y[d]]) !== String(chosen.year)) return false;
-      return true;
-    });
+    const f = await facetsOf();
+    return docs.filter((d) => (!chosen.ecosystem || f.eco[d].includes(chosen.ecosystem))
+      && (!chosen.severity || f.sev[d] === chosen.severity)
+      && (!chosen.year || String(f.year[d]) === String(chosen.year)));
   }
 
   /** What a result shows: [id, title, path, severity label, score, packages, published, withdrawn]. */

@@ -2,7 +2,6 @@ package dev.disclose.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.disclose.site.Views.AdvisoryView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,15 +27,23 @@ import java.util.TreeSet;
  * Docs are numbered in the catalog's order, newest first. Deterministic: sorted maps only.
  */
 public final class SearchIndexWriter {
-  static final int CHUNK = 50;
+  static final int CHUNK = 10;
   /** A shard larger than this is split by one more character of its terms. */
   static final int SHARD_BYTES = 12_000;
   static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What the index needs of one advisory. */
-  public record Doc(AdvisoryView view, List<String> ids, List<String> ecosystems, String severity, int year,
-      String body) {}
+  /**
+   * What the index needs of one advisory: what a result shows (ID, title, page path, severity
+   * label and score, packages in words, publication date, withdrawn), what finds it (IDs and
+   * aliases, title, body, package names), and its facets.
+   */
+  public record Doc(String id, String title, String path, String severityLabel, String score, String packagesSummary,
+      String published, boolean withdrawn, List<String> ids, List<PackageRef> packages, List<String> ecosystems,
+      String severity, int year, String body) {}
+
+  /** A package an advisory affects. */
+  public record PackageRef(String name, String ecosystem) {}
 
   private SearchIndexWriter() {}
 
@@ -50,13 +57,13 @@ public final class SearchIndexWriter {
     TreeSet<Integer> years = new TreeSet<>();
     for (int n = 0; n < docs.size(); n++) {
       Doc d = docs.get(n);
-      for (String t : SearchAnalyzer.terms(d.view().title())) postings.computeIfAbsent(t, x -> new TreeMap<>()).merge(n, 1, (a, b) -> a | b);
+      for (String t : SearchAnalyzer.terms(d.title())) postings.computeIfAbsent(t, x -> new TreeMap<>()).merge(n, 1, (a, b) -> a | b);
       for (String t : SearchAnalyzer.terms(d.body())) postings.computeIfAbsent(t, x -> new TreeMap<>()).merge(n, 2, (a, b) -> a | b);
       for (String id : d.ids()) {
         String key = SearchAnalyzer.idKey(id);
         if (key.length() >= 3) ids.computeIfAbsent(key, x -> new TreeSet<>()).add(n);
       }
-      for (var p : d.view().affected()) {
+      for (PackageRef p : d.packages()) {
         String key = SearchAnalyzer.idKey(p.name());
         if (key.isEmpty()) continue;
         packages.computeIfAbsent(key + "\u0000" + p.ecosystem(), x -> new PackageEntry(key, p.name(), p.ecosystem(), new TreeSet<>())).docs().add(n);
@@ -83,28 +90,57 @@ public final class SearchIndexWriter {
     List<String> ecoList = List.copyOf(ecosystems);
     List<String> severities = List.of("critical", "high", "medium", "low", "none", "");
     int minYear = years.isEmpty() ? 0 : years.first();
-    StringBuilder e = new StringBuilder();
-    StringBuilder s = new StringBuilder();
-    StringBuilder y = new StringBuilder();
-    int ecoWidth = Math.max(1, (ecoList.size() + 5) / 6);
+    // Facets, one character per doc where possible: the doc's severity and its set of ecosystems
+    // (few distinct sets on any site) combined into one letter of the 64-letter alphabet; years as
+    // runs, since docs are numbered newest first.
+    List<List<Integer>> combos = new ArrayList<>();
+    List<Integer> comboOf = new ArrayList<>();
     for (Doc d : docs) {
-      long bits = 0;
-      for (String eco : d.ecosystems()) bits |= 1L << ecoList.indexOf(eco);
-      for (int c = 0; c < ecoWidth; c++) e.append(ALPHABET.charAt((int) ((bits >>> (6 * c)) & 63)));
-      s.append(ALPHABET.charAt(Math.max(0, severities.indexOf(d.severity()))));
-      y.append(ALPHABET.charAt(Math.min(63, d.year() - minYear)));
+      List<Integer> set = d.ecosystems().stream().map(ecoList::indexOf).sorted().toList();
+      int at = combos.indexOf(set);
+      if (at < 0) {
+        combos.add(set);
+        at = combos.size() - 1;
+      }
+      comboOf.add(at);
     }
     Map<String, Object> facets = new LinkedHashMap<>();
-    facets.put("e", e.toString());
-    facets.put("s", s.toString());
-    facets.put("y", y.toString());
+    facets.put("c", combos);
+    if (combos.size() * severities.size() <= ALPHABET.length()) {
+      StringBuilder k = new StringBuilder();
+      for (int n = 0; n < docs.size(); n++) {
+        int sev = Math.max(0, severities.indexOf(docs.get(n).severity()));
+        k.append(ALPHABET.charAt(sev * combos.size() + comboOf.get(n)));
+      }
+      facets.put("k", k.toString());
+    } else {
+      List<Integer> e = new ArrayList<>();
+      StringBuilder sv = new StringBuilder();
+      for (int n = 0; n < docs.size(); n++) {
+        e.add(comboOf.get(n));
+        sv.append(ALPHABET.charAt(Math.max(0, severities.indexOf(docs.get(n).severity()))));
+      }
+      facets.put("e", e);
+      facets.put("s", sv.toString());
+    }
+    List<List<Integer>> yearRuns = new ArrayList<>();
+    for (Doc d : docs) {
+      int offset = d.year() - minYear;
+      if (!yearRuns.isEmpty() && yearRuns.get(yearRuns.size() - 1).get(0) == offset) {
+        List<Integer> last = yearRuns.remove(yearRuns.size() - 1);
+        yearRuns.add(List.of(offset, last.get(1) + 1));
+      } else {
+        yearRuns.add(List.of(offset, 1));
+      }
+    }
+    facets.put("y", yearRuns);
     files.put("f.json", json(facets));
 
     for (int start = 0; start < docs.size(); start += CHUNK) {
       List<List<Object>> chunk = new ArrayList<>();
       for (int n = start; n < Math.min(docs.size(), start + CHUNK); n++) {
-        AdvisoryView v = docs.get(n).view();
-        chunk.add(List.of(v.id(), v.title(), v.path(), v.severity().label(), v.severity().score(), v.packagesSummary(),
+        Doc v = docs.get(n);
+        chunk.add(List.of(v.id(), v.title(), v.path(), v.severityLabel(), v.score(), v.packagesSummary(),
             v.published(), v.withdrawn() ? 1 : 0));
       }
       files.put("d/" + (start / CHUNK) + ".json", json(chunk));
@@ -129,7 +165,6 @@ public final class SearchIndexWriter {
     meta.put("chunk", CHUNK);
     meta.put("split", split);
     meta.put("ecosystems", ecoList);
-    meta.put("ecoWidth", ecoWidth);
     meta.put("severities", severities);
     meta.put("minYear", minYear);
     files.put("meta.json", json(meta));

@@ -208,7 +208,10 @@ public final class SitePlanner {
     body.append('\n').append(String.join(" ", a.keywords()));
     List<String> ecosystems = a.affected().stream().map(p -> p.ecosystem()).distinct().toList();
     int year = a.effectivePublished().map(t -> t.date().getYear()).orElse(1970);
-    return new SearchIndexWriter.Doc(v, ids, ecosystems, v.severity().level(), year, body.toString());
+    return new SearchIndexWriter.Doc(v.id(), v.title(), v.path(), v.severity().label(), v.severity().score(),
+        v.packagesSummary(), v.published(), v.withdrawn(), ids,
+        v.affected().stream().map(p -> new SearchIndexWriter.PackageRef(p.name(), p.ecosystem())).toList(),
+        ecosystems, v.severity().level(), year, body.toString());
   }
 
   private Feed feed(String path, String title, String description, List<Feed.Item> items) {
