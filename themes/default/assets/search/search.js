@@ -93,9 +93,9 @@ export function createSearch(load) {
     if (key.length >= 5 && /[0-9]/.test(key)) {
       const ids = (await shard('ids', key.slice(-2))) || {};
       for (const d of ids[key] || []) bump(d, 1e6);
-      // An exact ID or alias is an answer, not words: "2026" in CVE-2026-… matches nothing else.
+      // An exact ID or alias is an answer, not words: the year in CVE-YYYY-… matches nothing else.
       if (scores.size) return [...scores.keys()].sort((a, b) => a - b);
-      // Shaped like an ID (CVE-2026-41277, GHSA-xxxx-xxxx-xxxx, RUSTSEC-2024-0001) but unknown:
+      // Shaped like an ID (CVE-YYYY-NNNN, GHSA-xxxx-xxxx-xxxx, RUSTSEC-YYYY-NNNN) but unknown:
       // nothing matches, rather than every advisory that mentions 2026.
       if (/^\s*[A-Za-z]{2,10}[-_ ]?(\d{4}[-_ ]?\d+|[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})\s*$/i.test(q)) return [];
     }

@@ -49,7 +49,7 @@ public record Advisory(
 
   /**
    * When the advisory last changed: {@code modified} if written, else the time of the file's last
-   * git commit, else {@code published}. The commit time is passed in, so callers decide whether
+   * git commit, else {@code published}; never before its withdrawal. The commit time is passed in, so callers decide whether
    * to ask git (see {@link dev.disclose.source.LastCommitTimes}) and output stays a function of its inputs.
    */
   public Optional<Timestamp> effectiveModified(Optional<Instant> lastCommit) {
@@ -58,7 +58,9 @@ public record Advisory(
     // modification before publication.
     Optional<Timestamp> committed = lastCommit.map(Timestamp::ofInstant)
         .map(c -> published.filter(p -> p.compareTo(c) > 0).orElse(c));
-    return modified.or(() -> committed).or(() -> published);
+    Optional<Timestamp> changed = modified.or(() -> committed).or(() -> published);
+    // Withdrawing is a change: subscribers and OSV.dev's polling must see it as one.
+    return withdrawn.map(Withdrawal::date).filter(w -> changed.map(c -> w.compareTo(c) > 0).orElse(true)).or(() -> changed);
   }
 
   /** {@code published}, or for an embargoed advisory without one, the instant its embargo lifts. */

@@ -156,8 +156,8 @@ public final class VexExporter {
     v.setId(a.id());
     v.setSource(source(settings.siteTitle(), e.url()));
     List<Vulnerability.Reference> references = new ArrayList<>();
+    // CycloneDX references are the same vulnerability under other IDs: aliases, never related ones.
     for (String alias : a.aliases()) references.add(reference(alias));
-    for (String related : a.related()) references.add(reference(related));
     if (!references.isEmpty()) v.setReferences(references);
     List<Vulnerability.Rating> ratings = ratings(a.severity(), settings, e.url());
     if (!ratings.isEmpty()) v.setRatings(ratings);
@@ -166,7 +166,7 @@ public final class VexExporter {
     if (!cwes.isEmpty()) v.setCwes(cwes);
     v.setDescription(a.title());
     if (!a.details().isBlank()) v.setDetail(a.details().strip());
-    recommendation(a).ifPresent(v::setRecommendation);
+    if (a.withdrawn().isEmpty()) recommendation(a).ifPresent(v::setRecommendation);
     List<Vulnerability.Advisory> advisories = new ArrayList<>();
     advisories.add(advisory(a.title(), e.url()));
     for (Reference r : a.references()) {
@@ -201,7 +201,8 @@ public final class VexExporter {
       components.computeIfAbsent(ref, r -> component(p, r));
       Vulnerability.Affect affect = new Vulnerability.Affect();
       affect.setRef(ref);
-      List<Vulnerability.Version> versions = versions(p, purlType(ref));
+      // A withdrawn advisory affects nothing: its versions would contradict false_positive.
+      List<Vulnerability.Version> versions = a.withdrawn().isPresent() ? List.of() : versions(p, purlType(ref));
       if (!versions.isEmpty()) affect.setVersions(versions);
       affects.add(affect);
     }
@@ -229,6 +230,8 @@ public final class VexExporter {
     if (!r.introducedOrBeginning().equals(AffectedRange.BEGINNING)) constraints.add(">=" + versEscape(r.introducedOrBeginning()));
     r.fixed().ifPresent(f -> constraints.add("<" + versEscape(f)));
     r.lastAffected().ifPresent(l -> constraints.add("<=" + versEscape(l)));
+    // OSV's limit ends an open interval.
+    if (r.fixed().isEmpty() && r.lastAffected().isEmpty()) r.limit().ifPresent(l -> constraints.add("<" + versEscape(l)));
     return "vers:" + scheme + "/" + (constraints.isEmpty() ? "*" : String.join("|", constraints));
   }
 
@@ -310,17 +313,67 @@ public final class VexExporter {
     };
   }
 
-  /** "Upgrade corvid-serve (PyPI) to 0.7.2 or later." per package with a fix. */
+  /**
+   * Per package: "Upgrade corvid-serve (PyPI) to 0.7.2 or later." — "or later" only where no later
+   * version is affected; versions from an interval without a fix, and versions listed one by one,
+   * are named as having no fix.
+   */
   static Optional<String> recommendation(Advisory a) {
     List<String> lines = new ArrayList<>();
     for (Affected p : a.affected()) {
-      List<String> fixed = p.ranges().stream().filter(r -> r.type() != RangeType.GIT)
-          .flatMap(r -> r.fixed().stream()).distinct().toList();
-      if (fixed.isEmpty()) continue;
-      lines.add("Upgrade " + p.packageName() + " (" + p.ecosystem() + ") to "
-          + (fixed.size() == 1 ? fixed.get(0) + " or later" : "one of " + String.join(", ", fixed) + ", or later in its series") + ".");
+      List<AffectedRange> ranges = p.ranges().stream().filter(r -> r.type() != RangeType.GIT).toList();
+      List<String> fixed = ranges.stream().flatMap(r -> r.fixed().stream()).distinct().toList();
+      List<String> open = ranges.stream().filter(r -> r.fixed().isEmpty() && r.lastAffected().isEmpty())
+          .map(r -> r.introducedOrBeginning()).toList();
+      String name = p.packageName() + " (" + p.ecosystem() + ")";
+      List<String> listed = outsideRanges(p, ranges);
+      if (!fixed.isEmpty()) {
+        boolean laterAffected = !open.isEmpty() || !listed.isEmpty()
+            || ranges.stream().anyMatch(r -> r.lastAffected().isPresent());
+        lines.add("Upgrade " + name + " to " + (fixed.size() == 1 ? fixed.get(0) : "one of " + String.join(", ", fixed))
+            + (laterAffected ? " (the fixed version of your release line)" : fixed.size() == 1 ? " or later" : ", or later in its series") + ".");
+      }
+      for (String from : open) {
+        lines.add(from.equals(AffectedRange.BEGINNING) ? "No version of " + name + " is fixed yet."
+            : name + " from " + from + " on has no fix yet.");
+      }
+      if (!listed.isEmpty()) lines.add(name + " " + String.join(", ", listed) + (listed.size() == 1 ? " is" : " are") + " affected too.");
     }
     return lines.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", lines));
+  }
+
+  /** Listed versions outside every range (only where the ecosystem's versions can be ordered). */
+  private static List<String> outsideRanges(Affected p, List<AffectedRange> ranges) {
+    dev.disclose.version.VersionScheme scheme = dev.disclose.version.VersionSchemes.forEcosystem(p.ecosystem());
+    if (!scheme.isOrdered()) return List.of();
+    List<String> out = new ArrayList<>();
+    for (String v : p.versions()) {
+      try {
+        dev.disclose.version.Version version = scheme.parse(v);
+        boolean inside = false;
+        for (AffectedRange r : ranges) {
+          boolean fromOk = r.introducedOrBeginning().equals(AffectedRange.BEGINNING)
+              || version.compareTo(scheme.parse(r.introducedOrBeginning())) >= 0;
+          boolean toOk = r.fixed().map(f -> lessThan(scheme, version, f, false))
+              .or(() -> r.lastAffected().map(l -> lessThan(scheme, version, l, true))).orElse(true);
+          if (fromOk && toOk) inside = true;
+        }
+        if (!inside) out.add(v);
+      } catch (dev.disclose.version.InvalidVersionException e) {
+        // validation refused such a version before any export
+      }
+    }
+    return out;
+  }
+
+  private static boolean lessThan(dev.disclose.version.VersionScheme scheme, dev.disclose.version.Version v, String bound,
+      boolean orEqual) {
+    try {
+      int c = v.compareTo(scheme.parse(bound));
+      return orEqual ? c <= 0 : c < 0;
+    } catch (dev.disclose.version.InvalidVersionException e) {
+      return true;
+    }
   }
 
   private static Optional<Vulnerability.Credits> credits(List<Credit> credits) {

@@ -71,13 +71,18 @@ public final class OsvExporter {
     database.putIfAbsent("url", base + "advisories/" + a.id() + "/");
     return new OsvRecord(OsvRecord.SCHEMA_VERSION, osvId(a.id(), settings), modified, published,
         a.withdrawn().map(w -> time(w.date())).orElse(null),
-        a.aliases(), a.related(), a.upstream(), a.title(), a.details(),
+        ids(a.aliases(), settings), ids(a.related(), settings), ids(a.upstream(), settings), a.title(), a.details(),
         perPackage ? List.of() : severity(a.severity()),
         a.affected().stream().map(p -> affected(p, perPackage ? Optional.of(a.severity()) : Optional.empty())).toList(),
         a.references().stream().map(r -> new OsvRecord.Reference(r.type().name(), r.url())).toList(),
         a.credits().stream().map(c -> new OsvRecord.Credit(c.name(), c.contact(),
             c.type().map(Enum::name).orElse(null))).toList(),
         database);
+  }
+
+  /** Other advisories named as this site exports them: its own IDs with x_ too, so the link resolves. */
+  private static List<String> ids(List<String> ids, Settings settings) {
+    return ids.stream().map(id -> osvId(id, settings)).toList();
   }
 
   /** The record as OSV JSON: two-space indent, schema order, a final newline. */
@@ -112,7 +117,13 @@ public final class OsvExporter {
     String purl = p.purl().or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(null);
     return new OsvRecord.Affected(new OsvRecord.Package(p.ecosystem(), p.packageName(), purl),
         p.severity().filter(x -> !x.isEmpty()).or(() -> fallback).map(OsvExporter::severity).orElse(List.of()),
-        ranges(p.ranges()), p.versions(),
+        // Neither ranges nor versions means every version (an unmaintained package, say); OSV
+        // consumers skip an entry without either, so say it: introduced "0".
+        p.ranges().isEmpty() && p.versions().isEmpty()
+            ? List.of(new OsvRecord.Range(dev.disclose.advisory.RangeType.defaultFor(p.ecosystem()).name(), null,
+                List.of(OsvRecord.Event.introduced(AffectedRange.BEGINNING)), Map.of()))
+            : ranges(p.ranges()),
+        p.versions(),
         ecosystemSpecific, p.databaseSpecific());
   }
 

@@ -49,7 +49,9 @@ public final class OsvFiles {
       files.put(name, json);
       all.put(name, json);
       for (OsvRecord.Affected a : r.affected()) {
-        byEcosystem.computeIfAbsent(a.pkg().ecosystem(), e -> new LinkedHashMap<>()).put(name, json);
+        // osv-scanner's offline databases are per base ecosystem: Debian:12 records are in Debian/.
+        String base = a.pkg().ecosystem().split(":", 2)[0];
+        byEcosystem.computeIfAbsent(base, e -> new LinkedHashMap<>()).put(name, json);
       }
       index.append("  {\"id\": \"").append(r.id()).append("\", \"modified\": \"").append(r.modified())
           .append("\"}").append(i + 1 < byId.size() ? ",\n" : "\n");

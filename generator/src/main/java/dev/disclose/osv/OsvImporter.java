@@ -62,13 +62,19 @@ public final class OsvImporter {
     Severity severity = severity(r.severity(), level);
     return new Advisory(id, orBlank(r.summary()), withdrawn.isPresent() ? Status.WITHDRAWN : Status.PUBLISHED,
         time(r.published()), time(r.modified()), Optional.empty(), withdrawn,
-        orEmpty(r.aliases()), orEmpty(r.related()), orEmpty(r.upstream()), severity, cwes, List.of(), List.of(),
+        own(r.aliases(), settings), own(r.related(), settings), own(r.upstream(), settings), severity, cwes, List.of(), List.of(),
         informational, orEmpty(r.affected()).stream().map(OsvImporter::affected).toList(),
         orEmpty(r.references()).stream().map(x -> new Reference(
             Reference.ReferenceType.valueOf(x.type().toUpperCase(Locale.ROOT)), x.url())).toList(),
         orEmpty(r.credits()).stream().map(c -> new Credit(c.name(), orEmpty(c.contact()),
             Optional.ofNullable(c.type()).flatMap(t -> enumValue(Credit.CreditType.class, t)))).toList(),
         Timeline.EMPTY, database, orBlank(r.details()), new Source(file, relativePath, 1, Map.of()));
+  }
+
+  /** IDs as the site writes them: its own without the x_ the export adds. */
+  private static List<String> own(List<String> ids, OsvExporter.Settings settings) {
+    return orEmpty(ids).stream().map(id -> id.startsWith("x_") && AdvisoryId.parseOwn(id.substring(2), settings.idPrefix()).isPresent()
+        ? id.substring(2) : id).toList();
   }
 
   private static Affected affected(OsvRecord.Affected a) {

@@ -139,11 +139,35 @@ public final class RustSecExporter {
     return out;
   }
 
+  /**
+   * The affected intervals by start, with each explicitly listed version as an interval of its
+   * own: a listed 1.3.0 after a fix in 1.1.0 must not end up "patched".
+   */
   private static List<AffectedRange> ordered(Affected p) {
     VersionScheme semver = VersionSchemes.SEMVER;
     Comparator<AffectedRange> byStart = Comparator.comparing(r -> parse(semver, r.introducedOrBeginning()),
         Comparator.nullsFirst(Comparator.naturalOrder()));
-    return p.ranges().stream().filter(r -> r.type() != RangeType.GIT).sorted(byStart).toList();
+    List<AffectedRange> all = new ArrayList<>(p.ranges().stream().filter(r -> r.type() != RangeType.GIT).toList());
+    for (String v : p.versions()) {
+      if (all.stream().noneMatch(r -> contains(semver, r, v))) {
+        all.add(new AffectedRange(RangeType.SEMVER, Optional.empty(), Optional.of(v), Optional.empty(), Optional.of(v),
+            Optional.empty(), Map.of()));
+      }
+    }
+    all.sort(byStart);
+    return all;
+  }
+
+  /** Whether version {@code v} lies in interval {@code r}. */
+  private static boolean contains(VersionScheme scheme, AffectedRange r, String v) {
+    Version version = parse(scheme, v);
+    if (version == null) return false;
+    Version from = parse(scheme, r.introducedOrBeginning());
+    if (from != null && version.compareTo(from) < 0) return false;
+    Optional<Version> fixed = r.fixed().map(f -> parse(scheme, f));
+    if (fixed.isPresent() && fixed.get() != null && version.compareTo(fixed.get()) >= 0) return false;
+    Optional<Version> last = r.lastAffected().map(l -> parse(scheme, l));
+    return !(last.isPresent() && last.get() != null && version.compareTo(last.get()) > 0);
   }
 
   /** "0" and anything unparsable sort first; validation has already refused malformed versions. */

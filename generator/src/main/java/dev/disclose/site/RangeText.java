@@ -17,7 +17,9 @@ public final class RangeText {
       return "Commits " + from + to;
     }
     String start = r.introduced().filter(v -> !v.equals(AffectedRange.BEGINNING)).map(v -> "≥ " + v).orElse("");
-    String end = r.fixed().map(v -> "< " + v).or(() -> r.lastAffected().map(v -> "≤ " + v)).orElse("");
+    // OSV's limit bounds an open interval: versions from the limit on are not affected by it.
+    String end = r.fixed().map(v -> "< " + v).or(() -> r.lastAffected().map(v -> "≤ " + v))
+        .or(() -> r.limit().map(v -> "< " + v)).orElse("");
     if (start.isEmpty() && end.isEmpty()) return "all versions";
     if (start.isEmpty()) return end;
     if (end.isEmpty()) return start;

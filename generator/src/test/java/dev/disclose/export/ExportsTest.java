@@ -164,8 +164,13 @@ class ExportsTest {
       Vulnerability uaf = bom.getVulnerabilities().get(0);
       assertThat(uaf.getRatings()).extracting(r -> r.getMethod().name()).containsExactly("CVSSV4", "CVSSV31");
       assertThat(uaf.getCwes()).containsExactly(416, 362);
-      assertThat(uaf.getRecommendation()).isEqualTo("Upgrade fixture-vmm (crates.io) to one of 0.7.2, 0.8.4, or later in its series. "
-          + "Upgrade fixture-virtio (crates.io) to 1.0.1 or later.");
+      // 0.9.x has no fix (last_affected 0.9.1), so no "or later" for fixture-vmm.
+      assertThat(uaf.getRecommendation()).isEqualTo("Upgrade fixture-vmm (crates.io) to one of 0.7.2, 0.8.4 "
+          + "(the fixed version of your release line). Upgrade fixture-virtio (crates.io) to 1.0.1 or later.");
+      // An interval without a fix says so, rather than recommending an upgrade into it.
+      assertThat(bom.getVulnerabilities().get(1).getRecommendation()).contains("fixture-convert (PyPI) from 2.0rc1 on has no fix yet.");
+      // related is another vulnerability, not an alias: not in references.
+      assertThat(uaf.getReferences()).extracting(r -> r.getId()).doesNotContain("CVE-2025-20002");
       assertThat(uaf.getAffects().get(0).getRef()).isEqualTo("pkg:cargo/fixture-vmm");
       assertThat(uaf.getAffects().get(0).getVersions()).extracting(v -> v.getRange() == null ? v.getVersion() + " " + v.getStatus() : v.getRange())
           .containsExactly("vers:cargo/>=0.5.0|<0.7.2", "vers:cargo/>=0.8.0|<0.8.4", "vers:cargo/>=0.9.0|<=0.9.1",
