@@ -1,0 +1,152 @@
+package dev.disclose.releases;
+
+import dev.disclose.advisory.FrontMatter;
+import dev.disclose.config.SiteConfig;
+import dev.disclose.config.SiteConfig.ReleaseNotesSource;
+import dev.disclose.source.SiteException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads the release notes each published package declares in site-config.yaml: a folder of one
+ * Markdown file per release (front matter {@code version}, {@code date}), a Keep-a-Changelog
+ * file ({@code ## [1.2.3] - 2025-01-01} sections), or a URL template for notes published
+ * elsewhere. Files must lie inside the site, be UTF-8 and under 1 MiB: release notes arrive by
+ * pull request like advisories.
+ */
+public final class ReleaseNotesReader {
+  static final long MAX_BYTES = 1024 * 1024;
+  /** A Keep-a-Changelog release heading: {@code ## [1.2.3] - 2025-01-01} (the date optional). */
+  static final Pattern CHANGELOG_HEADING = Pattern.compile(
+      "^## \\[(?<version>[^\\]]+)\\](?:\\s*[-–]\\s*(?<date>\\d{4}-\\d{2}-\\d{2}))?.*$");
+  static final Pattern FRONT_VERSION = Pattern.compile("(?m)^version:\\s*[\"']?([^\"'\\s#]+)[\"']?\\s*(?:#.*)?$");
+  static final Pattern FRONT_DATE = Pattern.compile("(?m)^date:\\s*[\"']?(\\d{4}-\\d{2}-\\d{2})[\"']?\\s*(?:#.*)?$");
+
+  private ReleaseNotesReader() {}
+
+  /** Every release of every package that declares release notes, in config order, then file order. */
+  public static List<Release> read(Path root, SiteConfig config) throws SiteException {
+    List<Release> out = new ArrayList<>();
+    for (SiteConfig.PublishedPackage p : config.packages()) {
+      if (p.releaseNotes().isEmpty()) continue;
+      ReleaseNotesSource source = p.releaseNotes().get();
+      if (source instanceof ReleaseNotesSource.Folder folder) {
+        out.addAll(folder(root, p, folder.path()));
+      } else if (source instanceof ReleaseNotesSource.Changelog changelog) {
+        out.addAll(changelog(root, p, changelog.path()));
+      }
+    }
+    return out;
+  }
+
+  /** The URL of a release published elsewhere, or empty. */
+  public static Optional<String> externalUrl(SiteConfig config, String ecosystem, String packageName, String version) {
+    return config.packages().stream().filter(p -> p.ecosystem().equals(ecosystem) && p.name().equals(packageName))
+        .flatMap(p -> p.releaseNotes().stream())
+        .filter(s -> s instanceof ReleaseNotesSource.UrlTemplate)
+        .map(s -> ((ReleaseNotesSource.UrlTemplate) s).template().replace("{version}", version))
+        .findFirst();
+  }
+
+  static List<Release> folder(Path root, SiteConfig.PublishedPackage p, String folder) throws SiteException {
+    Path dir = inside(root, folder);
+    if (!Files.isDirectory(dir)) return List.of();
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new SiteException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+    List<Release> out = new ArrayList<>();
+    for (Path f : files) {
+      String text = readText(root, f);
+      String relative = root.relativize(f).toString().replace('\\', '/');
+      if (!(FrontMatter.split(text) instanceof FrontMatter.Split.Parts parts)) continue;
+      Matcher v = FRONT_VERSION.matcher(parts.frontMatter().yaml());
+      if (!v.find()) continue;
+      Matcher d = FRONT_DATE.matcher(parts.frontMatter().yaml());
+      out.add(new Release(p.ecosystem(), p.name(), v.group(1), d.find() ? date(d.group(1)) : Optional.empty(),
+          parts.frontMatter().body().strip(), relative, 1, Optional.empty()));
+    }
+    return out;
+  }
+
+  static List<Release> changelog(Path root, SiteConfig.PublishedPackage p, String file) throws SiteException {
+    Path f = inside(root, file);
+    if (!Files.isRegularFile(f)) return List.of();
+    String[] lines = readText(root, f).split("\n", -1);
+    String relative = root.relativize(f).toString().replace('\\', '/');
+    List<Release> out = new ArrayList<>();
+    String version = null;
+    Optional<LocalDate> date = Optional.empty();
+    int start = 0;
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i <= lines.length; i++) {
+      String line = i < lines.length ? lines[i].stripTrailing() : null;
+      Matcher m = line == null ? null : CHANGELOG_HEADING.matcher(line);
+      boolean heading = m != null && m.matches();
+      boolean otherTopHeading = line != null && !heading && line.startsWith("## ");
+      if (line == null || heading || otherTopHeading) {
+        if (version != null && !version.equalsIgnoreCase("unreleased")) {
+          out.add(new Release(p.ecosystem(), p.name(), version, date, body.toString().strip(), relative, start + 1, Optional.empty()));
+        }
+        version = heading ? m.group("version").strip() : null;
+        date = heading && m.group("date") != null ? date(m.group("date")) : Optional.empty();
+        start = i;
+        body.setLength(0);
+        continue;
+      }
+      // Link reference definitions at the end ([1.2.3]: https://…) belong to no release.
+      if (version != null && !line.matches("^\\[[^\\]]+\\]:\\s*\\S+.*$")) body.append(line).append('\n');
+    }
+    return out;
+  }
+
+  private static Optional<LocalDate> date(String text) {
+    try {
+      return Optional.of(LocalDate.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A configured path, which must stay inside the site (also through symbolic links). */
+  static Path inside(Path root, String configured) throws SiteException {
+    Path p = root.resolve(configured).normalize();
+    try {
+      if (!p.startsWith(root) || (Files.exists(p) && !p.toRealPath().startsWith(root.toRealPath()))) {
+        throw new SiteException("release notes `" + configured + "` in site-config.yaml must lie inside the site");
+      }
+    } catch (IOException e) {
+      throw new SiteException("cannot read " + configured + ": " + e.getMessage(), e);
+    }
+    return p;
+  }
+
+  private static String readText(Path root, Path f) throws SiteException {
+    try {
+      if (Files.size(f) > MAX_BYTES) throw new SiteException(root.relativize(f) + " is larger than 1 MiB");
+      byte[] bytes = Files.readAllBytes(f);
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString()
+          .replace("\r\n", "\n");
+    } catch (CharacterCodingException e) {
+      throw new SiteException(root.relativize(f) + " is not valid UTF-8", e);
+    } catch (IOException e) {
+      throw new SiteException("cannot read " + root.relativize(f) + ": " + e.getMessage(), e);
+    }
+  }
+}
