@@ -114,7 +114,8 @@ public final class SiteBuild {
     Function<String, SafeHtml> markdown = memory.<Function<String, SafeHtml>>map(m -> m::markdown)
         .orElse(MarkdownRenderer::render);
     SitePlanner.Inputs inputs = new SitePlanner.Inputs(config, policy(site, config, markdown),
-        LastCommitTimes.read(site.root()), CweCatalog.bundled(), markdown);
+        LastCommitTimes.read(site.root()), CweCatalog.bundled(), markdown,
+        dev.disclose.releases.ReleaseNotesReader.read(site.root(), config));
     options.progress().phase("planning pages");
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
     List<PageSpec> pages = plan.pages();

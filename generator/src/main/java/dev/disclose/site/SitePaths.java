@@ -23,6 +23,7 @@ public final class SitePaths {
   public static final String RESPONSE = "response/";
   public static final String FEEDS = "feeds/";
   public static final String SEARCH = "search/";
+  public static final String RELEASES = "releases/";
   /** The static search index, beside the search page. */
   public static final String SEARCH_INDEX = "search-index/";
   public static final String NOT_FOUND = "404.html";
@@ -43,6 +44,11 @@ public final class SitePaths {
     }
     if (parts.isEmpty()) parts.add("-");
     return PACKAGES + segment(ecosystem) + "/" + String.join("/", parts) + "/";
+  }
+
+  /** A release's page: {@code releases/<ecosystem>/<name>/<version>/}, named like package pages. */
+  public static String release(String ecosystem, String name, String version) {
+    return RELEASES + packagePage(ecosystem, name).substring(PACKAGES.length()) + segment(version) + "/";
   }
 
   public static String ecosystem(String ecosystem) {

@@ -9,6 +9,7 @@ import dev.disclose.catalog.Catalog;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
 import dev.disclose.feed.Feed;
+import dev.disclose.releases.Release;
 import dev.disclose.search.SearchIndexWriter;
 import dev.disclose.search.SimilarAdvisories;
 import dev.disclose.render.MarkdownRenderer;
@@ -48,20 +49,35 @@ public final class SitePlanner {
    * (the preview server passes one that remembers the previous build's results).
    */
   public record Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes,
-      Function<String, SafeHtml> markdown) {
+      Function<String, SafeHtml> markdown, List<Release> releases) {
     public Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes) {
-      this(config, policy, commits, cwes, MarkdownRenderer::render);
+      this(config, policy, commits, cwes, MarkdownRenderer::render, List.of());
+    }
+
+    public Inputs {
+      releases = List.copyOf(releases);
     }
   }
+
+  /** Whether site-config.yaml declares release notes the site holds (a folder or a changelog). */
+  static boolean hasReleaseNotes(SiteConfig config) {
+    return config.packages().stream().flatMap(p -> p.releaseNotes().stream())
+        .anyMatch(r -> !(r instanceof SiteConfig.ReleaseNotesSource.UrlTemplate));
+  }
+
+  /** A package's release, for lookups. */
+  private record ReleaseKey(String ecosystem, String name, String version) {}
 
   private final Inputs in;
   private final String base;
   /** Filled while planning the pages: the site-wide feed, then each ecosystem's, then each package's. */
   private final List<Feed> feeds = new ArrayList<>();
+  private final Map<ReleaseKey, Release> releases = new LinkedHashMap<>();
   private final List<SearchIndexWriter.Doc> searchDocs = new ArrayList<>();
 
   private SitePlanner(Inputs in) {
     this.in = in;
+    for (Release r : in.releases()) releases.putIfAbsent(new ReleaseKey(r.ecosystem(), r.packageName(), r.version()), r);
     this.base = in.config().baseUrl().endsWith("/") ? in.config().baseUrl() : in.config().baseUrl() + "/";
   }
 
@@ -80,7 +96,7 @@ public final class SitePlanner {
 
   public static Views.SiteView siteView(SiteConfig config) {
     return new Views.SiteView(config.title(), config.description().orElse(""), config.baseUrl(),
-        config.securityContact(), config.policy().isPresent(), config.repository().orElse(""));
+        config.securityContact(), config.policy().isPresent(), config.repository().orElse(""), hasReleaseNotes(config));
   }
 
   private List<PageSpec> pages(Catalog catalog) {
@@ -175,6 +191,8 @@ public final class SitePlanner {
                 : f.path().startsWith(SitePaths.ECOSYSTEMS) ? "its newest " + newest + " advisories" : "every advisory of this package"))
         .toList()), true, Optional.empty()));
 
+    releasePages(catalog, viewOf, pages);
+
     pages.add(page(SitePaths.RESPONSE, "response", "Response",
         ResponsePage.of(ResponseReport.of(catalog.advisories(), in.config().responseTargets())), true, Optional.empty()));
 
@@ -212,6 +230,44 @@ public final class SitePlanner {
         v.packagesSummary(), v.published(), v.withdrawn(), ids,
         v.affected().stream().map(p -> new SearchIndexWriter.PackageRef(p.name(), p.ecosystem())).toList(),
         ecosystems, v.severity().level(), year, body.toString());
+  }
+
+  /**
+   * A page per release the site holds notes for, with the advisories it fixes, and an index of
+   * them. A release fixes an advisory when one of the advisory's version ranges of that package
+   * is fixed in it.
+   */
+  private void releasePages(Catalog catalog, Function<Advisory, AdvisoryView> viewOf, List<PageSpec> pages) {
+    if (!hasReleaseNotes(in.config())) return;
+    List<EntryView> entries = new ArrayList<>();
+    for (Release r : releases.values()) {
+      List<AdvisoryView> fixes = catalog.advisories().stream().filter(a -> fixes(a, r)).map(viewOf).toList();
+      String path = SitePaths.release(r.ecosystem(), r.packageName(), r.version());
+      String label = r.packageName() + " " + r.version();
+      entries.add(new EntryView(label, path, fixes.size(), r.date().map(Object::toString).orElse("")));
+      pages.add(page(path, "release", label + " release notes", new Views.ReleaseView(r.packageName(), r.ecosystem(),
+          SitePaths.packagePage(r.ecosystem(), r.packageName()), r.version(), r.date().map(Object::toString).orElse(""),
+          in.markdown().apply(r.notes()), fixes, r.source()), true, Optional.empty()));
+    }
+    pages.add(page(SitePaths.RELEASES, "releases", "Releases", new Views.IndexView("Releases",
+        "Release notes of the packages this project publishes, with the security fixes each release ships.", entries),
+        true, Optional.empty()));
+  }
+
+  private static boolean fixes(Advisory a, Release r) {
+    return a.affected().stream().filter(p -> p.ecosystem().equals(r.ecosystem()) && p.packageName().equals(r.packageName()))
+        .flatMap(p -> p.ranges().stream()).filter(x -> x.type() != RangeType.GIT)
+        .anyMatch(x -> x.fixed().filter(r.version()::equals).isPresent());
+  }
+
+  /** Where a fixed version's release notes are: its page on this site, the project's URL, or nowhere. */
+  private LinkView fixedLink(String ecosystem, String name, String version) {
+    if (releases.containsKey(new ReleaseKey(ecosystem, name, version))) {
+      return new LinkView(version, SitePaths.release(ecosystem, name, version), true);
+    }
+    return dev.disclose.releases.ReleaseNotesReader.externalUrl(in.config(), ecosystem, name, version)
+        .filter(dev.disclose.text.Urls::isHttpUrl)
+        .map(u -> new LinkView(version, u, false)).orElse(LinkView.plain(version));
   }
 
   private Feed feed(String path, String title, String description, List<Feed.Item> items) {
@@ -318,6 +374,8 @@ public final class SitePlanner {
         p.purl().or(() -> dev.disclose.ecosystem.Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(""),
         p.ranges().stream().map(RangeText::describe).toList(),
         p.ranges().stream().filter(r -> r.type() != RangeType.GIT).flatMap(r -> r.fixed().stream()).distinct().toList(),
+        p.ranges().stream().filter(r -> r.type() != RangeType.GIT).flatMap(r -> r.fixed().stream()).distinct()
+            .map(v -> fixedLink(p.ecosystem(), p.packageName(), v)).toList(),
         p.versions(), List.copyOf(p.functions().keySet()), p.os(), p.arch())).toList();
     String packages = a.affected().stream().map(p -> p.packageName() + " (" + p.ecosystem() + ")")
         .distinct().collect(Collectors.joining(", "));

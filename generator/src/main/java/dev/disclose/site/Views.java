@@ -14,7 +14,7 @@ public final class Views {
 
   /** The site as every page shows it. */
   public record SiteView(String title, String description, String baseUrl, String securityContact,
-      boolean hasPolicy, String repository) {}
+      boolean hasPolicy, String repository, boolean hasReleases) {}
 
   /** A link: {@code href} is a root-relative path when {@code internal}, else absolute. */
   public record LinkView(String text, String href, boolean internal) {
@@ -37,9 +37,14 @@ public final class Views {
 
   public record VectorView(String version, String vector, String score, String label) {}
 
+  /** {@code fixedLinks}: each fixed version linked to its release notes where the site knows them. */
   public record AffectedView(String ecosystem, String name, String packagePath, String purl,
-      List<String> ranges, List<String> fixed, List<String> versions, List<String> functions,
+      List<String> ranges, List<String> fixed, List<LinkView> fixedLinks, List<String> versions, List<String> functions,
       List<String> os, List<String> arch) {}
+
+  /** A release's page: its notes and the advisories it fixes. */
+  public record ReleaseView(String packageName, String ecosystem, String packagePath, String version, String date,
+      SafeHtml notes, List<AdvisoryView> fixes, String sourcePath) {}
 
   public record CweView(String id, String name, String href) {}
 
