@@ -109,7 +109,8 @@ public final class PreviewServer implements Closeable {
     Stream<Path> configured = Stream.concat(
         site.config().config().theme().map(root::resolve).stream(),
         site.config().config().policy().map(p -> root.resolve(p).getParent()).stream());
-    return Stream.concat(Stream.of(root.resolve("advisories"), root.resolve("themes"), root.resolve("docs")), configured)
+    return Stream.concat(Stream.of(root.resolve("advisories"), root.resolve("themes"), root.resolve("docs"),
+            root.resolve("releases")), Stream.concat(configured, releaseNotes(site)))
         .map(Path::normalize).filter(p -> p.startsWith(root) && !p.equals(root)).filter(Files::isDirectory)
         .distinct().toList();
   }
@@ -151,16 +152,27 @@ public final class PreviewServer implements Closeable {
     }
   }
 
+  /** The folders of the release notes site-config.yaml declares (a changelog's own folder). */
+  private static Stream<Path> releaseNotes(Site site) {
+    Path root = site.root();
+    return site.config().config().packages().stream().flatMap(p -> p.releaseNotes().stream()).flatMap(r -> {
+      if (r instanceof dev.disclose.config.SiteConfig.ReleaseNotesSource.Folder f) return Stream.of(root.resolve(f.path()));
+      if (r instanceof dev.disclose.config.SiteConfig.ReleaseNotesSource.Changelog c) return Stream.of(root.resolve(c.path()).getParent());
+      return Stream.empty();
+    });
+  }
+
   private boolean isRelevant(Path changed) {
     Path rel = site.root().relativize(changed);
     String first = rel.getNameCount() > 0 ? rel.getName(0).toString() : "";
-    if (first.equals("advisories") || first.equals("themes") || first.equals("docs")
+    if (first.equals("advisories") || first.equals("themes") || first.equals("docs") || first.equals("releases")
         || rel.toString().equals("site-config.yaml")) {
       return true;
     }
     // A policy page or theme folder elsewhere in the site (SECURITY.md at the root, say).
     Path absolute = changed.normalize();
-    return site.config().config().policy().map(p -> site.root().resolve(p).normalize()).filter(absolute::equals).isPresent()
+    return releaseNotes(site).map(Path::normalize).anyMatch(absolute::startsWith)
+        || site.config().config().policy().map(p -> site.root().resolve(p).normalize()).filter(absolute::equals).isPresent()
         || site.config().config().theme().map(t -> site.root().resolve(t).normalize()).filter(absolute::startsWith).isPresent();
   }
 
