@@ -305,7 +305,7 @@ public final class SiteBuild {
 
   static SiteConfig withBaseUrl(SiteConfig c, String baseUrl) {
     return new SiteConfig(c.title(), baseUrl, c.idPrefix(), c.securityContact(), c.policy(), c.repository(), c.branch(),
-        c.description(), c.theme(), c.packages(), c.responseTargets(), c.languages(), c.osvPrefixRegistered(), c.feedItems());
+        c.description(), c.theme(), c.packages(), c.responseTargets(), c.languages(), c.osvPrefixRegistered(), c.feedItems(), c.releaseNotesRequired());
   }
 
 }

@@ -21,7 +21,8 @@ public record SiteConfig(
     ResponseTargets responseTargets,
     List<String> languages,
     boolean osvPrefixRegistered,
-    int feedItems) {
+    int feedItems,
+    boolean releaseNotesRequired) {
 
   /** How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured. */
   public static final int DEFAULT_FEED_ITEMS = 50;

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
   public static final String FILE_NAME = "site-config.yaml";
   static final List<String> KEYS = List.of("title", "base_url", "id_prefix", "security_contact",
-      "policy", "repository", "branch", "description", "theme", "packages", "response_targets", "languages", "osv_prefix_registered", "feed_items");
+      "policy", "repository", "branch", "description", "theme", "packages", "response_targets", "languages", "osv_prefix_registered", "feed_items", "release_notes_required");
   static final List<String> TARGET_KEYS = List.of("acknowledge_days", "fix_days", "disclose_days");
   static final List<String> PACKAGE_KEYS = List.of("ecosystem", "name", "release_notes");
   static final List<String> RELEASE_NOTES_KEYS = List.of("folder", "changelog", "url");
@@ -141,7 +141,8 @@ public final class SiteConfigLoader {
     List<String> languages = f.strings("languages");
     SiteConfig config = new SiteConfig(title, baseUrl, idPrefix, contact, f.string("policy"),
         repository, branch, f.string("description"), f.string("theme"), packages, targets,
-        languages.isEmpty() ? List.of("en") : languages, osvPrefixRegistered(f, findings), feedItems(f, findings));
+        languages.isEmpty() ? List.of("en") : languages, osvPrefixRegistered(f, findings), feedItems(f, findings),
+        bool(f, "release_notes_required", findings));
     return new Loaded(config, findings.diagnostics(), positions);
   }
 
@@ -168,12 +169,16 @@ public final class SiteConfigLoader {
 
   /** Whether OSV has registered {@code id_prefix}; until then OSV IDs carry the {@code x_} prefix. */
   private static boolean osvPrefixRegistered(Fields f, Findings findings) {
-    Optional<String> value = f.string("osv_prefix_registered");
+    return bool(f, "osv_prefix_registered", findings);
+  }
+
+  /** A yes/no setting, false unless written {@code true}. */
+  private static boolean bool(Fields f, String key, Findings findings) {
+    Optional<String> value = f.string(key);
     if (value.isEmpty()) return false;
     String v = value.get().strip();
     if (v.equals("true") || v.equals("false")) return v.equals("true");
-    findings.report(Rule.INVALID_VALUE, f.valuePosition("osv_prefix_registered"),
-        "`osv_prefix_registered` is `" + v + "`; write `true` or `false`");
+    findings.report(Rule.INVALID_VALUE, f.valuePosition(key), "`" + key + "` is `" + v + "`; write `true` or `false`");
     return false;
   }
 

@@ -153,7 +153,25 @@ public enum Rule {
       "Describe the vulnerability, its impact, the fix and any workaround in Markdown."),
   UNKNOWN_CATEGORY("C002", "unknown-category", WARNING,
       "A category is not one of RustSec's.",
-      "Use one of the categories docs/advisory-format.md lists, or a keyword instead.");
+      "Use one of the categories docs/advisory-format.md lists, or a keyword instead."),
+
+  // Release notes
+  RELEASE_MISSING("L001", "release-missing", WARNING,
+      "A fixed version of a published advisory has no entry in the package's release notes "
+          + "(an error with `release_notes_required: true`).",
+      "Add the release's notes (a file in the folder, or a `## [x.y.z] - date` section), or correct the version."),
+  RELEASE_UNKNOWN_ADVISORY("L002", "release-unknown-advisory", WARNING,
+      "Release notes name an advisory ID or alias that no advisory of this site has.",
+      "Correct the ID, or add the advisory."),
+  RELEASE_DISCLOSES("L003", "release-discloses", ERROR,
+      "Release notes name an advisory that is still embargoed or a draft: the release page would disclose it.",
+      "Leave the advisory out of the published notes until its embargo lifts (or publish the advisory)."),
+  PUBLISHED_BEFORE_RELEASE("L004", "published-before-release", WARNING,
+      "An advisory was published before the release that fixes it: users could read of the flaw before they could upgrade.",
+      "Publish the advisory with or after the fix release; if that was intended, record why in the advisory."),
+  RELEASE_SILENT("L005", "release-silent", WARNING,
+      "A release fixes an advisory its notes do not mention.",
+      "Add a Security entry naming the advisory (ID and CVE) to the release's notes.");
 
   /** The rule a YAML reading problem breaks. */
   public static Rule of(YamlProblem.Kind kind) {

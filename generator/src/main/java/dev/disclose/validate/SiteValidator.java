@@ -4,6 +4,7 @@ import dev.disclose.advisory.Advisory;
 import dev.disclose.cwe.CweCatalog;
 import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.Findings;
+import dev.disclose.diagnostic.Rule;
 import dev.disclose.source.AdvisoryFiles;
 import dev.disclose.source.Site;
 import dev.disclose.source.SiteException;
@@ -97,6 +98,12 @@ public final class SiteValidator {
     }).toList();
     diagnostics.addAll(perFile);
     diagnostics.addAll(CatalogCheck.check(loaded.advisories(), context.config().idPrefix()));
+    try {
+      List<dev.disclose.releases.Release> releases = dev.disclose.releases.ReleaseNotesReader.read(site.root(), context.config());
+      diagnostics.addAll(ReleaseCheck.check(site.root(), site.display(), loaded.advisories(), releases, context.config(), now));
+    } catch (SiteException e) {
+      diagnostics.add(Diagnostic.of(site.display().of(configFile), dev.disclose.yaml.Position.START, Rule.UNREADABLE, e.getMessage()));
+    }
 
     if (!selection.isEmpty()) {
       // Report on the selected files, and always on the configuration they depend on.

@@ -1,0 +1,147 @@
+package dev.disclose.validate;
+
+import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AffectedRange;
+import dev.disclose.advisory.RangeType;
+import dev.disclose.catalog.EmbargoPolicy;
+import dev.disclose.config.SiteConfig;
+import dev.disclose.diagnostic.Diagnostic;
+import dev.disclose.diagnostic.DiagnosticSeverity;
+import dev.disclose.diagnostic.Rule;
+import dev.disclose.releases.Release;
+import dev.disclose.yaml.Position;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Advisories against release notes (L001-L005): every fix has its release, releases name what
+ * they fix and nothing unknown, and nothing that is not public yet.
+ */
+final class ReleaseCheck {
+  private ReleaseCheck() {}
+
+  /** IDs release notes may name: the site's own, and the common databases'. */
+  static Pattern mentions(String prefix) {
+    String own = prefix.isEmpty() ? "" : Pattern.quote(prefix) + "-\\d{4}-\\d{4,}|";
+    return Pattern.compile("\\b(" + own + "CVE-\\d{4}-\\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}"
+        + "|RUSTSEC-\\d{4}-\\d{4}|GO-\\d{4}-\\d{4,}|PYSEC-\\d{4}-\\d+)\\b");
+  }
+
+  static List<Diagnostic> check(Path root, dev.disclose.source.PathDisplay display, List<Advisory> advisories,
+      List<Release> releases, SiteConfig config, Instant now) {
+    List<Diagnostic> out = new ArrayList<>();
+    Map<String, Advisory> byName = new HashMap<>();
+    for (Advisory a : advisories) {
+      byName.putIfAbsent(a.id(), a);
+      for (String alias : a.aliases()) byName.putIfAbsent(alias, a);
+    }
+    Map<String, Release> byVersion = new HashMap<>();
+    for (Release r : releases) byVersion.putIfAbsent(key(r.ecosystem(), r.packageName(), r.version()), r);
+    Set<String> held = new LinkedHashSet<>();
+    for (SiteConfig.PublishedPackage p : config.packages()) {
+      if (p.releaseNotes().filter(s -> !(s instanceof SiteConfig.ReleaseNotesSource.UrlTemplate)).isPresent()) {
+        held.add(p.ecosystem() + "\u0000" + p.name());
+      }
+    }
+
+    // Advisories: each fix of a public advisory has its release, which came out no later.
+    for (Advisory a : advisories) {
+      // A withdrawn advisory was no vulnerability: its "fix" owes no release entry.
+      if (!EmbargoPolicy.isPublic(a, now) || a.withdrawn().isPresent()) continue;
+      for (int i = 0; i < a.affected().size(); i++) {
+        var p = a.affected().get(i);
+        if (!held.contains(p.ecosystem() + "\u0000" + p.packageName())) continue;
+        for (int j = 0; j < p.ranges().size(); j++) {
+          AffectedRange r = p.ranges().get(j);
+          if (r.type() == RangeType.GIT || r.fixed().isEmpty()) continue;
+          String version = r.fixed().get();
+          Position at = a.source().value("affected[" + i + "].ranges[" + j + "].fixed");
+          Release release = byVersion.get(key(p.ecosystem(), p.packageName(), version));
+          if (release == null) {
+            out.add(new Diagnostic(a.source().file(), at, Rule.RELEASE_MISSING,
+                config.releaseNotesRequired() ? DiagnosticSeverity.ERROR : DiagnosticSeverity.WARNING,
+                p.packageName() + " " + version + " has no entry in its release notes; add one, or correct the version"));
+          } else if (release.date().isPresent() && a.effectivePublished().isPresent()
+              && a.effectivePublished().get().date().isBefore(release.date().get())) {
+            out.add(Diagnostic.of(a.source().file(), a.source().value("published"), Rule.PUBLISHED_BEFORE_RELEASE,
+                "published " + a.effectivePublished().get().date() + ", before " + p.packageName() + " " + version
+                    + " was released (" + release.date().get() + "): users could read of the flaw before they could upgrade"));
+          }
+        }
+      }
+    }
+
+    // Releases: what they name exists and is public; what they fix, they name.
+    Pattern ids = mentions(config.idPrefix());
+    Map<String, String[]> files = new HashMap<>();
+    for (Release r : releases) {
+      Path absolute = root.resolve(r.source());
+      Path file = display.of(absolute);
+      String[] lines = files.computeIfAbsent(r.source(), s -> read(absolute));
+      Set<String> named = new LinkedHashSet<>();
+      Matcher m = ids.matcher(r.notes());
+      while (m.find()) named.add(m.group(1));
+      for (String id : named) {
+        Position at = find(lines, id, r.line());
+        Advisory a = byName.get(id);
+        if (a == null) {
+          out.add(Diagnostic.of(file, at, Rule.RELEASE_UNKNOWN_ADVISORY, "`" + id + "` is the ID or alias of no advisory of this site;"
+              + " correct it, or add the advisory"));
+        } else if (!EmbargoPolicy.isPublic(a, now)) {
+          out.add(Diagnostic.of(file, at, Rule.RELEASE_DISCLOSES, "`" + id + "` " + (id.equals(a.id()) ? "is" : "names " + a.id() + ", which is") + " "
+              + (a.embargo().isPresent() ? "embargoed until " + a.embargo().get() : "not published") + "; the release page"
+              + " would disclose it: keep it out of the published notes until then"));
+        }
+      }
+      for (Advisory a : advisories) {
+        if (!EmbargoPolicy.isPublic(a, now) || a.withdrawn().isPresent() || !fixes(a, r)) continue;
+        boolean mentioned = named.contains(a.id()) || a.aliases().stream().anyMatch(named::contains);
+        if (!mentioned) {
+          String cve = a.aliases().stream().filter(x -> x.startsWith("CVE-")).findFirst().map(x -> ", " + x).orElse("");
+          out.add(Diagnostic.of(file, new Position(r.line(), 1), Rule.RELEASE_SILENT, r.packageName() + " " + r.version()
+              + " fixes " + a.id() + " but its notes do not say so; add under `### Security`: `- " + a.title() + " ("
+              + a.id() + cve + ")`"));
+        }
+      }
+    }
+    return out;
+  }
+
+  static boolean fixes(Advisory a, Release r) {
+    return a.affected().stream().filter(p -> p.ecosystem().equals(r.ecosystem()) && p.packageName().equals(r.packageName()))
+        .flatMap(p -> p.ranges().stream()).filter(x -> x.type() != RangeType.GIT)
+        .anyMatch(x -> x.fixed().filter(r.version()::equals).isPresent());
+  }
+
+  private static String key(String ecosystem, String name, String version) {
+    return ecosystem + "\u0000" + name + "\u0000" + version;
+  }
+
+  /** The first occurrence of {@code text} at or after line {@code from} (1-based). */
+  private static Position find(String[] lines, String text, int from) {
+    for (int i = Math.max(0, from - 1); i < lines.length; i++) {
+      int col = lines[i].indexOf(text);
+      if (col >= 0) return new Position(i + 1, col + 1);
+    }
+    return new Position(Math.max(1, from), 1);
+  }
+
+  private static String[] read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").split("\n", -1);
+    } catch (IOException e) {
+      return new String[0];
+    }
+  }
+}
