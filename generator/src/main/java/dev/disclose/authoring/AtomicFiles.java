@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a file so that readers see the old content or the new one, never half of it. */
-final class AtomicFiles {
+public final class AtomicFiles {
   private AtomicFiles() {}
 
-  static void write(Path target, String text) throws IOException {
+  public static void write(Path target, String text) throws IOException {
     Path temp = Files.createTempFile(target.getParent(), ".disclose-", ".tmp");
     try {
       Files.writeString(temp, text, StandardCharsets.UTF_8);

@@ -171,7 +171,7 @@ public enum Rule {
       "Publish the advisory with or after the fix release; if that was intended, record why in the advisory."),
   RELEASE_SILENT("L005", "release-silent", WARNING,
       "A release fixes an advisory its notes do not mention.",
-      "Add a Security entry naming the advisory (ID and CVE) to the release's notes.");
+      "Add a Security entry naming the advisory (ID and CVE), or let `disclose link-release-notes --write` add it.");
 
   /** The rule a YAML reading problem breaks. */
   public static Rule of(YamlProblem.Kind kind) {

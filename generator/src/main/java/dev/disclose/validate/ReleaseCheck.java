@@ -111,7 +111,7 @@ final class ReleaseCheck {
           String cve = a.aliases().stream().filter(x -> x.startsWith("CVE-")).findFirst().map(x -> ", " + x).orElse("");
           out.add(Diagnostic.of(file, new Position(r.line(), 1), Rule.RELEASE_SILENT, r.packageName() + " " + r.version()
               + " fixes " + a.id() + " but its notes do not say so; add under `### Security`: `- " + a.title() + " ("
-              + a.id() + cve + ")`"));
+              + a.id() + cve + ")`, or run `disclose link-release-notes --write`"));
         }
       }
     }
