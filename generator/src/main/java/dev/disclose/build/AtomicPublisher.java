@@ -19,11 +19,21 @@ import java.util.stream.Stream;
  */
 public final class AtomicPublisher {
   static final String MARKER = ".disclose-output";
+  static final String PREVIEW = "PREVIEW";
 
   private AtomicPublisher() {}
 
   /** Checks that {@code out} may be replaced and creates the staging folder beside it. */
   public static Path stage(Path out, Path siteRoot) throws SiteException {
+    return stage(out, siteRoot, false);
+  }
+
+  /**
+   * As {@link #stage(Path, Path)}; {@code preview} marks the folder as a preview (drafts and
+   * embargoed advisories included). A preview never replaces a public build's folder, and a
+   * public build never replaces a preview's, so the two cannot be mixed up on the way to a server.
+   */
+  public static Path stage(Path out, Path siteRoot, boolean preview) throws SiteException {
     Path target = out.toAbsolutePath().normalize();
     Path root = siteRoot.toAbsolutePath().normalize();
     if (root.startsWith(target)) {
@@ -44,6 +54,17 @@ public final class AtomicPublisher {
                 + "remove it or choose another --out");
           }
         }
+        if (Files.exists(target.resolve(MARKER))) {
+          boolean wasPreview = Files.readString(target.resolve(MARKER)).contains(PREVIEW);
+          if (preview && !wasPreview) {
+            throw new SiteException("refusing to write a preview (drafts and embargoed advisories included) into "
+                + target + ", which holds a public build; choose another --out (default _preview/)");
+          }
+          if (!preview && wasPreview) {
+            throw new SiteException("refusing to write a public build into " + target
+                + ", which holds a preview; remove it or choose another --out");
+          }
+        }
       }
       Files.createDirectories(target.getParent());
       Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
@@ -53,7 +74,8 @@ public final class AtomicPublisher {
       } catch (UnsupportedOperationException e) {
         // not a POSIX file system
       }
-      Files.writeString(staging.resolve(MARKER), "Written by disclose (build or export). This folder is replaced on every run.\n");
+      Files.writeString(staging.resolve(MARKER), (preview ? PREVIEW + ": drafts and embargoed advisories included, not for publication.\n" : "")
+          + "Written by disclose (build or export). This folder is replaced on every run.\n");
       return staging;
     } catch (IOException e) {
       throw new SiteException("cannot prepare " + target + ": " + e.getMessage(), e);

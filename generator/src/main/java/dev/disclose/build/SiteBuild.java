@@ -46,11 +46,20 @@ public final class SiteBuild {
   private SiteBuild() {}
 
   /** How to build. {@code baseUrl} overrides site-config.yaml's, for previews and CI. */
+  /**
+   * How to build. {@code preview}: every advisory, drafts and embargoed ones included, each
+   * marked as not public, on pages search engines are told to skip; never into a public build's
+   * folder.
+   */
   public record Options(Path out, Optional<String> baseUrl, Instant now, Progress progress,
-      Optional<BuildMemory> memory) {
+      Optional<BuildMemory> memory, boolean preview) {
     /** A one-off build: staged and swapped in atomically. */
     public Options(Path out, Optional<String> baseUrl, Instant now, Progress progress) {
-      this(out, baseUrl, now, progress, Optional.empty());
+      this(out, baseUrl, now, progress, Optional.empty(), false);
+    }
+
+    public Options(Path out, Optional<String> baseUrl, Instant now, Progress progress, Optional<BuildMemory> memory) {
+      this(out, baseUrl, now, progress, memory, false);
     }
   }
 
@@ -107,7 +116,14 @@ public final class SiteBuild {
   public static Result run(Site site, Options options) throws SiteException, Refused {
     long start = System.nanoTime();
     options.progress().phase("validating");
-    Catalog catalog = publicCatalog(site, options.now());
+    Catalog catalog;
+    if (options.preview()) {
+      SiteValidator.Report report = SiteValidator.validate(site, options.now(), List.of());
+      if (report.errors() > 0) throw new Refused(report);
+      catalog = Catalog.everything(report.advisories());
+    } else {
+      catalog = publicCatalog(site, options.now());
+    }
     SiteConfig config = options.baseUrl().map(u -> withBaseUrl(site.config().config(), u)).orElse(site.config().config());
     Optional<Path> theme = config.theme().map(t -> site.root().resolve(t).normalize());
     Optional<BuildMemory> memory = options.memory();
@@ -115,17 +131,18 @@ public final class SiteBuild {
         .orElse(MarkdownRenderer::render);
     SitePlanner.Inputs inputs = new SitePlanner.Inputs(config, policy(site, config, markdown),
         LastCommitTimes.read(site.root()), CweCatalog.bundled(), markdown,
-        dev.disclose.releases.ReleaseNotesReader.read(site.root(), config));
+        dev.disclose.releases.ReleaseNotesReader.read(site.root(), config),
+        options.preview() ? Optional.of(options.now()) : Optional.empty());
     options.progress().phase("planning pages");
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
     List<PageSpec> pages = plan.pages();
 
     if (memory.isPresent()) return incremental(memory.get(), catalog, config, theme, inputs, plan, options, start);
 
-    Path staging = AtomicPublisher.stage(options.out(), site.root());
+    Path staging = AtomicPublisher.stage(options.out(), site.root(), options.preview());
     try {
       Sink sink = (relative, bytes) -> write(staging, relative, bytes);
-      PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config));
+      PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
       AtomicInteger done = new AtomicInteger();
       renderAll(pages, page -> {
         sink.put(page.file(), renderer.render(page));
@@ -161,7 +178,7 @@ public final class SiteBuild {
       BuildMemory.Stamp stamp = new BuildMemory.Stamp(config, themeDigest(theme));
       Map<String, byte[]> produced = new ConcurrentHashMap<>();
       Sink sink = produced::put;
-      PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config));
+      PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
       List<String> kept = pages.parallelStream().filter(p -> memory.unchanged(p, stamp)).map(PageSpec::file).toList();
       Set<String> keptFiles = Set.copyOf(kept);
       AtomicInteger done = new AtomicInteger();
@@ -242,7 +259,8 @@ public final class SiteBuild {
     int files = writeExports(sink, catalog, config, inputs.commits());
     String base = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
     sink.put("sitemap.xml", SiteFiles.sitemap(pages));
-    sink.put("robots.txt", SiteFiles.robots(base));
+    if (!inputs.previewAt().isPresent()) sink.put("robots.txt", SiteFiles.robots(base));
+    else sink.put("robots.txt", SiteFiles.robotsPreview());
     sink.put(".well-known/security.txt", SiteFiles.securityTxt(config, base, now));
     files += 3;
     for (Map.Entry<String, byte[]> asset : ThemeAssets.load(theme).entrySet()) {

@@ -71,6 +71,13 @@ public final class Catalog {
     return new Catalog(visible);
   }
 
+  /** Every advisory, public or not: for a preview build only, which is never published. */
+  public static Catalog everything(List<Advisory> all) {
+    List<Advisory> sorted = new ArrayList<>(all);
+    sorted.sort(NEWEST_FIRST);
+    return new Catalog(sorted);
+  }
+
   private static <K> TreeMap<K, List<Advisory>> freeze(TreeMap<K, List<Advisory>> map) {
     map.replaceAll((k, v) -> List.copyOf(v));
     return map;

@@ -26,6 +26,11 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: _site in the site root).")
   Path out;
 
+  @Option(names = "--preview", description = {"Build everything, drafts and embargoed advisories included, each marked",
+      "NOT PUBLIC, with search engines told to keep out; default output _preview/. Refuses to",
+      "write into a public build's folder."})
+  boolean preview;
+
   @Option(names = "--base-url", paramLabel = "URL",
       description = "The address the site is served from, overriding site-config.yaml (e.g. for GitHub Pages).")
   String baseUrl;
@@ -38,16 +43,21 @@ final class BuildCommand implements Callable<Integer> {
       env.err().println("disclose: --base-url must be an absolute http(s) URL, like https://example.org/security/");
       return Main.USAGE;
     }
-    Path target = out != null ? env.workingDirectory().resolve(out) : opened.root().resolve("_site");
+    Path target = out != null ? env.workingDirectory().resolve(out) : opened.root().resolve(preview ? "_preview" : "_site");
+    if (preview && target.toAbsolutePath().normalize().equals(opened.root().resolve("_site").toAbsolutePath().normalize())) {
+      env.err().println("disclose: a preview never goes to _site/, the public output; choose another --out (default _preview/)");
+      return Main.USAGE;
+    }
     SiteBuild.Progress progress = TerminalProgress.forEnvironment(env);
     try {
       SiteBuild.Result result;
       try {
-        result = SiteBuild.run(opened, new SiteBuild.Options(target, Optional.ofNullable(baseUrl), clock.resolve(env), progress));
+        result = SiteBuild.run(opened, new SiteBuild.Options(target, Optional.ofNullable(baseUrl), clock.resolve(env), progress,
+            Optional.empty(), preview));
       } finally {
         if (progress instanceof TerminalProgress line) line.clear();
       }
-      env.out().println(String.format(Locale.ROOT, "built %d advisories: %d pages, %d files in %.1f s -> %s",
+      env.out().println(String.format(Locale.ROOT, (preview ? "PREVIEW (not for publication): " : "") + "built %d advisories: %d pages, %d files in %.1f s -> %s",
           result.advisories(), result.pages(), result.files(), result.millis() / 1000.0,
           opened.display().of(target).toString().replace('\\', '/')));
       return Main.OK;

@@ -33,6 +33,11 @@ public final class SiteFiles {
     return "User-agent: *\nAllow: /\n\nSitemap: " + base + "sitemap.xml\n";
   }
 
+  /** A preview is for the people who review it, not for search engines. */
+  public static String robotsPreview() {
+    return "User-agent: *\nDisallow: /\n";
+  }
+
   /** RFC 9116. {@code now} is the build's notion of now, so the file is a function of the input. */
   public static String securityTxt(SiteConfig config, String base, Instant now) {
     Instant expires = now.truncatedTo(ChronoUnit.DAYS).plus(SECURITY_TXT_DAYS, ChronoUnit.DAYS);

@@ -49,9 +49,9 @@ public final class SitePlanner {
    * (the preview server passes one that remembers the previous build's results).
    */
   public record Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes,
-      Function<String, SafeHtml> markdown, List<Release> releases) {
+      Function<String, SafeHtml> markdown, List<Release> releases, Optional<Instant> previewAt) {
     public Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes) {
-      this(config, policy, commits, cwes, MarkdownRenderer::render, List.of());
+      this(config, policy, commits, cwes, MarkdownRenderer::render, List.of(), Optional.empty());
     }
 
     public Inputs {
@@ -95,8 +95,12 @@ public final class SitePlanner {
   }
 
   public static Views.SiteView siteView(SiteConfig config) {
+    return siteView(config, false);
+  }
+
+  public static Views.SiteView siteView(SiteConfig config, boolean preview) {
     return new Views.SiteView(config.title(), config.description().orElse(""), config.baseUrl(),
-        config.securityContact(), config.policy().isPresent(), config.repository().orElse(""), hasReleaseNotes(config));
+        config.securityContact(), config.policy().isPresent(), config.repository().orElse(""), hasReleaseNotes(config), preview);
   }
 
   private List<PageSpec> pages(Catalog catalog) {
@@ -403,7 +407,15 @@ public final class SitePlanner {
         SitePaths.osvJson(dev.disclose.osv.OsvExporter.osvId(a.id(), osvSettings(in.config()))),
         editUrl, a.source().relativePath(),
         similar.stream().map(id -> catalog.byId(id).map(s -> new Views.SimilarView(s.id(), s.title(), SitePaths.advisory(s.id()))))
-            .flatMap(Optional::stream).toList());
+            .flatMap(Optional::stream).toList(),
+        banner(a));
+  }
+
+  /** In a preview, what an advisory that is not public is: the banner its page carries. */
+  private String banner(Advisory a) {
+    if (in.previewAt().isEmpty() || dev.disclose.catalog.EmbargoPolicy.isPublic(a, in.previewAt().get())) return "";
+    if (a.status() == dev.disclose.advisory.Status.DRAFT) return "DRAFT — NOT PUBLIC";
+    return "EMBARGOED — NOT PUBLIC" + a.embargo().map(e -> " until " + e.instant()).orElse("");
   }
 
   private Views.SeverityView severity(Severity s) {

@@ -14,7 +14,7 @@ public final class Views {
 
   /** The site as every page shows it. */
   public record SiteView(String title, String description, String baseUrl, String securityContact,
-      boolean hasPolicy, String repository, boolean hasReleases) {}
+      boolean hasPolicy, String repository, boolean hasReleases, boolean preview) {}
 
   /** A link: {@code href} is a root-relative path when {@code internal}, else absolute. */
   public record LinkView(String text, String href, boolean internal) {
@@ -82,7 +82,8 @@ public final class Views {
       String osvPath,
       String editUrl,
       String sourcePath,
-      List<SimilarView> similar) {}
+      List<SimilarView> similar,
+      String banner) {}
 
   /** An advisory like this one (same package, weakness or wording), found at build time. */
   public record SimilarView(String id, String title, String path) {}
