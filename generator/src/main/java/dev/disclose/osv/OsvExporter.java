@@ -11,6 +11,7 @@ import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.advisory.Affected;
 import dev.disclose.advisory.AffectedRange;
+import dev.disclose.advisory.RangeType;
 import dev.disclose.advisory.Severity;
 import dev.disclose.advisory.Timestamp;
 import dev.disclose.ecosystem.Ecosystems;
@@ -146,7 +147,11 @@ public final class OsvExporter {
         events = new ArrayList<>();
       }
       if (!sameGroup) first = r;
-      events.add(OsvRecord.Event.introduced(r.introducedOrBeginning()));
+      // In a GIT range, fixes on several branches of one history share the start: one
+      // "introduced: 0" then each "fixed", as the databases that use GIT ranges write it.
+      boolean repeatsTheStart = sameGroup && r.type() == RangeType.GIT && r.introducedOrBeginning().equals(AffectedRange.BEGINNING)
+          && events.stream().anyMatch(e -> AffectedRange.BEGINNING.equals(e.introduced()));
+      if (!repeatsTheStart) events.add(OsvRecord.Event.introduced(r.introducedOrBeginning()));
       if (r.fixed().isPresent()) events.add(OsvRecord.Event.fixed(r.fixed().get()));
       if (r.lastAffected().isPresent()) events.add(OsvRecord.Event.lastAffected(r.lastAffected().get()));
       if (r.limit().isPresent()) events.add(OsvRecord.Event.limit(r.limit().get()));

@@ -104,7 +104,7 @@ class OsvRoundTripTest {
    * lists and objects, which OSV reads as absent (RustSec writes {@code "related": []}, Go
    * {@code "ecosystem_specific": {}}, the exporter nothing).
    */
-  private static JsonNode normalize(JsonNode node, JsonNode original) {
+  static JsonNode normalize(JsonNode node, JsonNode original) {
     ObjectNode o = (ObjectNode) dropEmptyLists(node);
     o.remove("schema_version");
     if (o.get("database_specific") instanceof ObjectNode db) {

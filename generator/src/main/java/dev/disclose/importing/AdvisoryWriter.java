@@ -1,0 +1,138 @@
+package dev.disclose.importing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.Affected;
+import dev.disclose.advisory.AffectedRange;
+import dev.disclose.advisory.Credit;
+import dev.disclose.advisory.Severity;
+import dev.disclose.advisory.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Advisory → the file a maintainer would write (docs/advisory-format.md): YAML front matter in
+ * the format's key order, then the details. Reading the file back gives the same advisory, so an
+ * import loses nothing the format holds. YAML through Jackson, which quotes what needs quoting.
+ */
+public final class AdvisoryWriter {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+
+  /** The withdrawal reason written when the imported record gives none. */
+  public static final String NO_REASON = "No reason given in the imported record.";
+
+  private AdvisoryWriter() {}
+
+  public static String write(Advisory a) {
+    Map<String, Object> fm = new LinkedHashMap<>();
+    fm.put("id", a.id());
+    fm.put("title", a.title());
+    if (a.status() != Status.PUBLISHED) fm.put("status", a.status().spelling());
+    a.published().ifPresent(t -> fm.put("published", t.toString()));
+    a.modified().ifPresent(t -> fm.put("modified", t.toString()));
+    a.embargo().ifPresent(t -> fm.put("embargo", t.toString()));
+    a.withdrawn().ifPresent(w -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("date", w.date().toString());
+      // The format requires a reason; OSV has no field for one.
+      m.put("reason", w.reason().isBlank() ? NO_REASON : w.reason());
+      fm.put("withdrawn", m);
+    });
+    list(fm, "aliases", a.aliases());
+    list(fm, "related", a.related());
+    list(fm, "upstream", a.upstream());
+    severity(a.severity()).ifPresent(s -> fm.put("severity", s));
+    list(fm, "cwes", a.cwes());
+    list(fm, "keywords", a.keywords());
+    list(fm, "categories", a.categories());
+    a.informational().ifPresent(i -> fm.put("informational", i.spelling()));
+    if (!a.affected().isEmpty()) fm.put("affected", a.affected().stream().map(AdvisoryWriter::affected).toList());
+    if (!a.references().isEmpty()) {
+      fm.put("references", a.references().stream().map(r -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", r.type().name());
+        m.put("url", r.url());
+        return m;
+      }).toList());
+    }
+    if (!a.credits().isEmpty()) fm.put("credits", a.credits().stream().map(AdvisoryWriter::credit).toList());
+    Map<String, Object> timeline = new LinkedHashMap<>();
+    a.timeline().reported().ifPresent(t -> timeline.put("reported", t.toString()));
+    a.timeline().acknowledged().ifPresent(t -> timeline.put("acknowledged", t.toString()));
+    a.timeline().fixed().ifPresent(t -> timeline.put("fixed", t.toString()));
+    a.timeline().disclosed().ifPresent(t -> timeline.put("disclosed", t.toString()));
+    if (!timeline.isEmpty()) fm.put("timeline", timeline);
+    if (!a.databaseSpecific().isEmpty()) fm.put("database_specific", a.databaseSpecific());
+    try {
+      return "---\n" + YAML.writeValueAsString(fm) + "---\n" + a.details().strip() + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + a.id(), e);
+    }
+  }
+
+  private static Map<String, Object> affected(Affected p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ecosystem", p.ecosystem());
+    m.put("package", p.packageName());
+    p.purl().ifPresent(u -> m.put("purl", u));
+    if (!p.ranges().isEmpty()) m.put("ranges", p.ranges().stream().map(AdvisoryWriter::range).toList());
+    list(m, "versions", p.versions());
+    if (!p.functions().isEmpty()) {
+      boolean plain = p.functions().values().stream().allMatch(List::isEmpty);
+      m.put("functions", plain ? new ArrayList<>(p.functions().keySet()) : p.functions());
+    }
+    list(m, "os", p.os());
+    list(m, "arch", p.arch());
+    p.severity().flatMap(AdvisoryWriter::severity).ifPresent(s -> m.put("severity", s));
+    if (!p.databaseSpecific().isEmpty()) m.put("database_specific", p.databaseSpecific());
+    if (!p.ecosystemSpecific().isEmpty()) m.put("ecosystem_specific", p.ecosystemSpecific());
+    return m;
+  }
+
+  private static Map<String, Object> range(AffectedRange r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    // The type always: the default depends on the ecosystem and on repo, and explicit is clearer.
+    m.put("type", r.type().name());
+    r.repo().ifPresent(x -> m.put("repo", x));
+    m.put("introduced", r.introducedOrBeginning());
+    r.fixed().ifPresent(x -> m.put("fixed", x));
+    r.lastAffected().ifPresent(x -> m.put("last_affected", x));
+    r.limit().ifPresent(x -> m.put("limit", x));
+    if (!r.databaseSpecific().isEmpty()) m.put("database_specific", r.databaseSpecific());
+    return m;
+  }
+
+  private static Object credit(Credit c) {
+    if (c.contact().isEmpty() && c.type().isEmpty()) return c.name();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", c.name());
+    list(m, "contact", c.contact());
+    c.type().ifPresent(t -> m.put("type", t.name()));
+    return m;
+  }
+
+  private static Optional<Map<String, Object>> severity(Severity s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    s.cvssV3().ifPresent(v -> m.put("cvss_v3", v));
+    s.cvssV4().ifPresent(v -> m.put("cvss_v4", v));
+    s.cvssV2().ifPresent(v -> m.put("cvss_v2", v));
+    s.ubuntu().ifPresent(v -> m.put("ubuntu", v.toLowerCase(Locale.ROOT)));
+    s.level().ifPresent(l -> m.put("level", l.spelling()));
+    return m.isEmpty() ? Optional.empty() : Optional.of(m);
+  }
+
+  private static void list(Map<String, Object> m, String key, List<String> values) {
+    if (!values.isEmpty()) m.put(key, values);
+  }
+}
