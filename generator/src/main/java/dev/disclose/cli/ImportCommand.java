@@ -1,0 +1,85 @@
+package dev.disclose.cli;
+
+import dev.disclose.authoring.AtomicFiles;
+import dev.disclose.importing.OsvImport;
+import dev.disclose.source.Site;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = {"Imports advisories from another database into advisories/.",
+        "  osv  OSV records: JSON or YAML files, folders of them, zips of them (GitHub's, PyPA's,",
+        "       Go's vulndb, osv.dev exports).",
+        "Each record gets the site's next free ID, its own ID kept as an alias (--keep-ids: its ID",
+        "stays the ID). Importing the same records again changes nothing. A bad record is reported",
+        "and the others are imported."},
+    footer = {"", "Exit codes: 0 imported, 1 some records could not be imported, 2 usage or I/O error."})
+final class ImportCommand implements Callable<Integer> {
+  @ParentCommand DiscloseCommand parent;
+  @Mixin SiteOptions site;
+
+  @Parameters(index = "0", paramLabel = "FORMAT", description = "osv.")
+  String format;
+
+  @Parameters(index = "1..*", paramLabel = "PATH", arity = "1..*", description = "Files, folders or zips to import.")
+  List<Path> paths;
+
+  @Option(names = "--keep-ids", description = "Keep each record's ID as the advisory's ID.")
+  boolean keepIds;
+
+  @Option(names = "--dry-run", description = "Report what would be written; write nothing.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() throws Exception {
+    Environment env = parent.env();
+    if (!format.equals("osv")) {
+      env.err().println("disclose: `" + format + "` is not an import format here: use osv");
+      return Main.USAGE;
+    }
+    Site opened = site.open(env);
+    List<Path> resolved = paths.stream().map(p -> env.workingDirectory().resolve(p)).toList();
+    for (Path p : resolved) {
+      if (!Files.exists(p)) {
+        env.err().println("disclose: no such file or folder: " + p);
+        return Main.USAGE;
+      }
+    }
+    long start = System.nanoTime();
+    List<OsvImport.Outcome> outcomes = OsvImport.run(OsvImport.inputs(resolved), opened.readAll().advisories(),
+        opened.root(), opened.config().config().idPrefix(), keepIds, !dryRun, (file, text) -> {
+          try {
+            opened.requireWritable(file);
+          } catch (dev.disclose.source.SiteException e) {
+            throw new java.io.IOException(e.getMessage(), e);
+          }
+          Files.createDirectories(file.getParent());
+          AtomicFiles.write(file, text);
+        });
+    int written = 0;
+    int failed = 0;
+    for (OsvImport.Outcome o : outcomes) {
+      if (o.error().isPresent()) {
+        failed++;
+        env.out().println(o.origin() + ": error: " + o.error().get());
+        continue;
+      }
+      String file = opened.display().of(o.file().get()).toString().replace('\\', '/');
+      if (o.changed()) written++;
+      if (o.changed() || !o.notes().isEmpty()) {
+        env.out().println(o.origin() + ": " + o.recordId() + " → " + file + (o.changed() ? (dryRun ? " (would write)" : "") : " (unchanged)"));
+      }
+      for (String note : o.notes()) env.out().println("  note: " + note);
+    }
+    env.out().printf("%d records: %d %s, %d unchanged, %d not imported, in %.1f s%n", outcomes.size(), written,
+        dryRun ? "to write" : "written", outcomes.size() - written - failed, failed, (System.nanoTime() - start) / 1e9);
+    return failed > 0 ? Main.FINDINGS : Main.OK;
+  }
+}

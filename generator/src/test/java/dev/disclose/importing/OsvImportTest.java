@@ -1,0 +1,77 @@
+package dev.disclose.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.disclose.testing.CliRun;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code disclose import osv}: files, folders and zips; new IDs or kept ones; twice changes nothing; bad records reported. */
+class OsvImportTest {
+  static final String RECORD = """
+      {"schema_version": "1.7.5", "id": "GHSA-2x2x-3c3c-4f4f", "modified": "2025-03-10T00:00:00Z",
+       "published": "2025-03-04T00:00:00Z", "aliases": ["CVE-2025-10001"], "summary": "Path traversal in fixture-server",
+       "details": "Joined paths without normalizing them.",
+       "affected": [{"package": {"ecosystem": "PyPI", "name": "fixture-server"},
+         "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "1.0.0"}, {"fixed": "1.4.2"}]}]}]}
+      """;
+
+  @TempDir Path temp;
+  Path site;
+
+  @BeforeEach
+  void emptySite() throws Exception {
+    site = temp.resolve("site");
+    Files.createDirectories(site.resolve("advisories"));
+    Files.writeString(site.resolve("site-config.yaml"), "title: T\nbase_url: https://example.org/\nid_prefix: IMP\n"
+        + "security_contact: mailto:s@example.org\n");
+  }
+
+  @Test
+  void importsAsNewIdsWithTheOriginalAsAliasAndAgainChangesNothing() throws Exception {
+    Path in = temp.resolve("in");
+    Files.createDirectories(in);
+    Files.writeString(in.resolve("a.json"), RECORD);
+    Files.writeString(in.resolve("b.yaml"), "id: PYSEC-2025-1\nmodified: 2025-01-02T00:00:00Z\npublished: 2025-01-01T00:00:00Z\n"
+        + "details: An issue. More words.\naffected:\n  - package: {ecosystem: PyPI, name: other}\n    versions: ['1.0']\n");
+    Files.writeString(in.resolve("broken.json"), "{\"id\": ");
+    Files.writeString(in.resolve("dup.json"), RECORD);
+    CliRun first = CliRun.in(site, "import", "osv", in.toString());
+    assertThat(first.exitCode()).isEqualTo(1); // the broken record and the duplicate
+    assertThat(first.out()).contains("broken.json: error: not an OSV record", "a second record with the ID GHSA-2x2x-3c3c-4f4f")
+        .contains("4 records: 2 written, 0 unchanged, 2 not imported")
+        .contains("note: no summary: the title is the details' first sentence");
+    Path written = site.resolve("advisories/2025/IMP-2025-0001.md");
+    assertThat(Files.readString(written)).contains("id: IMP-2025-0001", "- GHSA-2x2x-3c3c-4f4f", "- CVE-2025-10001");
+    assertThat(Files.readString(site.resolve("advisories/2025/IMP-2025-0002.md"))).contains("title: An issue.");
+    CliRun validate = CliRun.in(site, "validate", "--now", "2026-01-01T00:00:00Z");
+    assertThat(validate.exitCode()).as(validate.out()).isZero();
+
+    String before = Files.readString(written);
+    CliRun again = CliRun.in(site, "import", "osv", in.resolve("a.json").toString(), in.resolve("b.yaml").toString());
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("2 records: 0 written, 2 unchanged, 0 not imported");
+    assertThat(Files.readString(written)).isEqualTo(before);
+  }
+
+  @Test
+  void keepIdsAndZips() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("GHSA-2x2x-3c3c-4f4f.json"));
+      zip.write(RECORD.getBytes());
+    }
+    Path zip = temp.resolve("all.zip");
+    Files.write(zip, bytes.toByteArray());
+    CliRun run = CliRun.in(site, "import", "osv", "--keep-ids", zip.toString());
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(Files.readString(site.resolve("advisories/2025/GHSA-2x2x-3c3c-4f4f.md"))).contains("id: GHSA-2x2x-3c3c-4f4f");
+    assertThat(CliRun.in(site, "import", "rustsec", zip.toString()).exitCode()).isEqualTo(2);
+  }
+}
