@@ -1,7 +1,6 @@
 package dev.disclose.releases;
 
 import dev.disclose.advisory.Advisory;
-import dev.disclose.advisory.RangeType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +21,10 @@ public final class ReleaseNotesLinker {
   /** What is missing: {@code advisories} must be the public ones. */
   public static List<Addition> missing(List<Release> releases, List<Advisory> advisories) {
     List<Addition> out = new ArrayList<>();
+    ReleaseFixes fixes = ReleaseFixes.of(advisories);
     for (Release r : releases) {
-      for (Advisory a : advisories) {
-        if (a.withdrawn().isPresent() || !fixes(a, r) || mentions(r.notes(), a)) continue;
+      for (Advisory a : fixes.of(r)) {
+        if (a.withdrawn().isPresent() || mentions(r.notes(), a)) continue;
         out.add(new Addition(r.source(), r.line(), r, a, entry(a)));
       }
     }
@@ -32,21 +32,17 @@ public final class ReleaseNotesLinker {
   }
 
   /** The entry for an advisory: its title, ID and CVE. */
-  static String entry(Advisory a) {
+  public static String entry(Advisory a) {
     String cve = a.aliases().stream().filter(x -> x.startsWith("CVE-")).findFirst().map(x -> ", " + x).orElse("");
     return "- " + a.title() + " (" + a.id() + cve + ")";
   }
 
-  static boolean mentions(String notes, Advisory a) {
+  /** Whether release notes name the advisory, by its ID or an alias. */
+  public static boolean mentions(String notes, Advisory a) {
     if (notes.contains(a.id())) return true;
     return a.aliases().stream().anyMatch(notes::contains);
   }
 
-  static boolean fixes(Advisory a, Release r) {
-    return a.affected().stream().filter(p -> p.ecosystem().equals(r.ecosystem()) && p.packageName().equals(r.packageName()))
-        .flatMap(p -> p.ranges().stream()).filter(x -> x.type() != RangeType.GIT)
-        .anyMatch(x -> x.fixed().filter(r.version()::equals).isPresent());
-  }
 
   /** The files with the additions made, file → new text. {@code texts}: file → current text. */
   public static Map<String, String> apply(List<Addition> additions, Map<String, String> texts) {

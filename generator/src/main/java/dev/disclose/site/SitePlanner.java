@@ -10,6 +10,7 @@ import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
 import dev.disclose.feed.Feed;
 import dev.disclose.releases.Release;
+import dev.disclose.releases.ReleaseFixes;
 import dev.disclose.search.SearchIndexWriter;
 import dev.disclose.search.SimilarAdvisories;
 import dev.disclose.render.MarkdownRenderer;
@@ -244,8 +245,9 @@ public final class SitePlanner {
   private void releasePages(Catalog catalog, Function<Advisory, AdvisoryView> viewOf, List<PageSpec> pages) {
     if (!hasReleaseNotes(in.config())) return;
     List<EntryView> entries = new ArrayList<>();
+    ReleaseFixes fixed = ReleaseFixes.of(catalog.advisories());
     for (Release r : releases.values()) {
-      List<AdvisoryView> fixes = catalog.advisories().stream().filter(a -> fixes(a, r)).map(viewOf).toList();
+      List<AdvisoryView> fixes = fixed.of(r).stream().map(viewOf).toList();
       String path = SitePaths.release(r.ecosystem(), r.packageName(), r.version());
       String label = r.packageName() + " " + r.version();
       entries.add(new EntryView(label, path, fixes.size(), r.date().map(Object::toString).orElse("")));
@@ -256,12 +258,6 @@ public final class SitePlanner {
     pages.add(page(SitePaths.RELEASES, "releases", "Releases", new Views.IndexView("Releases",
         "Release notes of the packages this project publishes, with the security fixes each release ships.", entries),
         true, Optional.empty()));
-  }
-
-  private static boolean fixes(Advisory a, Release r) {
-    return a.affected().stream().filter(p -> p.ecosystem().equals(r.ecosystem()) && p.packageName().equals(r.packageName()))
-        .flatMap(p -> p.ranges().stream()).filter(x -> x.type() != RangeType.GIT)
-        .anyMatch(x -> x.fixed().filter(r.version()::equals).isPresent());
   }
 
   /** Where a fixed version's release notes are: its page on this site, the project's URL, or nowhere. */

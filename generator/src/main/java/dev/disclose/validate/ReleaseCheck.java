@@ -9,6 +9,8 @@ import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.DiagnosticSeverity;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.releases.Release;
+import dev.disclose.releases.ReleaseFixes;
+import dev.disclose.releases.ReleaseNotesLinker;
 import dev.disclose.yaml.Position;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ final class ReleaseCheck {
 
   /** IDs release notes may name: the site's own, and the common databases'. */
   static Pattern mentions(String prefix) {
-    String own = prefix.isEmpty() ? "" : Pattern.quote(prefix) + "-\\d{4}-\\d{4,}|";
+    String own = prefix.isEmpty() ? "" : dev.disclose.advisory.AdvisoryId.ownPattern(prefix).pattern() + "|";
     return Pattern.compile("\\b(" + own + "CVE-\\d{4}-\\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}"
         + "|RUSTSEC-\\d{4}-\\d{4}|GO-\\d{4}-\\d{4,}|PYSEC-\\d{4}-\\d+)\\b");
   }
@@ -84,6 +86,7 @@ final class ReleaseCheck {
 
     // Releases: what they name exists and is public; what they fix, they name.
     Pattern ids = mentions(config.idPrefix());
+    ReleaseFixes fixes = ReleaseFixes.of(advisories);
     Map<String, String[]> files = new HashMap<>();
     for (Release r : releases) {
       Path absolute = root.resolve(r.source());
@@ -104,24 +107,15 @@ final class ReleaseCheck {
               + " would disclose it: keep it out of the published notes until then"));
         }
       }
-      for (Advisory a : advisories) {
-        if (!EmbargoPolicy.isPublic(a, now) || a.withdrawn().isPresent() || !fixes(a, r)) continue;
-        boolean mentioned = named.contains(a.id()) || a.aliases().stream().anyMatch(named::contains);
-        if (!mentioned) {
-          String cve = a.aliases().stream().filter(x -> x.startsWith("CVE-")).findFirst().map(x -> ", " + x).orElse("");
-          out.add(Diagnostic.of(file, new Position(r.line(), 1), Rule.RELEASE_SILENT, r.packageName() + " " + r.version()
-              + " fixes " + a.id() + " but its notes do not say so; add under `### Security`: `- " + a.title() + " ("
-              + a.id() + cve + ")`, or run `disclose link-release-notes --write`"));
-        }
+      // The same test as link-release-notes, so the two never disagree about a release.
+      for (Advisory a : fixes.of(r)) {
+        if (!EmbargoPolicy.isPublic(a, now) || a.withdrawn().isPresent() || ReleaseNotesLinker.mentions(r.notes(), a)) continue;
+        out.add(Diagnostic.of(file, new Position(r.line(), 1), Rule.RELEASE_SILENT, r.packageName() + " " + r.version()
+            + " fixes " + a.id() + " but its notes do not say so; add under `### Security`: `" + ReleaseNotesLinker.entry(a)
+            + "`, or run `disclose link-release-notes --write`"));
       }
     }
     return out;
-  }
-
-  static boolean fixes(Advisory a, Release r) {
-    return a.affected().stream().filter(p -> p.ecosystem().equals(r.ecosystem()) && p.packageName().equals(r.packageName()))
-        .flatMap(p -> p.ranges().stream()).filter(x -> x.type() != RangeType.GIT)
-        .anyMatch(x -> x.fixed().filter(r.version()::equals).isPresent());
   }
 
   private static String key(String ecosystem, String name, String version) {
