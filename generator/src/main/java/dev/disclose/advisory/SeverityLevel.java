@@ -28,4 +28,9 @@ public enum SeverityLevel {
   public String spelling() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /** As readers see it: "Critical". */
+  public String label() {
+    return name().charAt(0) + spelling().substring(1);
+  }
 }

@@ -425,18 +425,18 @@ public final class SitePlanner {
         continue; // validation refused the build already; nothing sensible to show
       }
       if (primary == null) {
-        primary = new Views.SeverityView(score.level().spelling(), capitalize(score.level().spelling()),
+        primary = new Views.SeverityView(score.level().spelling(), score.level().label(),
             score.formattedScore(), "CVSS " + score.versionLabel(), v, CvssBreakdown.of(v), List.of());
       } else {
         vectors.add(new Views.VectorView("CVSS " + score.versionLabel(), v, score.formattedScore(),
-            capitalize(score.level().spelling())));
+            score.level().label()));
       }
     }
     if (primary != null) {
       return new Views.SeverityView(primary.level(), primary.label(), primary.score(), primary.version(),
           primary.vector(), primary.metrics(), vectors);
     }
-    return s.level().map(l -> new Views.SeverityView(l.spelling(), capitalize(l.spelling()), "", "", "", List.of(), List.of()))
+    return s.level().map(l -> new Views.SeverityView(l.spelling(), l.label(), "", "", "", List.of(), List.of()))
         .orElse(new Views.SeverityView("", "", "", "", "", List.of(), List.of()));
   }
 

@@ -67,7 +67,7 @@ public final class SearchIndexBench {
       try {
         CvssScore s = CvssScore.of(v);
         level = s.level().spelling();
-        label = Character.toUpperCase(level.charAt(0)) + level.substring(1);
+        label = s.level().label();
         score = s.formattedScore();
         break;
       } catch (IllegalArgumentException e) {

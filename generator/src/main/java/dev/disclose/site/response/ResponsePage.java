@@ -82,7 +82,7 @@ public final class ResponsePage {
     List<SeverityRowView> bySeverity = new ArrayList<>();
     List<SvgChart.Group> severityGroups = new ArrayList<>();
     for (ResponseReport.SeverityRow r : report.fixBySeverity()) {
-      String label = capitalize(r.level().spelling());
+      String label = r.level().label();
       bySeverity.add(new SeverityRowView(r.level().spelling(), label,
           r.targetDays().isPresent() ? days(r.targetDays().getAsInt()) : "", r.fix().summary().count(), cell(r.fix())));
       severityGroups.add(new SvgChart.Group(label, values(r.fix()), toDouble(r.targetDays())));
@@ -99,10 +99,10 @@ public final class ResponsePage {
     List<SeverityLevel> levels = ResponseReport.LEVELS.stream()
         .filter(l -> report.counts().stream().anyMatch(c -> c.count(l) > 0)).toList();
     boolean anyUnrated = report.counts().stream().anyMatch(c -> c.unrated() > 0);
-    List<String> columns = new ArrayList<>(levels.stream().map(l -> capitalize(l.spelling())).toList());
+    List<String> columns = new ArrayList<>(levels.stream().map(l -> l.label()).toList());
     if (anyUnrated) columns.add("Unrated");
     List<SvgChart.Series> series = new ArrayList<>(levels.stream()
-        .map(l -> new SvgChart.Series(capitalize(l.spelling()), "fill-" + l.spelling())).toList());
+        .map(l -> new SvgChart.Series(l.label(), "fill-" + l.spelling())).toList());
     if (anyUnrated) series.add(new SvgChart.Series("Unrated", "fill-unrated"));
     List<CountRow> counts = new ArrayList<>();
     List<SvgChart.Group> countGroups = new ArrayList<>();
@@ -158,9 +158,5 @@ public final class ResponsePage {
 
   private static String days(int d) {
     return d == 1 ? "1 day" : d + " days";
-  }
-
-  private static String capitalize(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }
