@@ -63,6 +63,20 @@ public record Advisory(
     return withdrawn.map(Withdrawal::date).filter(w -> changed.map(c -> w.compareTo(c) > 0).orElse(true)).or(() -> changed);
   }
 
+  /** This advisory under another title (an imported record without a summary, say). */
+  public Advisory withTitle(String newTitle) {
+    return new Advisory(id, newTitle, status, published, modified, embargo, withdrawn, aliases, related, upstream,
+        severity, cwes, keywords, categories, informational, affected, references, credits, timeline, databaseSpecific,
+        details, source);
+  }
+
+  /** This advisory under another ID and aliases (an import numbering it for the site). */
+  public Advisory withId(String newId, List<String> newAliases) {
+    return new Advisory(newId, title, status, published, modified, embargo, withdrawn, newAliases, related, upstream,
+        severity, cwes, keywords, categories, informational, affected, references, credits, timeline, databaseSpecific,
+        details, source);
+  }
+
   /** {@code published}, or for an embargoed advisory without one, the instant its embargo lifts. */
   public Optional<Timestamp> effectivePublished() {
     return published.or(() -> status == Status.EMBARGOED ? embargo : Optional.empty());

@@ -138,10 +138,10 @@ public final class OsvImport {
       if (imported.title().isBlank()) {
         // PyPA's records have no summary; the format needs a title.
         String first = imported.details().strip().split("(?<=[.!?])\\s|\\n", 2)[0];
-        imported = withTitle(imported, first.length() > 100 ? first.substring(0, 97) + "…" : first);
+        imported = imported.withTitle(first.length() > 100 ? first.substring(0, 97) + "…" : first);
         notes.add("no summary: the title is the details' first sentence; check it");
       }
-      Advisory renamed = withIdAndAliases(imported, id, aliases);
+      Advisory renamed = imported.withId(id, aliases.stream().distinct().filter(x -> !x.equals(id)).toList());
       String text = AdvisoryWriter.write(renamed);
       String year = AdvisoryId.parseOwn(id, prefix).map(o -> String.valueOf(o.year()))
           .orElse(String.valueOf(imported.effectivePublished().map(t -> t.date().getYear()).orElse(2000)));
@@ -166,19 +166,6 @@ public final class OsvImport {
   /** Writes a file (atomically, in the CLI). */
   public interface IoWriter {
     void write(Path file, String text) throws IOException;
-  }
-
-  static Advisory withTitle(Advisory a, String title) {
-    return new Advisory(a.id(), title, a.status(), a.published(), a.modified(), a.embargo(), a.withdrawn(), a.aliases(),
-        a.related(), a.upstream(), a.severity(), a.cwes(), a.keywords(), a.categories(), a.informational(), a.affected(),
-        a.references(), a.credits(), a.timeline(), a.databaseSpecific(), a.details(), a.source());
-  }
-
-  static Advisory withIdAndAliases(Advisory a, String id, List<String> aliases) {
-    return new Advisory(id, a.title(), a.status(), a.published(), a.modified(), a.embargo(), a.withdrawn(),
-        aliases.stream().distinct().filter(x -> !x.equals(id)).toList(), a.related(), a.upstream(), a.severity(), a.cwes(),
-        a.keywords(), a.categories(), a.informational(), a.affected(), a.references(), a.credits(), a.timeline(),
-        a.databaseSpecific(), a.details(), a.source());
   }
 
   private static String firstLine(String message) {

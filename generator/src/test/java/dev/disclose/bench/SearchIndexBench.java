@@ -100,7 +100,7 @@ public final class SearchIndexBench {
         Advisory a = OsvImporter.toAdvisory(r, settings, f, f.getFileName().toString());
         if (a.title().isBlank()) {
           String d = a.details().strip();
-          a = withTitle(a, d.length() > 90 ? d.substring(0, 90) : d);
+          a = a.withTitle(d.length() > 90 ? d.substring(0, 90) : d);
         }
         out.add(a);
       } catch (Exception e) {
@@ -108,11 +108,5 @@ public final class SearchIndexBench {
       }
     }
     return out;
-  }
-
-  static Advisory withTitle(Advisory a, String title) {
-    return new Advisory(a.id(), title, a.status(), a.published(), a.modified(), a.embargo(), a.withdrawn(), a.aliases(),
-        a.related(), a.upstream(), a.severity(), a.cwes(), a.keywords(), a.categories(), a.informational(), a.affected(),
-        a.references(), a.credits(), a.timeline(), a.databaseSpecific(), a.details(), a.source());
   }
 }
