@@ -1,9 +1,9 @@
 package dev.disclose.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.disclose.testing.ExternalTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,11 +42,7 @@ class AnalyzerAgreementTest {
 
   @Test
   void theBrowserAnalyzesTextExactlyAsLuceneIndexedIt() throws Exception {
-    boolean node = works("node", "--version");
-    if (!node) {
-      if ("true".equals(System.getenv("CI"))) fail("node is not installed (CI must run this test; .ci/run installs it)");
-      Assumptions.abort("node is not installed (apt-get install nodejs)");
-    }
+    ExternalTools.requireNode();
     List<String> lines = new ArrayList<>(HARD);
     for (String root : List.of("../advisories", "src/test/resources/sites")) {
       try (Stream<Path> walk = Files.walk(Path.of(root))) {
@@ -86,13 +81,4 @@ class AnalyzerAgreementTest {
     assertThat(disagreements).as("%d of %d lines disagree", disagreements.size(), lines.size()).isEmpty();
   }
 
-  private static boolean works(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
-  }
 }

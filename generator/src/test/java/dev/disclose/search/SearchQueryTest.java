@@ -1,11 +1,11 @@
 package dev.disclose.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.disclose.testing.CliRun;
+import dev.disclose.testing.ExternalTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,10 +60,7 @@ class SearchQueryTest {
 
   @Test
   void queriesFindTheAdvisoriesAReaderExpectsFirst() throws Exception {
-    if (!works("node", "--version")) {
-      if ("true".equals(System.getenv("CI"))) fail("node is not installed (CI must run this test; .ci/run installs it)");
-      Assumptions.abort("node is not installed (apt-get install nodejs)");
-    }
+    ExternalTools.requireNode();
     Path out = temp.resolve("site");
     CliRun run = CliRun.in(Path.of(".."), "build", "--out", out.toString(), "--now", "2026-11-23T00:00:00Z");
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
@@ -112,13 +108,4 @@ class SearchQueryTest {
     assertThat(wrong).isEmpty();
   }
 
-  private static boolean works(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (java.io.IOException | InterruptedException e) {
-      return false;
-    }
-  }
 }

@@ -3,6 +3,7 @@ package dev.disclose.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.disclose.testing.ExternalTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +26,8 @@ class BrowserTest {
   @Test
   void aReaderOpensTheHomePageAndFollowsALinkToAnAdvisory() throws Exception {
     Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    SiteTools.require(Files.isExecutable(chromium), chromium + " is missing (apt-get install chromium)");
-    SiteTools.require(SiteTools.works("node", "--version"), "node is not installed (apt-get install nodejs npm)");
+    ExternalTools.require(Files.isExecutable(chromium), chromium + " is missing (apt-get install chromium)");
+    ExternalTools.require(ExternalTools.works("node", "--version"), "node is not installed (apt-get install nodejs npm)");
     SiteTools.npmPackages();
 
     Path site = SiteTools.buildDemo(temp.resolve("site"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.disclose.testing.CliRun;
+import dev.disclose.testing.ExternalTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * What the site's external checks (Nu HTML Checker, headless Chromium) share: the demo site
@@ -36,13 +36,6 @@ final class SiteTools {
   static final Path BROWSER = Path.of("src/test/browser").toAbsolutePath();
 
   private SiteTools() {}
-
-  /** A prerequisite: skips the test when absent locally, fails it in CI. */
-  static void require(boolean present, String what) {
-    if (present) return;
-    if ("true".equals(System.getenv("CI"))) fail(what + " (CI must run this test; .ci/run installs it)");
-    Assumptions.abort(what);
-  }
 
   /** The demo site (this repository's advisories) built as of a fixed instant. */
   static Path buildDemo(Path out) {
@@ -73,17 +66,9 @@ final class SiteTools {
         && Files.isRegularFile(BROWSER.resolve("node_modules/vnu-jar/build/dist/vnu.jar"))) {
       return;
     }
-    require(works("npm", "--version"), "npm is not installed (apt-get install nodejs npm)");
+    ExternalTools.require(ExternalTools.works("npm", "--version"), "npm is not installed (apt-get install nodejs npm)");
     Result r = run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"), BROWSER, Duration.ofMinutes(5));
     assertThat(r.exitCode()).as("npm ci in %s:\n%s", BROWSER, r.output()).isZero();
-  }
-
-  static boolean works(String... command) {
-    try {
-      return run(List.of(command), BROWSER, Duration.ofSeconds(30)).exitCode() == 0;
-    } catch (Exception e) {
-      return false;
-    }
   }
 
   record Result(int exitCode, String output) {}
