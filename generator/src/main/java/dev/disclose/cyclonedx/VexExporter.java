@@ -350,15 +350,10 @@ public final class VexExporter {
     for (String v : p.versions()) {
       try {
         dev.disclose.version.Version version = scheme.parse(v);
-        boolean inside = false;
-        for (AffectedRange r : ranges) {
-          boolean fromOk = r.introducedOrBeginning().equals(AffectedRange.BEGINNING)
-              || version.compareTo(scheme.parse(r.introducedOrBeginning())) >= 0;
-          boolean toOk = r.fixed().map(f -> lessThan(scheme, version, f, false))
-              .or(() -> r.lastAffected().map(l -> lessThan(scheme, version, l, true))).orElse(true);
-          if (fromOk && toOk) inside = true;
+        if (ranges.stream().noneMatch(r -> dev.disclose.version.VersionSchemes.inInterval(scheme, version,
+            r.introducedOrBeginning(), r.fixed(), r.lastAffected()))) {
+          out.add(v);
         }
-        if (!inside) out.add(v);
       } catch (dev.disclose.version.InvalidVersionException e) {
         // validation refused such a version before any export
       }
@@ -366,15 +361,6 @@ public final class VexExporter {
     return out;
   }
 
-  private static boolean lessThan(dev.disclose.version.VersionScheme scheme, dev.disclose.version.Version v, String bound,
-      boolean orEqual) {
-    try {
-      int c = v.compareTo(scheme.parse(bound));
-      return orEqual ? c <= 0 : c < 0;
-    } catch (dev.disclose.version.InvalidVersionException e) {
-      return true;
-    }
-  }
 
   private static Optional<Vulnerability.Credits> credits(List<Credit> credits) {
     if (credits.isEmpty()) return Optional.empty();

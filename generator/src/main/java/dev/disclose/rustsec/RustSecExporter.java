@@ -161,13 +161,7 @@ public final class RustSecExporter {
   /** Whether version {@code v} lies in interval {@code r}. */
   private static boolean contains(VersionScheme scheme, AffectedRange r, String v) {
     Version version = parse(scheme, v);
-    if (version == null) return false;
-    Version from = parse(scheme, r.introducedOrBeginning());
-    if (from != null && version.compareTo(from) < 0) return false;
-    Optional<Version> fixed = r.fixed().map(f -> parse(scheme, f));
-    if (fixed.isPresent() && fixed.get() != null && version.compareTo(fixed.get()) >= 0) return false;
-    Optional<Version> last = r.lastAffected().map(l -> parse(scheme, l));
-    return !(last.isPresent() && last.get() != null && version.compareTo(last.get()) > 0);
+    return version != null && VersionSchemes.inInterval(scheme, version, r.introducedOrBeginning(), r.fixed(), r.lastAffected());
   }
 
   /** "0" and anything unparsable sort first; validation has already refused malformed versions. */

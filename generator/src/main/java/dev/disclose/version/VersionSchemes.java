@@ -1,6 +1,7 @@
 package dev.disclose.version;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** The version schemes Disclose knows, and which ecosystem uses which. */
 public final class VersionSchemes {
@@ -21,6 +22,27 @@ public final class VersionSchemes {
   public static final VersionScheme UNORDERED = new UnorderedScheme();
 
   private VersionSchemes() {}
+
+  /**
+   * Whether {@code version} lies in an affected interval: from {@code introduced} ("0", the
+   * beginning, included) up to {@code fixed} (excluded) or {@code lastAffected} (included). A bound
+   * the scheme cannot parse does not constrain (validation refuses such bounds before any export).
+   * The scheme must be ordered.
+   */
+  public static boolean inInterval(VersionScheme scheme, Version version, String introduced, Optional<String> fixed,
+      Optional<String> lastAffected) {
+    if (!introduced.equals("0") && compare(scheme, version, introduced).filter(c -> c < 0).isPresent()) return false;
+    if (fixed.isPresent() && compare(scheme, version, fixed.get()).filter(c -> c >= 0).isPresent()) return false;
+    return lastAffected.isEmpty() || compare(scheme, version, lastAffected.get()).filter(c -> c > 0).isEmpty();
+  }
+
+  private static Optional<Integer> compare(VersionScheme scheme, Version version, String bound) {
+    try {
+      return Optional.of(version.compareTo(scheme.parse(bound)));
+    } catch (InvalidVersionException e) {
+      return Optional.empty();
+    }
+  }
 
   /**
    * crates.io, npm, Go → {@link #SEMVER}; PyPI → {@link #PEP440}; Maven → {@link #MAVEN}; anything

@@ -165,4 +165,22 @@ class VersionSchemesTest {
   void positionsCountCharactersNotUtf16Units() {
     assertRejectedContaining(VersionSchemes.UNORDERED, "\uD83D\uDE00 1", "a space at position 2");
   }
+
+  @Test
+  void intervalsIncludeTheirStartAndLastAffectedButNotTheFix() throws Exception {
+    VersionScheme semver = VersionSchemes.SEMVER;
+    java.util.function.Function<String, Version> v = text -> {
+      try {
+        return semver.parse(text);
+      } catch (InvalidVersionException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    java.util.Optional<String> none = java.util.Optional.empty();
+    org.assertj.core.api.Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("1.0.0"), "1.0.0", java.util.Optional.of("1.1.0"), none)).isTrue();
+    org.assertj.core.api.Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("1.1.0"), "1.0.0", java.util.Optional.of("1.1.0"), none)).isFalse();
+    org.assertj.core.api.Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("0.9.0"), "1.0.0", none, none)).isFalse();
+    org.assertj.core.api.Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("0.0.1"), "0", none, java.util.Optional.of("0.0.1"))).isTrue();
+    org.assertj.core.api.Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("0.0.2"), "0", none, java.util.Optional.of("0.0.1"))).isFalse();
+  }
 }
