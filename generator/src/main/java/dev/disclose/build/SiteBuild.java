@@ -108,22 +108,20 @@ public final class SiteBuild {
    * export, is made from. Refuses when validation finds errors.
    */
   public static Catalog publicCatalog(Site site, Instant now) throws SiteException, Refused {
+    return catalog(site, now, false);
+  }
+
+  /** As {@link #publicCatalog}, or for a preview every advisory, drafts and embargoed ones included. */
+  private static Catalog catalog(Site site, Instant now, boolean preview) throws SiteException, Refused {
     SiteValidator.Report report = SiteValidator.validate(site, now, List.of());
     if (report.errors() > 0) throw new Refused(report);
-    return Catalog.publicAt(report.advisories(), now);
+    return preview ? Catalog.everything(report.advisories()) : Catalog.publicAt(report.advisories(), now);
   }
 
   public static Result run(Site site, Options options) throws SiteException, Refused {
     long start = System.nanoTime();
     options.progress().phase("validating");
-    Catalog catalog;
-    if (options.preview()) {
-      SiteValidator.Report report = SiteValidator.validate(site, options.now(), List.of());
-      if (report.errors() > 0) throw new Refused(report);
-      catalog = Catalog.everything(report.advisories());
-    } else {
-      catalog = publicCatalog(site, options.now());
-    }
+    Catalog catalog = catalog(site, options.now(), options.preview());
     SiteConfig config = options.baseUrl().map(u -> withBaseUrl(site.config().config(), u)).orElse(site.config().config());
     Optional<Path> theme = config.theme().map(t -> site.root().resolve(t).normalize());
     Optional<BuildMemory> memory = options.memory();
@@ -144,7 +142,7 @@ public final class SiteBuild {
       Sink sink = (relative, bytes) -> write(staging, relative, bytes);
       PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
       AtomicInteger done = new AtomicInteger();
-      renderAll(pages, page -> {
+      inParallel(pages, page -> {
         sink.put(page.file(), renderer.render(page));
         options.progress().pages(done.incrementAndGet(), pages.size());
       });
@@ -182,7 +180,7 @@ public final class SiteBuild {
       List<String> kept = pages.parallelStream().filter(p -> memory.unchanged(p, stamp)).map(PageSpec::file).toList();
       Set<String> keptFiles = Set.copyOf(kept);
       AtomicInteger done = new AtomicInteger();
-      renderAll(pages.stream().filter(p -> !keptFiles.contains(p.file())).toList(), page -> {
+      inParallel(pages.stream().filter(p -> !keptFiles.contains(p.file())).toList(), page -> {
         sink.put(page.file(), renderer.render(page));
         options.progress().pages(done.incrementAndGet(), pages.size() - kept.size());
       });
@@ -212,16 +210,16 @@ public final class SiteBuild {
   }
 
   /**
-   * Renders pages in parallel and returns only when every task has stopped: the first failure is
-   * rethrown after the others finish, so that no thread is still writing into the staging folder
-   * while it is being discarded.
+   * Runs {@code work} on each item in parallel and returns only when every task has stopped: the
+   * first failure is rethrown after the others finish, so that no thread is still writing into
+   * the staging folder while it is being discarded.
    */
-  private static <T> void renderAll(List<T> pages, java.util.function.Consumer<T> render) {
+  private static <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
     java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
-    pages.parallelStream().forEach(page -> {
+    items.parallelStream().forEach(item -> {
       if (failure.get() != null) return;
       try {
-        render.accept(page);
+        work.accept(item);
       } catch (RuntimeException e) {
         failure.compareAndSet(null, e);
       }
@@ -234,7 +232,7 @@ public final class SiteBuild {
    * {@code all}. Returns the number of files.
    */
   private static int writeFeeds(Sink sink, List<Feed> write, List<Feed> all, SiteConfig config) {
-    renderAll(write, f -> {
+    inParallel(write, f -> {
       sink.put(f.path() + Feed.RSS, RomeFeedWriter.rss(f));
       sink.put(f.path() + Feed.ATOM, RomeFeedWriter.atom(f));
       sink.put(f.path() + Feed.JSON, JsonFeedWriter.json(f));
