@@ -298,14 +298,13 @@ public final class SiteBuild {
     if (config.policy().isEmpty()) return Optional.empty();
     Path file = site.root().resolve(config.policy().get()).normalize();
     try {
-      if (!file.startsWith(site.root()) || !file.toRealPath().startsWith(site.root().toRealPath())) {
+      if (!Site.isInside(site.root(), file)) {
         throw new SiteException("`policy` in site-config.yaml must name a file inside the site: " + config.policy().get());
       }
-      if (Files.size(file) > 1024 * 1024) throw new SiteException(config.policy().get() + " is larger than 1 MiB");
-      return Optional.of(markdown.apply(Files.readString(file, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new SiteException("cannot read the policy page " + config.policy().get() + ": " + e.getMessage(), e);
     }
+    return Optional.of(markdown.apply(Site.readText(file, config.policy().get())));
   }
 
   private static void write(Path root, String relative, byte[] bytes) {

@@ -30,7 +30,8 @@ import java.util.zip.ZipInputStream;
  * the same bytes: nothing changes. Each bad record is reported; the others are imported.
  */
 public final class OsvImport {
-  static final long MAX_BYTES = 1024 * 1024;
+  /** A record, like an advisory file, is at most 1 MiB. */
+  static final long MAX_BYTES = dev.disclose.source.AdvisoryFiles.MAX_BYTES;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -3,11 +3,9 @@ package dev.disclose.releases;
 import dev.disclose.advisory.FrontMatter;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.config.SiteConfig.ReleaseNotesSource;
+import dev.disclose.source.Site;
 import dev.disclose.source.SiteException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,11 +21,10 @@ import java.util.stream.Stream;
  * Reads the release notes each published package declares in site-config.yaml: a folder of one
  * Markdown file per release (front matter {@code version}, {@code date}), a Keep-a-Changelog
  * file ({@code ## [1.2.3] - 2025-01-01} sections), or a URL template for notes published
- * elsewhere. Files must lie inside the site, be UTF-8 and under 1 MiB: release notes arrive by
- * pull request like advisories.
+ * elsewhere. Files must lie inside the site, be UTF-8 and under 1 MiB ({@link Site#readText}):
+ * release notes arrive by pull request like advisories.
  */
 public final class ReleaseNotesReader {
-  static final long MAX_BYTES = 1024 * 1024;
   /** A Keep-a-Changelog release heading: {@code ## [1.2.3] - 2025-01-01} (the date optional). */
   static final Pattern CHANGELOG_HEADING = Pattern.compile(
       "^## \\[(?<version>[^\\]]+)\\](?:\\s*[-–]\\s*(?<date>\\d{4}-\\d{2}-\\d{2}))?.*$");
@@ -127,7 +124,7 @@ public final class ReleaseNotesReader {
   static Path inside(Path root, String configured) throws SiteException {
     Path p = root.resolve(configured).normalize();
     try {
-      if (!p.startsWith(root) || (Files.exists(p) && !p.toRealPath().startsWith(root.toRealPath()))) {
+      if (!Site.isInside(root, p)) {
         throw new SiteException("release notes `" + configured + "` in site-config.yaml must lie inside the site");
       }
     } catch (IOException e) {
@@ -137,16 +134,6 @@ public final class ReleaseNotesReader {
   }
 
   private static String readText(Path root, Path f) throws SiteException {
-    try {
-      if (Files.size(f) > MAX_BYTES) throw new SiteException(root.relativize(f) + " is larger than 1 MiB");
-      byte[] bytes = Files.readAllBytes(f);
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString()
-          .replace("\r\n", "\n");
-    } catch (CharacterCodingException e) {
-      throw new SiteException(root.relativize(f) + " is not valid UTF-8", e);
-    } catch (IOException e) {
-      throw new SiteException("cannot read " + root.relativize(f) + ": " + e.getMessage(), e);
-    }
+    return Site.readText(f, root.relativize(f));
   }
 }

@@ -56,6 +56,28 @@ public final class Site {
     return new Site(absolute, display, loaded);
   }
 
+  /** Whether {@code path} lies inside {@code root}, also once symbolic links are followed. */
+  public static boolean isInside(Path root, Path path) throws IOException {
+    Path p = path.normalize();
+    return p.startsWith(root) && (!Files.exists(p) || p.toRealPath().startsWith(root.toRealPath()));
+  }
+
+  /**
+   * A text file the site holds besides advisories (the policy page, release notes): at most
+   * 1 MiB, strict UTF-8. {@code shown}: how messages name it.
+   */
+  public static String readText(Path file, Object shown) throws SiteException {
+    try {
+      if (Files.size(file) > AdvisoryFiles.MAX_BYTES) throw new SiteException(shown + " is larger than 1 MiB");
+      if (StrictUtf8.decode(Files.readAllBytes(file)) instanceof StrictUtf8.Decoded.Text text) {
+        return text.text().replace("\r\n", "\n");
+      }
+      throw new SiteException(shown + " is not valid UTF-8; re-save it as UTF-8");
+    } catch (IOException e) {
+      throw new SiteException("cannot read " + shown + ": " + e.getMessage(), e);
+    }
+  }
+
   public Path root() {
     return root;
   }

@@ -29,7 +29,7 @@ final class ConfigFilesCheck {
   private static java.util.Optional<String> problem(Site site, String relative, boolean folder) {
     Path path = site.root().resolve(relative).normalize();
     try {
-      if (!path.startsWith(site.root()) || (Files.exists(path) && !path.toRealPath().startsWith(site.root().toRealPath()))) {
+      if (!Site.isInside(site.root(), path)) {
         return java.util.Optional.of("which is outside the site; name a path inside it");
       }
     } catch (IOException e) {
