@@ -117,7 +117,9 @@ public final class SitePlanner {
     pages.add(home(catalog, viewOf));
     for (Advisory a : catalog.advisories()) searchDocs.add(searchDoc(a, viewOf.apply(a)));
     pages.add(page(SitePaths.SEARCH, "search", "Search", new Views.IndexView("Search", "", List.of()), true, Optional.empty()));
-    Function<Advisory, Feed.Item> itemOf = a -> item(a, viewOf.apply(a));
+    // An advisory is an item of the site's feed, its ecosystems' and its packages': build it once.
+    Map<String, Feed.Item> items = new java.util.HashMap<>();
+    Function<Advisory, Feed.Item> itemOf = a -> items.computeIfAbsent(a.id(), id -> item(a, viewOf.apply(a)));
     int newest = in.config().feedItems();
     feeds.add(feed("", in.config().title(), in.config().description().orElse("Security advisories of " + in.config().title() + "."),
         catalog.advisories().stream().limit(newest).map(itemOf).toList()));
