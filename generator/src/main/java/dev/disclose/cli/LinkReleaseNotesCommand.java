@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "link-release-notes", mixinStandardHelpOptions = true,
-    description = {"Reports the security entries release notes lack: for each release, the public advisories",
-        "it fixes that its notes do not name. With --write, adds them under ### Security",
-        "(a line \"- <title> (<ID>, <CVE>)\" each), changing nothing else; running it twice changes nothing."},
+    description = {"Finds the security entries release notes lack, and adds them with --write.",
+        "For each release: the public advisories it fixes that its notes do not name. --write adds",
+        "a line \"- <title> (<ID>, <CVE>)\" for each under ### Security, changing nothing else;",
+        "running it twice changes nothing."},
     footer = {"", "Exit codes: 0 nothing missing (or written), 1 entries missing, 2 usage or I/O error."})
 final class LinkReleaseNotesCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;

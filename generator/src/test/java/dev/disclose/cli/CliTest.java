@@ -26,10 +26,18 @@ class CliTest {
     CliRun run = CliRun.in(site, "--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("validate", "new", "assign-ids", "Exit codes");
-    for (String command : new String[] {"validate", "new", "assign-ids"}) {
+    String[] commands = {"validate", "build", "serve", "export", "link-release-notes", "embargoes", "import", "new",
+        "assign-ids"};
+    for (String command : commands) {
       CliRun sub = CliRun.in(site, command, "--help");
       assertThat(sub.exitCode()).as(command).isZero();
       assertThat(sub.out()).contains("--root");
+      // The command list shows each description's first line alone: it must be a whole sentence.
+      java.util.List<String> lines = run.out().lines().toList();
+      int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("  " + command + " ")).findFirst().orElseThrow());
+      StringBuilder listed = new StringBuilder(lines.get(at).strip());
+      for (int i = at + 1; i < lines.size() && lines.get(i).startsWith("          "); i++) listed.append(' ').append(lines.get(i).strip());
+      assertThat(listed.toString()).as(command).endsWith(".");
     }
   }
 
