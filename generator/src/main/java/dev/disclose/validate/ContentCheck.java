@@ -10,8 +10,8 @@ import java.util.List;
 final class ContentCheck implements AdvisoryCheck {
   /** RustSec's categories (rustsec crate, advisory/category.rs). */
   static final List<String> RUSTSEC_CATEGORIES = List.of("code-execution", "crypto-failure",
-      "denial-of-service", "file-disclosure", "format-injection", "memory-corruption",
-      "memory-exposure", "privilege-escalation", "thread-safety");
+      "denial-of-service", "file-disclosure", "format-injection", "logic-bug", "malicious",
+      "memory-corruption", "memory-exposure", "parser-confusion", "privilege-escalation", "thread-safety");
 
   @Override
   public void check(Advisory a, CheckContext context, Findings findings) {
