@@ -43,6 +43,8 @@ public final class OsvExporter {
   /** What the export needs from the site. */
   public record Settings(String baseUrl, String idPrefix, boolean prefixRegistered) {}
 
+  private static final String CRATES_IO = "crates.io";
+
   private OsvExporter() {}
 
   /**
@@ -64,7 +66,9 @@ public final class OsvExporter {
     Map<String, Object> database = new LinkedHashMap<>(a.databaseSpecific());
     if (!a.cwes().isEmpty()) database.put("cwe_ids", a.cwes());
     Rating.of(a.severity()).ifPresent(l -> database.put("severity", l.name()));
-    a.informational().ifPresent(i -> database.put("informational", i.spelling()));
+    // RustSec's OSV keeps the informational kind with each crate (below); other databases at the top.
+    boolean crates = a.affected().stream().anyMatch(p -> p.ecosystem().equals(CRATES_IO));
+    if (!crates) a.informational().ifPresent(i -> database.put("informational", i.spelling()));
     // OSV has no field for why an advisory was withdrawn; consumers showing the record want it.
     a.withdrawn().filter(w -> !w.reason().isBlank()).ifPresent(w -> database.put("withdrawn_reason", w.reason()));
     String base = settings.baseUrl().endsWith("/") ? settings.baseUrl() : settings.baseUrl() + "/";
@@ -74,7 +78,7 @@ public final class OsvExporter {
         a.withdrawn().map(w -> time(w.date())).orElse(null),
         ids(a.aliases(), settings), ids(a.related(), settings), ids(a.upstream(), settings), a.title(), a.details(),
         perPackage ? List.of() : severity(a.severity()),
-        a.affected().stream().map(p -> affected(p, perPackage ? Optional.of(a.severity()) : Optional.empty())).toList(),
+        a.affected().stream().map(p -> affected(a, p, perPackage ? Optional.of(a.severity()) : Optional.empty())).toList(),
         a.references().stream().map(r -> new OsvRecord.Reference(r.type().name(), r.url())).toList(),
         a.credits().stream().map(c -> new OsvRecord.Credit(c.name(), c.contact(),
             c.type().map(Enum::name).orElse(null))).toList(),
@@ -95,8 +99,28 @@ public final class OsvExporter {
     }
   }
 
-  private static OsvRecord.Affected affected(Affected p, Optional<Severity> fallback) {
+  private static OsvRecord.Affected affected(Advisory a, Affected p, Optional<Severity> fallback) {
     Map<String, Object> ecosystemSpecific = new LinkedHashMap<>(p.ecosystemSpecific());
+    Map<String, Object> databaseSpecific = new LinkedHashMap<>(p.databaseSpecific());
+    if (p.ecosystem().equals(CRATES_IO)) {
+      // RustSec's OSV shape, which tools reading crates.io advisories expect: the categories, the
+      // CVSS vector and the informational kind with each crate, first and in that order. A value
+      // already there (an imported RustSec record keeps its own, nulls included) is left as it is.
+      Severity severity = p.severity().filter(x -> !x.isEmpty()).orElse(a.severity());
+      Map<String, Object> rustsec = new LinkedHashMap<>();
+      rustsec.put("categories", databaseSpecific.containsKey("categories") ? databaseSpecific.remove("categories") : a.categories());
+      // As the RustSec export writes `cvss`: 3.x first, which every cargo-audit reads.
+      Optional<String> cvss = severity.cvssV3().or(severity::cvssV4);
+      if (databaseSpecific.containsKey("cvss")) rustsec.put("cvss", databaseSpecific.remove("cvss"));
+      else cvss.ifPresent(v -> rustsec.put("cvss", v));
+      boolean hadKind = databaseSpecific.containsKey("informational");
+      Object kind = databaseSpecific.remove("informational");
+      if (kind != null) rustsec.put("informational", kind);
+      else if (a.informational().isPresent()) rustsec.put("informational", a.informational().get().spelling());
+      else if (hadKind) rustsec.put("informational", null);
+      rustsec.putAll(databaseSpecific);
+      databaseSpecific = rustsec;
+    }
     if (!p.functions().isEmpty() || !p.os().isEmpty() || !p.arch().isEmpty()) {
       if (p.ecosystem().equals("Go")) {
         // The Go vulnerability database's shape, which govulncheck reads.
@@ -107,11 +131,12 @@ public final class OsvExporter {
         if (!p.functions().isEmpty()) imported.put("symbols", List.copyOf(p.functions().keySet()));
         ecosystemSpecific.putIfAbsent("imports", List.of(imported));
       } else {
-        // RustSec's shape for the affected functions and platforms.
+        // RustSec's shape for the affected functions and platforms; functions sorted, as
+        // RustSec's OSV lists them (its functions table is ordered by path).
         Map<String, Object> affects = new LinkedHashMap<>();
         affects.put("arch", p.arch());
         affects.put("os", p.os());
-        affects.put("functions", List.copyOf(p.functions().keySet()));
+        affects.put("functions", p.functions().keySet().stream().sorted().toList());
         ecosystemSpecific.putIfAbsent("affects", affects);
       }
     }
@@ -125,7 +150,7 @@ public final class OsvExporter {
                 List.of(OsvRecord.Event.introduced(AffectedRange.BEGINNING)), Map.of()))
             : ranges(p.ranges()),
         p.versions(),
-        ecosystemSpecific, p.databaseSpecific());
+        ecosystemSpecific, databaseSpecific);
   }
 
   /**
@@ -173,8 +198,13 @@ public final class OsvExporter {
     return out;
   }
 
+  /**
+   * A date written without a time is noon UTC, as RustSec's OSV writes its dates: the same
+   * calendar day in every time zone from UTC-12 to UTC+11, where midnight would show the day
+   * before across the Americas.
+   */
   private static String time(Timestamp t) {
-    return DateTimeFormatter.ISO_INSTANT.format(t.instant());
+    return DateTimeFormatter.ISO_INSTANT.format(t.dateOnly() ? t.instant().plus(java.time.Duration.ofHours(12)) : t.instant());
   }
 
   private static String time(Instant i) {

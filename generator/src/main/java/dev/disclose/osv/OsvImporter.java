@@ -58,17 +58,51 @@ public final class OsvImporter {
     String base = settings.baseUrl().endsWith("/") ? settings.baseUrl() : settings.baseUrl() + "/";
     if (url != null && url.equals(base + "advisories/" + id + "/")) database.remove("url"); // ours: derived again on export
 
+    // RustSec's shape keeps categories and the informational kind with each crate: when every
+    // crate agrees, they are the advisory's, and the exporter puts them back in the same place.
+    List<OsvRecord.Affected> affectedList = new ArrayList<>(orEmpty(r.affected()));
+    List<String> categories = List.of();
+    Optional<Object> sharedCategories = sharedCratesValue(affectedList, "categories");
+    if (sharedCategories.isPresent() && sharedCategories.get() instanceof List<?> list
+        && list.stream().allMatch(x -> x instanceof String)) {
+      categories = strings(list);
+      affectedList = withoutCratesKey(affectedList, "categories");
+    }
+    Optional<Object> sharedKind = sharedCratesValue(affectedList, "informational");
+    if (informational.isEmpty() && sharedKind.isPresent() && sharedKind.get() instanceof String kind
+        && enumValue(Informational.class, kind).isPresent()) {
+      informational = enumValue(Informational.class, kind);
+      affectedList = withoutCratesKey(affectedList, "informational");
+    }
     Optional<Withdrawal> withdrawn = time(r.withdrawn()).map(t -> new Withdrawal(t, reason));
     Severity severity = severity(r.severity(), level);
     return new Advisory(id, orBlank(r.summary()), withdrawn.isPresent() ? Status.WITHDRAWN : Status.PUBLISHED,
         time(r.published()), time(r.modified()), Optional.empty(), withdrawn,
-        own(r.aliases(), settings), own(r.related(), settings), own(r.upstream(), settings), severity, cwes, List.of(), List.of(),
-        informational, orEmpty(r.affected()).stream().map(OsvImporter::affected).toList(),
+        own(r.aliases(), settings), own(r.related(), settings), own(r.upstream(), settings), severity, cwes, List.of(), categories,
+        informational, affectedList.stream().map(OsvImporter::affected).toList(),
         orEmpty(r.references()).stream().map(x -> new Reference(
             Reference.ReferenceType.valueOf(x.type().toUpperCase(Locale.ROOT)), x.url())).toList(),
         orEmpty(r.credits()).stream().map(c -> new Credit(c.name(), orEmpty(c.contact()),
             Optional.ofNullable(c.type()).flatMap(t -> enumValue(Credit.CreditType.class, t)))).toList(),
         Timeline.EMPTY, database, orBlank(r.details()), new Source(file, relativePath, 1, Map.of()));
+  }
+
+  /** The value every crates.io entry's database_specific holds under {@code key}, when they all hold the same. */
+  private static Optional<Object> sharedCratesValue(List<OsvRecord.Affected> affected, String key) {
+    List<Map<String, Object>> crates = affected.stream().filter(a -> a.pkg() != null && "crates.io".equals(a.pkg().ecosystem()))
+        .map(a -> orEmpty(a.databaseSpecific())).toList();
+    if (crates.isEmpty() || !crates.stream().allMatch(m -> m.containsKey(key) && m.get(key) != null)) return Optional.empty();
+    Object first = crates.get(0).get(key);
+    return crates.stream().allMatch(m -> m.get(key).equals(first)) ? Optional.of(first) : Optional.empty();
+  }
+
+  private static List<OsvRecord.Affected> withoutCratesKey(List<OsvRecord.Affected> affected, String key) {
+    return affected.stream().map(a -> {
+      if (a.pkg() == null || !"crates.io".equals(a.pkg().ecosystem())) return a;
+      Map<String, Object> database = new LinkedHashMap<>(orEmpty(a.databaseSpecific()));
+      database.remove(key);
+      return a.withDatabaseSpecific(database);
+    }).toList();
   }
 
   /** IDs as the site writes them: its own without the x_ the export adds. */

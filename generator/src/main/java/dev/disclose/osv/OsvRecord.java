@@ -47,7 +47,11 @@ public record OsvRecord(
       @JsonProperty("ranges") List<Range> ranges,
       @JsonProperty("versions") List<String> versions,
       @JsonProperty("ecosystem_specific") Map<String, Object> ecosystemSpecific,
-      @JsonProperty("database_specific") Map<String, Object> databaseSpecific) {}
+      @JsonProperty("database_specific") Map<String, Object> databaseSpecific) {
+    public Affected withDatabaseSpecific(Map<String, Object> database) {
+      return new Affected(pkg, severity, ranges, versions, ecosystemSpecific, database);
+    }
+  }
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonPropertyOrder({"ecosystem", "name", "purl"})
