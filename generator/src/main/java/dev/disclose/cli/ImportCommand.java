@@ -1,7 +1,9 @@
 package dev.disclose.cli;
 
 import dev.disclose.authoring.AtomicFiles;
+import dev.disclose.importing.AdvisoryImport;
 import dev.disclose.importing.OsvImport;
+import dev.disclose.importing.RustSecImport;
 import dev.disclose.source.Site;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import picocli.CommandLine.ParentCommand;
     description = {"Imports advisories from another database into advisories/.",
         "  osv  OSV records: JSON or YAML files, folders of them, zips of them (GitHub's, PyPA's,",
         "       Go's vulndb, osv.dev exports).",
+        "  rustsec  RustSec advisory-db files: a checkout of advisory-db, folders, files or zips.",
         "Each record gets the site's next free ID, its own ID kept as an alias (--keep-ids: its ID",
         "stays the ID). Importing the same records again changes nothing. A bad record is reported",
         "and the others are imported."},
@@ -25,7 +28,7 @@ final class ImportCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
 
-  @Parameters(index = "0", paramLabel = "FORMAT", description = "osv.")
+  @Parameters(index = "0", paramLabel = "FORMAT", description = "osv or rustsec.")
   String format;
 
   @Parameters(index = "1..*", paramLabel = "PATH", arity = "1..*", description = "Files, folders or zips to import.")
@@ -40,12 +43,12 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
-    if (!format.equals("osv")) {
-      env.err().println("disclose: `" + format + "` is not an import format here: use osv");
+    if (!format.equals("osv") && !format.equals("rustsec")) {
+      env.err().println("disclose: `" + format + "` is not an import format here: use osv or rustsec");
       return Main.USAGE;
     }
     Site opened = site.open(env);
-    List<Path> resolved = paths.stream().map(p -> env.workingDirectory().resolve(p)).toList();
+    List<Path> resolved = paths.stream().map(p -> env.workingDirectory().resolve(p).normalize()).toList();
     for (Path p : resolved) {
       if (!Files.exists(p)) {
         env.err().println("disclose: no such file or folder: " + p);
@@ -53,8 +56,12 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     long start = System.nanoTime();
-    List<OsvImport.Outcome> outcomes = OsvImport.run(OsvImport.inputs(resolved), opened.readAll().advisories(),
-        opened.root(), opened.config().config().idPrefix(), keepIds, !dryRun, (file, text) -> {
+    String prefix = opened.config().config().idPrefix();
+    List<AdvisoryImport.Candidate> candidates = format.equals("osv")
+        ? OsvImport.candidates(OsvImport.inputs(resolved), prefix)
+        : RustSecImport.candidates(RustSecImport.inputs(resolved));
+    List<AdvisoryImport.Outcome> outcomes = AdvisoryImport.run(candidates, opened.readAll().advisories(),
+        opened.root(), prefix, keepIds, !dryRun, (file, text) -> {
           try {
             opened.requireWritable(file);
           } catch (dev.disclose.source.SiteException e) {
@@ -65,7 +72,7 @@ final class ImportCommand implements Callable<Integer> {
         });
     int written = 0;
     int failed = 0;
-    for (OsvImport.Outcome o : outcomes) {
+    for (AdvisoryImport.Outcome o : outcomes) {
       if (o.error().isPresent()) {
         failed++;
         env.out().println(o.origin() + ": error: " + o.error().get());

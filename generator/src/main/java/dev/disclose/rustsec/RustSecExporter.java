@@ -43,7 +43,9 @@ public final class RustSecExporter {
     List<RustSecFile> files = new ArrayList<>();
     for (Affected p : a.affected()) {
       if (!p.ecosystem().equals(ECOSYSTEM)) continue;
-      String id = a.id().startsWith("RUSTSEC-") ? a.id() : PLACEHOLDER_ID;
+      // An advisory RustSec already published (imported from it, say) keeps RustSec's ID.
+      String id = a.id().startsWith("RUSTSEC-") ? a.id()
+          : a.aliases().stream().filter(x -> x.startsWith("RUSTSEC-")).findFirst().orElse(PLACEHOLDER_ID);
       String name = (id.equals(PLACEHOLDER_ID) ? a.id() : id) + ".md";
       files.add(new RustSecFile("crates/" + SitePaths.segment(p.packageName()) + "/" + name, text(a, p, id, advisoryUrl)));
     }
@@ -62,13 +64,19 @@ public final class RustSecExporter {
     if (!references.isEmpty()) t.strings("references", references);
     if (!a.categories().isEmpty()) t.strings("categories", a.categories());
     if (!a.keywords().isEmpty()) t.strings("keywords", a.keywords());
-    if (!a.aliases().isEmpty()) t.strings("aliases", a.aliases());
+    List<String> aliases = a.aliases().stream().filter(x -> !x.equals(id)).toList();
+    if (!aliases.isEmpty()) t.strings("aliases", aliases);
     if (!a.related().isEmpty()) t.strings("related", a.related());
     // CVSS 3.x first: cargo-audit releases before CVSS 4.0 support cannot read a 4.0 vector.
     dev.disclose.advisory.Severity severity = p.severity().filter(s -> !s.isEmpty()).orElse(a.severity());
     severity.cvssV3().or(severity::cvssV4).ifPresent(v -> t.string("cvss", v));
     a.informational().ifPresent(i -> t.string("informational", i.spelling()));
     a.withdrawn().ifPresent(w -> t.string("withdrawn", w.date().date().toString()));
+    // What an import from RustSec keeps in database_specific; CC0-1.0 is RustSec's default.
+    if (a.databaseSpecific().get("license") instanceof String license && !license.equals(RustSecImporter.DEFAULT_LICENSE)) {
+      t.string("license", license);
+    }
+    if (Boolean.TRUE.equals(a.databaseSpecific().get("expect_deleted"))) t.line("expect-deleted = true");
 
     List<String> vulnerable = vulnerableRequirements(p);
     if (!p.functions().isEmpty() || !p.os().isEmpty() || !p.arch().isEmpty()) {

@@ -1,0 +1,117 @@
+package dev.disclose.importing;
+
+import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AdvisoryId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The part of every import that does not depend on the source database: numbering each record
+ * for the site (or keeping its ID), finding earlier imports of it so importing again changes
+ * nothing, and writing the advisory file. {@link OsvImport} and {@link RustSecImport} turn their
+ * inputs into {@link Candidate}s.
+ */
+public final class AdvisoryImport {
+  /** One record read from the source database: the advisory it states, or why it cannot be read. */
+  public record Candidate(String origin, String recordId, Optional<Advisory> advisory, List<String> notes,
+      Optional<String> error) {
+    public static Candidate of(String origin, Advisory advisory, List<String> notes) {
+      return new Candidate(origin, advisory.id(), Optional.of(advisory), List.copyOf(notes), Optional.empty());
+    }
+
+    public static Candidate failed(String origin, String recordId, String error) {
+      return new Candidate(origin, recordId, Optional.empty(), List.of(), Optional.of(error));
+    }
+  }
+
+  /** What happened to one record. */
+  public record Outcome(String origin, String recordId, Optional<String> advisoryId, Optional<Path> file, boolean changed,
+      List<String> notes, Optional<String> error) {}
+
+  /** Writes a file (atomically, in the CLI). */
+  public interface IoWriter {
+    void write(Path file, String text) throws IOException;
+  }
+
+  private AdvisoryImport() {}
+
+  /**
+   * Imports {@code candidates} into {@code siteRoot}/advisories. {@code existing}: the site's
+   * advisories, to find earlier imports and the next free IDs. {@code write} false: report only.
+   */
+  public static List<Outcome> run(List<Candidate> candidates, List<Advisory> existing, Path siteRoot, String prefix,
+      boolean keepIds, boolean write, IoWriter writer) throws IOException {
+    Map<String, Advisory> byId = new HashMap<>();
+    Map<String, Advisory> byAlias = new HashMap<>();
+    Map<Integer, Integer> lastNumber = new HashMap<>();
+    for (Advisory a : existing) {
+      byId.put(a.id(), a);
+      for (String alias : a.aliases()) byAlias.putIfAbsent(alias, a);
+      AdvisoryId.parseOwn(a.id(), prefix).ifPresent(o -> lastNumber.merge(o.year(), o.number(), Math::max));
+    }
+    Set<String> seen = new HashSet<>();
+    List<Outcome> out = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (c.advisory().isEmpty()) {
+        out.add(new Outcome(c.origin(), c.recordId(), Optional.empty(), Optional.empty(), false, List.of(), c.error()));
+        continue;
+      }
+      Advisory imported = c.advisory().get();
+      String recordId = imported.id();
+      if (!seen.add(recordId)) {
+        out.add(new Outcome(c.origin(), recordId, Optional.empty(), Optional.empty(), false, List.of(),
+            Optional.of("a second record with the ID " + recordId + " in this import; the first one was imported")));
+        continue;
+      }
+      String id;
+      List<String> aliases = new ArrayList<>(imported.aliases());
+      Advisory earlier = keepIds ? byId.get(recordId) : byAlias.get(recordId);
+      if (keepIds) {
+        id = recordId;
+      } else if (earlier != null) {
+        id = earlier.id(); // an earlier import of this record: same file, same ID
+        if (!aliases.contains(recordId)) aliases.add(0, recordId);
+      } else {
+        int year = imported.effectivePublished().map(t -> t.date().getYear()).filter(y -> y > 1990).orElse(2000);
+        int number = lastNumber.merge(year, 1, (a, b) -> a + b);
+        id = AdvisoryId.format(prefix, year, number);
+        aliases.add(0, recordId);
+      }
+      List<String> notes = new ArrayList<>(c.notes());
+      if (imported.title().isBlank()) {
+        // PyPA's records have no summary; the format needs a title.
+        String first = imported.details().strip().split("(?<=[.!?])\\s|\\n", 2)[0];
+        imported = imported.withTitle(first.length() > 100 ? first.substring(0, 97) + "…" : first);
+        notes.add("no summary: the title is the details' first sentence; check it");
+      }
+      Advisory renamed = imported.withId(id, aliases.stream().distinct().filter(x -> !x.equals(id)).toList());
+      String text = AdvisoryWriter.write(renamed);
+      String year = AdvisoryId.parseOwn(id, prefix).map(o -> String.valueOf(o.year()))
+          .orElse(String.valueOf(imported.effectivePublished().map(t -> t.date().getYear()).orElse(2000)));
+      Path advisories = siteRoot.resolve("advisories").normalize();
+      Path file = earlier != null ? siteRoot.resolve(earlier.source().relativePath()).normalize()
+          : advisories.resolve(year).resolve(id + ".md").normalize();
+      if (!file.startsWith(advisories) || !file.getFileName().toString().equals(id + ".md") && earlier == null) {
+        out.add(new Outcome(c.origin(), recordId, Optional.of(id), Optional.empty(), false, List.of(),
+            Optional.of("the ID `" + id + "` cannot be a file name under advisories/")));
+        continue;
+      }
+      if (imported.details().isBlank()) notes.add("the record has no details: write them (validation asks, C001)");
+      if (imported.withdrawn().isPresent() && imported.withdrawn().get().reason().isBlank()) {
+        notes.add("withdrawn without a reason (the source has no field for one): the file says so; give the reason");
+      }
+      boolean changed = !Files.exists(file) || !Files.readString(file).equals(text);
+      if (write && changed) writer.write(file, text);
+      out.add(new Outcome(c.origin(), recordId, Optional.of(id), Optional.of(file), changed, notes, Optional.empty()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.disclose.importing;
+
+import dev.disclose.rustsec.RustSecImporter;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code disclose import rustsec}: RustSec advisory-db files (a checkout of advisory-db, a folder
+ * of its files, single files or a zip) → advisories, which {@link AdvisoryImport} numbers and
+ * writes. In folders and zips, the Markdown files named like advisories ({@code RUSTSEC-….md},
+ * and the {@code .toml} files of advisory-db's older layout) are read; README.md and the like
+ * are not.
+ */
+public final class RustSecImport {
+  private static final Pattern ADVISORY_FILE = Pattern.compile("RUSTSEC-\\d{4}-\\d{4}\\.(md|toml)");
+
+  private RustSecImport() {}
+
+  /** Every advisory-db file under {@code paths}; a file named explicitly is read whatever its name. */
+  public static List<OsvImport.Input> inputs(List<Path> paths) throws IOException {
+    List<OsvImport.Input> out = new ArrayList<>();
+    for (Path p : paths) {
+      boolean named = java.nio.file.Files.isRegularFile(p) && !p.toString().endsWith(".zip");
+      out.addAll(OsvImport.inputs(List.of(p), name -> named || ADVISORY_FILE.matcher(name).matches()));
+    }
+    return out;
+  }
+
+  public static List<AdvisoryImport.Candidate> candidates(List<OsvImport.Input> inputs) {
+    List<AdvisoryImport.Candidate> out = new ArrayList<>();
+    for (OsvImport.Input in : inputs) {
+      String name = in.origin().substring(Math.max(in.origin().lastIndexOf('/'), in.origin().lastIndexOf('!')) + 1);
+      try {
+        if (in.bytes().length > OsvImport.MAX_BYTES) {
+          out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: larger than 1 MiB"));
+          continue;
+        }
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(in.bytes())).toString();
+        RustSecImporter.Imported imported = RustSecImporter.read(text, Path.of(name), name);
+        out.add(AdvisoryImport.Candidate.of(in.origin(), imported.advisory(), imported.notes()));
+      } catch (RustSecImporter.RustSecException e) {
+        out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: " + e.getMessage()));
+      } catch (CharacterCodingException e) {
+        out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: not UTF-8 text"));
+      }
+    }
+    return out;
+  }
+}
