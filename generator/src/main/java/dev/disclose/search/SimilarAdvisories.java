@@ -17,7 +17,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -30,7 +30,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * "Similar advisories" for each advisory page, computed at build time with Lucene over the public
  * advisories: the same package weighs most, then the same weakness (CWE), then wording
- * ({@link MoreLikeThis} over title and details). Deterministic: one segment, docs added in the
+ * (a "more like this" query over title and details, as Lucene's MoreLikeThis builds it). Deterministic: one segment, docs added in the
  * catalog's order, ties broken by that order.
  */
 public final class SimilarAdvisories {
@@ -45,7 +45,38 @@ public final class SimilarAdvisories {
     TEXT.freeze();
   }
 
+  /** Terms a document's "like this" query takes: its most telling words. */
+  private static final int QUERY_TERMS = 12;
+
   private SimilarAdvisories() {}
+
+  /**
+   * The document's {@link #QUERY_TERMS} words with the highest tf·idf (as MoreLikeThis ranks
+   * them: words of at least three letters, in at most {@code maxDocFreq} documents), as one
+   * query; ties go to the word that sorts first, so the result never depends on hash order.
+   */
+  private static Query likeThis(org.apache.lucene.index.Terms vector, Map<String, TermStates> statistics, int numDocs,
+      int maxDocFreq, org.apache.lucene.search.similarities.ClassicSimilarity tfidf) throws IOException {
+    record Scored(String term, float score) {}
+    List<Scored> scored = new ArrayList<>();
+    if (vector != null) {
+      org.apache.lucene.index.TermsEnum te = vector.iterator();
+      for (org.apache.lucene.util.BytesRef t; (t = te.next()) != null; ) {
+        String text = t.utf8ToString();
+        if (text.length() < 3) continue;
+        TermStates states = statistics.get(text);
+        int docFreq = states == null ? 0 : states.docFreq();
+        if (docFreq == 0 || docFreq > maxDocFreq) continue;
+        scored.add(new Scored(text, te.totalTermFreq() * tfidf.idf(docFreq, numDocs)));
+      }
+    }
+    scored.sort(java.util.Comparator.comparing(Scored::score).reversed().thenComparing(Scored::term));
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    for (Scored s : scored.subList(0, Math.min(QUERY_TERMS, scored.size()))) {
+      q.add(new TermQuery(new Term("text", s.term()), statistics.get(s.term())), BooleanClause.Occur.SHOULD);
+    }
+    return q.build();
+  }
 
   /** Advisory ID → the IDs of its most similar public advisories, best first. */
   public static Map<String, List<String>> of(List<Advisory> advisories) {
@@ -69,29 +100,37 @@ public final class SimilarAdvisories {
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setQueryCache(null); // every query is different
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < reader.maxDoc(); i++) ids.add(reader.storedFields().document(i).get("id"));
+        // What MoreLikeThis computes for each document, but with each term's statistics looked up
+        // once for the whole site instead of once per document that has it: on 10,000
+        // advisories that was most of the time.
+        Map<String, TermStates> statistics = new HashMap<>();
+        for (var leaf : reader.leaves()) {
+          org.apache.lucene.index.Terms terms = leaf.reader().terms("text");
+          if (terms == null) continue;
+          org.apache.lucene.index.TermsEnum te = terms.iterator();
+          for (org.apache.lucene.util.BytesRef t; (t = te.next()) != null; ) {
+            String text = t.utf8ToString();
+            statistics.put(text, TermStates.build(searcher, new Term("text", text), true));
+          }
+        }
+        int numDocs = reader.numDocs();
+        // On a large site, words in more than a tenth of the advisories ("vulnerability",
+        // "version") say little and cost much; a small site needs every word it has.
+        int maxDocFreq = advisories.size() >= 200 ? numDocs / 10 : Integer.MAX_VALUE;
+        org.apache.lucene.search.similarities.ClassicSimilarity tfidf = new org.apache.lucene.search.similarities.ClassicSimilarity();
         Map<String, List<String>> found = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.stream.IntStream.range(0, advisories.size()).parallel().forEach(n -> {
           Advisory a = advisories.get(n);
           try {
-            MoreLikeThis mlt = new MoreLikeThis(reader);
-            mlt.setAnalyzer(analyzer);
-            mlt.setFieldNames(new String[] {"text"});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMaxQueryTerms(12);
-            mlt.setMinWordLen(3);
-            // On a large site, words in more than a tenth of the advisories ("vulnerability",
-            // "version") say little and cost much; a small site needs every word it has.
-            if (advisories.size() >= 200) mlt.setMaxDocFreqPct(10);
             BooleanQuery.Builder q = new BooleanQuery.Builder();
             for (var p : a.affected()) {
               q.add(new BoostQuery(new TermQuery(new Term("package", p.ecosystem() + ":" + p.packageName())), 8f), BooleanClause.Occur.SHOULD);
             }
             for (String c : a.cwes()) q.add(new BoostQuery(new TermQuery(new Term("cwe", c)), 3f), BooleanClause.Occur.SHOULD);
-            Query like = mlt.like(n);
-            q.add(like, BooleanClause.Occur.SHOULD);
+            q.add(likeThis(reader.termVectors().get(n, "text"), statistics, numDocs, maxDocFreq, tfidf), BooleanClause.Occur.SHOULD);
             List<String> similar = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(q.build(), COUNT + 1).scoreDocs) {
               if (hit.doc != n) similar.add(ids.get(hit.doc));
