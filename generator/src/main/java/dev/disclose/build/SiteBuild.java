@@ -122,6 +122,7 @@ public final class SiteBuild {
     long start = System.nanoTime();
     options.progress().phase("validating");
     Catalog catalog = catalog(site, options.now(), options.preview());
+    options.progress().phase("reading release notes, git history and the policy");
     SiteConfig config = options.baseUrl().map(u -> withBaseUrl(site.config().config(), u)).orElse(site.config().config());
     Optional<Path> theme = config.theme().map(t -> site.root().resolve(t).normalize());
     Optional<BuildMemory> memory = options.memory();
@@ -131,36 +132,105 @@ public final class SiteBuild {
         LastCommitTimes.read(site.root()), CweCatalog.bundled(), markdown,
         dev.disclose.releases.ReleaseNotesReader.read(site.root(), config),
         options.preview() ? Optional.of(options.now()) : Optional.empty());
-    options.progress().phase("planning pages");
+    options.progress().phase("planning pages, search documents and similar advisories");
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
     List<PageSpec> pages = plan.pages();
 
     if (memory.isPresent()) return incremental(memory.get(), catalog, config, theme, inputs, plan, options, start);
 
     Path staging = AtomicPublisher.stage(options.out(), site.root(), options.preview());
+    java.util.concurrent.ExecutorService alongside = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "disclose-feeds-search-exports");
+      t.setDaemon(true);
+      return t;
+    });
+    java.util.concurrent.Future<Integer> others = null;
     try {
-      Sink sink = (relative, bytes) -> write(staging, relative, bytes);
+      Sink sink = new StagingSink(staging);
       PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
       AtomicInteger done = new AtomicInteger();
+      options.progress().phase("rendering pages; feeds, search index, exports and sitemap alongside");
+      // Feeds, the search index and the exports do not depend on the pages: written on a thread
+      // of their own while the pages render, their sequential parts (zips, the VEX document, the
+      // index's shards) fill the cores the page rendering leaves idle.
+      others = alongside.submit(() -> writeFeeds(sink, plan.feeds(), plan.feeds(), config) + writeSearchIndex(sink, plan)
+          + writeRest(sink, catalog, config, theme, inputs, pages, options.now()));
       inParallel(pages, page -> {
         sink.put(page.file(), renderer.render(page));
         options.progress().pages(done.incrementAndGet(), pages.size());
       });
-      options.progress().phase("writing feeds");
-      int files = pages.size() + writeFeeds(sink, plan.feeds(), plan.feeds(), config);
-      options.progress().phase("writing OSV, RustSec and CycloneDX exports, sitemap and assets");
-      options.progress().phase("writing the search index");
-      files += writeSearchIndex(sink, plan);
-      files += writeRest(sink, catalog, config, theme, inputs, pages, options.now());
+      int files = pages.size() + finish(others);
+      others = null;
       options.progress().phase("publishing");
       AtomicPublisher.publish(staging, options.out());
       return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000, pages.size(), files);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      stop(others);
       AtomicPublisher.discard(staging);
       throw new SiteException("the build failed: " + e.getMessage() + "; the previous output is untouched", e);
     } catch (RuntimeException e) {
+      stop(others);
       AtomicPublisher.discard(staging);
       throw e;
+    } finally {
+      alongside.shutdown();
+    }
+  }
+
+  /** The result of the work done alongside the pages, its failure rethrown as it was thrown. */
+  private static int finish(java.util.concurrent.Future<Integer> others) throws IOException {
+    try {
+      return others.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) throw io;
+      if (cause instanceof RuntimeException r) throw r;
+      if (cause instanceof Error err) throw err;
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Waits for the work alongside the pages to stop, so nothing writes into a staging folder being discarded. */
+  private static void stop(java.util.concurrent.Future<Integer> others) {
+    if (others == null) return;
+    try {
+      others.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException ignored) {
+      // the first failure is the one reported
+    }
+  }
+
+  /**
+   * Writes into the staging folder, creating each folder once: a {@code mkdir} per file was a
+   * large part of writing 30,000 files (most pages are {@code <id>/index.html}).
+   */
+  private static final class StagingSink implements Sink {
+    private final Path root;
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+
+    StagingSink(Path root) {
+      this.root = root;
+    }
+
+    @Override
+    public void put(String relative, byte[] bytes) {
+      Path file = root.resolve(relative).normalize();
+      if (!file.startsWith(root)) throw new IllegalStateException("refusing to write outside the output: " + relative);
+      try {
+        Path parent = file.getParent();
+        if (!folders.contains(parent)) {
+          Files.createDirectories(parent);
+          folders.add(parent);
+        }
+        Files.write(file, bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -305,17 +375,6 @@ public final class SiteBuild {
       throw new SiteException("cannot read the policy page " + config.policy().get() + ": " + e.getMessage(), e);
     }
     return Optional.of(markdown.apply(Site.readText(file, config.policy().get())));
-  }
-
-  private static void write(Path root, String relative, byte[] bytes) {
-    Path file = root.resolve(relative).normalize();
-    if (!file.startsWith(root)) throw new IllegalStateException("refusing to write outside the output: " + relative);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.write(file, bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static SiteConfig withBaseUrl(SiteConfig c, String baseUrl) {

@@ -35,6 +35,9 @@ final class BuildCommand implements Callable<Integer> {
       description = "The address the site is served from, overriding site-config.yaml (e.g. for GitHub Pages).")
   String baseUrl;
 
+  @Option(names = "--timings", description = "Print how long each phase of the build took, on standard error.")
+  boolean timings;
+
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
@@ -48,18 +51,22 @@ final class BuildCommand implements Callable<Integer> {
       env.err().println("disclose: a preview never goes to _site/, the public output; choose another --out (default _preview/)");
       return Main.USAGE;
     }
-    SiteBuild.Progress progress = TerminalProgress.forEnvironment(env);
+    SiteBuild.Progress line = TerminalProgress.forEnvironment(env);
+    PhaseTimings phases = timings ? new PhaseTimings(line) : null;
+    SiteBuild.Progress progress = phases != null ? phases : line;
     try {
       SiteBuild.Result result;
       try {
         result = SiteBuild.run(opened, new SiteBuild.Options(target, Optional.ofNullable(baseUrl), clock.resolve(env), progress,
             Optional.empty(), preview));
       } finally {
-        if (progress instanceof TerminalProgress line) line.clear();
+        if (line instanceof TerminalProgress terminal) terminal.clear();
       }
       env.out().println(String.format(Locale.ROOT, (preview ? "PREVIEW (not for publication): " : "") + "built %d advisories: %d pages, %d files in %.1f s -> %s",
           result.advisories(), result.pages(), result.files(), result.millis() / 1000.0,
           opened.display().of(target).toString().replace('\\', '/')));
+      env.out().flush();
+      if (phases != null) phases.print(env.err());
       return Main.OK;
     } catch (SiteBuild.Refused refused) {
       DiagnosticFormat format = env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;

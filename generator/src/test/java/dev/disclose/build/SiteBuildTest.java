@@ -59,7 +59,7 @@ class SiteBuildTest {
   void onATerminalTheBuildShowsItsProgressOnOneLineAndClearsIt() {
     CliRun run = CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "1"), "build", "--now", BEFORE_EMBARGO);
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err()).startsWith("\rvalidating…").contains("\rplanning pages…", "\rrendering pages ",
+    assertThat(run.err()).startsWith("\rvalidating…").contains("\rplanning pages", "\rrendering pages ",
         "(100%)", "\rpublishing…").doesNotContain("\n");
     // The last thing on the line is blanks, then a carriage return: the summary starts clean.
     assertThat(run.err()).matches("(?s).*\\r +\\r");
@@ -67,6 +67,15 @@ class SiteBuildTest {
     // Without a terminal (and in CI), nothing but the summary.
     assertThat(build().err()).isEmpty();
     assertThat(CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "0"), "build", "--now", BEFORE_EMBARGO).err()).isEmpty();
+  }
+
+  @Test
+  void timingsListEachPhaseAfterTheSummary() {
+    CliRun run = CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "0"), "build", "--timings", "--now", BEFORE_EMBARGO);
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err().lines().toList()).hasSizeGreaterThanOrEqualTo(4)
+        .allMatch(l -> l.matches(" *\\d+\\.\\d\\d s +\\d+ %  \\S.*"));
+    assertThat(run.err()).contains("validating\n", "planning pages", "rendering pages", "publishing\n");
   }
 
   @Test
