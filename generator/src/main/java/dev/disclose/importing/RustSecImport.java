@@ -49,6 +49,10 @@ public final class RustSecImport {
         out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: " + e.getMessage()));
       } catch (CharacterCodingException e) {
         out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: not UTF-8 text"));
+      } catch (RuntimeException e) {
+        // A shape no check above foresaw: this file is reported, the others still imported.
+        out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: cannot read it ("
+            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
       }
     }
     return out;

@@ -115,9 +115,17 @@ public final class CargoRequirements {
             + " (operators =, >, >=, <, <=, ^, ~ and a bare version; no wildcards)");
       }
       String op = m.group(1) == null ? "^" : m.group(1);
-      long major = Long.parseLong(m.group(2));
-      Long minor = m.group(3) == null ? null : Long.parseLong(m.group(3));
-      Long patch = m.group(4) == null ? null : Long.parseLong(m.group(4));
+      long major;
+      Long minor;
+      Long patch;
+      try {
+        // SemVer's numbers are unbounded; Cargo's (and this conversion's) fit in 64 bits.
+        major = Long.parseLong(m.group(2));
+        minor = m.group(3) == null ? null : Long.parseLong(m.group(3));
+        patch = m.group(4) == null ? null : Long.parseLong(m.group(4));
+      } catch (NumberFormatException e) {
+        throw new RequirementException("`" + requirement + "` has a version number too large for Cargo");
+      }
       String version = major + "." + (minor == null ? 0 : minor) + "." + (patch == null ? 0 : patch)
           + (m.group(5) == null ? "" : "-" + m.group(5));
       switch (op) {
@@ -139,6 +147,15 @@ public final class CargoRequirements {
             case "~" -> Bound.exclusive(minor == null ? (major + 1) + ".0.0-0" : major + "." + (minor + 1) + ".0-0");
             default -> Bound.exclusive(caretEnd(major, minor, patch));
           };
+        }
+      }
+    }
+    for (Bound b : List.of(start, end)) {
+      if (b.version().isPresent()) {
+        try {
+          SEMVER.parse(b.version().get());
+        } catch (InvalidVersionException e) {
+          throw new RequirementException("`" + requirement + "`: " + e.getMessage());
         }
       }
     }

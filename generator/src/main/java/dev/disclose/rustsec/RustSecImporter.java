@@ -185,8 +185,10 @@ public final class RustSecImporter {
   }
 
   private static String required(JsonNode table, String key) throws RustSecException {
-    String v = table.path(key).asText("");
-    if (!table.path(key).isTextual() || v.isBlank()) throw new RustSecException("[advisory] has no `" + key + "`");
+    JsonNode node = table.path(key);
+    if (!node.isMissingNode() && !node.isTextual()) throw new RustSecException("[advisory] `" + key + "` must be a string");
+    String v = node.asText("");
+    if (v.isBlank()) throw new RustSecException("[advisory] has no `" + key + "`");
     return v;
   }
 

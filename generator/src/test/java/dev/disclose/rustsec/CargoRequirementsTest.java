@@ -48,6 +48,7 @@ class CargoRequirementsTest {
       "*                           | is not a Cargo version requirement",
       ">= 2.0.0, < 1.0.0           | matches no version",
       ">= 1.0.0, < 2.0.0, != 1.5.0 | more than two comparators",
+      ">= 99999999999999999999.0.0 | too large",
   })
   void requirementsItCannotReadAreErrorsThatSayWhy(String patched, String message) {
     assertThatThrownBy(() -> CargoRequirements.affected(split(patched), List.of()))
