@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Validates, builds and publishes security advisories.",
-    subcommands = {ValidateCommand.class, BuildCommand.class, ServeCommand.class, ExportCommand.class, LinkReleaseNotesCommand.class, EmbargoesCommand.class, ImportCommand.class, NewCommand.class, AssignIdsCommand.class},
+    subcommands = {ValidateCommand.class, BuildCommand.class, ServeCommand.class, ExportCommand.class, LinkReleaseNotesCommand.class, EmbargoesCommand.class, ImportCommand.class, NewCommand.class, AssignIdsCommand.class, SummaryCommand.class},
     footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or I/O error.",
         "Format reference: docs/advisory-format.md"})
 public final class DiscloseCommand implements Runnable {

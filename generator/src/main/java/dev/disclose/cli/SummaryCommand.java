@@ -1,0 +1,44 @@
+package dev.disclose.cli;
+
+import dev.disclose.source.Site;
+import dev.disclose.summary.ChangeSummary;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "summary", mixinStandardHelpOptions = true,
+    description = {"Prints, as Markdown, the advisories added, changed, withdrawn and removed since a git ref.",
+        "The validate workflow writes it to the job summary of a pull request. Advisories that are not public",
+        "(drafts, running embargoes) are counted but never named."},
+    footer = {"", "Exit codes: 0 printed, 2 usage error, git missing, or a ref that is not a commit."})
+final class SummaryCommand implements Callable<Integer> {
+  @ParentCommand DiscloseCommand parent;
+  @Mixin SiteOptions site;
+  @Mixin NowOption clock;
+
+  @Option(names = "--since", required = true, paramLabel = "REF",
+      description = "The git ref to compare with: a pull request's base commit, a tag, main.")
+  String since;
+
+  @Override
+  public Integer call() throws Exception {
+    Environment env = parent.env();
+    Site opened = site.open(env);
+    List<ChangeSummary.Entry> entries;
+    try {
+      entries = ChangeSummary.since(opened.root(), since, clock.resolve(env));
+    } catch (ChangeSummary.SummaryException e) {
+      env.err().println("disclose: " + e.getMessage());
+      return Main.USAGE;
+    } catch (java.io.IOException e) {
+      env.err().println("disclose: cannot run git (" + e.getMessage() + "); summary needs git on the PATH");
+      return Main.USAGE;
+    }
+    env.out().print(ChangeSummary.markdown(entries, since));
+    env.out().flush();
+    return Main.OK;
+  }
+}
