@@ -204,10 +204,12 @@ public final class PreviewServer implements Closeable {
       SiteBuild.Result r = SiteBuild.run(fresh,
           new SiteBuild.Options(out, Optional.empty(), clock.instant(), SiteBuild.Progress.NONE, Optional.of(memory)));
       builds++;
-      log.println(String.format(Locale.ROOT, "built %d advisories: %d pages (%d rendered, %d files written) in %.1f s",
+      log.println(String.format(Locale.ROOT, "built %d advisories: %d pages (%d rendered, %d files written) in %.2f s",
           r.advisories(), r.pages(), r.rendered(), r.written(), r.millis() / 1000.0));
     } catch (SiteBuild.Refused refused) {
-      new DiagnosticPrinter(Path.of("").toAbsolutePath(), site.root()).print(refused.report().diagnostics(),
+      // The errors that stop the build, not every warning of a large site (disclose validate lists those).
+      var errors = refused.report().diagnostics().stream().filter(d -> d.severity() == dev.disclose.diagnostic.DiagnosticSeverity.ERROR).toList();
+      new DiagnosticPrinter(Path.of("").toAbsolutePath(), site.root()).print(errors,
           refused.report().filesChecked(), DiagnosticFormat.TEXT, log);
       log.println("disclose serve: still serving the last good build; fix the errors above");
     }
