@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The build benchmark: `disclose validate` and `disclose build` on synthetic sites of N
+# advisories (bench/generate.py), RUNS times each, printing medians of wall time, CPU time
+# (user + system) and peak memory; then one serve rebuild after editing an advisory (median of
+# RUNS edits). Usage: bench/run.sh [N...]   (default 1000 10000 100000; RUNS=5; JAVA_OPTS as
+# the launcher's, default -XX:TieredStopAtLevel=1, plus -Xmx2g from 100,000 advisories on;
+# SERVE_ONLY=1 measures the serve rebuild alone).
+#
+# Each build writes into a new folder, deleted only at the end: ext4 allocates inodes slowly for
+# a while after tens of thousands were deleted (the kernel's recently_deleted check), which would
+# otherwise charge one run for the previous run's clean-up.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+command -v /usr/bin/time >/dev/null 2>&1 || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }
+mvn -B -q -DskipTests package
+jar=generator/target/disclose.jar
+work=bench/.corpora
+mkdir -p "$work"
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# measure LABEL CMD...: RUNS runs, then one line of medians.
+measure() {
+  local label=$1; shift
+  local walls=() cpus=() mems=()
+  for i in $(seq "$RUNS"); do
+    local out="$work/out-$label-$i"
+    local t; t=$(mktemp)
+    /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" "$out" >/dev/null 2>&1 || { echo "bench: $label failed" >&2; cat "$t" >&2; exit 1; }
+    read -r wall user sys mem < "$t"; rm -f "$t"
+    walls+=("$wall"); cpus+=("$(echo "$user + $sys" | bc)"); mems+=("$mem")
+  done
+  printf "%-28s wall %6.2f s   cpu %6.2f s   peak %5.0f MiB   (median of %d)\n" "$label" \
+    "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" \
+    "$(echo "$(printf '%s\n' "${mems[@]}" | median) / 1024" | bc -l)" "$RUNS"
+}
+
+for n in "${@:-1000 10000 100000}"; do
+  site="$work/site-$n"
+  [ -f "$site/site-config.yaml" ] || python3 bench/generate.py "$n" "$site" >/dev/null
+  [ -n "${SERVE_ONLY:-}" ] && continue
+  opts=${JAVA_OPTS:--XX:TieredStopAtLevel=1}
+  [ "$n" -ge 100000 ] && opts="$opts -Xmx2g"
+  echo "== $n advisories ($(find "$site/advisories" -name '*.md' | wc -l) files), java $opts"
+  # validate takes no output folder: the wrapper drops the last argument.
+  measure "validate $n" bash -c 'java '"$opts"' -jar '"$jar"' validate --root "$0" >/dev/null; true' "$site"
+  measure "build $n" java $opts -jar "$jar" build --root "$site" --out
+  rm -rf "$work"/out-* &
+done
+wait
+
+# serve: one advisory of the largest site edited, the rebuild timed by serve itself.
+n=$(printf '%s\n' "${@:-1000 10000 100000}" | sort -n | awk '$1 <= 10000' | tail -1)
+site="$work/site-$n"
+file=$(find "$site/advisories" -name '*.md' | sort | awk 'NR == 1')
+cp "$file" "$file.orig"
+log=$(mktemp)
+java -jar "$jar" serve --root "$site" --port 0 > "$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; mv -f "$file.orig" "$file"' EXIT
+until grep -q "^built" "$log"; do sleep 1; done
+times=()
+for i in $(seq "$RUNS"); do
+  before=$(grep -c "^built" "$log")
+  echo "Edited for the benchmark ($i)." >> "$file"
+  until [ "$(grep -c "^built" "$log")" -gt "$before" ]; do sleep 0.2; done
+  times+=("$(grep "^built" "$log" | tail -1 | sed -E 's/.* in ([0-9.]+) s.*/\1/')")
+  grep "^built" "$log" | tail -1
+done
+printf "%-28s %6.2f s   (median of %d edits; serve keeps the full JIT)\n" "serve rebuild $n" \
+  "$(printf '%s\n' "${times[@]}" | median)" "$RUNS"
