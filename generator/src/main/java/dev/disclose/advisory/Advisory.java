@@ -70,6 +70,13 @@ public record Advisory(
         details, source);
   }
 
+  /** This advisory with another {@code modified} (an import dropping an impossible one, say). */
+  public Advisory withModified(Optional<Timestamp> newModified) {
+    return new Advisory(id, title, status, published, newModified, embargo, withdrawn, aliases, related, upstream,
+        severity, cwes, keywords, categories, informational, affected, references, credits, timeline, databaseSpecific,
+        details, source);
+  }
+
   /** This advisory under another ID and aliases (an import numbering it for the site). */
   public Advisory withId(String newId, List<String> newAliases) {
     return new Advisory(newId, title, status, published, modified, embargo, withdrawn, newAliases, related, upstream,

@@ -104,8 +104,17 @@ public final class OsvImport {
         out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not an OSV record: " + firstLine(e.getMessage())));
         continue;
       }
-      out.add(AdvisoryImport.Candidate.of(in.origin(),
-          OsvImporter.toAdvisory(record, settings, Path.of("imported.md"), "imported.md"), List.of()));
+      Advisory advisory = OsvImporter.toAdvisory(record, settings, Path.of("imported.md"), "imported.md");
+      List<String> notes = new ArrayList<>();
+      // The Go database writes its zero time, 0001-01-01, for "never modified"; the format refuses
+      // a change before publication (D002). Without it, the advisory dates from its publication
+      // (or its file's last commit).
+      if (advisory.modified().isPresent() && advisory.published().isPresent()
+          && advisory.modified().get().compareTo(advisory.published().get()) < 0) {
+        notes.add("`modified` " + advisory.modified().get() + " is before `published`: left out");
+        advisory = advisory.withModified(Optional.empty());
+      }
+      out.add(AdvisoryImport.Candidate.of(in.origin(), advisory, notes));
     }
     return out;
   }
