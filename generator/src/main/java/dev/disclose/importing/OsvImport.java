@@ -94,9 +94,10 @@ public final class OsvImport {
     List<AdvisoryImport.Candidate> out = new ArrayList<>();
     for (Input in : inputs) {
       OsvRecord record;
+      JsonNode tree;
       try {
         if (in.bytes().length > MAX_BYTES) throw new IOException("larger than 1 MiB");
-        JsonNode tree = in.yaml() ? JSON.valueToTree(YAML.readTree(in.bytes())) : JSON.readTree(in.bytes());
+        tree = in.yaml() ? JSON.valueToTree(YAML.readTree(in.bytes())) : JSON.readTree(in.bytes());
         record = OsvImporter.read(JSON.writeValueAsBytes(tree));
         if (record.id() == null || record.id().isBlank()) throw new IOException("the record has no `id`");
         if (record.modified() == null) throw new IOException("the record has no `modified` (OSV requires it)");
@@ -113,6 +114,11 @@ public final class OsvImport {
           && advisory.modified().get().compareTo(advisory.published().get()) < 0) {
         notes.add("`modified` " + advisory.modified().get() + " is before `published`: left out");
         advisory = advisory.withModified(Optional.empty());
+      }
+      List<String> lost = ImportCheck.lostFields(tree, advisory, settings);
+      if (!lost.isEmpty()) {
+        notes.add("cannot represent exactly: " + String.join(", ", lost)
+            + " (exported again, these differ from the record; compare the file with it)");
       }
       out.add(AdvisoryImport.Candidate.of(in.origin(), advisory, notes));
     }

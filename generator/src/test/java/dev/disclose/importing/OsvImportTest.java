@@ -74,4 +74,18 @@ class OsvImportTest {
     assertThat(Files.readString(site.resolve("advisories/2025/GHSA-2x2x-3c3c-4f4f.md"))).contains("id: GHSA-2x2x-3c3c-4f4f");
     assertThat(CliRun.in(site, "import", "ghsa", zip.toString()).exitCode()).isEqualTo(2);
   }
+
+  /** What the format cannot hold is named per record: here a credit's name with a trailing space (a file's YAML trims it). */
+  @Test
+  void eachRecordSaysWhatItCannotRepresent() throws Exception {
+    Path in = temp.resolve("lossy.json");
+    Files.writeString(in, RECORD.replace("\"details\": \"Joined paths without normalizing them.\"",
+        "\"details\": \"Joined paths without normalizing them.\", \"credits\": [{\"name\": \"Ada Finder \"}]"));
+    CliRun run = CliRun.in(site, "import", "osv", in.toString());
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out()).contains("note: cannot represent exactly: credits (exported again");
+    Path exact = temp.resolve("exact.json");
+    Files.writeString(exact, RECORD.replace("GHSA-2x2x-3c3c-4f4f", "GHSA-3x3x-4c4c-5f5f"));
+    assertThat(CliRun.in(site, "import", "osv", exact.toString()).out()).doesNotContain("cannot represent");
+  }
 }
