@@ -173,7 +173,8 @@ public final class SiteBuild {
       closeQuietly(sink);
       AtomicPublisher.discard(staging);
       throw new SiteException("the build failed: " + e.getMessage() + "; the previous output is untouched", e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too (out of memory, say): never leave a half-written staging folder behind.
       stop(others);
       closeQuietly(sink);
       AtomicPublisher.discard(staging);

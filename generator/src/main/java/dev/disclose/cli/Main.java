@@ -38,7 +38,17 @@ public final class Main {
       env.err().flush();
       return USAGE;
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Not a bug and not bad input: the site needs a larger heap than the JVM was given.
+      env.err().println(String.format(java.util.Locale.ROOT,
+          "disclose: out of memory (a heap of %,d MiB); give Java more: DISCLOSE_JAVA_OPTS=-Xmx4g ./disclose …, "
+              + "or java -Xmx4g -jar disclose.jar …", Runtime.getRuntime().maxMemory() >> 20));
+      env.err().flush();
+      return USAGE;
+    }
     env.out().flush();
     env.err().flush();
     return code;
