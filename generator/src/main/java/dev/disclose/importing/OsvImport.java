@@ -101,11 +101,24 @@ public final class OsvImport {
         record = OsvImporter.read(JSON.writeValueAsBytes(tree));
         if (record.id() == null || record.id().isBlank()) throw new IOException("the record has no `id`");
         if (record.modified() == null) throw new IOException("the record has no `modified` (OSV requires it)");
+        for (String[] time : new String[][] {{"modified", record.modified()}, {"published", record.published()},
+            {"withdrawn", record.withdrawn()}}) {
+          if (time[1] != null && dev.disclose.advisory.Timestamp.parse(time[1]).isEmpty()) {
+            throw new IOException("`" + time[0] + "` is not an RFC 3339 time like 2025-03-04T16:00:00Z: " + time[1]);
+          }
+        }
       } catch (IOException | RuntimeException e) {
         out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not an OSV record: " + firstLine(e.getMessage())));
         continue;
       }
-      Advisory advisory = OsvImporter.toAdvisory(record, settings, Path.of("imported.md"), "imported.md");
+      Advisory advisory;
+      try {
+        advisory = OsvImporter.toAdvisory(record, settings, Path.of("imported.md"), "imported.md");
+      } catch (RuntimeException e) {
+        // A value OSV's schema does not allow (a range type, a reference type): this record only.
+        out.add(AdvisoryImport.Candidate.failed(in.origin(), record.id(), "not an OSV record: " + firstLine(e.getMessage())));
+        continue;
+      }
       List<String> notes = new ArrayList<>();
       // The Go database writes its zero time, 0001-01-01, for "never modified"; the format refuses
       // a change before publication (D002). Without it, the advisory dates from its publication

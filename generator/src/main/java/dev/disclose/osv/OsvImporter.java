@@ -81,7 +81,7 @@ public final class OsvImporter {
         own(r.aliases(), settings), own(r.related(), settings), own(r.upstream(), settings), severity, cwes, List.of(), categories,
         informational, affectedList.stream().map(OsvImporter::affected).toList(),
         orEmpty(r.references()).stream().map(x -> new Reference(
-            Reference.ReferenceType.valueOf(x.type().toUpperCase(Locale.ROOT)), x.url())).toList(),
+            known(Reference.ReferenceType.class, x.type() == null ? null : x.type().toUpperCase(Locale.ROOT), "reference type"), x.url())).toList(),
         orEmpty(r.credits()).stream().map(c -> new Credit(c.name(), orEmpty(c.contact()),
             Optional.ofNullable(c.type()).flatMap(t -> enumValue(Credit.CreditType.class, t)))).toList(),
         Timeline.EMPTY, database, orBlank(r.details()), new Source(file, relativePath, 1, Map.of()));
@@ -158,7 +158,7 @@ public final class OsvImporter {
 
   /** One OSV range's events as intervals: each {@code introduced} opens one, the next {@code fixed} or {@code last_affected} closes it. */
   static List<AffectedRange> intervals(OsvRecord.Range r) {
-    RangeType type = RangeType.valueOf(r.type());
+    RangeType type = known(RangeType.class, r.type(), "range type");
     Optional<String> repo = Optional.ofNullable(r.repo());
     Map<String, Object> database = orEmpty(r.databaseSpecific());
     List<AffectedRange> out = new ArrayList<>();
@@ -222,6 +222,13 @@ public final class OsvImporter {
     Optional<E> value = map.get(key) instanceof String s ? enumValue(type, s) : Optional.empty();
     if (value.isPresent()) map.remove(key);
     return value;
+  }
+
+  /** A value OSV's schema enumerates; anything else is an error naming the field and the choices. */
+  private static <E extends Enum<E>> E known(Class<E> type, String name, String what) {
+    for (E e : type.getEnumConstants()) if (e.name().equals(name)) return e;
+    throw new IllegalArgumentException("`" + name + "` is not a " + what + " OSV defines ("
+        + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ")");
   }
 
   private static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String name) {

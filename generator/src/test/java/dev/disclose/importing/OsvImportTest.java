@@ -88,4 +88,23 @@ class OsvImportTest {
     Files.writeString(exact, RECORD.replace("GHSA-2x2x-3c3c-4f4f", "GHSA-3x3x-4c4c-5f5f"));
     assertThat(CliRun.in(site, "import", "osv", exact.toString()).out()).doesNotContain("cannot represent");
   }
+
+  /** Values OSV's schema does not allow fail their record only, each with what is wrong. */
+  @Test
+  void recordsOutsideTheSchemaAreReportedAndTheRestImported() throws Exception {
+    Path in = temp.resolve("mixed");
+    Files.createDirectories(in);
+    Files.writeString(in.resolve("a.json"), RECORD.replace("\"ECOSYSTEM\"", "\"FOO\""));
+    Files.writeString(in.resolve("b.json"), RECORD.replace("GHSA-2x2x-3c3c-4f4f", "GHSA-5x5x-6c6c-7f7f")
+        .replace("\"aliases\"", "\"references\": [{\"type\": \"BOGUS\", \"url\": \"https://example.org/\"}], \"aliases\""));
+    Files.writeString(in.resolve("c.json"), RECORD.replace("GHSA-2x2x-3c3c-4f4f", "GHSA-6x6x-7c7c-8f8f")
+        .replace("\"2025-03-10T00:00:00Z\"", "\"yesterday\""));
+    Files.writeString(in.resolve("d.json"), RECORD.replace("GHSA-2x2x-3c3c-4f4f", "GHSA-7x7x-8c8c-9f9f"));
+    CliRun run = CliRun.in(site, "import", "osv", in.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("a.json: error: not an OSV record: `FOO` is not a range type OSV defines (SEMVER, ECOSYSTEM, GIT)",
+        "b.json: error: not an OSV record: `BOGUS` is not a reference type OSV defines",
+        "c.json: error: not an OSV record: `modified` is not an RFC 3339 time", "4 records: 1 written, 0 unchanged, 3 not imported")
+        .doesNotContain("internal error");
+  }
 }
