@@ -44,9 +44,18 @@ public final class BuildMemory {
     return html;
   }
 
-  /** Whether {@code page} would render exactly as its file on disk from the previous build. */
-  boolean unchanged(PageSpec page, Stamp current) {
-    return current.equals(stamp) && page.equals(pages.get(page.path())) && digests.containsKey(page.file());
+  /**
+   * Whether pages were rendered with this theme and configuration last time. Asked once per
+   * build, not per page: the configuration lists every package, and comparing it for each of
+   * 32,850 pages took 11 s of a 10,000-advisory rebuild.
+   */
+  boolean sameStamp(Stamp current) {
+    return current.equals(stamp);
+  }
+
+  /** Whether {@code page} would render exactly as its file on disk from the previous build (same stamp assumed). */
+  boolean unchanged(PageSpec page) {
+    return page.equals(pages.get(page.path())) && digests.containsKey(page.file());
   }
 
   /** Whether {@code feed} equals the previous build's feed of the same folder, whose files are on disk. */

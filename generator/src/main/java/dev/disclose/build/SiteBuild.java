@@ -308,21 +308,29 @@ public final class SiteBuild {
       Map<String, byte[]> produced = new ConcurrentHashMap<>();
       Sink sink = produced::put;
       PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
-      List<String> kept = pages.parallelStream().filter(p -> memory.unchanged(p, stamp)).map(PageSpec::file).toList();
+      options.progress().phase("finding the pages that changed");
+      boolean sameStamp = memory.sameStamp(stamp);
+      List<String> kept = !sameStamp ? List.of()
+          : pages.parallelStream().filter(memory::unchanged).map(PageSpec::file).toList();
       Set<String> keptFiles = Set.copyOf(kept);
       AtomicInteger done = new AtomicInteger();
+      options.progress().phase("rendering the changed pages");
       inParallel(pages.stream().filter(p -> !keptFiles.contains(p.file())).toList(), page -> {
         sink.put(page.file(), renderer.render(page));
         options.progress().pages(done.incrementAndGet(), pages.size() - kept.size());
       });
+      options.progress().phase("writing feeds");
       // A feed equal to last time's has the same three files.
       List<Feed> changedFeeds = plan.feeds().stream().filter(f -> !memory.unchanged(f)).toList();
       List<String> keptAll = new ArrayList<>(kept);
       plan.feeds().stream().filter(memory::unchanged).forEach(f -> keptAll.addAll(feedFiles(f)));
       int files = pages.size() + writeFeeds(sink, changedFeeds, plan.feeds(), config)
           + 3 * (plan.feeds().size() - changedFeeds.size());
+      options.progress().phase("writing the search index");
       files += writeSearchIndex(sink, plan);
+      options.progress().phase("writing exports, sitemap and assets");
       files += writeRest(sink, catalog, config, theme, inputs, pages, options.now());
+      options.progress().phase("writing the files that changed");
       Map<String, PageSpec> byPath = new HashMap<>();
       for (PageSpec p : pages) byPath.put(p.path(), p);
       Map<String, Feed> feedsByPath = new HashMap<>();

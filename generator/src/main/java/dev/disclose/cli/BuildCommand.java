@@ -1,5 +1,6 @@
 package dev.disclose.cli;
 
+import dev.disclose.build.PhaseTimings;
 import dev.disclose.build.SiteBuild;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;

@@ -15,6 +15,9 @@ final class ServeCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
 
+  @Option(names = "--timings", description = "After each build, print how long each of its phases took.")
+  boolean timings;
+
   @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
       description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
@@ -28,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     PreviewServer server;
     try {
-      server = PreviewServer.start(site.open(env), port, env.clock(), env.out());
+      server = PreviewServer.start(site.open(env), port, env.clock(), env.out(), timings);
     } catch (java.net.BindException e) {
       env.err().println("disclose: port " + port + " is in use; pick another with --port");
       return Main.USAGE;

@@ -63,6 +63,8 @@ public final class PreviewServer implements Closeable {
   /** The previous build's pages and files: a rebuild renders and writes only what changed. */
   private final BuildMemory memory = new BuildMemory();
 
+  private boolean timings;
+
   private PreviewServer(Site site, Path out, int port, Clock clock, PrintWriter log) throws IOException {
     this.site = site;
     this.out = out;
@@ -82,8 +84,15 @@ public final class PreviewServer implements Closeable {
 
   /** Builds, starts serving and watching. {@code port} 0 picks a free one. */
   public static PreviewServer start(Site site, int port, Clock clock, PrintWriter log) throws IOException, SiteException {
+    return start(site, port, clock, log, false);
+  }
+
+  /** As {@link #start(Site, int, Clock, PrintWriter)}; {@code timings}: each build's phases after its line. */
+  public static PreviewServer start(Site site, int port, Clock clock, PrintWriter log, boolean timings)
+      throws IOException, SiteException {
     Path out = Files.createTempDirectory("disclose-serve-").resolve("site");
     PreviewServer preview = new PreviewServer(site, out, port, clock, log);
+    preview.timings = timings;
     preview.rebuild();
     // The root only for site-config.yaml; the content folders with everything below them.
     site.root().register(preview.watcher, StandardWatchEventKinds.ENTRY_CREATE,
@@ -201,11 +210,13 @@ public final class PreviewServer implements Closeable {
   private synchronized void rebuild() throws SiteException {
     Site fresh = Site.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath()));
     try {
-      SiteBuild.Result r = SiteBuild.run(fresh,
-          new SiteBuild.Options(out, Optional.empty(), clock.instant(), SiteBuild.Progress.NONE, Optional.of(memory)));
+      dev.disclose.build.PhaseTimings phases = timings ? new dev.disclose.build.PhaseTimings(SiteBuild.Progress.NONE) : null;
+      SiteBuild.Result r = SiteBuild.run(fresh, new SiteBuild.Options(out, Optional.empty(), clock.instant(),
+          phases != null ? phases : SiteBuild.Progress.NONE, Optional.of(memory)));
       builds++;
       log.println(String.format(Locale.ROOT, "built %d advisories: %d pages (%d rendered, %d files written) in %.2f s",
           r.advisories(), r.pages(), r.rendered(), r.written(), r.millis() / 1000.0));
+      if (phases != null) phases.print(log);
     } catch (SiteBuild.Refused refused) {
       // The errors that stop the build, not every warning of a large site (disclose validate lists those).
       var errors = refused.report().diagnostics().stream().filter(d -> d.severity() == dev.disclose.diagnostic.DiagnosticSeverity.ERROR).toList();

@@ -1,22 +1,21 @@
-package dev.disclose.cli;
+package dev.disclose.build;
 
-import dev.disclose.build.SiteBuild;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code disclose build --timings}: how long each phase of the build took, printed after it, so
- * that speed work starts from measurements (bench/README.md). Passes progress on to the line
- * on the terminal, if any.
+ * {@code disclose build --timings} and {@code serve --timings}: how long each phase of a build took,
+ * printed after it, so that speed work starts from measurements (bench/README.md). Passes
+ * progress on to the line on the terminal, if any.
  */
-final class PhaseTimings implements SiteBuild.Progress {
+public final class PhaseTimings implements SiteBuild.Progress {
   private final SiteBuild.Progress next;
   private final List<String> names = new ArrayList<>();
   private final List<Long> starts = new ArrayList<>();
 
-  PhaseTimings(SiteBuild.Progress next) {
+  public PhaseTimings(SiteBuild.Progress next) {
     this.next = next;
   }
 
@@ -33,7 +32,7 @@ final class PhaseTimings implements SiteBuild.Progress {
   }
 
   /** One line per phase: its seconds and its share of the whole. */
-  synchronized void print(PrintWriter out) {
+  public synchronized void print(PrintWriter out) {
     long end = System.nanoTime();
     long total = starts.isEmpty() ? 0 : end - starts.get(0);
     for (int i = 0; i < names.size(); i++) {
