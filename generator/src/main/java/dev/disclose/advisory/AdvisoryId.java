@@ -33,8 +33,11 @@ public final class AdvisoryId {
   private static final List<String> PRECISE_PREFIXES = List.of("CVE", "GHSA", "RUSTSEC", "GO", "PYSEC", "OSV");
   private static final Pattern GENERIC_REST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
 
+  /** Compiled once per prefix: the exports and pages ask for every ID and alias of every advisory. */
+  private static final java.util.concurrent.ConcurrentMap<String, Pattern> OWN = new java.util.concurrent.ConcurrentHashMap<>();
+
   public static Pattern ownPattern(String prefix) {
-    return Pattern.compile(Pattern.quote(prefix) + "-(\\d{4})-(\\d{4,})");
+    return OWN.computeIfAbsent(prefix, p -> Pattern.compile(Pattern.quote(p) + "-(\\d{4})-(\\d{4,})"));
   }
 
   public static String placeholder(String prefix) {
