@@ -87,6 +87,27 @@ final class ImportCommand implements Callable<Integer> {
     }
     env.out().printf("%d records: %d %s, %d unchanged, %d not imported, in %.1f s%n", outcomes.size(), written,
         dryRun ? "to write" : "written", outcomes.size() - written - failed, failed, (System.nanoTime() - start) / 1e9);
+    if (!dryRun && outcomes.size() > failed) {
+      // What the source database allowed and the format refuses (versions its ecosystem cannot
+      // parse, two advisories claiming one CVE when databases are mixed): say so now, not at
+      // the first build.
+      java.util.Set<Path> imported = new java.util.HashSet<>();
+      for (AdvisoryImport.Outcome o : outcomes) o.file().ifPresent(f -> imported.add(f.toAbsolutePath().normalize()));
+      Site again = site.open(env);
+      java.util.Map<dev.disclose.diagnostic.Rule, Integer> byRule = new java.util.TreeMap<>();
+      java.util.Set<Path> withErrors = new java.util.HashSet<>();
+      for (var d : dev.disclose.validate.SiteValidator.validate(again, java.time.Instant.now(), List.of()).diagnostics()) {
+        Path f = again.root().resolve(d.file()).toAbsolutePath().normalize();
+        if (!d.isError() || !imported.contains(f)) continue;
+        withErrors.add(f);
+        byRule.merge(d.rule(), 1, Integer::sum);
+      }
+      if (!withErrors.isEmpty()) {
+        env.out().println("note: " + withErrors.size() + " of the imported advisories have errors the site will not build with ("
+            + String.join(", ", byRule.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().code()).toList())
+            + "); `disclose validate` shows each, and what to do");
+      }
+    }
     return failed > 0 ? Main.FINDINGS : Main.OK;
   }
 }

@@ -107,4 +107,16 @@ class OsvImportTest {
         "c.json: error: not an OSV record: `modified` is not an RFC 3339 time", "4 records: 1 written, 0 unchanged, 3 not imported")
         .doesNotContain("internal error");
   }
+
+  /** A record its database allowed but the format refuses is imported, and the import says the site will not build. */
+  @Test
+  void importedAdvisoriesWithErrorsAreCountedByRule() throws Exception {
+    Path in = temp.resolve("pep440.json");
+    Files.writeString(in, RECORD.replace("\"fixed\": \"1.4.2\"", "\"fixed\": \"1.4.2-foo-bar\""));
+    CliRun run = CliRun.in(site, "import", "osv", in.toString());
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out()).contains("note: 1 of the imported advisories have errors the site will not build with (1 R001);"
+        + " `disclose validate` shows each");
+    assertThat(CliRun.in(site, "import", "osv", temp.resolve("none.json").toString()).exitCode()).isEqualTo(2);
+  }
 }
