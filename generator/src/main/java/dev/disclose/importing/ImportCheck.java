@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryParser;
+import dev.disclose.advisory.Timestamp;
 import dev.disclose.osv.OsvExporter;
+import dev.disclose.osv.OsvJson;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -53,7 +51,7 @@ final class ImportCheck {
   }
 
   private static ObjectNode normalized(JsonNode record, JsonNode original) {
-    ObjectNode o = (ObjectNode) dropEmpty(record.deepCopy());
+    ObjectNode o = (ObjectNode) OsvJson.withoutEmpty(record.deepCopy());
     o.remove("schema_version");
     if (o.get("database_specific") instanceof ObjectNode db) {
       JsonNode had = original.path("database_specific");
@@ -84,30 +82,8 @@ final class ImportCheck {
     return o;
   }
 
+  /** One spelling per instant; a text that is no time stays as it is (and differs if it changed). */
   private static String instant(String text) {
-    try {
-      return Instant.parse(text).toString();
-    } catch (DateTimeParseException e) {
-      try {
-        return java.time.OffsetDateTime.parse(text).toInstant().toString();
-      } catch (DateTimeParseException e2) {
-        return text;
-      }
-    }
-  }
-
-  /** Nulls, empty arrays and empty objects removed, recursively. */
-  private static JsonNode dropEmpty(JsonNode node) {
-    if (node instanceof ObjectNode o) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        JsonNode v = dropEmpty(e.getValue());
-        if (v.isNull() || (v.isContainerNode() && v.isEmpty())) it.remove();
-        else e.setValue(v);
-      }
-    } else if (node instanceof ArrayNode a) {
-      for (int i = 0; i < a.size(); i++) a.set(i, dropEmpty(a.get(i)));
-    }
-    return node;
+    return Timestamp.parse(text).map(t -> t.instant().toString()).orElse(text);
   }
 }

@@ -13,10 +13,10 @@ import dev.disclose.advisory.AdvisoryParser;
 import dev.disclose.advisory.AffectedRange;
 import dev.disclose.importing.AdvisoryWriter;
 import dev.disclose.osv.OsvExporter;
+import dev.disclose.osv.OsvJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,7 +141,7 @@ class RustSecImportFidelityTest {
     String body = text.substring(close + 4).strip();
     out.put("title", body.lines().findFirst().orElse(""));
     out.put("description", body.contains("\n") ? body.substring(body.indexOf('\n')).strip() : "");
-    return dropEmpty(out);
+    return OsvJson.withoutEmpty(out);
   }
 
   static JsonNode osvNormalized(JsonNode record, Advisory a) {
@@ -168,22 +168,7 @@ class RustSecImportFidelityTest {
         }
       }
     }
-    return dropEmpty(o);
-  }
-
-  /** Nulls, empty arrays and empty objects removed, recursively. */
-  static JsonNode dropEmpty(JsonNode node) {
-    if (node instanceof ObjectNode o) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        JsonNode v = dropEmpty(e.getValue());
-        if (v.isNull() || (v.isContainerNode() && v.isEmpty())) it.remove();
-        else e.setValue(v);
-      }
-    } else if (node instanceof ArrayNode a) {
-      for (int i = 0; i < a.size(); i++) a.set(i, dropEmpty(a.get(i)));
-    }
-    return node;
+    return OsvJson.withoutEmpty(o);
   }
 
   /** Each path where the two differ, as a cause. */
