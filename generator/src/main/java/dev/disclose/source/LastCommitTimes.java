@@ -1,16 +1,12 @@
 package dev.disclose.source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * When each advisory file last changed in git: the default for {@code modified}. One {@code git
@@ -31,33 +27,22 @@ public final class LastCommitTimes {
 
   /** Reads the history of {@code root/advisories}. */
   public static LastCommitTimes read(Path root) {
-    ProcessBuilder pb = new ProcessBuilder("git", "-c", "core.quotepath=off", "log",
-        "--format=%x1e%cI", "--name-only", "--no-renames", "--relative", "--", AdvisoryFiles.ADVISORIES_DIR)
-        .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
-    Map<String, Instant> times = new HashMap<>();
+    Optional<String> log;
     try {
-      Process process = pb.start();
-      try (BufferedReader reader = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        Instant current = null;
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (line.startsWith("\u001e")) {
-            current = OffsetDateTime.parse(line.substring(1).strip()).toInstant();
-          } else if (!line.isBlank() && current != null) {
-            times.putIfAbsent(line.strip(), current);
-          }
-        }
-      }
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        return none();
-      }
+      log = Git.run(root, "-c", "core.quotepath=off", "log", "--format=%x1e%cI", "--name-only", "--no-renames",
+          "--relative", "--", AdvisoryFiles.ADVISORIES_DIR);
     } catch (IOException e) {
       return none(); // no git here
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return none();
+    }
+    if (log.isEmpty()) return none();
+    Map<String, Instant> times = new HashMap<>();
+    Instant current = null;
+    for (String line : log.get().split("\n")) {
+      if (line.startsWith("\u001e")) {
+        current = OffsetDateTime.parse(line.substring(1).strip()).toInstant();
+      } else if (!line.isBlank() && current != null) {
+        times.putIfAbsent(line.strip(), current);
+      }
     }
     return new LastCommitTimes(Map.copyOf(times));
   }

@@ -6,6 +6,7 @@ import dev.disclose.advisory.Affected;
 import dev.disclose.catalog.EmbargoPolicy;
 import dev.disclose.severity.CvssScore;
 import dev.disclose.severity.Rating;
+import dev.disclose.source.Git;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code disclose summary --since REF}: the advisories added, changed, withdrawn and removed
@@ -44,14 +44,14 @@ public final class ChangeSummary {
   /** The advisory files changed between {@code ref} and the working tree of {@code root}. */
   public static List<Entry> since(Path root, String ref, Instant now) throws SummaryException, IOException {
     if (ref.startsWith("-")) throw new SummaryException("`" + ref + "` is not a git ref");
-    git(root, "rev-parse", "--is-inside-work-tree")
+    Git.run(root, "rev-parse", "--is-inside-work-tree")
         .orElseThrow(() -> new SummaryException(root + " is not in a git repository; summary compares with a git ref"));
-    git(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}")
+    Git.run(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}")
         .orElseThrow(() -> new SummaryException("`" + ref + "` is not a commit of this repository (with actions/checkout,"
             + " fetch-depth: 0 fetches the history it needs)"));
-    String diff = git(root, "diff", "--relative", "--name-status", "-M", "--no-color", ref, "--", "advisories")
+    String diff = Git.run(root, "diff", "--relative", "--name-status", "-M", "--no-color", ref, "--", "advisories")
         .orElseThrow(() -> new SummaryException("git diff against `" + ref + "` failed"));
-    String prefix = git(root, "rev-parse", "--show-prefix").orElse("").strip();
+    String prefix = Git.run(root, "rev-parse", "--show-prefix").orElse("").strip();
     List<Entry> out = new ArrayList<>();
     for (String line : diff.split("\n")) {
       if (line.isBlank()) continue;
@@ -61,7 +61,7 @@ public final class ChangeSummary {
       String newPath = f[f.length - 1];
       if (!newPath.endsWith(".md") && !oldPath.endsWith(".md")) continue;
       Optional<Advisory> before = status.startsWith("A") ? Optional.empty()
-          : git(root, "show", ref + ":" + prefix + oldPath).flatMap(text -> parse(text, oldPath));
+          : Git.run(root, "show", ref + ":" + prefix + oldPath).flatMap(text -> parse(text, oldPath));
       Optional<Advisory> after = status.startsWith("D") ? Optional.empty()
           : read(root.resolve(newPath)).flatMap(text -> parse(text, newPath));
       // git pairs a deleted file with an added one when their text is alike: two advisories, not one.
@@ -150,24 +150,5 @@ public final class ChangeSummary {
 
   private static Optional<String> read(Path file) throws IOException {
     return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-  }
-
-  /** Runs git in {@code root}; empty when it fails. */
-  private static Optional<String> git(Path root, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    try {
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return Optional.empty();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
-    return p.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8)) : Optional.empty();
   }
 }
