@@ -2,6 +2,8 @@ package dev.disclose.importing;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
+import dev.disclose.source.AdvisoryFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * The part of every import that does not depend on the source database: numbering each record
@@ -41,7 +47,50 @@ public final class AdvisoryImport {
     void write(Path file, String text) throws IOException;
   }
 
+  /** A record, like an advisory file, is at most 1 MiB. */
+  static final long MAX_BYTES = AdvisoryFiles.MAX_BYTES;
+
+  /** One input record: where it came from, and its bytes ({@code yaml}: OSV records may be YAML). */
+  public record Input(String origin, byte[] bytes, boolean yaml) {}
+
   private AdvisoryImport() {}
+
+  /**
+   * Every file under {@code paths} whose name {@code isRecord} accepts: the files named, folders
+   * (recursively) and zips, in path order.
+   */
+  public static List<Input> inputs(List<Path> paths, Predicate<String> isRecord) throws IOException {
+    List<Input> out = new ArrayList<>();
+    for (Path p : paths) {
+      List<Path> files;
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          files = walk.filter(Files::isRegularFile)
+              .filter(f -> isRecord.test(f.getFileName().toString()) || f.toString().endsWith(".zip")).sorted().toList();
+        }
+      } else {
+        files = List.of(p);
+      }
+      for (Path f : files) {
+        if (f.toString().endsWith(".zip")) {
+          try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(f)))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+              if (e.isDirectory() || !isRecord.test(e.getName().substring(e.getName().lastIndexOf('/') + 1))) continue;
+              byte[] bytes = zip.readNBytes((int) MAX_BYTES + 1);
+              out.add(new Input(f + "!" + e.getName(), bytes, e.getName().endsWith(".yaml") || e.getName().endsWith(".yml")));
+            }
+          }
+        } else {
+          if (Files.size(f) > MAX_BYTES) {
+            out.add(new Input(f.toString(), new byte[(int) MAX_BYTES + 1], false));
+            continue;
+          }
+          out.add(new Input(f.toString(), Files.readAllBytes(f), f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")));
+        }
+      }
+    }
+    return out;
+  }
 
   /**
    * Imports {@code candidates} into {@code siteRoot}/advisories. {@code existing}: the site's

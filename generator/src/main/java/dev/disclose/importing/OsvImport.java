@@ -4,24 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.disclose.advisory.Advisory;
-import dev.disclose.advisory.AdvisoryId;
+import dev.disclose.importing.AdvisoryImport.Input;
 import dev.disclose.osv.OsvExporter;
 import dev.disclose.osv.OsvImporter;
 import dev.disclose.osv.OsvRecord;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * {@code disclose import osv}: OSV records (JSON or YAML files, folders of them, zips of them)
@@ -29,56 +20,14 @@ import java.util.zip.ZipInputStream;
  * others are imported.
  */
 public final class OsvImport {
-  /** A record, like an advisory file, is at most 1 MiB. */
-  static final long MAX_BYTES = dev.disclose.source.AdvisoryFiles.MAX_BYTES;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-  /** One input record: where it came from, and its bytes. */
-  public record Input(String origin, byte[] bytes, boolean yaml) {}
 
   private OsvImport() {}
 
   /** Every OSV record under {@code paths}: files, folders (recursively) and zips, in path order. */
   public static List<Input> inputs(List<Path> paths) throws IOException {
-    return inputs(paths, OsvImport::isRecordName);
-  }
-
-  /**
-   * Every file under {@code paths} whose name {@code isRecord} accepts: the files named, folders
-   * (recursively) and zips, in path order.
-   */
-  public static List<Input> inputs(List<Path> paths, java.util.function.Predicate<String> isRecord) throws IOException {
-    List<Input> out = new ArrayList<>();
-    for (Path p : paths) {
-      List<Path> files;
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          files = walk.filter(Files::isRegularFile)
-              .filter(f -> isRecord.test(f.getFileName().toString()) || f.toString().endsWith(".zip")).sorted().toList();
-        }
-      } else {
-        files = List.of(p);
-      }
-      for (Path f : files) {
-        if (f.toString().endsWith(".zip")) {
-          try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(f)))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-              if (e.isDirectory() || !isRecord.test(e.getName().substring(e.getName().lastIndexOf('/') + 1))) continue;
-              byte[] bytes = zip.readNBytes((int) MAX_BYTES + 1);
-              out.add(new Input(f + "!" + e.getName(), bytes, e.getName().endsWith(".yaml") || e.getName().endsWith(".yml")));
-            }
-          }
-        } else {
-          if (Files.size(f) > MAX_BYTES) {
-            out.add(new Input(f.toString(), new byte[(int) MAX_BYTES + 1], false));
-            continue;
-          }
-          out.add(new Input(f.toString(), Files.readAllBytes(f), f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")));
-        }
-      }
-    }
-    return out;
+    return AdvisoryImport.inputs(paths, OsvImport::isRecordName);
   }
 
   private static boolean isRecordName(String name) {
@@ -96,7 +45,7 @@ public final class OsvImport {
       OsvRecord record;
       JsonNode tree;
       try {
-        if (in.bytes().length > MAX_BYTES) throw new IOException("larger than 1 MiB");
+        if (in.bytes().length > AdvisoryImport.MAX_BYTES) throw new IOException("larger than 1 MiB");
         tree = in.yaml() ? JSON.valueToTree(YAML.readTree(in.bytes())) : JSON.readTree(in.bytes());
         record = OsvImporter.read(JSON.writeValueAsBytes(tree));
         if (record.id() == null || record.id().isBlank()) throw new IOException("the record has no `id`");

@@ -23,21 +23,21 @@ public final class RustSecImport {
   private RustSecImport() {}
 
   /** Every advisory-db file under {@code paths}; a file named explicitly is read whatever its name. */
-  public static List<OsvImport.Input> inputs(List<Path> paths) throws IOException {
-    List<OsvImport.Input> out = new ArrayList<>();
+  public static List<AdvisoryImport.Input> inputs(List<Path> paths) throws IOException {
+    List<AdvisoryImport.Input> out = new ArrayList<>();
     for (Path p : paths) {
       boolean named = java.nio.file.Files.isRegularFile(p) && !p.toString().endsWith(".zip");
-      out.addAll(OsvImport.inputs(List.of(p), name -> named || ADVISORY_FILE.matcher(name).matches()));
+      out.addAll(AdvisoryImport.inputs(List.of(p), name -> named || ADVISORY_FILE.matcher(name).matches()));
     }
     return out;
   }
 
-  public static List<AdvisoryImport.Candidate> candidates(List<OsvImport.Input> inputs) {
+  public static List<AdvisoryImport.Candidate> candidates(List<AdvisoryImport.Input> inputs) {
     List<AdvisoryImport.Candidate> out = new ArrayList<>();
-    for (OsvImport.Input in : inputs) {
+    for (AdvisoryImport.Input in : inputs) {
       String name = in.origin().substring(Math.max(in.origin().lastIndexOf('/'), in.origin().lastIndexOf('!')) + 1);
       try {
-        if (in.bytes().length > OsvImport.MAX_BYTES) {
+        if (in.bytes().length > AdvisoryImport.MAX_BYTES) {
           out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: larger than 1 MiB"));
           continue;
         }

@@ -46,7 +46,7 @@ class ImportFidelityTest {
       JsonNode original = f.toString().endsWith(".yaml") ? json.valueToTree(yaml.readTree(f.toFile())) : json.readTree(f.toFile());
       OsvRecord record = json.treeToValue(original, OsvRecord.class);
       // As `disclose import osv` reads it.
-      Advisory imported = dev.disclose.importing.OsvImport.candidates(List.of(new dev.disclose.importing.OsvImport.Input(
+      Advisory imported = dev.disclose.importing.OsvImport.candidates(List.of(new dev.disclose.importing.AdvisoryImport.Input(
           f.toString(), Files.readAllBytes(f), f.toString().endsWith(".yaml"))), "IMP").get(0).advisory().orElseThrow();
       String file = AdvisoryWriter.write(imported);
       AdvisoryParser.Parsed parsed = AdvisoryParser.parse(file, Path.of(record.id() + ".md"), record.id() + ".md");
