@@ -1,10 +1,8 @@
 package dev.disclose.importing;
 
 import dev.disclose.rustsec.RustSecImporter;
+import dev.disclose.source.StrictUtf8;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +39,17 @@ public final class RustSecImport {
           out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: larger than 1 MiB"));
           continue;
         }
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .decode(java.nio.ByteBuffer.wrap(in.bytes())).toString();
+        StrictUtf8.Decoded decoded = StrictUtf8.decode(in.bytes());
+        if (decoded instanceof StrictUtf8.Decoded.Invalid invalid) {
+          out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: line "
+              + invalid.position().line() + ", column " + invalid.position().column() + ": not UTF-8 text"));
+          continue;
+        }
+        String text = ((StrictUtf8.Decoded.Text) decoded).text();
         RustSecImporter.Imported imported = RustSecImporter.read(text, Path.of(name), name);
         out.add(AdvisoryImport.Candidate.of(in.origin(), imported.advisory(), imported.notes()));
       } catch (RustSecImporter.RustSecException e) {
         out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: " + e.getMessage()));
-      } catch (CharacterCodingException e) {
-        out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: not UTF-8 text"));
       } catch (RuntimeException e) {
         // A shape no check above foresaw: this file is reported, the others still imported.
         out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not a RustSec advisory: cannot read it ("

@@ -9,16 +9,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Decodes UTF-8 strictly and, when a byte sequence is invalid, says on which line and column. */
-final class StrictUtf8 {
+public final class StrictUtf8 {
   private StrictUtf8() {}
 
-  sealed interface Decoded {
+  public sealed interface Decoded {
     record Text(String text) implements Decoded {}
 
     record Invalid(Position position, int offset) implements Decoded {}
   }
 
-  static Decoded decode(byte[] bytes) {
+  public static Decoded decode(byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

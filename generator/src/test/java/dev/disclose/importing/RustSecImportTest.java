@@ -158,6 +158,8 @@ class RustSecImportTest {
     Files.writeString(crates.resolve("bad/RUSTSEC-2020-0003.md"), "```toml\n[advisory]\nid = \"RUSTSEC-2020-0003\"\n");
     Files.writeString(crates.resolve("bad/RUSTSEC-2020-0004.md"), "```toml\n[advisory]\nid = \"RUSTSEC-2020-0004\"\n"
         + "package = \"bad\"\ndate = \"2020-01-01\"\n\n[versions]\npatched = [\"1.*\"]\n```\n\n# T\n\nD\n");
+    Files.write(crates.resolve("bad/RUSTSEC-2020-0005.md"), "```toml\n[advisory]\nid = \"RUSTSEC-2020-0005\"\nauthor = \"\u00ff\"\n```\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     Files.createDirectories(crates.resolve("copy"));
     Files.writeString(crates.resolve("copy/RUSTSEC-2021-0020.md"), ADVISORY);
     CliRun run = CliRun.in(site, "import", "rustsec", db.toString());
@@ -167,8 +169,9 @@ class RustSecImportTest {
         .contains("RUSTSEC-2020-0002.md: error: not a RustSec advisory: [versions]: the version requirements `< 1.2.0` and `>= 1.0.0` overlap")
         .contains("RUSTSEC-2020-0003.md: error: not a RustSec advisory: line 1: the ```toml block is never closed")
         .contains("RUSTSEC-2020-0004.md: error: not a RustSec advisory: [versions]: `1.*` is not a Cargo version requirement")
+        .contains("RUSTSEC-2020-0005.md: error: not a RustSec advisory: line 4, column 11: not UTF-8 text")
         .contains("a second record with the ID RUSTSEC-2021-0020 in this import")
-        .contains("6 records: 1 written, 0 unchanged, 5 not imported");
+        .contains("7 records: 1 written, 0 unchanged, 6 not imported");
     assertThat(run.out()).doesNotContain("README.md").doesNotContain("Exception");
   }
 }
