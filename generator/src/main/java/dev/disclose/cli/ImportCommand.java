@@ -96,7 +96,7 @@ final class ImportCommand implements Callable<Integer> {
       Site again = site.open(env);
       java.util.Map<dev.disclose.diagnostic.Rule, Integer> byRule = new java.util.TreeMap<>();
       java.util.Set<Path> withErrors = new java.util.HashSet<>();
-      for (var d : dev.disclose.validate.SiteValidator.validate(again, java.time.Instant.now(), List.of()).diagnostics()) {
+      for (var d : dev.disclose.validate.SiteValidator.validate(again, env.clock().instant(), List.of()).diagnostics()) {
         Path f = again.root().resolve(d.file()).toAbsolutePath().normalize();
         if (!d.isError() || !imported.contains(f)) continue;
         withErrors.add(f);
