@@ -48,15 +48,6 @@ public final class ReleaseNotesReader {
     return out;
   }
 
-  /** The URL of a release published elsewhere, or empty. */
-  public static Optional<String> externalUrl(SiteConfig config, String ecosystem, String packageName, String version) {
-    return config.packages().stream().filter(p -> p.ecosystem().equals(ecosystem) && p.name().equals(packageName))
-        .flatMap(p -> p.releaseNotes().stream())
-        .filter(s -> s instanceof ReleaseNotesSource.UrlTemplate)
-        .map(s -> ((ReleaseNotesSource.UrlTemplate) s).template().replace("{version}", version))
-        .findFirst();
-  }
-
   static List<Release> folder(Path root, SiteConfig.PublishedPackage p, String folder) throws SiteException {
     Path dir = inside(root, folder);
     if (!Files.isDirectory(dir)) return List.of();

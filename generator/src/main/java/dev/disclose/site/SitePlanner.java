@@ -75,9 +75,11 @@ public final class SitePlanner {
   private final List<Feed> feeds = new ArrayList<>();
   private final Map<ReleaseKey, Release> releases = new LinkedHashMap<>();
   private final List<SearchIndexWriter.Doc> searchDocs = new ArrayList<>();
+  private final dev.disclose.releases.ExternalReleaseNotes externalNotes;
 
   private SitePlanner(Inputs in) {
     this.in = in;
+    this.externalNotes = dev.disclose.releases.ExternalReleaseNotes.of(in.config());
     for (Release r : in.releases()) releases.putIfAbsent(new ReleaseKey(r.ecosystem(), r.packageName(), r.version()), r);
     this.base = in.config().baseUrl().endsWith("/") ? in.config().baseUrl() : in.config().baseUrl() + "/";
   }
@@ -267,7 +269,7 @@ public final class SitePlanner {
     if (releases.containsKey(new ReleaseKey(ecosystem, name, version))) {
       return new LinkView(version, SitePaths.release(ecosystem, name, version), true);
     }
-    return dev.disclose.releases.ReleaseNotesReader.externalUrl(in.config(), ecosystem, name, version)
+    return externalNotes.url(ecosystem, name, version)
         .filter(dev.disclose.text.Urls::isHttpUrl)
         .map(u -> new LinkView(version, u, false)).orElse(LinkView.plain(version));
   }

@@ -44,7 +44,7 @@ public final class LastCommitTimes {
         times.putIfAbsent(line.strip(), current);
       }
     }
-    return new LastCommitTimes(Map.copyOf(times));
+    return new LastCommitTimes(java.util.Collections.unmodifiableMap(times)); // not Map.copyOf: see Catalog
   }
 
   /** The last commit touching {@code relativePath} (from the site root, forward slashes). */

@@ -44,9 +44,9 @@ class ReleaseNotesReaderTest {
   @Test
   void releasesPublishedElsewhereAreLinkedByTheirUrlTemplate() throws Exception {
     Site site = Site.open(ROOT, new PathDisplay(ROOT));
-    assertThat(ReleaseNotesReader.externalUrl(site.config().config(), "Go", "github.com/corvid-dev/corvid-operator", "1.2.3"))
+    assertThat(ExternalReleaseNotes.of(site.config().config()).url("Go", "github.com/corvid-dev/corvid-operator", "1.2.3"))
         .contains("https://github.com/corvid-dev/corvid-operator/releases/tag/v1.2.3");
-    assertThat(ReleaseNotesReader.externalUrl(site.config().config(), "PyPI", "corvid-serve", "1.1.1")).isEqualTo(Optional.empty());
+    assertThat(ExternalReleaseNotes.of(site.config().config()).url("PyPI", "corvid-serve", "1.1.1")).isEqualTo(Optional.empty());
   }
 
   @Test
