@@ -47,18 +47,58 @@ public final class SearchIndexWriter {
 
   private SearchIndexWriter() {}
 
+  /** Docs analysed at once, in parallel: bounds the terms held before they are merged into the postings. */
+  private static final int ANALYSIS_CHUNK = 1024;
+
+  /**
+   * A term's postings: doc numbers in increasing order, each with its field bits. Docs are
+   * added in order, so a posting is appended or, for the same doc, its bits combined.
+   */
+  static final class Postings {
+    private int[] docs = new int[2];
+    private byte[] fields = new byte[2];
+    private int size;
+
+    void add(int doc, int field) {
+      if (size > 0 && docs[size - 1] == doc) {
+        fields[size - 1] |= (byte) field;
+        return;
+      }
+      if (size == docs.length) {
+        docs = java.util.Arrays.copyOf(docs, size * 2);
+        fields = java.util.Arrays.copyOf(fields, size * 2);
+      }
+      docs[size] = doc;
+      fields[size++] = (byte) field;
+    }
+  }
+
   /** Relative path (under search/) → bytes. */
   public static Map<String, byte[]> write(List<Doc> docs) {
     Map<String, byte[]> files = new TreeMap<>();
-    TreeMap<String, TreeMap<Integer, Integer>> postings = new TreeMap<>();
+    java.util.HashMap<String, Postings> termPostings = new java.util.HashMap<>();
     TreeMap<String, TreeSet<Integer>> ids = new TreeMap<>();
     TreeMap<String, PackageEntry> packages = new TreeMap<>();
     TreeSet<String> ecosystems = new TreeSet<>();
     TreeSet<Integer> years = new TreeSet<>();
+    for (int start = 0; start < docs.size(); start += ANALYSIS_CHUNK) {
+      // Analysis is most of the work and independent per doc; the postings are then appended in
+      // doc order, so the result does not depend on the threads.
+      List<List<String>[]> analysed = docs.subList(start, Math.min(docs.size(), start + ANALYSIS_CHUNK)).parallelStream()
+          .map(d -> {
+            @SuppressWarnings("unchecked")
+            List<String>[] terms = new List[] {SearchAnalyzer.terms(d.title()), SearchAnalyzer.terms(d.body())};
+            return terms;
+          }).toList();
+      for (int i = 0; i < analysed.size(); i++) {
+        int n = start + i;
+        for (String t : analysed.get(i)[0]) termPostings.computeIfAbsent(t, x -> new Postings()).add(n, 1);
+        for (String t : analysed.get(i)[1]) termPostings.computeIfAbsent(t, x -> new Postings()).add(n, 2);
+      }
+    }
+    TreeMap<String, Postings> postings = new TreeMap<>(termPostings);
     for (int n = 0; n < docs.size(); n++) {
       Doc d = docs.get(n);
-      for (String t : SearchAnalyzer.terms(d.title())) postings.computeIfAbsent(t, x -> new TreeMap<>()).merge(n, 1, (a, b) -> a | b);
-      for (String t : SearchAnalyzer.terms(d.body())) postings.computeIfAbsent(t, x -> new TreeMap<>()).merge(n, 2, (a, b) -> a | b);
       for (String id : d.ids()) {
         String key = SearchAnalyzer.idKey(id);
         if (key.length() >= 3) ids.computeIfAbsent(key, x -> new TreeSet<>()).add(n);
@@ -174,9 +214,9 @@ public final class SearchIndexWriter {
   private record PackageEntry(String key, String name, String ecosystem, TreeSet<Integer> docs) {}
 
   /** Writes the shards of {@code terms} by their first {@code length} characters, splitting large ones. */
-  private static void shard(TreeMap<String, TreeMap<Integer, Integer>> terms, int length, Map<String, byte[]> files,
+  private static void shard(TreeMap<String, Postings> terms, int length, Map<String, byte[]> files,
       List<String> split) {
-    Map<String, TreeMap<String, TreeMap<Integer, Integer>>> groups = new TreeMap<>();
+    Map<String, TreeMap<String, Postings>> groups = new TreeMap<>();
     terms.forEach((t, p) -> groups.computeIfAbsent(head(t, length), x -> new TreeMap<>()).put(t, p));
     groups.forEach((prefix, group) -> {
       Map<String, String> encoded = new TreeMap<>();
@@ -186,8 +226,8 @@ public final class SearchIndexWriter {
       if (bytes.length > SHARD_BYTES && length < 4 && longer) {
         split.add(prefix);
         // Terms no longer than the prefix stay in the prefix's own shard.
-        TreeMap<String, TreeMap<Integer, Integer>> shortOnes = new TreeMap<>();
-        TreeMap<String, TreeMap<Integer, Integer>> longOnes = new TreeMap<>();
+        TreeMap<String, Postings> shortOnes = new TreeMap<>();
+        TreeMap<String, Postings> longOnes = new TreeMap<>();
         group.forEach((t, p) -> (t.length() > length ? longOnes : shortOnes).put(t, p));
         Map<String, String> own = new TreeMap<>();
         shortOnes.forEach((t, p) -> own.put(t, encode(p)));
@@ -200,12 +240,12 @@ public final class SearchIndexWriter {
   }
 
   /** A posting list: varints of (doc delta << 2 | field bits), 5 bits a character plus a continuation bit. */
-  static String encode(TreeMap<Integer, Integer> postings) {
+  static String encode(Postings postings) {
     StringBuilder out = new StringBuilder();
     int previous = -1;
-    for (Map.Entry<Integer, Integer> e : postings.entrySet()) {
-      long value = ((long) (e.getKey() - previous - 1) << 2) | e.getValue();
-      previous = e.getKey();
+    for (int i = 0; i < postings.size; i++) {
+      long value = ((long) (postings.docs[i] - previous - 1) << 2) | postings.fields[i];
+      previous = postings.docs[i];
       do {
         int five = (int) (value & 31);
         value >>>= 5;
