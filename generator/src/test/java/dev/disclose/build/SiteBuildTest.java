@@ -56,6 +56,20 @@ class SiteBuildTest {
   }
 
   @Test
+  void theSearchIndexMatchesItsGoldenFiles() throws IOException {
+    assertThat(build().exitCode()).isZero();
+    Path index = site.resolve("_site/search-index");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(index)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    assertThat(files).extracting(f -> index.relativize(f).toString()).contains("meta.json", "f.json", "d/0.json");
+    for (Path f : files) {
+      Golden.assertMatches(GOLDEN.resolve("search-index_" + index.relativize(f).toString().replace('/', '_')), read(f));
+    }
+  }
+
+  @Test
   void onATerminalTheBuildShowsItsProgressOnOneLineAndClearsIt() {
     CliRun run = CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "1"), "build", "--now", BEFORE_EMBARGO);
     assertThat(run.exitCode()).isZero();
