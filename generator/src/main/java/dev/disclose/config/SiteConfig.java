@@ -67,8 +67,4 @@ public record SiteConfig(
   public boolean declaresPackages() {
     return !packages.isEmpty();
   }
-
-  public boolean declares(String ecosystem, String name) {
-    return packages.stream().anyMatch(p -> p.ecosystem().equals(ecosystem) && p.name().equals(name));
-  }
 }

@@ -41,7 +41,7 @@ final class PackageCheck implements AdvisoryCheck {
                       .map(d -> "; the package's purl is `" + d + "` (or remove `purl`: it is derived)")
                       .orElse(""))));
       if (own && context.config().declaresPackages()
-          && !context.config().declares(p.ecosystem(), p.packageName())) {
+          && !context.declares(p.ecosystem(), p.packageName())) {
         findings.report(Rule.UNDECLARED_PACKAGE, a.source().value(path + ".package"),
             p.ecosystem() + " package `" + p.packageName() + "` is not among the `packages` of "
                 + "site-config.yaml; add it there, or fix the name");

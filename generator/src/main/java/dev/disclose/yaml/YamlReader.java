@@ -51,6 +51,13 @@ public final class YamlReader {
     record Failed(YamlProblem problem) implements Result {}
   }
 
+  /**
+   * SnakeYAML's implicit-type rules (regular expressions per first character), built once:
+   * read-only after construction, so shared by every thread; building one per document was a
+   * visible part of validating a large site.
+   */
+  private static final Resolver RESOLVER = new Resolver();
+
   private final int lineOffset;
   private int nodes;
   private final List<YamlProblem> skipped = new ArrayList<>();
@@ -78,7 +85,7 @@ public final class YamlReader {
     Node root;
     try {
       Composer composer =
-          new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
+          new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
       root = composer.getSingleNode();
     } catch (org.yaml.snakeyaml.reader.ReaderException e) {
       // A character YAML forbids (NUL, most other controls): say which, and where.
