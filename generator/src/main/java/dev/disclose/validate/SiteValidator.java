@@ -84,6 +84,13 @@ public final class SiteValidator {
     }
     all.addAll(selected);
     List<Path> toRead = all.stream().sorted().toList();
+    // The release notes do not depend on the advisories: read on a thread of their own while the
+    // advisories are parsed (0.2-0.4 s of one core on a site with a thousand releases).
+    java.util.concurrent.FutureTask<List<dev.disclose.releases.Release>> releaseNotes = new java.util.concurrent.FutureTask<>(
+        () -> dev.disclose.releases.ReleaseNotesReader.read(site.root(), site.config().config()));
+    Thread reader = new Thread(releaseNotes, "disclose-release-notes");
+    reader.setDaemon(true);
+    reader.start();
     AdvisoryFiles.Loaded loaded = files.read(toRead);
     CheckContext context = new CheckContext(site.config().config(), now, CweCatalog.bundled());
 
@@ -99,10 +106,20 @@ public final class SiteValidator {
     diagnostics.addAll(perFile);
     diagnostics.addAll(CatalogCheck.check(loaded.advisories(), context.config().idPrefix()));
     try {
-      List<dev.disclose.releases.Release> releases = dev.disclose.releases.ReleaseNotesReader.read(site.root(), context.config());
+      List<dev.disclose.releases.Release> releases = releaseNotes.get();
       diagnostics.addAll(ReleaseCheck.check(site.root(), site.display(), loaded.advisories(), releases, context.config(), now));
-    } catch (SiteException e) {
-      diagnostics.add(Diagnostic.of(site.display().of(configFile), dev.disclose.yaml.Position.START, Rule.UNREADABLE, e.getMessage()));
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof SiteException unreadable) {
+        diagnostics.add(Diagnostic.of(site.display().of(configFile), dev.disclose.yaml.Position.START, Rule.UNREADABLE,
+            unreadable.getMessage()));
+      } else if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      } else {
+        throw new IllegalStateException(e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SiteException("interrupted while reading the release notes", e);
     }
 
     if (!selection.isEmpty()) {
