@@ -3,7 +3,7 @@
 # advisories (bench/generate.py), RUNS times each, printing medians of wall time, CPU time
 # (user + system) and peak memory; then one serve rebuild after editing an advisory (median of
 # RUNS edits). Usage: bench/run.sh [N...]   (default 1000 10000 100000; RUNS=5; JAVA_OPTS as
-# the launcher's, default -XX:TieredStopAtLevel=1, plus -Xmx2g from 100,000 advisories on;
+# the launcher's, default -XX:TieredStopAtLevel=1 -XX:+UseParallelGC, plus -Xmx2g from 100,000 advisories on;
 # SERVE_ONLY=1 measures the serve rebuild alone).
 #
 # Each build writes into a new folder, deleted only at the end: ext4 allocates inodes slowly for
@@ -40,7 +40,7 @@ for n in "${@:-1000 10000 100000}"; do
   site="$work/site-$n"
   [ -f "$site/site-config.yaml" ] || python3 bench/generate.py "$n" "$site" >/dev/null
   [ -n "${SERVE_ONLY:-}" ] && continue
-  opts=${JAVA_OPTS:--XX:TieredStopAtLevel=1}
+  opts=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC}
   [ "$n" -ge 100000 ] && opts="$opts -Xmx2g"
   echo "== $n advisories ($(find "$site/advisories" -name '*.md' | wc -l) files), java $opts"
   # validate takes no output folder: the wrapper drops the last argument.
