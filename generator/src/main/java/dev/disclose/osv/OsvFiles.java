@@ -38,6 +38,9 @@ public final class OsvFiles {
   /** Relative file name → bytes, in name order. */
   public static Map<String, byte[]> of(List<OsvRecord> records) {
     List<OsvRecord> byId = records.stream().sorted(Comparator.comparing(OsvRecord::id)).toList();
+    // Serialized in parallel, in order; then each zip compressed in parallel: on 10,000
+    // advisories these were seconds on one core while the other had finished its pages.
+    List<byte[]> jsons = byId.parallelStream().map(r -> OsvExporter.json(r).getBytes(StandardCharsets.UTF_8)).toList();
     Map<String, byte[]> files = new TreeMap<>();
     Map<String, byte[]> all = new LinkedHashMap<>();
     Map<String, Map<String, byte[]>> byEcosystem = new TreeMap<>();
@@ -45,7 +48,7 @@ public final class OsvFiles {
     for (int i = 0; i < byId.size(); i++) {
       OsvRecord r = byId.get(i);
       String name = fileName(r.id());
-      byte[] json = OsvExporter.json(r).getBytes(StandardCharsets.UTF_8);
+      byte[] json = jsons.get(i);
       files.put(name, json);
       all.put(name, json);
       for (OsvRecord.Affected a : r.affected()) {
@@ -57,8 +60,12 @@ public final class OsvFiles {
           .append("\"}").append(i + 1 < byId.size() ? ",\n" : "\n");
     }
     files.put("all.json", index.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
-    files.put("all.zip", zip(all));
-    byEcosystem.forEach((ecosystem, entries) -> files.put(SitePaths.segment(ecosystem) + "/all.zip", zip(entries)));
+    Map<String, Map<String, byte[]>> zips = new TreeMap<>();
+    zips.put("all.zip", all);
+    byEcosystem.forEach((ecosystem, entries) -> zips.put(SitePaths.segment(ecosystem) + "/all.zip", entries));
+    List<Map.Entry<String, Map<String, byte[]>>> jobs = List.copyOf(zips.entrySet());
+    List<byte[]> zipped = jobs.parallelStream().map(e -> zip(e.getValue())).toList();
+    for (int i = 0; i < jobs.size(); i++) files.put(jobs.get(i).getKey(), zipped.get(i));
     return files;
   }
 
