@@ -153,11 +153,10 @@ public final class SiteBuild {
       PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
       AtomicInteger done = new AtomicInteger();
       options.progress().phase("rendering pages; feeds, search index, exports and sitemap alongside");
-      // Feeds, the search index and the exports do not depend on the pages: written on a thread
-      // of their own while the pages render, their sequential parts (zips, the VEX document, the
-      // index's shards) fill the cores the page rendering leaves idle.
-      // Each a task of its own, on two threads: one after the other they outlasted the pages by
-      // 4 s at 10,000 advisories (the exports alone), with the other core idle.
+      // The exports, feeds, search index and site files do not depend on the pages: produced
+      // while the pages render, each a task of its own on two threads, their sequential parts
+      // (zips, the VEX document, the index's shards) fill the cores the rendering leaves idle.
+      // One after the other on one thread, they outlasted the pages by 4 s at 10,000 advisories.
       List<java.util.concurrent.Callable<Integer>> tasks = new ArrayList<>();
       for (Exports.Format format : Exports.Format.values()) {
         tasks.add(() -> writeExport(out, format, catalog, config, inputs.commits()));
@@ -193,10 +192,10 @@ public final class SiteBuild {
     }
   }
 
-  /** The result of the work done alongside the pages, its failure rethrown as it was thrown. */
-  private static int finish(java.util.concurrent.Future<Integer> others) throws IOException {
+  /** The result of a task done alongside the pages, its failure rethrown as it was thrown. */
+  private static int finish(java.util.concurrent.Future<Integer> task) throws IOException {
     try {
-      return others.get();
+      return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
