@@ -63,10 +63,12 @@ public final class PreviewServer implements Closeable {
   /** The previous build's pages and files: a rebuild renders and writes only what changed. */
   private final BuildMemory memory = new BuildMemory();
 
-  private boolean timings;
+  /** Whether each build's phases are printed after its line ({@code serve --timings}). */
+  private final boolean timings;
 
-  private PreviewServer(Site site, Path out, int port, Clock clock, PrintWriter log) throws IOException {
+  private PreviewServer(Site site, Path out, int port, Clock clock, PrintWriter log, boolean timings) throws IOException {
     this.site = site;
+    this.timings = timings;
     this.out = out;
     this.clock = clock;
     this.log = log;
@@ -91,8 +93,7 @@ public final class PreviewServer implements Closeable {
   public static PreviewServer start(Site site, int port, Clock clock, PrintWriter log, boolean timings)
       throws IOException, SiteException {
     Path out = Files.createTempDirectory("disclose-serve-").resolve("site");
-    PreviewServer preview = new PreviewServer(site, out, port, clock, log);
-    preview.timings = timings;
+    PreviewServer preview = new PreviewServer(site, out, port, clock, log, timings);
     preview.rebuild();
     // The root only for site-config.yaml; the content folders with everything below them.
     site.root().register(preview.watcher, StandardWatchEventKinds.ENTRY_CREATE,
