@@ -13,7 +13,7 @@ import java.util.Map;
 public record Source(Path file, String relativePath, int detailsLine, Map<String, Located> positions) {
 
   public Source {
-    positions = Map.copyOf(positions);
+    positions = PositionTable.of(positions);
   }
 
   /** Where a key and its value were written. */
