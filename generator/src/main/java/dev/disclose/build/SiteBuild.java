@@ -4,6 +4,7 @@ import dev.disclose.catalog.Catalog;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
 import dev.disclose.export.Exports;
+import dev.disclose.files.FileSink;
 import dev.disclose.feed.Feed;
 import dev.disclose.feed.JsonFeedWriter;
 import dev.disclose.feed.OpmlWriter;
@@ -82,11 +83,27 @@ public final class SiteBuild {
   public record Result(int advisories, int pages, int files, long millis, int rendered, int written) {}
 
   /** Where the files of a build go, as they are produced (from several threads). */
-  private interface Sink {
+  private interface Sink extends FileSink {
+    @Override
     void put(String relative, byte[] bytes);
 
     default void put(String relative, String text) {
       put(relative, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Into memory, put whole when closed: a rebuild of the preview compares every file's bytes. */
+    @Override
+    default java.io.OutputStream open(String relative) throws IOException {
+      return new java.io.ByteArrayOutputStream() {
+        @Override
+        public void close() {
+          put(relative, toByteArray());
+        }
+      };
+    }
+
+    static Sink of(Map<String, byte[]> files) {
+      return files::put;
     }
   }
 
@@ -266,6 +283,20 @@ public final class SiteBuild {
       }
     }
 
+    /**
+     * A large file (a zip, the VEX document), written by the calling thread straight into the
+     * staging folder instead of through the queue: held whole, these took a 100,000-advisory
+     * build out of its heap.
+     */
+    @Override
+    public java.io.OutputStream open(String relative) throws IOException {
+      Path file = root.resolve(relative).normalize();
+      if (!file.startsWith(root)) throw new IllegalStateException("refusing to write outside the output: " + relative);
+      rethrow();
+      Files.createDirectories(file.getParent());
+      return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+
     private void drain() {
       try {
         for (Object[] item; (item = queue.take()) != END; ) {
@@ -316,7 +347,7 @@ public final class SiteBuild {
     try {
       BuildMemory.Stamp stamp = new BuildMemory.Stamp(config, themeDigest(theme));
       Map<String, byte[]> produced = new ConcurrentHashMap<>();
-      Sink sink = produced::put;
+      Sink sink = Sink.of(produced);
       PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
       options.progress().phase("finding the pages that changed");
       boolean sameStamp = memory.sameStamp(stamp);
@@ -439,10 +470,20 @@ public final class SiteBuild {
   }
 
   /** One export format, under {@code osv/}, {@code rustsec/} or {@code cyclonedx/} (see {@link Exports}). */
-  private static int writeExport(Sink sink, Exports.Format format, Catalog catalog, SiteConfig config, LastCommitTimes commits) {
-    Map<String, byte[]> out = Exports.of(format, catalog, config, commits).files();
-    out.forEach((name, bytes) -> sink.put(format.folder() + "/" + name, bytes));
-    return out.size();
+  private static int writeExport(Sink sink, Exports.Format format, Catalog catalog, SiteConfig config,
+      LastCommitTimes commits) throws IOException {
+    String folder = format.folder() + "/";
+    return Exports.write(format, catalog, config, commits, new FileSink() {
+      @Override
+      public void put(String relative, byte[] bytes) {
+        sink.put(folder + relative, bytes);
+      }
+
+      @Override
+      public java.io.OutputStream open(String relative) throws IOException {
+        return sink.open(folder + relative);
+      }
+    }).files();
   }
 
   /** The security policy page, from the Markdown file site-config.yaml names (inside the site). */

@@ -4,6 +4,7 @@ import dev.disclose.build.AtomicPublisher;
 import dev.disclose.build.SiteBuild;
 import dev.disclose.catalog.Catalog;
 import dev.disclose.export.Exports;
+import dev.disclose.files.FileSink;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.source.LastCommitTimes;
@@ -65,15 +66,11 @@ final class ExportCommand implements Callable<Integer> {
       env.err().println("disclose: not exporting: fix the errors above (disclose validate shows them too)");
       return Main.FINDINGS;
     }
-    Exports.Output output = Exports.of(format, catalog, opened.config().config(), LastCommitTimes.read(opened.root()));
+    LastCommitTimes commits = LastCommitTimes.read(opened.root());
     Path staging = AtomicPublisher.stage(target, opened.root());
+    Exports.Written output;
     try {
-      for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
-        Path p = staging.resolve(file.getKey()).normalize();
-        if (!p.startsWith(staging)) throw new SiteException("refusing to write outside " + target + ": " + file.getKey());
-        Files.createDirectories(p.getParent());
-        Files.write(p, file.getValue());
-      }
+      output = Exports.write(format, catalog, opened.config().config(), commits, FileSink.folder(staging));
       AtomicPublisher.publish(staging, target);
     } catch (IOException | SiteException | RuntimeException e) {
       AtomicPublisher.discard(staging);
@@ -82,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     for (String note : output.notes()) env.err().println("note: " + note);
     env.out().println(catalog.size() + " public advisories exported as " + format.folder() + ": "
-        + output.files().size() + " files -> " + opened.display().of(target).toString().replace('\\', '/'));
+        + output.files() + " files -> " + opened.display().of(target).toString().replace('\\', '/'));
     return Main.OK;
   }
 }

@@ -14,7 +14,10 @@ import dev.disclose.advisory.SeverityLevel;
 import dev.disclose.advisory.Timestamp;
 import dev.disclose.ecosystem.Ecosystems;
 import dev.disclose.severity.CvssScore;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,7 +27,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.cyclonedx.Version;
-import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.generators.json.BomJsonGenerator;
+import org.cyclonedx.generators.xml.BomXmlGenerator;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Metadata;
@@ -95,14 +99,61 @@ public final class VexExporter {
    * it against the 1.6 schemas ({@link #problems}) on fixtures that use every field.
    */
   public static Vex serialize(Bom bom) {
-    String json = json(bom);
-    String xml;
+    java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
     try {
-      xml = BomGeneratorFactory.createXml(SPEC, bom).toXmlString() + "\n";
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot write the CycloneDX XML: " + e.getMessage(), e);
+      writeJson(bom, json);
+      writeXml(bom, xml);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    return new Vex(json, xml);
+    return new Vex(json.toString(StandardCharsets.UTF_8), xml.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The JSON document, streamed into {@code out} (left open): what cyclonedx-core-java's
+   * {@code toJsonString()} returns, and a newline, without holding it as a string — at 100,000
+   * advisories the two documents are over 500 MB of text, copied three times on the way.
+   */
+  public static void writeJson(Bom bom, OutputStream out) throws IOException {
+    new StreamingJson(bom).write(out);
+  }
+
+  /** The XML document, streamed as {@link #writeJson}: what {@code toXmlString()} returns, and a newline. */
+  public static void writeXml(Bom bom, OutputStream out) throws IOException {
+    new StreamingXml(bom).write(out);
+  }
+
+  /**
+   * cyclonedx-core-java's JSON generator, writing to a stream with the same mapper, mix-in and
+   * pretty printer its {@code toJson(bom, true)} uses (the library returns only strings).
+   */
+  private static final class StreamingJson extends BomJsonGenerator {
+    StreamingJson(Bom bom) {
+      super(bom, SPEC);
+    }
+
+    void write(OutputStream out) throws IOException {
+      com.fasterxml.jackson.core.util.DefaultPrettyPrinter printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter();
+      printer.indentArraysWith(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+      mapper.addMixIn(org.cyclonedx.model.BomReference.class, org.cyclonedx.util.mixin.MixInBomReference.class);
+      mapper.writer(printer).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, bom);
+      out.write('\n');
+    }
+  }
+
+  /** As {@link StreamingJson}, for {@code toXML(bom, true)}: its prolog, the pretty-printed document. */
+  private static final class StreamingXml extends BomXmlGenerator {
+    StreamingXml(Bom bom) {
+      super(bom, SPEC);
+    }
+
+    void write(OutputStream out) throws IOException {
+      out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+      mapper.writer(new com.fasterxml.jackson.dataformat.xml.util.DefaultXmlPrettyPrinter())
+          .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, bom);
+      out.write('\n');
+    }
   }
 
   /** What cyclonedx-core-java finds wrong with the document under the 1.6 schemas; empty when valid. */
@@ -129,6 +180,15 @@ public final class VexExporter {
    * an equal document, and a changed advisory a new serial number.
    */
   static String serialNumber(List<Entry> entries, Settings settings) {
+    // UUID.nameUUIDFromBytes over the whole text, computed as it does (MD5, version 3, IETF
+    // variant) but fed an advisory at a time: the text holds every advisory's details, hundreds
+    // of megabytes at database scale.
+    MessageDigest md5;
+    try {
+      md5 = MessageDigest.getInstance("MD5");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
     StringBuilder key = new StringBuilder(settings.siteTitle()).append('\n').append(settings.baseUrl()).append('\n');
     for (Entry e : entries) {
       Advisory a = e.advisory();
@@ -138,16 +198,15 @@ public final class VexExporter {
           // The advisory's content as its value records print it (never its file's path).
           .append(' ').append(List.of(a.title(), a.details(), a.aliases(), a.related(), a.severity(), a.cwes(),
               a.affected(), a.references(), a.credits(), a.informational())).append('\n');
+      md5.update(key.toString().getBytes(StandardCharsets.UTF_8));
+      key.setLength(0);
     }
-    return "urn:uuid:" + UUID.nameUUIDFromBytes(key.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String json(Bom bom) {
-    try {
-      return BomGeneratorFactory.createJson(SPEC, bom).toJsonString() + "\n";
-    } catch (org.cyclonedx.exception.GeneratorException e) {
-      throw new IllegalStateException("cannot write the CycloneDX JSON: " + e.getMessage(), e);
-    }
+    md5.update(key.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] hash = md5.digest();
+    hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
+    hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(hash);
+    return "urn:uuid:" + new UUID(bytes.getLong(), bytes.getLong());
   }
 
   private static Vulnerability vulnerability(Entry e, Settings settings, Map<String, Component> components) {

@@ -4,6 +4,7 @@ import dev.disclose.advisory.Advisory;
 import dev.disclose.catalog.Catalog;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.cyclonedx.VexExporter;
+import dev.disclose.files.FileSink;
 import dev.disclose.osv.OsvExporter;
 import dev.disclose.osv.OsvFiles;
 import dev.disclose.osv.OsvRecord;
@@ -11,6 +12,10 @@ import dev.disclose.rustsec.RustSecExporter;
 import dev.disclose.site.SitePaths;
 import dev.disclose.site.SitePlanner;
 import dev.disclose.source.LastCommitTimes;
+import org.cyclonedx.model.Bom;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,19 +42,34 @@ public final class Exports {
   /** Relative path → bytes, and notes for the person exporting (what was left out, and why). */
   public record Output(Map<String, byte[]> files, List<String> notes) {}
 
+  /** How many files an export wrote, and its notes. */
+  public record Written(int files, List<String> notes) {}
+
   private Exports() {}
 
+  /** The files of {@code format}, in memory, in name order. */
   public static Output of(Format format, Catalog catalog, SiteConfig config, LastCommitTimes commits) {
+    Map<String, byte[]> files = new TreeMap<>();
+    try {
+      return new Output(files, write(format, catalog, config, commits, FileSink.inMemory(files)).notes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the files of {@code format} into {@code sink} as they are made. */
+  public static Written write(Format format, Catalog catalog, SiteConfig config, LastCommitTimes commits, FileSink sink)
+      throws IOException {
     String base = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
     return switch (format) {
       case OSV -> {
         OsvExporter.Settings settings = SitePlanner.osvSettings(config);
         List<OsvRecord> records = catalog.advisories().parallelStream()
             .map(a -> OsvExporter.toOsv(a, settings, commits.of(a.source().relativePath()))).toList();
-        yield new Output(OsvFiles.of(records), List.of());
+        yield new Written(OsvFiles.write(records, sink), List.of());
       }
       case RUSTSEC -> {
-        Map<String, byte[]> files = new TreeMap<>();
+        int files = 0;
         List<String> notes = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Advisory a : catalog.advisories()) {
@@ -59,24 +79,29 @@ public final class Exports {
             notes.add(a.id() + " affects " + out.size() + " crates: RustSec files one advisory per crate, "
                 + "so each file is a separate submission and gets its own RUSTSEC ID");
           }
-          for (RustSecExporter.RustSecFile f : out) files.put(f.path(), f.text().getBytes(StandardCharsets.UTF_8));
+          for (RustSecExporter.RustSecFile f : out) {
+            sink.put(f.path(), f.text().getBytes(StandardCharsets.UTF_8));
+            files++;
+          }
         }
         if (!skipped.isEmpty()) {
           skipped.sort(null);
           notes.add(0, skipped.size() + " advisories without a crates.io package are not RustSec material: "
               + String.join(", ", skipped));
         }
-        yield new Output(files, notes);
+        yield new Written(files, notes);
       }
       case CYCLONEDX -> {
         List<VexExporter.Entry> entries = catalog.advisories().stream().map(a -> new VexExporter.Entry(a,
             base + SitePaths.advisory(a.id()), a.effectiveModified(commits.of(a.source().relativePath())))).toList();
-        VexExporter.Vex vex = VexExporter.serialize(VexExporter.bom(entries,
-            new VexExporter.Settings(config.title(), config.baseUrl())));
-        Map<String, byte[]> files = new TreeMap<>();
-        files.put("vex.json", vex.json().getBytes(StandardCharsets.UTF_8));
-        files.put("vex.xml", vex.xml().getBytes(StandardCharsets.UTF_8));
-        yield new Output(files, List.of());
+        Bom bom = VexExporter.bom(entries, new VexExporter.Settings(config.title(), config.baseUrl()));
+        try (OutputStream json = sink.open("vex.json")) {
+          VexExporter.writeJson(bom, json);
+        }
+        try (OutputStream xml = sink.open("vex.xml")) {
+          VexExporter.writeXml(bom, xml);
+        }
+        yield new Written(2, List.of());
       }
     };
   }

@@ -2,7 +2,9 @@ package dev.disclose.osv;
 
 import dev.disclose.site.SitePaths;
 import java.io.ByteArrayOutputStream;
+import dev.disclose.files.FileSink;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,11 +39,21 @@ public final class OsvFiles {
 
   /** Relative file name → bytes, in name order. */
   public static Map<String, byte[]> of(List<OsvRecord> records) {
+    Map<String, byte[]> files = new TreeMap<>();
+    try {
+      write(records, FileSink.inMemory(files));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  /** Writes the files into {@code sink}, the zips streamed; returns how many. */
+  public static int write(List<OsvRecord> records, FileSink sink) throws IOException {
     List<OsvRecord> byId = records.stream().sorted(Comparator.comparing(OsvRecord::id)).toList();
     // Serialized in parallel, in order; then each zip compressed in parallel: on 10,000
     // advisories these were seconds on one core while the other had finished its pages.
     List<byte[]> jsons = byId.parallelStream().map(r -> OsvExporter.json(r).getBytes(StandardCharsets.UTF_8)).toList();
-    Map<String, byte[]> files = new TreeMap<>();
     Map<String, byte[]> all = new LinkedHashMap<>();
     Map<String, Map<String, byte[]>> byEcosystem = new TreeMap<>();
     StringBuilder index = new StringBuilder("[\n");
@@ -49,7 +61,7 @@ public final class OsvFiles {
       OsvRecord r = byId.get(i);
       String name = fileName(r.id());
       byte[] json = jsons.get(i);
-      files.put(name, json);
+      sink.put(name, json);
       all.put(name, json);
       for (OsvRecord.Affected a : r.affected()) {
         // osv-scanner's offline databases are per base ecosystem: Debian:12 records are in Debian/.
@@ -59,14 +71,21 @@ public final class OsvFiles {
       index.append("  {\"id\": \"").append(r.id()).append("\", \"modified\": \"").append(r.modified())
           .append("\"}").append(i + 1 < byId.size() ? ",\n" : "\n");
     }
-    files.put("all.json", index.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
+    sink.put("all.json", index.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
     Map<String, Map<String, byte[]>> zips = new TreeMap<>();
     zips.put("all.zip", all);
     byEcosystem.forEach((ecosystem, entries) -> zips.put(SitePaths.segment(ecosystem) + "/all.zip", entries));
-    List<Map.Entry<String, Map<String, byte[]>>> jobs = List.copyOf(zips.entrySet());
-    List<byte[]> zipped = jobs.parallelStream().map(e -> zip(e.getValue())).toList();
-    for (int i = 0; i < jobs.size(); i++) files.put(jobs.get(i).getKey(), zipped.get(i));
-    return files;
+    // Streamed into their files: held as bytes, the zips of 100,000 records were 80 MB more.
+    List<IOException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    zips.entrySet().parallelStream().forEach(e -> {
+      try (OutputStream out = sink.open(e.getKey())) {
+        zip(e.getValue(), out);
+      } catch (IOException x) {
+        failures.add(x);
+      }
+    });
+    if (!failures.isEmpty()) throw failures.get(0);
+    return byId.size() + 1 + zips.size();
   }
 
   /** The record's file name: its ID, made safe as a path segment (a no-op for valid OSV IDs). */
@@ -76,7 +95,29 @@ public final class OsvFiles {
 
   static byte[] zip(Map<String, byte[]> entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+    try {
+      zip(entries, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The entries, in name order, as a zip into {@code out} (left open). */
+  static void zip(Map<String, byte[]> entries, OutputStream out) throws IOException {
+    // Closed (which frees its deflater's native memory) without closing the caller's stream.
+    OutputStream open = new java.io.FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
+    try (ZipOutputStream zip = new ZipOutputStream(open)) {
       for (String name : new ArrayList<>(new TreeMap<>(entries).keySet())) {
         ZipEntry e = new ZipEntry(name);
         e.setTimeLocal(ZIP_TIME);
@@ -84,9 +125,6 @@ public final class OsvFiles {
         zip.write(entries.get(name));
         zip.closeEntry();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
   }
 }

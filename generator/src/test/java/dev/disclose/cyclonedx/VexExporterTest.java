@@ -1,0 +1,69 @@
+package dev.disclose.cyclonedx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.disclose.advisory.Advisory;
+import dev.disclose.catalog.Catalog;
+import dev.disclose.site.SitePaths;
+import dev.disclose.source.PathDisplay;
+import dev.disclose.source.Site;
+import dev.disclose.validate.SiteValidator;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.model.Bom;
+import org.junit.jupiter.api.Test;
+
+/** The VEX document is streamed and its serial number digested piece by piece: both must equal what the library and UUID make whole. */
+class VexExporterTest {
+  private static final Path SITE = Path.of("src/test/resources/sites/exports");
+  private static final VexExporter.Settings SETTINGS = new VexExporter.Settings("Exports", "https://example.org/");
+
+  private static List<VexExporter.Entry> entries() throws Exception {
+    Site site = Site.open(SITE, new PathDisplay(SITE));
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    Catalog catalog = Catalog.publicAt(SiteValidator.validate(site, now, List.of()).advisories(), now);
+    return catalog.advisories().stream().sorted(Comparator.comparing(Advisory::id))
+        .map(a -> new VexExporter.Entry(a, "https://example.org/" + SitePaths.advisory(a.id()), a.effectiveModified(java.util.Optional.empty())))
+        .toList();
+  }
+
+  @Test
+  void theStreamedDocumentsAreWhatTheLibraryReturnsAsStrings() throws Exception {
+    Bom bom = VexExporter.bom(entries(), SETTINGS);
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    VexExporter.writeJson(bom, json);
+    String libraryJson = BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString() + "\n";
+    ByteArrayOutputStream xml = new ByteArrayOutputStream();
+    VexExporter.writeXml(bom, xml);
+    String libraryXml = BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString() + "\n";
+
+    assertThat(json.toString(StandardCharsets.UTF_8)).isEqualTo(libraryJson).contains("\"vulnerabilities\"");
+    assertThat(xml.toString(StandardCharsets.UTF_8)).isEqualTo(libraryXml).contains("<vulnerabilities>");
+  }
+
+  @Test
+  void theSerialNumberIsTheNameBasedUuidOfTheWholeText() throws Exception {
+    List<VexExporter.Entry> entries = entries();
+    StringBuilder text = new StringBuilder(SETTINGS.siteTitle()).append('\n').append(SETTINGS.baseUrl()).append('\n');
+    for (VexExporter.Entry e : entries) {
+      Advisory a = e.advisory();
+      text.append(a.id()).append(' ').append(e.modified().map(t -> t.instant().toString()).orElse(""))
+          .append(' ').append(a.effectivePublished().map(t -> t.instant().toString()).orElse(""))
+          .append(' ').append(a.withdrawn().map(w -> w.date().instant().toString()).orElse(""))
+          .append(' ').append(List.of(a.title(), a.details(), a.aliases(), a.related(), a.severity(), a.cwes(),
+              a.affected(), a.references(), a.credits(), a.informational())).append('\n');
+    }
+
+    assertThat(entries).hasSizeGreaterThan(2);
+    assertThat(VexExporter.serialNumber(entries, SETTINGS))
+        .isEqualTo("urn:uuid:" + UUID.nameUUIDFromBytes(text.toString().getBytes(StandardCharsets.UTF_8)));
+    assertThat(VexExporter.serialNumber(List.of(), SETTINGS)).isEqualTo("urn:uuid:"
+        + UUID.nameUUIDFromBytes("Exports\nhttps://example.org/\n".getBytes(StandardCharsets.UTF_8)));
+  }
+}
