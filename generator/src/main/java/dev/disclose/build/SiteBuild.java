@@ -152,7 +152,6 @@ public final class SiteBuild {
         options.preview() ? Optional.of(options.now()) : Optional.empty());
     options.progress().phase("planning pages, search documents and similar advisories");
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
-    List<PageSpec> pages = plan.pages();
 
     if (memory.isPresent()) return incremental(memory.get(), catalog, config, theme, inputs, plan, options, start);
 
@@ -162,37 +161,33 @@ public final class SiteBuild {
       t.setDaemon(true);
       return t;
     });
-    List<java.util.concurrent.Future<Integer>> others = List.of();
+    List<java.util.concurrent.Future<Integer>> others = new ArrayList<>();
     StagingSink sink = null;
     try {
       sink = new StagingSink(staging);
       StagingSink out = sink;
-      PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
-      AtomicInteger done = new AtomicInteger();
-      options.progress().phase("rendering pages; feeds, search index, exports and sitemap alongside");
-      // The exports, feeds, search index and site files do not depend on the pages: produced
-      // while the pages render, each a task of its own on two threads, their sequential parts
-      // (zips, the VEX document, the index's shards) fill the cores the rendering leaves idle.
-      // One after the other on one thread, they outlasted the pages by 4 s at 10,000 advisories.
-      List<java.util.concurrent.Callable<Integer>> tasks = new ArrayList<>();
+      List<java.util.concurrent.Callable<Integer>> exports = new ArrayList<>();
       for (Exports.Format format : Exports.Format.values()) {
-        tasks.add(() -> writeExport(out, format, catalog, config, inputs.commits()));
+        exports.add(() -> writeExport(out, format, catalog, config, inputs.commits()));
       }
-      tasks.add(() -> writeFeeds(out, plan.feeds(), plan.feeds(), config));
-      tasks.add(() -> writeSearchIndex(out, plan));
-      tasks.add(() -> writeSiteFiles(out, config, theme, inputs, pages, options.now()));
-      others = tasks.stream().map(alongside::submit).toList();
-      inParallel(pages, page -> {
-        out.put(page.file(), renderer.render(page));
-        options.progress().pages(done.incrementAndGet(), pages.size());
-      });
-      int files = pages.size();
+      boolean exportsAlongside = roomForExportsAlongside(catalog.size());
+      if (exportsAlongside) exports.forEach(task -> others.add(alongside.submit(task)));
+      options.progress().phase(exportsAlongside ? "rendering pages; feeds, search index, exports and sitemap alongside"
+          : "rendering pages; feeds, search index and sitemap alongside");
+      int pages = plan.pages().size();
+      int files = renderPlan(out, plan, config, theme, inputs, options, alongside, others);
+      // Unreachable from here on: the exports that still run need only the catalog.
+      plan = null;
+      if (!exportsAlongside) {
+        options.progress().phase("writing exports");
+        for (java.util.concurrent.Callable<Integer> export : exports) files += export.call();
+      }
       for (java.util.concurrent.Future<Integer> task : others) files += finish(task);
-      others = List.of();
+      others.clear();
       sink.close();
       options.progress().phase("publishing");
       AtomicPublisher.publish(staging, options.out());
-      return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000, pages.size(), files);
+      return new Result(catalog.size(), pages, files, (System.nanoTime() - start) / 1_000_000, pages, files);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       stop(others);
       closeQuietly(sink);
@@ -204,9 +199,63 @@ public final class SiteBuild {
       closeQuietly(sink);
       AtomicPublisher.discard(staging);
       throw e;
+    } catch (Exception e) {
+      // Only the exports' Callable declares Exception; what they throw is handled above.
+      stop(others);
+      closeQuietly(sink);
+      AtomicPublisher.discard(staging);
+      throw new IllegalStateException(e);
     } finally {
       alongside.shutdown();
     }
+  }
+
+  /**
+   * Heap per advisory a build needs to hold the exports (every OSV record and its JSON, the
+   * CycloneDX document's model) at the same time as the plan of every page. Measured on the
+   * generated sites: 10,000 advisories built with a 600 MB heap and not with 500 MB, exports
+   * alongside. Below this the exports wait until the pages are done and their plan is released:
+   * slower by what the idle core could have done, but a 100,000-advisory build fits in 2 GB.
+   */
+  static final long HEAP_PER_ADVISORY_WITH_EXPORTS_ALONGSIDE = 64 * 1024;
+
+  /** Tests set it to take one way or the other on a small site; {@code null}: decided by the heap. */
+  static volatile Boolean exportsAlongside;
+
+  static boolean roomForExportsAlongside(int advisories) {
+    Boolean forced = exportsAlongside;
+    if (forced != null) return forced;
+    return Runtime.getRuntime().maxMemory() / HEAP_PER_ADVISORY_WITH_EXPORTS_ALONGSIDE >= advisories;
+  }
+
+  /**
+   * Renders every page of {@code plan}, with the feeds, search index and site files alongside
+   * (in {@code others} while they run, so that a failure stops them): returns the number of files. Nothing keeps the
+   * plan once this returns.
+   */
+  private static int renderPlan(StagingSink out, SitePlanner.Plan plan, SiteConfig config, Optional<Path> theme,
+      SitePlanner.Inputs inputs, Options options, java.util.concurrent.ExecutorService alongside,
+      List<java.util.concurrent.Future<Integer>> others) throws IOException {
+    List<PageSpec> pages = plan.pages();
+    PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
+    AtomicInteger done = new AtomicInteger();
+    // The exports, feeds, search index and site files do not depend on the pages: produced
+    // while the pages render, each a task of its own on two threads, their sequential parts
+    // (zips, the VEX document, the index's shards) fill the cores the rendering leaves idle.
+    // One after the other on one thread, they outlasted the pages by 4 s at 10,000 advisories.
+    List<java.util.concurrent.Future<Integer>> mine = new ArrayList<>();
+    mine.add(alongside.submit(() -> writeFeeds(out, plan.feeds(), plan.feeds(), config)));
+    mine.add(alongside.submit(() -> writeSearchIndex(out, plan)));
+    mine.add(alongside.submit(() -> writeSiteFiles(out, config, theme, inputs, pages, options.now())));
+    others.addAll(mine);
+    inParallel(pages, page -> {
+      out.put(page.file(), renderer.render(page));
+      options.progress().pages(done.incrementAndGet(), pages.size());
+    });
+    int files = pages.size();
+    for (java.util.concurrent.Future<Integer> task : mine) files += finish(task);
+    others.removeAll(mine);
+    return files;
   }
 
   /** The result of a task done alongside the pages, its failure rethrown as it was thrown. */

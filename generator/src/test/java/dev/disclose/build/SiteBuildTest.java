@@ -101,6 +101,24 @@ class SiteBuildTest {
     assertThat(hashes(site.resolve("two"))).isEqualTo(one);
   }
 
+  /** A heap too small for the exports beside the pages' plan makes them wait: the same files either way. */
+  @Test
+  void exportsAfterThePagesGiveTheSameSiteAsExportsAlongside() throws IOException {
+    try {
+      SiteBuild.exportsAlongside = true;
+      assertThat(build("--out", "alongside").exitCode()).isZero();
+      SiteBuild.exportsAlongside = false;
+      CliRun after = build("--out", "after");
+      assertThat(after.exitCode()).isZero();
+      assertThat(after.out()).contains("built 2 advisories");
+    } finally {
+      SiteBuild.exportsAlongside = null;
+    }
+    Map<String, String> alongside = hashes(site.resolve("alongside"));
+    assertThat(alongside).containsKeys("osv/all.zip", "cyclonedx/vex.json", "index.html");
+    assertThat(hashes(site.resolve("after"))).isEqualTo(alongside);
+  }
+
   @Test
   void embargoedAndDraftAdvisoriesAppearNowhereUntilTheEmbargoLifts() throws IOException {
     build();
