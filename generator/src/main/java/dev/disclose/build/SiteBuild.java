@@ -179,8 +179,9 @@ public final class SiteBuild {
       // Unreachable from here on: the exports that still run need only the catalog.
       plan = null;
       if (!exportsAlongside) {
+        // On the two threads: nothing else runs now, and the plan's memory is free for them.
         options.progress().phase("writing exports");
-        for (java.util.concurrent.Callable<Integer> export : exports) files += export.call();
+        exports.forEach(task -> others.add(alongside.submit(task)));
       }
       for (java.util.concurrent.Future<Integer> task : others) files += finish(task);
       others.clear();
@@ -199,12 +200,6 @@ public final class SiteBuild {
       closeQuietly(sink);
       AtomicPublisher.discard(staging);
       throw e;
-    } catch (Exception e) {
-      // Only the exports' Callable declares Exception; what they throw is handled above.
-      stop(others);
-      closeQuietly(sink);
-      AtomicPublisher.discard(staging);
-      throw new IllegalStateException(e);
     } finally {
       alongside.shutdown();
     }
