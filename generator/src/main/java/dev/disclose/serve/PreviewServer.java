@@ -62,6 +62,8 @@ public final class PreviewServer implements Closeable {
   private volatile int builds;
   /** The previous build's pages and files: a rebuild renders and writes only what changed. */
   private final BuildMemory memory = new BuildMemory();
+  /** The previous build's parsed advisories: a rebuild parses only the files whose bytes changed. */
+  private final dev.disclose.source.ParsedFiles parsed = new dev.disclose.source.ParsedFiles();
 
   /** Whether each build's phases are printed after its line ({@code serve --timings}). */
   private final boolean timings;
@@ -209,7 +211,7 @@ public final class PreviewServer implements Closeable {
   }
 
   private synchronized void rebuild() throws SiteException {
-    Site fresh = Site.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath()));
+    Site fresh = Site.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath())).withParsedFiles(parsed);
     try {
       dev.disclose.build.PhaseTimings phases = timings ? new dev.disclose.build.PhaseTimings(SiteBuild.Progress.NONE) : null;
       SiteBuild.Result r = SiteBuild.run(fresh, new SiteBuild.Options(out, Optional.empty(), clock.instant(),

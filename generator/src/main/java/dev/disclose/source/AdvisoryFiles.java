@@ -51,12 +51,19 @@ public final class AdvisoryFiles {
   private final Path root;
   private final Path realRoot;
   private final PathDisplay display;
+  /** The previous read's parse results, in a long-running process; null otherwise. */
+  private final ParsedFiles parsed;
 
   /** {@code root} is the site root; {@code display} turns paths into what messages print. */
   public AdvisoryFiles(Path root, PathDisplay display) throws IOException {
+    this(root, display, null);
+  }
+
+  AdvisoryFiles(Path root, PathDisplay display, ParsedFiles parsed) throws IOException {
     this.root = root.toAbsolutePath().normalize();
     this.realRoot = this.root.toRealPath();
     this.display = display;
+    this.parsed = parsed;
   }
 
   /** Lists the advisory files under {@code advisories/}; problems met while walking go to {@code problems}. */
@@ -124,6 +131,7 @@ public final class AdvisoryFiles {
   /** Reads and parses {@code files} in parallel. */
   public Loaded read(List<Path> files) {
     List<FileResult> results = files.parallelStream().map(this::readOne).toList();
+    if (parsed != null) parsed.readDone();
     return new Loaded(results);
   }
 
@@ -156,9 +164,13 @@ public final class AdvisoryFiles {
             Rule.INVALID_UTF8, String.format("byte 0x%02X at offset %d is not valid UTF-8; "
                 + "re-save the file as UTF-8", bytes[invalid.offset()] & 0xFF, invalid.offset()))));
       }
+      FileResult known = parsed == null ? null : parsed.reuse(file, bytes);
+      if (known != null) return known;
       String text = ((StrictUtf8.Decoded.Text) decoded).text();
-      AdvisoryParser.Parsed parsed = AdvisoryParser.parse(text, shown, relative(absolute));
-      return new FileResult(file, parsed.advisory(), parsed.diagnostics());
+      AdvisoryParser.Parsed result = AdvisoryParser.parse(text, shown, relative(absolute));
+      FileResult read = new FileResult(file, result.advisory(), result.diagnostics());
+      if (parsed != null) parsed.remember(file, bytes, read);
+      return read;
     } catch (IOException | SecurityException e) {
       return failed(file, shown, Rule.UNREADABLE, "cannot read the file: " + describe(e));
     }

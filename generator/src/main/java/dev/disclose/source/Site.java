@@ -17,11 +17,18 @@ public final class Site {
   private final Path root;
   private final PathDisplay display;
   private final SiteConfigLoader.Loaded config;
+  private final ParsedFiles parsed;
 
-  private Site(Path root, PathDisplay display, SiteConfigLoader.Loaded config) {
+  private Site(Path root, PathDisplay display, SiteConfigLoader.Loaded config, ParsedFiles parsed) {
     this.root = root;
     this.display = display;
     this.config = config;
+    this.parsed = parsed;
+  }
+
+  /** The same site, its advisories read through {@code parsed}: unchanged files are not parsed again. */
+  public Site withParsedFiles(ParsedFiles parsed) {
+    return new Site(root, display, config, parsed);
   }
 
   public static Site open(Path root, PathDisplay display) throws SiteException {
@@ -53,7 +60,7 @@ public final class Site {
     } catch (IOException e) {
       throw new SiteException("cannot read " + shown + ": " + e.getMessage(), e);
     }
-    return new Site(absolute, display, loaded);
+    return new Site(absolute, display, loaded, null);
   }
 
   /** Whether {@code path} lies inside {@code root}, also once symbolic links are followed. */
@@ -134,7 +141,7 @@ public final class Site {
 
   public AdvisoryFiles files() throws SiteException {
     try {
-      return new AdvisoryFiles(root, display);
+      return new AdvisoryFiles(root, display, parsed);
     } catch (IOException e) {
       throw new SiteException("cannot read the site root " + root + ": " + e.getMessage(), e);
     }
