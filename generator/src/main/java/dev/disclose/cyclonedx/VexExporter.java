@@ -57,7 +57,7 @@ public final class VexExporter {
   /** One advisory with the facts that come from outside it. */
   public record Entry(Advisory advisory, String url, Optional<Timestamp> modified) {}
 
-  /** The serialized document. */
+  /** The two documents as text, for {@link #problems}. */
   public record Vex(String json, String xml) {}
 
   private VexExporter() {}
@@ -93,35 +93,29 @@ public final class VexExporter {
   }
 
   /**
-   * JSON and XML of the document. Not validated here: schema validation of a large site's
-   * document took longer than the rest of the build's exports together (Xerces checks the XML's
-   * unique keys pairwise). The output is a function of validated advisories; the tests validate
-   * it against the 1.6 schemas ({@link #problems}) on fixtures that use every field.
-   */
-  public static Vex serialize(Bom bom) {
-    java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
-    try {
-      writeJson(bom, json);
-      writeXml(bom, xml);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return new Vex(json.toString(StandardCharsets.UTF_8), xml.toString(StandardCharsets.UTF_8));
-  }
-
-  /**
    * The JSON document, streamed into {@code out} (left open): what cyclonedx-core-java's
    * {@code toJsonString()} returns, and a newline, without holding it as a string — at 100,000
    * advisories the two documents are over 500 MB of text, copied three times on the way.
+   * Not validated here: schema validation of a large site's document took longer than the rest
+   * of the build's exports together (Xerces checks the XML's unique keys pairwise). The output is
+   * a function of validated advisories; the tests validate it against the 1.6 schemas
+   * ({@link #problems}) on fixtures that use every field.
    */
   public static void writeJson(Bom bom, OutputStream out) throws IOException {
-    new StreamingJson(bom).write(out);
+    try {
+      new StreamingJson(bom).write(out);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IOException("cannot write the CycloneDX JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** The XML document, streamed as {@link #writeJson}: what {@code toXmlString()} returns, and a newline. */
   public static void writeXml(Bom bom, OutputStream out) throws IOException {
-    new StreamingXml(bom).write(out);
+    try {
+      new StreamingXml(bom).write(out);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IOException("cannot write the CycloneDX XML: " + e.getOriginalMessage(), e);
+    }
   }
 
   /**
@@ -137,7 +131,12 @@ public final class VexExporter {
       com.fasterxml.jackson.core.util.DefaultPrettyPrinter printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter();
       printer.indentArraysWith(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
       mapper.addMixIn(org.cyclonedx.model.BomReference.class, org.cyclonedx.util.mixin.MixInBomReference.class);
-      mapper.writer(printer).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, bom);
+      // A stream gets Jackson's UTF-8 generator, which escapes characters beyond the Basic
+      // Multilingual Plane (emoji) as surrogate pairs unless told otherwise; the library's
+      // string, encoded, has them as plain UTF-8.
+      mapper.writer(printer).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .with(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+          .writeValue(out, bom);
       out.write('\n');
     }
   }

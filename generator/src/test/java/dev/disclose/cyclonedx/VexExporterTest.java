@@ -66,4 +66,23 @@ class VexExporterTest {
     assertThat(VexExporter.serialNumber(List.of(), SETTINGS)).isEqualTo("urn:uuid:"
         + UUID.nameUUIDFromBytes("Exports\nhttps://example.org/\n".getBytes(StandardCharsets.UTF_8)));
   }
+
+  /** Jackson's UTF-8 stream writer escapes characters beyond the Basic Multilingual Plane unless told not to; the library's string has them as they are. */
+  @Test
+  void charactersBeyondTheBasicPlaneAreWrittenAsTheLibraryWritesThem() throws Exception {
+    Bom bom = new Bom();
+    org.cyclonedx.model.vulnerability.Vulnerability v = new org.cyclonedx.model.vulnerability.Vulnerability();
+    v.setId("X-1");
+    v.setDescription("Crates 🦀, maths 𝔸 and 漢字");
+    bom.setVulnerabilities(List.of(v));
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    VexExporter.writeJson(bom, json);
+    ByteArrayOutputStream xml = new ByteArrayOutputStream();
+    VexExporter.writeXml(bom, xml);
+
+    assertThat(json.toString(StandardCharsets.UTF_8)).contains("Crates 🦀, maths 𝔸 and 漢字")
+        .isEqualTo(BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString() + "\n");
+    assertThat(xml.toString(StandardCharsets.UTF_8)).contains("Crates 🦀, maths 𝔸 and 漢字")
+        .isEqualTo(BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString() + "\n");
+  }
 }
