@@ -76,6 +76,10 @@ final class ExportCommand implements Callable<Integer> {
       AtomicPublisher.discard(staging);
       if (e instanceof SiteException se) throw se;
       throw new SiteException("cannot export into " + target + ": " + e.getMessage() + "; the previous output is untouched", e);
+    } catch (Error e) {
+      // Out of memory midway, say: the files are written as they are made, so discard them.
+      AtomicPublisher.discard(staging);
+      throw e;
     }
     for (String note : output.notes()) env.err().println("note: " + note);
     env.out().println(catalog.size() + " public advisories exported as " + format.folder() + ": "

@@ -69,7 +69,7 @@ public final class Exports {
         yield new Written(OsvFiles.write(records, sink), List.of());
       }
       case RUSTSEC -> {
-        int files = 0;
+        java.util.Set<String> files = new java.util.HashSet<>();
         List<String> notes = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Advisory a : catalog.advisories()) {
@@ -81,7 +81,7 @@ public final class Exports {
           }
           for (RustSecExporter.RustSecFile f : out) {
             sink.put(f.path(), f.text().getBytes(StandardCharsets.UTF_8));
-            files++;
+            files.add(f.path()); // an advisory naming a crate twice writes its file once
           }
         }
         if (!skipped.isEmpty()) {
@@ -89,7 +89,7 @@ public final class Exports {
           notes.add(0, skipped.size() + " advisories without a crates.io package are not RustSec material: "
               + String.join(", ", skipped));
         }
-        yield new Written(files, notes);
+        yield new Written(files.size(), notes);
       }
       case CYCLONEDX -> {
         List<VexExporter.Entry> entries = catalog.advisories().stream().map(a -> new VexExporter.Entry(a,
