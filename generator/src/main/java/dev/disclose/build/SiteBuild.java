@@ -208,8 +208,9 @@ public final class SiteBuild {
   /**
    * Heap per advisory a build needs to hold the exports (every OSV record and its JSON, the
    * CycloneDX document's model) at the same time as the plan of every page. Measured on the
-   * generated sites: 10,000 advisories built with a 600 MB heap and not with 500 MB, exports
-   * alongside. Below this the exports wait until the pages are done and their plan is released:
+   * generated sites, exports alongside: 10,000 advisories built with a 600 MB heap and not with
+   * 500 MB (before the VEX documents were streamed), and with 700 MB after; 64 KiB (655 MB for
+   * 10,000) keeps a margin. Below this the exports wait until the pages are done and their plan is released:
    * slower by what the idle core could have done, but a 100,000-advisory build fits in 2 GB.
    */
   static final long HEAP_PER_ADVISORY_WITH_EXPORTS_ALONGSIDE = 64 * 1024;
@@ -297,7 +298,9 @@ public final class SiteBuild {
    * ext4, creating files and folders from several threads at once contends on the folder's lock
    * and cost three times the system time of one thread doing it (measured: 18,000 page folders,
    * 1.1 s from one thread, 3.4 s from two); a mkdir per file was a large part of it too. Pages
-   * render in parallel and queue their bytes here; a full queue makes the renderers wait.
+   * render in parallel and queue their bytes here; a full queue makes the renderers wait. The
+   * few large files ({@link #open}: zips, the VEX documents) are the exception, streamed by the
+   * thread that makes them.
    */
   private static final class StagingSink implements Sink, AutoCloseable {
     private static final Object[] END = {};

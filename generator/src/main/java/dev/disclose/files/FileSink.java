@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Where an export's files go as they are made: a site's staging folder, an export's folder, or
  * memory (tests, the preview server). Large files (the zips, the VEX document) are streamed
- * through {@link #open} instead of being held whole: at 100,000 advisories the VEX document alone
- * is over 500 MB of text, and held as strings it took the build out of a 2 GB heap.
+ * through {@link #open} instead of being held whole: at 100,000 advisories the two VEX documents are
+ * over 500 MB of text, and held as strings they took the build out of a 2 GB heap.
  * Implementations may be called from several threads.
  */
 public interface FileSink {
