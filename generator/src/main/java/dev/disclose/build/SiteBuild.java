@@ -149,7 +149,9 @@ public final class SiteBuild {
     SitePlanner.Inputs inputs = new SitePlanner.Inputs(config, policy(site, config, markdown),
         LastCommitTimes.read(site.root()), CweCatalog.bundled(), markdown,
         dev.disclose.releases.ReleaseNotesReader.read(site.root(), config),
-        options.preview() ? Optional.of(options.now()) : Optional.empty());
+        options.preview() ? Optional.of(options.now()) : Optional.empty(),
+        memory.<Function<List<dev.disclose.advisory.Advisory>, Map<String, List<String>>>>map(m -> m::similar)
+            .orElse(dev.disclose.search.SimilarAdvisories::of));
     options.progress().phase("planning pages, search documents and similar advisories");
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
 

@@ -78,6 +78,21 @@ public final class SimilarAdvisories {
     return q.build();
   }
 
+  /**
+   * Everything {@link #of} reads of one advisory: equal lists of inputs give equal results (the
+   * preview server reuses the lists when an edit touched none of these).
+   */
+  public record Input(String id, List<String> packages, List<String> cwes, String title, String details) {}
+
+  public static List<Input> inputs(List<Advisory> advisories) {
+    List<Input> out = new ArrayList<>(advisories.size());
+    for (Advisory a : advisories) {
+      out.add(new Input(a.id(), a.affected().stream().map(p -> p.ecosystem() + ":" + p.packageName()).toList(),
+          List.copyOf(a.cwes()), a.title(), a.details()));
+    }
+    return out;
+  }
+
   /** Advisory ID → the IDs of its most similar public advisories, best first. */
   public static Map<String, List<String>> of(List<Advisory> advisories) {
     Map<String, List<String>> out = new HashMap<>();

@@ -50,9 +50,15 @@ public final class SitePlanner {
    * (the preview server passes one that remembers the previous build's results).
    */
   public record Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes,
-      Function<String, SafeHtml> markdown, List<Release> releases, Optional<Instant> previewAt) {
+      Function<String, SafeHtml> markdown, List<Release> releases, Optional<Instant> previewAt,
+      Function<List<Advisory>, Map<String, List<String>>> similar) {
     public Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes) {
       this(config, policy, commits, cwes, MarkdownRenderer::render, List.of(), Optional.empty());
+    }
+
+    public Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes,
+        Function<String, SafeHtml> markdown, List<Release> releases, Optional<Instant> previewAt) {
+      this(config, policy, commits, cwes, markdown, releases, previewAt, SimilarAdvisories::of);
     }
 
     public Inputs {
@@ -109,7 +115,7 @@ public final class SitePlanner {
   private List<PageSpec> pages(Catalog catalog) {
     Map<String, AdvisoryView> views = new LinkedHashMap<>();
     // Rendering Markdown dominates; the views are independent, so build them in parallel.
-    Map<String, List<String>> similar = SimilarAdvisories.of(catalog.advisories());
+    Map<String, List<String>> similar = in.similar().apply(catalog.advisories());
     List<AdvisoryView> built = catalog.advisories().parallelStream()
         .map(a -> view(a, catalog, similar.getOrDefault(a.id(), List.of()))).toList();
     for (AdvisoryView v : built) views.put(v.id(), v);

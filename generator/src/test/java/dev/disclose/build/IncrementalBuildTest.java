@@ -79,6 +79,27 @@ class IncrementalBuildTest {
     assertSameAsFullBuild();
   }
 
+  /** Similar advisories are a function of IDs, packages, weaknesses, titles and details: reused while none of them changed. */
+  @Test
+  void similarListsAreReusedOnlyWhileWhatTheyAreMadeOfIsUnchanged() throws Exception {
+    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+    java.util.Map<String, java.util.List<String>> first = memory.similar(advisories());
+    assertThat(first).containsKey("FIX-2025-0002");
+
+    Files.writeString(file, Files.readString(file).replace("fixed: 0.3.7", "fixed: 0.3.8").replace("A:N", "A:L"));
+    assertThat(memory.similar(advisories())).isSameAs(first);
+
+    Files.writeString(file, Files.readString(file).replace("`Content-Length`", "`Content-Length` twice"));
+    java.util.Map<String, java.util.List<String>> edited = memory.similar(advisories());
+    assertThat(edited).isNotSameAs(first).isEqualTo(dev.disclose.search.SimilarAdvisories.of(advisories()));
+    rebuild();
+    assertSameAsFullBuild();
+  }
+
+  private java.util.List<dev.disclose.advisory.Advisory> advisories() throws Exception {
+    return dev.disclose.validate.SiteValidator.validate(open(), NOW, java.util.List.of()).advisories();
+  }
+
   @Test
   void aRemovedAdvisoryLeavesNoFileBehind() throws Exception {
     rebuild();
