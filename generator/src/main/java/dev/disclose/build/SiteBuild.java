@@ -198,7 +198,10 @@ public final class SiteBuild {
       throw new SiteException("the build failed: " + e.getMessage() + "; the previous output is untouched", e);
     } catch (RuntimeException | Error e) {
       // An Error too (out of memory, say): never leave a half-written staging folder behind.
-      stop(others);
+      // Out of memory, the other tasks may be collecting garbage more than working (one such
+      // build thrashed for 30 minutes): wait for them a while, not forever.
+      if (e instanceof OutOfMemoryError) stop(others, OUT_OF_MEMORY_WAIT_MILLIS);
+      else stop(others);
       closeQuietly(sink);
       AtomicPublisher.discard(staging);
       throw e;
@@ -283,16 +286,33 @@ public final class SiteBuild {
 
   /** Waits for the work alongside the pages to stop, so nothing writes into a staging folder being discarded. */
   private static void stop(List<java.util.concurrent.Future<Integer>> others) {
+    stop(others, Long.MAX_VALUE);
+  }
+
+  /** How long a build out of memory waits for its other tasks before it discards its staging folder anyway. */
+  static final long OUT_OF_MEMORY_WAIT_MILLIS = 10_000;
+
+  /**
+   * As {@link #stop(List)}, but for at most {@code millis} in all: returns false if a task was
+   * still running then (the staging folder may then survive as a hidden leftover, which the next
+   * build ignores).
+   */
+  static boolean stop(List<java.util.concurrent.Future<Integer>> others, long millis) {
+    long deadline = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + millis * 1_000_000;
     for (java.util.concurrent.Future<Integer> task : others) {
       try {
-        task.get();
+        if (deadline == Long.MAX_VALUE) task.get();
+        else task.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return false;
+      } catch (java.util.concurrent.TimeoutException e) {
+        return false;
       } catch (java.util.concurrent.ExecutionException ignored) {
         // the first failure is the one reported
       }
     }
+    return true;
   }
 
   /**
