@@ -22,9 +22,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Validation still reads every advisory: uniqueness of IDs and aliases, and references
  * between advisories, are properties of the whole set, and parsing is the cheap part of a build.
  *
- * <p>Not thread-safe across builds: the preview server runs one build at a time.
+ * <p>The bundles of the exports (the OSV zips, the VEX documents: every advisory in one file)
+ * are made in the background after each build, from that build's catalog, and written when
+ * done unless a newer build has replaced them by then: remaking them took seconds of every
+ * rebuild at 10,000 advisories, for files a preview rarely serves. Until then the previous
+ * build's stay; {@link #awaitBundles} waits for them (the preview server does before serving one).
+ *
+ * <p>One build at a time (the preview server's builds hold this object's lock); the
+ * background bundles take the same lock to write.
  */
 public final class BuildMemory {
+  /** Told what the background work did: for the preview server's log. */
+  public interface Listener {
+    Listener NONE = new Listener() {};
+
+    /** The bundles of a build are written: {@code written} of {@code files} changed, after {@code millis}. */
+    default void bundlesWritten(int files, int written, long millis) {}
+
+    /** Making or writing the bundles failed; the previous ones stay. */
+    default void bundlesFailed(String message) {}
+  }
+
+  private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "disclose-bundles");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile Listener listener = Listener.NONE;
+  /** Counts the builds that remade bundles: a background result is written only if no newer build came since. */
+  private long generation;
+  private java.util.concurrent.Future<?> pendingBundles = java.util.concurrent.CompletableFuture.completedFuture(null);
+  private java.util.Set<String> bundleFiles = java.util.Set.of();
+
+  private Map<dev.disclose.osv.OsvRecord, byte[]> osvJson = new ConcurrentHashMap<>();
+  private Map<dev.disclose.osv.OsvRecord, byte[]> osvJsonNext = new ConcurrentHashMap<>();
   /** The theme and configuration a page was rendered with; any change re-renders every page. */
   record Stamp(Object config, String theme) {}
 
@@ -52,6 +83,89 @@ public final class BuildMemory {
     similarInputs = inputs;
     similarLists = lists;
     return lists;
+  }
+
+  public void listener(Listener l) {
+    listener = l;
+  }
+
+  /** An OSV record's file, reusing the previous build's bytes for an equal record. */
+  byte[] osvJson(dev.disclose.osv.OsvRecord record) {
+    byte[] json = osvJsonNext.get(record);
+    if (json == null) json = osvJson.get(record);
+    if (json == null) json = dev.disclose.osv.OsvFiles.json(record);
+    osvJsonNext.put(record, json);
+    return json;
+  }
+
+  /** The previous bundles' files, on disk until the new ones are written. */
+  synchronized java.util.Set<String> bundleFiles() {
+    return bundleFiles;
+  }
+
+  /**
+   * After a build is written: makes its bundles with {@code make} in the background, and writes
+   * them into {@code out} unless another build remade them first.
+   */
+  synchronized void remakeBundles(Path out, java.util.concurrent.Callable<Map<String, byte[]>> make) {
+    long mine = ++generation;
+    pendingBundles = background.submit(() -> {
+      long start = System.nanoTime();
+      try {
+        Map<String, byte[]> files = make.call();
+        synchronized (this) {
+          if (generation != mine) return;
+          int written = applyBundles(out, files);
+          listener.bundlesWritten(files.size(), written, (System.nanoTime() - start) / 1_000_000);
+        }
+      } catch (Exception | OutOfMemoryError e) {
+        listener.bundlesFailed(e.getMessage() == null ? e.toString() : e.getMessage());
+      }
+    });
+  }
+
+  /** Waits until the bundles of the latest build are written (or failed), at most {@code millis}. */
+  public void awaitBundles(long millis) throws InterruptedException {
+    java.util.concurrent.Future<?> pending;
+    synchronized (this) {
+      pending = pendingBundles;
+    }
+    try {
+      pending.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // a failure is reported to the listener; a slow one serves the previous file
+    }
+  }
+
+  /** Writes the bundles whose bytes changed and deletes the previous ones not made again. */
+  private int applyBundles(Path out, Map<String, byte[]> files) throws IOException {
+    Map<String, String> next = new HashMap<>(digests);
+    int written = 0;
+    try {
+      for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(files).entrySet()) {
+        String digest = sha256(e.getValue());
+        if (digest.equals(digests.get(e.getKey()))) continue;
+        write(out, e.getKey(), e.getValue());
+        next.put(e.getKey(), digest);
+        written++;
+      }
+      for (String old : bundleFiles) {
+        if (files.containsKey(old)) continue;
+        delete(out, old);
+        next.remove(old);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Some written or deleted, some not: their content is unknown, so the next write of each happens.
+      java.util.Set<String> both = new java.util.HashSet<>(bundleFiles);
+      both.addAll(files.keySet());
+      for (String file : both) next.put(file, "");
+      digests = next;
+      bundleFiles = java.util.Set.copyOf(both);
+      throw e;
+    }
+    digests = next;
+    bundleFiles = java.util.Set.copyOf(files.keySet());
+    return written;
   }
 
   /** Markdown to sanitized HTML, reusing what the previous build rendered. */
@@ -90,38 +204,20 @@ public final class BuildMemory {
   int apply(Path out, Map<String, byte[]> produced, Iterable<String> kept, Map<String, PageSpec> newPages,
       Map<String, dev.disclose.feed.Feed> newFeeds, Stamp current) throws IOException {
     Map<String, String> next = new HashMap<>();
-    for (String file : kept) next.put(file, digests.get(file));
+    for (String file : kept) {
+      if (digests.containsKey(file)) next.put(file, digests.get(file));
+    }
     int written = 0;
     try {
       for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(produced).entrySet()) {
         String digest = sha256(e.getValue());
         next.put(e.getKey(), digest);
         if (digest.equals(digests.get(e.getKey()))) continue;
-        Path file = out.resolve(e.getKey()).normalize();
-        if (!file.startsWith(out)) throw new IOException("refusing to write outside the output: " + e.getKey());
-        Files.createDirectories(file.getParent());
-        // Through a temporary file and a rename: the server never sends a half-written page.
-        Path temp = Files.createTempFile(file.getParent(), ".write-", ".tmp");
-        try {
-          Files.write(temp, e.getValue());
-          Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(temp);
-        }
+        write(out, e.getKey(), e.getValue());
         written++;
       }
       for (String old : digests.keySet()) {
-        if (next.containsKey(old)) continue;
-        Path file = out.resolve(old).normalize();
-        if (!file.startsWith(out)) continue;
-        Files.deleteIfExists(file);
-        // An advisory that went away leaves its folder empty: remove it, up to the output root.
-        for (Path dir = file.getParent(); dir != null && !dir.equals(out) && dir.startsWith(out); dir = dir.getParent()) {
-          try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isPresent()) break;
-          }
-          Files.delete(dir);
-        }
+        if (!next.containsKey(old)) delete(out, old);
       }
     } catch (IOException | RuntimeException e) {
       // The folder holds some old and some new files: remember every one of them, as unknown
@@ -139,7 +235,36 @@ public final class BuildMemory {
     stamp = current;
     markdown = markdownNext;
     markdownNext = new ConcurrentHashMap<>();
+    osvJson = osvJsonNext;
+    osvJsonNext = new ConcurrentHashMap<>();
     return written;
+  }
+
+  private static void write(Path out, String relative, byte[] bytes) throws IOException {
+    Path file = out.resolve(relative).normalize();
+    if (!file.startsWith(out)) throw new IOException("refusing to write outside the output: " + relative);
+    Files.createDirectories(file.getParent());
+    // Through a temporary file and a rename: the server never sends a half-written page.
+    Path temp = Files.createTempFile(file.getParent(), ".write-", ".tmp");
+    try {
+      Files.write(temp, bytes);
+      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void delete(Path out, String relative) throws IOException {
+    Path file = out.resolve(relative).normalize();
+    if (!file.startsWith(out)) return;
+    Files.deleteIfExists(file);
+    // An advisory that went away leaves its folder empty: remove it, up to the output root.
+    for (Path dir = file.getParent(); dir != null && !dir.equals(out) && dir.startsWith(out); dir = dir.getParent()) {
+      try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) break;
+      }
+      Files.delete(dir);
+    }
   }
 
   /**
@@ -151,6 +276,7 @@ public final class BuildMemory {
     feeds = Map.of();
     stamp = null;
     markdownNext = new ConcurrentHashMap<>();
+    osvJsonNext = new ConcurrentHashMap<>();
   }
 
   static String sha256(byte[] bytes) {

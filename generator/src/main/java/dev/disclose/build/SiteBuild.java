@@ -155,7 +155,12 @@ public final class SiteBuild {
     options.progress().phase("planning pages, search documents and similar advisories");
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
 
-    if (memory.isPresent()) return incremental(memory.get(), catalog, config, theme, inputs, plan, options, start);
+    if (memory.isPresent()) {
+      // One build at a time per memory; its background bundles write under the same lock.
+      synchronized (memory.get()) {
+        return incremental(memory.get(), catalog, config, theme, inputs, plan, options, start);
+      }
+    }
 
     Path staging = AtomicPublisher.stage(options.out(), site.root(), options.preview());
     java.util.concurrent.ExecutorService alongside = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
@@ -438,8 +443,14 @@ public final class SiteBuild {
           + 3 * (plan.feeds().size() - changedFeeds.size());
       options.progress().phase("writing the search index");
       files += writeSearchIndex(sink, plan);
-      options.progress().phase("writing exports, sitemap and assets");
-      files += writeRest(sink, catalog, config, theme, inputs, pages, options.now());
+      options.progress().phase("writing exports' records, sitemap and assets");
+      Exports.Parts records = new Exports.Parts(true, false, memory::osvJson);
+      for (Exports.Format format : Exports.Format.values()) {
+        files += writeExport(sink, format, catalog, config, inputs.commits(), records);
+      }
+      files += writeSiteFiles(sink, config, theme, inputs, pages, options.now());
+      // The bundles follow in the background (see BuildMemory): until then, last build's stay.
+      keptAll.addAll(memory.bundleFiles());
       options.progress().phase("writing the files that changed");
       Map<String, PageSpec> byPath = new HashMap<>();
       for (PageSpec p : pages) byPath.put(p.path(), p);
@@ -447,6 +458,13 @@ public final class SiteBuild {
       for (Feed f : plan.feeds()) feedsByPath.put(f.path(), f);
       Files.createDirectories(options.out());
       int written = memory.apply(options.out(), produced, keptAll, byPath, feedsByPath, stamp);
+      Exports.Parts bundles = new Exports.Parts(false, true, memory::osvJson);
+      memory.remakeBundles(options.out(), () -> {
+        Map<String, byte[]> made = new java.util.TreeMap<>();
+        Sink into = Sink.of(java.util.Collections.synchronizedMap(made));
+        for (Exports.Format format : Exports.Format.values()) writeExport(into, format, catalog, config, inputs.commits(), bundles);
+        return made;
+      });
       return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000,
           pages.size() - kept.size(), written);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -500,14 +518,6 @@ public final class SiteBuild {
     return List.of(f.path() + Feed.RSS, f.path() + Feed.ATOM, f.path() + Feed.JSON);
   }
 
-  /** Everything but the pages: OSV records, sitemap, robots.txt, security.txt, theme assets. Returns the count. */
-  private static int writeRest(Sink sink, Catalog catalog, SiteConfig config, Optional<Path> theme,
-      SitePlanner.Inputs inputs, List<PageSpec> pages, Instant now) throws IOException {
-    int files = 0;
-    for (Exports.Format format : Exports.Format.values()) files += writeExport(sink, format, catalog, config, inputs.commits());
-    return files + writeSiteFiles(sink, config, theme, inputs, pages, now);
-  }
-
   /** Sitemap, robots.txt, security.txt and the theme's assets. Returns the count. */
   private static int writeSiteFiles(Sink sink, SiteConfig config, Optional<Path> theme, SitePlanner.Inputs inputs,
       List<PageSpec> pages, Instant now) throws IOException {
@@ -541,6 +551,11 @@ public final class SiteBuild {
   /** One export format, under {@code osv/}, {@code rustsec/} or {@code cyclonedx/} (see {@link Exports}). */
   private static int writeExport(Sink sink, Exports.Format format, Catalog catalog, SiteConfig config,
       LastCommitTimes commits) throws IOException {
+    return writeExport(sink, format, catalog, config, commits, Exports.Parts.ALL);
+  }
+
+  private static int writeExport(Sink sink, Exports.Format format, Catalog catalog, SiteConfig config,
+      LastCommitTimes commits, Exports.Parts parts) throws IOException {
     String folder = format.folder() + "/";
     return Exports.write(format, catalog, config, commits, new FileSink() {
       @Override
@@ -552,7 +567,7 @@ public final class SiteBuild {
       public java.io.OutputStream open(String relative) throws IOException {
         return sink.open(folder + relative);
       }
-    }).files();
+    }, parts).files();
   }
 
   /** The security policy page, from the Markdown file site-config.yaml names (inside the site). */

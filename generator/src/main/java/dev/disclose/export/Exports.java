@@ -57,18 +57,40 @@ public final class Exports {
     }
   }
 
+  /**
+   * Which of an export's files to write: {@code records}, one file per advisory (or crate) and the
+   * OSV index; {@code bundles}, the files made of every advisory at once (the OSV zips and the
+   * two VEX documents), which the preview server makes in the background. {@code osvJson}
+   * serializes an OSV record.
+   */
+  public record Parts(boolean records, boolean bundles, java.util.function.Function<OsvRecord, byte[]> osvJson) {
+    public static final Parts ALL = new Parts(true, true, OsvFiles::json);
+  }
+
   /** Writes the files of {@code format} into {@code sink} as they are made. */
   public static Written write(Format format, Catalog catalog, SiteConfig config, LastCommitTimes commits, FileSink sink)
       throws IOException {
+    return write(format, catalog, config, commits, sink, Parts.ALL);
+  }
+
+  /** Writes the {@code parts} of {@code format} into {@code sink} as they are made. */
+  public static Written write(Format format, Catalog catalog, SiteConfig config, LastCommitTimes commits, FileSink sink,
+      Parts parts) throws IOException {
     String base = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
     return switch (format) {
       case OSV -> {
         OsvExporter.Settings settings = SitePlanner.osvSettings(config);
         List<OsvRecord> records = catalog.advisories().parallelStream()
             .map(a -> OsvExporter.toOsv(a, settings, commits.of(a.source().relativePath()))).toList();
-        yield new Written(OsvFiles.write(records, sink), List.of());
+        OsvFiles.Serialized serialized = OsvFiles.serialize(records, parts.osvJson());
+        // Distinct names: a record whose name another one's (or the index's) takes is one file.
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (parts.records()) names.addAll(OsvFiles.writeRecords(serialized, sink));
+        if (parts.bundles()) names.addAll(OsvFiles.writeZips(serialized, sink));
+        yield new Written(names.size(), List.of());
       }
       case RUSTSEC -> {
+        if (!parts.records()) yield new Written(0, List.of());
         java.util.Set<String> files = new java.util.HashSet<>();
         List<String> notes = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -92,6 +114,7 @@ public final class Exports {
         yield new Written(files.size(), notes);
       }
       case CYCLONEDX -> {
+        if (!parts.bundles()) yield new Written(0, List.of());
         List<VexExporter.Entry> entries = catalog.advisories().stream().map(a -> new VexExporter.Entry(a,
             base + SitePaths.advisory(a.id()), a.effectiveModified(commits.of(a.source().relativePath())))).toList();
         Bom bom = VexExporter.bom(entries, new VexExporter.Settings(config.title(), config.baseUrl()));

@@ -49,28 +49,69 @@ public final class OsvFiles {
 
   /** Writes the files into {@code sink}, the zips streamed; returns how many. */
   public static int write(List<OsvRecord> records, FileSink sink) throws IOException {
+    Serialized serialized = serialize(records, OsvFiles::json);
+    // Distinct names: a record whose name another one's (or the index's) takes is one file.
+    java.util.Set<String> names = new java.util.HashSet<>(writeRecords(serialized, sink));
+    names.addAll(writeZips(serialized, sink));
+    return names.size();
+  }
+
+  /** A record as its file's bytes. */
+  public static byte[] json(OsvRecord record) {
+    return OsvExporter.json(record).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The records in ID order, each with its file's bytes: what both the record files and the zips
+   * are made of. {@code json} serializes a record (the preview server passes one that remembers
+   * the previous build's bytes for an equal record).
+   */
+  public record Serialized(List<OsvRecord> records, List<byte[]> json) {}
+
+  public static Serialized serialize(List<OsvRecord> records, java.util.function.Function<OsvRecord, byte[]> json) {
     List<OsvRecord> byId = records.stream().sorted(Comparator.comparing(OsvRecord::id)).toList();
-    // Serialized in parallel, in order; then each zip compressed in parallel: on 10,000
-    // advisories these were seconds on one core while the other had finished its pages.
-    List<byte[]> jsons = byId.parallelStream().map(r -> OsvExporter.json(r).getBytes(StandardCharsets.UTF_8)).toList();
-    Map<String, byte[]> all = new LinkedHashMap<>();
-    Map<String, Map<String, byte[]>> byEcosystem = new TreeMap<>();
+    // Serialized in parallel, in order: on 10,000 advisories this was seconds on one core while
+    // the other had finished its pages.
+    return new Serialized(byId, byId.parallelStream().map(json).toList());
+  }
+
+  /** Each record's file and the {@code all.json} index; returns the names written. */
+  public static java.util.Set<String> writeRecords(Serialized serialized, FileSink sink) throws IOException {
+    List<OsvRecord> byId = serialized.records();
+    java.util.Set<String> names = new java.util.HashSet<>();
     StringBuilder index = new StringBuilder("[\n");
     for (int i = 0; i < byId.size(); i++) {
       OsvRecord r = byId.get(i);
       String name = fileName(r.id());
-      byte[] json = jsons.get(i);
-      sink.put(name, json);
+      sink.put(name, serialized.json().get(i));
+      names.add(name);
+      index.append("  {\"id\": \"").append(r.id()).append("\", \"modified\": \"").append(r.modified())
+          .append("\"}").append(i + 1 < byId.size() ? ",\n" : "\n");
+    }
+    sink.put("all.json", index.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
+    names.add("all.json");
+    return names;
+  }
+
+  /**
+   * {@code all.zip} and one {@code <Ecosystem>/all.zip} per base ecosystem, each compressed in
+   * parallel and streamed into its file; returns the names written.
+   */
+  public static java.util.Set<String> writeZips(Serialized serialized, FileSink sink) throws IOException {
+    List<OsvRecord> byId = serialized.records();
+    Map<String, byte[]> all = new LinkedHashMap<>();
+    Map<String, Map<String, byte[]>> byEcosystem = new TreeMap<>();
+    for (int i = 0; i < byId.size(); i++) {
+      OsvRecord r = byId.get(i);
+      String name = fileName(r.id());
+      byte[] json = serialized.json().get(i);
       all.put(name, json);
       for (OsvRecord.Affected a : r.affected()) {
         // osv-scanner's offline databases are per base ecosystem: Debian:12 records are in Debian/.
         String base = a.pkg().ecosystem().split(":", 2)[0];
         byEcosystem.computeIfAbsent(base, e -> new LinkedHashMap<>()).put(name, json);
       }
-      index.append("  {\"id\": \"").append(r.id()).append("\", \"modified\": \"").append(r.modified())
-          .append("\"}").append(i + 1 < byId.size() ? ",\n" : "\n");
     }
-    sink.put("all.json", index.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
     Map<String, Map<String, byte[]>> zips = new TreeMap<>();
     zips.put("all.zip", all);
     byEcosystem.forEach((ecosystem, entries) -> zips.put(SitePaths.segment(ecosystem) + "/all.zip", entries));
@@ -89,11 +130,7 @@ public final class OsvFiles {
     if (failed instanceof IOException io) throw io;
     if (failed instanceof RuntimeException r) throw r;
     if (failed instanceof Error err) throw err;
-    // Distinct names: a record whose name another one's (or the index's) takes is one file.
-    java.util.Set<String> names = new java.util.HashSet<>(all.keySet());
-    names.add("all.json");
-    names.addAll(zips.keySet());
-    return names.size();
+    return zips.keySet();
   }
 
   /** The record's file name: its ID, made safe as a path segment (a no-op for valid OSV IDs). */

@@ -84,6 +84,25 @@ public final class PreviewServer implements Closeable {
     this.watcher = FileSystems.getDefault().newWatchService();
     this.watchThread = new Thread(this::watch, "disclose-watch");
     this.watchThread.setDaemon(true);
+    memory.listener(new BuildMemory.Listener() {
+      @Override
+      public void bundlesWritten(int files, int written, long millis) {
+        if (!timings) return;
+        synchronized (log) {
+          log.println(String.format(Locale.ROOT, "exports' bundles made: %d files (%d written) in %.2f s", files, written, millis / 1000.0));
+          log.flush();
+        }
+      }
+
+      @Override
+      public void bundlesFailed(String message) {
+        synchronized (log) {
+          log.println("disclose serve: making the exports' zips and VEX documents failed: " + message
+              + "; still serving the previous ones");
+          log.flush();
+        }
+      }
+    });
   }
 
   /** Builds, starts serving and watching. {@code port} 0 picks a free one. */
@@ -108,6 +127,11 @@ public final class PreviewServer implements Closeable {
 
   public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+  }
+
+  /** Waits until the latest build's zips and VEX documents are written (tests). */
+  void awaitExports() throws InterruptedException {
+    memory.awaitBundles(60_000);
   }
 
   /** How many builds succeeded; tests wait on it. */
@@ -217,9 +241,12 @@ public final class PreviewServer implements Closeable {
       SiteBuild.Result r = SiteBuild.run(fresh, new SiteBuild.Options(out, Optional.empty(), clock.instant(),
           phases != null ? phases : SiteBuild.Progress.NONE, Optional.of(memory)));
       builds++;
-      log.println(String.format(Locale.ROOT, "built %d advisories: %d pages (%d rendered, %d files written) in %.2f s",
-          r.advisories(), r.pages(), r.rendered(), r.written(), r.millis() / 1000.0));
-      if (phases != null) phases.print(log);
+      synchronized (log) { // not split by the background bundles' line
+        log.println(String.format(Locale.ROOT, "built %d advisories: %d pages (%d rendered, %d files written) in %.2f s",
+            r.advisories(), r.pages(), r.rendered(), r.written(), r.millis() / 1000.0));
+        if (phases != null) phases.print(log);
+        log.flush();
+      }
     } catch (SiteBuild.Refused refused) {
       // The errors that stop the build, not every warning of a large site (disclose validate lists those).
       var errors = refused.report().diagnostics().stream().filter(d -> d.severity() == dev.disclose.diagnostic.DiagnosticSeverity.ERROR).toList();
@@ -251,6 +278,16 @@ public final class PreviewServer implements Closeable {
           Thread.currentThread().interrupt();
         }
         return;
+      }
+      // The zips and VEX documents are remade in the background after each build: a download
+      // waits for them rather than getting last build's.
+      if (path.startsWith("/osv/") || path.startsWith("/cyclonedx/")) {
+        try {
+          memory.awaitBundles(60_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
       Path file = resolve(path);
       int status = 200;

@@ -45,6 +45,7 @@ class IncrementalBuildTest {
 
   /** The incremental output must be exactly what a one-off build writes. */
   private void assertSameAsFullBuild() throws Exception {
+    memory.awaitBundles(60_000);
     Path full = temp.resolve("full-" + System.nanoTime());
     SiteBuild.run(open(), new SiteBuild.Options(full, Optional.empty(), NOW, SiteBuild.Progress.NONE));
     Map<String, String> expected = hashes(full);
@@ -98,6 +99,70 @@ class IncrementalBuildTest {
 
   private java.util.List<dev.disclose.advisory.Advisory> advisories() throws Exception {
     return dev.disclose.validate.SiteValidator.validate(open(), NOW, java.util.List.of()).advisories();
+  }
+
+  /** The zips and VEX documents follow a rebuild in the background: awaited, they are the rebuilt site's. */
+  @Test
+  void theBundlesOfAnEditAreWrittenInTheBackgroundAndAwaitable() throws Exception {
+    rebuild();
+    memory.awaitBundles(60_000);
+    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+    Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+    rebuild();
+    memory.awaitBundles(60_000);
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(live.resolve("osv/all.zip").toFile())) {
+      String record = new String(zip.getInputStream(zip.getEntry("x_FIX-2025-0002.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(record).contains("Request smuggling, renamed");
+    }
+    assertThat(Files.readString(live.resolve("cyclonedx/vex.json"))).contains("Request smuggling, renamed");
+  }
+
+  @Test
+  void awaitingTheBundlesWaitsUntilTheyAreWritten() throws Exception {
+    Files.createDirectories(live);
+    memory.remakeBundles(live, () -> {
+      Thread.sleep(300);
+      return Map.of("osv/all.zip", new byte[] {1, 2, 3});
+    });
+    memory.awaitBundles(60_000);
+    assertThat(live.resolve("osv/all.zip")).hasBinaryContent(new byte[] {1, 2, 3});
+  }
+
+  /** A build's bundles are written only if no newer build came since: never older ones over newer. */
+  @Test
+  void bundlesOvertakenByANewerBuildAreDropped() throws Exception {
+    Files.createDirectories(live);
+    java.util.List<Integer> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+    memory.listener(new BuildMemory.Listener() {
+      @Override
+      public void bundlesWritten(int files, int changed, long millis) {
+        written.add(files);
+      }
+    });
+    java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
+    memory.remakeBundles(live, () -> {
+      slow.await();
+      return Map.of("osv/all.zip", new byte[] {1}, "osv/npm/all.zip", new byte[] {1});
+    });
+    memory.remakeBundles(live, () -> Map.of("osv/all.zip", new byte[] {2}));
+    slow.countDown();
+    memory.awaitBundles(60_000);
+    assertThat(written).containsExactly(1);
+    assertThat(live.resolve("osv/all.zip")).hasBinaryContent(new byte[] {2});
+    assertThat(live.resolve("osv/npm")).doesNotExist();
+  }
+
+  /** The previous bundles are deleted when a build no longer makes them (an ecosystem gone). */
+  @Test
+  void aBundleNoLongerMadeIsDeleted() throws Exception {
+    Files.createDirectories(live);
+    memory.remakeBundles(live, () -> Map.of("osv/all.zip", new byte[] {1}, "osv/npm/all.zip", new byte[] {1}));
+    memory.awaitBundles(60_000);
+    assertThat(live.resolve("osv/npm/all.zip")).exists();
+    memory.remakeBundles(live, () -> Map.of("osv/all.zip", new byte[] {2}));
+    memory.awaitBundles(60_000);
+    assertThat(live.resolve("osv/npm")).doesNotExist();
+    assertThat(live.resolve("osv/all.zip")).hasBinaryContent(new byte[] {2});
   }
 
   @Test

@@ -70,6 +70,17 @@ class PreviewServerTest {
       assertThat(reload.get(20, TimeUnit.SECONDS)).isEqualTo("event: reload");
       assertThat(server.builds()).isGreaterThan(before);
       assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).body()).contains("Request smuggling, renamed");
+      // The zips are remade in the background; a download waits for them.
+      HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(server.url().resolve("osv/all.zip")).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(zip.statusCode()).isEqualTo(200);
+      try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+        String record = "";
+        for (var e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
+          if (e.getName().equals("x_FIX-2025-0002.json")) record = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(record).contains("Request smuggling, renamed");
+      }
 
       // A broken edit keeps the last good site and says why.
       Files.writeString(file, Files.readString(file).replace("fixed: 0.3.7", "fixed: 0.1.0"));
