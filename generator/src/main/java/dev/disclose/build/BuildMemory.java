@@ -41,6 +41,12 @@ public final class BuildMemory {
 
     /** Making or writing the bundles failed; the previous ones stay. */
     default void bundlesFailed(String message) {}
+
+    /** The exact similar advisories are known, after {@code millis}: a rebuild would show them. */
+    default void similarReady(long millis) {}
+
+    /** Computing similar advisories failed; the next build tries again. */
+    default void similarFailed(String message) {}
   }
 
   private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -66,23 +72,100 @@ public final class BuildMemory {
   private Map<String, String> digests = Map.of();
   private Stamp stamp;
 
+  /** Whether a change of similar advisories is computed in the background (the preview server) or at once. */
+  private final boolean similarInBackground;
+  /** The latest exact lists and what they were computed from. */
   private java.util.List<dev.disclose.search.SimilarAdvisories.Input> similarInputs;
   private Map<String, java.util.List<String>> similarLists;
+  /** What the background computation is for, and its switch. */
+  private java.util.List<dev.disclose.search.SimilarAdvisories.Input> pendingSimilarInputs;
+  private java.util.concurrent.atomic.AtomicBoolean pendingSimilarCancelled = new java.util.concurrent.atomic.AtomicBoolean();
+  private java.util.concurrent.Future<?> pendingSimilar = java.util.concurrent.CompletableFuture.completedFuture(null);
+  /** Whether the latest build showed the previous build's lists while the exact ones were computed. */
+  private boolean provisional;
+
+  /** A memory that computes a change of similar advisories at once. */
+  public BuildMemory() {
+    this(false);
+  }
+
+  /**
+   * {@code similarInBackground}: after an edit of an ID, package, weakness, title or details, a
+   * build shows the previous build's similar advisories while the exact ones are computed in the
+   * background; {@link Listener#similarReady} says when a rebuild would show them.
+   */
+  public BuildMemory(boolean similarInBackground) {
+    this.similarInBackground = similarInBackground;
+  }
 
   /**
    * Similar advisories, reused when no advisory's ID, packages, weaknesses, title or details
    * changed since the previous build (an edit of ranges, severity, references or dates): the
    * lists are a function of exactly these, and computing them is the largest part of a
    * rebuild's planning (~2 s at 10,000 advisories). An edit of any of them recomputes all:
-   * every list depends on the whole site's word statistics.
+   * every list depends on the whole site's word statistics. In the background, if so made:
+   * until then the previous lists stand (an advisory's page links only to advisories that
+   * still exist; a new advisory lists none), and the edit shows at once.
    */
-  Map<String, java.util.List<String>> similar(java.util.List<dev.disclose.advisory.Advisory> advisories) {
+  synchronized Map<String, java.util.List<String>> similar(java.util.List<dev.disclose.advisory.Advisory> advisories) {
     java.util.List<dev.disclose.search.SimilarAdvisories.Input> inputs = dev.disclose.search.SimilarAdvisories.inputs(advisories);
+    provisional = false;
     if (inputs.equals(similarInputs)) return similarLists;
-    Map<String, java.util.List<String>> lists = java.util.Collections.unmodifiableMap(dev.disclose.search.SimilarAdvisories.of(advisories));
-    similarInputs = inputs;
-    similarLists = lists;
-    return lists;
+    if (!similarInBackground || similarLists == null) {
+      Map<String, java.util.List<String>> lists = java.util.Collections.unmodifiableMap(dev.disclose.search.SimilarAdvisories.of(advisories));
+      similarInputs = inputs;
+      similarLists = lists;
+      return lists;
+    }
+    if (!inputs.equals(pendingSimilarInputs)) {
+      pendingSimilarCancelled.set(true); // a newer edit: the pending lists would be of no use
+      java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+      pendingSimilarCancelled = cancelled;
+      pendingSimilarInputs = inputs;
+      java.util.List<dev.disclose.advisory.Advisory> copy = java.util.List.copyOf(advisories);
+      pendingSimilar = background.submit(() -> {
+        long start = System.nanoTime();
+        try {
+          Map<String, java.util.List<String>> lists = java.util.Collections.unmodifiableMap(
+              dev.disclose.search.SimilarAdvisories.of(copy, cancelled::get));
+          synchronized (this) {
+            if (cancelled.get()) return;
+            similarInputs = inputs;
+            similarLists = lists;
+            pendingSimilarInputs = null;
+          }
+          listener.similarReady((System.nanoTime() - start) / 1_000_000);
+        } catch (java.util.concurrent.CancellationException e) {
+          // a newer edit's computation follows
+        } catch (RuntimeException | OutOfMemoryError e) {
+          synchronized (this) {
+            if (!cancelled.get()) pendingSimilarInputs = null; // the next build tries again
+          }
+          listener.similarFailed(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+      });
+    }
+    provisional = true;
+    return similarLists;
+  }
+
+  /** Whether the latest build showed provisional similar advisories and exact ones are now known. */
+  public synchronized boolean similarSettled() {
+    return provisional && pendingSimilarInputs == null;
+  }
+
+  /** Waits until the background similar advisories, if any, are computed (tests). */
+  void awaitSimilar(long millis) throws InterruptedException {
+    java.util.concurrent.Future<?> pending;
+    synchronized (this) {
+      pending = pendingSimilar;
+    }
+    try {
+      pending.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+        | java.util.concurrent.CancellationException e) {
+      // reported to the listener
+    }
   }
 
   public void listener(Listener l) {

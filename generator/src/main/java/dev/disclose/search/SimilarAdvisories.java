@@ -95,6 +95,14 @@ public final class SimilarAdvisories {
 
   /** Advisory ID → the IDs of its most similar public advisories, best first. */
   public static Map<String, List<String>> of(List<Advisory> advisories) {
+    return of(advisories, () -> false);
+  }
+
+  /**
+   * As {@link #of(List)}, given up with a {@link java.util.concurrent.CancellationException} once
+   * {@code cancelled} says so (the preview server's background run, when a newer edit came).
+   */
+  public static Map<String, List<String>> of(List<Advisory> advisories, java.util.function.BooleanSupplier cancelled) {
     Map<String, List<String>> out = new HashMap<>();
     if (advisories.size() < 2) return out;
     EnglishAnalyzer analyzer = new EnglishAnalyzer();
@@ -139,6 +147,7 @@ public final class SimilarAdvisories {
         org.apache.lucene.search.similarities.ClassicSimilarity tfidf = new org.apache.lucene.search.similarities.ClassicSimilarity();
         Map<String, List<String>> found = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.stream.IntStream.range(0, advisories.size()).parallel().forEach(n -> {
+          if (cancelled.getAsBoolean()) return;
           Advisory a = advisories.get(n);
           try {
             BooleanQuery.Builder q = new BooleanQuery.Builder();
@@ -157,6 +166,7 @@ public final class SimilarAdvisories {
             throw new UncheckedIOException(e);
           }
         });
+        if (cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("a newer edit came");
         out.putAll(found);
       }
     } catch (IOException e) {

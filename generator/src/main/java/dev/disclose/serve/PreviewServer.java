@@ -61,7 +61,13 @@ public final class PreviewServer implements Closeable {
   private final Thread watchThread;
   private volatile int builds;
   /** The previous build's pages and files: a rebuild renders and writes only what changed. */
-  private final BuildMemory memory = new BuildMemory();
+  private final BuildMemory memory = new BuildMemory(true);
+  /** Runs the rebuild that shows similar advisories computed in the background. */
+  private final java.util.concurrent.ExecutorService settler = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "disclose-settle");
+    t.setDaemon(true);
+    return t;
+  });
   /** The previous build's parsed advisories: a rebuild parses only the files whose bytes changed. */
   private final dev.disclose.source.ParsedFiles parsed = new dev.disclose.source.ParsedFiles();
 
@@ -90,6 +96,25 @@ public final class PreviewServer implements Closeable {
         if (!timings) return;
         synchronized (log) {
           log.println(String.format(Locale.ROOT, "exports' bundles made: %d files (%d written) in %.2f s", files, written, millis / 1000.0));
+          log.flush();
+        }
+      }
+
+      @Override
+      public void similarReady(long millis) {
+        if (timings) {
+          synchronized (log) {
+            log.println(String.format(Locale.ROOT, "similar advisories computed in %.2f s", millis / 1000.0));
+            log.flush();
+          }
+        }
+        settler.execute(PreviewServer.this::settle);
+      }
+
+      @Override
+      public void similarFailed(String message) {
+        synchronized (log) {
+          log.println("disclose serve: computing similar advisories failed: " + message + "; the next rebuild tries again");
           log.flush();
         }
       }
@@ -214,7 +239,8 @@ public final class PreviewServer implements Closeable {
 
   private void rebuildQuietly() {
     try {
-      rebuild();
+      // Nothing to see if no file changed (a settle that left every similar list as it was).
+      if (!rebuild()) return;
       for (OutputStream listener : listeners) {
         try {
           listener.write("event: reload\ndata: 1\n\n".getBytes(StandardCharsets.UTF_8));
@@ -234,7 +260,19 @@ public final class PreviewServer implements Closeable {
     }
   }
 
-  private synchronized void rebuild() throws SiteException {
+  /**
+   * The rebuild after similar advisories were computed in the background, unless a rebuild since
+   * showed them already.
+   */
+  private void settle() {
+    synchronized (this) {
+      if (!memory.similarSettled()) return;
+      rebuildQuietly();
+    }
+  }
+
+  /** Returns whether a file changed. */
+  private synchronized boolean rebuild() throws SiteException {
     Site fresh = Site.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath())).withParsedFiles(parsed);
     try {
       dev.disclose.build.PhaseTimings phases = timings ? new dev.disclose.build.PhaseTimings(SiteBuild.Progress.NONE) : null;
@@ -247,14 +285,16 @@ public final class PreviewServer implements Closeable {
         if (phases != null) phases.print(log);
         log.flush();
       }
+      return r.written() > 0;
     } catch (SiteBuild.Refused refused) {
       // The errors that stop the build, not every warning of a large site (disclose validate lists those).
       var errors = refused.report().diagnostics().stream().filter(d -> d.severity() == dev.disclose.diagnostic.DiagnosticSeverity.ERROR).toList();
       new DiagnosticPrinter(Path.of("").toAbsolutePath(), site.root()).print(errors,
           refused.report().filesChecked(), DiagnosticFormat.TEXT, log);
       log.println("disclose serve: still serving the last good build; fix the errors above");
+      log.flush();
+      return false;
     }
-    log.flush();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -325,6 +365,7 @@ public final class PreviewServer implements Closeable {
   @Override
   public void close() {
     server.stop(0);
+    settler.shutdownNow();
     listeners.clear();
     try {
       watcher.close();

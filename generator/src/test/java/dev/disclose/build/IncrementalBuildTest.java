@@ -97,6 +97,79 @@ class IncrementalBuildTest {
     assertSameAsFullBuild();
   }
 
+  /**
+   * The preview server's memory: an edit of the details shows at once with the previous similar
+   * lists; the exact ones, computed in the background, show on the next build, which then equals
+   * a full build.
+   */
+  @Test
+  void similarListsInTheBackgroundShowTheEditAtOnceAndSettleExactly() throws Exception {
+    BuildMemory background = new BuildMemory(true);
+    java.util.concurrent.atomic.AtomicInteger ready = new java.util.concurrent.atomic.AtomicInteger();
+    background.listener(new BuildMemory.Listener() {
+      @Override
+      public void similarReady(long millis) {
+        ready.incrementAndGet();
+      }
+    });
+    java.util.Map<String, java.util.List<String>> first = background.similar(advisories());
+    assertThat(first).isEqualTo(dev.disclose.search.SimilarAdvisories.of(advisories()));
+
+    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+    Files.writeString(file, Files.readString(file).replace("`Content-Length`", "`Content-Length` twice"));
+    assertThat(background.similar(advisories())).isSameAs(first);
+    assertThat(background.similarSettled()).isFalse();
+    background.awaitSimilar(60_000);
+    assertThat(ready.get()).isEqualTo(1);
+    assertThat(background.similarSettled()).isTrue();
+    java.util.Map<String, java.util.List<String>> exact = background.similar(advisories());
+    assertThat(exact).isNotSameAs(first).isEqualTo(dev.disclose.search.SimilarAdvisories.of(advisories()));
+    assertThat(background.similarSettled()).isFalse();
+  }
+
+  /** A second edit before the first one's lists are ready: only the newest lists are taken. */
+  @Test
+  void aNewerEditSupersedesTheBackgroundSimilarLists() throws Exception {
+    BuildMemory background = new BuildMemory(true);
+    background.similar(advisories());
+    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    // Keep the background thread busy, so that both edits are seen before either list is made.
+    background.remakeBundles(live, () -> {
+      hold.await();
+      return Map.of();
+    });
+    Files.writeString(file, Files.readString(file).replace("`Content-Length`", "`Content-Length` twice"));
+    background.similar(advisories());
+    Files.writeString(file, Files.readString(file).replace("The proxy accepted both", "The gateway accepted both"));
+    java.util.List<dev.disclose.advisory.Advisory> latest = advisories();
+    background.similar(latest);
+    hold.countDown();
+    background.awaitSimilar(60_000);
+    assertThat(background.similarSettled()).isTrue();
+    assertThat(background.similar(latest)).isEqualTo(dev.disclose.search.SimilarAdvisories.of(latest));
+  }
+
+  /** Through whole rebuilds: the provisional build, then the settled one, equal to a full build. */
+  @Test
+  void rebuildsWithBackgroundSimilarListsEndEqualToAFullBuild() throws Exception {
+    BuildMemory background = new BuildMemory(true);
+    SiteBuild.Options options = new SiteBuild.Options(live, Optional.empty(), NOW, SiteBuild.Progress.NONE, Optional.of(background));
+    SiteBuild.run(open(), options);
+    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+    Files.writeString(file, Files.readString(file).replace("`Content-Length`", "`Content-Length` twice"));
+    SiteBuild.run(open(), options);
+    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0002/index.html"))).contains("Content-Length</code> twice");
+    background.awaitSimilar(60_000);
+    SiteBuild.run(open(), options);
+    background.awaitBundles(60_000);
+    Path full = temp.resolve("full");
+    SiteBuild.run(open(), new SiteBuild.Options(full, Optional.empty(), NOW, SiteBuild.Progress.NONE));
+    Map<String, String> expected = hashes(full);
+    expected.remove(".disclose-output");
+    assertThat(hashes(live)).isEqualTo(expected);
+  }
+
   private java.util.List<dev.disclose.advisory.Advisory> advisories() throws Exception {
     return dev.disclose.validate.SiteValidator.validate(open(), NOW, java.util.List.of()).advisories();
   }
