@@ -207,16 +207,28 @@ public final class BuildMemory {
     });
   }
 
-  /** Waits until the bundles of the latest build are written (or failed), at most {@code millis}. */
+  /**
+   * Waits until the bundles of the latest build are written (or failed), at most {@code millis}:
+   * a build that came meanwhile drops the bundles waited for, so its own are waited for then.
+   */
   public void awaitBundles(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
     java.util.concurrent.Future<?> pending;
     synchronized (this) {
       pending = pendingBundles;
     }
-    try {
-      pending.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      // a failure is reported to the listener; a slow one serves the previous file
+    while (true) {
+      try {
+        pending.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        // a failure is reported to the listener
+      } catch (java.util.concurrent.TimeoutException e) {
+        return; // a slow one serves the previous file
+      }
+      synchronized (this) {
+        if (pending == pendingBundles) return;
+        pending = pendingBundles;
+      }
     }
   }
 
