@@ -126,21 +126,26 @@ public final class SiteBuild {
    * export, is made from. Refuses when validation finds errors.
    */
   public static Catalog publicCatalog(Site site, Instant now) throws SiteException, Refused {
-    return catalog(site, now, false);
+    return validated(site, now, false).catalog();
   }
 
+  /** What a build is made of after validation: the catalog, and the release notes validation read. */
+  private record Validated(Catalog catalog, List<dev.disclose.releases.Release> releases) {}
+
   /** As {@link #publicCatalog}, or for a preview every advisory, drafts and embargoed ones included. */
-  private static Catalog catalog(Site site, Instant now, boolean preview) throws SiteException, Refused {
+  private static Validated validated(Site site, Instant now, boolean preview) throws SiteException, Refused {
     SiteValidator.Report report = SiteValidator.validate(site, now, List.of());
     if (report.errors() > 0) throw new Refused(report);
-    return preview ? Catalog.everything(report.advisories()) : Catalog.publicAt(report.advisories(), now);
+    return new Validated(preview ? Catalog.everything(report.advisories()) : Catalog.publicAt(report.advisories(), now),
+        report.releases());
   }
 
   public static Result run(Site site, Options options) throws SiteException, Refused {
     long start = System.nanoTime();
     options.progress().phase("validating");
-    Catalog catalog = catalog(site, options.now(), options.preview());
-    options.progress().phase("reading release notes, git history and the policy");
+    Validated validated = validated(site, options.now(), options.preview());
+    Catalog catalog = validated.catalog();
+    options.progress().phase("reading git history and the policy");
     SiteConfig config = options.baseUrl().map(u -> withBaseUrl(site.config().config(), u)).orElse(site.config().config());
     Optional<Path> theme = config.theme().map(t -> site.root().resolve(t).normalize());
     Optional<BuildMemory> memory = options.memory();
@@ -148,10 +153,12 @@ public final class SiteBuild {
         .orElse(MarkdownRenderer::render);
     SitePlanner.Inputs inputs = new SitePlanner.Inputs(config, policy(site, config, markdown),
         LastCommitTimes.read(site.root()), CweCatalog.bundled(), markdown,
-        dev.disclose.releases.ReleaseNotesReader.read(site.root(), config),
+        validated.releases(),
         options.preview() ? Optional.of(options.now()) : Optional.empty(),
         memory.<Function<List<dev.disclose.advisory.Advisory>, Map<String, List<String>>>>map(m -> m::similar)
-            .orElse(dev.disclose.search.SimilarAdvisories::of));
+            .orElse(dev.disclose.search.SimilarAdvisories::of),
+        memory.<java.util.function.UnaryOperator<dev.disclose.site.Views.AdvisoryView>>map(m -> m::view)
+            .orElse(java.util.function.UnaryOperator.identity()));
     options.progress().phase("planning pages, search documents and similar advisories");
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
 
@@ -442,7 +449,9 @@ public final class SiteBuild {
       int files = pages.size() + writeFeeds(sink, changedFeeds, plan.feeds(), config)
           + 3 * (plan.feeds().size() - changedFeeds.size());
       options.progress().phase("writing the search index");
-      files += writeSearchIndex(sink, plan);
+      Map<String, byte[]> index = SearchIndexWriter.write(plan.searchDocs(), memory::searchTerms);
+      index.forEach((name, bytes) -> sink.put(SitePaths.SEARCH_INDEX + name, bytes));
+      files += index.size();
       options.progress().phase("writing exports' records, sitemap and assets");
       Exports.Parts records = new Exports.Parts(true, false, memory::osvJson);
       for (Exports.Format format : Exports.Format.values()) {

@@ -75,6 +75,14 @@ public final class SearchIndexWriter {
 
   /** Relative path (under search/) → bytes. */
   public static Map<String, byte[]> write(List<Doc> docs) {
+    return write(docs, SearchAnalyzer::terms);
+  }
+
+  /**
+   * As {@link #write(List)}, with {@code analyse} giving a text's terms as {@link SearchAnalyzer#terms}
+   * does (the preview server's memory reuses the previous build's for an equal text).
+   */
+  public static Map<String, byte[]> write(List<Doc> docs, java.util.function.Function<String, List<String>> analyse) {
     Map<String, byte[]> files = new TreeMap<>();
     java.util.HashMap<String, Postings> termPostings = new java.util.HashMap<>();
     TreeMap<String, TreeSet<Integer>> ids = new TreeMap<>();
@@ -87,7 +95,7 @@ public final class SearchIndexWriter {
       List<List<String>[]> analysed = docs.subList(start, Math.min(docs.size(), start + ANALYSIS_CHUNK)).parallelStream()
           .map(d -> {
             @SuppressWarnings("unchecked")
-            List<String>[] terms = new List[] {SearchAnalyzer.terms(d.title()), SearchAnalyzer.terms(d.body())};
+            List<String>[] terms = new List[] {analyse.apply(d.title()), analyse.apply(d.body())};
             return terms;
           }).toList();
       for (int i = 0; i < analysed.size(); i++) {

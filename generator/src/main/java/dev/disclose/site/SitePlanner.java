@@ -47,11 +47,19 @@ public final class SitePlanner {
 
   /**
    * What the planner needs besides the catalog. {@code markdown} renders an advisory's details
-   * (the preview server passes one that remembers the previous build's results).
+   * (the preview server passes one that remembers the previous build's results); {@code reuse}
+   * is given each advisory's view and returns it or an equal one (the preview server's memory
+   * returns the previous build's instance, so that comparing pages with last build's is fast).
    */
   public record Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes,
       Function<String, SafeHtml> markdown, List<Release> releases, Optional<Instant> previewAt,
-      Function<List<Advisory>, Map<String, List<String>>> similar) {
+      Function<List<Advisory>, Map<String, List<String>>> similar, java.util.function.UnaryOperator<AdvisoryView> reuse) {
+    public Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes,
+        Function<String, SafeHtml> markdown, List<Release> releases, Optional<Instant> previewAt,
+        Function<List<Advisory>, Map<String, List<String>>> similar) {
+      this(config, policy, commits, cwes, markdown, releases, previewAt, similar, java.util.function.UnaryOperator.identity());
+    }
+
     public Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes) {
       this(config, policy, commits, cwes, MarkdownRenderer::render, List.of(), Optional.empty());
     }
@@ -117,7 +125,7 @@ public final class SitePlanner {
     // Rendering Markdown dominates; the views are independent, so build them in parallel.
     Map<String, List<String>> similar = in.similar().apply(catalog.advisories());
     List<AdvisoryView> built = catalog.advisories().parallelStream()
-        .map(a -> view(a, catalog, similar.getOrDefault(a.id(), List.of()))).toList();
+        .map(a -> in.reuse().apply(view(a, catalog, similar.getOrDefault(a.id(), List.of())))).toList();
     for (AdvisoryView v : built) views.put(v.id(), v);
     List<PageSpec> pages = new ArrayList<>();
     Function<Advisory, AdvisoryView> viewOf = a -> views.get(a.id());

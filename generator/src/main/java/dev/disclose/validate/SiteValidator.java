@@ -28,11 +28,16 @@ public final class SiteValidator {
       new IdentifierCheck(), new LifecycleCheck(), new PackageCheck(), new RangeCheck(),
       new SeverityCheck(), new WeaknessCheck(), new LinkCheck(), new ContentCheck());
 
-  /** The findings, sorted by file and position, and what was checked. */
-  public record Report(List<Diagnostic> diagnostics, int filesChecked, List<Advisory> advisories) {
+  /**
+   * The findings, sorted by file and position, and what was checked: the advisories, and the
+   * release notes (none if they could not be read, which is an error).
+   */
+  public record Report(List<Diagnostic> diagnostics, int filesChecked, List<Advisory> advisories,
+      List<dev.disclose.releases.Release> releases) {
     public Report {
       diagnostics = List.copyOf(diagnostics);
       advisories = List.copyOf(advisories);
+      releases = List.copyOf(releases);
     }
 
     public long errors() {
@@ -105,8 +110,9 @@ public final class SiteValidator {
     }).toList();
     diagnostics.addAll(perFile);
     diagnostics.addAll(CatalogCheck.check(loaded.advisories(), context.config().idPrefix()));
+    List<dev.disclose.releases.Release> releases = List.of();
     try {
-      List<dev.disclose.releases.Release> releases = releaseNotes.get();
+      releases = releaseNotes.get();
       diagnostics.addAll(ReleaseCheck.check(site.root(), site.display(), loaded.advisories(), releases, context.config(), now));
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof SiteException unreadable) {
@@ -131,6 +137,6 @@ public final class SiteValidator {
     }
     List<Diagnostic> sorted = diagnostics.stream().distinct().sorted().toList();
     int checked = selection.isEmpty() ? toRead.size() : selected.size();
-    return new Report(sorted, checked, loaded.advisories());
+    return new Report(sorted, checked, loaded.advisories(), releases);
   }
 }

@@ -238,6 +238,20 @@ class IncrementalBuildTest {
     assertThat(live.resolve("osv/all.zip")).hasBinaryContent(new byte[] {2});
   }
 
+  /** An unchanged advisory's view is last build's instance; an edited one's is new. */
+  @Test
+  void viewsOfUnchangedAdvisoriesAreLastBuildsInstances() throws Exception {
+    rebuild();
+    Object unchanged = memory.pageAt("advisories/FIX-2025-0001/").view();
+    Object edited = memory.pageAt("advisories/FIX-2025-0002/").view();
+    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+    Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+    rebuild();
+    assertThat(memory.pageAt("advisories/FIX-2025-0001/").view()).isSameAs(unchanged);
+    assertThat(memory.pageAt("advisories/FIX-2025-0002/").view()).isNotEqualTo(edited);
+    assertSameAsFullBuild();
+  }
+
   @Test
   void aRemovedAdvisoryLeavesNoFileBehind() throws Exception {
     rebuild();
