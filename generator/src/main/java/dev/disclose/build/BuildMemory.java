@@ -66,8 +66,9 @@ public final class BuildMemory {
   private java.util.concurrent.Future<?> pendingBundles = java.util.concurrent.CompletableFuture.completedFuture(null);
   private java.util.Set<String> bundleFiles = java.util.Set.of();
 
-  private Map<String, dev.disclose.site.Views.AdvisoryView> views = new ConcurrentHashMap<>();
-  private Map<String, dev.disclose.site.Views.AdvisoryView> viewsNext = new ConcurrentHashMap<>();
+  private volatile Object viewSite;
+  private Map<String, RememberedView> viewsByAdvisory = new ConcurrentHashMap<>();
+  private Map<String, RememberedView> viewsNext = new ConcurrentHashMap<>();
   private Map<String, java.util.List<String>> terms = new ConcurrentHashMap<>();
   private Map<String, java.util.List<String>> termsNext = new ConcurrentHashMap<>();
   private Map<dev.disclose.osv.OsvRecord, byte[]> osvJson = new ConcurrentHashMap<>();
@@ -133,7 +134,8 @@ public final class BuildMemory {
       pendingSimilarCancelled = cancelled;
       pendingSimilarInputs = inputs;
       java.util.List<dev.disclose.advisory.Advisory> copy = java.util.List.copyOf(advisories);
-      pendingSimilar = background.submit(() -> {
+      // Started when the build is written (startBackground): running alongside, it slowed the build.
+      queuedSimilar = () -> {
         long start = System.nanoTime();
         try {
           Map<String, java.util.List<String>> lists = java.util.Collections.unmodifiableMap(
@@ -153,10 +155,20 @@ public final class BuildMemory {
           }
           listener.similarFailed(e.getMessage() == null ? e.toString() : e.getMessage());
         }
-      });
+      };
     }
     provisional = true;
     return similarLists;
+  }
+
+  /** The background similar-advisory computation the current build asked for, not started yet. */
+  private Runnable queuedSimilar;
+
+  /** After a build is written: starts the background computation it asked for, if any. */
+  synchronized void startBackground() {
+    if (queuedSimilar == null) return;
+    pendingSimilar = background.submit(queuedSimilar);
+    queuedSimilar = null;
   }
 
   /** Whether the latest build showed provisional similar advisories and exact ones are now known. */
@@ -182,18 +194,44 @@ public final class BuildMemory {
     listener = l;
   }
 
-  /**
-   * {@code view}, or the previous build's view of the same advisory if equal: the pages that
-   * show an advisory (its own, the lists, the home page) then hold the instance last build's
-   * pages held, and comparing them is mostly comparing references. Compared deeply once here
-   * instead of once per page: finding the changed pages took 0.3-0.6 s at 10,000 advisories.
-   */
-  dev.disclose.site.Views.AdvisoryView view(dev.disclose.site.Views.AdvisoryView view) {
-    dev.disclose.site.Views.AdvisoryView previous = views.get(view.id());
-    dev.disclose.site.Views.AdvisoryView kept = view.equals(previous) ? previous : view;
-    viewsNext.put(view.id(), kept);
-    return kept;
-  }
+  /** An advisory's view, and what it was made of. */
+  private record RememberedView(dev.disclose.advisory.Advisory advisory, Object key, dev.disclose.site.Views.AdvisoryView view) {}
+
+  /** The advisories' views between builds: unchanged ones are not made again. */
+  final dev.disclose.site.SitePlanner.ViewMemory views = new dev.disclose.site.SitePlanner.ViewMemory() {
+    @Override
+    public Object site(Object site) {
+      Object previous = viewSite;
+      if (site.equals(previous)) return previous;
+      viewSite = site;
+      return site;
+    }
+
+    /**
+     * The previous view if made of the same advisory (the parse of unchanged bytes is reused, so
+     * the instance is the same) in an equal key; else a new one, but last build's instance if
+     * equal: the pages that show an advisory (its own, the lists, the home page) then hold the
+     * instance last build's pages held, and comparing them is mostly comparing references
+     * (finding the changed pages took 0.3-0.6 s at 10,000 advisories).
+     */
+    @Override
+    public dev.disclose.site.Views.AdvisoryView view(dev.disclose.advisory.Advisory advisory, Object key,
+        java.util.function.Supplier<dev.disclose.site.Views.AdvisoryView> make) {
+      RememberedView previous = BuildMemory.this.viewsByAdvisory.get(advisory.id());
+      RememberedView kept;
+      if (previous != null && previous.advisory() == advisory && previous.key().equals(key)) {
+        kept = previous;
+        // Its details' HTML stays remembered too, for when the view must be made again.
+        SafeHtml html = markdown.get(advisory.details());
+        if (html != null) markdownNext.put(advisory.details(), html);
+      } else {
+        dev.disclose.site.Views.AdvisoryView made = make.get();
+        kept = new RememberedView(advisory, key, previous != null && made.equals(previous.view()) ? previous.view() : made);
+      }
+      viewsNext.put(advisory.id(), kept);
+      return kept.view();
+    }
+  };
 
   /** A text's search terms, reusing the previous build's for an equal text. */
   java.util.List<String> searchTerms(String text) {
@@ -369,7 +407,7 @@ public final class BuildMemory {
     markdownNext = new ConcurrentHashMap<>();
     osvJson = osvJsonNext;
     osvJsonNext = new ConcurrentHashMap<>();
-    views = viewsNext;
+    viewsByAdvisory = viewsNext;
     viewsNext = new ConcurrentHashMap<>();
     terms = termsNext;
     termsNext = new ConcurrentHashMap<>();
@@ -412,6 +450,13 @@ public final class BuildMemory {
     feeds = Map.of();
     stamp = null;
     markdownNext = new ConcurrentHashMap<>();
+    synchronized (this) {
+      // The failed build's request is dropped; the next build asks again.
+      if (queuedSimilar != null) {
+        queuedSimilar = null;
+        pendingSimilarInputs = null;
+      }
+    }
     osvJsonNext = new ConcurrentHashMap<>();
     viewsNext = new ConcurrentHashMap<>();
     termsNext = new ConcurrentHashMap<>();

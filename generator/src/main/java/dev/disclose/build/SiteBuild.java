@@ -157,8 +157,7 @@ public final class SiteBuild {
         options.preview() ? Optional.of(options.now()) : Optional.empty(),
         memory.<Function<List<dev.disclose.advisory.Advisory>, Map<String, List<String>>>>map(m -> m::similar)
             .orElse(dev.disclose.search.SimilarAdvisories::of),
-        memory.<java.util.function.UnaryOperator<dev.disclose.site.Views.AdvisoryView>>map(m -> m::view)
-            .orElse(java.util.function.UnaryOperator.identity()));
+        memory.map(m -> m.views).orElse(SitePlanner.ViewMemory.NONE));
     options.progress().phase("planning pages, search documents and similar advisories");
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
 
@@ -467,6 +466,7 @@ public final class SiteBuild {
       for (Feed f : plan.feeds()) feedsByPath.put(f.path(), f);
       Files.createDirectories(options.out());
       int written = memory.apply(options.out(), produced, keptAll, byPath, feedsByPath, stamp);
+      memory.startBackground();
       Exports.Parts bundles = new Exports.Parts(false, true, memory::osvJson);
       memory.remakeBundles(options.out(), () -> {
         Map<String, byte[]> made = new java.util.TreeMap<>();

@@ -47,17 +47,16 @@ public final class SitePlanner {
 
   /**
    * What the planner needs besides the catalog. {@code markdown} renders an advisory's details
-   * (the preview server passes one that remembers the previous build's results); {@code reuse}
-   * is given each advisory's view and returns it or an equal one (the preview server's memory
-   * returns the previous build's instance, so that comparing pages with last build's is fast).
+   * (the preview server passes one that remembers the previous build's results); {@code views}
+   * may remember advisories' views between builds.
    */
   public record Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes,
       Function<String, SafeHtml> markdown, List<Release> releases, Optional<Instant> previewAt,
-      Function<List<Advisory>, Map<String, List<String>>> similar, java.util.function.UnaryOperator<AdvisoryView> reuse) {
+      Function<List<Advisory>, Map<String, List<String>>> similar, ViewMemory views) {
     public Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes,
         Function<String, SafeHtml> markdown, List<Release> releases, Optional<Instant> previewAt,
         Function<List<Advisory>, Map<String, List<String>>> similar) {
-      this(config, policy, commits, cwes, markdown, releases, previewAt, similar, java.util.function.UnaryOperator.identity());
+      this(config, policy, commits, cwes, markdown, releases, previewAt, similar, ViewMemory.NONE);
     }
 
     public Inputs(SiteConfig config, Optional<SafeHtml> policy, LastCommitTimes commits, CweCatalog cwes) {
@@ -73,6 +72,36 @@ public final class SitePlanner {
       releases = List.copyOf(releases);
     }
   }
+
+  /**
+   * Advisories' views kept between builds (the preview server's memory). An advisory's view is a
+   * function of the advisory, its file's last commit time, its similar advisories, and the
+   * site: the configuration, the release notes, every advisory's ID and title (links and
+   * similar advisories name them), and the preview time. The planner passes the site part as one
+   * {@link #site} object per build, the rest per advisory.
+   */
+  public interface ViewMemory {
+    ViewMemory NONE = new ViewMemory() {};
+
+    /** {@code site}, or the previous build's if equal: then compared by reference. */
+    default Object site(Object site) {
+      return site;
+    }
+
+    /**
+     * The view of {@code advisory} in {@code key} (which holds the site object): the previous
+     * build's if made of the same advisory instance in an equal key, else {@code make}'s.
+     */
+    default AdvisoryView view(Advisory advisory, Object key, java.util.function.Supplier<AdvisoryView> make) {
+      return make.get();
+    }
+  }
+
+  /** What an advisory's view depends on besides the advisory and the site. */
+  private record ViewKey(Object site, Optional<Instant> lastCommit, List<String> similar) {}
+
+  /** What every advisory's view depends on besides the advisory itself. */
+  private record ViewSite(SiteConfig config, List<Release> releases, Map<String, String> titles, Optional<Instant> previewAt) {}
 
   /** Whether site-config.yaml declares release notes the site holds (a folder or a changelog). */
   static boolean hasReleaseNotes(SiteConfig config) {
@@ -124,8 +153,15 @@ public final class SitePlanner {
     Map<String, AdvisoryView> views = new LinkedHashMap<>();
     // Rendering Markdown dominates; the views are independent, so build them in parallel.
     Map<String, List<String>> similar = in.similar().apply(catalog.advisories());
+    Map<String, String> titles = new java.util.HashMap<>();
+    for (Advisory a : catalog.advisories()) titles.put(a.id(), a.title());
+    Object site = in.views().site(new ViewSite(in.config(), in.releases(), titles, in.previewAt()));
     List<AdvisoryView> built = catalog.advisories().parallelStream()
-        .map(a -> in.reuse().apply(view(a, catalog, similar.getOrDefault(a.id(), List.of())))).toList();
+        .map(a -> {
+          List<String> similarIds = similar.getOrDefault(a.id(), List.of());
+          ViewKey key = new ViewKey(site, in.commits().of(a.source().relativePath()), similarIds);
+          return in.views().view(a, key, () -> view(a, catalog, similarIds));
+        }).toList();
     for (AdvisoryView v : built) views.put(v.id(), v);
     List<PageSpec> pages = new ArrayList<>();
     Function<Advisory, AdvisoryView> viewOf = a -> views.get(a.id());

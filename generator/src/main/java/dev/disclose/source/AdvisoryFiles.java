@@ -158,14 +158,15 @@ public final class AdvisoryFiles {
       if (bytes.length > MAX_BYTES) { // grew since we looked
         return failed(file, shown, Rule.FILE_TOO_LARGE, "the file is larger than 1 MiB");
       }
+      // Equal bytes decoded before (only valid UTF-8 is remembered).
+      FileResult known = parsed == null ? null : parsed.reuse(file, bytes);
+      if (known != null) return known;
       StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
       if (decoded instanceof StrictUtf8.Decoded.Invalid invalid) {
         return new FileResult(file, Optional.empty(), List.of(Diagnostic.of(shown, invalid.position(),
             Rule.INVALID_UTF8, String.format("byte 0x%02X at offset %d is not valid UTF-8; "
                 + "re-save the file as UTF-8", bytes[invalid.offset()] & 0xFF, invalid.offset()))));
       }
-      FileResult known = parsed == null ? null : parsed.reuse(file, bytes);
-      if (known != null) return known;
       String text = ((StrictUtf8.Decoded.Text) decoded).text();
       AdvisoryParser.Parsed result = AdvisoryParser.parse(text, shown, relative(absolute));
       FileResult read = new FileResult(file, result.advisory(), result.diagnostics());
@@ -174,6 +175,20 @@ public final class AdvisoryFiles {
     } catch (IOException | SecurityException e) {
       return failed(file, shown, Rule.UNREADABLE, "cannot read the file: " + describe(e));
     }
+  }
+
+  /**
+   * The findings of {@code check} on the advisory of {@code result}, made in {@code context}:
+   * remembered with the parse for as long as the file's bytes and the context are unchanged (the
+   * preview server), else made now.
+   */
+  public List<Diagnostic> checked(FileResult result, Object context, java.util.function.Supplier<List<Diagnostic>> check) {
+    return parsed == null ? check.get() : parsed.checked(result, context, check);
+  }
+
+  /** {@code context}, or an equal one given before: compared by reference in {@link #checked}. */
+  public Object sameContext(Object context) {
+    return parsed == null ? context : parsed.sameContext(context);
   }
 
   /** The path from the site root, with forward slashes: {@code advisories/2025/X.md}. */

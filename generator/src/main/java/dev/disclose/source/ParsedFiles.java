@@ -13,7 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * and no slower than hashing them would be. Only the files of the latest read are kept.
  */
 public final class ParsedFiles {
-  private record Entry(byte[] bytes, AdvisoryFiles.FileResult result) {}
+  private static final class Entry {
+    final byte[] bytes;
+    final AdvisoryFiles.FileResult result;
+    /** The findings of the checks that depend only on the advisory and a context, and that context. */
+    volatile Checked checked;
+
+    Entry(byte[] bytes, AdvisoryFiles.FileResult result) {
+      this.bytes = bytes;
+      this.result = result;
+    }
+  }
+
+  private record Checked(Object context, java.util.List<dev.disclose.diagnostic.Diagnostic> findings) {}
+
+  private volatile Object context;
 
   private volatile Map<Path, Entry> previous = Map.of();
   private volatile Map<Path, Entry> current = new ConcurrentHashMap<>();
@@ -21,9 +35,30 @@ public final class ParsedFiles {
   /** The previous read's result for {@code file} if it had exactly these bytes, else null. */
   AdvisoryFiles.FileResult reuse(Path file, byte[] bytes) {
     Entry e = previous.get(file);
-    if (e == null || !Arrays.equals(e.bytes(), bytes)) return null;
+    if (e == null || !Arrays.equals(e.bytes, bytes)) return null;
     current.put(file, e);
-    return e.result();
+    return e.result;
+  }
+
+  /** {@code context}, or the previous one if equal: the findings made in it are then reused. */
+  Object sameContext(Object next) {
+    Object previous = context;
+    if (next.equals(previous)) return previous;
+    context = next;
+    return next;
+  }
+
+  /** Findings of {@code result} in {@code context} (from {@link #sameContext}), remembered with its parse. */
+  java.util.List<dev.disclose.diagnostic.Diagnostic> checked(AdvisoryFiles.FileResult result, Object context,
+      java.util.function.Supplier<java.util.List<dev.disclose.diagnostic.Diagnostic>> check) {
+    // The read is done (readDone): its entries are in previous.
+    Entry e = previous.get(result.path());
+    if (e == null || e.result != result) return check.get();
+    Checked known = e.checked;
+    if (known != null && known.context() == context) return known.findings();
+    java.util.List<dev.disclose.diagnostic.Diagnostic> findings = java.util.List.copyOf(check.get());
+    e.checked = new Checked(context, findings);
+    return findings;
   }
 
   void remember(Path file, byte[] bytes, AdvisoryFiles.FileResult result) {

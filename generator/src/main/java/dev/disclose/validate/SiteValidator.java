@@ -99,11 +99,19 @@ public final class SiteValidator {
     AdvisoryFiles.Loaded loaded = files.read(toRead);
     CheckContext context = new CheckContext(site.config().config(), now, CweCatalog.bundled());
 
+    // The checks but the one that reads the clock depend only on the advisory and the
+    // configuration: the preview server keeps their findings with the parse of the file.
+    Object timeless = files.sameContext(context.config());
     List<Diagnostic> perFile = loaded.files().parallelStream().flatMap(result -> {
       List<Diagnostic> out = new ArrayList<>(result.diagnostics());
       result.advisory().ifPresent(a -> {
+        out.addAll(files.checked(result, timeless, () -> {
+          Findings findings = new Findings(a.source().file());
+          for (AdvisoryCheck check : CHECKS) if (!(check instanceof LifecycleCheck)) check.check(a, context, findings);
+          return findings.diagnostics();
+        }));
         Findings findings = new Findings(a.source().file());
-        for (AdvisoryCheck check : CHECKS) check.check(a, context, findings);
+        for (AdvisoryCheck check : CHECKS) if (check instanceof LifecycleCheck) check.check(a, context, findings);
         out.addAll(findings.diagnostics());
       });
       return out.stream();

@@ -35,8 +35,12 @@ class IncrementalBuildTest {
     TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
   }
 
+  /** As the preview server reads the site: a file's parse is reused while its bytes are unchanged. */
+  final dev.disclose.source.ParsedFiles parsed = new dev.disclose.source.ParsedFiles();
+
   private SiteBuild.Result rebuild() throws Exception {
-    return SiteBuild.run(open(), new SiteBuild.Options(live, Optional.empty(), NOW, SiteBuild.Progress.NONE, Optional.of(memory)));
+    return SiteBuild.run(open().withParsedFiles(parsed),
+        new SiteBuild.Options(live, Optional.empty(), NOW, SiteBuild.Progress.NONE, Optional.of(memory)));
   }
 
   private Site open() throws Exception {
@@ -119,6 +123,7 @@ class IncrementalBuildTest {
     Files.writeString(file, Files.readString(file).replace("`Content-Length`", "`Content-Length` twice"));
     assertThat(background.similar(advisories())).isSameAs(first);
     assertThat(background.similarSettled()).isFalse();
+    background.startBackground();
     background.awaitSimilar(60_000);
     assertThat(ready.get()).isEqualTo(1);
     assertThat(background.similarSettled()).isTrue();
@@ -141,9 +146,11 @@ class IncrementalBuildTest {
     });
     Files.writeString(file, Files.readString(file).replace("`Content-Length`", "`Content-Length` twice"));
     background.similar(advisories());
+    background.startBackground();
     Files.writeString(file, Files.readString(file).replace("The proxy accepted both", "The gateway accepted both"));
     java.util.List<dev.disclose.advisory.Advisory> latest = advisories();
     background.similar(latest);
+    background.startBackground();
     hold.countDown();
     background.awaitSimilar(60_000);
     assertThat(background.similarSettled()).isTrue();
@@ -250,6 +257,32 @@ class IncrementalBuildTest {
     assertThat(memory.pageAt("advisories/FIX-2025-0001/").view()).isSameAs(unchanged);
     assertThat(memory.pageAt("advisories/FIX-2025-0002/").view()).isNotEqualTo(edited);
     assertSameAsFullBuild();
+  }
+
+  /**
+   * An advisory's view is kept only while what it shows of the rest of the site is unchanged:
+   * the release notes its fixed versions link to, the titles of its similar advisories.
+   */
+  @Test
+  void keptViewsFollowTheReleaseNotesAndOtherAdvisoriesTitles() throws Exception {
+    TestSites.copyTree(Path.of("src/test/resources/sites/releases"), temp.resolve("releases"));
+    site = temp.resolve("releases");
+    rebuild();
+    String vmmPage = Files.readString(live.resolve("advisories/REL-2025-0003/index.html"));
+    assertThat(vmmPage).contains("releases/crates.io/fixture-vmm/0.5.2/");
+    Files.delete(site.resolve("releases/vmm/0.5.2.md"));
+    rebuild();
+    assertThat(Files.readString(live.resolve("advisories/REL-2025-0003/index.html")))
+        .doesNotContain("releases/crates.io/fixture-vmm/0.5.2/");
+    assertSameAsFullBuild();
+
+    // A title shown in other advisories' similar lists.
+    Path other = site.resolve("advisories/2025/REL-2025-0002.md");
+    String title = Files.readAllLines(other).stream().filter(l -> l.startsWith("title:")).findFirst().orElseThrow();
+    Files.writeString(other, Files.readString(other).replace(title, "title: A title edited in the preview"));
+    rebuild();
+    assertSameAsFullBuild();
+    assertThat(Files.readString(live.resolve("advisories/REL-2025-0001/index.html"))).contains("A title edited in the preview");
   }
 
   @Test

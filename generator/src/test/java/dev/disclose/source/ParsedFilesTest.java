@@ -54,4 +54,33 @@ class ParsedFilesTest {
     Advisory again = files.read(paths).advisories().get(0);
     assertThat(again).isEqualTo(once).isNotSameAs(once);
   }
+
+  /**
+   * The findings of the checks that do not read the clock are kept with the parse, in the
+   * configuration they were made in: equal to a validation without the cache, and made again
+   * when the configuration changes.
+   */
+  @Test
+  void findingsAreReusedOnlyForTheSameBytesAndConfiguration() throws Exception {
+    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+    ParsedFiles parsed = new ParsedFiles();
+    java.time.Instant now = java.time.Instant.parse("2025-12-01T00:00:00Z");
+    var first = validate(parsed, now);
+    assertThat(first).isEqualTo(validate(null, now));
+    assertThat(validate(parsed, now)).isEqualTo(first);
+
+    Path config = site.resolve("site-config.yaml");
+    Files.writeString(config, Files.readString(config).replace("id_prefix: FIX", "id_prefix: OTHER"));
+    var renamed = validate(parsed, now);
+    assertThat(renamed).isNotEqualTo(first).isEqualTo(validate(null, now));
+    // The clock's checks are never reused: a date in the future is one only until it passes.
+    var later = validate(parsed, java.time.Instant.parse("2020-01-01T00:00:00Z"));
+    assertThat(later).isEqualTo(validate(null, java.time.Instant.parse("2020-01-01T00:00:00Z"))).isNotEqualTo(renamed);
+  }
+
+  private List<dev.disclose.diagnostic.Diagnostic> validate(ParsedFiles parsed, java.time.Instant now) throws Exception {
+    Site opened = Site.open(site, new PathDisplay(site));
+    if (parsed != null) opened = opened.withParsedFiles(parsed);
+    return dev.disclose.validate.SiteValidator.validate(opened, now, List.of()).diagnostics();
+  }
 }
