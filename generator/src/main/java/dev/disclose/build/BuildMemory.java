@@ -50,11 +50,13 @@ public final class BuildMemory {
   }
 
   /**
-   * The background work, one core's worth: its parallel streams run in this pool, not in the
-   * common one the builds' parallel streams use. Sharing that pool, a rebuild at 10,000
-   * advisories waited behind the background's similar-advisory queries for 21 s.
+   * The background work (similar advisories, bundles: two tasks at most), in a pool of its own:
+   * its parallel streams run here, not in the common pool the builds' parallel streams use.
+   * Sharing that pool, a rebuild at 10,000 advisories waited behind the background's
+   * similar-advisory queries for 21 s; now the two share the cores, and a build is slowed at
+   * most by half while they overlap.
    */
-  private final java.util.concurrent.ForkJoinPool background = new java.util.concurrent.ForkJoinPool(1, pool -> {
+  private final java.util.concurrent.ForkJoinPool background = new java.util.concurrent.ForkJoinPool(2, pool -> {
     java.util.concurrent.ForkJoinWorkerThread t = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
     t.setName("disclose-background");
     t.setDaemon(true);
@@ -65,6 +67,8 @@ public final class BuildMemory {
   private long generation;
   private java.util.concurrent.Future<?> pendingBundles = java.util.concurrent.CompletableFuture.completedFuture(null);
   private java.util.Set<String> bundleFiles = java.util.Set.of();
+  /** What the latest bundles made or being made were made of; null after a failure. */
+  private Object bundleInputs;
 
   private volatile Object viewSite;
   private Map<String, RememberedView> viewsByAdvisory = new ConcurrentHashMap<>();
@@ -261,6 +265,18 @@ public final class BuildMemory {
    * them into {@code out} unless another build remade them first.
    */
   synchronized void remakeBundles(Path out, java.util.concurrent.Callable<Map<String, byte[]>> make) {
+    remakeBundles(out, new Object(), make);
+  }
+
+  /**
+   * As {@link #remakeBundles(Path, java.util.concurrent.Callable)}, unless the latest bundles
+   * made or being made were of equal {@code inputs}: a rebuild that changed only pages (the
+   * one that shows similar advisories computed in the background) neither remakes them nor
+   * drops those on their way.
+   */
+  synchronized void remakeBundles(Path out, Object inputs, java.util.concurrent.Callable<Map<String, byte[]>> make) {
+    if (inputs.equals(bundleInputs)) return;
+    bundleInputs = inputs;
     long mine = ++generation;
     pendingBundles = background.submit(() -> {
       long start = System.nanoTime();
@@ -272,6 +288,9 @@ public final class BuildMemory {
           listener.bundlesWritten(files.size(), written, (System.nanoTime() - start) / 1_000_000);
         }
       } catch (Exception | OutOfMemoryError e) {
+        synchronized (this) {
+          if (generation == mine) bundleInputs = null; // the next build makes them again
+        }
         listener.bundlesFailed(e.getMessage() == null ? e.toString() : e.getMessage());
       }
     });

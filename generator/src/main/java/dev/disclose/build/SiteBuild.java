@@ -129,6 +129,24 @@ public final class SiteBuild {
     return validated(site, now, false).catalog();
   }
 
+  /**
+   * What the exports' bundles are made of: the same advisories (instances: the preview server
+   * reuses the parse of unchanged files), configuration and commit times give the same bytes.
+   */
+  private record BundleInputs(List<dev.disclose.advisory.Advisory> advisories, SiteConfig config, LastCommitTimes commits) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof BundleInputs other) || other.advisories.size() != advisories.size()) return false;
+      for (int i = 0; i < advisories.size(); i++) if (advisories.get(i) != other.advisories.get(i)) return false;
+      return config.equals(other.config) && commits.equals(other.commits);
+    }
+
+    @Override
+    public int hashCode() {
+      return advisories.size();
+    }
+  }
+
   /** What a build is made of after validation: the catalog, and the release notes validation read. */
   private record Validated(Catalog catalog, List<dev.disclose.releases.Release> releases) {}
 
@@ -468,7 +486,7 @@ public final class SiteBuild {
       int written = memory.apply(options.out(), produced, keptAll, byPath, feedsByPath, stamp);
       memory.startBackground();
       Exports.Parts bundles = new Exports.Parts(false, true, memory::osvJson);
-      memory.remakeBundles(options.out(), () -> {
+      memory.remakeBundles(options.out(), new BundleInputs(catalog.advisories(), config, inputs.commits()), () -> {
         Map<String, byte[]> made = new java.util.TreeMap<>();
         Sink into = Sink.of(java.util.Collections.synchronizedMap(made));
         for (Exports.Format format : Exports.Format.values()) writeExport(into, format, catalog, config, inputs.commits(), bundles);

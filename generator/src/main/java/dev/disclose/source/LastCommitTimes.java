@@ -51,4 +51,15 @@ public final class LastCommitTimes {
   public Optional<Instant> of(String relativePath) {
     return Optional.ofNullable(byPath.get(relativePath));
   }
+
+  /** Equal when every path has the same last commit time. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LastCommitTimes other && byPath.equals(other.byPath);
+  }
+
+  @Override
+  public int hashCode() {
+    return byPath.hashCode();
+  }
 }

@@ -197,6 +197,28 @@ class IncrementalBuildTest {
     assertThat(Files.readString(live.resolve("cyclonedx/vex.json"))).contains("Request smuggling, renamed");
   }
 
+  /** A rebuild of the same advisories, configuration and commits neither remakes the bundles nor drops those on their way. */
+  @Test
+  void bundlesAreRemadeOnlyWhenWhatTheyAreMadeOfChanged() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+    memory.listener(new BuildMemory.Listener() {
+      @Override
+      public void bundlesWritten(int files, int written, long millis) {
+        made.incrementAndGet();
+      }
+    });
+    rebuild();
+    rebuild();
+    memory.awaitBundles(60_000);
+    assertThat(made.get()).isEqualTo(1);
+    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+    Files.writeString(file, Files.readString(file).replace("fixed: 0.3.7", "fixed: 0.3.8"));
+    rebuild();
+    memory.awaitBundles(60_000);
+    assertThat(made.get()).isEqualTo(2);
+    assertSameAsFullBuild();
+  }
+
   @Test
   void awaitingTheBundlesWaitsUntilTheyAreWritten() throws Exception {
     Files.createDirectories(live);
