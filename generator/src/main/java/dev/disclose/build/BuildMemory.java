@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the previous build of a long-running process (the preview server) produced, so that the
@@ -71,20 +70,18 @@ public final class BuildMemory {
   private Object bundleInputs;
 
   private volatile Object viewSite;
-  private Map<String, RememberedView> viewsByAdvisory = new ConcurrentHashMap<>();
-  private Map<String, RememberedView> viewsNext = new ConcurrentHashMap<>();
-  private Map<String, java.util.List<String>> terms = new ConcurrentHashMap<>();
-  private Map<String, java.util.List<String>> termsNext = new ConcurrentHashMap<>();
-  private Map<dev.disclose.osv.OsvRecord, byte[]> osvJson = new ConcurrentHashMap<>();
-  private Map<dev.disclose.osv.OsvRecord, byte[]> osvJsonNext = new ConcurrentHashMap<>();
+  private final KeptForNextBuild<String, RememberedView> viewsByAdvisory = new KeptForNextBuild<>();
+  private final KeptForNextBuild<String, java.util.List<String>> terms = new KeptForNextBuild<>();
+  private final KeptForNextBuild<dev.disclose.osv.OsvRecord, byte[]> osvJson = new KeptForNextBuild<>();
   /** The theme and configuration a page was rendered with; any change re-renders every page. */
   record Stamp(Object config, String theme) {}
 
-  private Map<String, SafeHtml> markdown = new ConcurrentHashMap<>();
-  private Map<String, SafeHtml> markdownNext = new ConcurrentHashMap<>();
+  private final KeptForNextBuild<String, SafeHtml> markdown = new KeptForNextBuild<>();
   private Map<String, PageSpec> pages = Map.of();
   private Map<String, dev.disclose.feed.Feed> feeds = Map.of();
   private Map<String, String> digests = Map.of();
+  /** The bytes the previous build produced, by file: an identical array has the digest it had. */
+  private Map<String, byte[]> producedBefore = Map.of();
   private Stamp stamp;
 
   /** Whether a change of similar advisories is computed in the background (the preview server) or at once. */
@@ -221,38 +218,30 @@ public final class BuildMemory {
     @Override
     public dev.disclose.site.Views.AdvisoryView view(dev.disclose.advisory.Advisory advisory, Object key,
         java.util.function.Supplier<dev.disclose.site.Views.AdvisoryView> make) {
-      RememberedView previous = BuildMemory.this.viewsByAdvisory.get(advisory.id());
+      RememberedView previous = viewsByAdvisory.previous(advisory.id());
       RememberedView kept;
       if (previous != null && previous.advisory() == advisory && previous.key().equals(key)) {
         kept = previous;
         // Its details' HTML stays remembered too, for when the view must be made again.
-        SafeHtml html = markdown.get(advisory.details());
-        if (html != null) markdownNext.put(advisory.details(), html);
+        SafeHtml html = markdown.previous(advisory.details());
+        if (html != null) markdown.keep(advisory.details(), html);
       } else {
         dev.disclose.site.Views.AdvisoryView made = make.get();
         kept = new RememberedView(advisory, key, previous != null && made.equals(previous.view()) ? previous.view() : made);
       }
-      viewsNext.put(advisory.id(), kept);
+      viewsByAdvisory.keep(advisory.id(), kept);
       return kept.view();
     }
   };
 
   /** A text's search terms, reusing the previous build's for an equal text. */
   java.util.List<String> searchTerms(String text) {
-    java.util.List<String> terms = termsNext.get(text);
-    if (terms == null) terms = this.terms.get(text);
-    if (terms == null) terms = java.util.List.copyOf(dev.disclose.search.SearchAnalyzer.terms(text));
-    termsNext.put(text, terms);
-    return terms;
+    return terms.get(text, t -> java.util.List.copyOf(dev.disclose.search.SearchAnalyzer.terms(t)));
   }
 
   /** An OSV record's file, reusing the previous build's bytes for an equal record. */
   byte[] osvJson(dev.disclose.osv.OsvRecord record) {
-    byte[] json = osvJsonNext.get(record);
-    if (json == null) json = osvJson.get(record);
-    if (json == null) json = dev.disclose.osv.OsvFiles.json(record);
-    osvJsonNext.put(record, json);
-    return json;
+    return osvJson.get(record, dev.disclose.osv.OsvFiles::json);
   }
 
   /** The previous bundles' files, on disk until the new ones are written. */
@@ -262,17 +251,10 @@ public final class BuildMemory {
 
   /**
    * After a build is written: makes its bundles with {@code make} in the background, and writes
-   * them into {@code out} unless another build remade them first.
-   */
-  synchronized void remakeBundles(Path out, java.util.concurrent.Callable<Map<String, byte[]>> make) {
-    remakeBundles(out, new Object(), make);
-  }
-
-  /**
-   * As {@link #remakeBundles(Path, java.util.concurrent.Callable)}, unless the latest bundles
-   * made or being made were of equal {@code inputs}: a rebuild that changed only pages (the
-   * one that shows similar advisories computed in the background) neither remakes them nor
-   * drops those on their way.
+   * them into {@code out} unless another build remade them first. Not if the latest bundles made
+   * or being made were of equal {@code inputs}: a rebuild that changed only pages (the one that
+   * shows similar advisories computed in the background) neither remakes them nor drops those
+   * on their way.
    */
   synchronized void remakeBundles(Path out, Object inputs, java.util.concurrent.Callable<Map<String, byte[]>> make) {
     if (inputs.equals(bundleInputs)) return;
@@ -354,11 +336,7 @@ public final class BuildMemory {
 
   /** Markdown to sanitized HTML, reusing what the previous build rendered. */
   SafeHtml markdown(String source) {
-    SafeHtml html = markdownNext.get(source);
-    if (html == null) html = markdown.get(source);
-    if (html == null) html = MarkdownRenderer.render(source);
-    markdownNext.put(source, html);
-    return html;
+    return markdown.get(source, MarkdownRenderer::render);
   }
 
   /**
@@ -399,7 +377,9 @@ public final class BuildMemory {
     int written = 0;
     try {
       for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(produced).entrySet()) {
-        String digest = sha256(e.getValue());
+        // The same bytes (an OSV record's, kept from last build) need no digest again.
+        String known = e.getValue() == producedBefore.get(e.getKey()) ? digests.get(e.getKey()) : null;
+        String digest = known != null && !known.isEmpty() ? known : sha256(e.getValue());
         next.put(e.getKey(), digest);
         if (digest.equals(digests.get(e.getKey()))) continue;
         write(out, e.getKey(), e.getValue());
@@ -419,17 +399,14 @@ public final class BuildMemory {
       throw e;
     }
     digests = next;
+    producedBefore = produced;
     pages = newPages;
     feeds = newFeeds;
     stamp = current;
-    markdown = markdownNext;
-    markdownNext = new ConcurrentHashMap<>();
-    osvJson = osvJsonNext;
-    osvJsonNext = new ConcurrentHashMap<>();
-    viewsByAdvisory = viewsNext;
-    viewsNext = new ConcurrentHashMap<>();
-    terms = termsNext;
-    termsNext = new ConcurrentHashMap<>();
+    markdown.advance();
+    osvJson.advance();
+    viewsByAdvisory.advance();
+    terms.advance();
     return written;
   }
 
@@ -468,7 +445,7 @@ public final class BuildMemory {
     pages = Map.of();
     feeds = Map.of();
     stamp = null;
-    markdownNext = new ConcurrentHashMap<>();
+    markdown.discard();
     synchronized (this) {
       // The failed build's request is dropped; the next build asks again.
       if (queuedSimilar != null) {
@@ -476,9 +453,9 @@ public final class BuildMemory {
         pendingSimilarInputs = null;
       }
     }
-    osvJsonNext = new ConcurrentHashMap<>();
-    viewsNext = new ConcurrentHashMap<>();
-    termsNext = new ConcurrentHashMap<>();
+    osvJson.discard();
+    viewsByAdvisory.discard();
+    terms.discard();
   }
 
   static String sha256(byte[] bytes) {

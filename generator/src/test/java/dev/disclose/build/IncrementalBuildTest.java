@@ -140,7 +140,7 @@ class IncrementalBuildTest {
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
     java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
     // Keep the background thread busy, so that both edits are seen before either list is made.
-    background.remakeBundles(live, () -> {
+    background.remakeBundles(live, new Object(), () -> {
       hold.await();
       return Map.of();
     });
@@ -222,7 +222,7 @@ class IncrementalBuildTest {
   @Test
   void awaitingTheBundlesWaitsUntilTheyAreWritten() throws Exception {
     Files.createDirectories(live);
-    memory.remakeBundles(live, () -> {
+    memory.remakeBundles(live, new Object(), () -> {
       Thread.sleep(300);
       return Map.of("osv/all.zip", new byte[] {1, 2, 3});
     });
@@ -242,11 +242,11 @@ class IncrementalBuildTest {
       }
     });
     java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
-    memory.remakeBundles(live, () -> {
+    memory.remakeBundles(live, new Object(), () -> {
       slow.await();
       return Map.of("osv/all.zip", new byte[] {1}, "osv/npm/all.zip", new byte[] {1});
     });
-    memory.remakeBundles(live, () -> Map.of("osv/all.zip", new byte[] {2}));
+    memory.remakeBundles(live, new Object(), () -> Map.of("osv/all.zip", new byte[] {2}));
     slow.countDown();
     memory.awaitBundles(60_000);
     assertThat(written).containsExactly(1);
@@ -258,10 +258,10 @@ class IncrementalBuildTest {
   @Test
   void aBundleNoLongerMadeIsDeleted() throws Exception {
     Files.createDirectories(live);
-    memory.remakeBundles(live, () -> Map.of("osv/all.zip", new byte[] {1}, "osv/npm/all.zip", new byte[] {1}));
+    memory.remakeBundles(live, new Object(), () -> Map.of("osv/all.zip", new byte[] {1}, "osv/npm/all.zip", new byte[] {1}));
     memory.awaitBundles(60_000);
     assertThat(live.resolve("osv/npm/all.zip")).exists();
-    memory.remakeBundles(live, () -> Map.of("osv/all.zip", new byte[] {2}));
+    memory.remakeBundles(live, new Object(), () -> Map.of("osv/all.zip", new byte[] {2}));
     memory.awaitBundles(60_000);
     assertThat(live.resolve("osv/npm")).doesNotExist();
     assertThat(live.resolve("osv/all.zip")).hasBinaryContent(new byte[] {2});
