@@ -466,9 +466,7 @@ public final class SiteBuild {
       int files = pages.size() + writeFeeds(sink, changedFeeds, plan.feeds(), config)
           + 3 * (plan.feeds().size() - changedFeeds.size());
       options.progress().phase("writing the search index");
-      Map<String, byte[]> index = SearchIndexWriter.write(plan.searchDocs(), memory::searchTerms);
-      index.forEach((name, bytes) -> sink.put(SitePaths.SEARCH_INDEX + name, bytes));
-      files += index.size();
+      files += writeSearchIndex(sink, plan, memory::searchTerms);
       options.progress().phase("writing exports' records, sitemap and assets");
       Exports.Parts records = new Exports.Parts(true, false, memory::osvJson);
       for (Exports.Format format : Exports.Format.values()) {
@@ -488,7 +486,7 @@ public final class SiteBuild {
       Exports.Parts bundles = new Exports.Parts(false, true, memory::osvJson);
       memory.remakeBundles(options.out(), new BundleInputs(catalog.advisories(), config, inputs.commits()), () -> {
         Map<String, byte[]> made = new java.util.TreeMap<>();
-        Sink into = Sink.of(java.util.Collections.synchronizedMap(made));
+        FileSink into = FileSink.inMemory(made);
         for (Exports.Format format : Exports.Format.values()) writeExport(into, format, catalog, config, inputs.commits(), bundles);
         return made;
       });
@@ -536,7 +534,12 @@ public final class SiteBuild {
   }
 
   private static int writeSearchIndex(Sink sink, SitePlanner.Plan plan) {
-    Map<String, byte[]> files = SearchIndexWriter.write(plan.searchDocs());
+    return writeSearchIndex(sink, plan, dev.disclose.search.SearchAnalyzer::terms);
+  }
+
+  /** {@code analyse}: a text's search terms (the preview server's memory reuses them). */
+  private static int writeSearchIndex(Sink sink, SitePlanner.Plan plan, Function<String, List<String>> analyse) {
+    Map<String, byte[]> files = SearchIndexWriter.write(plan.searchDocs(), analyse);
     files.forEach((name, bytes) -> sink.put(SitePaths.SEARCH_INDEX + name, bytes));
     return files.size();
   }
@@ -581,12 +584,12 @@ public final class SiteBuild {
     return writeExport(sink, format, catalog, config, commits, Exports.Parts.ALL);
   }
 
-  private static int writeExport(Sink sink, Exports.Format format, Catalog catalog, SiteConfig config,
+  private static int writeExport(FileSink sink, Exports.Format format, Catalog catalog, SiteConfig config,
       LastCommitTimes commits, Exports.Parts parts) throws IOException {
     String folder = format.folder() + "/";
     return Exports.write(format, catalog, config, commits, new FileSink() {
       @Override
-      public void put(String relative, byte[] bytes) {
+      public void put(String relative, byte[] bytes) throws IOException {
         sink.put(folder + relative, bytes);
       }
 

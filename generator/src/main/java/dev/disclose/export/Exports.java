@@ -82,12 +82,8 @@ public final class Exports {
         OsvExporter.Settings settings = SitePlanner.osvSettings(config);
         List<OsvRecord> records = catalog.advisories().parallelStream()
             .map(a -> OsvExporter.toOsv(a, settings, commits.of(a.source().relativePath()))).toList();
-        OsvFiles.Serialized serialized = OsvFiles.serialize(records, parts.osvJson());
-        // Distinct names: a record whose name another one's (or the index's) takes is one file.
-        java.util.Set<String> names = new java.util.HashSet<>();
-        if (parts.records()) names.addAll(OsvFiles.writeRecords(serialized, sink));
-        if (parts.bundles()) names.addAll(OsvFiles.writeZips(serialized, sink));
-        yield new Written(names.size(), List.of());
+        yield new Written(OsvFiles.write(OsvFiles.serialize(records, parts.osvJson()), sink, parts.records(), parts.bundles()),
+            List.of());
       }
       case RUSTSEC -> {
         if (!parts.records()) yield new Written(0, List.of());

@@ -49,10 +49,15 @@ public final class OsvFiles {
 
   /** Writes the files into {@code sink}, the zips streamed; returns how many. */
   public static int write(List<OsvRecord> records, FileSink sink) throws IOException {
-    Serialized serialized = serialize(records, OsvFiles::json);
+    return write(serialize(records, OsvFiles::json), sink, true, true);
+  }
+
+  /** The record files and index ({@code records}), the zips ({@code zips}), or both; returns how many files. */
+  public static int write(Serialized serialized, FileSink sink, boolean records, boolean zips) throws IOException {
     // Distinct names: a record whose name another one's (or the index's) takes is one file.
-    java.util.Set<String> names = new java.util.HashSet<>(writeRecords(serialized, sink));
-    names.addAll(writeZips(serialized, sink));
+    java.util.Set<String> names = new java.util.HashSet<>();
+    if (records) names.addAll(writeRecords(serialized, sink));
+    if (zips) names.addAll(writeZips(serialized, sink));
     return names.size();
   }
 
@@ -76,7 +81,7 @@ public final class OsvFiles {
   }
 
   /** Each record's file and the {@code all.json} index; returns the names written. */
-  public static java.util.Set<String> writeRecords(Serialized serialized, FileSink sink) throws IOException {
+  private static java.util.Set<String> writeRecords(Serialized serialized, FileSink sink) throws IOException {
     List<OsvRecord> byId = serialized.records();
     java.util.Set<String> names = new java.util.HashSet<>();
     StringBuilder index = new StringBuilder("[\n");
@@ -97,7 +102,7 @@ public final class OsvFiles {
    * {@code all.zip} and one {@code <Ecosystem>/all.zip} per base ecosystem, each compressed in
    * parallel and streamed into its file; returns the names written.
    */
-  public static java.util.Set<String> writeZips(Serialized serialized, FileSink sink) throws IOException {
+  private static java.util.Set<String> writeZips(Serialized serialized, FileSink sink) throws IOException {
     List<OsvRecord> byId = serialized.records();
     Map<String, byte[]> all = new LinkedHashMap<>();
     Map<String, Map<String, byte[]>> byEcosystem = new TreeMap<>();
