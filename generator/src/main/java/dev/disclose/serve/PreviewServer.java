@@ -93,39 +93,23 @@ public final class PreviewServer implements Closeable {
     memory.listener(new BuildMemory.Listener() {
       @Override
       public void bundlesWritten(int files, int written, long millis) {
-        if (!timings) return;
-        synchronized (log) {
-          log.println(String.format(Locale.ROOT, "exports' bundles made: %d files (%d written) in %.2f s", files, written, millis / 1000.0));
-          log.flush();
-        }
+        if (timings) say(String.format(Locale.ROOT, "exports' bundles made: %d files (%d written) in %.2f s", files, written, millis / 1000.0));
       }
 
       @Override
       public void similarReady(long millis) {
-        if (timings) {
-          synchronized (log) {
-            log.println(String.format(Locale.ROOT, "similar advisories computed in %.2f s", millis / 1000.0));
-            log.flush();
-          }
-        }
+        if (timings) say(String.format(Locale.ROOT, "similar advisories computed in %.2f s", millis / 1000.0));
         settler.execute(PreviewServer.this::settle);
       }
 
       @Override
       public void similarFailed(String message) {
-        synchronized (log) {
-          log.println("disclose serve: computing similar advisories failed: " + message + "; the next rebuild tries again");
-          log.flush();
-        }
+        say("disclose serve: computing similar advisories failed: " + message + "; the next rebuild tries again");
       }
 
       @Override
       public void bundlesFailed(String message) {
-        synchronized (log) {
-          log.println("disclose serve: making the exports' zips and VEX documents failed: " + message
-              + "; still serving the previous ones");
-          log.flush();
-        }
+        say("disclose serve: making the exports' zips and VEX documents failed: " + message + "; still serving the previous ones");
       }
     });
   }
@@ -154,9 +138,12 @@ public final class PreviewServer implements Closeable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
 
-  /** Waits until the latest build's zips and VEX documents are written (tests). */
-  void awaitExports() throws InterruptedException {
-    memory.awaitBundles(60_000);
+  /** A line of the background work's, never inside a build's lines. */
+  private void say(String line) {
+    synchronized (log) {
+      log.println(line);
+      log.flush();
+    }
   }
 
   /** How many builds succeeded; tests wait on it. */
