@@ -35,20 +35,46 @@ public final class ReleaseNotesReader {
 
   /** Every release of every package that declares release notes, in config order, then file order. */
   public static List<Release> read(Path root, SiteConfig config) throws SiteException {
+    return read(root, config, Texts.DIRECT);
+  }
+
+  /**
+   * As {@link #read(Path, SiteConfig)}, the files read through the site: opened with its previous
+   * parses (the preview server), an unchanged file's releases are the same instances as last
+   * time, and are not parsed again (5,600 releases in 3,400 files took 0.1 s of each rebuild).
+   */
+  public static List<Release> read(Site site) throws SiteException {
+    return read(site.root(), site.config().config(), site::readParsed);
+  }
+
+  /** How the files are read and parsed ({@link Site#readParsed}'s shape). */
+  @FunctionalInterface
+  interface Texts {
+    Texts DIRECT = new Texts() {
+      @Override
+      public <T> T read(Path file, Object shown, Object key, java.util.function.Function<String, T> parse) throws SiteException {
+        return parse.apply(Site.readText(file, shown));
+      }
+    };
+
+    <T> T read(Path file, Object shown, Object key, java.util.function.Function<String, T> parse) throws SiteException;
+  }
+
+  private static List<Release> read(Path root, SiteConfig config, Texts texts) throws SiteException {
     List<Release> out = new ArrayList<>();
     for (SiteConfig.PublishedPackage p : config.packages()) {
       if (p.releaseNotes().isEmpty()) continue;
       ReleaseNotesSource source = p.releaseNotes().get();
       if (source instanceof ReleaseNotesSource.Folder folder) {
-        out.addAll(folder(root, p, folder.path()));
+        out.addAll(folder(root, p, folder.path(), texts));
       } else if (source instanceof ReleaseNotesSource.Changelog changelog) {
-        out.addAll(changelog(root, p, changelog.path()));
+        out.addAll(changelog(root, p, changelog.path(), texts));
       }
     }
     return out;
   }
 
-  static List<Release> folder(Path root, SiteConfig.PublishedPackage p, String folder) throws SiteException {
+  static List<Release> folder(Path root, SiteConfig.PublishedPackage p, String folder, Texts texts) throws SiteException {
     Path dir = inside(root, folder);
     if (!Files.isDirectory(dir)) return List.of();
     List<Path> files;
@@ -60,23 +86,34 @@ public final class ReleaseNotesReader {
     }
     List<Release> out = new ArrayList<>();
     for (Path f : files) {
-      String text = readText(root, f);
       String relative = root.relativize(f).toString().replace('\\', '/');
-      if (!(FrontMatter.split(text) instanceof FrontMatter.Split.Parts parts)) continue;
-      Matcher v = FRONT_VERSION.matcher(parts.frontMatter().yaml());
-      if (!v.find()) continue;
-      Matcher d = FRONT_DATE.matcher(parts.frontMatter().yaml());
-      out.add(new Release(p.ecosystem(), p.name(), v.group(1), d.find() ? date(d.group(1)) : Optional.empty(),
-          parts.frontMatter().body().strip(), relative, 1, Optional.empty()));
+      texts.read(f, root.relativize(f), List.of("release", relative, p.ecosystem(), p.name()),
+          text -> release(p, relative, text)).ifPresent(out::add);
     }
     return out;
   }
 
-  static List<Release> changelog(Path root, SiteConfig.PublishedPackage p, String file) throws SiteException {
+  /** The release a file of a folder of release notes describes, if its front matter names a version. */
+  private static Optional<Release> release(SiteConfig.PublishedPackage p, String relative, String text) {
+    if (!(FrontMatter.split(text) instanceof FrontMatter.Split.Parts parts)) return Optional.empty();
+    Matcher v = FRONT_VERSION.matcher(parts.frontMatter().yaml());
+    if (!v.find()) return Optional.empty();
+    Matcher d = FRONT_DATE.matcher(parts.frontMatter().yaml());
+    return Optional.of(new Release(p.ecosystem(), p.name(), v.group(1), d.find() ? date(d.group(1)) : Optional.empty(),
+        parts.frontMatter().body().strip(), relative, 1, Optional.empty()));
+  }
+
+  static List<Release> changelog(Path root, SiteConfig.PublishedPackage p, String file, Texts texts) throws SiteException {
     Path f = inside(root, file);
     if (!Files.isRegularFile(f)) return List.of();
-    String[] lines = readText(root, f).split("\n", -1);
     String relative = root.relativize(f).toString().replace('\\', '/');
+    return texts.read(f, root.relativize(f), List.of("changelog", relative, p.ecosystem(), p.name()),
+        text -> changelog(p, relative, text));
+  }
+
+  /** The releases of a Keep-a-Changelog file, in file order. */
+  private static List<Release> changelog(SiteConfig.PublishedPackage p, String relative, String text) {
+    String[] lines = text.split("\n", -1);
     List<Release> out = new ArrayList<>();
     String version = null;
     Optional<LocalDate> date = Optional.empty();
@@ -100,7 +137,7 @@ public final class ReleaseNotesReader {
       // Link reference definitions at the end ([1.2.3]: https://…) belong to no release.
       if (version != null && !line.matches("^\\[[^\\]]+\\]:\\s*\\S+.*$")) body.append(line).append('\n');
     }
-    return out;
+    return List.copyOf(out);
   }
 
   private static Optional<LocalDate> date(String text) {
@@ -122,9 +159,5 @@ public final class ReleaseNotesReader {
       throw new SiteException("cannot read " + configured + ": " + e.getMessage(), e);
     }
     return p;
-  }
-
-  private static String readText(Path root, Path f) throws SiteException {
-    return Site.readText(f, root.relativize(f));
   }
 }

@@ -61,6 +61,36 @@ public final class ParsedFiles {
     return findings;
   }
 
+  /** A text file's parse, and the bytes it was made of. */
+  private record Text(byte[] bytes, Object parse) {}
+
+  /**
+   * The other text files the site reads (its configuration, release notes), by what the caller
+   * parsed them for. An entry stays until the server stops, also for a file since deleted: a
+   * few kilobytes each, at most one per file the site ever had.
+   */
+  private final Map<Object, Text> texts = new ConcurrentHashMap<>();
+
+  /** A parse of a text file other than an advisory: a function of {@code key} and the file's bytes. */
+  @FunctionalInterface
+  interface TextParse<T> {
+    T parse(byte[] bytes) throws SiteException;
+  }
+
+  /**
+   * What {@code parse} made of these bytes for {@code key} last time they were read, else
+   * {@code parse} of them. The same instance, so that what is made of it (views, pages, the
+   * configuration's comparisons) is found unchanged at the cost of a reference comparison.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T text(Object key, byte[] bytes, TextParse<T> parse) throws SiteException {
+    Text known = texts.get(key);
+    if (known != null && Arrays.equals(known.bytes(), bytes)) return (T) known.parse();
+    T made = parse.parse(bytes);
+    texts.put(key, new Text(bytes, made));
+    return made;
+  }
+
   void remember(Path file, byte[] bytes, AdvisoryFiles.FileResult result) {
     current.put(file, new Entry(bytes, result));
   }

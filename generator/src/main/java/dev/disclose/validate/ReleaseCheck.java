@@ -89,20 +89,19 @@ final class ReleaseCheck {
     ReleaseFixes fixes = ReleaseFixes.of(advisories);
     Map<String, String[]> files = new HashMap<>();
     for (Release r : releases) {
-      Path absolute = root.resolve(r.source());
-      Path file = display.of(absolute);
-      String[] lines = files.computeIfAbsent(r.source(), s -> read(absolute));
+      // The file as shown, and its lines to point at a name: made only for a finding.
+      java.util.function.Supplier<Path> file = () -> display.of(root.resolve(r.source()));
+      java.util.function.Supplier<String[]> lines = () -> files.computeIfAbsent(r.source(), s -> read(root.resolve(s)));
       Set<String> named = new LinkedHashSet<>();
       Matcher m = ids.matcher(r.notes());
       while (m.find()) named.add(m.group(1));
       for (String id : named) {
-        Position at = find(lines, id, r.line());
         Advisory a = byName.get(id);
         if (a == null) {
-          out.add(Diagnostic.of(file, at, Rule.RELEASE_UNKNOWN_ADVISORY, "`" + id + "` is the ID or alias of no advisory of this site;"
+          out.add(Diagnostic.of(file.get(), find(lines.get(), id, r.line()), Rule.RELEASE_UNKNOWN_ADVISORY, "`" + id + "` is the ID or alias of no advisory of this site;"
               + " correct it, or add the advisory"));
         } else if (!EmbargoPolicy.isPublic(a, now)) {
-          out.add(Diagnostic.of(file, at, Rule.RELEASE_DISCLOSES, "`" + id + "` " + (id.equals(a.id()) ? "is" : "names " + a.id() + ", which is") + " "
+          out.add(Diagnostic.of(file.get(), find(lines.get(), id, r.line()), Rule.RELEASE_DISCLOSES, "`" + id + "` " + (id.equals(a.id()) ? "is" : "names " + a.id() + ", which is") + " "
               + (a.embargo().isPresent() ? "embargoed until " + a.embargo().get() : "not published") + "; the release page"
               + " would disclose it: keep it out of the published notes until then"));
         }
@@ -110,7 +109,7 @@ final class ReleaseCheck {
       // The same test as link-release-notes, so the two never disagree about a release.
       for (Advisory a : fixes.of(r)) {
         if (!EmbargoPolicy.isPublic(a, now) || a.withdrawn().isPresent() || ReleaseNotesLinker.mentions(r.notes(), a)) continue;
-        out.add(Diagnostic.of(file, new Position(r.line(), 1), Rule.RELEASE_SILENT, r.packageName() + " " + r.version()
+        out.add(Diagnostic.of(file.get(), new Position(r.line(), 1), Rule.RELEASE_SILENT, r.packageName() + " " + r.version()
             + " fixes " + a.id() + " but its notes do not say so; add under `### Security`: `" + ReleaseNotesLinker.entry(a)
             + "`, or run `disclose link-release-notes --write`"));
       }

@@ -98,7 +98,7 @@ public final class SiteValidator {
     // The release notes do not depend on the advisories: read on a thread of their own while the
     // advisories are parsed (0.2-0.4 s of one core on a site with a thousand releases).
     java.util.concurrent.FutureTask<List<dev.disclose.releases.Release>> releaseNotes = new java.util.concurrent.FutureTask<>(
-        () -> dev.disclose.releases.ReleaseNotesReader.read(site.root(), site.config().config()));
+        () -> dev.disclose.releases.ReleaseNotesReader.read(site));
     Thread reader = new Thread(releaseNotes, "disclose-release-notes");
     reader.setDaemon(true);
     reader.start();

@@ -39,7 +39,7 @@ class IncrementalBuildTest {
   final dev.disclose.source.ParsedFiles parsed = new dev.disclose.source.ParsedFiles();
 
   private SiteBuild.Result rebuild() throws Exception {
-    return SiteBuild.run(open().withParsedFiles(parsed),
+    return SiteBuild.run(Site.open(site, new PathDisplay(site), parsed),
         new SiteBuild.Options(live, Optional.empty(), NOW, SiteBuild.Progress.NONE, Optional.of(memory)));
   }
 

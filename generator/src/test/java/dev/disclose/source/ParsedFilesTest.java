@@ -20,7 +20,7 @@ class ParsedFilesTest {
   @TempDir Path site;
 
   private Map<String, Advisory> read(ParsedFiles parsed) throws Exception {
-    AdvisoryFiles files = Site.open(site, new PathDisplay(site)).withParsedFiles(parsed).files();
+    AdvisoryFiles files = Site.open(site, new PathDisplay(site), parsed).files();
     return files.read(files.discover(new ArrayList<>())).advisories().stream()
         .collect(Collectors.toMap(Advisory::id, Function.identity()));
   }
@@ -79,8 +79,46 @@ class ParsedFilesTest {
   }
 
   private List<dev.disclose.diagnostic.Diagnostic> validate(ParsedFiles parsed, java.time.Instant now) throws Exception {
-    Site opened = Site.open(site, new PathDisplay(site));
-    if (parsed != null) opened = opened.withParsedFiles(parsed);
+    Site opened = Site.open(site, new PathDisplay(site), parsed);
     return dev.disclose.validate.SiteValidator.validate(opened, now, List.of()).diagnostics();
+  }
+
+  /**
+   * The configuration and the release notes are reused as parsed while their bytes are the
+   * same: the same instances, so what is made of them is found unchanged by reference. A file
+   * edited, and only it, is parsed again, and equals what a site without the cache reads.
+   */
+  @Test
+  void theConfigurationAndReleaseNotesAreParsedAgainOnlyWhenTheirBytesChange() throws Exception {
+    TestSites.copyTree(Path.of("src/test/resources/sites/releases"), site);
+    ParsedFiles parsed = new ParsedFiles();
+    Site first = Site.open(site, new PathDisplay(site), parsed);
+    List<dev.disclose.releases.Release> releases = dev.disclose.releases.ReleaseNotesReader.read(first);
+    assertThat(releases).extracting(dev.disclose.releases.Release::source)
+        .contains("releases/serve/CHANGELOG.md", "releases/vmm/0.5.2.md");
+
+    Site second = Site.open(site, new PathDisplay(site), parsed);
+    assertThat(second.config()).isSameAs(first.config());
+    List<dev.disclose.releases.Release> again = dev.disclose.releases.ReleaseNotesReader.read(second);
+    assertThat(again).hasSameSizeAs(releases);
+    for (int i = 0; i < releases.size(); i++) assertThat(again.get(i)).isSameAs(releases.get(i));
+
+    Path folderRelease = site.resolve("releases/vmm/0.5.2.md");
+    Files.writeString(folderRelease, "\nEdited in the preview.\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Path config = site.resolve("site-config.yaml");
+    Files.writeString(config, Files.readString(config).replace("Release fixture", "Release fixture, edited"));
+    Site third = Site.open(site, new PathDisplay(site), parsed);
+    assertThat(third.config()).isNotSameAs(first.config()).isEqualTo(Site.open(site, new PathDisplay(site)).config());
+    assertThat(third.config().config().title()).isEqualTo("Release fixture, edited");
+    List<dev.disclose.releases.Release> edited = dev.disclose.releases.ReleaseNotesReader.read(third);
+    assertThat(edited).isEqualTo(dev.disclose.releases.ReleaseNotesReader.read(site, third.config().config()));
+    for (int i = 0; i < releases.size(); i++) {
+      if (releases.get(i).source().equals("releases/vmm/0.5.2.md")) {
+        assertThat(edited.get(i)).isNotSameAs(releases.get(i));
+        assertThat(edited.get(i).notes()).contains("Edited in the preview.");
+      } else {
+        assertThat(edited.get(i)).as(releases.get(i).source()).isSameAs(releases.get(i));
+      }
+    }
   }
 }
