@@ -71,7 +71,8 @@ public final class BuildMemory {
 
   private volatile Object viewSite;
   private final KeptForNextBuild<String, RememberedView> viewsByAdvisory = new KeptForNextBuild<>();
-  private final KeptForNextBuild<String, java.util.List<String>> terms = new KeptForNextBuild<>();
+  /** The previous build's search index, patched by the next (docs whose text changed are analysed again). */
+  final dev.disclose.search.SearchIndexWriter.Memory searchIndex = new dev.disclose.search.SearchIndexWriter.Memory();
   private final KeptForNextBuild<dev.disclose.osv.OsvRecord, byte[]> osvJson = new KeptForNextBuild<>();
   /** The theme and configuration a page was rendered with; any change re-renders every page. */
   record Stamp(Object config, String theme) {}
@@ -233,11 +234,6 @@ public final class BuildMemory {
       return kept.view();
     }
   };
-
-  /** A text's search terms, reusing the previous build's for an equal text. */
-  java.util.List<String> searchTerms(String text) {
-    return terms.get(text, t -> java.util.List.copyOf(dev.disclose.search.SearchAnalyzer.terms(t)));
-  }
 
   /** An OSV record's file, reusing the previous build's bytes for an equal record. */
   byte[] osvJson(dev.disclose.osv.OsvRecord record) {
@@ -406,7 +402,6 @@ public final class BuildMemory {
     markdown.advance();
     osvJson.advance();
     viewsByAdvisory.advance();
-    terms.advance();
     return written;
   }
 
@@ -455,7 +450,6 @@ public final class BuildMemory {
     }
     osvJson.discard();
     viewsByAdvisory.discard();
-    terms.discard();
   }
 
   static String sha256(byte[] bytes) {

@@ -466,7 +466,7 @@ public final class SiteBuild {
       int files = pages.size() + writeFeeds(sink, changedFeeds, plan.feeds(), config)
           + 3 * (plan.feeds().size() - changedFeeds.size());
       options.progress().phase("writing the search index");
-      files += writeSearchIndex(sink, plan, memory::searchTerms);
+      files += writeSearchIndex(sink, plan, memory.searchIndex);
       options.progress().phase("writing exports' records, sitemap and assets");
       Exports.Parts records = new Exports.Parts(true, false, memory::osvJson);
       for (Exports.Format format : Exports.Format.values()) {
@@ -534,12 +534,12 @@ public final class SiteBuild {
   }
 
   private static int writeSearchIndex(Sink sink, SitePlanner.Plan plan) {
-    return writeSearchIndex(sink, plan, dev.disclose.search.SearchAnalyzer::terms);
+    return writeSearchIndex(sink, plan, new SearchIndexWriter.Memory());
   }
 
-  /** {@code analyse}: a text's search terms (the preview server's memory reuses them). */
-  private static int writeSearchIndex(Sink sink, SitePlanner.Plan plan, Function<String, List<String>> analyse) {
-    Map<String, byte[]> files = SearchIndexWriter.write(plan.searchDocs(), analyse);
+  /** {@code previous}: the index of the previous build (the preview server's memory), patched. */
+  private static int writeSearchIndex(Sink sink, SitePlanner.Plan plan, SearchIndexWriter.Memory previous) {
+    Map<String, byte[]> files = SearchIndexWriter.write(plan.searchDocs(), dev.disclose.search.SearchAnalyzer::terms, previous);
     files.forEach((name, bytes) -> sink.put(SitePaths.SEARCH_INDEX + name, bytes));
     return files.size();
   }

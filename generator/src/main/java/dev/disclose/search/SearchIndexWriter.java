@@ -71,6 +71,32 @@ public final class SearchIndexWriter {
       docs[size] = doc;
       fields[size++] = (byte) field;
     }
+
+    /** Sets {@code doc}'s field bits, in its place among the docs; 0 removes it. */
+    void set(int doc, int bits) {
+      int at = java.util.Arrays.binarySearch(docs, 0, size, doc);
+      if (at >= 0) {
+        if (bits != 0) {
+          fields[at] = (byte) bits;
+          return;
+        }
+        System.arraycopy(docs, at + 1, docs, at, size - at - 1);
+        System.arraycopy(fields, at + 1, fields, at, size - at - 1);
+        size--;
+        return;
+      }
+      if (bits == 0) return;
+      int insert = -at - 1;
+      if (size == docs.length) {
+        docs = java.util.Arrays.copyOf(docs, size * 2);
+        fields = java.util.Arrays.copyOf(fields, size * 2);
+      }
+      System.arraycopy(docs, insert, docs, insert + 1, size - insert);
+      System.arraycopy(fields, insert, fields, insert + 1, size - insert);
+      docs[insert] = doc;
+      fields[insert] = (byte) bits;
+      size++;
+    }
   }
 
   /** Relative path (under search/) → bytes. */
@@ -78,65 +104,271 @@ public final class SearchIndexWriter {
     return write(docs, SearchAnalyzer::terms);
   }
 
-  /**
-   * As {@link #write(List)}, with {@code analyse} giving a text's terms as {@link SearchAnalyzer#terms}
-   * does (the preview server's memory reuses the previous build's for an equal text).
-   */
+  /** As {@link #write(List)}, with {@code analyse} giving a text's terms as {@link SearchAnalyzer#terms} does. */
   public static Map<String, byte[]> write(List<Doc> docs, java.util.function.Function<String, List<String>> analyse) {
-    Map<String, byte[]> files = new TreeMap<>();
-    java.util.HashMap<String, Postings> termPostings = new java.util.HashMap<>();
-    TreeMap<String, TreeSet<Integer>> ids = new TreeMap<>();
-    TreeMap<String, PackageEntry> packages = new TreeMap<>();
-    TreeSet<String> ecosystems = new TreeSet<>();
-    TreeSet<Integer> years = new TreeSet<>();
-    for (int start = 0; start < docs.size(); start += ANALYSIS_CHUNK) {
-      // Analysis is most of the work and independent per doc; the postings are then appended in
-      // doc order, so the result does not depend on the threads.
-      List<List<String>[]> analysed = docs.subList(start, Math.min(docs.size(), start + ANALYSIS_CHUNK)).parallelStream()
-          .map(d -> {
-            @SuppressWarnings("unchecked")
-            List<String>[] terms = new List[] {analyse.apply(d.title()), analyse.apply(d.body())};
-            return terms;
-          }).toList();
-      for (int i = 0; i < analysed.size(); i++) {
-        int n = start + i;
-        for (String t : analysed.get(i)[0]) termPostings.computeIfAbsent(t, x -> new Postings()).add(n, 1);
-        for (String t : analysed.get(i)[1]) termPostings.computeIfAbsent(t, x -> new Postings()).add(n, 2);
-      }
+    return write(docs, analyse, new Memory());
+  }
+
+  /**
+   * As {@link #write(List)}, patching the index {@code memory} holds from the previous call (the
+   * preview server's): when the docs are numbered as before and few changed, only the changed
+   * docs are analysed, their terms' postings updated in place, and only the term shards holding
+   * those terms encoded again; the rest of the files are made as always, but a result chunk of
+   * unchanged docs keeps its bytes. The files are exactly what a write from scratch makes (a
+   * test compares the two over a series of edits). Otherwise the index is made from scratch,
+   * reusing the terms of docs whose title and text are unchanged, and remembered.
+   */
+  public static Map<String, byte[]> write(List<Doc> docs, java.util.function.Function<String, List<String>> analyse,
+      Memory memory) {
+    try {
+      Map<String, byte[]> patched = memory.patch(docs, analyse);
+      return patched != null ? patched : memory.writeAll(docs, analyse);
+    } catch (RuntimeException | Error e) {
+      memory.forget(); // half updated: the next write starts from scratch
+      throw e;
     }
-    TreeMap<String, Postings> postings = new TreeMap<>(termPostings);
+  }
+
+  /** A term's field bits in one doc: 1 if in its title, 2 if in its text. */
+  private static Map<String, Integer> fieldBits(List<String>[] terms) {
+    Map<String, Integer> bits = new java.util.HashMap<>();
+    for (String t : terms[0]) bits.merge(t, 1, (a, b) -> a | b);
+    for (String t : terms[1]) bits.merge(t, 2, (a, b) -> a | b);
+    return bits;
+  }
+
+  /**
+   * The index between writes: the docs, their terms, the postings by two-character prefix (the
+   * top-level shards) and what each of those shards wrote. One write at a time.
+   */
+  public static final class Memory {
+    /** More changed docs than this share of all and the index is made from scratch. */
+    private static final int PATCH_MAX_SHARE = 8;
+
+    private List<Doc> docs;
+    private List<List<String>[]> terms;
+    private Map<String, TreeMap<String, Postings>> groups;
+    private Map<String, Shard> shards;
+    private Map<String, byte[]> files;
+    private Parts parts;
+
+    /** What one top-level shard wrote: its files, and the prefixes it split further. */
+    private record Shard(Map<String, byte[]> files, List<String> split) {}
+
+    void forget() {
+      docs = null;
+      terms = null;
+      groups = null;
+      shards = null;
+      files = null;
+      parts = null;
+    }
+
+    /** The patched index, or null if it must be made from scratch. */
+    private Map<String, byte[]> patch(List<Doc> next, java.util.function.Function<String, List<String>> analyse) {
+      if (docs == null || docs.size() != next.size()) return null;
+      List<Integer> changed = new ArrayList<>();
+      for (int n = 0; n < next.size(); n++) {
+        Doc was = docs.get(n);
+        Doc now = next.get(n);
+        if (!was.id().equals(now.id())) return null; // numbered differently: every posting moves
+        if (!was.equals(now)) changed.add(n);
+      }
+      if (changed.size() * PATCH_MAX_SHARE > next.size()) return null;
+      java.util.Set<String> dirty = new java.util.HashSet<>();
+      for (int n : changed) {
+        Doc was = docs.get(n);
+        Doc now = next.get(n);
+        if (was.title().equals(now.title()) && was.body().equals(now.body())) continue;
+        List<String>[] made = analysed(now, analyse);
+        Map<String, Integer> before = fieldBits(terms.get(n));
+        Map<String, Integer> after = fieldBits(made);
+        java.util.Set<String> both = new java.util.HashSet<>(before.keySet());
+        both.addAll(after.keySet());
+        for (String t : both) {
+          int bits = after.getOrDefault(t, 0);
+          if (bits == before.getOrDefault(t, 0)) continue;
+          String prefix = head(t, 2);
+          TreeMap<String, Postings> group = groups.computeIfAbsent(prefix, x -> new TreeMap<>());
+          Postings p = group.computeIfAbsent(t, x -> new Postings());
+          p.set(n, bits);
+          if (p.size == 0) group.remove(t);
+          if (group.isEmpty()) groups.remove(prefix);
+          dirty.add(prefix);
+        }
+        terms.set(n, made);
+      }
+      for (String prefix : dirty) {
+        TreeMap<String, Postings> group = groups.get(prefix);
+        if (group == null) shards.remove(prefix);
+        else shards.put(prefix, shard(group));
+      }
+      java.util.Set<Integer> changedChunks = new java.util.HashSet<>();
+      for (int n : changed) changedChunks.add(n / CHUNK);
+      Map<String, byte[]> out = new TreeMap<>();
+      List<String> split = new ArrayList<>();
+      // Sorted by prefix: the order a write from scratch lists the split prefixes in.
+      new TreeMap<>(shards).values().forEach(s -> {
+        out.putAll(s.files());
+        split.addAll(s.split());
+      });
+      boolean ids = false;
+      boolean packages = false;
+      boolean facets = false;
+      for (int n : changed) {
+        Doc was = docs.get(n);
+        Doc now = next.get(n);
+        ids |= !was.ids().equals(now.ids());
+        packages |= !was.packages().equals(now.packages());
+        facets |= !was.ecosystems().equals(now.ecosystems()) || !was.severity().equals(now.severity()) || was.year() != now.year();
+      }
+      parts = new Parts(ids ? ids(next) : parts.ids(), packages ? packages(next) : parts.packages(),
+          facets ? facets(next) : parts.facets());
+      Map<String, byte[]> before = files;
+      rest(next, out, split, parts, chunk -> changedChunks.contains(chunk) ? null : before.get(chunkFile(chunk)));
+      docs = List.copyOf(next);
+      files = out;
+      return out;
+    }
+
+    /** The index from scratch, remembered; a doc's terms reused if its title and text are as before. */
+    private Map<String, byte[]> writeAll(List<Doc> next, java.util.function.Function<String, List<String>> analyse) {
+      Map<String, Integer> previousById = new java.util.HashMap<>();
+      if (docs != null) for (int n = 0; n < docs.size(); n++) previousById.put(docs.get(n).id(), n);
+      List<Doc> before = docs;
+      List<List<String>[]> beforeTerms = terms;
+      forget();
+      List<List<String>[]> made = new ArrayList<>(next.size());
+      java.util.HashMap<String, Postings> termPostings = new java.util.HashMap<>();
+      for (int start = 0; start < next.size(); start += ANALYSIS_CHUNK) {
+        // Analysis is most of the work and independent per doc; the postings are then appended in
+        // doc order, so the result does not depend on the threads.
+        List<List<String>[]> analysed = next.subList(start, Math.min(next.size(), start + ANALYSIS_CHUNK)).parallelStream()
+            .map(d -> {
+              Integer was = previousById.get(d.id());
+              if (was != null && before.get(was).title().equals(d.title()) && before.get(was).body().equals(d.body())) {
+                return beforeTerms.get(was);
+              }
+              return analysed(d, analyse);
+            }).toList();
+        for (int i = 0; i < analysed.size(); i++) {
+          int n = start + i;
+          for (String t : analysed.get(i)[0]) termPostings.computeIfAbsent(t, x -> new Postings()).add(n, 1);
+          for (String t : analysed.get(i)[1]) termPostings.computeIfAbsent(t, x -> new Postings()).add(n, 2);
+        }
+        made.addAll(analysed);
+      }
+      Map<String, TreeMap<String, Postings>> byPrefix = new java.util.HashMap<>();
+      new TreeMap<>(termPostings).forEach((t, p) -> byPrefix.computeIfAbsent(head(t, 2), x -> new TreeMap<>()).put(t, p));
+      Map<String, Shard> made2 = new java.util.HashMap<>();
+      Map<String, byte[]> out = new TreeMap<>();
+      List<String> split = new ArrayList<>();
+      new TreeMap<>(byPrefix).forEach((prefix, group) -> {
+        Shard s = shard(group);
+        made2.put(prefix, s);
+        out.putAll(s.files());
+        split.addAll(s.split());
+      });
+      Parts made3 = Parts.of(next);
+      rest(next, out, split, made3, chunk -> null);
+      parts = made3;
+      docs = List.copyOf(next);
+      terms = made;
+      groups = byPrefix;
+      shards = made2;
+      files = out;
+      return out;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String>[] analysed(Doc d, java.util.function.Function<String, List<String>> analyse) {
+    return new List[] {List.copyOf(analyse.apply(d.title())), List.copyOf(analyse.apply(d.body()))};
+  }
+
+  /** The files of one top-level (two-character) shard: {@code group} holds its terms. */
+  private static Memory.Shard shard(TreeMap<String, Postings> group) {
+    Map<String, byte[]> files = new TreeMap<>();
+    List<String> split = new ArrayList<>();
+    shard(group, 2, files, split);
+    return new Memory.Shard(files, split);
+  }
+
+  private static String chunkFile(int chunk) {
+    return "d/" + chunk + ".json";
+  }
+
+  /** The ID and package shards, and the facets: each remade only when a doc's facts it shows changed. */
+  private record Parts(Map<String, byte[]> ids, Map<String, byte[]> packages, Facets facets) {
+    static Parts of(List<Doc> docs) {
+      return new Parts(SearchIndexWriter.ids(docs), SearchIndexWriter.packages(docs), SearchIndexWriter.facets(docs));
+    }
+  }
+
+  /** f.json, and what meta.json says of the facets. */
+  private record Facets(byte[] json, List<String> ecosystems, int minYear) {}
+
+  /**
+   * The files besides the term shards, into {@code files} (which holds the shards): {@code parts},
+   * the result chunks and meta.json. {@code knownChunk}: a chunk's bytes if unchanged since they
+   * were made, else null.
+   */
+  private static void rest(List<Doc> docs, Map<String, byte[]> files, List<String> split, Parts parts,
+      java.util.function.IntFunction<byte[]> knownChunk) {
+    files.putAll(parts.ids());
+    files.putAll(parts.packages());
+    files.put("f.json", parts.facets().json());
+    chunks(docs, files, knownChunk);
+    files.put("meta.json", meta(docs, files, split, parts.facets()));
+  }
+
+  /** ID and alias keys → docs, sharded by the key's last two characters. */
+  private static Map<String, byte[]> ids(List<Doc> docs) {
+    TreeMap<String, TreeSet<Integer>> ids = new TreeMap<>();
     for (int n = 0; n < docs.size(); n++) {
-      Doc d = docs.get(n);
-      for (String id : d.ids()) {
+      for (String id : docs.get(n).ids()) {
         String key = SearchAnalyzer.idKey(id);
         if (key.length() >= 3) ids.computeIfAbsent(key, x -> new TreeSet<>()).add(n);
       }
-      for (PackageRef p : d.packages()) {
+    }
+    Map<String, Map<String, List<Integer>>> idShards = new TreeMap<>();
+    ids.forEach((key, set) -> idShards.computeIfAbsent("ids/" + tail(key) + ".json", x -> new TreeMap<>()).put(key, List.copyOf(set)));
+    Map<String, byte[]> files = new TreeMap<>();
+    idShards.forEach((file, map) -> files.put(file, json(map)));
+    return files;
+  }
+
+  /** Package keys → [name, ecosystem, docs], sharded by the key's first two characters. */
+  private static Map<String, byte[]> packages(List<Doc> docs) {
+    TreeMap<String, PackageEntry> packages = new TreeMap<>();
+    for (int n = 0; n < docs.size(); n++) {
+      for (PackageRef p : docs.get(n).packages()) {
         String key = SearchAnalyzer.idKey(p.name());
         if (key.isEmpty()) continue;
         packages.computeIfAbsent(key + "\u0000" + p.ecosystem(), x -> new PackageEntry(key, p.name(), p.ecosystem(), new TreeSet<>())).docs().add(n);
       }
-      ecosystems.addAll(d.ecosystems());
-      years.add(d.year());
     }
-
-    // Terms, sharded by prefix; a large shard is split by one more character.
-    List<String> split = new ArrayList<>();
-    shard(postings, 2, files, split);
-
-    Map<String, Map<String, List<Integer>>> idShards = new TreeMap<>();
-    ids.forEach((key, set) -> idShards.computeIfAbsent("ids/" + tail(key) + ".json", x -> new TreeMap<>()).put(key, List.copyOf(set)));
-    idShards.forEach((file, map) -> files.put(file, json(map)));
-
     Map<String, List<List<Object>>> packageShards = new TreeMap<>();
     for (PackageEntry p : packages.values()) {
       packageShards.computeIfAbsent("p/" + head(p.key(), 2) + ".json", x -> new ArrayList<>())
           .add(List.of(p.key(), p.name(), p.ecosystem(), List.copyOf(p.docs())));
     }
+    Map<String, byte[]> files = new TreeMap<>();
     packageShards.forEach((file, list) -> files.put(file, json(list)));
+    return files;
+  }
 
+  private static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "none", "");
+
+  private static Facets facets(List<Doc> docs) {
+    TreeSet<String> ecosystems = new TreeSet<>();
+    TreeSet<Integer> years = new TreeSet<>();
+    for (Doc d : docs) {
+      ecosystems.addAll(d.ecosystems());
+      years.add(d.year());
+    }
     List<String> ecoList = List.copyOf(ecosystems);
-    List<String> severities = List.of("critical", "high", "medium", "low", "none", "");
+    List<String> severities = SEVERITIES;
     int minYear = years.isEmpty() ? 0 : years.first();
     // Facets, one character per doc where possible: the doc's severity and its set of ecosystems
     // (few distinct sets on any site) combined into one letter of the 64-letter alphabet; years as
@@ -182,18 +414,29 @@ public final class SearchIndexWriter {
       }
     }
     facets.put("y", yearRuns);
-    files.put("f.json", json(facets));
+    return new Facets(json(facets), ecoList, minYear);
+  }
 
+  /** The result chunks, {@value #CHUNK} docs each. */
+  private static void chunks(List<Doc> docs, Map<String, byte[]> files, java.util.function.IntFunction<byte[]> knownChunk) {
     for (int start = 0; start < docs.size(); start += CHUNK) {
+      byte[] known = knownChunk.apply(start / CHUNK);
+      if (known != null) {
+        files.put(chunkFile(start / CHUNK), known);
+        continue;
+      }
       List<List<Object>> chunk = new ArrayList<>();
       for (int n = start; n < Math.min(docs.size(), start + CHUNK); n++) {
         Doc v = docs.get(n);
         chunk.add(List.of(v.id(), v.title(), v.path(), v.severityLabel(), v.score(), v.packagesSummary(),
             v.published(), v.withdrawn() ? 1 : 0));
       }
-      files.put("d/" + (start / CHUNK) + ".json", json(chunk));
+      files.put(chunkFile(start / CHUNK), json(chunk));
     }
+  }
 
+  /** meta.json: counts, which shard files exist, the split prefixes, the facets' values. */
+  private static byte[] meta(List<Doc> docs, Map<String, byte[]> files, List<String> split, Facets facets) {
     // Which shard files exist, so a browser asks only for those (a missing shard would be a 404).
     List<String> termShards = new ArrayList<>();
     List<String> idFiles = new ArrayList<>();
@@ -212,11 +455,10 @@ public final class SearchIndexWriter {
     meta.put("docs", docs.size());
     meta.put("chunk", CHUNK);
     meta.put("split", split);
-    meta.put("ecosystems", ecoList);
-    meta.put("severities", severities);
-    meta.put("minYear", minYear);
-    files.put("meta.json", json(meta));
-    return files;
+    meta.put("ecosystems", facets.ecosystems());
+    meta.put("severities", SEVERITIES);
+    meta.put("minYear", facets.minYear());
+    return json(meta);
   }
 
   private record PackageEntry(String key, String name, String ecosystem, TreeSet<Integer> docs) {}
