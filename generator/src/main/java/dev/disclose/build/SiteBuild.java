@@ -468,7 +468,7 @@ public final class SiteBuild {
       options.progress().phase("writing the search index");
       files += writeSearchIndex(sink, plan, memory.searchIndex);
       options.progress().phase("writing exports' records, sitemap and assets");
-      Exports.Parts records = new Exports.Parts(true, false, memory::osvJson);
+      Exports.Parts records = new Exports.Parts(true, false, memory::osv);
       for (Exports.Format format : Exports.Format.values()) {
         files += writeExport(sink, format, catalog, config, inputs.commits(), records);
       }
@@ -483,7 +483,7 @@ public final class SiteBuild {
       Files.createDirectories(options.out());
       int written = memory.apply(options.out(), produced, keptAll, byPath, feedsByPath, stamp);
       memory.startBackground();
-      Exports.Parts bundles = new Exports.Parts(false, true, memory::osvJson);
+      Exports.Parts bundles = new Exports.Parts(false, true, memory::osv);
       memory.remakeBundles(options.out(), new BundleInputs(catalog.advisories(), config, inputs.commits()), () -> {
         Map<String, byte[]> made = new java.util.TreeMap<>();
         FileSink into = FileSink.inMemory(made);

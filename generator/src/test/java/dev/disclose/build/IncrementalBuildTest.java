@@ -282,6 +282,38 @@ class IncrementalBuildTest {
   }
 
   /**
+   * An unchanged advisory's OSV file is last build's; one made again of an edit that leaves the
+   * record equal keeps last build's bytes; other settings make a new one.
+   */
+  @Test
+  void osvFilesOfUnchangedAdvisoriesAreLastBuildsInstances() throws Exception {
+    rebuild();
+    var settings = dev.disclose.site.SitePlanner.osvSettings(open().config().config());
+    java.util.function.Supplier<dev.disclose.advisory.Advisory> advisory = () -> {
+      try {
+        return Site.open(site, new PathDisplay(site), parsed).readAll().advisories().stream()
+            .filter(a -> a.id().equals("FIX-2025-0001")).findFirst().orElseThrow();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    var parse = advisory.get();
+    var first = memory.osv(parse, settings, Optional.empty());
+    rebuild();
+    assertThat(memory.osv(advisory.get(), settings, Optional.empty())).isSameAs(first);
+
+    Path file = site.resolve("advisories/2025/FIX-2025-0001.md");
+    Files.writeString(file, Files.readString(file) + "\n"); // a new parse, the same record
+    rebuild();
+    assertThat(advisory.get()).isNotSameAs(parse);
+    assertThat(memory.osv(advisory.get(), settings, Optional.empty()).json()).isSameAs(first.json());
+
+    var registered = new dev.disclose.osv.OsvExporter.Settings(settings.baseUrl(), settings.idPrefix(), !settings.prefixRegistered());
+    assertThat(memory.osv(advisory.get(), registered, Optional.empty()).record().id()).isNotEqualTo(first.record().id());
+    assertSameAsFullBuild();
+  }
+
+  /**
    * An advisory's view is kept only while what it shows of the rest of the site is unchanged:
    * the release notes its fixed versions link to, the titles of its similar advisories.
    */
