@@ -18,7 +18,13 @@ import java.util.Set;
  * link-release-notes alike.
  */
 public final class ReleaseFixes {
-  private final Map<String, List<Advisory>> byRelease = new HashMap<>();
+  private final Map<Key, List<Advisory>> byRelease = new HashMap<>();
+
+  /**
+   * A release of a package. A record, not the three joined: the strings of an unchanged
+   * advisory are the same instances from one preview rebuild to the next, their hashes known.
+   */
+  private record Key(String ecosystem, String name, String version) {}
 
   private ReleaseFixes() {}
 
@@ -26,23 +32,19 @@ public final class ReleaseFixes {
   public static ReleaseFixes of(List<Advisory> advisories) {
     ReleaseFixes fixes = new ReleaseFixes();
     for (Advisory a : advisories) {
-      Set<String> keys = new LinkedHashSet<>();
+      Set<Key> keys = new LinkedHashSet<>();
       for (Affected p : a.affected()) {
         for (AffectedRange r : p.ranges()) {
-          if (r.type() != RangeType.GIT) r.fixed().ifPresent(v -> keys.add(key(p.ecosystem(), p.packageName(), v)));
+          if (r.type() != RangeType.GIT && r.fixed().isPresent()) keys.add(new Key(p.ecosystem(), p.packageName(), r.fixed().get()));
         }
       }
-      for (String k : keys) fixes.byRelease.computeIfAbsent(k, x -> new ArrayList<>()).add(a);
+      for (Key k : keys) fixes.byRelease.computeIfAbsent(k, x -> new ArrayList<>()).add(a);
     }
     return fixes;
   }
 
   /** The advisories {@code release} fixes, in the order given to {@link #of}. */
   public List<Advisory> of(Release release) {
-    return byRelease.getOrDefault(key(release.ecosystem(), release.packageName(), release.version()), List.of());
-  }
-
-  private static String key(String ecosystem, String name, String version) {
-    return ecosystem + "\u0000" + name + "\u0000" + version;
+    return byRelease.getOrDefault(new Key(release.ecosystem(), release.packageName(), release.version()), List.of());
   }
 }

@@ -137,6 +137,19 @@ public final class AdvisoryFiles {
 
   /** Reads and parses one file. */
   public FileResult readOne(Path file) {
+    // Its attributes first, for a file unchanged since the previous read: one system call, not five.
+    ParsedFiles.Stamp stamp = null;
+    if (parsed != null) {
+      try {
+        long readAt = System.currentTimeMillis();
+        var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        FileResult known = parsed.unchanged(file, attributes);
+        if (known != null) return known;
+        stamp = ParsedFiles.Stamp.of(attributes, readAt);
+      } catch (IOException | SecurityException e) {
+        // read as any file is, which reports the problem
+      }
+    }
     Path shown = display.of(file);
     Path absolute = file.toAbsolutePath().normalize();
     try {
@@ -159,7 +172,7 @@ public final class AdvisoryFiles {
         return failed(file, shown, Rule.FILE_TOO_LARGE, "the file is larger than 1 MiB");
       }
       // Equal bytes decoded before (only valid UTF-8 is remembered).
-      FileResult known = parsed == null ? null : parsed.reuse(file, bytes);
+      FileResult known = parsed == null ? null : parsed.reuse(file, bytes, stamp);
       if (known != null) return known;
       StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
       if (decoded instanceof StrictUtf8.Decoded.Invalid invalid) {
@@ -170,7 +183,7 @@ public final class AdvisoryFiles {
       String text = ((StrictUtf8.Decoded.Text) decoded).text();
       AdvisoryParser.Parsed result = AdvisoryParser.parse(text, shown, relative(absolute));
       FileResult read = new FileResult(file, result.advisory(), result.diagnostics());
-      if (parsed != null) parsed.remember(file, bytes, read);
+      if (parsed != null) parsed.remember(file, bytes, stamp, read);
       return read;
     } catch (IOException | SecurityException e) {
       return failed(file, shown, Rule.UNREADABLE, "cannot read the file: " + describe(e));

@@ -9,13 +9,43 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the previous read of a long-running process (the preview server) parsed, reused for a
  * file whose bytes are unchanged: parsing is a pure function of the file's path and bytes, and
  * on a 10,000-advisory site it was most of a rebuild's 1.2–2.7 s of validation after one file
- * was edited. The bytes themselves are compared, not a digest or a modification time: exact,
- * and no slower than hashing them would be. Only the files of the latest read are kept.
+ * was edited. The bytes themselves are compared, not a digest: exact, and no slower than
+ * hashing them would be. Only the files of the latest read are kept.
+ *
+ * <p>Reading the bytes of 10,000 advisories still took 0.15 s of each rebuild, so a file is
+ * not read at all while its attributes (inode, size, modification time) are those it had
+ * when it was read, as git's index does: the attributes are trusted only for a file last
+ * modified {@link #RACY_MILLIS} before it was read, so an edit in the same tick of a coarse
+ * file-system clock is still seen. What this misses is an edit of the same size that restores
+ * the previous modification time (a tool setting it on purpose); {@code disclose build}
+ * always reads every file.
  */
 public final class ParsedFiles {
+  /** Files modified this shortly before they were read are read again next time, whatever their attributes. */
+  static final long RACY_MILLIS = 2_000;
+
+  /** A file's attributes when it was read, if they can tell it unchanged (see {@link #RACY_MILLIS}). */
+  record Stamp(Object fileKey, long size, java.nio.file.attribute.FileTime modified) {
+    /** The attributes of a regular file read at {@code readAtMillis}; null if not to be trusted. */
+    static Stamp of(java.nio.file.attribute.BasicFileAttributes attributes, long readAtMillis) {
+      if (!attributes.isRegularFile() || attributes.fileKey() == null
+          || attributes.lastModifiedTime().toMillis() > readAtMillis - RACY_MILLIS) {
+        return null;
+      }
+      return new Stamp(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
+    }
+
+    boolean matches(java.nio.file.attribute.BasicFileAttributes attributes) {
+      return attributes.isRegularFile() && fileKey.equals(attributes.fileKey()) && size == attributes.size()
+          && modified.equals(attributes.lastModifiedTime());
+    }
+  }
+
   private static final class Entry {
     final byte[] bytes;
     final AdvisoryFiles.FileResult result;
+    /** Its attributes when last read, or null. */
+    volatile Stamp stamp;
     /** The findings of the checks that depend only on the advisory and a context, and that context. */
     volatile Checked checked;
 
@@ -32,10 +62,26 @@ public final class ParsedFiles {
   private volatile Map<Path, Entry> previous = Map.of();
   private volatile Map<Path, Entry> current = new ConcurrentHashMap<>();
 
-  /** The previous read's result for {@code file} if it had exactly these bytes, else null. */
-  AdvisoryFiles.FileResult reuse(Path file, byte[] bytes) {
+  /**
+   * The previous read's result for {@code file} if its attributes are those it had then (and
+   * could tell), else null: then it is read, and {@link #reuse} or {@link #remember}ed.
+   */
+  AdvisoryFiles.FileResult unchanged(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+    Entry e = previous.get(file);
+    Stamp stamp = e == null ? null : e.stamp;
+    if (stamp == null || !stamp.matches(attributes)) return null;
+    current.put(file, e);
+    return e.result;
+  }
+
+  /**
+   * The previous read's result for {@code file} if it had exactly these bytes, else null.
+   * {@code stamp}: its attributes before these bytes were read.
+   */
+  AdvisoryFiles.FileResult reuse(Path file, byte[] bytes, Stamp stamp) {
     Entry e = previous.get(file);
     if (e == null || !Arrays.equals(e.bytes, bytes)) return null;
+    e.stamp = stamp;
     current.put(file, e);
     return e.result;
   }
@@ -61,8 +107,8 @@ public final class ParsedFiles {
     return findings;
   }
 
-  /** A text file's parse, and the bytes it was made of. */
-  private record Text(byte[] bytes, Object parse) {}
+  /** A text file's parse, the bytes it was made of, and its attributes when read (or null). */
+  private record Text(byte[] bytes, Object parse, Stamp stamp) {}
 
   /**
    * The other text files the site reads (its configuration, release notes), by what the caller
@@ -77,22 +123,40 @@ public final class ParsedFiles {
     T parse(byte[] bytes) throws SiteException;
   }
 
+  /** What {@code file}'s bytes are: read by the caller. */
+  @FunctionalInterface
+  interface Bytes {
+    byte[] read() throws SiteException;
+  }
+
   /**
-   * What {@code parse} made of these bytes for {@code key} last time they were read, else
-   * {@code parse} of them. The same instance, so that what is made of it (views, pages, the
-   * configuration's comparisons) is found unchanged at the cost of a reference comparison.
+   * What {@code parse} made of {@code file}'s bytes for {@code key} last time, if they are the
+   * same (or its attributes say so, as for advisories), else {@code parse} of them. The same
+   * instance, so that what is made of it (views, pages, the configuration's comparisons) is
+   * found unchanged at the cost of a reference comparison.
    */
   @SuppressWarnings("unchecked")
-  <T> T text(Object key, byte[] bytes, TextParse<T> parse) throws SiteException {
+  <T> T text(Object key, Path file, Bytes read, TextParse<T> parse) throws SiteException {
     Text known = texts.get(key);
-    if (known != null && Arrays.equals(known.bytes(), bytes)) return (T) known.parse();
-    T made = parse.parse(bytes);
-    texts.put(key, new Text(bytes, made));
+    Stamp stamp = null;
+    try {
+      long readAt = System.currentTimeMillis();
+      var attributes = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      if (known != null && known.stamp() != null && known.stamp().matches(attributes)) return (T) known.parse();
+      stamp = Stamp.of(attributes, readAt);
+    } catch (java.io.IOException | SecurityException e) {
+      // read as always, which reports the problem
+    }
+    byte[] bytes = read.read();
+    T made = known != null && Arrays.equals(known.bytes(), bytes) ? (T) known.parse() : parse.parse(bytes);
+    texts.put(key, new Text(bytes, made, stamp));
     return made;
   }
 
-  void remember(Path file, byte[] bytes, AdvisoryFiles.FileResult result) {
-    current.put(file, new Entry(bytes, result));
+  void remember(Path file, byte[] bytes, Stamp stamp, AdvisoryFiles.FileResult result) {
+    Entry e = new Entry(bytes, result);
+    e.stamp = stamp;
+    current.put(file, e);
   }
 
   /** After a read of the whole site: what it parsed is what the next read compares with. */

@@ -47,17 +47,10 @@ public final class Site {
           + ": run disclose in a site root, or pass --root DIR");
     }
     Path shown = display.of(configFile);
-    byte[] bytes;
-    try {
-      if (Files.size(configFile) > AdvisoryFiles.MAX_BYTES) {
-        throw new SiteException(shown + " is larger than 1 MiB");
-      }
-      bytes = Files.readAllBytes(configFile);
-    } catch (IOException e) {
-      throw new SiteException("cannot read " + shown + ": " + e.getMessage(), e);
-    }
+    ParsedFiles.Bytes bytes = () -> bytes(configFile, shown);
     ParsedFiles.TextParse<SiteConfigLoader.Loaded> parse = b -> config(b, shown);
-    SiteConfigLoader.Loaded loaded = parsed == null ? parse.parse(bytes) : parsed.text(List.of("config", shown), bytes, parse);
+    SiteConfigLoader.Loaded loaded = parsed == null ? parse.parse(bytes.read())
+        : parsed.text(List.of("config", shown), configFile, bytes, parse);
     return new Site(absolute, display, loaded, parsed);
   }
 
@@ -92,9 +85,8 @@ public final class Site {
    */
   public <T> T readParsed(Path file, Object shown, Object key, java.util.function.Function<String, T> parse)
       throws SiteException {
-    byte[] bytes = bytes(file, shown);
-    if (parsed == null) return parse.apply(text(bytes, shown));
-    return parsed.text(key, bytes, b -> parse.apply(text(b, shown)));
+    if (parsed == null) return parse.apply(text(bytes(file, shown), shown));
+    return parsed.text(key, file, () -> bytes(file, shown), b -> parse.apply(text(b, shown)));
   }
 
   private static byte[] bytes(Path file, Object shown) throws SiteException {

@@ -48,12 +48,12 @@ final class ReleaseCheck {
       byName.putIfAbsent(a.id(), a);
       for (String alias : a.aliases()) byName.putIfAbsent(alias, a);
     }
-    Map<String, Release> byVersion = new HashMap<>();
-    for (Release r : releases) byVersion.putIfAbsent(key(r.ecosystem(), r.packageName(), r.version()), r);
-    Set<String> held = new LinkedHashSet<>();
+    Map<Key, Release> byVersion = new HashMap<>();
+    for (Release r : releases) byVersion.putIfAbsent(new Key(r.ecosystem(), r.packageName(), r.version()), r);
+    Set<Key> held = new java.util.HashSet<>();
     for (SiteConfig.PublishedPackage p : config.packages()) {
       if (p.releaseNotes().filter(s -> !(s instanceof SiteConfig.ReleaseNotesSource.UrlTemplate)).isPresent()) {
-        held.add(p.ecosystem() + "\u0000" + p.name());
+        held.add(new Key(p.ecosystem(), p.name(), ""));
       }
     }
 
@@ -63,14 +63,14 @@ final class ReleaseCheck {
       if (!EmbargoPolicy.isPublic(a, now) || a.withdrawn().isPresent()) continue;
       for (int i = 0; i < a.affected().size(); i++) {
         var p = a.affected().get(i);
-        if (!held.contains(p.ecosystem() + "\u0000" + p.packageName())) continue;
+        if (!held.contains(new Key(p.ecosystem(), p.packageName(), ""))) continue;
         for (int j = 0; j < p.ranges().size(); j++) {
           AffectedRange r = p.ranges().get(j);
           if (r.type() == RangeType.GIT || r.fixed().isEmpty()) continue;
           String version = r.fixed().get();
-          Position at = a.source().value("affected[" + i + "].ranges[" + j + "].fixed");
-          Release release = byVersion.get(key(p.ecosystem(), p.packageName(), version));
+          Release release = byVersion.get(new Key(p.ecosystem(), p.packageName(), version));
           if (release == null) {
+            Position at = a.source().value("affected[" + i + "].ranges[" + j + "].fixed");
             out.add(new Diagnostic(a.source().file(), at, Rule.RELEASE_MISSING,
                 config.releaseNotesRequired() ? DiagnosticSeverity.ERROR : DiagnosticSeverity.WARNING,
                 p.packageName() + " " + version + " has no entry in its release notes; add one, or correct the version"));
@@ -92,10 +92,7 @@ final class ReleaseCheck {
       // The file as shown, and its lines to point at a name: made only for a finding.
       java.util.function.Supplier<Path> file = () -> display.of(root.resolve(r.source()));
       java.util.function.Supplier<String[]> lines = () -> files.computeIfAbsent(r.source(), s -> read(root.resolve(s)));
-      Set<String> named = new LinkedHashSet<>();
-      Matcher m = ids.matcher(r.notes());
-      while (m.find()) named.add(m.group(1));
-      for (String id : named) {
+      for (String id : named(r.notes(), config.idPrefix(), ids)) {
         Advisory a = byName.get(id);
         if (a == null) {
           out.add(Diagnostic.of(file.get(), find(lines.get(), id, r.line()), Rule.RELEASE_UNKNOWN_ADVISORY, "`" + id + "` is the ID or alias of no advisory of this site;"
@@ -117,8 +114,33 @@ final class ReleaseCheck {
     return out;
   }
 
-  private static String key(String ecosystem, String name, String version) {
-    return ecosystem + "\u0000" + name + "\u0000" + version;
+  /**
+   * A release of a package (a package alone: version ""). A record, not the three joined: the
+   * strings of an unchanged advisory are the same instances from one preview rebuild to the
+   * next, their hashes known.
+   */
+  private record Key(String ecosystem, String name, String version) {}
+
+  /**
+   * The IDs each release's notes name, by the notes' text, for as long as the text is in use:
+   * the preview server reuses an unchanged file's releases, and matching the pattern over a
+   * megabyte of notes was a fifth of a rebuild's validation. Weak keys: a text no longer read
+   * (an edited file's old notes, a finished build's) is dropped with it.
+   */
+  private static final Map<String, Named> NAMED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** The IDs a text names, found with the pattern of {@code prefix}. */
+  private record Named(String prefix, List<String> ids) {}
+
+  private static List<String> named(String notes, String prefix, Pattern ids) {
+    Named known = NAMED.get(notes);
+    if (known != null && known.prefix().equals(prefix)) return known.ids();
+    Set<String> named = new LinkedHashSet<>();
+    Matcher m = ids.matcher(notes);
+    while (m.find()) named.add(m.group(1));
+    List<String> found = List.copyOf(named);
+    NAMED.put(notes, new Named(prefix, found));
+    return found;
   }
 
   /** The first occurrence of {@code text} at or after line {@code from} (1-based). */

@@ -121,4 +121,74 @@ class ParsedFilesTest {
       }
     }
   }
+
+  /**
+   * A file whose attributes (inode, size, modification time) are those it had when read, long
+   * enough after its last change, is not read again: shown here by an edit of the same size
+   * whose modification time is set back, which goes unseen (the documented price) until the
+   * time moves.
+   */
+  @Test
+  void aFileWhoseAttributesAreUnchangedIsNotReadAgain() throws Exception {
+    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+    java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+    try (var files = Files.walk(site)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) Files.setLastModifiedTime(f, hourAgo);
+    }
+    ParsedFiles parsed = new ParsedFiles();
+    Map<String, Advisory> first = read(parsed);
+    Site opened = Site.open(site, new PathDisplay(site), parsed);
+
+    Path file = site.resolve(first.get("FIX-2025-0001").source().relativePath());
+    Files.writeString(file, Files.readString(file).replace("normalizing", "NORMALIZING"));
+    Files.setLastModifiedTime(file, hourAgo);
+    Path config = site.resolve("site-config.yaml");
+    Files.writeString(config, Files.readString(config).replace("title: ", "title:\t"));
+    Files.setLastModifiedTime(config, hourAgo);
+    assertThat(read(parsed).get("FIX-2025-0001")).isSameAs(first.get("FIX-2025-0001"));
+    assertThat(Site.open(site, new PathDisplay(site), parsed).config()).isSameAs(opened.config());
+
+    java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.from(java.time.Instant.now());
+    Files.setLastModifiedTime(file, now);
+    Files.setLastModifiedTime(config, now);
+    assertThat(read(parsed).get("FIX-2025-0001").details()).contains("NORMALIZING");
+    assertThat(Site.open(site, new PathDisplay(site), parsed).config()).isNotSameAs(opened.config());
+  }
+
+  /**
+   * A file modified shortly before it was read may change again within the same tick of the
+   * file system's clock: its attributes are not trusted, its bytes are compared.
+   */
+  @Test
+  void aFileModifiedJustBeforeItWasReadIsReadAgain() throws Exception {
+    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+    ParsedFiles parsed = new ParsedFiles();
+    Map<String, Advisory> first = read(parsed);
+    Path file = site.resolve(first.get("FIX-2025-0001").source().relativePath());
+    java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
+    Files.writeString(file, Files.readString(file).replace("normalizing", "NORMALIZING"));
+    Files.setLastModifiedTime(file, modified);
+    assertThat(read(parsed).get("FIX-2025-0001").details()).contains("NORMALIZING");
+  }
+
+  /**
+   * The IDs release notes name are remembered with the notes' text, for the site's ID prefix:
+   * another prefix finds them again in the same, unchanged notes.
+   */
+  @Test
+  void theIdsReleaseNotesNameFollowTheIdPrefix() throws Exception {
+    TestSites.copyTree(Path.of("src/test/resources/sites/releases"), site);
+    Path changelog = site.resolve("releases/serve/CHANGELOG.md");
+    Files.writeString(changelog, Files.readString(changelog).replace("- Timing-safe token comparison.",
+        "- Timing-safe token comparison (OTHER-2025-0042)."));
+    ParsedFiles parsed = new ParsedFiles();
+    java.time.Instant now = java.time.Instant.parse("2025-12-01T00:00:00Z");
+    assertThat(validate(parsed, now)).noneMatch(d -> d.message().contains("OTHER-2025-0042"));
+
+    Path config = site.resolve("site-config.yaml");
+    Files.writeString(config, Files.readString(config).replace("id_prefix: REL", "id_prefix: OTHER"));
+    assertThat(validate(parsed, now)).anyMatch(d -> d.rule() == dev.disclose.diagnostic.Rule.RELEASE_UNKNOWN_ADVISORY
+        && d.message().contains("OTHER-2025-0042"));
+    assertThat(validate(parsed, now)).isEqualTo(validate(null, now));
+  }
 }
