@@ -203,6 +203,11 @@ public final class BuildMemory {
   /** An advisory's view, and what it was made of. */
   private record RememberedView(dev.disclose.advisory.Advisory advisory, Object key, dev.disclose.site.Views.AdvisoryView view) {}
 
+  /** What was made of an advisory and other inputs (see {@link dev.disclose.site.SitePlanner.ViewMemory#derived}). */
+  private record RememberedDerived(dev.disclose.advisory.Advisory advisory, Object inputs, Object value) {}
+
+  private final KeptForNextBuild<java.util.List<String>, RememberedDerived> derived = new KeptForNextBuild<>();
+
   /** The advisories' views between builds: unchanged ones are not made again. */
   final dev.disclose.site.SitePlanner.ViewMemory views = new dev.disclose.site.SitePlanner.ViewMemory() {
     @Override
@@ -236,6 +241,17 @@ public final class BuildMemory {
       }
       viewsByAdvisory.keep(advisory.id(), kept);
       return kept.view();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T derived(dev.disclose.advisory.Advisory advisory, String kind, Object inputs, java.util.function.Supplier<T> make) {
+      java.util.List<String> key = java.util.List.of(kind, advisory.id());
+      RememberedDerived previous = derived.previous(key);
+      RememberedDerived kept = previous != null && previous.advisory() == advisory && previous.inputs().equals(inputs)
+          ? previous : new RememberedDerived(advisory, inputs, make.get());
+      derived.keep(key, kept);
+      return (T) kept.value();
     }
   };
 
@@ -365,6 +381,11 @@ public final class BuildMemory {
     return current.equals(stamp);
   }
 
+  /** The previous build's feed of the folder {@code path} (tests). */
+  dev.disclose.feed.Feed feedAt(String path) {
+    return feeds.get(path);
+  }
+
   /** The previous build's page at {@code path} (tests). */
   PageSpec pageAt(String path) {
     return pages.get(path);
@@ -423,6 +444,7 @@ public final class BuildMemory {
     markdown.advance();
     osv.advance();
     viewsByAdvisory.advance();
+    derived.advance();
     return written;
   }
 
@@ -471,6 +493,7 @@ public final class BuildMemory {
     }
     osv.discard();
     viewsByAdvisory.discard();
+    derived.discard();
   }
 
   static String sha256(byte[] bytes) {

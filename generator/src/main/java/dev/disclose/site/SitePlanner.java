@@ -95,6 +95,16 @@ public final class SitePlanner {
     default AdvisoryView view(Advisory advisory, Object key, java.util.function.Supplier<AdvisoryView> make) {
       return make.get();
     }
+
+    /**
+     * What is made of {@code advisory} and {@code inputs} alone ({@code kind}: its feed item, its
+     * search document): the previous build's if made of the same advisory instance and equal
+     * inputs (views are kept as instances: compared by reference), else {@code make}'s. The same
+     * instance, so feeds and the search index holding it are compared by reference.
+     */
+    default <T> T derived(Advisory advisory, String kind, Object inputs, java.util.function.Supplier<T> make) {
+      return make.get();
+    }
   }
 
   /** What an advisory's view depends on besides the advisory and the site. */
@@ -150,7 +160,8 @@ public final class SitePlanner {
   }
 
   private List<PageSpec> pages(Catalog catalog) {
-    Map<String, AdvisoryView> views = new LinkedHashMap<>();
+    // By instance: looked up once per list an advisory is in (60,000 times on 10,000 advisories).
+    Map<Advisory, AdvisoryView> views = new java.util.IdentityHashMap<>();
     // Rendering Markdown dominates; the views are independent, so build them in parallel.
     Map<String, List<String>> similar = in.similar().apply(catalog.advisories());
     Map<String, String> titles = new java.util.HashMap<>();
@@ -162,16 +173,24 @@ public final class SitePlanner {
           ViewKey key = new ViewKey(site, in.commits().of(a.source().relativePath()), similarIds);
           return in.views().view(a, key, () -> view(a, catalog, similarIds));
         }).toList();
-    for (AdvisoryView v : built) views.put(v.id(), v);
+    for (int i = 0; i < built.size(); i++) views.put(catalog.advisories().get(i), built.get(i));
     List<PageSpec> pages = new ArrayList<>();
-    Function<Advisory, AdvisoryView> viewOf = a -> views.get(a.id());
+    Function<Advisory, AdvisoryView> viewOf = views::get;
 
     pages.add(home(catalog, viewOf));
-    for (Advisory a : catalog.advisories()) searchDocs.add(searchDoc(a, viewOf.apply(a)));
+    for (Advisory a : catalog.advisories()) {
+      AdvisoryView v = viewOf.apply(a);
+      searchDocs.add(in.views().derived(a, "search", v, () -> searchDoc(a, v)));
+    }
     pages.add(page(SitePaths.SEARCH, "search", "Search", new Views.IndexView("Search", "", List.of()), true, Optional.empty()));
     // An advisory is an item of the site's feed, its ecosystems' and its packages': build it once.
     Map<String, Feed.Item> items = new java.util.HashMap<>();
-    Function<Advisory, Feed.Item> itemOf = a -> items.computeIfAbsent(a.id(), id -> item(a, viewOf.apply(a)));
+    Function<Advisory, Feed.Item> itemOf = a -> items.computeIfAbsent(a.id(), id -> {
+      AdvisoryView v = viewOf.apply(a);
+      // An item shows the advisory, its view, its last commit's time and the site's title.
+      List<Object> inputs = java.util.Arrays.asList(v, in.commits().of(a.source().relativePath()), in.config());
+      return in.views().derived(a, "item", inputs, () -> item(a, v));
+    });
     int newest = in.config().feedItems();
     feeds.add(feed("", in.config().title(), in.config().description().orElse("Security advisories of " + in.config().title() + "."),
         catalog.advisories().stream().limit(newest).map(itemOf).toList()));

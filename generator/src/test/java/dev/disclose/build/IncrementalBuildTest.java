@@ -275,10 +275,20 @@ class IncrementalBuildTest {
     Object edited = memory.pageAt("advisories/FIX-2025-0002/").view();
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
     Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+    var items = itemsById(memory.feedAt(""));
     rebuild();
     assertThat(memory.pageAt("advisories/FIX-2025-0001/").view()).isSameAs(unchanged);
     assertThat(memory.pageAt("advisories/FIX-2025-0002/").view()).isNotEqualTo(edited);
+    // What is made of a kept view is kept with it: the feed item.
+    assertThat(itemsById(memory.feedAt("")).get("FIX-2025-0001")).isSameAs(items.get("FIX-2025-0001"));
+    assertThat(itemsById(memory.feedAt("")).get("FIX-2025-0002")).isNotEqualTo(items.get("FIX-2025-0002"));
     assertSameAsFullBuild();
+  }
+
+  private static Map<String, dev.disclose.feed.Feed.Item> itemsById(dev.disclose.feed.Feed feed) {
+    Map<String, dev.disclose.feed.Feed.Item> items = new TreeMap<>();
+    for (var item : feed.items()) items.put(item.title().substring(0, item.title().indexOf(':')), item);
+    return items;
   }
 
   /**
