@@ -414,7 +414,8 @@ public final class BuildMemory {
     }
     int written = 0;
     try {
-      for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(produced).entrySet()) {
+      // In no particular order: each file is written or not on its own.
+      for (Map.Entry<String, byte[]> e : produced.entrySet()) {
         // The same bytes (an OSV record's, kept from last build) need no digest again.
         String known = e.getValue() == producedBefore.get(e.getKey()) ? digests.get(e.getKey()) : null;
         String digest = known != null && !known.isEmpty() ? known : sha256(e.getValue());

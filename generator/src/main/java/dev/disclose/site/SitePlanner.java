@@ -200,13 +200,20 @@ public final class SitePlanner {
     for (Advisory a : catalog.advisories()) {
       AdvisoryView v = viewOf.apply(a);
       Optional<Instant> lastmod = a.effectiveModified(in.commits().of(a.source().relativePath())).map(Timestamp::instant);
-      pages.add(page(v.path(), "advisory", a.id() + ": " + a.title(), v, true, lastmod));
-      for (String alias : a.aliases()) {
-        if (!SitePaths.isSafeSegment(alias) || catalog.byId(alias).isPresent()) continue;
-        String path = SitePaths.advisory(alias);
-        pages.add(new PageSpec(path, "redirect", alias + " → " + a.id(),
-            new Views.RedirectView(alias, a.id(), v.path(), v.url()), v.url(), false, Optional.empty()));
-      }
+      // Its page and its aliases' redirects: the same instances while what they show is unchanged.
+      List<Boolean> taken = a.aliases().stream().map(alias -> catalog.byId(alias).isPresent()).toList();
+      pages.addAll(in.views().derived(a, "pages", java.util.Arrays.asList(v, lastmod, taken, base), () -> {
+        List<PageSpec> own = new ArrayList<>();
+        own.add(page(v.path(), "advisory", a.id() + ": " + a.title(), v, true, lastmod));
+        for (int i = 0; i < a.aliases().size(); i++) {
+          String alias = a.aliases().get(i);
+          if (!SitePaths.isSafeSegment(alias) || taken.get(i)) continue;
+          String path = SitePaths.advisory(alias);
+          own.add(new PageSpec(path, "redirect", alias + " → " + a.id(),
+              new Views.RedirectView(alias, a.id(), v.path(), v.url()), v.url(), false, Optional.empty()));
+        }
+        return List.copyOf(own);
+      }));
     }
 
     List<EntryView> packages = new ArrayList<>();
