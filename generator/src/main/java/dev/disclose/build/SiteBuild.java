@@ -276,7 +276,8 @@ public final class SiteBuild {
     List<java.util.concurrent.Future<Integer>> mine = new ArrayList<>();
     mine.add(alongside.submit(() -> writeFeeds(out, plan.feeds(), plan.feeds(), config)));
     mine.add(alongside.submit(() -> writeSearchIndex(out, plan)));
-    mine.add(alongside.submit(() -> writeSiteFiles(out, config, theme, inputs, pages, options.now())));
+    mine.add(alongside.submit(() -> writeSiteFiles(out, config, theme, inputs, pages, options.now(),
+        p -> SiteFiles.sitemap(p).getBytes(StandardCharsets.UTF_8))));
     others.addAll(mine);
     inParallel(pages, page -> {
       out.put(page.file(), renderer.render(page));
@@ -468,11 +469,11 @@ public final class SiteBuild {
       options.progress().phase("writing the search index");
       files += writeSearchIndex(sink, plan, memory.searchIndex);
       options.progress().phase("writing exports' records, sitemap and assets");
-      Exports.Parts records = new Exports.Parts(true, false, memory::osv);
+      Exports.Parts records = new Exports.Parts(true, false, memory::osv, memory::rustsec);
       for (Exports.Format format : Exports.Format.values()) {
         files += writeExport(sink, format, catalog, config, inputs.commits(), records);
       }
-      files += writeSiteFiles(sink, config, theme, inputs, pages, options.now());
+      files += writeSiteFiles(sink, config, theme, inputs, pages, options.now(), memory::sitemap);
       // The bundles follow in the background (see BuildMemory): until then, last build's stay.
       keptAll.addAll(memory.bundleFiles());
       options.progress().phase("writing the files that changed");
@@ -483,7 +484,7 @@ public final class SiteBuild {
       Files.createDirectories(options.out());
       int written = memory.apply(options.out(), produced, keptAll, byPath, feedsByPath, stamp);
       memory.startBackground();
-      Exports.Parts bundles = new Exports.Parts(false, true, memory::osv);
+      Exports.Parts bundles = new Exports.Parts(false, true, memory::osv, memory::rustsec);
       memory.remakeBundles(options.out(), new BundleInputs(catalog.advisories(), config, inputs.commits()), () -> {
         Map<String, byte[]> made = new java.util.TreeMap<>();
         FileSink into = FileSink.inMemory(made);
@@ -548,12 +549,12 @@ public final class SiteBuild {
     return List.of(f.path() + Feed.RSS, f.path() + Feed.ATOM, f.path() + Feed.JSON);
   }
 
-  /** Sitemap, robots.txt, security.txt and the theme's assets. Returns the count. */
+  /** Sitemap ({@code sitemap} makes it), robots.txt, security.txt and the theme's assets. Returns the count. */
   private static int writeSiteFiles(Sink sink, SiteConfig config, Optional<Path> theme, SitePlanner.Inputs inputs,
-      List<PageSpec> pages, Instant now) throws IOException {
+      List<PageSpec> pages, Instant now, Function<List<PageSpec>, byte[]> sitemap) throws IOException {
     int files = 0;
     String base = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
-    sink.put("sitemap.xml", SiteFiles.sitemap(pages));
+    sink.put("sitemap.xml", sitemap.apply(pages));
     if (!inputs.previewAt().isPresent()) sink.put("robots.txt", SiteFiles.robots(base));
     else sink.put("robots.txt", SiteFiles.robotsPreview());
     sink.put(".well-known/security.txt", SiteFiles.securityTxt(config, base, now));

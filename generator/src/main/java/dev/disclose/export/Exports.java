@@ -64,8 +64,23 @@ public final class Exports {
    * advisory's OSV record and file (the preview server's reuses the previous build's for the same
    * advisory).
    */
-  public record Parts(boolean records, boolean bundles, OsvMaker osv) {
-    public static final Parts ALL = new Parts(true, true, Exports::osv);
+  public record Parts(boolean records, boolean bundles, OsvMaker osv, RustSecMaker rustsec) {
+    public static final Parts ALL = new Parts(true, true, Exports::osv, Exports::rustsec);
+  }
+
+  /** A file of an export: its path in the export's folder, and its bytes. */
+  public record ExportFile(String path, byte[] bytes) {}
+
+  /** Makes an advisory's RustSec files: a function of the advisory and its page's URL. */
+  @FunctionalInterface
+  public interface RustSecMaker {
+    List<ExportFile> make(Advisory advisory, String advisoryUrl);
+  }
+
+  /** The advisory's RustSec files, one per crate (none without a crates.io package). */
+  public static List<ExportFile> rustsec(Advisory advisory, String advisoryUrl) {
+    return RustSecExporter.export(advisory, advisoryUrl).stream()
+        .map(f -> new ExportFile(f.path(), f.text().getBytes(StandardCharsets.UTF_8))).toList();
   }
 
   /** An advisory's OSV record, and its file's bytes. */
@@ -110,14 +125,14 @@ public final class Exports {
         List<String> notes = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Advisory a : catalog.advisories()) {
-          List<RustSecExporter.RustSecFile> out = RustSecExporter.export(a, base + SitePaths.advisory(a.id()));
+          List<ExportFile> out = parts.rustsec().make(a, base + SitePaths.advisory(a.id()));
           if (out.isEmpty()) skipped.add(a.id());
           if (out.size() > 1) {
             notes.add(a.id() + " affects " + out.size() + " crates: RustSec files one advisory per crate, "
                 + "so each file is a separate submission and gets its own RUSTSEC ID");
           }
-          for (RustSecExporter.RustSecFile f : out) {
-            sink.put(f.path(), f.text().getBytes(StandardCharsets.UTF_8));
+          for (ExportFile f : out) {
+            sink.put(f.path(), f.bytes());
             files.add(f.path()); // an advisory naming a crate twice writes its file once
           }
         }

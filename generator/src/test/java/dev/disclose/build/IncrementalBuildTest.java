@@ -323,6 +323,47 @@ class IncrementalBuildTest {
     assertSameAsFullBuild();
   }
 
+  /** An unchanged advisory's RustSec files are last build's bytes; an edited one's are made again. */
+  @Test
+  void rustSecFilesOfUnchangedAdvisoriesAreLastBuildsBytes() throws Exception {
+    TestSites.copyTree(Path.of("src/test/resources/sites/releases"), temp.resolve("releases"));
+    site = temp.resolve("releases");
+    rebuild();
+    String url = "https://example.org/security/advisories/REL-2025-0003/";
+    java.util.function.Supplier<dev.disclose.advisory.Advisory> advisory = () -> {
+      try {
+        return Site.open(site, new PathDisplay(site), parsed).readAll().advisories().stream()
+            .filter(a -> a.id().equals("REL-2025-0003")).findFirst().orElseThrow();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    var first = memory.rustsec(advisory.get(), url);
+    assertThat(first).isNotEmpty();
+    rebuild();
+    assertThat(memory.rustsec(advisory.get(), url).get(0).bytes()).isSameAs(first.get(0).bytes());
+    Path file = site.resolve("advisories/2025/REL-2025-0003.md");
+    Files.writeString(file, Files.readString(file) + "\nEdited in the preview.\n");
+    rebuild();
+    var edited = memory.rustsec(advisory.get(), url);
+    assertThat(new String(edited.get(0).bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("Edited in the preview.");
+    assertSameAsFullBuild();
+  }
+
+  /** The sitemap is made again when a page's last modification changes, and only then reused. */
+  @Test
+  void theSitemapFollowsALastModification() throws Exception {
+    rebuild();
+    byte[] before = Files.readAllBytes(live.resolve("sitemap.xml"));
+    rebuild();
+    assertThat(Files.readAllBytes(live.resolve("sitemap.xml"))).isEqualTo(before);
+    Path file = site.resolve("advisories/2025/FIX-2025-0001.md");
+    Files.writeString(file, Files.readString(file).replace("modified: 2025-03-10", "modified: 2025-04-11"));
+    rebuild();
+    assertThat(Files.readString(live.resolve("sitemap.xml"))).contains("<lastmod>2025-04-11</lastmod>");
+    assertSameAsFullBuild();
+  }
+
   /**
    * An advisory's view is kept only while what it shows of the rest of the site is unchanged:
    * the release notes its fixed versions link to, the titles of its similar advisories.
