@@ -262,6 +262,20 @@ public final class BuildMemory {
   };
 
   /**
+   * An advisory's OSV file for the background bundles: the latest build's if made of the same,
+   * else made; never kept (the next build may be running, and keeps its own).
+   */
+  dev.disclose.export.Exports.OsvFile osvForBundles(dev.disclose.advisory.Advisory advisory,
+      dev.disclose.osv.OsvExporter.Settings settings, java.util.Optional<java.time.Instant> lastCommit) {
+    RememberedOsv previous = osv.previous(advisory.id());
+    if (previous != null && previous.advisory() == advisory && previous.settings().equals(settings)
+        && previous.lastCommit().equals(lastCommit)) {
+      return previous.file();
+    }
+    return dev.disclose.export.Exports.osv(advisory, settings, lastCommit);
+  }
+
+  /**
    * An advisory's RustSec files: the previous build's if made of the same advisory instance and
    * URL (the same byte arrays: apply() skips their digests), else made.
    */

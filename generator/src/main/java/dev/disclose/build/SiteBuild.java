@@ -484,7 +484,7 @@ public final class SiteBuild {
       Files.createDirectories(options.out());
       int written = memory.apply(options.out(), produced, keptAll, byPath, feedsByPath, stamp);
       memory.startBackground();
-      Exports.Parts bundles = new Exports.Parts(false, true, memory::osv, memory::rustsec);
+      Exports.Parts bundles = new Exports.Parts(false, true, memory::osvForBundles, Exports::rustsec);
       memory.remakeBundles(options.out(), new BundleInputs(catalog.advisories(), config, inputs.commits()), () -> {
         Map<String, byte[]> made = new java.util.TreeMap<>();
         FileSink into = FileSink.inMemory(made);

@@ -312,7 +312,7 @@ public final class SitePlanner {
     List<String> ecosystems = a.affected().stream().map(p -> p.ecosystem()).distinct().toList();
     int year = a.effectivePublished().map(t -> t.date().getYear()).orElse(1970);
     return new SearchIndexWriter.Doc(v.id(), v.title(), v.path(), v.severity().label(), v.severity().score(),
-        v.packagesSummary(), v.published(), v.withdrawn(), ids,
+        v.packagesSummary(), v.published(), v.withdrawn(), List.copyOf(ids),
         v.affected().stream().map(p -> new SearchIndexWriter.PackageRef(p.name(), p.ecosystem())).toList(),
         ecosystems, v.severity().level(), year, body.toString());
   }

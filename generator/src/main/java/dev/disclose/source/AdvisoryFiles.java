@@ -53,13 +53,6 @@ public final class AdvisoryFiles {
   private final PathDisplay display;
   /** The previous read's parse results, in a long-running process; null otherwise. */
   private final ParsedFiles parsed;
-  /**
-   * With {@link #parsed}: each file's attributes as the latest {@link #discover} saw them, so
-   * that reading an unchanged file takes no system call at all.
-   */
-  private final java.util.Map<Path, java.nio.file.attribute.BasicFileAttributes> seen = new java.util.concurrent.ConcurrentHashMap<>();
-  /** When the walk that saw them started: what their attributes are as of. */
-  private volatile long seenAt;
 
   /** {@code root} is the site root; {@code display} turns paths into what messages print. */
   public AdvisoryFiles(Path root, PathDisplay display) throws IOException {
@@ -81,7 +74,6 @@ public final class AdvisoryFiles {
   /** Lists the advisory files under {@code dir} (a folder inside advisories/). */
   public List<Path> discover(Path dir, List<Diagnostic> problems) throws IOException {
     if (!Files.isDirectory(dir)) return List.of();
-    seenAt = System.currentTimeMillis();
     List<Path> files = new ArrayList<>();
     Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
       @Override
@@ -93,10 +85,7 @@ public final class AdvisoryFiles {
 
       @Override
       public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
-        if (isAdvisoryFile(p)) {
-          files.add(p);
-          if (parsed != null) seen.put(p, attrs);
-        }
+        if (isAdvisoryFile(p)) files.add(p);
         else if (attrs.isSymbolicLink()) checkLink(p, problems); // a linked folder: refuse if it leads out
         return java.nio.file.FileVisitResult.CONTINUE;
       }
@@ -152,13 +141,8 @@ public final class AdvisoryFiles {
     ParsedFiles.Stamp stamp = null;
     if (parsed != null) {
       try {
-        // As the walk saw it (not following links, as here), else asked now.
-        long readAt = seenAt;
-        var attributes = seen.remove(file);
-        if (attributes == null) {
-          readAt = System.currentTimeMillis();
-          attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        }
+        long readAt = System.currentTimeMillis();
+        var attributes = ParsedFiles.Stamp.read(file, LinkOption.NOFOLLOW_LINKS);
         FileResult known = parsed.unchanged(file, attributes);
         if (known != null) return known;
         stamp = ParsedFiles.Stamp.of(attributes, readAt);

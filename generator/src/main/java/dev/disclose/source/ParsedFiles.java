@@ -13,31 +13,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * hashing them would be. Only the files of the latest read are kept.
  *
  * <p>Reading the bytes of 10,000 advisories still took 0.15 s of each rebuild, so a file is
- * not read at all while its attributes (inode, size, modification time) are those it had
- * when it was read, as git's index does: the attributes are trusted only for a file last
- * modified {@link #RACY_MILLIS} before it was read, so an edit in the same tick of a coarse
- * file-system clock is still seen. What this misses is an edit of the same size that restores
- * the previous modification time (a tool setting it on purpose); {@code disclose build}
- * always reads every file.
+ * not read at all while its attributes are those it had when it was read, as git's index does:
+ * device and inode, size, modification time, and the change time and mode, which no editor or
+ * tool sets back (so an edit that restores the modification time is still seen). They are
+ * trusted only for a file last changed {@link #racyMillis} before it was read, so an edit in
+ * the same tick of a coarse file-system clock is still seen. Without a POSIX file system the
+ * bytes are always read and compared. {@code disclose build} always reads every file.
  */
 public final class ParsedFiles {
-  /** Files modified this shortly before they were read are read again next time, whatever their attributes. */
-  static final long RACY_MILLIS = 2_000;
+  /** Files changed this shortly before they were read are read again next time, whatever their attributes (tests set 0). */
+  static volatile long racyMillis = 2_000;
 
-  /** A file's attributes when it was read, if they can tell it unchanged (see {@link #RACY_MILLIS}). */
-  record Stamp(Object fileKey, long size, java.nio.file.attribute.FileTime modified) {
-    /** The attributes of a regular file read at {@code readAtMillis}; null if not to be trusted. */
-    static Stamp of(java.nio.file.attribute.BasicFileAttributes attributes, long readAtMillis) {
-      if (!attributes.isRegularFile() || attributes.fileKey() == null
-          || attributes.lastModifiedTime().toMillis() > readAtMillis - RACY_MILLIS) {
+  /** The attributes compared (git's index compares the same). */
+  private static final String ATTRIBUTES = "unix:dev,ino,size,lastModifiedTime,ctime,mode,isRegularFile";
+
+  /** A file's attributes when it was read, if they can tell it unchanged. */
+  record Stamp(Map<String, Object> attributes) {
+    /** {@code file}'s attributes now, or null where the file system has no POSIX ones. */
+    static Map<String, Object> read(Path file, java.nio.file.LinkOption... options) throws java.io.IOException {
+      try {
+        return java.nio.file.Files.readAttributes(file, ATTRIBUTES, options);
+      } catch (UnsupportedOperationException | IllegalArgumentException e) {
         return null;
       }
-      return new Stamp(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
     }
 
-    boolean matches(java.nio.file.attribute.BasicFileAttributes attributes) {
-      return attributes.isRegularFile() && fileKey.equals(attributes.fileKey()) && size == attributes.size()
-          && modified.equals(attributes.lastModifiedTime());
+    /** The attributes of a regular file read at {@code readAtMillis}; null if not to be trusted. */
+    static Stamp of(Map<String, Object> attributes, long readAtMillis) {
+      if (attributes == null || !Boolean.TRUE.equals(attributes.get("isRegularFile"))) return null;
+      long changed = Math.max(((java.nio.file.attribute.FileTime) attributes.get("lastModifiedTime")).toMillis(),
+          ((java.nio.file.attribute.FileTime) attributes.get("ctime")).toMillis());
+      if (changed > readAtMillis - racyMillis) return null;
+      return new Stamp(Map.copyOf(attributes));
+    }
+
+    boolean matches(Map<String, Object> now) {
+      return now != null && attributes.equals(now);
     }
   }
 
@@ -66,7 +77,7 @@ public final class ParsedFiles {
    * The previous read's result for {@code file} if its attributes are those it had then (and
    * could tell), else null: then it is read, and {@link #reuse} or {@link #remember}ed.
    */
-  AdvisoryFiles.FileResult unchanged(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+  AdvisoryFiles.FileResult unchanged(Path file, Map<String, Object> attributes) {
     Entry e = previous.get(file);
     Stamp stamp = e == null ? null : e.stamp;
     if (stamp == null || !stamp.matches(attributes)) return null;
@@ -141,7 +152,7 @@ public final class ParsedFiles {
     Stamp stamp = null;
     try {
       long readAt = System.currentTimeMillis();
-      var attributes = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      Map<String, Object> attributes = Stamp.read(file);
       if (known != null && known.stamp() != null && known.stamp().matches(attributes)) return (T) known.parse();
       stamp = Stamp.of(attributes, readAt);
     } catch (java.io.IOException | SecurityException e) {

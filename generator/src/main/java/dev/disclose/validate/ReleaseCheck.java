@@ -137,7 +137,8 @@ final class ReleaseCheck {
     if (known != null && known.prefix().equals(prefix)) return known.ids();
     Set<String> named = new LinkedHashSet<>();
     Matcher m = ids.matcher(notes);
-    while (m.find()) named.add(m.group(1));
+    // A copy: the whole text matched would be the weak key itself, held by its value for ever.
+    while (m.find()) named.add(new String(m.group(1)));
     List<String> found = List.copyOf(named);
     NAMED.put(notes, new Named(prefix, found));
     return found;

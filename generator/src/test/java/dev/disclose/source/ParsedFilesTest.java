@@ -123,36 +123,53 @@ class ParsedFilesTest {
   }
 
   /**
-   * A file whose attributes (inode, size, modification time) are those it had when read, long
-   * enough after its last change, is not read again: shown here by an edit of the same size
-   * whose modification time is set back, which goes unseen (the documented price) until the
-   * time moves.
+   * A file is compared by its attributes as git's index does, the change time and mode
+   * included: an edit of the same size that sets the modification time back is still seen, and
+   * so is a change of mode; a file whose attributes are all unchanged keeps its parse.
    */
   @Test
-  void aFileWhoseAttributesAreUnchangedIsNotReadAgain() throws Exception {
+  void anEditThatRestoresTheModificationTimeIsStillSeen() throws Exception {
     TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
     java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
     try (var files = Files.walk(site)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) Files.setLastModifiedTime(f, hourAgo);
     }
-    ParsedFiles parsed = new ParsedFiles();
-    Map<String, Advisory> first = read(parsed);
-    Site opened = Site.open(site, new PathDisplay(site), parsed);
+    long racy = ParsedFiles.racyMillis;
+    ParsedFiles.racyMillis = 0; // the change times are now: trust them at once
+    try {
+      ParsedFiles parsed = new ParsedFiles();
+      Map<String, Advisory> first = read(parsed);
+      Site opened = Site.open(site, new PathDisplay(site), parsed);
+      assertThat(read(parsed).get("FIX-2025-0001")).isSameAs(first.get("FIX-2025-0001"));
+      assertThat(Site.open(site, new PathDisplay(site), parsed).config()).isSameAs(opened.config());
 
-    Path file = site.resolve(first.get("FIX-2025-0001").source().relativePath());
-    Files.writeString(file, Files.readString(file).replace("normalizing", "NORMALIZING"));
-    Files.setLastModifiedTime(file, hourAgo);
-    Path config = site.resolve("site-config.yaml");
-    Files.writeString(config, Files.readString(config).replace("title: ", "title:\t"));
-    Files.setLastModifiedTime(config, hourAgo);
-    assertThat(read(parsed).get("FIX-2025-0001")).isSameAs(first.get("FIX-2025-0001"));
-    assertThat(Site.open(site, new PathDisplay(site), parsed).config()).isSameAs(opened.config());
+      Path file = site.resolve(first.get("FIX-2025-0001").source().relativePath());
+      Files.writeString(file, Files.readString(file).replace("normalizing", "NORMALIZING"));
+      Files.setLastModifiedTime(file, hourAgo);
+      Path config = site.resolve("site-config.yaml");
+      Files.writeString(config, Files.readString(config).replace("title: ", "title:\t"));
+      Files.setLastModifiedTime(config, hourAgo);
+      assertThat(read(parsed).get("FIX-2025-0001").details()).contains("NORMALIZING");
+      assertThat(Site.open(site, new PathDisplay(site), parsed).config()).isNotSameAs(opened.config());
+    } finally {
+      ParsedFiles.racyMillis = racy;
+    }
+  }
 
-    java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.from(java.time.Instant.now());
-    Files.setLastModifiedTime(file, now);
-    Files.setLastModifiedTime(config, now);
-    assertThat(read(parsed).get("FIX-2025-0001").details()).contains("NORMALIZING");
-    assertThat(Site.open(site, new PathDisplay(site), parsed).config()).isNotSameAs(opened.config());
+  /** The attributes compared: a change of mode alone, or of the change time, tells a file changed. */
+  @Test
+  void stampsCompareTheModeAndTheChangeTime() throws Exception {
+    Path file = site.resolve("a.md");
+    Files.writeString(file, "text");
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+    Map<String, Object> before = ParsedFiles.Stamp.read(file);
+    org.junit.jupiter.api.Assumptions.assumeTrue(before != null, "a POSIX file system");
+    ParsedFiles.Stamp stamp = ParsedFiles.Stamp.of(before, System.currentTimeMillis() + 10_000);
+    assertThat(stamp).isNotNull();
+    assertThat(stamp.matches(ParsedFiles.Stamp.read(file))).isTrue();
+    assertThat(ParsedFiles.Stamp.of(before, System.currentTimeMillis())).as("changed just now: not trusted").isNull();
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
+    assertThat(stamp.matches(ParsedFiles.Stamp.read(file))).isFalse();
   }
 
   /**
