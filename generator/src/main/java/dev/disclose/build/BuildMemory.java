@@ -73,17 +73,6 @@ public final class BuildMemory {
   private final KeptForNextBuild<String, RememberedView> viewsByAdvisory = new KeptForNextBuild<>();
   /** The previous build's search index, patched by the next (docs whose text changed are analysed again). */
   final dev.disclose.search.SearchIndexWriter.Memory searchIndex = new dev.disclose.search.SearchIndexWriter.Memory();
-  /** An advisory's OSV file, and what it was made of. */
-  private record RememberedOsv(dev.disclose.advisory.Advisory advisory, Object settings,
-      java.util.Optional<java.time.Instant> lastCommit, dev.disclose.export.Exports.OsvFile file) {}
-
-  private final KeptForNextBuild<String, RememberedOsv> osv = new KeptForNextBuild<>();
-
-  /** An advisory's RustSec files, and what they were made of. */
-  private record RememberedRustSec(dev.disclose.advisory.Advisory advisory, String url,
-      java.util.List<dev.disclose.export.Exports.ExportFile> files) {}
-
-  private final KeptForNextBuild<String, RememberedRustSec> rustsec = new KeptForNextBuild<>();
   /** The theme and configuration a page was rendered with; any change re-renders every page. */
   record Stamp(Object config, String theme) {}
 
@@ -209,10 +198,36 @@ public final class BuildMemory {
   /** An advisory's view, and what it was made of. */
   private record RememberedView(dev.disclose.advisory.Advisory advisory, Object key, dev.disclose.site.Views.AdvisoryView view) {}
 
-  /** What was made of an advisory and other inputs (see {@link dev.disclose.site.SitePlanner.ViewMemory#derived}). */
+  /**
+   * What was made of an advisory and other inputs, by kind and ID: feed items, search documents
+   * and pages (see {@link dev.disclose.site.SitePlanner.ViewMemory#derived}), OSV and RustSec files.
+   */
   private record RememberedDerived(dev.disclose.advisory.Advisory advisory, Object inputs, Object value) {}
 
   private final KeptForNextBuild<java.util.List<String>, RememberedDerived> derived = new KeptForNextBuild<>();
+
+  /** Last build's {@code kind} of {@code advisory} if made of the same advisory instance and equal inputs, else null. */
+  private RememberedDerived previousDerived(String kind, dev.disclose.advisory.Advisory advisory, Object inputs) {
+    RememberedDerived previous = derived.previous(java.util.List.of(kind, advisory.id()));
+    return previous != null && previous.advisory() == advisory && previous.inputs().equals(inputs) ? previous : null;
+  }
+
+  /**
+   * Last build's {@code kind} of {@code advisory} if made of the same instance and equal inputs,
+   * else {@code make}'s (given last build's value, or null); kept for the next build.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T keptDerived(String kind, dev.disclose.advisory.Advisory advisory, Object inputs,
+      java.util.function.Function<T, T> make) {
+    java.util.List<String> key = java.util.List.of(kind, advisory.id());
+    RememberedDerived kept = previousDerived(kind, advisory, inputs);
+    if (kept == null) {
+      RememberedDerived previous = derived.previous(key);
+      kept = new RememberedDerived(advisory, inputs, make.apply(previous == null ? null : (T) previous.value()));
+    }
+    derived.keep(key, kept);
+    return (T) kept.value();
+  }
 
   /** The advisories' views between builds: unchanged ones are not made again. */
   final dev.disclose.site.SitePlanner.ViewMemory views = new dev.disclose.site.SitePlanner.ViewMemory() {
@@ -250,42 +265,10 @@ public final class BuildMemory {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T derived(dev.disclose.advisory.Advisory advisory, String kind, Object inputs, java.util.function.Supplier<T> make) {
-      java.util.List<String> key = java.util.List.of(kind, advisory.id());
-      RememberedDerived previous = derived.previous(key);
-      RememberedDerived kept = previous != null && previous.advisory() == advisory && previous.inputs().equals(inputs)
-          ? previous : new RememberedDerived(advisory, inputs, make.get());
-      derived.keep(key, kept);
-      return (T) kept.value();
+      return keptDerived(kind, advisory, inputs, previous -> make.get());
     }
   };
-
-  /**
-   * An advisory's OSV file for the background bundles: the latest build's if made of the same,
-   * else made; never kept (the next build may be running, and keeps its own).
-   */
-  dev.disclose.export.Exports.OsvFile osvForBundles(dev.disclose.advisory.Advisory advisory,
-      dev.disclose.osv.OsvExporter.Settings settings, java.util.Optional<java.time.Instant> lastCommit) {
-    RememberedOsv previous = osv.previous(advisory.id());
-    if (previous != null && previous.advisory() == advisory && previous.settings().equals(settings)
-        && previous.lastCommit().equals(lastCommit)) {
-      return previous.file();
-    }
-    return dev.disclose.export.Exports.osv(advisory, settings, lastCommit);
-  }
-
-  /**
-   * An advisory's RustSec files: the previous build's if made of the same advisory instance and
-   * URL (the same byte arrays: apply() skips their digests), else made.
-   */
-  java.util.List<dev.disclose.export.Exports.ExportFile> rustsec(dev.disclose.advisory.Advisory advisory, String url) {
-    RememberedRustSec previous = rustsec.previous(advisory.id());
-    RememberedRustSec kept = previous != null && previous.advisory() == advisory && previous.url().equals(url) ? previous
-        : new RememberedRustSec(advisory, url, dev.disclose.export.Exports.rustsec(advisory, url));
-    rustsec.keep(advisory.id(), kept);
-    return kept.files();
-  }
 
   /**
    * An advisory's OSV file: the previous build's if made of the same advisory (the parse of
@@ -295,18 +278,29 @@ public final class BuildMemory {
    */
   dev.disclose.export.Exports.OsvFile osv(dev.disclose.advisory.Advisory advisory, dev.disclose.osv.OsvExporter.Settings settings,
       java.util.Optional<java.time.Instant> lastCommit) {
-    RememberedOsv previous = osv.previous(advisory.id());
-    RememberedOsv kept;
-    if (previous != null && previous.advisory() == advisory && previous.settings().equals(settings)
-        && previous.lastCommit().equals(lastCommit)) {
-      kept = previous;
-    } else {
+    return keptDerived("osv", advisory, java.util.List.of(settings, lastCommit), (dev.disclose.export.Exports.OsvFile previous) -> {
       dev.disclose.export.Exports.OsvFile made = dev.disclose.export.Exports.osv(advisory, settings, lastCommit);
-      if (previous != null && previous.file().record().equals(made.record())) made = previous.file();
-      kept = new RememberedOsv(advisory, settings, lastCommit, made);
-    }
-    osv.keep(advisory.id(), kept);
-    return kept.file();
+      return previous != null && previous.record().equals(made.record()) ? previous : made;
+    });
+  }
+
+  /**
+   * An advisory's OSV file for the background bundles: the latest build's if made of the same,
+   * else made; never kept (the next build may be running, and keeps its own).
+   */
+  dev.disclose.export.Exports.OsvFile osvForBundles(dev.disclose.advisory.Advisory advisory,
+      dev.disclose.osv.OsvExporter.Settings settings, java.util.Optional<java.time.Instant> lastCommit) {
+    RememberedDerived known = previousDerived("osv", advisory, java.util.List.of(settings, lastCommit));
+    return known != null ? (dev.disclose.export.Exports.OsvFile) known.value()
+        : dev.disclose.export.Exports.osv(advisory, settings, lastCommit);
+  }
+
+  /**
+   * An advisory's RustSec files: the previous build's if made of the same advisory instance and
+   * URL (the same byte arrays: apply() skips their digests), else made.
+   */
+  java.util.List<dev.disclose.export.Exports.ExportFile> rustsec(dev.disclose.advisory.Advisory advisory, String url) {
+    return keptDerived("rustsec", advisory, url, previous -> dev.disclose.export.Exports.rustsec(advisory, url));
   }
 
   /** The previous bundles' files, on disk until the new ones are written. */
@@ -504,8 +498,6 @@ public final class BuildMemory {
     feeds = newFeeds;
     stamp = current;
     markdown.advance();
-    osv.advance();
-    rustsec.advance();
     viewsByAdvisory.advance();
     derived.advance();
     return written;
@@ -554,8 +546,6 @@ public final class BuildMemory {
         pendingSimilarInputs = null;
       }
     }
-    osv.discard();
-    rustsec.discard();
     viewsByAdvisory.discard();
     derived.discard();
   }
