@@ -285,6 +285,16 @@ class IncrementalBuildTest {
     assertSameAsFullBuild();
   }
 
+  /** The advisory {@code id} as the next rebuild reads it: the same instance while its file is unchanged. */
+  private dev.disclose.advisory.Advisory parsedAdvisory(String id) {
+    try {
+      return Site.open(site, new PathDisplay(site), parsed).readAll().advisories().stream()
+          .filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Map<String, dev.disclose.feed.Feed.Item> itemsById(dev.disclose.feed.Feed feed) {
     Map<String, dev.disclose.feed.Feed.Item> items = new TreeMap<>();
     for (var item : feed.items()) items.put(item.title().substring(0, item.title().indexOf(':')), item);
@@ -299,14 +309,7 @@ class IncrementalBuildTest {
   void osvFilesOfUnchangedAdvisoriesAreLastBuildsInstances() throws Exception {
     rebuild();
     var settings = dev.disclose.site.SitePlanner.osvSettings(open().config().config());
-    java.util.function.Supplier<dev.disclose.advisory.Advisory> advisory = () -> {
-      try {
-        return Site.open(site, new PathDisplay(site), parsed).readAll().advisories().stream()
-            .filter(a -> a.id().equals("FIX-2025-0001")).findFirst().orElseThrow();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    java.util.function.Supplier<dev.disclose.advisory.Advisory> advisory = () -> parsedAdvisory("FIX-2025-0001");
     var parse = advisory.get();
     var first = memory.osv(parse, settings, Optional.empty());
     rebuild();
@@ -330,14 +333,7 @@ class IncrementalBuildTest {
     site = temp.resolve("releases");
     rebuild();
     String url = "https://example.org/security/advisories/REL-2025-0003/";
-    java.util.function.Supplier<dev.disclose.advisory.Advisory> advisory = () -> {
-      try {
-        return Site.open(site, new PathDisplay(site), parsed).readAll().advisories().stream()
-            .filter(a -> a.id().equals("REL-2025-0003")).findFirst().orElseThrow();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    java.util.function.Supplier<dev.disclose.advisory.Advisory> advisory = () -> parsedAdvisory("REL-2025-0003");
     var first = memory.rustsec(advisory.get(), url);
     assertThat(first).isNotEmpty();
     rebuild();
