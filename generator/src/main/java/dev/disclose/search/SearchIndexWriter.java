@@ -260,22 +260,22 @@ public final class SearchIndexWriter {
       }
       Map<String, TreeMap<String, Postings>> byPrefix = new java.util.HashMap<>();
       new TreeMap<>(termPostings).forEach((t, p) -> byPrefix.computeIfAbsent(head(t, 2), x -> new TreeMap<>()).put(t, p));
-      Map<String, Shard> made2 = new java.util.HashMap<>();
+      Map<String, Shard> madeShards = new java.util.HashMap<>();
       Map<String, byte[]> out = new TreeMap<>();
       List<String> split = new ArrayList<>();
       new TreeMap<>(byPrefix).forEach((prefix, group) -> {
         Shard s = shard(group);
-        made2.put(prefix, s);
+        madeShards.put(prefix, s);
         out.putAll(s.files());
         split.addAll(s.split());
       });
-      Parts made3 = Parts.of(next);
-      rest(next, out, split, made3, chunk -> null);
-      parts = made3;
+      Parts madeParts = Parts.of(next);
+      rest(next, out, split, madeParts, chunk -> null);
+      parts = madeParts;
       docs = List.copyOf(next);
       terms = made;
       groups = byPrefix;
-      shards = made2;
+      shards = madeShards;
       files = out;
       return out;
     }
