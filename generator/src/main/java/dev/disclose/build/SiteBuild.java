@@ -535,7 +535,7 @@ public final class SiteBuild {
   }
 
   private static int writeSearchIndex(Sink sink, SitePlanner.Plan plan) {
-    return writeSearchIndex(sink, plan, new SearchIndexWriter.Memory());
+    return writeSearchIndex(sink, plan, SearchIndexWriter.Memory.forOneWrite());
   }
 
   /** {@code previous}: the index of the previous build (the preview server's memory), patched. */

@@ -106,7 +106,7 @@ public final class SearchIndexWriter {
 
   /** As {@link #write(List)}, with {@code analyse} giving a text's terms as {@link SearchAnalyzer#terms} does. */
   public static Map<String, byte[]> write(List<Doc> docs, java.util.function.Function<String, List<String>> analyse) {
-    return write(docs, analyse, new Memory());
+    return write(docs, analyse, Memory.forOneWrite());
   }
 
   /**
@@ -145,6 +145,13 @@ public final class SearchIndexWriter {
     /** More changed docs than this share of all and the index is made from scratch. */
     private static final int PATCH_MAX_SHARE = 8;
 
+    /**
+     * Whether the index is kept for the next write. A single build's is not: every doc's terms
+     * held until the index is written were a third of the heap at 100,000 advisories (ten
+     * million strings), and the build thrashed in full collections with 2 GB.
+     */
+    private final boolean remembers;
+
     private List<Doc> docs;
     private List<List<String>[]> terms;
     private Map<String, TreeMap<String, Postings>> groups;
@@ -154,6 +161,20 @@ public final class SearchIndexWriter {
 
     /** What one top-level shard wrote: its files, and the prefixes it split further. */
     private record Shard(Map<String, byte[]> files, List<String> split) {}
+
+    /** A memory for the preview server's rebuilds: each write patches the previous one's index. */
+    public Memory() {
+      this(true);
+    }
+
+    private Memory(boolean remembers) {
+      this.remembers = remembers;
+    }
+
+    /** For one write: nothing is kept, so nothing is patched. */
+    public static Memory forOneWrite() {
+      return new Memory(false);
+    }
 
     void forget() {
       docs = null;
@@ -256,7 +277,7 @@ public final class SearchIndexWriter {
           for (String t : analysed.get(i)[0]) termPostings.computeIfAbsent(t, x -> new Postings()).add(n, 1);
           for (String t : analysed.get(i)[1]) termPostings.computeIfAbsent(t, x -> new Postings()).add(n, 2);
         }
-        made.addAll(analysed);
+        if (remembers) made.addAll(analysed);
       }
       Map<String, TreeMap<String, Postings>> byPrefix = new java.util.HashMap<>();
       new TreeMap<>(termPostings).forEach((t, p) -> byPrefix.computeIfAbsent(head(t, 2), x -> new TreeMap<>()).put(t, p));
@@ -265,12 +286,13 @@ public final class SearchIndexWriter {
       List<String> split = new ArrayList<>();
       new TreeMap<>(byPrefix).forEach((prefix, group) -> {
         Shard s = shard(group);
-        madeShards.put(prefix, s);
+        if (remembers) madeShards.put(prefix, s);
         out.putAll(s.files());
         split.addAll(s.split());
       });
       Parts madeParts = Parts.of(next);
       rest(next, out, split, madeParts, chunk -> null);
+      if (!remembers) return out;
       parts = madeParts;
       docs = List.copyOf(next);
       terms = made;

@@ -105,6 +105,15 @@ class SearchIndexPatchTest {
     assertThat(analysed.get()).as("from scratch").isEqualTo(2 * docs.size());
   }
 
+  @Test
+  void aMemoryForOneWriteKeepsNothing() {
+    SearchIndexWriter.Memory once = SearchIndexWriter.Memory.forOneWrite();
+    SearchIndexWriter.write(docs, counting, once);
+    analysed.set(0);
+    assertThat(text(SearchIndexWriter.write(docs, counting, once))).isEqualTo(text(SearchIndexWriter.write(docs, counting, memory)));
+    assertThat(analysed.get()).as("nothing patched or reused: every doc analysed again").isEqualTo(2 * docs.size());
+  }
+
   private void edit(int n, java.util.function.UnaryOperator<SearchIndexWriter.Doc> change) {
     docs.set(n, change.apply(docs.get(n)));
     assertSameAsFromScratch();
