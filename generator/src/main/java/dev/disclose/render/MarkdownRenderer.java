@@ -16,7 +16,9 @@ import java.util.List;
  *
  * <p>A text is parsed with only the extensions it can need: a table needs a {@code |}, a
  * strikethrough a {@code ~}, an autolink a {@code :} (a URL), an {@code @} (an e-mail address)
- * or {@code www.}. Without those characters an extension finds nothing, so the HTML is the same,
+ * or {@code www}, or an {@code &} or {@code \} (the autolink extension decodes entities and
+ * escapes before it looks: {@code a&commat;b.org} is an address, {@code www\.b.org} a link).
+ * Without those characters an extension finds nothing, so the HTML is the same,
  * but flexmark sets each one up for every text anyway (the tables extension compiles a regular
  * expression per text): most advisories' details need none, and rendering 10,000 of them took
  * a fifth of a build's CPU. MarkdownRendererTest checks the HTML equals the all-extensions
@@ -58,13 +60,16 @@ public final class MarkdownRenderer {
     int needs = 0;
     if (markdown.indexOf('|') >= 0) needs |= TABLES;
     if (markdown.indexOf('~') >= 0) needs |= STRIKETHROUGH;
-    if (markdown.indexOf(':') >= 0 || markdown.indexOf('@') >= 0 || containsWww(markdown)) needs |= AUTOLINKS;
+    if (markdown.indexOf(':') >= 0 || markdown.indexOf('@') >= 0 || markdown.indexOf('&') >= 0
+        || markdown.indexOf('\\') >= 0 || containsWww(markdown)) {
+      needs |= AUTOLINKS;
+    }
     return needs;
   }
 
   private static boolean containsWww(String s) {
-    for (int i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) {
-      if (i >= 3 && s.regionMatches(true, i - 3, "www", 0, 3)) return true;
+    for (int i = 0; i + 3 <= s.length(); i++) {
+      if ((s.charAt(i) | 0x20) == 'w' && s.regionMatches(true, i, "www", 0, 3)) return true;
     }
     return false;
   }

@@ -22,18 +22,22 @@ class MarkdownRendererTest {
         .contains("<a href=\"https://example.org/a\" rel=\"nofollow noopener noreferrer\">https://example.org/a</a>");
     assertThat(MarkdownRenderer.render("write to security@example.org").html()).contains("href=\"mailto:security&#64;example.org\"");
     assertThat(MarkdownRenderer.render("at www.example.org today").html()).contains("<a href=\"http://www.example.org\"");
+    assertThat(MarkdownRenderer.render("write to security&commat;example.org").html()).contains("href=\"mailto:security&#64;example.org\"");
     assertThat(MarkdownRenderer.render("## Impact\n\nPlain *text*.").html()).isEqualTo("<h2 id=\"impact\">Impact</h2>\n<p>Plain <em>text</em>.</p>\n");
   }
 
   @Test
   void needsOnlyTheExtensionsATextsCharactersCanTrigger() {
-    assertThat(MarkdownRenderer.needs("Plain words. And www, but no dot after it.")).isZero();
+    assertThat(MarkdownRenderer.needs("Plain words, no link in sight.")).isZero();
     assertThat(MarkdownRenderer.needs("a | b")).isEqualTo(1);
     assertThat(MarkdownRenderer.needs("~~x~~")).isEqualTo(2);
     assertThat(MarkdownRenderer.needs("ftp:x")).isEqualTo(4);
     assertThat(MarkdownRenderer.needs("a@b")).isEqualTo(4);
     assertThat(MarkdownRenderer.needs("wWw.example")).isEqualTo(4);
     assertThat(MarkdownRenderer.needs("x.y www.z")).as("not only the first dot").isEqualTo(4);
+    // The autolink extension decodes entities and escapes first: a&commat;b.org is an address.
+    assertThat(MarkdownRenderer.needs("a&commat;b.org")).isEqualTo(4);
+    assertThat(MarkdownRenderer.needs("www\\.b.org")).isEqualTo(4);
     assertThat(MarkdownRenderer.needs("| ~ @")).isEqualTo(MarkdownRenderer.ALL);
   }
 
@@ -41,7 +45,8 @@ class MarkdownRendererTest {
   @Test
   void sameHtmlAsWithEveryExtensionOnRandomTexts() {
     String[] pieces = {"a", "b", " ", "\n", "\n\n", "|", "-", "---", ":", "~", "~~", "@", "www.", "WWW.", "x.org", "http",
-        "://", "*", "_", "`", "```", "#", "> ", "1. ", "- ", "[", "]", "(", ")", "<", ">", "\\", "&", "e", "mailto", ".", "    "};
+        "://", "*", "_", "`", "```", "#", "> ", "1. ", "- ", "[", "]", "(", ")", "<", ">", "\\", "&", "e", "mailto", ".", "    ",
+        "&commat;", "&period;", "&colon;", "&amp;", "&#64;", "&#124;", "&#126;", "example", "org", "w"};
     Random random = new Random(42);
     int checked = 0;
     for (int i = 0; i < 20_000; i++) {
