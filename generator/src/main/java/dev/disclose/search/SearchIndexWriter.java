@@ -116,7 +116,8 @@ public final class SearchIndexWriter {
    * those terms encoded again; the rest of the files are made as always, but a result chunk of
    * unchanged docs keeps its bytes. The files are exactly what a write from scratch makes (a
    * test compares the two over a series of edits). Otherwise the index is made from scratch,
-   * reusing the terms of docs whose title and text are unchanged, and remembered.
+   * reusing the terms of docs whose title and text are unchanged, and remembered (unless the
+   * memory is {@link Memory#forOneWrite}).
    */
   public static Map<String, byte[]> write(List<Doc> docs, java.util.function.Function<String, List<String>> analyse,
       Memory memory) {
@@ -252,7 +253,7 @@ public final class SearchIndexWriter {
       return out;
     }
 
-    /** The index from scratch, remembered; a doc's terms reused if its title and text are as before. */
+    /** The index from scratch, remembered if this memory remembers; a doc's terms reused if its title and text are as before. */
     private Map<String, byte[]> writeAll(List<Doc> next, java.util.function.Function<String, List<String>> analyse) {
       Map<String, Integer> previousById = new java.util.HashMap<>();
       if (docs != null) for (int n = 0; n < docs.size(); n++) previousById.put(docs.get(n).id(), n);

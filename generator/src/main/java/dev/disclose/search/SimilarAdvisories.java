@@ -171,6 +171,7 @@ public final class SimilarAdvisories {
         for (int i = 0; i < w.terms().length; i++) {
           Integer known = numbers.putIfAbsent(w.terms()[i], terms.size());
           if (known == null) terms.add(w.terms()[i]);
+          else w.terms()[i] = terms.get(known); // one String per word, not one per advisory that has it
           ids[d][i] = known == null ? terms.size() - 1 : known;
         }
         if (w.length() > 0) docCount++;

@@ -62,8 +62,8 @@ class SimilarAdvisoriesTest {
 
   @Test
   void tiesGoToTheAdvisoryFirstInCatalogOrder() {
-    // D shares only its weakness with A, B and C, which score alike for it: the first two in
-    // the catalog's order, never the one whose ID sorts first.
+    // D shares only its weakness with A, B and C, which score alike for it: listed in the
+    // catalog's order, not by ID.
     List<Advisory> all = List.of(
         advisory("T-3", "Alpha", "CWE-79", "Nothing in common."),
         advisory("T-1", "Bravo", "CWE-79", "Nothing shared here."),
