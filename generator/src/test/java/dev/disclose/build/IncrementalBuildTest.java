@@ -43,6 +43,17 @@ class IncrementalBuildTest {
         new SiteBuild.Options(live, Optional.empty(), NOW, SiteBuild.Progress.NONE, Optional.of(memory)));
   }
 
+  /** Saves {@code file} changed, as an editor would. */
+  private static void edit(Path file, java.util.function.UnaryOperator<String> change) throws IOException {
+    Files.writeString(file, change.apply(Files.readString(file)));
+  }
+
+  /** The fixture with release notes instead of the basic one. */
+  private void useReleasesSite() throws IOException {
+    TestSites.copyTree(Path.of("src/test/resources/sites/releases"), temp.resolve("releases"));
+    site = temp.resolve("releases");
+  }
+
   private Site open() throws Exception {
     return Site.open(site, new PathDisplay(site));
   }
@@ -74,7 +85,7 @@ class IncrementalBuildTest {
     Path other = live.resolve("advisories/FIX-2025-0001/index.html");
     long untouched = Files.getLastModifiedTime(other).toMillis();
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-    Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+    edit(file, s -> s.replace("Request smuggling in the proxy", "Request smuggling, renamed"));
 
     SiteBuild.Result second = rebuild();
     assertThat(second.rendered()).isPositive().isLessThan(first.pages() / 2);
@@ -91,10 +102,10 @@ class IncrementalBuildTest {
     java.util.Map<String, java.util.List<String>> first = memory.similar(advisories());
     assertThat(first).containsKey("FIX-2025-0002");
 
-    Files.writeString(file, Files.readString(file).replace("fixed: 0.3.7", "fixed: 0.3.8").replace("A:N", "A:L"));
+    edit(file, s -> s.replace("fixed: 0.3.7", "fixed: 0.3.8").replace("A:N", "A:L"));
     assertThat(memory.similar(advisories())).isSameAs(first);
 
-    Files.writeString(file, Files.readString(file).replace("`Content-Length`", "`Content-Length` twice"));
+    edit(file, s -> s.replace("`Content-Length`", "`Content-Length` twice"));
     java.util.Map<String, java.util.List<String>> edited = memory.similar(advisories());
     assertThat(edited).isNotSameAs(first).isEqualTo(dev.disclose.search.SimilarAdvisories.of(advisories()));
     rebuild();
@@ -120,7 +131,7 @@ class IncrementalBuildTest {
     assertThat(first).isEqualTo(dev.disclose.search.SimilarAdvisories.of(advisories()));
 
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-    Files.writeString(file, Files.readString(file).replace("`Content-Length`", "`Content-Length` twice"));
+    edit(file, s -> s.replace("`Content-Length`", "`Content-Length` twice"));
     assertThat(background.similar(advisories())).isSameAs(first);
     assertThat(background.similarSettled()).isFalse();
     background.startBackground();
@@ -144,10 +155,10 @@ class IncrementalBuildTest {
       hold.await();
       return Map.of();
     });
-    Files.writeString(file, Files.readString(file).replace("`Content-Length`", "`Content-Length` twice"));
+    edit(file, s -> s.replace("`Content-Length`", "`Content-Length` twice"));
     background.similar(advisories());
     background.startBackground();
-    Files.writeString(file, Files.readString(file).replace("The proxy accepted both", "The gateway accepted both"));
+    edit(file, s -> s.replace("The proxy accepted both", "The gateway accepted both"));
     java.util.List<dev.disclose.advisory.Advisory> latest = advisories();
     background.similar(latest);
     background.startBackground();
@@ -164,7 +175,7 @@ class IncrementalBuildTest {
     SiteBuild.Options options = new SiteBuild.Options(live, Optional.empty(), NOW, SiteBuild.Progress.NONE, Optional.of(background));
     SiteBuild.run(open(), options);
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-    Files.writeString(file, Files.readString(file).replace("`Content-Length`", "`Content-Length` twice"));
+    edit(file, s -> s.replace("`Content-Length`", "`Content-Length` twice"));
     SiteBuild.run(open(), options);
     assertThat(Files.readString(live.resolve("advisories/FIX-2025-0002/index.html"))).contains("Content-Length</code> twice");
     background.awaitSimilar(60_000);
@@ -187,7 +198,7 @@ class IncrementalBuildTest {
     rebuild();
     memory.awaitBundles(60_000);
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-    Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+    edit(file, s -> s.replace("Request smuggling in the proxy", "Request smuggling, renamed"));
     rebuild();
     memory.awaitBundles(60_000);
     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(live.resolve("osv/all.zip").toFile())) {
@@ -212,7 +223,7 @@ class IncrementalBuildTest {
     memory.awaitBundles(60_000);
     assertThat(made.get()).isEqualTo(1);
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-    Files.writeString(file, Files.readString(file).replace("fixed: 0.3.7", "fixed: 0.3.8"));
+    edit(file, s -> s.replace("fixed: 0.3.7", "fixed: 0.3.8"));
     rebuild();
     memory.awaitBundles(60_000);
     assertThat(made.get()).isEqualTo(2);
@@ -274,7 +285,7 @@ class IncrementalBuildTest {
     Object unchanged = memory.pageAt("advisories/FIX-2025-0001/").view();
     Object edited = memory.pageAt("advisories/FIX-2025-0002/").view();
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-    Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+    edit(file, s -> s.replace("Request smuggling in the proxy", "Request smuggling, renamed"));
     var items = itemsById(memory.feedAt(""));
     rebuild();
     assertThat(memory.pageAt("advisories/FIX-2025-0001/").view()).isSameAs(unchanged);
@@ -316,7 +327,7 @@ class IncrementalBuildTest {
     assertThat(memory.osv(advisory.get(), settings, Optional.empty())).isSameAs(first);
 
     Path file = site.resolve("advisories/2025/FIX-2025-0001.md");
-    Files.writeString(file, Files.readString(file) + "\n"); // a new parse, the same record
+    edit(file, s -> s + "\n"); // a new parse, the same record
     rebuild();
     assertThat(advisory.get()).isNotSameAs(parse);
     assertThat(memory.osv(advisory.get(), settings, Optional.empty()).json()).isSameAs(first.json());
@@ -329,8 +340,7 @@ class IncrementalBuildTest {
   /** An unchanged advisory's RustSec files are last build's bytes; an edited one's are made again. */
   @Test
   void rustSecFilesOfUnchangedAdvisoriesAreLastBuildsBytes() throws Exception {
-    TestSites.copyTree(Path.of("src/test/resources/sites/releases"), temp.resolve("releases"));
-    site = temp.resolve("releases");
+    useReleasesSite();
     rebuild();
     String url = "https://example.org/security/advisories/REL-2025-0003/";
     java.util.function.Supplier<dev.disclose.advisory.Advisory> advisory = () -> parsedAdvisory("REL-2025-0003");
@@ -339,7 +349,7 @@ class IncrementalBuildTest {
     rebuild();
     assertThat(memory.rustsec(advisory.get(), url).get(0).bytes()).isSameAs(first.get(0).bytes());
     Path file = site.resolve("advisories/2025/REL-2025-0003.md");
-    Files.writeString(file, Files.readString(file) + "\nEdited in the preview.\n");
+    edit(file, s -> s + "\nEdited in the preview.\n");
     rebuild();
     var edited = memory.rustsec(advisory.get(), url);
     assertThat(new String(edited.get(0).bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("Edited in the preview.");
@@ -354,7 +364,7 @@ class IncrementalBuildTest {
     rebuild();
     assertThat(Files.readAllBytes(live.resolve("sitemap.xml"))).isEqualTo(before);
     Path file = site.resolve("advisories/2025/FIX-2025-0001.md");
-    Files.writeString(file, Files.readString(file).replace("modified: 2025-03-10", "modified: 2025-04-11"));
+    edit(file, s -> s.replace("modified: 2025-03-10", "modified: 2025-04-11"));
     rebuild();
     assertThat(Files.readString(live.resolve("sitemap.xml"))).contains("<lastmod>2025-04-11</lastmod>");
     assertSameAsFullBuild();
@@ -366,8 +376,7 @@ class IncrementalBuildTest {
    */
   @Test
   void keptViewsFollowTheReleaseNotesAndOtherAdvisoriesTitles() throws Exception {
-    TestSites.copyTree(Path.of("src/test/resources/sites/releases"), temp.resolve("releases"));
-    site = temp.resolve("releases");
+    useReleasesSite();
     rebuild();
     String vmmPage = Files.readString(live.resolve("advisories/REL-2025-0003/index.html"));
     assertThat(vmmPage).contains("releases/crates.io/fixture-vmm/0.5.2/");
@@ -380,7 +389,7 @@ class IncrementalBuildTest {
     // A title shown in other advisories' similar lists.
     Path other = site.resolve("advisories/2025/REL-2025-0002.md");
     String title = Files.readAllLines(other).stream().filter(l -> l.startsWith("title:")).findFirst().orElseThrow();
-    Files.writeString(other, Files.readString(other).replace(title, "title: A title edited in the preview"));
+    edit(other, s -> s.replace(title, "title: A title edited in the preview"));
     rebuild();
     assertSameAsFullBuild();
     assertThat(Files.readString(live.resolve("advisories/REL-2025-0001/index.html"))).contains("A title edited in the preview");
@@ -402,7 +411,7 @@ class IncrementalBuildTest {
     Path templates = site.resolve("theme/templates");
     Files.createDirectories(templates);
     String base = new String(getClass().getClassLoader().getResourceAsStream("themes/default/templates/base.peb").readAllBytes());
-    Files.writeString(site.resolve("site-config.yaml"), Files.readString(site.resolve("site-config.yaml")) + "theme: theme\n");
+    edit(site.resolve("site-config.yaml"), s -> s + "theme: theme\n");
     Files.writeString(templates.resolve("base.peb"), base.replace("Published with Disclose.", "Published with a custom theme."));
     SiteBuild.Result r = rebuild();
     assertThat(r.rendered()).isEqualTo(r.pages());
@@ -415,7 +424,7 @@ class IncrementalBuildTest {
     rebuild();
     Path templates = site.resolve("theme/templates");
     Files.createDirectories(templates);
-    Files.writeString(site.resolve("site-config.yaml"), Files.readString(site.resolve("site-config.yaml")) + "theme: theme\n");
+    edit(site.resolve("site-config.yaml"), s -> s + "theme: theme\n");
     // The html filter refuses a plain string: a theme error that Pebble does not wrap.
     Files.writeString(templates.resolve("prose.peb"), "{{ title | html }}");
     org.assertj.core.api.Assertions.assertThatThrownBy(this::rebuild)
@@ -431,7 +440,7 @@ class IncrementalBuildTest {
   void aThemeErrorIsAClearErrorOfDiscloseBuildNotAnInternalOne() throws Exception {
     Path templates = site.resolve("theme/templates");
     Files.createDirectories(templates);
-    Files.writeString(site.resolve("site-config.yaml"), Files.readString(site.resolve("site-config.yaml")) + "theme: theme\n");
+    edit(site.resolve("site-config.yaml"), s -> s + "theme: theme\n");
     Files.writeString(templates.resolve("prose.peb"), "{{ title | html }}");
     dev.disclose.testing.CliRun run = dev.disclose.testing.CliRun.in(site, "build", "--now", NOW.toString());
     assertThat(run.exitCode()).isEqualTo(2);
