@@ -287,7 +287,7 @@ public final class SearchIndexWriter {
       List<String> split = new ArrayList<>();
       new TreeMap<>(byPrefix).forEach((prefix, group) -> {
         Shard s = shard(group);
-        if (remembers) madeShards.put(prefix, s);
+        madeShards.put(prefix, s);
         out.putAll(s.files());
         split.addAll(s.split());
       });

@@ -196,12 +196,11 @@ public final class SimilarAdvisories {
      */
     int[] telling(int d, Words w, int maxDocFreq, int numDocs) {
       record Scored(int id, String term, float score) {}
-      ClassicSimilarity tfidf = new ClassicSimilarity();
       List<Scored> scored = new ArrayList<>();
       for (int i = 0; i < w.terms().length; i++) {
         int id = ids[d][i];
         if (w.terms()[i].length() < 3 || docFreq[id] > maxDocFreq) continue;
-        scored.add(new Scored(id, w.terms()[i], w.freqs()[i] * tfidf.idf(docFreq[id], numDocs)));
+        scored.add(new Scored(id, w.terms()[i], w.freqs()[i] * TFIDF.idf(docFreq[id], numDocs)));
       }
       scored.sort(Comparator.comparing(Scored::score).reversed().thenComparing(Scored::term));
       return scored.stream().limit(QUERY_TERMS).mapToInt(Scored::id).toArray();
@@ -235,6 +234,7 @@ public final class SimilarAdvisories {
   }
 
   private static final BM25Similarity BM25 = new BM25Similarity();
+  private static final ClassicSimilarity TFIDF = new ClassicSimilarity();
 
   /**
    * The advisories a clause matches, in catalog order, and what it adds to each one's score:
