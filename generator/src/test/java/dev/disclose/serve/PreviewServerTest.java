@@ -92,4 +92,65 @@ class PreviewServerTest {
       assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).statusCode()).isEqualTo(200);
     }
   }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void warmsUpOnTheUnchangedSiteWithoutPrintingOrCountingBuilds() throws Exception {
+    Path site = temp.resolve("site");
+    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+    StringWriter log = new StringWriter();
+    Clock clock = Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC);
+    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true)) {
+      awaitLog(log, "warmed up:");
+      assertThat(log.toString()).contains("warmed up: 8 rebuilds of the unchanged site");
+      // Only the first build is one a person sees.
+      assertThat(log.toString().lines().filter(l -> l.startsWith("built ")).count()).isEqualTo(1);
+      assertThat(server.builds()).isEqualTo(1);
+
+      Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+      Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (server.builds() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(50);
+      assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).body()).contains("Request smuggling, renamed");
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aWarmUpRebuildThatFindsAnEmbargoLiftedIsARealBuild() throws Exception {
+    Path site = temp.resolve("site");
+    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+    StringWriter log = new StringWriter();
+    // The first build (on this thread) before FIX-2025-0003's embargo (2026-01-15T16:00Z); the
+    // warm-up's rebuilds (on the server's background thread) after it.
+    Clock clock = new Clock() {
+      @Override
+      public Instant instant() {
+        return Thread.currentThread().getName().equals("disclose-settle")
+            ? Instant.parse("2026-01-15T16:01:00Z") : Instant.parse("2026-01-15T15:59:00Z");
+      }
+
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+    };
+    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true)) {
+      awaitLog(log, "warmed up:");
+      // Printed and counted (then, likely, the rebuild that shows its similar advisories).
+      assertThat(log.toString().lines().filter(l -> l.startsWith("built ")).count()).isGreaterThanOrEqualTo(2);
+      assertThat(server.builds()).isGreaterThanOrEqualTo(2);
+      assertThat(get(server.url().resolve("advisories/FIX-2025-0003/")).statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static void awaitLog(StringWriter log, String text) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!log.toString().contains(text) && System.currentTimeMillis() < deadline) Thread.sleep(50);
+  }
 }
