@@ -177,14 +177,28 @@ public final class SiteBuild {
             .orElse(dev.disclose.search.SimilarAdvisories::of),
         memory.map(m -> m.views).orElse(SitePlanner.ViewMemory.NONE));
     options.progress().phase("planning pages, search documents and similar advisories");
-    SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
-
     if (memory.isPresent()) {
-      // One build at a time per memory; its background bundles write under the same lock.
-      synchronized (memory.get()) {
-        return incremental(memory.get(), catalog, config, theme, inputs, plan, options, start);
+      // The exports' records depend on the catalog alone: made on a thread of their own while the
+      // pages are planned. The rest of a rebuild is mostly one thread's work, and the records were
+      // a tenth of it at 10,000 advisories.
+      Map<String, byte[]> produced = new ConcurrentHashMap<>();
+      java.util.concurrent.FutureTask<Integer> records = new java.util.concurrent.FutureTask<>(
+          () -> writeRecords(Sink.of(produced), memory.get(), catalog, config, inputs.commits()));
+      Thread recordsThread = new Thread(records, "disclose-records");
+      recordsThread.setDaemon(true);
+      recordsThread.start();
+      try {
+        SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
+        // One build at a time per memory; its background bundles write under the same lock.
+        synchronized (memory.get()) {
+          return incremental(memory.get(), catalog, config, theme, inputs, plan, options, start, produced, records);
+        }
+      } finally {
+        // No thread of this build still keeping values in the memory once it is over.
+        awaitQuietly(recordsThread);
       }
     }
+    SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
 
     Path staging = AtomicPublisher.stage(options.out(), site.root(), options.preview());
     java.util.concurrent.ExecutorService alongside = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
@@ -440,12 +454,17 @@ public final class SiteBuild {
    * files whose bytes changed, straight into the served folder. Everything is produced before
    * anything is written, so a template error leaves the last good site in place.
    */
+  /**
+   * A rebuild of the preview: renders and writes only what changed since {@code memory}'s last
+   * build. {@code produced}: the files made so far, into which {@code records} (counting the
+   * files it made) is writing the exports' records.
+   */
   private static Result incremental(BuildMemory memory, Catalog catalog, SiteConfig config, Optional<Path> theme,
-      SitePlanner.Inputs inputs, SitePlanner.Plan plan, Options options, long start) throws SiteException {
+      SitePlanner.Inputs inputs, SitePlanner.Plan plan, Options options, long start, Map<String, byte[]> produced,
+      java.util.concurrent.Future<Integer> records) throws SiteException {
     List<PageSpec> pages = plan.pages();
     try {
       BuildMemory.Stamp stamp = new BuildMemory.Stamp(config, themeDigest(theme));
-      Map<String, byte[]> produced = new ConcurrentHashMap<>();
       Sink sink = Sink.of(produced);
       PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
       options.progress().phase("finding the pages that changed");
@@ -469,10 +488,7 @@ public final class SiteBuild {
       options.progress().phase("writing the search index");
       files += writeSearchIndex(sink, plan, memory.searchIndex);
       options.progress().phase("writing exports' records, sitemap and assets");
-      Exports.Parts records = new Exports.Parts(true, false, memory::osv, memory::rustsec);
-      for (Exports.Format format : Exports.Format.values()) {
-        files += writeExport(sink, format, catalog, config, inputs.commits(), records);
-      }
+      files += result(records);
       files += writeSiteFiles(sink, config, theme, inputs, pages, options.now(), memory::sitemap);
       // The bundles follow in the background (see BuildMemory): until then, last build's stay.
       keptAll.addAll(memory.bundleFiles());
@@ -500,6 +516,43 @@ public final class SiteBuild {
       memory.invalidate();
       throw e;
     }
+  }
+
+  /** The exports' records, each from {@code memory} if made of the same as last build's. Returns the count. */
+  private static int writeRecords(Sink sink, BuildMemory memory, Catalog catalog, SiteConfig config,
+      LastCommitTimes commits) throws IOException {
+    Exports.Parts records = new Exports.Parts(true, false, memory::osv, memory::rustsec);
+    int files = 0;
+    for (Exports.Format format : Exports.Format.values()) files += writeExport(sink, format, catalog, config, commits, records);
+    return files;
+  }
+
+  /** {@code task}'s result, its failure rethrown as it was. */
+  private static int result(java.util.concurrent.Future<Integer> task) throws IOException {
+    try {
+      return task.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error error) throw error;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the exports' records were made", e);
+    }
+  }
+
+  /** Waits for {@code thread} to end, keeping this thread's interrupt. */
+  private static void awaitQuietly(Thread thread) {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
   }
 
   /**
