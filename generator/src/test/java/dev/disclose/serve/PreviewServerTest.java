@@ -30,6 +30,15 @@ class PreviewServerTest {
   @TempDir Path temp;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private static final Clock DECEMBER = Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC);
+
+  /** The basic fixture site, copied into the test's folder. */
+  private Path basicSite() throws java.io.IOException {
+    Path site = temp.resolve("site");
+    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+    return site;
+  }
+
   private HttpResponse<String> get(URI uri) throws Exception {
     return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -38,11 +47,9 @@ class PreviewServerTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void servesRebuildsOnChangeAndTellsTheTabToReload() throws Exception {
-    Path site = temp.resolve("site");
-    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+    Path site = basicSite();
     StringWriter log = new StringWriter();
-    Clock clock = Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC);
-    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true))) {
+    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true))) {
       assertThat(server.url().getHost()).isEqualTo("127.0.0.1");
       HttpResponse<String> home = get(server.url());
       assertThat(home.statusCode()).isEqualTo(200);
@@ -96,11 +103,9 @@ class PreviewServerTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void warmsUpOnTheUnchangedSiteWithoutPrintingOrCountingBuilds() throws Exception {
-    Path site = temp.resolve("site");
-    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+    Path site = basicSite();
     StringWriter log = new StringWriter();
-    Clock clock = Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC);
-    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true)) {
+    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true), true)) {
       awaitLog(log, "warmed up:");
       assertThat(log.toString()).contains("warmed up: 8 rebuilds of the unchanged site");
       // Only the first build is one a person sees.
@@ -118,8 +123,7 @@ class PreviewServerTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void aWarmUpRebuildThatFindsAnEmbargoLiftedIsARealBuild() throws Exception {
-    Path site = temp.resolve("site");
-    TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
+    Path site = basicSite();
     StringWriter log = new StringWriter();
     // The first build (on this thread) before FIX-2025-0003's embargo (2026-01-15T16:00Z); the
     // warm-up's rebuilds (on the server's background thread) after it.
