@@ -178,9 +178,9 @@ public final class SiteBuild {
         memory.map(m -> m.views).orElse(SitePlanner.ViewMemory.NONE));
     options.progress().phase("planning pages, search documents and similar advisories");
     if (memory.isPresent()) {
-      // The exports' records depend on the catalog alone: made on a thread of their own while the
-      // pages are planned. The rest of a rebuild is mostly one thread's work, and the records were
-      // a tenth of it at 10,000 advisories.
+      // The exports' records depend on the catalog, configuration and commit times, not on the
+      // pages: made on a thread of their own while the pages are planned. The rest of a rebuild
+      // is mostly one thread's work, and the records were a tenth of it at 10,000 advisories.
       Map<String, byte[]> produced = new ConcurrentHashMap<>();
       java.util.concurrent.FutureTask<Integer> records = new java.util.concurrent.FutureTask<>(
           () -> writeRecords(Sink.of(produced), memory.get(), catalog, config, inputs.commits()));
@@ -193,6 +193,14 @@ public final class SiteBuild {
         synchronized (memory.get()) {
           return incremental(memory.get(), catalog, config, theme, inputs, plan, options, start, produced, records);
         }
+      } catch (Throwable failed) {
+        // Forgotten only once the records' thread has kept its last value: the next build must
+        // find none of a failed one's (a planning failure left them too).
+        awaitQuietly(recordsThread);
+        synchronized (memory.get()) {
+          memory.get().invalidate();
+        }
+        throw failed;
       } finally {
         // No thread of this build still keeping values in the memory once it is over.
         awaitQuietly(recordsThread);
@@ -453,11 +461,8 @@ public final class SiteBuild {
    * A rebuild of the preview server: renders only pages whose view changed, then writes only
    * files whose bytes changed, straight into the served folder. Everything is produced before
    * anything is written, so a template error leaves the last good site in place.
-   */
-  /**
-   * A rebuild of the preview: renders and writes only what changed since {@code memory}'s last
-   * build. {@code produced}: the files made so far, into which {@code records} (counting the
-   * files it made) is writing the exports' records.
+   * {@code produced}: the files made so far, into which {@code records} (counting the files it
+   * made) is writing the exports' records.
    */
   private static Result incremental(BuildMemory memory, Catalog catalog, SiteConfig config, Optional<Path> theme,
       SitePlanner.Inputs inputs, SitePlanner.Plan plan, Options options, long start, Map<String, byte[]> produced,

@@ -62,7 +62,7 @@ public final class PreviewServer implements Closeable {
   private volatile int builds;
   /** The previous build's pages and files: a rebuild renders and writes only what changed. */
   private final BuildMemory memory = new BuildMemory(true);
-  /** Runs the rebuild that shows similar advisories computed in the background. */
+  /** Runs the warm-up rebuilds, then each rebuild that shows similar advisories computed in the background. */
   private final java.util.concurrent.ExecutorService settler = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "disclose-settle");
     t.setDaemon(true);
@@ -147,7 +147,7 @@ public final class PreviewServer implements Closeable {
     }
   }
 
-  /** How many builds succeeded; tests wait on it. */
+  /** How many builds were printed (warm-up rebuilds that found nothing to write are not); tests wait on it. */
   public int builds() {
     return builds;
   }
@@ -230,13 +230,21 @@ public final class PreviewServer implements Closeable {
     try {
       // Nothing to see if no file changed (a settle that left every similar list as it was).
       if (rebuild()) notifyReload();
-    } catch (SiteException e) {
-      log.println("disclose serve: " + e.getMessage());
-      log.println("disclose serve: still serving the last good build");
-      log.flush();
-    } catch (RuntimeException e) {
+    } catch (SiteException | RuntimeException e) {
       // Never let a failed rebuild end the watch: the next save must rebuild again.
-      log.println("disclose serve: the rebuild failed: " + e + "; still serving the last good build");
+      reportFailed(e);
+    }
+  }
+
+  /** Says that a rebuild failed, and that the last good build is still served. */
+  private void reportFailed(Exception e) {
+    synchronized (log) {
+      if (e instanceof SiteException) {
+        log.println("disclose serve: " + e.getMessage());
+        log.println("disclose serve: still serving the last good build");
+      } else {
+        log.println("disclose serve: the rebuild failed: " + e + "; still serving the last good build");
+      }
       log.flush();
     }
   }
@@ -259,13 +267,15 @@ public final class PreviewServer implements Closeable {
    */
   private void settle() {
     synchronized (this) {
-      if (!memory.similarSettled()) return;
+      if (closed || !memory.similarSettled()) return;
       rebuildQuietly();
     }
   }
 
   /** Set at the first change the watcher sees: warming up gives way to the edit's rebuild. */
   private volatile boolean edited;
+  /** Set when closing: no rebuild starts after it. */
+  private volatile boolean closed;
 
   /** At most this many warm-up rebuilds, and no more once they took this long. */
   private static final int WARM_UP_REBUILDS = 8;
@@ -284,11 +294,14 @@ public final class PreviewServer implements Closeable {
     int rebuilds = 0;
     while (rebuilds < WARM_UP_REBUILDS && System.nanoTime() - start < WARM_UP_NANOS) {
       synchronized (this) {
-        if (edited) return;
+        if (edited || closed) return;
         try {
           if (rebuild(true)) notifyReload();
         } catch (SiteException | RuntimeException e) {
-          return; // the files changed under it; the watcher's rebuild reports what is wrong
+          // A file saved meanwhile: the watcher's rebuild follows and reports what is wrong.
+          // Otherwise (a failed write, a bug) it is said, as for any rebuild.
+          if (!edited && !closed) reportFailed(e);
+          return;
         }
       }
       rebuilds++;
@@ -402,8 +415,16 @@ public final class PreviewServer implements Closeable {
 
   @Override
   public void close() {
+    closed = true;
     server.stop(0);
-    settler.shutdownNow();
+    // A warm-up or settling rebuild under way ends before the folder it writes into is deleted.
+    settler.shutdown();
+    try {
+      if (!settler.awaitTermination(30, TimeUnit.SECONDS)) settler.shutdownNow();
+    } catch (InterruptedException e) {
+      settler.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
     listeners.clear();
     try {
       watcher.close();

@@ -107,7 +107,8 @@ class PreviewServerTest {
     StringWriter log = new StringWriter();
     try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true), true)) {
       awaitLog(log, "warmed up:");
-      assertThat(log.toString()).contains("warmed up: 8 rebuilds of the unchanged site");
+      // Eight, unless a slow machine reached the time limit first.
+      assertThat(log.toString()).containsPattern("warmed up: [1-8] rebuilds of the unchanged site");
       // Only the first build is one a person sees.
       assertThat(log.toString().lines().filter(l -> l.startsWith("built ")).count()).isEqualTo(1);
       assertThat(server.builds()).isEqualTo(1);
@@ -156,5 +157,6 @@ class PreviewServerTest {
   private static void awaitLog(StringWriter log, String text) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 30_000;
     while (!log.toString().contains(text) && System.currentTimeMillis() < deadline) Thread.sleep(50);
+    assertThat(log.toString()).as("the log after 30 s").contains(text);
   }
 }
