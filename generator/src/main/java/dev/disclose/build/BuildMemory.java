@@ -338,6 +338,19 @@ public final class BuildMemory {
   }
 
   /**
+   * Ends the background work, waiting at most {@code millis} for it: nothing is written into a
+   * build's folder once this returns (the preview server deletes the folder next). A similar-
+   * advisory computation under way is cancelled.
+   */
+  public void stopBackground(long millis) throws InterruptedException {
+    synchronized (this) {
+      generation++; // bundles being made are of an older generation now: never written
+    }
+    background.shutdownNow();
+    background.awaitTermination(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /**
    * Waits until the bundles of the latest build are written (or failed), at most {@code millis}:
    * a build that came meanwhile drops the bundles waited for, so its own are waited for then.
    */

@@ -99,7 +99,11 @@ public final class PreviewServer implements Closeable {
       @Override
       public void similarReady(long millis) {
         if (timings) say(String.format(Locale.ROOT, "similar advisories computed in %.2f s", millis / 1000.0));
-        settler.execute(PreviewServer.this::settle);
+        try {
+          settler.execute(PreviewServer.this::settle);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+          // closed meanwhile: nothing to show them to
+        }
       }
 
       @Override
@@ -133,6 +137,11 @@ public final class PreviewServer implements Closeable {
     preview.watchThread.start();
     preview.settler.execute(preview::warmUp);
     return preview;
+  }
+
+  /** The folder the site is built into and served from (tests). */
+  Path folder() {
+    return out;
   }
 
   public URI url() {
@@ -227,6 +236,7 @@ public final class PreviewServer implements Closeable {
   }
 
   private void rebuildQuietly() {
+    if (closed) return;
     try {
       // Nothing to see if no file changed (a settle that left every similar list as it was).
       if (rebuild()) notifyReload();
@@ -238,6 +248,7 @@ public final class PreviewServer implements Closeable {
 
   /** Says that a rebuild failed, and that the last good build is still served. */
   private void reportFailed(Exception e) {
+    if (closed) return; // stopped under way by closing
     synchronized (log) {
       if (e instanceof SiteException) {
         log.println("disclose serve: " + e.getMessage());
@@ -417,14 +428,6 @@ public final class PreviewServer implements Closeable {
   public void close() {
     closed = true;
     server.stop(0);
-    // A warm-up or settling rebuild under way ends before the folder it writes into is deleted.
-    settler.shutdown();
-    try {
-      if (!settler.awaitTermination(30, TimeUnit.SECONDS)) settler.shutdownNow();
-    } catch (InterruptedException e) {
-      settler.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
     listeners.clear();
     try {
       watcher.close();
@@ -433,11 +436,24 @@ public final class PreviewServer implements Closeable {
     }
     watchThread.interrupt();
     try {
+      // Whatever rebuild is under way ends before the folder it writes into is deleted: the
+      // watcher's, a warm-up or settling one, then the exports' bundles (written after the
+      // deletion, they made the folder again).
+      watchThread.join(30_000);
+      settler.shutdown();
+      if (!settler.awaitTermination(30, TimeUnit.SECONDS)) settler.shutdownNow();
+      memory.stopBackground(30_000);
+    } catch (InterruptedException e) {
+      settler.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    try {
       if (Files.exists(out.getParent())) deleteTree(out.getParent());
     } catch (IOException e) {
       // a temporary folder; the OS cleans it eventually
     }
   }
+
 
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {

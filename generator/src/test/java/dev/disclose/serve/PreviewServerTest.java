@@ -154,6 +154,26 @@ class PreviewServerTest {
     }
   }
 
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void closingRightAfterAnEditLeavesNoFolderBehind() throws Exception {
+    Path site = basicSite();
+    StringWriter log = new StringWriter();
+    PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true), true);
+    Path folder = server.folder().getParent();
+    awaitLog(log, "warmed up:");
+    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+    Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (server.builds() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(10);
+    // The edit's exports' bundles are being made in the background now; they wrote into the
+    // folder after closing had deleted it, and made it again.
+    server.close();
+    Thread.sleep(1_000);
+    assertThat(folder).doesNotExist();
+    assertThat(log.toString()).doesNotContain("failed");
+  }
+
   private static void awaitLog(StringWriter log, String text) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 30_000;
     while (!log.toString().contains(text) && System.currentTimeMillis() < deadline) Thread.sleep(50);
