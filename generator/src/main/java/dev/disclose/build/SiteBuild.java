@@ -182,28 +182,30 @@ public final class SiteBuild {
       // pages: made on a thread of their own while the pages are planned. The rest of a rebuild
       // is mostly one thread's work, and the records were a tenth of it at 10,000 advisories.
       Map<String, byte[]> produced = new ConcurrentHashMap<>();
+      Exports.Parts recordParts = new Exports.Parts(true, false, memory.get()::osv, memory.get()::rustsec);
       java.util.concurrent.FutureTask<Integer> records = new java.util.concurrent.FutureTask<>(
-          () -> writeRecords(Sink.of(produced), memory.get(), catalog, config, inputs.commits()));
+          () -> writeExports(Sink.of(produced), catalog, config, inputs.commits(), recordParts));
       Thread recordsThread = new Thread(records, "disclose-records");
       recordsThread.setDaemon(true);
       recordsThread.start();
+      boolean built = false;
       try {
         SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
         // One build at a time per memory; its background bundles write under the same lock.
         synchronized (memory.get()) {
-          return incremental(memory.get(), catalog, config, theme, inputs, plan, options, start, produced, records);
+          Result result = incremental(memory.get(), catalog, config, theme, inputs, plan, options, start, produced, records);
+          built = true;
+          return result;
         }
-      } catch (Throwable failed) {
-        // Forgotten only once the records' thread has kept its last value: the next build must
-        // find none of a failed one's (a planning failure left them too).
-        awaitQuietly(recordsThread);
-        synchronized (memory.get()) {
-          memory.get().invalidate();
-        }
-        throw failed;
       } finally {
-        // No thread of this build still keeping values in the memory once it is over.
+        // No thread of this build still keeping values once it is over; a failed build's (the
+        // planning's or the incremental's) forgotten only after the records' last one.
         awaitQuietly(recordsThread);
+        if (!built) {
+          synchronized (memory.get()) {
+            memory.get().invalidate();
+          }
+        }
       }
     }
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
@@ -311,7 +313,7 @@ public final class SiteBuild {
     return files;
   }
 
-  /** The result of a task done alongside the pages, its failure rethrown as it was thrown. */
+  /** The result of a task done alongside (the pages, or a preview's planning), its failure rethrown as it was thrown. */
   private static int finish(java.util.concurrent.Future<Integer> task) throws IOException {
     try {
       return task.get();
@@ -493,7 +495,7 @@ public final class SiteBuild {
       options.progress().phase("writing the search index");
       files += writeSearchIndex(sink, plan, memory.searchIndex);
       options.progress().phase("writing exports' records, sitemap and assets");
-      files += result(records);
+      files += finish(records);
       files += writeSiteFiles(sink, config, theme, inputs, pages, options.now(), memory::sitemap);
       // The bundles follow in the background (see BuildMemory): until then, last build's stay.
       keptAll.addAll(memory.bundleFiles());
@@ -508,43 +510,23 @@ public final class SiteBuild {
       Exports.Parts bundles = new Exports.Parts(false, true, memory::osvForBundles, Exports::rustsec);
       memory.remakeBundles(options.out(), new BundleInputs(catalog.advisories(), config, inputs.commits()), () -> {
         Map<String, byte[]> made = new java.util.TreeMap<>();
-        FileSink into = FileSink.inMemory(made);
-        for (Exports.Format format : Exports.Format.values()) writeExport(into, format, catalog, config, inputs.commits(), bundles);
+        writeExports(FileSink.inMemory(made), catalog, config, inputs.commits(), bundles);
         return made;
       });
       return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000,
           pages.size() - kept.size(), written);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      memory.invalidate();
+      // The memory is invalidated by the caller, once the records' thread has ended.
       throw new SiteException("the build failed: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      memory.invalidate();
-      throw e;
     }
   }
 
-  /** The exports' records, each from {@code memory} if made of the same as last build's. Returns the count. */
-  private static int writeRecords(Sink sink, BuildMemory memory, Catalog catalog, SiteConfig config,
-      LastCommitTimes commits) throws IOException {
-    Exports.Parts records = new Exports.Parts(true, false, memory::osv, memory::rustsec);
+  /** {@code parts} of every export format. Returns the number of files. */
+  private static int writeExports(FileSink sink, Catalog catalog, SiteConfig config, LastCommitTimes commits,
+      Exports.Parts parts) throws IOException {
     int files = 0;
-    for (Exports.Format format : Exports.Format.values()) files += writeExport(sink, format, catalog, config, commits, records);
+    for (Exports.Format format : Exports.Format.values()) files += writeExport(sink, format, catalog, config, commits, parts);
     return files;
-  }
-
-  /** {@code task}'s result, its failure rethrown as it was. */
-  private static int result(java.util.concurrent.Future<Integer> task) throws IOException {
-    try {
-      return task.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof IOException io) throw io;
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error error) throw error;
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while the exports' records were made", e);
-    }
   }
 
   /** Waits for {@code thread} to end, keeping this thread's interrupt. */

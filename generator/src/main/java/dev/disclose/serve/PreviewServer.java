@@ -128,7 +128,7 @@ public final class PreviewServer implements Closeable {
       throws IOException, SiteException {
     Path out = Files.createTempDirectory("disclose-serve-").resolve("site");
     PreviewServer preview = new PreviewServer(site, out, port, clock, log, timings);
-    preview.rebuild();
+    preview.rebuild(false);
     // The root only for site-config.yaml; the content folders with everything below them.
     site.root().register(preview.watcher, StandardWatchEventKinds.ENTRY_CREATE,
         StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
@@ -236,13 +236,24 @@ public final class PreviewServer implements Closeable {
   }
 
   private void rebuildQuietly() {
-    if (closed) return;
+    rebuildQuietly(false);
+  }
+
+  /**
+   * Rebuilds, reloads the tabs if a file changed, and reports a failure; returns whether the
+   * build succeeded. {@code warmingUp}: see {@link #rebuild(boolean)}; a failure then is not
+   * reported if the watcher saw an edit meanwhile (its rebuild follows and reports).
+   */
+  private boolean rebuildQuietly(boolean warmingUp) {
+    if (closed) return false;
     try {
       // Nothing to see if no file changed (a settle that left every similar list as it was).
-      if (rebuild()) notifyReload();
+      if (rebuild(warmingUp)) notifyReload();
+      return true;
     } catch (SiteException | RuntimeException e) {
       // Never let a failed rebuild end the watch: the next save must rebuild again.
-      reportFailed(e);
+      if (!(warmingUp && edited)) reportFailed(e);
+      return false;
     }
   }
 
@@ -278,7 +289,7 @@ public final class PreviewServer implements Closeable {
    */
   private void settle() {
     synchronized (this) {
-      if (closed || !memory.similarSettled()) return;
+      if (!memory.similarSettled()) return;
       rebuildQuietly();
     }
   }
@@ -305,29 +316,16 @@ public final class PreviewServer implements Closeable {
     int rebuilds = 0;
     while (rebuilds < WARM_UP_REBUILDS && System.nanoTime() - start < WARM_UP_NANOS) {
       synchronized (this) {
-        if (edited || closed) return;
-        try {
-          if (rebuild(true)) notifyReload();
-        } catch (SiteException | RuntimeException e) {
-          // A file saved meanwhile: the watcher's rebuild follows and reports what is wrong.
-          // Otherwise (a failed write, a bug) it is said, as for any rebuild.
-          if (!edited && !closed) reportFailed(e);
-          return;
-        }
+        if (edited || closed || !rebuildQuietly(true)) return;
       }
       rebuilds++;
     }
     if (timings) say(String.format(Locale.ROOT, "warmed up: %d rebuilds of the unchanged site in %.2f s", rebuilds, (System.nanoTime() - start) / 1e9));
   }
 
-  /** Returns whether a file changed. */
-  private boolean rebuild() throws SiteException {
-    return rebuild(false);
-  }
-
   /**
-   * Returns whether a file changed. {@code quietIfUnchanged}: a build that writes nothing is
-   * neither printed nor counted (warming up).
+   * Returns whether a file changed. {@code quietIfUnchanged} (warming up): a build that writes
+   * nothing is neither printed nor counted, nor is one refused.
    */
   private synchronized boolean rebuild(boolean quietIfUnchanged) throws SiteException {
     // Timed from here: opening the site reads its configuration.
@@ -453,7 +451,6 @@ public final class PreviewServer implements Closeable {
       // a temporary folder; the OS cleans it eventually
     }
   }
-
 
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
