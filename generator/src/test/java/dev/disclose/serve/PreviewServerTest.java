@@ -72,8 +72,8 @@ class PreviewServerTest {
       });
       Thread.sleep(300);
       int before = server.builds();
+      renameAdvisory(site);
       Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-      Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
       assertThat(reload.get(20, TimeUnit.SECONDS)).isEqualTo("event: reload");
       assertThat(server.builds()).isGreaterThan(before);
       assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).body()).contains("Request smuggling, renamed");
@@ -105,18 +105,16 @@ class PreviewServerTest {
   void warmsUpOnTheUnchangedSiteWithoutPrintingOrCountingBuilds() throws Exception {
     Path site = basicSite();
     StringWriter log = new StringWriter();
-    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true), true)) {
+    try (PreviewServer server = startWithTimings(site, DECEMBER, log)) {
       awaitLog(log, "warmed up:");
       // Eight, unless a slow machine reached the time limit first.
       assertThat(log.toString()).containsPattern("warmed up: [1-8] rebuilds of the unchanged site");
       // Only the first build is one a person sees.
-      assertThat(log.toString().lines().filter(l -> l.startsWith("built ")).count()).isEqualTo(1);
+      assertThat(builtLines(log)).isEqualTo(1);
       assertThat(server.builds()).isEqualTo(1);
 
-      Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-      Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
-      long deadline = System.currentTimeMillis() + 20_000;
-      while (server.builds() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(50);
+      renameAdvisory(site);
+      awaitBuilds(server, 2);
       assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).body()).contains("Request smuggling, renamed");
     }
   }
@@ -145,10 +143,10 @@ class PreviewServerTest {
         return this;
       }
     };
-    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true)) {
+    try (PreviewServer server = startWithTimings(site, clock, log)) {
       awaitLog(log, "warmed up:");
       // Printed and counted (then, likely, the rebuild that shows its similar advisories).
-      assertThat(log.toString().lines().filter(l -> l.startsWith("built ")).count()).isGreaterThanOrEqualTo(2);
+      assertThat(builtLines(log)).isGreaterThanOrEqualTo(2);
       assertThat(server.builds()).isGreaterThanOrEqualTo(2);
       assertThat(get(server.url().resolve("advisories/FIX-2025-0003/")).statusCode()).isEqualTo(200);
     }
@@ -159,19 +157,37 @@ class PreviewServerTest {
   void closingRightAfterAnEditLeavesNoFolderBehind() throws Exception {
     Path site = basicSite();
     StringWriter log = new StringWriter();
-    PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true), true);
+    PreviewServer server = startWithTimings(site, DECEMBER, log);
     Path folder = server.folder().getParent();
     awaitLog(log, "warmed up:");
-    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-    Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (server.builds() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(10);
+    renameAdvisory(site);
+    awaitBuilds(server, 2);
     // The edit's exports' bundles are being made in the background now; they wrote into the
     // folder after closing had deleted it, and made it again.
     server.close();
     Thread.sleep(1_000);
     assertThat(folder).doesNotExist();
     assertThat(log.toString()).doesNotContain("failed");
+  }
+
+  private static PreviewServer startWithTimings(Path site, Clock clock, StringWriter log) throws Exception {
+    return PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true);
+  }
+
+  /** Edits FIX-2025-0002's title to "Request smuggling, renamed". */
+  private static void renameAdvisory(Path site) throws java.io.IOException {
+    Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+    Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+  }
+
+  private static void awaitBuilds(PreviewServer server, int builds) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (server.builds() < builds && System.currentTimeMillis() < deadline) Thread.sleep(10);
+  }
+
+  /** The builds printed, one line each. */
+  private static long builtLines(StringWriter log) {
+    return log.toString().lines().filter(l -> l.startsWith("built ")).count();
   }
 
   private static void awaitLog(StringWriter log, String text) throws InterruptedException {
