@@ -12,22 +12,37 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The preview server's rebuild, without the server: N rebuilds of SITE, each after an edit of
- * the first advisory's front matter (a query added to its first commit link; restored at the
- * end), through the same memory `disclose serve` keeps. Prints each rebuild, the phases of the
- * last one, and the median of the rebuilds after the tenth (the JIT warmed up): the serve target's
- * steady state, with less noise than timing the server's log.
+ * the first advisory (restored at the end), through the same memory `disclose serve` keeps.
+ * Prints each rebuild, the phases of the last one, and the median of the rebuilds after the
+ * tenth (the JIT warmed up): the serve target's steady state, with less noise than timing the
+ * server's log.
  *
- *   java -cp generator/target/disclose.jar bench/RebuildLoop.java bench/.corpora/site-10000 50
+ * <p>EDIT is {@code front-matter} (the default: a query added to the first commit link) or
+ * {@code details} (a sentence appended to the text, as {@code bench/run.sh} edits through the
+ * server). A details edit changes the similar advisories' inputs: as the server does, the loop
+ * then waits for the exact lists and rebuilds once more, untimed, before the next edit.
+ *
+ *   java -cp generator/target/disclose.jar bench/RebuildLoop.java bench/.corpora/site-10000 50 [EDIT]
  */
 public class RebuildLoop {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
     int builds = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    boolean details = args.length > 2 && args[2].equals("details");
     ParsedFiles parsed = new ParsedFiles();
     BuildMemory memory = new BuildMemory(true);
+    Semaphore similarReady = new Semaphore(0);
+    memory.listener(new BuildMemory.Listener() {
+      @Override
+      public void similarReady(long millis) {
+        similarReady.release();
+      }
+    });
     Path out = Files.createTempDirectory("disclose-rebuilds");
     Path file;
     try (var files = Files.walk(root.resolve("advisories"))) {
@@ -37,17 +52,23 @@ public class RebuildLoop {
     List<Double> times = new ArrayList<>();
     try {
       for (int k = 0; k < builds; k++) {
-        if (k > 0) Files.writeString(file, original.replaceFirst("(commit/[0-9a-f]+)", "$1?edit=" + k));
+        if (k > 0) {
+          Files.writeString(file, details ? original + "\nEdited " + k + " times.\n"
+              : original.replaceFirst("(commit/[0-9a-f]+)", "$1?edit=" + k));
+        }
         long start = System.nanoTime();
         PhaseTimings phases = new PhaseTimings(SiteBuild.Progress.NONE);
-        Site site = Site.open(root, new PathDisplay(root), parsed);
-        SiteBuild.Result r = SiteBuild.run(site, new SiteBuild.Options(out, Optional.empty(),
-            Instant.parse("2026-11-01T00:00:00Z"), phases, Optional.of(memory)));
+        SiteBuild.Result r = rebuild(root, parsed, memory, out, phases);
         double millis = (System.nanoTime() - start) / 1e6;
         if (k >= 10) times.add(millis);
         System.out.printf("rebuild %d: %.0f ms (%d rendered, %d written)%n", k, millis, r.rendered(), r.written());
         if (k == builds - 1) phases.print(new PrintWriter(System.out, true));
-        memory.awaitBundles(60_000); // the background's work done before the next edit, as a person types
+        // The background's work done before the next edit, as a person types.
+        if (details && k > 0 && similarReady.tryAcquire(60, TimeUnit.SECONDS) && memory.similarSettled()) {
+          rebuild(root, parsed, memory, out, new PhaseTimings(SiteBuild.Progress.NONE));
+        }
+        similarReady.drainPermits();
+        memory.awaitBundles(60_000);
       }
     } finally {
       Files.writeString(file, original);
@@ -56,5 +77,12 @@ public class RebuildLoop {
     Collections.sort(times);
     System.out.printf("median of %d rebuilds: %.0f ms (quartiles %.0f, %.0f)%n", times.size(),
         times.get(times.size() / 2), times.get(times.size() / 4), times.get(3 * times.size() / 4));
+  }
+
+  private static SiteBuild.Result rebuild(Path root, ParsedFiles parsed, BuildMemory memory, Path out,
+      PhaseTimings phases) throws Exception {
+    Site site = Site.open(root, new PathDisplay(root), parsed);
+    return SiteBuild.run(site, new SiteBuild.Options(out, Optional.empty(),
+        Instant.parse("2026-11-01T00:00:00Z"), phases, Optional.of(memory)));
   }
 }

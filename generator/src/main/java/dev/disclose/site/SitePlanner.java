@@ -176,12 +176,16 @@ public final class SitePlanner {
     for (int i = 0; i < built.size(); i++) views.put(catalog.advisories().get(i), built.get(i));
     List<PageSpec> pages = new ArrayList<>();
     Function<Advisory, AdvisoryView> viewOf = views::get;
-
-    pages.add(home(catalog, viewOf));
+    // Lists hold rows, which an edit of an advisory's text leaves equal (see RowView).
+    Map<Advisory, Views.RowView> rows = new java.util.IdentityHashMap<>();
+    Function<Advisory, Views.RowView> rowOf = rows::get;
     for (Advisory a : catalog.advisories()) {
       AdvisoryView v = viewOf.apply(a);
+      rows.put(a, in.views().derived(a, "row", v, () -> Views.RowView.of(v)));
       searchDocs.add(in.views().derived(a, "search", v, () -> searchDoc(a, v)));
     }
+
+    pages.add(home(catalog, rowOf));
     pages.add(page(SitePaths.SEARCH, "search", "Search", new Views.IndexView("Search", "", List.of()), true, Optional.empty()));
     // An advisory is an item of the site's feed, its ecosystems' and its packages': build it once.
     Map<String, Feed.Item> items = new java.util.HashMap<>();
@@ -195,7 +199,7 @@ public final class SitePlanner {
     feeds.add(feed("", in.config().title(), in.config().description().orElse("Security advisories of " + in.config().title() + "."),
         catalog.advisories().stream().limit(newest).map(itemOf).toList()));
     pages.add(page(SitePaths.ADVISORIES, "list", "All advisories", new Views.ListView("All advisories",
-        catalog.size() + " advisories, newest first.", map(catalog.advisories(), viewOf), List.of()), true, Optional.empty()));
+        catalog.size() + " advisories, newest first.", map(catalog.advisories(), rowOf), List.of()), true, Optional.empty()));
 
     for (Advisory a : catalog.advisories()) {
       AdvisoryView v = viewOf.apply(a);
@@ -226,7 +230,7 @@ public final class SitePlanner {
           + key.name() + ".", list.stream().map(itemOf).toList()));
       pages.add(page(path, "list", label, new Views.ListView(
           key.name(), "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
-          map(list, viewOf), List.of(new EntryView(key.ecosystem(), SitePaths.ecosystem(key.ecosystem()), 0, ""))),
+          map(list, rowOf), List.of(new EntryView(key.ecosystem(), SitePaths.ecosystem(key.ecosystem()), 0, ""))),
           true, Optional.empty()).withFeed(path, label));
     });
     pages.add(page(SitePaths.PACKAGES, "index", "Packages",
@@ -239,7 +243,7 @@ public final class SitePlanner {
       feeds.add(feed(ecoPath, in.config().title() + ": " + eco, "Advisories for " + eco + " packages.",
           list.stream().limit(newest).map(itemOf).toList()));
       pages.add(page(ecoPath, "list", eco + " advisories", new Views.ListView(
-          eco, list.size() + " advisories for " + eco + " packages.", map(list, viewOf), ecoPackages),
+          eco, list.size() + " advisories for " + eco + " packages.", map(list, rowOf), ecoPackages),
           true, Optional.empty()).withFeed(ecoPath, eco));
     });
     pages.add(page(SitePaths.ECOSYSTEMS, "index", "Ecosystems",
@@ -251,7 +255,7 @@ public final class SitePlanner {
       yearEntries.add(new EntryView(String.valueOf(year), SitePaths.year(year), list.size(), ""));
       pages.add(page(SitePaths.year(year), "list", "Advisories of " + year, new Views.ListView(
           "Advisories of " + year, list.size() + " advisories published in " + year + ".",
-          map(list, viewOf), List.of()), true, Optional.empty()));
+          map(list, rowOf), List.of()), true, Optional.empty()));
     });
     pages.add(page(SitePaths.YEARS, "index", "Archive by year",
         new Views.IndexView("Archive by year", "Advisories by year of publication.", yearEntries), true, Optional.empty()));
@@ -262,7 +266,7 @@ public final class SitePlanner {
           : SitePaths.severity(SeverityLevel.valueOf(e.getKey().toUpperCase(Locale.ROOT)));
       pages.add(page(path, "list", label + " severity advisories", new Views.ListView(
           label + " severity", e.getValue().size() + " advisories rated " + e.getKey() + ".",
-          map(e.getValue(), viewOf), List.of()), true, Optional.empty()));
+          map(e.getValue(), rowOf), List.of()), true, Optional.empty()));
     }
 
     List<Feed> ordered = new ArrayList<>(feeds.subList(0, 1));
@@ -276,7 +280,7 @@ public final class SitePlanner {
                 : f.path().startsWith(SitePaths.ECOSYSTEMS) ? "its newest " + newest + " advisories" : "every advisory of this package"))
         .toList()), true, Optional.empty()));
 
-    releasePages(catalog, viewOf, pages);
+    releasePages(catalog, rowOf, pages);
 
     pages.add(page(SitePaths.RESPONSE, "response", "Response",
         ResponsePage.of(ResponseReport.of(catalog.advisories(), in.config().responseTargets())), true, Optional.empty()));
@@ -288,8 +292,8 @@ public final class SitePlanner {
     return pages;
   }
 
-  private PageSpec home(Catalog catalog, Function<Advisory, AdvisoryView> viewOf) {
-    List<AdvisoryView> latest = catalog.advisories().stream().limit(HOME_LATEST).map(viewOf).toList();
+  private PageSpec home(Catalog catalog, Function<Advisory, Views.RowView> rowOf) {
+    List<Views.RowView> latest = catalog.advisories().stream().limit(HOME_LATEST).map(rowOf).toList();
     List<EntryView> severities = new ArrayList<>();
     bySeverity(catalog).forEach((level, list) -> severities.add(new EntryView(capitalize(level),
         level.equals("unrated") ? SitePaths.unrated()
@@ -322,7 +326,7 @@ public final class SitePlanner {
    * them. A release fixes an advisory when one of the advisory's version ranges of that package
    * is fixed in it.
    */
-  private void releasePages(Catalog catalog, Function<Advisory, AdvisoryView> viewOf, List<PageSpec> pages) {
+  private void releasePages(Catalog catalog, Function<Advisory, Views.RowView> rowOf, List<PageSpec> pages) {
     if (!hasReleaseNotes(in.config())) return;
     List<EntryView> entries = new ArrayList<>();
     ReleaseFixes fixed = ReleaseFixes.of(catalog.advisories());
@@ -331,7 +335,7 @@ public final class SitePlanner {
     List<SafeHtml> notes = ordered.parallelStream().map(r -> in.markdown().apply(r.notes())).toList();
     for (int i = 0; i < ordered.size(); i++) {
       Release r = ordered.get(i);
-      List<AdvisoryView> fixes = fixed.of(r).stream().map(viewOf).toList();
+      List<Views.RowView> fixes = fixed.of(r).stream().map(rowOf).toList();
       String path = SitePaths.release(r.ecosystem(), r.packageName(), r.version());
       String label = r.packageName() + " " + r.version();
       entries.add(new EntryView(label, path, fixes.size(), r.date().map(Object::toString).orElse("")));
@@ -441,8 +445,8 @@ public final class SitePlanner {
     return map.entrySet().stream().map(e -> new EntryView(e.getKey(), path.apply(e.getKey()), e.getValue().size(), "")).toList();
   }
 
-  private static List<AdvisoryView> map(List<Advisory> list, Function<Advisory, AdvisoryView> viewOf) {
-    return list.stream().map(viewOf).toList();
+  private static List<Views.RowView> map(List<Advisory> list, Function<Advisory, Views.RowView> rowOf) {
+    return list.stream().map(rowOf).toList();
   }
 
   // ---- one advisory ----

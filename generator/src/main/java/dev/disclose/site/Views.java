@@ -44,7 +44,7 @@ public final class Views {
 
   /** A release's page: its notes and the advisories it fixes. */
   public record ReleaseView(String packageName, String ecosystem, String packagePath, String version, String date,
-      SafeHtml notes, List<AdvisoryView> fixes, String sourcePath) {}
+      SafeHtml notes, List<RowView> fixes, String sourcePath) {}
 
   public record CweView(String id, String name, String href) {}
 
@@ -54,7 +54,7 @@ public final class Views {
 
   public record StepView(String label, String date, String daysAfterReport) {}
 
-  /** Everything an advisory page shows; lists use the same record. */
+  /** Everything an advisory page shows; lists show {@link RowView}s. */
   public record AdvisoryView(
       String id,
       String title,
@@ -85,6 +85,36 @@ public final class Views {
       List<SimilarView> similar,
       String banner) {}
 
+  /**
+   * An advisory as lists show it (the home page, a package's, an ecosystem's, a year's, a
+   * severity's, a release's fixes): its page's view without the details, the similar advisories,
+   * the references, credits and timeline. A list is rendered again only when a row changes, so
+   * an edit of an advisory's text renders its own page, not every list of thousands that holds it.
+   */
+  public record RowView(
+      String id,
+      String title,
+      String path,
+      String url,
+      String status,
+      boolean withdrawn,
+      String withdrawnDate,
+      String informational,
+      String published,
+      String modified,
+      SeverityView severity,
+      List<LinkView> aliases,
+      List<AffectedView> affected,
+      String packagesSummary,
+      List<CweView> cwes,
+      List<String> keywords) {
+    public static RowView of(AdvisoryView v) {
+      return new RowView(v.id(), v.title(), v.path(), v.url(), v.status(), v.withdrawn(), v.withdrawnDate(),
+          v.informational(), v.published(), v.modified(), v.severity(), v.aliases(), v.affected(),
+          v.packagesSummary(), v.cwes(), v.keywords());
+    }
+  }
+
   /** An advisory like this one (same package, weakness or wording), found at build time. */
   public record SimilarView(String id, String title, String path) {}
 
@@ -92,14 +122,14 @@ public final class Views {
   public record EntryView(String label, String path, int count, String note) {}
 
   /** A page listing advisories. */
-  public record ListView(String heading, String intro, List<AdvisoryView> advisories,
+  public record ListView(String heading, String intro, List<RowView> advisories,
       List<EntryView> related) {}
 
   /** A page listing entries (all packages, ecosystems, years). */
   public record IndexView(String heading, String intro, List<EntryView> entries) {}
 
   /** The home page: the newest advisories and the ways to narrow them. */
-  public record HomeView(List<AdvisoryView> latest, int total, List<EntryView> ecosystems,
+  public record HomeView(List<RowView> latest, int total, List<EntryView> ecosystems,
       List<EntryView> severities, List<EntryView> years) {}
 
   /** A prose page rendered from Markdown (the security policy). */
