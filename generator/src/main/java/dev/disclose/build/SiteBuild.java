@@ -476,20 +476,27 @@ public final class SiteBuild {
       PageRenderer renderer = new PageRenderer(theme, SitePlanner.siteView(config, inputs.previewAt().isPresent()));
       options.progress().phase("finding the pages that changed");
       boolean sameStamp = memory.sameStamp(stamp);
-      List<String> kept = !sameStamp ? List.of()
-          : pages.parallelStream().filter(memory::unchanged).map(PageSpec::file).toList();
-      Set<String> keptFiles = Set.copyOf(kept);
+      String[] keptFiles = new String[pages.size()];
+      if (sameStamp) java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(i -> keptFiles[i] = memory.keptFile(pages.get(i)));
+      List<String> kept = new ArrayList<>();
+      List<PageSpec> changed = new ArrayList<>();
+      for (int i = 0; i < keptFiles.length; i++) {
+        if (keptFiles[i] != null) kept.add(keptFiles[i]);
+        else changed.add(pages.get(i));
+      }
       AtomicInteger done = new AtomicInteger();
       options.progress().phase("rendering the changed pages");
-      inParallel(pages.stream().filter(p -> !keptFiles.contains(p.file())).toList(), page -> {
+      inParallel(changed, page -> {
         sink.put(page.file(), renderer.render(page));
-        options.progress().pages(done.incrementAndGet(), pages.size() - kept.size());
+        options.progress().pages(done.incrementAndGet(), changed.size());
       });
       options.progress().phase("writing feeds");
       // A feed equal to last time's has the same three files.
-      List<Feed> changedFeeds = plan.feeds().stream().filter(f -> !memory.unchanged(f)).toList();
-      List<String> keptAll = new ArrayList<>(kept);
-      plan.feeds().stream().filter(memory::unchanged).forEach(f -> keptAll.addAll(feedFiles(f)));
+      List<Feed> changedFeeds = new ArrayList<>();
+      for (Feed f : plan.feeds()) {
+        if (memory.unchanged(f)) kept.addAll(feedFiles(f));
+        else changedFeeds.add(f);
+      }
       int files = pages.size() + writeFeeds(sink, changedFeeds, plan.feeds(), config)
           + 3 * (plan.feeds().size() - changedFeeds.size());
       options.progress().phase("writing the search index");
@@ -498,14 +505,14 @@ public final class SiteBuild {
       files += finish(records);
       files += writeSiteFiles(sink, config, theme, inputs, pages, options.now(), memory::sitemap);
       // The bundles follow in the background (see BuildMemory): until then, last build's stay.
-      keptAll.addAll(memory.bundleFiles());
+      kept.addAll(memory.bundleFiles());
       options.progress().phase("writing the files that changed");
       Map<String, PageSpec> byPath = new HashMap<>();
       for (PageSpec p : pages) byPath.put(p.path(), p);
       Map<String, Feed> feedsByPath = new HashMap<>();
       for (Feed f : plan.feeds()) feedsByPath.put(f.path(), f);
       Files.createDirectories(options.out());
-      int written = memory.apply(options.out(), produced, keptAll, byPath, feedsByPath, stamp);
+      int written = memory.apply(options.out(), produced, kept, byPath, feedsByPath, stamp);
       memory.startBackground();
       Exports.Parts bundles = new Exports.Parts(false, true, memory::osvForBundles, Exports::rustsec);
       memory.remakeBundles(options.out(), new BundleInputs(catalog.advisories(), config, inputs.commits()), () -> {
@@ -514,7 +521,7 @@ public final class SiteBuild {
         return made;
       });
       return new Result(catalog.size(), pages.size(), files, (System.nanoTime() - start) / 1_000_000,
-          pages.size() - kept.size(), written);
+          changed.size(), written);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       // The memory is invalidated by the caller, once the records' thread has ended.
       throw new SiteException("the build failed: " + e.getMessage(), e);
