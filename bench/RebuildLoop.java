@@ -1,6 +1,7 @@
 import dev.disclose.build.BuildMemory;
 import dev.disclose.build.PhaseTimings;
 import dev.disclose.build.SiteBuild;
+import dev.disclose.source.ChangedPaths;
 import dev.disclose.source.ParsedFiles;
 import dev.disclose.source.PathDisplay;
 import dev.disclose.source.Site;
@@ -25,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * <p>EDIT is {@code front-matter} (the default: a query added to the first commit link) or
  * {@code details} (a sentence appended to the text, as {@code bench/run.sh} edits through the
  * server). A details edit changes the similar advisories' inputs: as the server does, the loop
- * then waits for the exact lists and rebuilds once more, untimed, before the next edit.
+ * then waits for the exact lists and rebuilds once more, untimed, before the next edit. As in
+ * the server, the rebuild after an edit reads only the edited file (its watcher's report), the
+ * others look at every file.
  *
  *   java -cp generator/target/disclose.jar bench/RebuildLoop.java bench/.corpora/site-10000 50 [EDIT]
  */
@@ -35,6 +38,7 @@ public class RebuildLoop {
     int builds = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     boolean details = args.length > 2 && args[2].equals("details");
     ParsedFiles parsed = new ParsedFiles();
+    ChangedPaths changes = new ChangedPaths();
     BuildMemory memory = new BuildMemory(true);
     Semaphore similarReady = new Semaphore(0);
     memory.listener(new BuildMemory.Listener() {
@@ -57,10 +61,12 @@ public class RebuildLoop {
         if (k > 0) {
           Files.writeString(file, details ? original + "\nEdited " + k + " times.\n"
               : original.replaceFirst("(commit/[0-9a-f]+)", "$1?edit=" + k));
+          changes.changed(file);
         }
         long start = System.nanoTime();
         long cpuStart = os.getProcessCpuTime();
         PhaseTimings phases = new PhaseTimings(SiteBuild.Progress.NONE);
+        parsed.onlyChanged(changes.take());
         SiteBuild.Result r = rebuild(root, parsed, memory, out, phases);
         double millis = (System.nanoTime() - start) / 1e6;
         if (k >= 10) {
@@ -71,6 +77,7 @@ public class RebuildLoop {
         if (k == builds - 1) phases.print(new PrintWriter(System.out, true));
         // The background's work done before the next edit, as a person types.
         if (details && k > 0 && similarReady.tryAcquire(60, TimeUnit.SECONDS) && memory.similarSettled()) {
+          parsed.onlyChanged(ChangedPaths.Report.UNKNOWN);
           rebuild(root, parsed, memory, out, new PhaseTimings(SiteBuild.Progress.NONE));
         }
         similarReady.drainPermits();

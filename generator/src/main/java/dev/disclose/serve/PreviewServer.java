@@ -70,6 +70,20 @@ public final class PreviewServer implements Closeable {
   });
   /** The previous build's parsed advisories: a rebuild parses only the files whose bytes changed. */
   private final dev.disclose.source.ParsedFiles parsed = new dev.disclose.source.ParsedFiles();
+  /** What the watcher saw change since the latest rebuild began: the rebuild after an edit reads only that. */
+  private final dev.disclose.source.ChangedPaths changes = new dev.disclose.source.ChangedPaths();
+
+  /** Why a rebuild runs. */
+  private enum Trigger {
+    /** The first build. */
+    START,
+    /** Warming up the JIT on the unchanged site (see {@link #warmUp}): quiet if it writes nothing. */
+    WARM_UP,
+    /** The watcher saw a change: reads only the files it reported (see {@link #rebuild}). */
+    EDIT,
+    /** Shows the similar advisories computed in the background. */
+    SETTLE
+  }
 
   /** Whether each build's phases are printed after its line ({@code serve --timings}). */
   private final boolean timings;
@@ -128,11 +142,13 @@ public final class PreviewServer implements Closeable {
       throws IOException, SiteException {
     Path out = Files.createTempDirectory("disclose-serve-").resolve("site");
     PreviewServer preview = new PreviewServer(site, out, port, clock, log, timings);
-    preview.rebuild(false);
+    preview.rebuild(Trigger.START);
     // The root only for site-config.yaml; the content folders with everything below them.
     site.root().register(preview.watcher, StandardWatchEventKinds.ENTRY_CREATE,
         StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
     for (Path p : watched(site)) preview.register(p);
+    // What changed between the first build and the watching went unseen.
+    preview.changes.unknown();
     preview.server.start();
     preview.watchThread.start();
     preview.settler.execute(preview::warmUp);
@@ -195,13 +211,22 @@ public final class PreviewServer implements Closeable {
         do {
           for (var event : key.pollEvents()) {
             Path dir = (Path) key.watchable();
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+              changes.unknown(); // events were lost
+              relevant = true;
+              continue;
+            }
             Path changed = event.context() instanceof Path p ? dir.resolve(p) : dir;
+            changes.changed(changed);
             if (isRelevant(changed)) relevant = true;
-            if (Files.isDirectory(changed) && isRelevant(changed)) register(changed);
+            if (Files.isDirectory(changed) && isRelevant(changed)) {
+              register(changed);
+              changes.unknown(); // what was made in it before it was watched went unreported
+            }
           }
-          key.reset();
+          if (!key.reset()) changes.unknown(); // a watched folder went away
         } while ((key = watcher.poll(100, TimeUnit.MILLISECONDS)) != null);
-        if (relevant) rebuildQuietly();
+        if (relevant) rebuildQuietly(Trigger.EDIT);
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // closing
@@ -235,20 +260,17 @@ public final class PreviewServer implements Closeable {
         || site.config().config().theme().map(t -> site.root().resolve(t).normalize()).filter(absolute::startsWith).isPresent();
   }
 
-  private void rebuildQuietly() {
-    rebuildQuietly(false);
-  }
-
   /**
    * Rebuilds, reloads the tabs if a file changed, and reports a failure; returns whether the
-   * build succeeded. {@code warmingUp}: see {@link #rebuild(boolean)}; a failure then is not
-   * reported if the watcher saw an edit meanwhile (its rebuild follows and reports).
+   * build succeeded. Warming up, a failure is not reported if the watcher saw an edit meanwhile
+   * (its rebuild follows and reports).
    */
-  private boolean rebuildQuietly(boolean warmingUp) {
+  private boolean rebuildQuietly(Trigger trigger) {
+    boolean warmingUp = trigger == Trigger.WARM_UP;
     if (closed) return false;
     try {
       // Nothing to see if no file changed (a settle that left every similar list as it was).
-      if (rebuild(warmingUp)) notifyReload();
+      if (rebuild(trigger)) notifyReload();
       return true;
     } catch (SiteException | RuntimeException e) {
       // Never let a failed rebuild end the watch: the next save must rebuild again.
@@ -290,7 +312,7 @@ public final class PreviewServer implements Closeable {
   private void settle() {
     synchronized (this) {
       if (!memory.similarSettled()) return;
-      rebuildQuietly();
+      rebuildQuietly(Trigger.SETTLE);
     }
   }
 
@@ -316,7 +338,7 @@ public final class PreviewServer implements Closeable {
     int rebuilds = 0;
     while (rebuilds < WARM_UP_REBUILDS && System.nanoTime() - start < WARM_UP_NANOS) {
       synchronized (this) {
-        if (edited || closed || !rebuildQuietly(true)) return;
+        if (edited || closed || !rebuildQuietly(Trigger.WARM_UP)) return;
       }
       rebuilds++;
     }
@@ -324,18 +346,29 @@ public final class PreviewServer implements Closeable {
   }
 
   /**
-   * Returns whether a file changed. {@code quietIfUnchanged} (warming up): a build that writes
-   * nothing is neither printed nor counted, nor is one refused.
+   * Returns whether a file changed. Warming up, a build that writes nothing is neither printed
+   * nor counted, nor is one refused.
+   *
+   * <p>The rebuild after an edit reads only the files the watcher reported changed (inotify and
+   * its kind report every change on a local disk, and say when they lost some); every other
+   * rebuild looks at every file, so a change the watcher missed shows at the latest with the
+   * next of those. A rebuild that fails before it has read the site leaves the next one to look
+   * at every file too.
    */
-  private synchronized boolean rebuild(boolean quietIfUnchanged) throws SiteException {
+  private synchronized boolean rebuild(Trigger trigger) throws SiteException {
+    boolean quietIfUnchanged = trigger == Trigger.WARM_UP;
     // Timed from here: opening the site reads its configuration.
     long start = System.nanoTime();
     dev.disclose.build.PhaseTimings phases = timings ? new dev.disclose.build.PhaseTimings(SiteBuild.Progress.NONE) : null;
     if (phases != null) phases.phase("reading the configuration");
-    Site fresh = Site.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath()), parsed);
+    dev.disclose.source.ChangedPaths.Report report = changes.take();
+    parsed.onlyChanged(trigger == Trigger.EDIT ? report : dev.disclose.source.ChangedPaths.Report.UNKNOWN);
+    boolean read = false;
     try {
+      Site fresh = Site.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath()), parsed);
       SiteBuild.Result r = SiteBuild.run(fresh, new SiteBuild.Options(out, Optional.empty(), clock.instant(),
           phases != null ? phases : SiteBuild.Progress.NONE, Optional.of(memory)));
+      read = true;
       if (quietIfUnchanged && r.written() == 0) return false;
       builds++;
       synchronized (log) { // not split by the background bundles' line
@@ -346,6 +379,7 @@ public final class PreviewServer implements Closeable {
       }
       return r.written() > 0;
     } catch (SiteBuild.Refused refused) {
+      read = true; // refused by validation, which read every file
       if (quietIfUnchanged) return false; // a file saved mid-warm-up: the watcher's rebuild reports it
       // The errors that stop the build, not every warning of a large site (disclose validate lists those).
       var errors = refused.report().diagnostics().stream().filter(d -> d.severity() == dev.disclose.diagnostic.DiagnosticSeverity.ERROR).toList();
@@ -354,6 +388,8 @@ public final class PreviewServer implements Closeable {
       log.println("disclose serve: still serving the last good build; fix the errors above");
       log.flush();
       return false;
+    } finally {
+      if (!read) changes.unknown();
     }
   }
 

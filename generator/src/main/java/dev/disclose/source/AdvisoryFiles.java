@@ -71,8 +71,64 @@ public final class AdvisoryFiles {
     return discover(root.resolve(ADVISORIES_DIR), problems);
   }
 
-  /** Lists the advisory files under {@code dir} (a folder inside advisories/). */
+  /**
+   * Lists the advisory files under {@code dir} (a folder inside advisories/). In a long-running
+   * process, the whole of advisories/ is not walked again when a file watcher reported only
+   * changes of advisory files (see {@link ParsedFiles#onlyChanged}): the previous walk's list is
+   * updated with them.
+   */
   public List<Path> discover(Path dir, List<Diagnostic> problems) throws IOException {
+    if (parsed == null || !dir.equals(root.resolve(ADVISORIES_DIR))) return walk(dir, problems);
+    ParsedFiles.Discovery known = parsed.discovery();
+    ChangedPaths.Report report = parsed.changes();
+    List<Path> files = known != null && known.dir().equals(dir) && report.known()
+        ? updated(known.files(), report.paths(), dir) : null;
+    if (files != null) {
+      problems.addAll(known.problems());
+      parsed.discovered(new ParsedFiles.Discovery(dir, files, known.problems()));
+      return files;
+    }
+    List<Diagnostic> found = new ArrayList<>();
+    files = walk(dir, found);
+    problems.addAll(found);
+    parsed.discovered(new ParsedFiles.Discovery(dir, files, found));
+    return files;
+  }
+
+  /**
+   * {@code files} (sorted) with the reported {@code changed} paths added or removed, or null if
+   * a folder or link changed under {@code dir}: then only a walk can tell what is there.
+   */
+  private static List<Path> updated(List<Path> files, java.util.Set<Path> changed, Path dir) {
+    List<Path> added = new ArrayList<>();
+    java.util.Set<Path> removed = new java.util.HashSet<>();
+    for (Path p : changed) {
+      if (!p.startsWith(dir)) continue;
+      java.nio.file.attribute.BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException e) {
+        attributes = null; // gone (or unreadable: the walk reports it)
+      }
+      if (attributes != null && !attributes.isRegularFile()) return null;
+      if (attributes == null) {
+        if (!Files.notExists(p, LinkOption.NOFOLLOW_LINKS)) return null;
+        for (Path f : files) if (f.startsWith(p) && !f.equals(p)) return null; // a folder went away
+      }
+      if (!isAdvisoryFile(p)) continue;
+      if (attributes != null) added.add(p);
+      else removed.add(p);
+    }
+    if (added.isEmpty() && removed.isEmpty()) return files;
+    java.util.Set<Path> all = new java.util.LinkedHashSet<>(files);
+    all.removeAll(removed);
+    all.addAll(added);
+    List<Path> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparing(Path::toString));
+    return sorted;
+  }
+
+  private List<Path> walk(Path dir, List<Diagnostic> problems) throws IOException {
     if (!Files.isDirectory(dir)) return List.of();
     List<Path> files = new ArrayList<>();
     Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
@@ -140,6 +196,8 @@ public final class AdvisoryFiles {
     // Its attributes first, for a file unchanged since the previous read: one system call, not five.
     ParsedFiles.Stamp stamp = null;
     if (parsed != null) {
+      FileResult unreported = parsed.unreported(file);
+      if (unreported != null) return unreported;
       try {
         long readAt = System.currentTimeMillis();
         var attributes = ParsedFiles.Stamp.read(file, LinkOption.NOFOLLOW_LINKS);

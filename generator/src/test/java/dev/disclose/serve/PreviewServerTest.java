@@ -174,6 +174,29 @@ class PreviewServerTest {
     return PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true);
   }
 
+  /**
+   * The rebuild after an edit reads what the watcher reported; an advisory moved into a new
+   * folder (the folder reported, not the file made in it) is found there all the same.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void anAdvisoryMovedIntoANewFolderIsFoundThere() throws Exception {
+    Path site = basicSite();
+    StringWriter log = new StringWriter();
+    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true))) {
+      URI page = server.url().resolve("advisories/FIX-2025-0001/");
+      assertThat(get(page).body()).contains("Edit advisories/2025/FIX-2025-0001.md");
+      Path archive = site.resolve("advisories/archive");
+      Files.createDirectories(archive);
+      Files.move(site.resolve("advisories/2025/FIX-2025-0001.md"), archive.resolve("FIX-2025-0001.md"));
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (!get(page).body().contains("Edit advisories/archive/FIX-2025-0001.md") && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(get(page).body()).contains("Edit advisories/archive/FIX-2025-0001.md");
+    }
+  }
+
   /** Edits FIX-2025-0002's title to "Request smuggling, renamed". */
   private static void renameAdvisory(Path site) throws java.io.IOException {
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
