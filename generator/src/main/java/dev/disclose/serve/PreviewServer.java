@@ -190,15 +190,31 @@ public final class PreviewServer implements Closeable {
   }
 
   private void register(Path dir) throws IOException {
+    Path advisories = site.root().resolve("advisories").toAbsolutePath().normalize();
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path d : walk.filter(Files::isDirectory).toList()) {
+        // Under advisories/, the watcher's reports are trusted (see rebuild) only while it
+        // watches every folder a walk lists files of, each under its own name: not a skipped
+        // folder, nor a linked one (reported under the link's name, which a walk does not follow).
+        boolean inAdvisories = d.toAbsolutePath().normalize().startsWith(advisories);
         if (d.startsWith(out.getParent()) || d.getFileName().toString().startsWith(".")
-            || d.getFileName().toString().equals("_site") || d.getFileName().toString().equals("target")) continue;
-        d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+            || d.getFileName().toString().equals("_site") || d.getFileName().toString().equals("target")) {
+          if (inAdvisories) changes.distrust();
+          continue;
+        }
+        if (inAdvisories && Files.isSymbolicLink(d)) changes.distrust();
+        WatchKey key = d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
             StandardWatchEventKinds.ENTRY_MODIFY);
+        watchedFolders.add(d.toAbsolutePath().normalize());
+        // A folder renamed while watched keeps its watch under its old name: its events would name
+        // files that are not there.
+        if (!key.watchable().equals(d)) changes.distrust();
       }
     }
   }
+
+  /** The folders watched, by the name they were registered under. */
+  private final java.util.Set<Path> watchedFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private void watch() {
     try {
@@ -218,6 +234,11 @@ public final class PreviewServer implements Closeable {
             }
             Path changed = event.context() instanceof Path p ? dir.resolve(p) : dir;
             changes.changed(changed);
+            // A watched folder deleted or renamed: a watch made again under its new name would
+            // report under the old one.
+            if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && watchedFolders.contains(changed.toAbsolutePath().normalize())) {
+              changes.distrust();
+            }
             if (isRelevant(changed)) relevant = true;
             if (Files.isDirectory(changed) && isRelevant(changed)) {
               register(changed);

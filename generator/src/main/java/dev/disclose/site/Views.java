@@ -87,9 +87,9 @@ public final class Views {
 
   /**
    * An advisory as lists show it (the home page, a package's, an ecosystem's, a year's, a
-   * severity's, a release's fixes): its page's view without the details, the similar advisories,
-   * the references, credits and timeline. A list is rendered again only when a row changes, so
-   * an edit of an advisory's text renders its own page, not every list of thousands that holds it.
+   * severity's, a release's fixes): its page's view without the details and the similar
+   * advisories. A list is rendered again only when a row changes, so an edit of an advisory's
+   * text, or new similar advisories, render its own page, not every list of thousands holding it.
    */
   public record RowView(
       String id,
@@ -99,19 +99,30 @@ public final class Views {
       String status,
       boolean withdrawn,
       String withdrawnDate,
+      String withdrawnReason,
       String informational,
       String published,
       String modified,
       SeverityView severity,
       List<LinkView> aliases,
+      List<LinkView> related,
+      List<LinkView> upstream,
       List<AffectedView> affected,
       String packagesSummary,
       List<CweView> cwes,
-      List<String> keywords) {
+      List<String> keywords,
+      List<ReferenceView> references,
+      List<CreditView> credits,
+      List<StepView> timeline,
+      String osvPath,
+      String editUrl,
+      String sourcePath,
+      String banner) {
     public static RowView of(AdvisoryView v) {
       return new RowView(v.id(), v.title(), v.path(), v.url(), v.status(), v.withdrawn(), v.withdrawnDate(),
-          v.informational(), v.published(), v.modified(), v.severity(), v.aliases(), v.affected(),
-          v.packagesSummary(), v.cwes(), v.keywords());
+          v.withdrawnReason(), v.informational(), v.published(), v.modified(), v.severity(), v.aliases(), v.related(),
+          v.upstream(), v.affected(), v.packagesSummary(), v.cwes(), v.keywords(), v.references(), v.credits(),
+          v.timeline(), v.osvPath(), v.editUrl(), v.sourcePath(), v.banner());
     }
   }
 

@@ -81,11 +81,12 @@ public final class AdvisoryFiles {
     if (parsed == null || !dir.equals(root.resolve(ADVISORIES_DIR))) return walk(dir, problems);
     ParsedFiles.Discovery known = parsed.discovery();
     ChangedPaths.Report report = parsed.changes();
-    List<Path> files = known != null && known.dir().equals(dir) && report.known()
+    // A walk that met problems (a link leading out, a folder it could not read) is made again:
+    // only a walk can tell whether they are gone.
+    List<Path> files = known != null && known.dir().equals(dir) && known.problems().isEmpty() && report.known()
         ? updated(known.files(), report.paths(), dir) : null;
     if (files != null) {
-      problems.addAll(known.problems());
-      parsed.discovered(new ParsedFiles.Discovery(dir, files, known.problems()));
+      parsed.discovered(new ParsedFiles.Discovery(dir, files, List.of()));
       return files;
     }
     List<Diagnostic> found = new ArrayList<>();

@@ -9,7 +9,9 @@ import java.util.Set;
  * {@link #take}, for a long-running process (the preview server) to read only those again.
  * Unknown until the first take after {@link #unknown()}: at the start, after the watcher lost
  * events (an overflow), or after it began to watch a new folder, whose first events it missed.
- * Thread-safe: the watcher reports while a rebuild takes.
+ * For good after {@link #distrust()}: when the watcher's reports cannot be taken at their word
+ * (a watched folder renamed, a folder it does not watch). Thread-safe: the watcher reports
+ * while a rebuild takes.
  */
 public final class ChangedPaths {
   /**
@@ -27,6 +29,7 @@ public final class ChangedPaths {
 
   private Set<Path> paths = new HashSet<>();
   private boolean known;
+  private boolean distrusted;
 
   /** {@code path} (a file or folder) was created, modified or deleted. */
   public synchronized void changed(Path path) {
@@ -38,9 +41,14 @@ public final class ChangedPaths {
     known = false;
   }
 
+  /** The reports can no longer be trusted: every take from now on is unknown. */
+  public synchronized void distrust() {
+    distrusted = true;
+  }
+
   /** What changed since the previous take; from now on, only what is reported after this call. */
   public synchronized Report take() {
-    Report report = known ? new Report(true, paths) : Report.UNKNOWN;
+    Report report = known && !distrusted ? new Report(true, paths) : Report.UNKNOWN;
     paths = new HashSet<>();
     known = true;
     return report;

@@ -78,6 +78,36 @@ class ChangedPathsTest {
   }
 
   @Test
+  void distrustedReportsAreUnknownForGood() {
+    changes.take();
+    changes.distrust();
+    changes.changed(site.resolve("advisories/2025/FIX-2025-0001.md"));
+    assertThat(changes.take().known()).isFalse();
+    assertThat(changes.take().known()).isFalse();
+  }
+
+  /** A walk that met a problem is made again: only a walk tells whether the problem is gone. */
+  @Test
+  void aWalkThatMetAProblemIsMadeAgain() throws Exception {
+    Path link = file("advisories/outside");
+    Files.createSymbolicLink(link, Files.createTempDirectory("disclose-outside"));
+    changes.take();
+    parsed.onlyChanged(ChangedPaths.Report.UNKNOWN);
+    AdvisoryFiles files = Site.open(site, new PathDisplay(site), parsed).files();
+    List<dev.disclose.diagnostic.Diagnostic> problems = new ArrayList<>();
+    files.read(files.discover(problems));
+    assertThat(problems).extracting(d -> d.rule().code()).containsExactly("F008");
+
+    Files.delete(link);
+    changes.changed(link);
+    parsed.onlyChanged(changes.take());
+    files = Site.open(site, new PathDisplay(site), parsed).files();
+    problems.clear();
+    files.read(files.discover(problems));
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void aFileTheReportNamesIsReadAgainAndOneItDoesNotNameIsNotLookedAt() throws Exception {
     Map<String, Advisory> first = read(false);
     // Changed, but not reported: the rebuild after an edit takes it as it was.
