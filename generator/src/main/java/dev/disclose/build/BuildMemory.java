@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -488,17 +490,39 @@ public final class BuildMemory {
       if (digest != null) next.put(file, digest);
     }
     int written = 0;
+    // Nothing written into the folder yet: the preview server serves it only after its first
+    // build, so no one can be sent a half-written file, and the files go straight to their
+    // place, in parallel. Through a temporary file and a rename each, one by one, the first
+    // build of 10,000 advisories spent 8.2 s writing its 49,665 files.
+    boolean first = digests.isEmpty();
     try {
       // In no particular order: each file is written or not on its own.
-      for (Map.Entry<String, byte[]> e : produced.entrySet()) {
+      List<Map.Entry<String, byte[]>> entries = new ArrayList<>(produced.entrySet());
+      String[] made = new String[entries.size()];
+      java.util.stream.IntStream.range(0, made.length).parallel().forEach(i -> {
+        Map.Entry<String, byte[]> e = entries.get(i);
         // The same bytes (an OSV record's, kept from last build) need no digest again.
         String known = e.getValue() == producedBefore.get(e.getKey()) ? digests.get(e.getKey()) : null;
-        String digest = known != null && !known.isEmpty() ? known : sha256(e.getValue());
-        next.put(e.getKey(), digest);
-        if (digest.equals(digests.get(e.getKey()))) continue;
-        write(out, e.getKey(), e.getValue());
-        written++;
+        made[i] = known != null && !known.isEmpty() ? known : sha256(e.getValue());
+      });
+      List<Map.Entry<String, byte[]>> changed = new ArrayList<>();
+      for (int i = 0; i < made.length; i++) {
+        Map.Entry<String, byte[]> e = entries.get(i);
+        next.put(e.getKey(), made[i]);
+        if (!made[i].equals(digests.get(e.getKey()))) changed.add(e);
       }
+      if (first) {
+        changed.parallelStream().forEach(e -> {
+          try {
+            writeDirectly(out, e.getKey(), e.getValue());
+          } catch (IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+          }
+        });
+      } else {
+        for (Map.Entry<String, byte[]> e : changed) write(out, e.getKey(), e.getValue());
+      }
+      written = changed.size();
       for (String old : digests.keySet()) {
         if (!next.containsKey(old)) delete(out, old);
       }
@@ -535,6 +559,14 @@ public final class BuildMemory {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** As {@link #write}, into a folder not served yet: no temporary file. */
+  private static void writeDirectly(Path out, String relative, byte[] bytes) throws IOException {
+    Path file = out.resolve(relative).normalize();
+    if (!file.startsWith(out)) throw new IOException("refusing to write outside the output: " + relative);
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes);
   }
 
   private static void delete(Path out, String relative) throws IOException {
