@@ -91,10 +91,7 @@ class PreviewServerTest {
 
       // A broken edit keeps the last good site and says why.
       Files.writeString(file, Files.readString(file).replace("fixed: 0.3.7", "fixed: 0.1.0"));
-      long deadline = System.currentTimeMillis() + 15_000;
-      while (!log.toString().contains("still serving the last good build") && System.currentTimeMillis() < deadline) {
-        Thread.sleep(100);
-      }
+      awaitLog(log, "still serving the last good build");
       assertThat(log.toString()).contains("error[R002]", "still serving the last good build");
       assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).statusCode()).isEqualTo(200);
     }
@@ -189,10 +186,7 @@ class PreviewServerTest {
       Path archive = site.resolve("advisories/archive");
       Files.createDirectories(archive);
       Files.move(site.resolve("advisories/2025/FIX-2025-0001.md"), archive.resolve("FIX-2025-0001.md"));
-      long deadline = System.currentTimeMillis() + 20_000;
-      while (!get(page).body().contains("Edit advisories/archive/FIX-2025-0001.md") && System.currentTimeMillis() < deadline) {
-        Thread.sleep(50);
-      }
+      await(() -> get(page).body().contains("Edit advisories/archive/FIX-2025-0001.md"), 20_000);
       assertThat(get(page).body()).contains("Edit advisories/archive/FIX-2025-0001.md");
     }
   }
@@ -203,9 +197,19 @@ class PreviewServerTest {
     Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
   }
 
-  private static void awaitBuilds(PreviewServer server, int builds) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (server.builds() < builds && System.currentTimeMillis() < deadline) Thread.sleep(10);
+  /** A condition polled for at most {@code millis}: the caller asserts what it expects afterwards. */
+  @FunctionalInterface
+  private interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  private static void await(Condition condition, long millis) throws Exception {
+    long deadline = System.currentTimeMillis() + millis;
+    while (!condition.holds() && System.currentTimeMillis() < deadline) Thread.sleep(20);
+  }
+
+  private static void awaitBuilds(PreviewServer server, int builds) throws Exception {
+    await(() -> server.builds() >= builds, 20_000);
   }
 
   /** The builds printed, one line each. */
@@ -213,9 +217,8 @@ class PreviewServerTest {
     return log.toString().lines().filter(l -> l.startsWith("built ")).count();
   }
 
-  private static void awaitLog(StringWriter log, String text) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (!log.toString().contains(text) && System.currentTimeMillis() < deadline) Thread.sleep(50);
+  private static void awaitLog(StringWriter log, String text) throws Exception {
+    await(() -> log.toString().contains(text), 30_000);
     assertThat(log.toString()).as("the log after 30 s").contains(text);
   }
 }
