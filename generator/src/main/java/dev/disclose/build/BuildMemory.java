@@ -514,7 +514,7 @@ public final class BuildMemory {
       if (first) {
         changed.parallelStream().forEach(e -> {
           try {
-            writeDirectly(out, e.getKey(), e.getValue());
+            write(out, e.getKey(), e.getValue(), false);
           } catch (IOException failed) {
             throw new java.io.UncheckedIOException(failed);
           }
@@ -548,10 +548,21 @@ public final class BuildMemory {
   }
 
   private static void write(Path out, String relative, byte[] bytes) throws IOException {
+    write(out, relative, bytes, true);
+  }
+
+  /**
+   * Writes {@code bytes} to {@code relative} in {@code out}; {@code served}: through a temporary
+   * file and a rename, so that the server never sends a half-written page.
+   */
+  private static void write(Path out, String relative, byte[] bytes, boolean served) throws IOException {
     Path file = out.resolve(relative).normalize();
     if (!file.startsWith(out)) throw new IOException("refusing to write outside the output: " + relative);
     Files.createDirectories(file.getParent());
-    // Through a temporary file and a rename: the server never sends a half-written page.
+    if (!served) {
+      Files.write(file, bytes);
+      return;
+    }
     Path temp = Files.createTempFile(file.getParent(), ".write-", ".tmp");
     try {
       Files.write(temp, bytes);
@@ -559,14 +570,6 @@ public final class BuildMemory {
     } finally {
       Files.deleteIfExists(temp);
     }
-  }
-
-  /** As {@link #write}, into a folder not served yet: no temporary file. */
-  private static void writeDirectly(Path out, String relative, byte[] bytes) throws IOException {
-    Path file = out.resolve(relative).normalize();
-    if (!file.startsWith(out)) throw new IOException("refusing to write outside the output: " + relative);
-    Files.createDirectories(file.getParent());
-    Files.write(file, bytes);
   }
 
   private static void delete(Path out, String relative) throws IOException {

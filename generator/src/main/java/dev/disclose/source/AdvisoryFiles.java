@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class AdvisoryFiles {
   public static final long MAX_BYTES = 1024 * 1024;
   public static final String ADVISORIES_DIR = "advisories";
+  /** The order files are listed in, whether walked or updated from a watcher's report. */
+  private static final Comparator<Path> BY_NAME = Comparator.comparing(Path::toString);
 
   /** One file's outcome. */
   public record FileResult(Path path, Optional<Advisory> advisory, List<Diagnostic> diagnostics) {
@@ -125,7 +127,7 @@ public final class AdvisoryFiles {
     all.removeAll(removed);
     all.addAll(added);
     List<Path> sorted = new ArrayList<>(all);
-    sorted.sort(Comparator.comparing(Path::toString));
+    sorted.sort(BY_NAME);
     return sorted;
   }
 
@@ -156,7 +158,7 @@ public final class AdvisoryFiles {
         return java.nio.file.FileVisitResult.CONTINUE;
       }
     });
-    files.sort(Comparator.comparing(Path::toString));
+    files.sort(BY_NAME);
     return files;
   }
 
