@@ -20,7 +20,9 @@ printf 'title: Hugo comparison\nbase_url: https://example.org/\nid_prefix: CMP\n
   > "$work/disclose/site-config.yaml"
 java -jar generator/target/disclose.jar import osv --keep-ids --root "$work/disclose" \
   "$corpora/go-vulndb-osv" "$corpora/rustsec/osv" | tail -1
-opts=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC}
+# The launcher's default JVM options, read from it so that the bench runs what users run.
+launcher_opts() { sed -n 's/^default_opts="\(.*\)"$/\1/p' disclose; }
+opts=${JAVA_OPTS:-$(launcher_opts)}
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 declare -A wall cpu mem

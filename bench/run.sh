@@ -3,7 +3,7 @@
 # advisories (bench/generate.py), RUNS times each, printing medians of wall time, CPU time
 # (user + system) and peak memory; then one serve rebuild after editing an advisory (median of
 # RUNS edits). Usage: bench/run.sh [N...]   (default 1000 10000 100000; RUNS=5; JAVA_OPTS as
-# the launcher's, default -XX:TieredStopAtLevel=1 -XX:+UseParallelGC, plus -Xmx2g from 100,000 advisories on;
+# the launcher's default options (./disclose), plus -Xmx2g from 100,000 advisories on;
 # SERVE_ONLY=1 measures the serve rebuild alone). Below 100,000 the build is measured twice:
 # straight from the jar (as CI runs it) and through ./disclose with its class-data archive.
 #
@@ -19,6 +19,8 @@ jar=generator/target/disclose.jar
 work=bench/.corpora
 mkdir -p "$work"
 
+# The launcher's default JVM options, read from it so that the benches run what users run.
+launcher_opts() { sed -n 's/^default_opts="\(.*\)"$/\1/p' disclose; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # measure LABEL CMD...: RUNS runs, then one line of medians.
@@ -41,7 +43,7 @@ for n in "${@:-1000 10000 100000}"; do
   site="$work/site-$n"
   [ -f "$site/site-config.yaml" ] || python3 bench/generate.py "$n" "$site" >/dev/null
   [ -n "${SERVE_ONLY:-}" ] && continue
-  opts=${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC}
+  opts=${JAVA_OPTS:-$(launcher_opts)}
   [ "$n" -ge 100000 ] && opts="$opts -Xmx2g"
   echo "== $n advisories ($(find "$site/advisories" -name '*.md' | wc -l) files), java $opts"
   # validate takes no output folder: the wrapper drops the last argument.

@@ -40,12 +40,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * to one hot path is measured by itself and not through the noise of a full build (whose wall time
  * moves by ±20 % with the file system's state here). The site is a bench/generate.py corpus,
  * {@code -p site=bench/.corpora/site-1000}; every phase runs on all of it, as the build does.
- * Forks run with the launcher's JIT and collector ({@code -XX:TieredStopAtLevel=1 -XX:+UseParallelGC}).
+ * Forks run with the launcher's JIT and collector ({@code -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m", "-Xmx2g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class BuildPhases {
