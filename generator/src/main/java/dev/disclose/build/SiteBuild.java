@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -210,7 +209,7 @@ public final class SiteBuild {
     }
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
 
-    Path staging = AtomicPublisher.stage(options.out(), site.root(), options.preview());
+    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(options.out(), site.root(), options.preview());
     java.util.concurrent.ExecutorService alongside = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "disclose-feeds-search-exports");
       t.setDaemon(true);
@@ -242,12 +241,13 @@ public final class SiteBuild {
       others.clear();
       sink.close();
       options.progress().phase("publishing");
-      AtomicPublisher.publish(staging, options.out());
+      sink.removeUnwritten();
+      AtomicPublisher.publishKeeping(staging.folder(), options.out());
       return new Result(catalog.size(), pages, files, (System.nanoTime() - start) / 1_000_000, pages, files);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       stop(others);
       closeQuietly(sink);
-      AtomicPublisher.discard(staging);
+      AtomicPublisher.discard(staging, options.out());
       throw new SiteException("the build failed: " + e.getMessage() + "; the previous output is untouched", e);
     } catch (RuntimeException | Error e) {
       // An Error too (out of memory, say): never leave a half-written staging folder behind.
@@ -256,7 +256,7 @@ public final class SiteBuild {
       if (e instanceof OutOfMemoryError) stop(others, OUT_OF_MEMORY_WAIT_MILLIS);
       else stop(others);
       closeQuietly(sink);
-      AtomicPublisher.discard(staging);
+      AtomicPublisher.discard(staging, options.out());
       throw e;
     } finally {
       alongside.shutdown();
@@ -381,13 +381,17 @@ public final class SiteBuild {
   private static final class StagingSink implements Sink, AutoCloseable {
     private static final Object[] END = {};
     private final Path root;
-    private final Set<Path> folders = new HashSet<>();
+    private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.BlockingQueue<Object[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(512);
     private final Thread writer;
     private volatile Throwable failure;
 
-    StagingSink(Path root) {
-      this.root = root;
+    /** Files the reused folder held and this build has not written yet (see AtomicPublisher.Staging). */
+    private final Map<Path, Long> unwritten;
+
+    StagingSink(AtomicPublisher.Staging staging) {
+      this.root = staging.folder();
+      this.unwritten = staging.reused() ? staging.files() : null;
       writer = new Thread(this::drain, "disclose-writer");
       writer.setDaemon(true);
       writer.start();
@@ -416,8 +420,77 @@ public final class SiteBuild {
       Path file = root.resolve(relative).normalize();
       if (!file.startsWith(root)) throw new IllegalStateException("refusing to write outside the output: " + relative);
       rethrow();
-      Files.createDirectories(file.getParent());
+      if (unwritten != null) {
+        unwritten.remove(root.relativize(file));
+        if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) AtomicPublisher.deleteTree(file);
+      }
+      makeRoom(file);
       return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+
+    /**
+     * Makes {@code file}'s folder; in a reused folder, a file standing where a folder is now is
+     * removed first.
+     */
+    private void makeRoom(Path file) throws IOException {
+      Path parent = file.getParent();
+      // Added once made: the writer and the exports' threads may make the same folder at once.
+      if (folders.contains(parent)) return;
+      try {
+        Files.createDirectories(parent);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (unwritten == null) throw e;
+        for (Path p = parent; !p.equals(root); p = p.getParent()) {
+          if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(p);
+            unwritten.remove(root.relativize(p));
+          }
+        }
+        Files.createDirectories(parent);
+      }
+      folders.add(parent);
+    }
+
+    /** Writes {@code file}; in a reused folder, a folder standing where the file is now is removed first. */
+    private void write(Path file, byte[] bytes) throws IOException {
+      makeRoom(file);
+      try {
+        Files.write(file, bytes);
+      } catch (IOException e) {
+        if (unwritten == null || !Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw e;
+        AtomicPublisher.deleteTree(file);
+        Files.write(file, bytes);
+      }
+    }
+
+    /** Whether the reused folder already holds {@code bytes} at {@code file}. */
+    private boolean unchanged(Path file, byte[] bytes) throws IOException {
+      if (unwritten == null) return false;
+      Long size = unwritten.remove(root.relativize(file));
+      return size != null && size == bytes.length && java.util.Arrays.equals(Files.readAllBytes(file), bytes);
+    }
+
+    /**
+     * Removes what the reused folder held and this build did not write, and the folders left
+     * empty; once every file is written (after {@link #close}).
+     */
+    void removeUnwritten() throws IOException {
+      if (unwritten == null) return;
+      for (Path rel : unwritten.keySet()) {
+        Path file = root.resolve(rel);
+        // Gone already when a file of this build took its folder's place.
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+        Files.delete(file);
+        for (Path p = file.getParent(); !p.equals(root) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            p = p.getParent()) {
+          try {
+            Files.delete(p);
+          } catch (java.nio.file.DirectoryNotEmptyException e) {
+            break;
+          }
+        }
+      }
+      unwritten.clear();
     }
 
     private void drain() {
@@ -426,9 +499,8 @@ public final class SiteBuild {
           if (failure != null) continue; // keep taking, so that no renderer waits forever
           Path file = (Path) item[0];
           try {
-            Path parent = file.getParent();
-            if (folders.add(parent)) Files.createDirectories(parent);
-            Files.write(file, (byte[]) item[1]);
+            byte[] bytes = (byte[]) item[1];
+            if (!unchanged(file, bytes)) write(file, bytes);
           } catch (IOException | RuntimeException e) {
             failure = e;
           }
