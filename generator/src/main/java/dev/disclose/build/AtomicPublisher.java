@@ -99,40 +99,32 @@ public final class AtomicPublisher {
    * same kind (public or preview).
    */
   public static Staging stageReusing(Path out, Path siteRoot, boolean preview) throws SiteException {
+    // The checks of a fresh staging folder first: a refused output claims nothing.
+    Path fresh = stage(out, siteRoot, preview);
     Path target = out.toAbsolutePath().normalize();
     Path kept = kept(target);
     java.util.Map<Path, Long> files = new java.util.concurrent.ConcurrentHashMap<>();
-    Path reused = null;
+    Path claimed = null;
     try {
-      if (Files.isDirectory(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS) && ours(kept, preview)) {
-        Path claimed = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
-        Files.delete(claimed);
-        // Renamed first, so that two builds at once never share it: the second finds none.
-        Files.move(kept, claimed, StandardCopyOption.ATOMIC_MOVE);
-        if (listFiles(claimed, files)) {
-          reused = claimed;
-        } else {
-          files.clear();
-          deleteTree(claimed);
-        }
+      if (!Files.isDirectory(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !ours(kept, preview)) {
+        return new Staging(fresh, false, java.util.Map.of());
       }
-    } catch (IOException e) {
-      files.clear();
-      reused = null;
-    }
-    if (reused == null) return new Staging(stage(out, siteRoot, preview), false, java.util.Map.of());
-    // The same checks as a fresh staging folder; the marker rewritten.
-    Path fresh = stage(out, siteRoot, preview);
-    try {
-      Files.move(fresh.resolve(MARKER), reused.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING);
-      Files.delete(fresh);
+      claimed = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
+      Files.delete(claimed);
+      // Renamed first, so that two builds at once never share it: the second finds none.
+      Files.move(kept, claimed, StandardCopyOption.ATOMIC_MOVE);
+      if (!listFiles(claimed, files)) throw new IOException("it holds a link");
       files.remove(Path.of(MARKER));
       files.remove(Path.of(IGNORE_ALL));
-      Files.deleteIfExists(reused.resolve(IGNORE_ALL));
+      Files.deleteIfExists(claimed.resolve(IGNORE_ALL));
+      Files.copy(fresh.resolve(MARKER), claimed.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new SiteException("cannot prepare " + target + ": " + e.getMessage(), e);
+      // Not reusable after all (gone meanwhile, a link inside): the fresh folder, and the claimed one removed.
+      if (claimed != null) discard(claimed);
+      return new Staging(fresh, false, java.util.Map.of());
     }
-    return new Staging(reused, true, files);
+    discard(fresh);
+    return new Staging(claimed, true, files);
   }
 
   /** Where the output before last waits for the next build: hidden, beside the output. */

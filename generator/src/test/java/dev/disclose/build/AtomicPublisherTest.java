@@ -58,6 +58,16 @@ class AtomicPublisherTest {
     assertThat(out.resolve("index.html")).hasContent("second");
   }
 
+  @Test
+  void anOutputItMayNotReplaceClaimsNothing() throws Exception {
+    Path out = publishedTwice();
+    Files.delete(out.resolve(AtomicPublisher.MARKER));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicPublisher.stageReusing(out, temp.resolve("site"), false))
+        .isInstanceOf(dev.disclose.source.SiteException.class).hasMessageContaining("not written by disclose build");
+    assertThat(temp.resolve("._site.previous/index.html")).hasContent("first");
+    assertThat(siblings()).containsExactlyInAnyOrder("_site", "._site.previous");
+  }
+
   private java.util.List<String> siblings() throws IOException {
     try (Stream<Path> list = Files.list(temp)) {
       return list.map(p -> p.getFileName().toString()).toList();
