@@ -3,11 +3,14 @@ package dev.disclose.build;
 import dev.disclose.source.SiteException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -85,71 +88,113 @@ public final class AtomicPublisher {
   /**
    * A staging folder that a build writes into: a fresh one, or ({@code reused}) the output
    * before last, kept beside the output by {@link #publishKeeping}, with the size of each file it
-   * holds (paths relative to the folder, the marker left out). A build reusing it writes only
-   * the files whose bytes differ and removes those it did not write: deleting a large output and
-   * creating the next one file by file cost more than the build (10,000 advisories on ext4:
-   * the previous output's removal took 6 to 12 s, and the file system then allocated the next
-   * build's inodes slowly).
+   * holds and its empty folders (paths relative to the folder, the marker left out). A build
+   * reusing it writes only the files whose bytes differ and removes what it did not write:
+   * deleting a large output and creating the next one file by file cost more than the build
+   * (10,000 advisories on ext4: the previous output's removal took 6 to 12 s, and the file system
+   * then allocated the next build's inodes slowly).
    */
-  public record Staging(Path folder, boolean reused, java.util.Map<Path, Long> files) {}
+  public record Staging(Path folder, boolean reused, java.util.Map<Path, Long> files, List<Path> emptyFolders) {}
 
   /**
    * As {@link #stage(Path, Path, boolean)}, reusing the output before last when it was kept
-   * beside {@code out} and holds nothing but folders and regular files written by a build of the
-   * same kind (public or preview).
+   * beside {@code out}: a folder of this user's, writable by no one else, holding nothing but
+   * folders and regular files, written by a public build. A preview keeps no copy: its drafts
+   * and embargoed advisories are gone with its folder.
    */
   public static Staging stageReusing(Path out, Path siteRoot, boolean preview) throws SiteException {
     // The checks of a fresh staging folder first: a refused output claims nothing.
     Path fresh = stage(out, siteRoot, preview);
+    Staging notReused = new Staging(fresh, false, java.util.Map.of(), List.of());
+    if (preview) return notReused;
     Path target = out.toAbsolutePath().normalize();
-    Path kept = kept(target);
     java.util.Map<Path, Long> files = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Path> empty = new ArrayList<>();
     Path claimed = null;
     try {
-      if (!Files.isDirectory(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !ours(kept, preview)) {
-        return new Staging(fresh, false, java.util.Map.of());
-      }
+      Path kept = kept(target);
+      if (!closedToOthers(kept, fresh) || !Files.isDirectory(kept.resolve(KEPT_SITE), LinkOption.NOFOLLOW_LINKS)) return notReused;
       claimed = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
       Files.delete(claimed);
       // Renamed first, so that two builds at once never share it: the second finds none.
-      Files.move(kept, claimed, StandardCopyOption.ATOMIC_MOVE);
-      if (!listFiles(claimed, files)) throw new IOException("it holds a link");
+      Files.move(kept.resolve(KEPT_SITE), claimed, StandardCopyOption.ATOMIC_MOVE);
+      if (!ours(claimed) || !listFiles(claimed, files, empty)) throw new IOException("not a public build's plain folder");
       files.remove(Path.of(MARKER));
-      files.remove(Path.of(IGNORE_ALL));
-      Files.deleteIfExists(claimed.resolve(IGNORE_ALL));
       Files.copy(fresh.resolve(MARKER), claimed.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      // Not reusable after all (gone meanwhile, a link inside): the fresh folder, and the claimed one removed.
+      // Not reusable after all (gone meanwhile, a link inside): the fresh folder, the claimed one removed.
       if (claimed != null) discard(claimed);
-      return new Staging(fresh, false, java.util.Map.of());
+      return notReused;
     }
     discard(fresh);
-    return new Staging(claimed, true, files);
+    return new Staging(claimed, true, files, List.copyOf(empty));
   }
 
-  /** Where the output before last waits for the next build: hidden, beside the output. */
+  /**
+   * Where the output before last waits for the next build: in {@link #KEPT_SITE} of a hidden
+   * folder beside the output, whose own .gitignore (never moved) keeps it out of git status.
+   */
   static Path kept(Path target) {
     return target.resolveSibling("." + target.getFileName() + ".previous");
   }
 
-  /** Whether {@code dir} is a build's output of this kind, by its marker. */
-  private static boolean ours(Path dir, boolean preview) throws IOException {
-    Path marker = dir.resolve(MARKER);
-    if (!Files.isRegularFile(marker, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
-    return Files.readString(marker).contains(PREVIEW) == preview;
+  static final String KEPT_SITE = "site";
+  static final String IGNORE_ALL = ".gitignore";
+
+  /**
+   * Whether {@code dir} is a folder owned by whoever owns {@code ours} (a folder just made) and
+   * writable by no one else: no other user can have planted links in it.
+   */
+  private static boolean closedToOthers(Path dir, Path ours) throws IOException {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return false;
+    try {
+      java.nio.file.attribute.PosixFileAttributes a =
+          Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return a.owner().equals(Files.getOwner(ours))
+          && !a.permissions().contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+          && !a.permissions().contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+    } catch (UnsupportedOperationException e) {
+      return true; // not a POSIX file system: its owner's folder
+    }
   }
 
-  /** Lists {@code dir}'s files into {@code files}; false if it holds a link or anything else than a folder or file. */
-  private static boolean listFiles(Path dir, java.util.Map<Path, Long> files) throws IOException {
+  /** Whether {@code dir} is a public build's output, by its marker. */
+  private static boolean ours(Path dir) throws IOException {
+    Path marker = dir.resolve(MARKER);
+    if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) return false;
+    return !Files.readString(marker).contains(PREVIEW);
+  }
+
+  /**
+   * Lists {@code dir}'s files into {@code files} and its empty folders into {@code empty};
+   * false if it holds a link or anything else than a folder or file.
+   */
+  private static boolean listFiles(Path dir, java.util.Map<Path, Long> files, List<Path> empty) throws IOException {
     boolean[] plain = {true};
+    java.util.ArrayDeque<int[]> entries = new java.util.ArrayDeque<>();
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+        if (!entries.isEmpty()) entries.peek()[0]++;
+        entries.push(new int[1]);
+        return FileVisitResult.CONTINUE;
+      }
+
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         if (!attrs.isRegularFile()) {
           plain[0] = false;
           return FileVisitResult.TERMINATE;
         }
+        entries.peek()[0]++;
         files.put(dir.relativize(file), attrs.size());
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        if (e != null) throw e;
+        if (entries.pop()[0] == 0) empty.add(dir.relativize(d));
         return FileVisitResult.CONTINUE;
       }
     });
@@ -157,52 +202,40 @@ public final class AtomicPublisher {
   }
 
   /**
-   * As {@link #publish}, but the previous output is kept beside the new one (hidden, and
-   * ignored by git) for the next build to reuse, instead of being deleted.
+   * As {@link #publish}, but the previous output is kept beside the new one (see {@link #kept})
+   * for the next build to reuse, instead of being deleted.
    */
   public static void publishKeeping(Path staging, Path out) throws SiteException {
     Path target = out.toAbsolutePath().normalize();
     Path kept = kept(target);
+    Path keptSite = kept.resolve(KEPT_SITE);
     try {
-      if (Files.exists(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        // Not reused by this build (another build's, or not ours): never deleted unless ours.
-        if (!Files.isDirectory(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-            || !Files.isRegularFile(kept.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS) && !closedToOthers(kept, staging)) {
+        publish(staging, out); // not ours to use
+        return;
+      }
+      if (Files.exists(keptSite, LinkOption.NOFOLLOW_LINKS)) {
+        // Left by a build that did not reuse it: replaced, but only if a build wrote it.
+        if (!Files.isDirectory(keptSite, LinkOption.NOFOLLOW_LINKS) || !ours(keptSite)) {
           publish(staging, out);
           return;
         }
-        deleteTree(kept);
+        deleteTree(keptSite);
       }
+      Files.createDirectories(kept);
+      Files.writeString(kept.resolve(IGNORE_ALL), "# the output before last, reused by the next disclose build\n*\n");
       boolean had = Files.exists(target);
-      if (had) Files.move(target, kept, StandardCopyOption.ATOMIC_MOVE);
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      // A folder holding a .gitignore of "*" is left out of git status, as caches do.
-      if (had) Files.writeString(kept.resolve(IGNORE_ALL), "# the output before last, reused by the next disclose build\n*\n");
+      if (had) Files.move(target, keptSite, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        if (had) Files.move(keptSite, target, StandardCopyOption.ATOMIC_MOVE);
+        throw e;
+      }
     } catch (IOException e) {
       throw new SiteException("cannot publish into " + target + ": " + e.getMessage(), e);
     }
   }
-
-  /**
-   * Removes a staging folder after a failed build; one that reused the output before last is
-   * kept again instead (the next build checks every file it holds anyway).
-   */
-  public static void discard(Staging staging, Path out) {
-    if (staging.reused()) {
-      Path kept = kept(out.toAbsolutePath().normalize());
-      try {
-        if (!Files.exists(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          Files.move(staging.folder(), kept, StandardCopyOption.ATOMIC_MOVE);
-          return;
-        }
-      } catch (IOException e) {
-        // deleted below
-      }
-    }
-    discard(staging.folder());
-  }
-
-  static final String IGNORE_ALL = ".gitignore";
 
   /** Swaps {@code staging} in as {@code out}; the previous output is removed afterwards. */
   public static void publish(Path staging, Path out) throws SiteException {
@@ -214,7 +247,12 @@ public final class AtomicPublisher {
         Files.delete(old);
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       }
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        if (old != null) Files.move(old, target, StandardCopyOption.ATOMIC_MOVE); // the previous output back
+        throw e;
+      }
       if (old != null) deleteTree(old);
     } catch (IOException e) {
       throw new SiteException("cannot publish into " + target + ": " + e.getMessage(), e);

@@ -242,12 +242,17 @@ public final class SiteBuild {
       sink.close();
       options.progress().phase("publishing");
       sink.removeUnwritten();
-      AtomicPublisher.publishKeeping(staging.folder(), options.out());
+      if (options.preview()) AtomicPublisher.publish(staging.folder(), options.out());
+      else AtomicPublisher.publishKeeping(staging.folder(), options.out());
       return new Result(catalog.size(), pages, files, (System.nanoTime() - start) / 1_000_000, pages, files);
+    } catch (SiteException e) {
+      // Publishing refused or failed: the previous output is back in place.
+      AtomicPublisher.discard(staging.folder());
+      throw e;
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       stop(others);
       closeQuietly(sink);
-      AtomicPublisher.discard(staging, options.out());
+      AtomicPublisher.discard(staging.folder());
       throw new SiteException("the build failed: " + e.getMessage() + "; the previous output is untouched", e);
     } catch (RuntimeException | Error e) {
       // An Error too (out of memory, say): never leave a half-written staging folder behind.
@@ -256,7 +261,7 @@ public final class SiteBuild {
       if (e instanceof OutOfMemoryError) stop(others, OUT_OF_MEMORY_WAIT_MILLIS);
       else stop(others);
       closeQuietly(sink);
-      AtomicPublisher.discard(staging, options.out());
+      AtomicPublisher.discard(staging.folder());
       throw e;
     } finally {
       alongside.shutdown();
@@ -388,10 +393,12 @@ public final class SiteBuild {
 
     /** Files the reused folder held and this build has not written yet (see AtomicPublisher.Staging). */
     private final Map<Path, Long> unwritten;
+    private final List<Path> emptyFolders;
 
     StagingSink(AtomicPublisher.Staging staging) {
       this.root = staging.folder();
       this.unwritten = staging.reused() ? staging.files() : null;
+      this.emptyFolders = staging.emptyFolders();
       writer = new Thread(this::drain, "disclose-writer");
       writer.setDaemon(true);
       writer.start();
@@ -420,17 +427,19 @@ public final class SiteBuild {
       Path file = root.resolve(relative).normalize();
       if (!file.startsWith(root)) throw new IllegalStateException("refusing to write outside the output: " + relative);
       rethrow();
+      makeRoom(file);
       if (unwritten != null) {
         unwritten.remove(root.relativize(file));
-        if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) AtomicPublisher.deleteTree(file);
+        clear(file);
+        return new java.io.BufferedOutputStream(Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE), 1 << 16);
       }
-      makeRoom(file);
       return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
     /**
-     * Makes {@code file}'s folder; in a reused folder, a file standing where a folder is now is
-     * removed first.
+     * Makes {@code file}'s folder; in a reused folder, files standing where its folders are now
+     * are removed first.
      */
     private void makeRoom(Path file) throws IOException {
       Path parent = file.getParent();
@@ -438,11 +447,14 @@ public final class SiteBuild {
       if (folders.contains(parent)) return;
       try {
         Files.createDirectories(parent);
-      } catch (java.nio.file.FileAlreadyExistsException e) {
+      } catch (IOException e) {
         if (unwritten == null) throw e;
-        for (Path p = parent; !p.equals(root); p = p.getParent()) {
-          if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(p);
+        // A file of the reused folder on the way down (not a directory, or already exists).
+        Path p = root;
+        for (Path name : root.relativize(parent)) {
+          p = p.resolve(name);
+          if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(p);
             unwritten.remove(root.relativize(p));
           }
         }
@@ -451,23 +463,42 @@ public final class SiteBuild {
       folders.add(parent);
     }
 
-    /** Writes {@code file}; in a reused folder, a folder standing where the file is now is removed first. */
+    /** In a reused folder, removes what stands at {@code file}'s name (never following a link). */
+    private void clear(Path file) throws IOException {
+      if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) AtomicPublisher.deleteTree(file);
+      else Files.deleteIfExists(file);
+    }
+
+    /**
+     * Writes {@code file}; in a reused folder as a new file, in place of whatever stood there:
+     * never through a link, never into a file someone made read-only.
+     */
     private void write(Path file, byte[] bytes) throws IOException {
       makeRoom(file);
-      try {
+      if (unwritten == null) {
         Files.write(file, bytes);
-      } catch (IOException e) {
-        if (unwritten == null || !Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw e;
-        AtomicPublisher.deleteTree(file);
-        Files.write(file, bytes);
+        return;
       }
+      clear(file);
+      Files.write(file, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
     }
 
     /** Whether the reused folder already holds {@code bytes} at {@code file}. */
     private boolean unchanged(Path file, byte[] bytes) throws IOException {
       if (unwritten == null) return false;
       Long size = unwritten.remove(root.relativize(file));
-      return size != null && size == bytes.length && java.util.Arrays.equals(Files.readAllBytes(file), bytes);
+      if (size == null || size != bytes.length) return false;
+      // Read without following a link (one put there since the listing fails here, and is replaced).
+      byte[] had = new byte[bytes.length];
+      try (java.nio.channels.SeekableByteChannel in = Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ,
+          java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(had);
+        while (buffer.hasRemaining() && in.read(buffer) >= 0) { }
+        if (buffer.hasRemaining() || in.read(java.nio.ByteBuffer.allocate(1)) >= 0) return false;
+      } catch (IOException e) {
+        return false;
+      }
+      return java.util.Arrays.equals(had, bytes);
     }
 
     /**
@@ -491,6 +522,18 @@ public final class SiteBuild {
         }
       }
       unwritten.clear();
+      // Folders the reused one held empty (none is made empty by a build): removed, with the
+      // parents they leave empty.
+      for (Path rel : emptyFolders) {
+        for (Path p = root.resolve(rel); !p.equals(root) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            p = p.getParent()) {
+          try {
+            Files.delete(p);
+          } catch (java.nio.file.DirectoryNotEmptyException e) {
+            break;
+          }
+        }
+      }
     }
 
     private void drain() {

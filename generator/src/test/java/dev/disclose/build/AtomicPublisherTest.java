@@ -1,15 +1,19 @@
 package dev.disclose.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.disclose.source.SiteException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The staging folder's life: reused from the output before last, published, or given back. */
+/** The staging folder's life: reused from the output before last, published, or removed. */
 class AtomicPublisherTest {
   @TempDir Path temp;
 
@@ -27,44 +31,62 @@ class AtomicPublisherTest {
   void theOutputBeforeLastIsReusedWithTheSizeOfEachFile() throws Exception {
     Path out = publishedTwice();
     assertThat(out.resolve("index.html")).hasContent("second");
-    assertThat(temp.resolve("._site.previous/index.html")).hasContent("first");
+    assertThat(temp.resolve("._site.previous/site/index.html")).hasContent("first");
+    assertThat(temp.resolve("._site.previous/.gitignore")).content().contains("\n*\n");
 
     AtomicPublisher.Staging reused = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     assertThat(reused.reused()).isTrue();
-    assertThat(reused.files()).containsExactly(java.util.Map.entry(Path.of("index.html"), 5L));
-    assertThat(reused.folder().resolve(".gitignore")).doesNotExist();
-    assertThat(temp.resolve("._site.previous")).doesNotExist();
+    assertThat(reused.files()).containsExactly(Map.entry(Path.of("index.html"), 5L));
+    assertThat(temp.resolve("._site.previous/site")).doesNotExist();
+    // The ignore file never moves: whatever lies beside the output stays out of git status.
+    assertThat(temp.resolve("._site.previous/.gitignore")).exists();
   }
 
   @Test
-  void aFailedBuildGivesTheReusedFolderBackInsteadOfDeletingIt() throws Exception {
+  void aFailedBuildRemovesTheReusedFolder() throws Exception {
     Path out = publishedTwice();
     AtomicPublisher.Staging reused = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
-    AtomicPublisher.discard(reused, out);
-    assertThat(temp.resolve("._site.previous/index.html")).hasContent("first");
+    AtomicPublisher.discard(reused.folder());
     assertThat(out.resolve("index.html")).hasContent("second");
     assertThat(siblings()).containsExactlyInAnyOrder("_site", "._site.previous");
+    assertThat(temp.resolve("._site.previous/site")).doesNotExist();
   }
 
   @Test
-  void aPreviewNeverReusesAPublicOutputNorTheReverse() throws Exception {
+  void aPreviewKeepsNothingAndAPublicBuildNeverReusesAPreview() throws Exception {
     Path out = publishedTwice();
-    Path preview = temp.resolve("_preview");
-    Files.move(temp.resolve("._site.previous"), temp.resolve("._preview.previous"));
-    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(preview, temp.resolve("site"), true);
+    AtomicPublisher.Staging preview = AtomicPublisher.stageReusing(temp.resolve("_preview"), temp.resolve("site"), true);
+    assertThat(preview.reused()).isFalse();
+    AtomicPublisher.discard(preview.folder());
+
+    Files.writeString(temp.resolve("._site.previous/site").resolve(AtomicPublisher.MARKER), AtomicPublisher.PREVIEW + ": drafts");
+    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     assertThat(staging.reused()).isFalse();
-    AtomicPublisher.discard(staging, preview);
-    assertThat(temp.resolve("._preview.previous/index.html")).hasContent("first");
-    assertThat(out.resolve("index.html")).hasContent("second");
+    AtomicPublisher.discard(staging.folder());
+    assertThat(siblings()).noneMatch(n -> n.contains(".building-"));
+  }
+
+  @Test
+  void aKeptFolderOthersCanWriteIntoIsNeitherReusedNorTouched() throws Exception {
+    Path out = publishedTwice();
+    Path kept = temp.resolve("._site.previous");
+    Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rwxrwxr-x"));
+    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
+    assertThat(staging.reused()).isFalse();
+    Files.writeString(staging.folder().resolve("index.html"), "third");
+    AtomicPublisher.publishKeeping(staging.folder(), out);
+    assertThat(out.resolve("index.html")).hasContent("third");
+    assertThat(kept.resolve("site/index.html")).hasContent("first");
+    assertThat(siblings()).containsExactlyInAnyOrder("_site", "._site.previous");
   }
 
   @Test
   void anOutputItMayNotReplaceClaimsNothing() throws Exception {
     Path out = publishedTwice();
     Files.delete(out.resolve(AtomicPublisher.MARKER));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicPublisher.stageReusing(out, temp.resolve("site"), false))
-        .isInstanceOf(dev.disclose.source.SiteException.class).hasMessageContaining("not written by disclose build");
-    assertThat(temp.resolve("._site.previous/index.html")).hasContent("first");
+    assertThatThrownBy(() -> AtomicPublisher.stageReusing(out, temp.resolve("site"), false))
+        .isInstanceOf(SiteException.class).hasMessageContaining("not written by disclose build");
+    assertThat(temp.resolve("._site.previous/site/index.html")).hasContent("first");
     assertThat(siblings()).containsExactlyInAnyOrder("_site", "._site.previous");
   }
 

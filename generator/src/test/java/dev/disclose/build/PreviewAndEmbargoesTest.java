@@ -32,6 +32,9 @@ class PreviewAndEmbargoesTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("PREVIEW (not for publication): built 4 advisories").contains("-> _preview");
     Path out = site.resolve("_preview");
+    // Drafts and embargoed advisories go with the folder: no copy of a preview is kept beside it.
+    assertThat(CliRun.in(site, "build", "--preview", "--now", BEFORE_EMBARGO).exitCode()).isZero();
+    assertThat(site.resolve("._preview.previous")).doesNotExist();
     Document embargoed = Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0003/index.html")));
     assertThat(embargoed.select(".not-public-banner").text()).isEqualTo("EMBARGOED — NOT PUBLIC until 2026-01-15T16:00:00Z");
     Document draft = Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0004/index.html")));
