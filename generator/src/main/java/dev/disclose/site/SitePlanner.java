@@ -185,7 +185,9 @@ public final class SitePlanner {
       searchDocs.add(in.views().derived(a, "search", v, () -> searchDoc(a, v)));
     }
 
-    pages.add(home(catalog, rowOf));
+    // Each advisory's rating, once: the home page's counts and the severity pages share it.
+    Map<String, List<Advisory>> severities = bySeverity(catalog);
+    pages.add(home(catalog, severities, rowOf));
     pages.add(page(SitePaths.SEARCH, "search", "Search", new Views.IndexView("Search", "", List.of()), true, Optional.empty()));
     // An advisory is an item of the site's feed, its ecosystems' and its packages': build it once.
     Map<String, Feed.Item> items = new java.util.HashMap<>();
@@ -260,7 +262,7 @@ public final class SitePlanner {
     pages.add(page(SitePaths.YEARS, "index", "Archive by year",
         new Views.IndexView("Archive by year", "Advisories by year of publication.", yearEntries), true, Optional.empty()));
 
-    for (Map.Entry<String, List<Advisory>> e : bySeverity(catalog).entrySet()) {
+    for (Map.Entry<String, List<Advisory>> e : severities.entrySet()) {
       String label = capitalize(e.getKey());
       String path = e.getKey().equals("unrated") ? SitePaths.unrated()
           : SitePaths.severity(SeverityLevel.valueOf(e.getKey().toUpperCase(Locale.ROOT)));
@@ -292,10 +294,10 @@ public final class SitePlanner {
     return pages;
   }
 
-  private PageSpec home(Catalog catalog, Function<Advisory, Views.RowView> rowOf) {
+  private PageSpec home(Catalog catalog, Map<String, List<Advisory>> bySeverity, Function<Advisory, Views.RowView> rowOf) {
     List<Views.RowView> latest = catalog.advisories().stream().limit(HOME_LATEST).map(rowOf).toList();
     List<EntryView> severities = new ArrayList<>();
-    bySeverity(catalog).forEach((level, list) -> severities.add(new EntryView(capitalize(level),
+    bySeverity.forEach((level, list) -> severities.add(new EntryView(capitalize(level),
         level.equals("unrated") ? SitePaths.unrated()
             : SitePaths.severity(SeverityLevel.valueOf(level.toUpperCase(Locale.ROOT))), list.size(), "")));
     List<EntryView> years = new ArrayList<>();
