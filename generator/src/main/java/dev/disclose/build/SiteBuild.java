@@ -159,6 +159,10 @@ public final class SiteBuild {
 
   public static Result run(Site site, Options options) throws SiteException, Refused {
     long start = System.nanoTime();
+    // Serve keeps its own folder; a build lists the output before last meanwhile (see AtomicPublisher).
+    java.util.concurrent.Future<AtomicPublisher.Listing> kept = options.memory().isPresent()
+        ? java.util.concurrent.CompletableFuture.completedFuture(null)
+        : AtomicPublisher.listKeptAhead(options.out(), options.preview());
     options.progress().phase("validating");
     Validated validated = validated(site, options.now(), options.preview());
     Catalog catalog = validated.catalog();
@@ -209,7 +213,7 @@ public final class SiteBuild {
     }
     SitePlanner.Plan plan = SitePlanner.planSite(catalog, inputs);
 
-    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(options.out(), site.root(), options.preview());
+    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(options.out(), site.root(), options.preview(), kept);
     java.util.concurrent.ExecutorService alongside = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "disclose-feeds-search-exports");
       t.setDaemon(true);

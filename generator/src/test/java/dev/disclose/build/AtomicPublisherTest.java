@@ -22,6 +22,7 @@ class AtomicPublisherTest {
     for (String text : new String[] {"first", "second"}) {
       AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
       Files.writeString(staging.folder().resolve("index.html"), text);
+      Files.writeString(staging.folder().resolve("only-" + text + ".html"), text);
       AtomicPublisher.publishKeeping(staging.folder(), out);
     }
     return out;
@@ -36,10 +37,35 @@ class AtomicPublisherTest {
 
     AtomicPublisher.Staging reused = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     assertThat(reused.reused()).isTrue();
-    assertThat(reused.files()).containsExactly(Map.entry(Path.of("index.html"), 5L));
+    assertThat(reused.files()).containsOnly(Map.entry(Path.of("index.html"), 5L), Map.entry(Path.of("only-first.html"), 5L));
     assertThat(temp.resolve("._site.previous/site")).doesNotExist();
     // The ignore file never moves: whatever lies beside the output stays out of git status.
     assertThat(temp.resolve("._site.previous/.gitignore")).exists();
+  }
+
+  @Test
+  void aListingMadeAheadIsUsedOnlyForTheFolderItListed() throws Exception {
+    Path out = publishedTwice();
+    var ahead = AtomicPublisher.listKeptAhead(out, false);
+    assertThat(ahead.get().files()).containsOnlyKeys(Path.of("index.html"), Path.of("only-first.html"), Path.of(AtomicPublisher.MARKER));
+    // Another build meanwhile: the kept copy is now another folder, with other files.
+    AtomicPublisher.Staging other = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
+    Files.writeString(other.folder().resolve("index.html"), "third");
+    Files.writeString(other.folder().resolve("new.html"), "new");
+    AtomicPublisher.publishKeeping(other.folder(), out);
+
+    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false, ahead);
+    assertThat(staging.reused()).isTrue();
+    // Not the listing of the folder claimed by the other build: this one listed anew.
+    assertThat(staging.files()).containsOnlyKeys(Path.of("index.html"), Path.of("only-second.html"));
+    assertThat(staging.folder().resolve("index.html")).hasContent("second");
+
+    AtomicPublisher.publishKeeping(staging.folder(), out);
+    var again = AtomicPublisher.listKeptAhead(out, false);
+    again.get();
+    Files.writeString(temp.resolve("._site.previous/site/added.html"), "x");
+    // The same folder: its listing ahead is used, not made again (which would hold added.html).
+    assertThat(AtomicPublisher.stageReusing(out, temp.resolve("site"), false, again).files()).containsOnlyKeys(Path.of("index.html"), Path.of("new.html"), Path.of("only-first.html"));
   }
 
   @Test
