@@ -156,11 +156,12 @@ public final class AtomicPublisher {
     try {
       Path kept = kept(target);
       if (!closedToOthers(kept, fresh) || !Files.isDirectory(kept.resolve(KEPT_SITE), LinkOption.NOFOLLOW_LINKS)) return notReused;
+      // Awaited before the rename below, so that the walk never runs into it.
+      listing = listedAhead(ahead);
       claimed = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
       Files.delete(claimed);
       // Renamed first, so that two builds at once never share it: the second finds none.
       Files.move(kept.resolve(KEPT_SITE), claimed, StandardCopyOption.ATOMIC_MOVE);
-      listing = listedAhead(ahead);
       // The one listed ahead if the rename kept its identity (the same inode), else listed now.
       Object key = Files.readAttributes(claimed, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
       if (listing == null || key == null || !key.equals(listing.folderKey())) listing = list(claimed);

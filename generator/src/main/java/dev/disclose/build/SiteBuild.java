@@ -250,7 +250,9 @@ public final class SiteBuild {
       else AtomicPublisher.publishKeeping(staging.folder(), options.out());
       return new Result(catalog.size(), pages, files, (System.nanoTime() - start) / 1_000_000, pages, files);
     } catch (SiteException e) {
-      // Publishing refused or failed: the previous output is back in place.
+      // Publishing refused or failed (the previous output is back in place), or a step before it.
+      stop(others);
+      closeQuietly(sink);
       AtomicPublisher.discard(staging.folder());
       throw e;
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -516,26 +518,20 @@ public final class SiteBuild {
         // Gone already when a file of this build took its folder's place.
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
         Files.delete(file);
-        for (Path p = file.getParent(); !p.equals(root) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            p = p.getParent()) {
-          try {
-            Files.delete(p);
-          } catch (java.nio.file.DirectoryNotEmptyException e) {
-            break;
-          }
-        }
+        removeEmptyFolders(file.getParent());
       }
       unwritten.clear();
-      // Folders the reused one held empty (none is made empty by a build): removed, with the
-      // parents they leave empty.
-      for (Path rel : emptyFolders) {
-        for (Path p = root.resolve(rel); !p.equals(root) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            p = p.getParent()) {
-          try {
-            Files.delete(p);
-          } catch (java.nio.file.DirectoryNotEmptyException e) {
-            break;
-          }
+      // Folders the reused one held empty (none is made empty by a build), with the parents they leave empty.
+      for (Path rel : emptyFolders) removeEmptyFolders(root.resolve(rel));
+    }
+
+    /** Removes {@code folder} and its parents up to the root while they are empty folders. */
+    private void removeEmptyFolders(Path folder) throws IOException {
+      for (Path p = folder; !p.equals(root) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+        try {
+          Files.delete(p);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+          return;
         }
       }
     }
