@@ -138,9 +138,20 @@ public final class AtomicPublisher {
   private static Listing list(Path dir) throws IOException {
     java.util.Map<Path, Long> files = new java.util.concurrent.ConcurrentHashMap<>();
     List<Path> empty = new ArrayList<>();
-    Object key = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    Object key = identity(dir);
     boolean plain = listFiles(dir, files, empty);
     return new Listing(key, files, List.copyOf(empty), plain);
+  }
+
+  /**
+   * What tells one kept folder from another: its inode, and its marker's inode and time (every
+   * build that claims the folder writes a new marker). Null where the file system has no inodes.
+   */
+  private static Object identity(Path dir) throws IOException {
+    BasicFileAttributes folder = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    BasicFileAttributes marker = Files.readAttributes(dir.resolve(MARKER), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (folder.fileKey() == null || marker.fileKey() == null) return null;
+    return List.of(folder.fileKey(), marker.fileKey(), marker.lastModifiedTime());
   }
 
   /** As {@link #stageReusing(Path, Path, boolean)}, with the kept copy listed {@code ahead} if it is the one claimed. */
@@ -163,9 +174,15 @@ public final class AtomicPublisher {
       // Renamed first, so that two builds at once never share it: the second finds none.
       Files.move(kept.resolve(KEPT_SITE), claimed, StandardCopyOption.ATOMIC_MOVE);
       // The one listed ahead if the rename kept its identity (the same inode), else listed now.
-      Object key = Files.readAttributes(claimed, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+      if (!ours(claimed)) throw new IOException("not a public build's output");
+      Object key = identity(claimed);
       if (listing == null || key == null || !key.equals(listing.folderKey())) listing = list(claimed);
-      if (!ours(claimed) || !listing.plain()) throw new IOException("not a public build's plain folder");
+      if (!listing.plain()) throw new IOException("not a plain folder of this user's");
+      // A file system that ignores case (macOS's, Windows') could take a page renamed only in
+      // case for a stale file of the kept copy: not reused there.
+      if (Files.exists(claimed.resolve(MARKER.toUpperCase(java.util.Locale.ROOT)), LinkOption.NOFOLLOW_LINKS)) {
+        throw new IOException("the file system ignores case");
+      }
       listing.files().remove(Path.of(MARKER));
       Files.copy(fresh.resolve(MARKER), claimed.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -225,14 +242,21 @@ public final class AtomicPublisher {
 
   /**
    * Lists {@code dir}'s files into {@code files} and its empty folders into {@code empty};
-   * false if it holds a link or anything else than a folder or file.
+   * false if it holds a link or anything else than a folder or file, or a folder of another
+   * user's or one others may write into (under a umask of 002, say: such an output is replaced
+   * as before, not reused).
    */
   private static boolean listFiles(Path dir, java.util.Map<Path, Long> files, List<Path> empty) throws IOException {
     boolean[] plain = {true};
     java.util.ArrayDeque<int[]> entries = new java.util.ArrayDeque<>();
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
       @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+        // Every folder the user's own and writable by no one else: no link planted mid-path.
+        if (!closedToOthers(d, dir)) {
+          plain[0] = false;
+          return FileVisitResult.TERMINATE;
+        }
         if (!entries.isEmpty()) entries.peek()[0]++;
         entries.push(new int[1]);
         return FileVisitResult.CONTINUE;

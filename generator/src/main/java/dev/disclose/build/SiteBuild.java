@@ -515,8 +515,9 @@ public final class SiteBuild {
       if (unwritten == null) return;
       for (Path rel : unwritten.keySet()) {
         Path file = root.resolve(rel);
-        // Gone already when a file of this build took its folder's place.
-        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+        // Gone already, or a folder of this build's in its place; a link put there is removed.
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
         Files.delete(file);
         removeEmptyFolders(file.getParent());
       }

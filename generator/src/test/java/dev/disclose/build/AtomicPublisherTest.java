@@ -64,8 +64,41 @@ class AtomicPublisherTest {
     var again = AtomicPublisher.listKeptAhead(out, false);
     again.get();
     Files.writeString(temp.resolve("._site.previous/site/added.html"), "x");
-    // The same folder: its listing ahead is used, not made again (which would hold added.html).
+    // The same folder, claimed by no build since (its marker untouched): its listing ahead is
+    // used, not made again (which would hold added.html, a file put there by hand meanwhile).
     assertThat(AtomicPublisher.stageReusing(out, temp.resolve("site"), false, again).files()).containsOnlyKeys(Path.of("index.html"), Path.of("new.html"), Path.of("only-first.html"));
+  }
+
+  @Test
+  void aFolderTwoBuildsClaimedAndGaveBackIsListedAgain() throws Exception {
+    Path out = publishedTwice();
+    var ahead = AtomicPublisher.listKeptAhead(out, false);
+    ahead.get();
+    AtomicPublisher.Staging b = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
+    Files.writeString(b.folder().resolve("extra.html"), "extra");
+    AtomicPublisher.publishKeeping(b.folder(), out);
+    AtomicPublisher.Staging c = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
+    AtomicPublisher.publishKeeping(c.folder(), out);
+    // The folder listed ahead is back in the kept place, the same inode, with another file.
+    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false, ahead);
+    assertThat(staging.reused()).isTrue();
+    assertThat(staging.files()).containsKey(Path.of("extra.html"));
+  }
+
+  @Test
+  void aKeptCopyWithAFolderOthersCanWriteOrOnACaseBlindFileSystemIsNotReused() throws Exception {
+    Path out = publishedTwice();
+    Path keptSite = temp.resolve("._site.previous/site");
+    Files.createDirectories(keptSite.resolve("shared"));
+    Files.writeString(keptSite.resolve("shared/index.html"), "x");
+    Files.setPosixFilePermissions(keptSite.resolve("shared"), PosixFilePermissions.fromString("rwxrwxr-x"));
+    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
+    assertThat(staging.reused()).isFalse();
+    AtomicPublisher.publishKeeping(staging.folder(), out);
+
+    // As a file system that ignores case answers: the marker's name in capitals exists too.
+    Files.writeString(keptSite.resolve(AtomicPublisher.MARKER.toUpperCase(java.util.Locale.ROOT)), "");
+    assertThat(AtomicPublisher.stageReusing(out, temp.resolve("site"), false).reused()).isFalse();
   }
 
   @Test
