@@ -166,11 +166,10 @@ public final class AtomicPublisher {
     Listing listing;
     try {
       Path kept = kept(target);
-      if (!closedToOthers(kept, fresh) || !Files.isDirectory(kept.resolve(KEPT_SITE), LinkOption.NOFOLLOW_LINKS)) return notReused;
+      if (!closedToOthers(kept, owner(fresh)) || !Files.isDirectory(kept.resolve(KEPT_SITE), LinkOption.NOFOLLOW_LINKS)) return notReused;
       // Awaited before the rename below, so that the walk never runs into it.
       listing = listedAhead(ahead);
-      claimed = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
-      Files.delete(claimed);
+      claimed = unusedSibling(target, ".building-");
       // Renamed first, so that two builds at once never share it: the second finds none.
       Files.move(kept.resolve(KEPT_SITE), claimed, StandardCopyOption.ATOMIC_MOVE);
       // The one listed ahead if the rename kept its identity (the same inode), else listed now.
@@ -216,16 +215,25 @@ public final class AtomicPublisher {
   static final String KEPT_SITE = "site";
   static final String IGNORE_ALL = ".gitignore";
 
+  /** Who owns {@code file}; null on a file system without owners. */
+  private static java.nio.file.attribute.UserPrincipal owner(Path file) throws IOException {
+    try {
+      return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
   /**
-   * Whether {@code dir} is a folder owned by whoever owns {@code ours} (a folder just made) and
-   * writable by no one else: no other user can have planted links in it.
+   * Whether {@code dir} is a folder owned by {@code owner} (this user: the owner of a folder just
+   * made) and writable by no one else: no other user can have planted links in it.
    */
-  private static boolean closedToOthers(Path dir, Path ours) throws IOException {
+  private static boolean closedToOthers(Path dir, java.nio.file.attribute.UserPrincipal owner) throws IOException {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return false;
     try {
       java.nio.file.attribute.PosixFileAttributes a =
           Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return a.owner().equals(Files.getOwner(ours))
+      return a.owner().equals(owner)
           && !a.permissions().contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
           && !a.permissions().contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
     } catch (UnsupportedOperationException e) {
@@ -248,12 +256,14 @@ public final class AtomicPublisher {
    */
   private static boolean listFiles(Path dir, java.util.Map<Path, Long> files, List<Path> empty) throws IOException {
     boolean[] plain = {true};
+    // Looked up once, not for each of tens of thousands of folders.
+    java.nio.file.attribute.UserPrincipal owner = owner(dir);
     java.util.ArrayDeque<int[]> entries = new java.util.ArrayDeque<>();
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
         // Every folder the user's own and writable by no one else: no link planted mid-path.
-        if (!closedToOthers(d, dir)) {
+        if (!closedToOthers(d, owner)) {
           plain[0] = false;
           return FileVisitResult.TERMINATE;
         }
@@ -292,7 +302,7 @@ public final class AtomicPublisher {
     Path kept = kept(target);
     Path keptSite = kept.resolve(KEPT_SITE);
     try {
-      if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS) && !closedToOthers(kept, staging)) {
+      if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS) && !closedToOthers(kept, owner(staging))) {
         publish(staging, out); // not ours to use
         return;
       }
@@ -306,14 +316,7 @@ public final class AtomicPublisher {
       }
       Files.createDirectories(kept);
       Files.writeString(kept.resolve(IGNORE_ALL), "# the output before last, reused by the next disclose build\n*\n");
-      boolean had = Files.exists(target);
-      if (had) Files.move(target, keptSite, StandardCopyOption.ATOMIC_MOVE);
-      try {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        if (had) Files.move(keptSite, target, StandardCopyOption.ATOMIC_MOVE);
-        throw e;
-      }
+      swap(staging, target, keptSite);
     } catch (IOException e) {
       throw new SiteException("cannot publish into " + target + ": " + e.getMessage(), e);
     }
@@ -323,22 +326,34 @@ public final class AtomicPublisher {
   public static void publish(Path staging, Path out) throws SiteException {
     Path target = out.toAbsolutePath().normalize();
     try {
-      Path old = null;
-      if (Files.exists(target)) {
-        old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      try {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        if (old != null) Files.move(old, target, StandardCopyOption.ATOMIC_MOVE); // the previous output back
-        throw e;
-      }
-      if (old != null) deleteTree(old);
+      Path old = unusedSibling(target, ".old-");
+      if (swap(staging, target, old)) deleteTree(old);
     } catch (IOException e) {
       throw new SiteException("cannot publish into " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Moves {@code target} (if there is one) to {@code previous}, then {@code staging} to
+   * {@code target}; if that fails, the previous output back. Whether there was one.
+   */
+  private static boolean swap(Path staging, Path target, Path previous) throws IOException {
+    boolean had = Files.exists(target);
+    if (had) Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      if (had) Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
+      throw e;
+    }
+    return had;
+  }
+
+  /** A name beside {@code target} that nothing has: hidden, {@code label} and a random part. */
+  private static Path unusedSibling(Path target, String label) throws IOException {
+    Path name = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + label);
+    Files.delete(name);
+    return name;
   }
 
   /** Removes a staging folder after a failed build. */
