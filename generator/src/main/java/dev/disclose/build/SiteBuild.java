@@ -251,23 +251,14 @@ public final class SiteBuild {
       return new Result(catalog.size(), pages, files, (System.nanoTime() - start) / 1_000_000, pages, files);
     } catch (SiteException e) {
       // Publishing refused or failed (the previous output is back in place), or a step before it.
-      stop(others);
-      closeQuietly(sink);
-      AtomicPublisher.discard(staging.folder());
+      abandon(others, sink, staging, e);
       throw e;
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      stop(others);
-      closeQuietly(sink);
-      AtomicPublisher.discard(staging.folder());
+      abandon(others, sink, staging, e);
       throw new SiteException("the build failed: " + e.getMessage() + "; the previous output is untouched", e);
     } catch (RuntimeException | Error e) {
       // An Error too (out of memory, say): never leave a half-written staging folder behind.
-      // Out of memory, the other tasks may be collecting garbage more than working (one such
-      // build thrashed for 30 minutes): wait for them a while, not forever.
-      if (e instanceof OutOfMemoryError) stop(others, OUT_OF_MEMORY_WAIT_MILLIS);
-      else stop(others);
-      closeQuietly(sink);
-      AtomicPublisher.discard(staging.folder());
+      abandon(others, sink, staging, e);
       throw e;
     } finally {
       alongside.shutdown();
@@ -338,6 +329,16 @@ public final class SiteBuild {
       if (cause instanceof Error err) throw err;
       throw new IllegalStateException(cause);
     }
+  }
+
+  /** After {@code failure}: the other tasks stopped, the writer closed, the staging folder removed. */
+  private static void abandon(List<java.util.concurrent.Future<Integer>> others, StagingSink sink,
+      AtomicPublisher.Staging staging, Throwable failure) {
+    // Out of memory, the other tasks may be collecting garbage more than working (one such
+    // build thrashed for 30 minutes): wait for them a while, not forever.
+    stop(others, failure instanceof OutOfMemoryError ? OUT_OF_MEMORY_WAIT_MILLIS : Long.MAX_VALUE);
+    closeQuietly(sink);
+    AtomicPublisher.discard(staging.folder());
   }
 
   private static void closeQuietly(StagingSink sink) {
@@ -433,14 +434,8 @@ public final class SiteBuild {
       Path file = root.resolve(relative).normalize();
       if (!file.startsWith(root)) throw new IllegalStateException("refusing to write outside the output: " + relative);
       rethrow();
-      makeRoom(file);
-      if (unwritten != null) {
-        unwritten.remove(root.relativize(file));
-        clear(file);
-        return new java.io.BufferedOutputStream(Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW,
-            java.nio.file.StandardOpenOption.WRITE), 1 << 16);
-      }
-      return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+      if (unwritten != null) unwritten.remove(root.relativize(file));
+      return new java.io.BufferedOutputStream(Files.newOutputStream(file, makeWay(file)), 1 << 16);
     }
 
     /**
@@ -469,24 +464,22 @@ public final class SiteBuild {
       folders.add(parent);
     }
 
-    /** In a reused folder, removes what stands at {@code file}'s name (never following a link). */
-    private void clear(Path file) throws IOException {
-      if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) AtomicPublisher.deleteTree(file);
-      else Files.deleteIfExists(file);
-    }
+    private static final java.nio.file.OpenOption[] CREATE = {java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE};
+    private static final java.nio.file.OpenOption[] CREATE_NEW = {java.nio.file.StandardOpenOption.CREATE_NEW,
+        java.nio.file.StandardOpenOption.WRITE};
 
     /**
-     * Writes {@code file}; in a reused folder as a new file, in place of whatever stood there:
-     * never through a link, never into a file someone made read-only.
+     * Makes room for {@code file} and says how to open it: in a reused folder as a new file, in
+     * place of whatever stood there (removed without following a link): never written through a
+     * link, nor into a file someone made read-only.
      */
-    private void write(Path file, byte[] bytes) throws IOException {
+    private java.nio.file.OpenOption[] makeWay(Path file) throws IOException {
       makeRoom(file);
-      if (unwritten == null) {
-        Files.write(file, bytes);
-        return;
-      }
-      clear(file);
-      Files.write(file, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+      if (unwritten == null) return CREATE;
+      if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) AtomicPublisher.deleteTree(file);
+      else Files.deleteIfExists(file);
+      return CREATE_NEW;
     }
 
     /** Whether the reused folder already holds {@code bytes} at {@code file}. */
@@ -544,7 +537,7 @@ public final class SiteBuild {
           Path file = (Path) item[0];
           try {
             byte[] bytes = (byte[]) item[1];
-            if (!unchanged(file, bytes)) write(file, bytes);
+            if (!unchanged(file, bytes)) Files.write(file, bytes, makeWay(file));
           } catch (IOException | RuntimeException e) {
             failure = e;
           }
