@@ -191,12 +191,17 @@ class SiteBuildTest {
     }
   }
 
+  /** Two builds: the output before last is kept; its folder is returned. */
+  private Path builtTwice() {
+    assertThat(build().exitCode()).isZero();
+    assertThat(build().exitCode()).isZero();
+    return site.resolve("._site.previous/site");
+  }
+
   @Test
   void aRebuildReusesTheOutputBeforeLastAndWritesOnlyWhatDiffers() throws IOException {
-    assertThat(build().exitCode()).isZero();
-    assertThat(build().exitCode()).isZero();
+    Path kept = builtTwice();
     Path out = site.resolve("_site");
-    Path kept = site.resolve("._site.previous/site");
     assertThat(kept.resolve("robots.txt")).exists();
     // Left out of git status: the folder around it holds a .gitignore of everything.
     assertThat(site.resolve("._site.previous/.gitignore")).content().contains("\n*\n");
@@ -229,9 +234,7 @@ class SiteBuildTest {
 
   @Test
   void aKeptFolderWithALinkIsNotReusedAndTheLinkNotFollowed() throws IOException {
-    assertThat(build().exitCode()).isZero();
-    assertThat(build().exitCode()).isZero();
-    Path kept = site.resolve("._site.previous/site");
+    Path kept = builtTwice();
     Path outside = temp.resolve("outside");
     Files.createDirectories(outside);
     Files.writeString(outside.resolve("index.html"), "not ours");
