@@ -49,7 +49,7 @@ class PreviewServerTest {
   void servesRebuildsOnChangeAndTellsTheTabToReload() throws Exception {
     Path site = basicSite();
     StringWriter log = new StringWriter();
-    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true))) {
+    try (PreviewServer server = start(site, log)) {
       assertThat(server.url().getHost()).isEqualTo("127.0.0.1");
       HttpResponse<String> home = get(server.url());
       assertThat(home.statusCode()).isEqualTo(200);
@@ -167,6 +167,10 @@ class PreviewServerTest {
     assertThat(log.toString()).doesNotContain("failed");
   }
 
+  private static PreviewServer start(Path site, StringWriter log) throws Exception {
+    return PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true));
+  }
+
   private static PreviewServer startWithTimings(Path site, Clock clock, StringWriter log) throws Exception {
     return PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true);
   }
@@ -180,7 +184,7 @@ class PreviewServerTest {
   void anAdvisoryMovedIntoANewFolderIsFoundThere() throws Exception {
     Path site = basicSite();
     StringWriter log = new StringWriter();
-    try (PreviewServer server = PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true))) {
+    try (PreviewServer server = start(site, log)) {
       URI page = server.url().resolve("advisories/FIX-2025-0001/");
       assertThat(get(page).body()).contains("Edit advisories/2025/FIX-2025-0001.md");
       Path archive = site.resolve("advisories/archive");
