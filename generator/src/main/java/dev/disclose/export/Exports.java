@@ -148,11 +148,8 @@ public final class Exports {
         List<VexExporter.Entry> entries = catalog.advisories().stream().map(a -> new VexExporter.Entry(a,
             base + SitePaths.advisory(a.id()), a.effectiveModified(commits.of(a.source().relativePath())))).toList();
         Bom bom = VexExporter.bom(entries, new VexExporter.Settings(config.title(), config.baseUrl()));
-        try (OutputStream json = sink.open("vex.json")) {
-          VexExporter.writeJson(bom, json);
-        }
-        try (OutputStream xml = sink.open("vex.xml")) {
-          VexExporter.writeXml(bom, xml);
+        try (OutputStream json = sink.open("vex.json"); OutputStream xml = sink.open("vex.xml")) {
+          VexExporter.writeBoth(bom, json, xml);
         }
         yield new Written(2, List.of());
       }

@@ -47,6 +47,40 @@ class VexExporterTest {
     assertThat(xml.toString(StandardCharsets.UTF_8)).isEqualTo(libraryXml).contains("<vulnerabilities>");
   }
 
+  /** Written at once, on two threads, the documents are the same bytes as one after the other. */
+  @Test
+  void bothDocumentsAtOnceAreWhatTheLibraryReturnsAsStrings() throws Exception {
+    Bom bom = VexExporter.bom(entries(), SETTINGS);
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    ByteArrayOutputStream xml = new ByteArrayOutputStream();
+    VexExporter.writeBoth(bom, json, xml);
+
+    assertThat(json.toString(StandardCharsets.UTF_8))
+        .isEqualTo(BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString() + "\n").doesNotContain("xmlns");
+    assertThat(xml.toString(StandardCharsets.UTF_8))
+        .isEqualTo(BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString() + "\n");
+  }
+
+  /** A failure on the XML's thread reaches the caller, after the JSON is done. */
+  @Test
+  void aFailedDocumentFailsTheWriteOnceBothStopped() throws Exception {
+    Bom bom = VexExporter.bom(entries(), SETTINGS);
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    java.io.OutputStream full = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+    };
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> VexExporter.writeBoth(bom, json, full))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("No space left on device");
+    assertThat(json.toString(StandardCharsets.UTF_8))
+        .isEqualTo(BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString() + "\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> VexExporter.writeBoth(bom, full, new ByteArrayOutputStream()))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("No space left on device");
+  }
+
   @Test
   void theSerialNumberIsTheNameBasedUuidOfTheWholeText() throws Exception {
     List<VexExporter.Entry> entries = entries();
