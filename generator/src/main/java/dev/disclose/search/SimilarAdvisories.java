@@ -267,28 +267,33 @@ public final class SimilarAdvisories {
 
   /** Sums one advisory's clauses for each advisory they reach, and picks the best. */
   private static final class Scorer {
+    /** Each advisory's sum so far; 0 for one not reached yet (every clause adds more than 0). */
     private final double[] sums;
-    private final boolean[] seen;
     private final int[] touched;
     private int size;
 
     Scorer(int n) {
       sums = new double[n];
-      seen = new boolean[n];
       touched = new int[n];
     }
 
+    // The hot loop of a large site (29,000 additions per advisory at 100,000): a loop for each
+    // kind of clause, and no array of flags beside the sums.
     void add(Posting p) {
       int[] docs = p.docs();
       float[] scores = p.scores();
-      for (int i = 0; i < docs.length; i++) {
-        int d = docs[i];
-        if (!seen[d]) {
-          seen[d] = true;
-          sums[d] = 0;
-          touched[size++] = d;
+      if (scores == null) {
+        float constant = p.constant();
+        for (int d : docs) {
+          if (sums[d] == 0) touched[size++] = d;
+          sums[d] += constant;
         }
-        sums[d] += scores == null ? p.constant() : scores[i];
+      } else {
+        for (int i = 0; i < docs.length; i++) {
+          int d = docs[i];
+          if (sums[d] == 0) touched[size++] = d;
+          sums[d] += scores[i];
+        }
       }
     }
 
@@ -302,8 +307,8 @@ public final class SimilarAdvisories {
       int count = 0;
       for (int t = 0; t < size; t++) {
         int d = touched[t];
-        seen[d] = false;
         float s = (float) sums[d];
+        sums[d] = 0;
         if (count == k && !better(s, d, scores[k - 1], docs[k - 1])) continue;
         int j = count < k ? count++ : k - 1;
         while (j > 0 && better(s, d, scores[j - 1], docs[j - 1])) {
