@@ -185,7 +185,7 @@ public final class SiteBuild {
       // pages: made on a thread of their own while the pages are planned. The rest of a rebuild
       // is mostly one thread's work, and the records were a tenth of it at 10,000 advisories.
       Map<String, byte[]> produced = new ConcurrentHashMap<>();
-      Exports.Parts recordParts = new Exports.Parts(true, false, memory.get()::osv, memory.get()::rustsec);
+      Exports.Parts recordParts = new Exports.Parts(true, false, memory.get()::osv, memory.get()::rustsec, false);
       java.util.concurrent.FutureTask<Integer> records = new java.util.concurrent.FutureTask<>(
           () -> writeExports(Sink.of(produced), catalog, config, inputs.commits(), recordParts));
       Thread recordsThread = new Thread(records, "disclose-records");
@@ -623,7 +623,7 @@ public final class SiteBuild {
       Files.createDirectories(options.out());
       int written = memory.apply(options.out(), produced, kept, byPath, feedsByPath, stamp);
       memory.startBackground();
-      Exports.Parts bundles = new Exports.Parts(false, true, memory::osvForBundles, Exports::rustsec);
+      Exports.Parts bundles = new Exports.Parts(false, true, memory::osvForBundles, Exports::rustsec, true);
       memory.remakeBundles(options.out(), new BundleInputs(catalog.advisories(), config, inputs.commits()), () -> {
         Map<String, byte[]> made = new java.util.TreeMap<>();
         writeExports(FileSink.inMemory(made), catalog, config, inputs.commits(), bundles);

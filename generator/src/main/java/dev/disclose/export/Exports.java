@@ -62,10 +62,11 @@ public final class Exports {
    * OSV index; {@code bundles}, the files made of every advisory at once (the OSV zips and the
    * two VEX documents), which the preview server makes in the background. {@code osv} makes an
    * advisory's OSV record and file (the preview server's reuses the previous build's for the same
-   * advisory).
+   * advisory). {@code background}: made beside the preview server's next builds, so on one
+   * thread (a build writes the two VEX documents at once).
    */
-  public record Parts(boolean records, boolean bundles, OsvMaker osv, RustSecMaker rustsec) {
-    public static final Parts ALL = new Parts(true, true, Exports::osv, Exports::rustsec);
+  public record Parts(boolean records, boolean bundles, OsvMaker osv, RustSecMaker rustsec, boolean background) {
+    public static final Parts ALL = new Parts(true, true, Exports::osv, Exports::rustsec, false);
   }
 
   /** A file of an export: its path in the export's folder, and its bytes. */
@@ -148,8 +149,17 @@ public final class Exports {
         List<VexExporter.Entry> entries = catalog.advisories().stream().map(a -> new VexExporter.Entry(a,
             base + SitePaths.advisory(a.id()), a.effectiveModified(commits.of(a.source().relativePath())))).toList();
         Bom bom = VexExporter.bom(entries, new VexExporter.Settings(config.title(), config.baseUrl()));
-        try (OutputStream json = sink.open("vex.json"); OutputStream xml = sink.open("vex.xml")) {
-          VexExporter.writeBoth(bom, json, xml);
+        if (parts.background()) {
+          try (OutputStream json = sink.open("vex.json")) {
+            VexExporter.writeJson(bom, json);
+          }
+          try (OutputStream xml = sink.open("vex.xml")) {
+            VexExporter.writeXml(bom, xml);
+          }
+        } else {
+          try (OutputStream json = sink.open("vex.json"); OutputStream xml = sink.open("vex.xml")) {
+            VexExporter.writeBoth(bom, json, xml);
+          }
         }
         yield new Written(2, List.of());
       }

@@ -142,6 +142,28 @@ class ExportsTest {
         "note: EXP-2025-0001 affects 2 crates");
   }
 
+  /** The preview server's background writes the two VEX documents one after the other, a build at once: the same bytes. */
+  @Test
+  void vexDocumentsAreTheSameWrittenAtOnceOrOneAfterTheOther() throws Exception {
+    Path fixture = Path.of("src/test/resources/sites/exports");
+    dev.disclose.source.Site site = dev.disclose.source.Site.open(fixture, new dev.disclose.source.PathDisplay(fixture));
+    java.time.Instant now = java.time.Instant.parse(NOW);
+    dev.disclose.catalog.Catalog catalog = dev.disclose.catalog.Catalog.publicAt(
+        dev.disclose.validate.SiteValidator.validate(site, now, List.of()).advisories(), now);
+    dev.disclose.source.LastCommitTimes commits = dev.disclose.source.LastCommitTimes.read(site.root());
+    Map<String, byte[]> atOnce = new java.util.TreeMap<>();
+    Map<String, byte[]> inTurn = new java.util.TreeMap<>();
+    dev.disclose.export.Exports.write(dev.disclose.export.Exports.Format.CYCLONEDX, catalog, site.config().config(), commits,
+        dev.disclose.files.FileSink.inMemory(atOnce), dev.disclose.export.Exports.Parts.ALL);
+    dev.disclose.export.Exports.write(dev.disclose.export.Exports.Format.CYCLONEDX, catalog, site.config().config(), commits,
+        dev.disclose.files.FileSink.inMemory(inTurn), new dev.disclose.export.Exports.Parts(false, true,
+            dev.disclose.export.Exports::osv, dev.disclose.export.Exports::rustsec, true));
+
+    assertThat(atOnce).containsOnlyKeys("vex.json", "vex.xml");
+    assertThat(inTurn).containsOnlyKeys("vex.json", "vex.xml");
+    for (String file : atOnce.keySet()) assertThat(inTurn.get(file)).as(file).isEqualTo(atOnce.get(file));
+  }
+
   /** The build does not validate its VEX (too slow at scale): every fixture site's, and the demo's, is valid here. */
   @Test
   void everySiteVexIsValidUnderTheCycloneDx16Schemas() throws Exception {
