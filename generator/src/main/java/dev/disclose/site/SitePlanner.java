@@ -530,11 +530,16 @@ public final class SitePlanner {
         .orElse(new Views.SeverityView("", "", "", "", "", List.of(), List.of()));
   }
 
+  // Compiled once: String.matches compiles its pattern on every call, for every alias of every advisory.
+  private static final java.util.regex.Pattern CVE_ID = java.util.regex.Pattern.compile("CVE-\\d{4}-\\d{4,}");
+  private static final java.util.regex.Pattern OSV_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]+");
+  private static final java.util.regex.Pattern CWE_NUMBER = java.util.regex.Pattern.compile("[0-9]{1,7}");
+
   private LinkView link(String id, Catalog catalog) {
     if (catalog.byId(id).isPresent()) return new LinkView(id, SitePaths.advisory(id), true);
-    if (id.matches("CVE-\\d{4}-\\d{4,}")) return new LinkView(id, "https://www.cve.org/CVERecord?id=" + id, false);
+    if (CVE_ID.matcher(id).matches()) return new LinkView(id, "https://www.cve.org/CVERecord?id=" + id, false);
     if (id.startsWith("GHSA-")) return new LinkView(id, "https://github.com/advisories/" + id, false);
-    if (id.matches("[A-Za-z0-9._:-]+")) return new LinkView(id, "https://osv.dev/vulnerability/" + id, false);
+    if (OSV_ID.matcher(id).matches()) return new LinkView(id, "https://osv.dev/vulnerability/" + id, false);
     return LinkView.plain(id);
   }
 
@@ -542,7 +547,7 @@ public final class SitePlanner {
     String number = id.startsWith("CWE-") ? id.substring(4) : "";
     String name = "";
     String href = "";
-    if (number.matches("[0-9]{1,7}")) {
+    if (CWE_NUMBER.matcher(number).matches()) {
       name = in.cwes().name(Integer.parseInt(number)).orElse("");
       href = "https://cwe.mitre.org/data/definitions/" + number + ".html";
     }

@@ -25,4 +25,27 @@ class SitePathsTest {
     assertThat(SitePaths.isSafeSegment("a".repeat(128))).isTrue();
     assertThat(SitePaths.isSafeSegment("a".repeat(129))).isFalse();
   }
+
+  /** Package names split at '/' and ':', empty parts dropped: as String.split did, on names of every shape. */
+  @Test
+  void packagePagesSplitNamesAtSlashesAndColons() {
+    assertThat(SitePaths.packagePage("Go", "github.com/corvid/serve")).isEqualTo("packages/Go/github.com/corvid/serve/");
+    assertThat(SitePaths.packagePage("npm", "@corvid/console")).isEqualTo("packages/npm/@corvid/console/");
+    assertThat(SitePaths.packagePage("Maven", "org.corvid:core")).isEqualTo("packages/Maven/org.corvid/core/");
+    assertThat(SitePaths.packagePage("npm", "//::/")).isEqualTo("packages/npm/-/");
+    assertThat(SitePaths.packagePage("npm", "")).isEqualTo("packages/npm/-/");
+    Random random = new Random(7);
+    String alphabet = "ab/:.-@ é";
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder name = new StringBuilder();
+      for (int i = random.nextInt(9); i > 0; i--) name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      java.util.List<String> parts = new java.util.ArrayList<>();
+      for (String p : name.toString().split("[/:]")) {
+        if (!p.isEmpty()) parts.add(SitePaths.segment(p));
+      }
+      if (parts.isEmpty()) parts.add("-");
+      assertThat(SitePaths.packagePage("npm", name.toString())).as(name.toString())
+          .isEqualTo("packages/npm/" + String.join("/", parts) + "/");
+    }
+  }
 }
