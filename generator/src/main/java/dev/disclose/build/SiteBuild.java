@@ -203,7 +203,7 @@ public final class SiteBuild {
       } finally {
         // No thread of this build still keeping values once it is over; a failed build's (the
         // planning's or the incremental's) forgotten only after the records' last one.
-        awaitQuietly(recordsThread);
+        dev.disclose.concurrent.Threads.awaitQuietly(recordsThread);
         if (!built) {
           synchronized (memory.get()) {
             memory.get().invalidate();
@@ -643,19 +643,6 @@ public final class SiteBuild {
     int files = 0;
     for (Exports.Format format : Exports.Format.values()) files += writeExport(sink, format, catalog, config, commits, parts);
     return files;
-  }
-
-  /** Waits for {@code thread} to end, keeping this thread's interrupt. */
-  private static void awaitQuietly(Thread thread) {
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) Thread.currentThread().interrupt();
   }
 
   /**

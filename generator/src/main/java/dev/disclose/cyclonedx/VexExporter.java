@@ -131,15 +131,7 @@ public final class VexExporter {
     try {
       write("JSON", () -> jsonWriter.write(json));
     } finally {
-      boolean interrupted = false;
-      while (thread.isAlive()) {
-        try {
-          thread.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) Thread.currentThread().interrupt();
+      dev.disclose.concurrent.Threads.awaitQuietly(thread);
     }
     try {
       xmlTask.get();
