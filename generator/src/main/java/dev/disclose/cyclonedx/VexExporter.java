@@ -81,6 +81,9 @@ public final class VexExporter {
     tool.setName("Disclose");
     org.cyclonedx.model.metadata.ToolInformation tools = new org.cyclonedx.model.metadata.ToolInformation();
     tools.setComponents(List.of(tool));
+    // Set, not left to the getter, which fills in an empty list when first read: the two
+    // documents are written at once from this model (see writeBoth), which no reader may change.
+    tools.setServices(new ArrayList<>());
     metadata.setToolChoice(tools);
     OrganizationalEntity supplier = new OrganizationalEntity();
     supplier.setName(settings.siteTitle());
@@ -116,13 +119,14 @@ public final class VexExporter {
    * changes once both are set up (the XML generator sets the model's namespace, which the JSON
    * leaves out). One after the other they were the last 17 s of a 100,000-advisory build, with
    * the other core idle. Returns only once both have stopped, failed or not: nothing writes into
-   * a build's output after it gave up.
+   * a build's output after it gave up; a failed JSON stops the XML at its next write.
    */
   public static void writeBoth(Bom bom, OutputStream json, OutputStream xml) throws IOException {
     StreamingXml xmlWriter = new StreamingXml(bom);
     StreamingJson jsonWriter = new StreamingJson(bom);
+    Abandonable xmlOut = new Abandonable(xml);
     java.util.concurrent.FutureTask<Void> xmlTask = new java.util.concurrent.FutureTask<>(() -> {
-      write("XML", () -> xmlWriter.write(xml));
+      write("XML", () -> xmlWriter.write(xmlOut));
       return null;
     });
     Thread thread = new Thread(xmlTask, "disclose-vex-xml");
@@ -130,19 +134,72 @@ public final class VexExporter {
     thread.start();
     try {
       write("JSON", () -> jsonWriter.write(json));
-    } finally {
+    } catch (IOException | RuntimeException | Error e) {
+      xmlOut.abandoned = true;
       dev.disclose.concurrent.Threads.awaitQuietly(thread);
+      Throwable other = xmlFailure(xmlTask);
+      if (other != null && !stoppedByUs(other)) e.addSuppressed(other);
+      throw e;
     }
+    dev.disclose.concurrent.Threads.awaitQuietly(thread);
+    Throwable failure = xmlFailure(xmlTask);
+    if (failure instanceof IOException io) throw io;
+    if (failure instanceof RuntimeException r) throw r;
+    if (failure instanceof Error err) throw err;
+    if (failure != null) throw new IOException(failure);
+  }
+
+  /** Whether {@code failure} is the XML stopping because the JSON failed (the XML writer wraps it). */
+  private static boolean stoppedByUs(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof Abandoned) return true;
+    }
+    return false;
+  }
+
+  /** What the ended XML task threw; null if it succeeded. */
+  private static Throwable xmlFailure(java.util.concurrent.FutureTask<Void> ended) {
     try {
-      xmlTask.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while writing the CycloneDX XML", e);
+      ended.get();
+      return null;
     } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof IOException io) throw io;
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IOException(e.getCause());
+      return e.getCause();
+    } catch (InterruptedException e) {
+      // Not reached: the task's thread has ended. Keep the interrupt all the same.
+      Thread.currentThread().interrupt();
+      return e;
+    }
+  }
+
+  /** A stream that refuses further writes once the other document failed. */
+  private static final class Abandonable extends java.io.FilterOutputStream {
+    volatile boolean abandoned;
+
+    Abandonable(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      check();
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      check();
+      out.write(b, off, len);
+    }
+
+    private void check() throws Abandoned {
+      if (abandoned) throw new Abandoned();
+    }
+  }
+
+  /** The XML stopped because the JSON failed: that failure is the one reported. */
+  private static final class Abandoned extends IOException {
+    Abandoned() {
+      super("the CycloneDX JSON failed; the XML was stopped");
     }
   }
 

@@ -63,22 +63,65 @@ class VexExporterTest {
 
   /** A failure on the XML's thread reaches the caller, after the JSON is done. */
   @Test
-  void aFailedDocumentFailsTheWriteOnceBothStopped() throws Exception {
+  void aFailedXmlFailsTheWriteOnceTheJsonIsDone() throws Exception {
     Bom bom = VexExporter.bom(entries(), SETTINGS);
     ByteArrayOutputStream json = new ByteArrayOutputStream();
-    java.io.OutputStream full = new java.io.OutputStream() {
+    java.io.IOException full = new java.io.IOException("No space left on device");
+    java.io.OutputStream failing = new java.io.OutputStream() {
       @Override
       public void write(int b) throws java.io.IOException {
-        throw new java.io.IOException("No space left on device");
+        throw full;
       }
     };
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> VexExporter.writeBoth(bom, json, full))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> VexExporter.writeBoth(bom, json, failing))
         .isInstanceOf(java.io.IOException.class).hasMessageContaining("No space left on device");
     assertThat(json.toString(StandardCharsets.UTF_8))
         .isEqualTo(BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString() + "\n");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> VexExporter.writeBoth(bom, full, new ByteArrayOutputStream()))
-        .isInstanceOf(java.io.IOException.class).hasMessageContaining("No space left on device");
+  }
+
+  /**
+   * A failed JSON stops the XML at its next write, and returns only once the XML's thread has:
+   * nothing writes into a build's output after the build gave up. The JSON's failure is the one
+   * reported, without the XML's stop beside it.
+   */
+  @Test
+  void aFailedJsonStopsTheXmlAndReturnsOnceItHasStopped() throws Exception {
+    Bom bom = VexExporter.bom(entries(), SETTINGS);
+    java.io.IOException full = new java.io.IOException("No space left on device");
+    java.io.OutputStream failing = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw full;
+      }
+    };
+    java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    java.io.OutputStream slow = new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        written.incrementAndGet();
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        written.addAndGet(len);
+      }
+    };
+
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> VexExporter.writeBoth(bom, failing, slow));
+    long atReturn = written.get();
+    Thread.sleep(200);
+
+    assertThat(thrown).isInstanceOf(java.io.IOException.class).hasMessageContaining("No space left on device");
+    assertThat(thrown.getSuppressed()).isEmpty();
+    assertThat(written.get()).as("bytes written after writeBoth returned").isEqualTo(atReturn);
+    assertThat(atReturn).as("the XML was stopped before its end")
+        .isLessThan(BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString().length());
   }
 
   @Test

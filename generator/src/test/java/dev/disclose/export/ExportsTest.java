@@ -142,7 +142,10 @@ class ExportsTest {
         "note: EXP-2025-0001 affects 2 crates");
   }
 
-  /** The preview server's background writes the two VEX documents one after the other, a build at once: the same bytes. */
+  /**
+   * The preview server's background writes the two VEX documents one after the other, a build
+   * at once (both open before either is done): the same bytes.
+   */
   @Test
   void vexDocumentsAreTheSameWrittenAtOnceOrOneAfterTheOther() throws Exception {
     Path fixture = Path.of("src/test/resources/sites/exports");
@@ -153,15 +156,46 @@ class ExportsTest {
     dev.disclose.source.LastCommitTimes commits = dev.disclose.source.LastCommitTimes.read(site.root());
     Map<String, byte[]> atOnce = new java.util.TreeMap<>();
     Map<String, byte[]> inTurn = new java.util.TreeMap<>();
+    List<String> atOnceEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> inTurnEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
     dev.disclose.export.Exports.write(dev.disclose.export.Exports.Format.CYCLONEDX, catalog, site.config().config(), commits,
-        dev.disclose.files.FileSink.inMemory(atOnce), dev.disclose.export.Exports.Parts.ALL);
+        recording(dev.disclose.files.FileSink.inMemory(atOnce), atOnceEvents), dev.disclose.export.Exports.Parts.ALL);
     dev.disclose.export.Exports.write(dev.disclose.export.Exports.Format.CYCLONEDX, catalog, site.config().config(), commits,
-        dev.disclose.files.FileSink.inMemory(inTurn), new dev.disclose.export.Exports.Parts(false, true,
+        recording(dev.disclose.files.FileSink.inMemory(inTurn), inTurnEvents), new dev.disclose.export.Exports.Parts(false, true,
             dev.disclose.export.Exports::osv, dev.disclose.export.Exports::rustsec, true));
 
+    assertThat(atOnceEvents).containsExactly("open vex.json", "open vex.xml", "close vex.xml", "close vex.json");
+    assertThat(inTurnEvents).containsExactly("open vex.json", "close vex.json", "open vex.xml", "close vex.xml");
     assertThat(atOnce).containsOnlyKeys("vex.json", "vex.xml");
     assertThat(inTurn).containsOnlyKeys("vex.json", "vex.xml");
     for (String file : atOnce.keySet()) assertThat(inTurn.get(file)).as(file).isEqualTo(atOnce.get(file));
+  }
+
+  /** {@code sink}, noting each stream's opening and closing in {@code events}. */
+  private static dev.disclose.files.FileSink recording(dev.disclose.files.FileSink sink, List<String> events) {
+    return new dev.disclose.files.FileSink() {
+      @Override
+      public void put(String relative, byte[] bytes) throws IOException {
+        sink.put(relative, bytes);
+      }
+
+      @Override
+      public java.io.OutputStream open(String relative) throws IOException {
+        events.add("open " + relative);
+        return new java.io.FilterOutputStream(sink.open(relative)) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
+
+          @Override
+          public void close() throws IOException {
+            events.add("close " + relative);
+            super.close();
+          }
+        };
+      }
+    };
   }
 
   /** The build does not validate its VEX (too slow at scale): every fixture site's, and the demo's, is valid here. */
