@@ -577,12 +577,7 @@ public final class BuildMemory {
     if (!file.startsWith(out)) return;
     Files.deleteIfExists(file);
     // An advisory that went away leaves its folder empty: remove it, up to the output root.
-    for (Path dir = file.getParent(); dir != null && !dir.equals(out) && dir.startsWith(out); dir = dir.getParent()) {
-      try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) break;
-      }
-      Files.delete(dir);
-    }
+    AtomicPublisher.removeEmptyFolders(file.getParent(), out);
   }
 
   /**

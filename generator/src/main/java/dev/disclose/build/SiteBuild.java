@@ -512,22 +512,11 @@ public final class SiteBuild {
         if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
             || Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
         Files.delete(file);
-        removeEmptyFolders(file.getParent());
+        AtomicPublisher.removeEmptyFolders(file.getParent(), root);
       }
       unwritten.clear();
       // Folders the reused one held empty (none is made empty by a build), with the parents they leave empty.
-      for (Path rel : emptyFolders) removeEmptyFolders(root.resolve(rel));
-    }
-
-    /** Removes {@code folder} and its parents up to the root while they are empty folders. */
-    private void removeEmptyFolders(Path folder) throws IOException {
-      for (Path p = folder; !p.equals(root) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
-        try {
-          Files.delete(p);
-        } catch (java.nio.file.DirectoryNotEmptyException e) {
-          return;
-        }
-      }
+      for (Path rel : emptyFolders) AtomicPublisher.removeEmptyFolders(root.resolve(rel), root);
     }
 
     private void drain() {
