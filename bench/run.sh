@@ -4,7 +4,8 @@
 # (user + system) and peak memory; then one serve rebuild after editing an advisory (median of
 # RUNS edits). Usage: bench/run.sh [N...]   (default 1000 10000 100000; RUNS=5; JAVA_OPTS as
 # the launcher's default options (./disclose); from 100,000 advisories on, as the README's
-# large-site line has them: -Xmx2g, and the full JIT (without -XX:TieredStopAtLevel=1);
+# large-site line has them: -Xmx2g, and the full JIT (without -XX:TieredStopAtLevel=1); a
+# JAVA_OPTS of one's own is used as given there, with -Xmx2g added;
 # SERVE_ONLY=1 measures the serve rebuild alone). Below 100,000 the build is measured twice:
 # straight from the jar (as CI runs it) and through ./disclose with its class-data archive.
 #
