@@ -323,11 +323,7 @@ public final class SiteBuild {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) throw io;
-      if (cause instanceof RuntimeException r) throw r;
-      if (cause instanceof Error err) throw err;
-      throw new IllegalStateException(cause);
+      throw dev.disclose.concurrent.Threads.rethrow(e.getCause());
     }
   }
 

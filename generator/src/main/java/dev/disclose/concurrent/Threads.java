@@ -20,4 +20,16 @@ public final class Threads {
     }
     if (interrupted) Thread.currentThread().interrupt();
   }
+
+  /**
+   * Throws what a task on another thread threw, as it was thrown: an I/O failure, an unchecked
+   * exception or an error as itself. Anything else (which the build's tasks do not throw) comes
+   * back wrapped, for the caller to throw: {@code throw Threads.rethrow(failure)}.
+   */
+  public static IllegalStateException rethrow(Throwable failure) throws java.io.IOException {
+    if (failure instanceof java.io.IOException io) throw io;
+    if (failure instanceof RuntimeException r) throw r;
+    if (failure instanceof Error err) throw err;
+    return new IllegalStateException(failure);
+  }
 }

@@ -143,10 +143,7 @@ public final class VexExporter {
     }
     dev.disclose.concurrent.Threads.awaitQuietly(thread);
     Throwable failure = xmlFailure(xmlTask);
-    if (failure instanceof IOException io) throw io;
-    if (failure instanceof RuntimeException r) throw r;
-    if (failure instanceof Error err) throw err;
-    if (failure != null) throw new IOException(failure);
+    if (failure != null) throw dev.disclose.concurrent.Threads.rethrow(failure);
   }
 
   /** Whether {@code failure} is the XML stopping because the JSON failed (the XML writer wraps it). */

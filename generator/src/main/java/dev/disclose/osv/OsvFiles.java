@@ -131,10 +131,7 @@ public final class OsvFiles {
         failure.compareAndSet(null, x);
       }
     });
-    Throwable failed = failure.get();
-    if (failed instanceof IOException io) throw io;
-    if (failed instanceof RuntimeException r) throw r;
-    if (failed instanceof Error err) throw err;
+    if (failure.get() != null) throw dev.disclose.concurrent.Threads.rethrow(failure.get());
     return zips.keySet();
   }
 
