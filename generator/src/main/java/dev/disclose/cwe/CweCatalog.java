@@ -53,6 +53,19 @@ public final class CweCatalog {
     static final CweCatalog INSTANCE = load();
   }
 
+  /** {@code CWE-<1 to 7 digits>}: the IDs the pages link to MITRE and the VEX document lists by number. */
+  private static final Pattern ID = Pattern.compile("CWE-([0-9]{1,7})");
+
+  /**
+   * The number of a {@code CWE-<digits>} ID ("CWE-79" → 79), or empty for anything else. Lenient
+   * on purpose (the validator's WeaknessCheck says what a well-formed one is): what is read
+   * here is what the outputs can name.
+   */
+  public static java.util.OptionalInt number(String id) {
+    Matcher m = ID.matcher(id);
+    return m.matches() ? java.util.OptionalInt.of(Integer.parseInt(m.group(1))) : java.util.OptionalInt.empty();
+  }
+
   /** The bundled catalog, loaded once on first use. */
   public static CweCatalog bundled() {
     return Bundled.INSTANCE;

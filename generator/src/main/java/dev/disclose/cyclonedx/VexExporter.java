@@ -314,8 +314,8 @@ public final class VexExporter {
     if (!references.isEmpty()) v.setReferences(references);
     List<Vulnerability.Rating> ratings = ratings(a.severity(), settings, e.url());
     if (!ratings.isEmpty()) v.setRatings(ratings);
-    List<Integer> cwes = a.cwes().stream().filter(c -> c.matches("CWE-[0-9]{1,7}"))
-        .map(c -> Integer.parseInt(c.substring(4))).toList();
+    List<Integer> cwes = a.cwes().stream().map(dev.disclose.cwe.CweCatalog::number)
+        .filter(java.util.OptionalInt::isPresent).map(java.util.OptionalInt::getAsInt).toList();
     if (!cwes.isEmpty()) v.setCwes(cwes);
     v.setDescription(a.title());
     if (!a.details().isBlank()) v.setDetail(a.details().strip());

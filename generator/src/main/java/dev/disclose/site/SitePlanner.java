@@ -533,7 +533,6 @@ public final class SitePlanner {
   // Compiled once: String.matches compiles its pattern on every call, for every alias of every advisory.
   private static final java.util.regex.Pattern CVE_ID = java.util.regex.Pattern.compile("CVE-\\d{4}-\\d{4,}");
   private static final java.util.regex.Pattern OSV_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]+");
-  private static final java.util.regex.Pattern CWE_NUMBER = java.util.regex.Pattern.compile("[0-9]{1,7}");
 
   private LinkView link(String id, Catalog catalog) {
     if (catalog.byId(id).isPresent()) return new LinkView(id, SitePaths.advisory(id), true);
@@ -544,12 +543,13 @@ public final class SitePlanner {
   }
 
   private Views.CweView cwe(String id) {
-    String number = id.startsWith("CWE-") ? id.substring(4) : "";
+    java.util.OptionalInt number = CweCatalog.number(id);
     String name = "";
     String href = "";
-    if (CWE_NUMBER.matcher(number).matches()) {
-      name = in.cwes().name(Integer.parseInt(number)).orElse("");
-      href = "https://cwe.mitre.org/data/definitions/" + number + ".html";
+    if (number.isPresent()) {
+      name = in.cwes().name(number.getAsInt()).orElse("");
+      // The digits as written (CWE-079 links to 079.html, as it did).
+      href = "https://cwe.mitre.org/data/definitions/" + id.substring(4) + ".html";
     }
     return new Views.CweView(id, name, href);
   }

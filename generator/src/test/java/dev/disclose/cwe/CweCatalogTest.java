@@ -24,6 +24,16 @@ class CweCatalogTest {
   }
 
   @Test
+  void aCweIdsNumberIsReadFromItsOneToSevenDigits() {
+    assertThat(CweCatalog.number("CWE-79")).hasValue(79);
+    assertThat(CweCatalog.number("CWE-079")).hasValue(79);
+    assertThat(CweCatalog.number("CWE-1234567")).hasValue(1234567);
+    for (String notOne : new String[] {"CWE-", "CWE-12345678", "CWE-7a", "cwe-79", "79", "NVD-CWE-noinfo", "CWE-79 "}) {
+      assertThat(CweCatalog.number(notOne)).as(notOne).isEmpty();
+    }
+  }
+
+  @Test
   void idsOutsideTheListAreUnknown() {
     assertThat(catalog.isKnown(0)).isFalse();
     assertThat(catalog.name(0)).isEmpty();
