@@ -4,8 +4,8 @@
 # (user + system) and peak memory; then one serve rebuild after editing an advisory (median of
 # RUNS edits). Usage: bench/run.sh [N...]   (default 1000 10000 100000; RUNS=5; JAVA_OPTS as
 # the launcher's default options (./disclose); from 100,000 advisories on, as the README's
-# large-site line has them: -Xmx2g, and the full JIT (without -XX:TieredStopAtLevel=1); a
-# JAVA_OPTS of one's own is used as given there, with -Xmx2g added;
+# large-site line has them: -Xmx2g -Xms2g, and the full JIT (without -XX:TieredStopAtLevel=1); a
+# JAVA_OPTS of one's own is used as given there, with -Xmx2g -Xms2g added;
 # SERVE_ONLY=1 measures the serve rebuild alone). Below 100,000 the build is measured twice:
 # straight from the jar (as CI runs it) and through ./disclose with its class-data archive.
 #
@@ -49,7 +49,7 @@ for n in "${@:-1000 10000 100000}"; do
   # A build of 100,000 runs for over a minute: C2's compiling pays for itself there (README).
   if [ "$n" -ge 100000 ]; then
     [ -z "${JAVA_OPTS:-}" ] && opts=$(echo "$opts" | sed 's/-XX:TieredStopAtLevel=1 *//')
-    opts="$opts -Xmx2g"
+    opts="$opts -Xmx2g -Xms2g"
   fi
   echo "== $n advisories ($(find "$site/advisories" -name '*.md' | wc -l) files), java $opts"
   # validate takes no output folder: the wrapper drops the last argument.
