@@ -15,7 +15,6 @@ import io.pebbletemplates.pebble.loader.Loader;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -78,9 +77,9 @@ public final class PageRenderer {
       // relatively, which works under any sub-path and from file://.
       String root = page.path().equals(SitePaths.NOT_FOUND) ? basePath : SitePaths.rootFrom(page.path());
       context.put("root", root.isEmpty() ? "./" : root);
-      StringWriter out = new StringWriter();
+      PageBuffer out = PageBuffer.empty();
       template.evaluate(out, context);
-      return out.toString();
+      return out.page();
     } catch (RuntimeException e) {
       // Pebble's own errors, and what it does not wrap (our html filter refusing a value that is
       // not SafeHtml, in a site's own template): reported alike, naming template and page.
