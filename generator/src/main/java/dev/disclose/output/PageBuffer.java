@@ -6,14 +6,17 @@ import java.io.Writer;
 /**
  * What Pebble writes one page into: a StringBuilder kept by each rendering thread. A fresh
  * StringWriter per page grew a new buffer by doubling, behind a StringBuffer's lock taken at
- * every append, and was a fifth of all the memory a build allocates (1.2 GB of 7.5 GB at 10,000
- * advisories). Pebble's own PooledSpecializedStringWriter does this too, but keeps whatever it
- * grew to for good, per thread: 38 MB after a 19 MB list page of a large database, held for as
- * long as `serve` runs; and it copies every String it is given into a char[] first.
+ * every append, and was a sixth of all the memory a build allocates (1.2 GB of 7.5 GB at 10,000
+ * advisories). Pebble's own PooledSpecializedStringWriter reuses a builder too, but keeps
+ * whatever it grew to for as long as its thread lives: 38 MB after a 19 MB list page of a large
+ * database. This one lets a long page's room go.
  */
 final class PageBuffer extends Writer implements SpecializedWriter {
   private static final int INITIAL_CHARS = 1 << 15;
-  /** A buffer grown past this (a long list page) is let go once its page is done. */
+  /**
+   * A buffer grown past this (a long list page) is let go: growing by doubling from 32K chars,
+   * the largest kept holds 512K chars (1 MB once a page outside Latin-1 made it UTF-16).
+   */
   private static final int KEPT_CHARS = 1 << 20;
   private static final ThreadLocal<PageBuffer> PER_THREAD = ThreadLocal.withInitial(PageBuffer::new);
 
@@ -21,18 +24,26 @@ final class PageBuffer extends Writer implements SpecializedWriter {
 
   private PageBuffer() {}
 
-  /** This thread's buffer, empty. Not re-entrant: one page at a time per thread. */
+  /**
+   * This thread's buffer, empty (a page given up half-way, its template failing, leaves nothing
+   * behind). Not re-entrant: one page at a time per thread.
+   */
   static PageBuffer empty() {
     PageBuffer buffer = PER_THREAD.get();
     buffer.text.setLength(0);
+    buffer.trim();
     return buffer;
   }
 
   /** The page written so far; the buffer is replaced when a long page made it large. */
   String page() {
     String page = text.toString();
-    if (text.capacity() > KEPT_CHARS) text = new StringBuilder(INITIAL_CHARS);
+    trim();
     return page;
+  }
+
+  private void trim() {
+    if (text.capacity() > KEPT_CHARS) text = new StringBuilder(INITIAL_CHARS);
   }
 
   /** What the buffer can hold before it grows again (for tests). */
@@ -43,6 +54,11 @@ final class PageBuffer extends Writer implements SpecializedWriter {
   @Override
   public void write(char[] chars, int offset, int length) {
     text.append(chars, offset, length);
+  }
+
+  @Override
+  public void write(char[] chars) {
+    text.append(chars);
   }
 
   @Override
@@ -63,6 +79,18 @@ final class PageBuffer extends Writer implements SpecializedWriter {
   @Override
   public Writer append(CharSequence s) {
     text.append(s);
+    return this;
+  }
+
+  @Override
+  public Writer append(CharSequence s, int start, int end) {
+    text.append(s, start, end);
+    return this;
+  }
+
+  @Override
+  public Writer append(char c) {
+    text.append(c);
     return this;
   }
 

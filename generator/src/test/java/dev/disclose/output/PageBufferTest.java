@@ -10,15 +10,23 @@ class PageBufferTest {
     PageBuffer out = PageBuffer.empty();
     out.write("<p>");
     out.write("a≥b".toCharArray(), 0, 3);
+    out.write("<i>".toCharArray()); // a template's text, as Pebble's TextNode writes it
     out.write("xyz", 1, 2);
     out.write('!');
     out.append("<br>");
+    out.append('|');
+    out.append("0123", 1, 3);
     out.writeSpecialized(42);
     out.writeSpecialized(-7L);
     out.writeSpecialized(1.5);
+    out.writeSpecialized(2.5f);
+    out.writeSpecialized((short) 3);
+    out.writeSpecialized((byte) 4);
     out.writeSpecialized('c');
+    out.writeSpecialized("s");
     out.write((Object) Integer.valueOf(9));
-    assertThat(out.page()).isEqualTo("<p>a≥byz!<br>42-71.5c9");
+    out.write((Object) new java.math.BigDecimal("1E+3"));
+    assertThat(out.page()).isEqualTo("<p>a≥b<i>yz!<br>|1242-71.52.534cs91000");
   }
 
   @Test
@@ -40,7 +48,14 @@ class PageBufferTest {
     for (int i = 0; i < 2_000; i++) out.write(line);
     assertThat(out.capacity()).isGreaterThan(4_000_000);
     assertThat(out.page()).hasSize(line.length() * 2_000);
-    assertThat(PageBuffer.empty().capacity()).isLessThanOrEqualTo(1 << 20);
+    assertThat(PageBuffer.empty().capacity()).isEqualTo(1 << 15);
+  }
+
+  @Test
+  void letsGoOfALongPageGivenUpHalfWay() {
+    PageBuffer out = PageBuffer.empty();
+    out.write("x".repeat(3_000_000)); // and then its template failed: page() never asked for
+    assertThat(PageBuffer.empty().capacity()).isEqualTo(1 << 15);
   }
 
   @Test
