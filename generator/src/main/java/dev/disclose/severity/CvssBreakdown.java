@@ -16,7 +16,7 @@ public final class CvssBreakdown {
   public record Metric(String key, String value, String name, String meaning) {}
 
   private static final Map<String, String> CIA = Map.of("H", "High", "L", "Low", "N", "None");
-  private static final Map<String, Map<String, Object[]>> NAMES = Map.of(
+  private static final Map<String, Map<String, Named>> NAMES = Map.of(
       "3", Map.ofEntries(
           entry("AV", "Attack Vector", Map.of("N", "Network", "A", "Adjacent", "L", "Local", "P", "Physical")),
           entry("AC", "Attack Complexity", Map.of("L", "Low", "H", "High")),
@@ -47,30 +47,18 @@ public final class CvssBreakdown {
           entry("I", "Integrity", Map.of("N", "None", "P", "Partial", "C", "Complete")),
           entry("A", "Availability", Map.of("N", "None", "P", "Partial", "C", "Complete"))));
 
-  private static Map.Entry<String, Object[]> entry(String key, String name, Map<String, String> values) {
-    return Map.entry(key, new Object[] {name, values});
-  }
-
   /**
-   * Every named metric with every value it can take, made once: version → "AV:N" → its
-   * {@link Metric}. A site's advisories share a few dozen of these, and one record per metric per
-   * advisory (about seven each, with their own strings) was 8.3 MB of a 10,000-advisory build's
-   * heap for as long as its pages were planned and rendered (so about 80 MB at 100,000).
+   * A named metric and every value it can take, each value's {@link Metric} made once: a site's
+   * advisories share a few dozen of these, and one record per metric per advisory (about seven
+   * each, with their own strings) was 8.3 MB of a 10,000-advisory build's heap for as long as
+   * its pages were planned and rendered (so about 80 MB at 100,000).
    */
-  private static final Map<String, Map<String, Metric>> KNOWN = known();
+  private record Named(String name, Map<String, Metric> byValue) {}
 
-  private static Map<String, Map<String, Metric>> known() {
-    Map<String, Map<String, Metric>> out = new HashMap<>();
-    NAMES.forEach((version, names) -> out.put(version, known(names)));
-    return Map.copyOf(out);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Metric> known(Map<String, Object[]> names) {
-    Map<String, Metric> out = new HashMap<>();
-    names.forEach((key, named) -> ((Map<String, String>) named[1]).forEach((value, meaning) ->
-        out.put(key + ":" + value, new Metric(key, value, (String) named[0], meaning))));
-    return Map.copyOf(out);
+  private static Map.Entry<String, Named> entry(String key, String name, Map<String, String> values) {
+    Map<String, Metric> byValue = new HashMap<>();
+    values.forEach((value, meaning) -> byValue.put(value, new Metric(key, value, name, meaning)));
+    return Map.entry(key, new Named(name, Map.copyOf(byValue)));
   }
 
   /** The metrics of {@code vector} in the order written (without the {@code CVSS:x.y} prefix). */
@@ -81,15 +69,11 @@ public final class CvssBreakdown {
     for (String part : body.split("/")) {
       int colon = part.indexOf(':');
       if (colon <= 0) continue;
-      Metric known = KNOWN.get(version).get(part);
-      if (known != null) {
-        metrics.add(known);
-        continue;
-      }
       String key = part.substring(0, colon);
       String value = part.substring(colon + 1);
-      Object[] named = NAMES.get(version).get(key);
-      metrics.add(named == null ? new Metric(key, value, key, value) : new Metric(key, value, (String) named[0], value));
+      Named named = NAMES.get(version).get(key);
+      Metric known = named == null ? null : named.byValue().get(value);
+      metrics.add(known != null ? known : new Metric(key, value, named == null ? key : named.name(), value));
     }
     return metrics;
   }
