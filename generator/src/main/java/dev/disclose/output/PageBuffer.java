@@ -51,19 +51,11 @@ final class PageBuffer extends Writer implements SpecializedWriter {
     return text.capacity();
   }
 
+  // Writer's other methods (write(char[]), append) come down to these three; the String ones
+  // spare its copy into a char[].
   @Override
   public void write(char[] chars, int offset, int length) {
     text.append(chars, offset, length);
-  }
-
-  @Override
-  public void write(char[] chars) {
-    text.append(chars);
-  }
-
-  @Override
-  public void write(int c) {
-    text.append((char) c);
   }
 
   @Override
@@ -74,24 +66,6 @@ final class PageBuffer extends Writer implements SpecializedWriter {
   @Override
   public void write(String s, int offset, int length) {
     text.append(s, offset, offset + length);
-  }
-
-  @Override
-  public Writer append(CharSequence s) {
-    text.append(s);
-    return this;
-  }
-
-  @Override
-  public Writer append(CharSequence s, int start, int end) {
-    text.append(s, start, end);
-    return this;
-  }
-
-  @Override
-  public Writer append(char c) {
-    text.append(c);
-    return this;
   }
 
   @Override

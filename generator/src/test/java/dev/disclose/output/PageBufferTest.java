@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class PageBufferTest {
   @Test
-  void holdsWhatEveryKindOfWriteWrote() {
+  void holdsWhatEveryKindOfWriteWrote() throws Exception {
     PageBuffer out = PageBuffer.empty();
     out.write("<p>");
     out.write("a≥b".toCharArray(), 0, 3);
