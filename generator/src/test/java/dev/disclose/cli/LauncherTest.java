@@ -1,0 +1,109 @@
+package dev.disclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script at the repository's root: the JVM options each command and setting starts
+ * Java with. It runs a copy of the script beside a stand-in jar, with a stand-in {@code java} first
+ * on the PATH that writes down its arguments.
+ */
+class LauncherTest {
+  private static final Path LAUNCHER = Path.of("..", "disclose");
+
+  @TempDir Path root;
+  private Path argsFile;
+
+  @BeforeEach
+  void launcherBesideAStandInJar() throws Exception {
+    Files.copy(LAUNCHER, root.resolve("disclose"), StandardCopyOption.COPY_ATTRIBUTES);
+    // No sources, pom or themes beside it: the jar is never older than them, so nothing is built.
+    Files.createDirectories(root.resolve("generator/target"));
+    Files.writeString(root.resolve("generator/target/disclose.jar"), "");
+    Path bin = Files.createDirectories(root.resolve("bin"));
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$FAKE_JAVA_ARGS\"\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    argsFile = root.resolve("java-args");
+  }
+
+  private record Run(int exitCode, String err, List<String> javaArgs) {
+    /** The JVM options: what comes before {@code -jar}. */
+    List<String> options() {
+      return javaArgs.subList(0, Math.max(0, javaArgs.indexOf("-jar")));
+    }
+  }
+
+  private Run run(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", root.resolve("disclose").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().keySet().removeIf(k -> k.startsWith("DISCLOSE_"));
+    // As in CI: no class-data archive, whose options would depend on the runs before.
+    pb.environment().put("CI", "true");
+    pb.environment().put("PATH", root.resolve("bin") + ":" + System.getenv("PATH"));
+    pb.environment().put("FAKE_JAVA_ARGS", argsFile.toString());
+    pb.environment().putAll(env);
+    Files.deleteIfExists(argsFile);
+    Process p = pb.start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    List<String> javaArgs = Files.exists(argsFile) ? Files.readAllLines(argsFile) : List.of();
+    return new Run(p.exitValue(), err, javaArgs);
+  }
+
+  @Test
+  void aBuildRunsC1AloneWithTheThroughputCollectorAndASmallYoungGeneration() throws Exception {
+    Run run = run(Map.of(), "build", "--root", "site");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.options()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m");
+    assertThat(run.javaArgs()).endsWith("-jar", root.resolve("generator/target/disclose.jar").toString(), "build", "--root", "site");
+  }
+
+  @Test
+  void serveKeepsTheJvmsDefaults() throws Exception {
+    assertThat(run(Map.of(), "serve", "--port", "8000").options()).isEmpty();
+  }
+
+  @Test
+  void aLargeDatabaseGetsItsHeapCommittedAndTheFullJitWithShallowInlining() throws Exception {
+    for (String command : List.of("build", "validate")) {
+      Run run = run(Map.of("DISCLOSE_LARGE", "2g"), command);
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.options()).as(command)
+          .startsWith("-Xmx2g", "-Xms2g")
+          .contains("-XX:+UseParallelGC", "-Xmn128m", "-XX:MaxInlineLevel=4", "-XX:InlineSmallCode=500")
+          .doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+    // The preview server keeps its collector and only gets the heap.
+    assertThat(run(Map.of("DISCLOSE_LARGE", "3G"), "serve").options()).containsExactly("-Xmx3G");
+  }
+
+  @Test
+  void aLargeSettingThatIsNoHeapSizeIsAUsageError() throws Exception {
+    for (String bad : List.of("yes", "2 g", "2gb", "-Xmx2g", "g")) {
+      Run run = run(Map.of("DISCLOSE_LARGE", bad), "build");
+      assertThat(run.exitCode()).as(bad).isEqualTo(2);
+      assertThat(run.err()).contains("DISCLOSE_LARGE is the heap for a large database, such as 2g");
+      assertThat(run.javaArgs()).as("Java never started").isEmpty();
+    }
+  }
+
+  @Test
+  void javaOptionsOfOnesOwnReplaceEveryDefault() throws Exception {
+    Run run = run(Map.of("DISCLOSE_JAVA_OPTS", "-Xmx1g -Xss2m", "DISCLOSE_LARGE", "2g"), "build");
+    assertThat(run.options()).containsExactly("-Xmx1g", "-Xss2m");
+  }
+}
