@@ -77,7 +77,7 @@ class WorkflowLintTest {
   void theActionTakesItsInputsThroughTheEnvironmentAndRefusesUnknownCommands() throws Exception {
     JsonNode action = new ObjectMapper(new YAMLFactory()).readTree(REPO.resolve("action.yml").toFile());
     assertThat(action.path("runs").path("using").asText()).isEqualTo("composite");
-    assertThat(action.path("inputs").fieldNames()).toIterable().containsExactlyInAnyOrder("command", "root", "base-url", "java-options");
+    assertThat(action.path("inputs").fieldNames()).toIterable().containsExactlyInAnyOrder("command", "root", "base-url", "large", "java-options");
     for (JsonNode step : action.path("runs").path("steps")) {
       if (!step.has("run")) continue;
       assertThat(step.path("shell").asText()).isEqualTo("bash");
@@ -88,6 +88,7 @@ class WorkflowLintTest {
     // The JVM options reach the launcher, which runs the generator with the defaults a maintainer's build has.
     JsonNode disclose = action.path("runs").path("steps").get(action.path("runs").path("steps").size() - 1);
     assertThat(disclose.path("env").path("DISCLOSE_JAVA_OPTS").asText()).isEqualTo("${{ inputs.java-options }}");
+    assertThat(disclose.path("env").path("DISCLOSE_LARGE").asText()).isEqualTo("${{ inputs.large }}");
     assertThat(disclose.path("run").asText()).contains("\"$ACTION_PATH/disclose\"").doesNotContain("java ");
   }
 
