@@ -50,7 +50,9 @@ for n in "${@:-1000 10000 100000}"; do
   opts=${JAVA_OPTS:-$(launcher_opts)}
   # A database of 100,000: the README's DISCLOSE_LARGE=2g.
   if [ "$n" -ge 100000 ]; then
-    opts="-Xmx2g -Xms2g ${JAVA_OPTS:-$(launcher_large_opts)}"
+    large=$(launcher_large_opts)
+    [ -n "$large" ] || { echo "bench: no large_opts line in ./disclose" >&2; exit 2; }
+    opts="-Xmx2g -Xms2g ${JAVA_OPTS:-$large}"
   fi
   echo "== $n advisories ($(find "$site/advisories" -name '*.md' | wc -l) files), java $opts"
   # validate takes no output folder: the wrapper drops the last argument.
