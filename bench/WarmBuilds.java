@@ -1,0 +1,57 @@
+import dev.disclose.build.PhaseTimings;
+import dev.disclose.build.SiteBuild;
+import dev.disclose.source.PathDisplay;
+import dev.disclose.source.Site;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a full build costs once start-up and the JIT's compiling are paid: N complete builds of
+ * SITE in one JVM, nothing remembered between them (no serve memory, every file read and parsed
+ * again, every page rendered and written). Prints each build, the phases of the last one, and the
+ * median of the last ten. That median is a floor for a build from a cold JVM: ahead-of-time
+ * compiled code (a native image) could at best reach it, so it says how far start-up alone
+ * could close the distance to Hugo (bench/README.md).
+ *
+ *   java -XX:+UseParallelGC -cp generator/target/disclose.jar bench/WarmBuilds.java bench/.corpora/hugo/disclose 60
+ *
+ * The output goes to a temporary folder under java.io.tmpdir (add -Djava.io.tmpdir=/dev/shm to
+ * leave the disk out), deleted at the end.
+ */
+public class WarmBuilds {
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args[0]);
+    int builds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+    Path out = Files.createTempDirectory("disclose-warm");
+    List<Double> times = new ArrayList<>();
+    try {
+      for (int k = 0; k < builds; k++) {
+        PhaseTimings phases = new PhaseTimings(SiteBuild.Progress.NONE);
+        long start = System.nanoTime();
+        // As `disclose build` opens and builds a site: nothing carried over from the previous build.
+        Site site = Site.open(root, new PathDisplay(root));
+        SiteBuild.Result r = SiteBuild.run(site, new SiteBuild.Options(out.resolve("site"), Optional.empty(),
+            Instant.parse("2026-11-01T00:00:00Z"), phases));
+        double millis = (System.nanoTime() - start) / 1e6;
+        times.add(millis);
+        System.out.printf("build %d: %.0f ms (%d rendered, %d written)%n", k, millis, r.rendered(), r.written());
+        if (k == builds - 1) phases.print(new PrintWriter(System.out, true));
+      }
+    } finally {
+      try (var written = Files.walk(out)) {
+        written.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    List<Double> last = new ArrayList<>(times.subList(Math.max(0, times.size() - 10), times.size()));
+    Collections.sort(last);
+    System.out.printf("median of the last %d builds: %.0f ms (fastest %.0f, slowest %.0f)%n", last.size(),
+        (last.get((last.size() - 1) / 2) + last.get(last.size() / 2)) / 2, last.get(0), last.get(last.size() - 1));
+  }
+}
