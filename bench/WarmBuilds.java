@@ -14,44 +14,58 @@ import java.util.Optional;
 
 /**
  * What a full build costs once start-up and the JIT's compiling are paid: N complete builds of
- * SITE in one JVM, nothing remembered between them (no serve memory, every file read and parsed
- * again, every page rendered and written). Prints each build, the phases of the last one, and the
- * median of the last ten. That median is a floor for a build from a cold JVM: ahead-of-time
- * compiled code (a native image) could at best reach it, so it says how far start-up alone
- * could close the distance to Hugo (bench/README.md).
+ * SITE in one JVM, each into a new folder (every file read, parsed, rendered and written again;
+ * no serve memory, only the JVM's static caches kept). Prints each build, the phases of the last
+ * one, and the median of the last ten. That median is a floor for a build from a cold JVM:
+ * ahead-of-time compiled code (a native image) could at best reach it, so it says how far
+ * removing start-up and compiling could close the distance to Hugo (bench/README.md).
  *
- *   java -XX:+UseParallelGC -cp generator/target/disclose.jar bench/WarmBuilds.java bench/.corpora/hugo/disclose 60
+ *   java -XX:+UseParallelGC -Xmn128m -Djava.io.tmpdir=/dev/shm -cp generator/target/disclose.jar \
+ *       bench/WarmBuilds.java bench/.corpora/hugo/disclose 60
  *
- * The output goes to a temporary folder under java.io.tmpdir (add -Djava.io.tmpdir=/dev/shm to
- * leave the disk out), deleted at the end.
+ * The output goes to a temporary folder under java.io.tmpdir (here tmpfs, leaving the disk
+ * out), deleted at the end.
  */
 public class WarmBuilds {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
     int builds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-    Path out = Files.createTempDirectory("disclose-warm");
+    Path base = Files.createTempDirectory("disclose-warm");
+    Path out = base.resolve("site");
     List<Double> times = new ArrayList<>();
     try {
       for (int k = 0; k < builds; k++) {
+        // Each build into a new folder, as bench/hugo.sh runs both tools: into a folder it built
+        // before, a build reads back each file and writes only those that changed. The previous
+        // one is deleted first, untimed.
+        delete(out);
         PhaseTimings phases = new PhaseTimings(SiteBuild.Progress.NONE);
         long start = System.nanoTime();
-        // As `disclose build` opens and builds a site: nothing carried over from the previous build.
+        // As `disclose build` opens and builds a site. Carried over from the previous build: only
+        // the JVM's static caches (the CVSS scores seen, the bundled CWE list).
         Site site = Site.open(root, new PathDisplay(root));
-        SiteBuild.Result r = SiteBuild.run(site, new SiteBuild.Options(out.resolve("site"), Optional.empty(),
+        SiteBuild.Result r = SiteBuild.run(site, new SiteBuild.Options(out, Optional.empty(),
             Instant.parse("2026-11-01T00:00:00Z"), phases));
         double millis = (System.nanoTime() - start) / 1e6;
         times.add(millis);
-        System.out.printf("build %d: %.0f ms (%d rendered, %d written)%n", k, millis, r.rendered(), r.written());
+        System.out.printf("build %d: %.0f ms (%d pages, %d files)%n", k + 1, millis, r.pages(), r.files());
         if (k == builds - 1) phases.print(new PrintWriter(System.out, true));
       }
     } finally {
-      try (var written = Files.walk(out)) {
-        written.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      delete(base);
     }
+    if (times.isEmpty()) return;
     List<Double> last = new ArrayList<>(times.subList(Math.max(0, times.size() - 10), times.size()));
     Collections.sort(last);
     System.out.printf("median of the last %d builds: %.0f ms (fastest %.0f, slowest %.0f)%n", last.size(),
         (last.get((last.size() - 1) / 2) + last.get(last.size() / 2)) / 2, last.get(0), last.get(last.size() - 1));
+  }
+
+  private static void delete(Path folder) throws java.io.IOException {
+    if (!Files.exists(folder)) return;
+    try (var written = Files.walk(folder)) {
+      // Files.delete throws: a file left behind would make the next build reuse the folder.
+      for (Path p : (Iterable<Path>) written.sorted(Comparator.reverseOrder())::iterator) Files.delete(p);
+    }
   }
 }
