@@ -47,4 +47,5 @@ printf "ratio disclose/hugo: wall %.2f, cpu %.2f, peak memory %.2f\n" \
   "$(echo "$(echo "${wall[disclose]}" | m) / $(echo "${wall[hugo]}" | m)" | bc -l)" \
   "$(echo "$(echo "${cpu[disclose]}" | m) / $(echo "${cpu[hugo]}" | m)" | bc -l)" \
   "$(echo "$(echo "${mem[disclose]}" | m) / $(echo "${mem[hugo]}" | m)" | bc -l)"
-rm -rf "$work"/*-out-*
+# The hidden .NAME.previous folders too: a build keeps its previous output beside its folder.
+rm -rf "$work"/*-out-* "$work"/.*-out-*.previous
