@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * What a full build costs once start-up and the JIT's compiling are paid: N complete builds of
  * SITE in one JVM, each into a new folder (every file read, parsed, rendered and written again;
- * no serve memory, only the JVM's static caches kept). Prints each build, the phases of the last
+ * no serve memory; only the JVM's static caches are kept). Prints each build, the phases of the last
  * one, and the median of the last ten (wall and CPU time). That median is a floor for a build from a cold JVM:
  * ahead-of-time compiled code (a native image) could at best reach it, so it says how far
  * removing start-up and compiling could close the distance to Hugo (bench/README.md).
@@ -45,7 +45,8 @@ public class WarmBuilds {
         long start = System.nanoTime();
         long cpuStart = os.getProcessCpuTime();
         // As `disclose build` opens and builds a site. Carried over from the previous build: only
-        // the JVM's static caches (the CVSS scores seen, the bundled CWE list).
+        // the JVM's static caches (e.g. the CVSS scores seen, the bundled CWE list, the release
+        // notes already matched, while not collected).
         Site site = Site.open(root, new PathDisplay(root));
         SiteBuild.Result r = SiteBuild.run(site, new SiteBuild.Options(out, Optional.empty(),
             Instant.parse("2026-11-01T00:00:00Z"), phases));

@@ -47,5 +47,5 @@ printf "ratio disclose/hugo: wall %.2f, cpu %.2f, peak memory %.2f\n" \
   "$(echo "$(echo "${wall[disclose]}" | m) / $(echo "${wall[hugo]}" | m)" | bc -l)" \
   "$(echo "$(echo "${cpu[disclose]}" | m) / $(echo "${cpu[hugo]}" | m)" | bc -l)" \
   "$(echo "$(echo "${mem[disclose]}" | m) / $(echo "${mem[hugo]}" | m)" | bc -l)"
-# The hidden .NAME.previous folders too: a build keeps its previous output beside its folder.
+# The hidden .NAME.previous folders each build leaves beside its folder too (here they hold only a .gitignore).
 rm -rf "$work"/*-out-* "$work"/.*-out-*.previous
