@@ -20,9 +20,9 @@ printf 'title: Hugo comparison\nbase_url: https://example.org/\nid_prefix: CMP\n
   > "$work/disclose/site-config.yaml"
 java -jar generator/target/disclose.jar import osv --keep-ids --root "$work/disclose" \
   "$corpora/go-vulndb-osv" "$corpora/rustsec/osv" | tail -1
-# The launcher's default JVM options, read from it so that the bench runs what users run.
-launcher_opts() { sed -n 's/^default_opts="\(.*\)"$/\1/p' disclose; }
-opts=${JAVA_OPTS:-$(launcher_opts)}
+# The launcher's default JVM options, from its own assignments, so that the bench runs what users run.
+launcher_opts() { (eval "$(grep -E '^(gc_opts|default_opts|large_opts)=' disclose)"; printf '%s\n' "${!1}"); }
+opts=${JAVA_OPTS:-$(launcher_opts default_opts)}
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 declare -A wall cpu mem

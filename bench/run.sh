@@ -21,10 +21,9 @@ jar=generator/target/disclose.jar
 work=bench/.corpora
 mkdir -p "$work"
 
-# The launcher's JVM options, read from it so that the benches run what users run: its defaults,
-# and those for a large database (DISCLOSE_LARGE) but the heap.
-launcher_opts() { sed -n 's/^default_opts="\(.*\)"$/\1/p' disclose; }
-launcher_large_opts() { sed -n 's/^large_opts="\(.*\)"$/\1/p' disclose; }
+# The launcher's JVM options, from its own assignments, so that the benches run what users run:
+# NAME default_opts, or large_opts (a large database's, DISCLOSE_LARGE, but the heap).
+launcher_opts() { (eval "$(grep -E '^(gc_opts|default_opts|large_opts)=' disclose)"; printf '%s\n' "${!1}"); }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # measure LABEL CMD...: RUNS runs, then one line of medians.
@@ -47,10 +46,10 @@ for n in "${@:-1000 10000 100000}"; do
   site="$work/site-$n"
   [ -f "$site/site-config.yaml" ] || python3 bench/generate.py "$n" "$site" >/dev/null
   [ -n "${SERVE_ONLY:-}" ] && continue
-  opts=${JAVA_OPTS:-$(launcher_opts)}
+  opts=${JAVA_OPTS:-$(launcher_opts default_opts)}
   # A database of 100,000: the README's DISCLOSE_LARGE=2g.
   if [ "$n" -ge 100000 ]; then
-    large=$(launcher_large_opts)
+    large=$(launcher_opts large_opts)
     [ -n "$large" ] || { echo "bench: no large_opts line in ./disclose" >&2; exit 2; }
     opts="-Xmx2g -Xms2g ${JAVA_OPTS:-$large}"
   fi
