@@ -1,10 +1,10 @@
-import dev.disclose.build.BuildMemory;
-import dev.disclose.build.PhaseTimings;
-import dev.disclose.build.SiteBuild;
-import dev.disclose.source.ChangedPaths;
-import dev.disclose.source.ParsedFiles;
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
+import dev.disclose.pipeline.BuildMemory;
+import dev.disclose.pipeline.PhaseTimings;
+import dev.disclose.pipeline.SiteBuild;
+import dev.disclose.load.ChangedPaths;
+import dev.disclose.load.ParsedFiles;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +100,7 @@ public class RebuildLoop {
 
   private static SiteBuild.Result rebuild(Path root, ParsedFiles parsed, BuildMemory memory, Path out,
       PhaseTimings phases) throws Exception {
-    Site site = Site.open(root, new PathDisplay(root), parsed);
+    SiteRoot site = SiteRoot.open(root, new PathDisplay(root), parsed);
     return SiteBuild.run(site, new SiteBuild.Options(out, Optional.empty(),
         Instant.parse("2026-11-01T00:00:00Z"), phases, Optional.of(memory)));
   }

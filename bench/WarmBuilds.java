@@ -1,7 +1,7 @@
-import dev.disclose.build.PhaseTimings;
-import dev.disclose.build.SiteBuild;
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
+import dev.disclose.pipeline.PhaseTimings;
+import dev.disclose.pipeline.SiteBuild;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public class WarmBuilds {
         // As `disclose build` opens and builds a site. Carried over from the previous build: only
         // the JVM's static caches (e.g. the CVSS scores seen, the bundled CWE list, the release
         // notes already matched, while not collected).
-        Site site = Site.open(root, new PathDisplay(root));
+        SiteRoot site = SiteRoot.open(root, new PathDisplay(root));
         SiteBuild.Result r = SiteBuild.run(site, new SiteBuild.Options(out, Optional.empty(),
             Instant.parse("2026-11-01T00:00:00Z"), phases));
         double millis = (System.nanoTime() - start) / 1e6;

@@ -50,7 +50,7 @@ public record Advisory(
   /**
    * When the advisory last changed: {@code modified} if written, else the time of the file's last
    * git commit, else {@code published}; never before its withdrawal. The commit time is passed in, so callers decide whether
-   * to ask git (see {@link dev.disclose.source.LastCommitTimes}) and output stays a function of its inputs.
+   * to ask git (see {@link dev.disclose.load.LastCommitTimes}) and output stays a function of its inputs.
    */
   public Optional<Timestamp> effectiveModified(Optional<Instant> lastCommit) {
     Optional<Timestamp> published = effectivePublished();

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Turns the text of one advisory file into an {@link Advisory}, reporting every problem of shape
  * (syntax, unknown keys, wrong types, bad dates) with its position. Checks of meaning (IDs,
- * versions, CVSS, …) run afterwards on the record, see {@code dev.disclose.validate}.
+ * versions, CVSS, …) run afterwards on the record, see {@code dev.disclose.check}.
  */
 public final class AdvisoryParser {
   static final List<String> TOP_LEVEL_KEYS = List.of(

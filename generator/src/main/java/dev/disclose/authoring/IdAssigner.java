@@ -2,9 +2,9 @@ package dev.disclose.authoring;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
-import dev.disclose.source.AdvisoryFiles;
-import dev.disclose.source.Site;
-import dev.disclose.source.SiteException;
+import dev.disclose.load.AdvisoryFiles;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.load.SiteException;
 import dev.disclose.yaml.Position;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ public final class IdAssigner {
   /** One renumbered advisory. */
   public record Assignment(Path from, Path to, String id) {}
 
-  public static List<Assignment> assign(Site site, Instant now, boolean dryRun) throws SiteException {
+  public static List<Assignment> assign(SiteRoot site, Instant now, boolean dryRun) throws SiteException {
     String prefix = site.config().config().idPrefix();
     if (prefix.isEmpty()) {
       throw new SiteException("site-config.yaml has no valid `id_prefix`; fix it first (disclose validate)");

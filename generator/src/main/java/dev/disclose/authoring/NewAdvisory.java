@@ -3,9 +3,9 @@ package dev.disclose.authoring;
 import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.ecosystem.Ecosystems;
-import dev.disclose.source.AdvisoryFiles;
-import dev.disclose.source.Site;
-import dev.disclose.source.SiteException;
+import dev.disclose.load.AdvisoryFiles;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.load.SiteException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ public final class NewAdvisory {
       boolean placeholder, Instant now) {}
 
   /** Writes the draft and returns its path. {@link SiteException} for anything the user must fix. */
-  public static Path write(Site site, Request request) throws SiteException {
+  public static Path write(SiteRoot site, Request request) throws SiteException {
     SiteConfig config = site.config().config();
     if (config.idPrefix().isEmpty()) {
       throw new SiteException("site-config.yaml has no valid `id_prefix`; fix it first (disclose validate)");

@@ -1,10 +1,10 @@
 package dev.disclose.cli;
 
-import dev.disclose.build.PhaseTimings;
-import dev.disclose.build.SiteBuild;
+import dev.disclose.pipeline.PhaseTimings;
+import dev.disclose.pipeline.SiteBuild;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
-import dev.disclose.source.Site;
+import dev.disclose.load.SiteRoot;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,7 +42,7 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
-    Site opened = site.open(env);
+    SiteRoot opened = site.open(env);
     if (baseUrl != null && !dev.disclose.text.Urls.isHttpUrl(baseUrl)) {
       env.err().println("disclose: --base-url must be an absolute http(s) URL, like https://example.org/security/");
       return Main.USAGE;

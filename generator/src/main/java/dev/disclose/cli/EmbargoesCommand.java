@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.Status;
-import dev.disclose.source.Site;
+import dev.disclose.load.SiteRoot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ final class EmbargoesCommand implements Callable<Integer> {
       env.err().println("disclose: --format must be text or json");
       return Main.USAGE;
     }
-    Site opened = site.open(env);
+    SiteRoot opened = site.open(env);
     Instant now = clock.resolve(env);
     List<Advisory> upcoming = new ArrayList<>();
     for (Advisory a : opened.readAll().advisories()) {

@@ -1,15 +1,15 @@
 package dev.disclose.cli;
 
-import dev.disclose.build.AtomicPublisher;
-import dev.disclose.build.SiteBuild;
+import dev.disclose.pipeline.AtomicPublisher;
+import dev.disclose.pipeline.SiteBuild;
 import dev.disclose.catalog.Catalog;
 import dev.disclose.export.Exports;
 import dev.disclose.files.FileSink;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
-import dev.disclose.source.LastCommitTimes;
-import dev.disclose.source.Site;
-import dev.disclose.source.SiteException;
+import dev.disclose.load.LastCommitTimes;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.load.SiteException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
-    Site opened = site.open(env);
+    SiteRoot opened = site.open(env);
     Path target = env.workingDirectory().resolve(out).toAbsolutePath().normalize();
     Catalog catalog;
     try {

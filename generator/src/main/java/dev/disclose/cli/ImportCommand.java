@@ -4,7 +4,7 @@ import dev.disclose.authoring.AtomicFiles;
 import dev.disclose.importing.AdvisoryImport;
 import dev.disclose.importing.OsvImport;
 import dev.disclose.importing.RustSecImport;
-import dev.disclose.source.Site;
+import dev.disclose.load.SiteRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +47,7 @@ final class ImportCommand implements Callable<Integer> {
       env.err().println("disclose: `" + format + "` is not an import format here: use osv or rustsec");
       return Main.USAGE;
     }
-    Site opened = site.open(env);
+    SiteRoot opened = site.open(env);
     List<Path> resolved = paths.stream().map(p -> env.workingDirectory().resolve(p).normalize()).toList();
     for (Path p : resolved) {
       if (!Files.exists(p)) {
@@ -64,7 +64,7 @@ final class ImportCommand implements Callable<Integer> {
         opened.root(), prefix, keepIds, !dryRun, (file, text) -> {
           try {
             opened.requireWritable(file);
-          } catch (dev.disclose.source.SiteException e) {
+          } catch (dev.disclose.load.SiteException e) {
             throw new java.io.IOException(e.getMessage(), e);
           }
           Files.createDirectories(file.getParent());
@@ -93,10 +93,10 @@ final class ImportCommand implements Callable<Integer> {
       // the first build.
       java.util.Set<Path> imported = new java.util.HashSet<>();
       for (AdvisoryImport.Outcome o : outcomes) o.file().ifPresent(f -> imported.add(f.toAbsolutePath().normalize()));
-      Site again = site.open(env);
+      SiteRoot again = site.open(env);
       java.util.Map<dev.disclose.diagnostic.Rule, Integer> byRule = new java.util.TreeMap<>();
       java.util.Set<Path> withErrors = new java.util.HashSet<>();
-      for (var d : dev.disclose.validate.SiteValidator.validate(again, env.clock().instant(), List.of()).diagnostics()) {
+      for (var d : dev.disclose.check.SiteValidator.validate(again, env.clock().instant(), List.of()).diagnostics()) {
         Path f = again.root().resolve(d.file()).toAbsolutePath().normalize();
         if (!d.isError() || !imported.contains(f)) continue;
         withErrors.add(f);

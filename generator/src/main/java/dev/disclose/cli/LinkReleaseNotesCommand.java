@@ -1,13 +1,13 @@
 package dev.disclose.cli;
 
 import dev.disclose.authoring.AtomicFiles;
-import dev.disclose.build.SiteBuild;
+import dev.disclose.pipeline.SiteBuild;
 import dev.disclose.catalog.Catalog;
 import dev.disclose.releases.ReleaseNotesLinker;
 import dev.disclose.releases.ReleaseNotesReader;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
-import dev.disclose.source.Site;
+import dev.disclose.load.SiteRoot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ final class LinkReleaseNotesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
-    Site opened = site.open(env);
+    SiteRoot opened = site.open(env);
     Catalog catalog;
     try {
       catalog = SiteBuild.publicCatalog(opened, clock.resolve(env));

@@ -1,6 +1,6 @@
 package dev.disclose.cli;
 
-import dev.disclose.source.SiteException;
+import dev.disclose.load.SiteException;
 import picocli.CommandLine;
 
 /** The {@code disclose} executable. Only this class exits the process. */

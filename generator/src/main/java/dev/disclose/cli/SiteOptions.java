@@ -1,8 +1,8 @@
 package dev.disclose.cli;
 
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
-import dev.disclose.source.SiteException;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.load.SiteException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,8 +12,8 @@ public final class SiteOptions {
       description = "The site root, holding site-config.yaml and advisories/ (default: the current directory).")
   Path root;
 
-  Site open(Environment env) throws SiteException {
+  SiteRoot open(Environment env) throws SiteException {
     Path dir = root == null ? env.workingDirectory() : env.workingDirectory().resolve(root);
-    return Site.open(dir, new PathDisplay(env.workingDirectory()));
+    return SiteRoot.open(dir, new PathDisplay(env.workingDirectory()));
   }
 }

@@ -1,6 +1,6 @@
 package dev.disclose.cli;
 
-import dev.disclose.source.Site;
+import dev.disclose.load.SiteRoot;
 import dev.disclose.summary.ChangeSummary;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,7 +26,7 @@ final class SummaryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
-    Site opened = site.open(env);
+    SiteRoot opened = site.open(env);
     List<ChangeSummary.Entry> entries;
     try {
       entries = ChangeSummary.since(opened.root(), since, clock.resolve(env));

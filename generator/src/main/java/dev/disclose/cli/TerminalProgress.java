@@ -1,6 +1,6 @@
 package dev.disclose.cli;
 
-import dev.disclose.build.SiteBuild;
+import dev.disclose.pipeline.SiteBuild;
 import java.io.PrintWriter;
 
 /**

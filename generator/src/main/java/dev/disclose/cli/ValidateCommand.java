@@ -2,8 +2,8 @@ package dev.disclose.cli;
 
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
-import dev.disclose.source.Site;
-import dev.disclose.validate.SiteValidator;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.check.SiteValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
-    Site opened = site.open(env);
+    SiteRoot opened = site.open(env);
     List<Path> selection = paths.stream().map(p -> env.workingDirectory().resolve(p)).toList();
     SiteValidator.Report report = SiteValidator.validate(opened,
         clock.resolve(env), selection);

@@ -1,6 +1,6 @@
 package dev.disclose.feed;
 
-import dev.disclose.render.SafeHtml;
+import dev.disclose.markdown.SafeHtml;
 import java.time.Instant;
 import java.util.List;
 

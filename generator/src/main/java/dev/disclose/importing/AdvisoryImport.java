@@ -2,7 +2,7 @@ package dev.disclose.importing;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
-import dev.disclose.source.AdvisoryFiles;
+import dev.disclose.load.AdvisoryFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.disclose.importing;
 
 import dev.disclose.rustsec.RustSecImporter;
-import dev.disclose.source.StrictUtf8;
+import dev.disclose.load.StrictUtf8;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package dev.disclose.releases;
 import dev.disclose.advisory.FrontMatter;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.config.SiteConfig.ReleaseNotesSource;
-import dev.disclose.source.Site;
-import dev.disclose.source.SiteException;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.load.SiteException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * Reads the release notes each published package declares in site-config.yaml: a folder of one
  * Markdown file per release (front matter {@code version}, {@code date}), a Keep-a-Changelog
  * file ({@code ## [1.2.3] - 2025-01-01} sections), or a URL template for notes published
- * elsewhere. Files must lie inside the site, be UTF-8 and under 1 MiB ({@link Site#readText}):
+ * elsewhere. Files must lie inside the site, be UTF-8 and under 1 MiB ({@link SiteRoot#readText}):
  * release notes arrive by pull request like advisories.
  */
 public final class ReleaseNotesReader {
@@ -43,17 +43,17 @@ public final class ReleaseNotesReader {
    * parses (the preview server), an unchanged file's releases are the same instances as last
    * time, and are not parsed again (5,600 releases in 3,400 files took 0.1 s of each rebuild).
    */
-  public static List<Release> read(Site site) throws SiteException {
+  public static List<Release> read(SiteRoot site) throws SiteException {
     return read(site.root(), site.config().config(), site::readParsed);
   }
 
-  /** How the files are read and parsed ({@link Site#readParsed}'s shape). */
+  /** How the files are read and parsed ({@link SiteRoot#readParsed}'s shape). */
   @FunctionalInterface
   interface Texts {
     Texts DIRECT = new Texts() {
       @Override
       public <T> T read(Path file, Object shown, Object key, java.util.function.Function<String, T> parse) throws SiteException {
-        return parse.apply(Site.readText(file, shown));
+        return parse.apply(SiteRoot.readText(file, shown));
       }
     };
 
@@ -152,7 +152,7 @@ public final class ReleaseNotesReader {
   static Path inside(Path root, String configured) throws SiteException {
     Path p = root.resolve(configured).normalize();
     try {
-      if (!Site.isInside(root, p)) {
+      if (!SiteRoot.isInside(root, p)) {
         throw new SiteException("release notes `" + configured + "` in site-config.yaml must lie inside the site");
       }
     } catch (IOException e) {

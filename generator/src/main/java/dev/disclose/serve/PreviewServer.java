@@ -2,13 +2,13 @@ package dev.disclose.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.disclose.build.BuildMemory;
-import dev.disclose.build.SiteBuild;
+import dev.disclose.pipeline.BuildMemory;
+import dev.disclose.pipeline.SiteBuild;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
-import dev.disclose.source.SiteException;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.load.SiteException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,7 +51,7 @@ public final class PreviewServer implements Closeable {
       "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
       "xml", "application/xml", "txt", "text/plain; charset=utf-8", "svg", "image/svg+xml");
 
-  private final Site site;
+  private final SiteRoot site;
   private final Path out;
   private final Clock clock;
   private final PrintWriter log;
@@ -69,9 +69,9 @@ public final class PreviewServer implements Closeable {
     return t;
   });
   /** The previous build's parsed advisories: a rebuild parses only the files whose bytes changed. */
-  private final dev.disclose.source.ParsedFiles parsed = new dev.disclose.source.ParsedFiles();
+  private final dev.disclose.load.ParsedFiles parsed = new dev.disclose.load.ParsedFiles();
   /** What the watcher saw change since the latest rebuild began: the rebuild after an edit reads only that. */
-  private final dev.disclose.source.ChangedPaths changes = new dev.disclose.source.ChangedPaths();
+  private final dev.disclose.load.ChangedPaths changes = new dev.disclose.load.ChangedPaths();
 
   /** Why a rebuild runs. */
   private enum Trigger {
@@ -88,7 +88,7 @@ public final class PreviewServer implements Closeable {
   /** Whether each build's phases are printed after its line ({@code serve --timings}). */
   private final boolean timings;
 
-  private PreviewServer(Site site, Path out, int port, Clock clock, PrintWriter log, boolean timings) throws IOException {
+  private PreviewServer(SiteRoot site, Path out, int port, Clock clock, PrintWriter log, boolean timings) throws IOException {
     this.site = site;
     this.timings = timings;
     this.out = out;
@@ -133,12 +133,12 @@ public final class PreviewServer implements Closeable {
   }
 
   /** Builds, starts serving and watching. {@code port} 0 picks a free one. */
-  public static PreviewServer start(Site site, int port, Clock clock, PrintWriter log) throws IOException, SiteException {
+  public static PreviewServer start(SiteRoot site, int port, Clock clock, PrintWriter log) throws IOException, SiteException {
     return start(site, port, clock, log, false);
   }
 
-  /** As {@link #start(Site, int, Clock, PrintWriter)}; {@code timings}: each build's phases after its line. */
-  public static PreviewServer start(Site site, int port, Clock clock, PrintWriter log, boolean timings)
+  /** As {@link #start(SiteRoot, int, Clock, PrintWriter)}; {@code timings}: each build's phases after its line. */
+  public static PreviewServer start(SiteRoot site, int port, Clock clock, PrintWriter log, boolean timings)
       throws IOException, SiteException {
     Path out = Files.createTempDirectory("disclose-serve-").resolve("site");
     PreviewServer preview = new PreviewServer(site, out, port, clock, log, timings);
@@ -177,7 +177,7 @@ public final class PreviewServer implements Closeable {
     return builds;
   }
 
-  private static List<Path> watched(Site site) {
+  private static List<Path> watched(SiteRoot site) {
     Path root = site.root();
     // The conventional folders, and wherever site-config.yaml puts the theme and the policy page.
     Stream<Path> configured = Stream.concat(
@@ -258,7 +258,7 @@ public final class PreviewServer implements Closeable {
   }
 
   /** The folders of the release notes site-config.yaml declares (a changelog's own folder). */
-  private static Stream<Path> releaseNotes(Site site) {
+  private static Stream<Path> releaseNotes(SiteRoot site) {
     Path root = site.root();
     return site.config().config().packages().stream().flatMap(p -> p.releaseNotes().stream()).flatMap(r -> {
       if (r instanceof dev.disclose.config.SiteConfig.ReleaseNotesSource.Folder f) return Stream.of(root.resolve(f.path()));
@@ -380,13 +380,13 @@ public final class PreviewServer implements Closeable {
     boolean quietIfUnchanged = trigger == Trigger.WARM_UP;
     // Timed from here: opening the site reads its configuration.
     long start = System.nanoTime();
-    dev.disclose.build.PhaseTimings phases = timings ? new dev.disclose.build.PhaseTimings(SiteBuild.Progress.NONE) : null;
+    dev.disclose.pipeline.PhaseTimings phases = timings ? new dev.disclose.pipeline.PhaseTimings(SiteBuild.Progress.NONE) : null;
     if (phases != null) phases.phase("reading the configuration");
-    dev.disclose.source.ChangedPaths.Report report = changes.take();
-    parsed.onlyChanged(trigger == Trigger.EDIT ? report : dev.disclose.source.ChangedPaths.Report.UNKNOWN);
+    dev.disclose.load.ChangedPaths.Report report = changes.take();
+    parsed.onlyChanged(trigger == Trigger.EDIT ? report : dev.disclose.load.ChangedPaths.Report.UNKNOWN);
     boolean read = false;
     try {
-      Site fresh = Site.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath()), parsed);
+      SiteRoot fresh = SiteRoot.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath()), parsed);
       SiteBuild.Result r = SiteBuild.run(fresh, new SiteBuild.Options(out, Optional.empty(), clock.instant(),
           phases != null ? phases : SiteBuild.Progress.NONE, Optional.of(memory)));
       read = true;

@@ -6,7 +6,7 @@ import dev.disclose.advisory.Affected;
 import dev.disclose.catalog.EmbargoPolicy;
 import dev.disclose.severity.CvssScore;
 import dev.disclose.severity.Rating;
-import dev.disclose.source.Git;
+import dev.disclose.load.Git;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

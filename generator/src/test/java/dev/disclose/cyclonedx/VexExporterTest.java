@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.catalog.Catalog;
-import dev.disclose.site.SitePaths;
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
-import dev.disclose.validate.SiteValidator;
+import dev.disclose.plan.SitePaths;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.check.SiteValidator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class VexExporterTest {
   private static final VexExporter.Settings SETTINGS = new VexExporter.Settings("Exports", "https://example.org/");
 
   private static List<VexExporter.Entry> entries() throws Exception {
-    Site site = Site.open(SITE, new PathDisplay(SITE));
+    SiteRoot site = SiteRoot.open(SITE, new PathDisplay(SITE));
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     Catalog catalog = Catalog.publicAt(SiteValidator.validate(site, now, List.of()).advisories(), now);
     return catalog.advisories().stream().sorted(Comparator.comparing(Advisory::id))

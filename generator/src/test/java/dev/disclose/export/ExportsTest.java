@@ -149,11 +149,11 @@ class ExportsTest {
   @Test
   void vexDocumentsAreTheSameWrittenAtOnceOrOneAfterTheOther() throws Exception {
     Path fixture = Path.of("src/test/resources/sites/exports");
-    dev.disclose.source.Site site = dev.disclose.source.Site.open(fixture, new dev.disclose.source.PathDisplay(fixture));
+    dev.disclose.load.SiteRoot site = dev.disclose.load.SiteRoot.open(fixture, new dev.disclose.load.PathDisplay(fixture));
     java.time.Instant now = java.time.Instant.parse(NOW);
     dev.disclose.catalog.Catalog catalog = dev.disclose.catalog.Catalog.publicAt(
-        dev.disclose.validate.SiteValidator.validate(site, now, List.of()).advisories(), now);
-    dev.disclose.source.LastCommitTimes commits = dev.disclose.source.LastCommitTimes.read(site.root());
+        dev.disclose.check.SiteValidator.validate(site, now, List.of()).advisories(), now);
+    dev.disclose.load.LastCommitTimes commits = dev.disclose.load.LastCommitTimes.read(site.root());
     Map<String, byte[]> atOnce = new java.util.TreeMap<>();
     Map<String, byte[]> inTurn = new java.util.TreeMap<>();
     List<String> atOnceEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -202,12 +202,12 @@ class ExportsTest {
   @Test
   void everySiteVexIsValidUnderTheCycloneDx16Schemas() throws Exception {
     for (String fixture : List.of("src/test/resources/sites/exports", "src/test/resources/sites/basic", "..")) {
-      dev.disclose.source.Site site = dev.disclose.source.Site.open(Path.of(fixture), new dev.disclose.source.PathDisplay(Path.of(fixture)));
+      dev.disclose.load.SiteRoot site = dev.disclose.load.SiteRoot.open(Path.of(fixture), new dev.disclose.load.PathDisplay(Path.of(fixture)));
       java.time.Instant now = java.time.Instant.parse(NOW);
       dev.disclose.catalog.Catalog catalog = dev.disclose.catalog.Catalog.publicAt(
-          dev.disclose.validate.SiteValidator.validate(site, now, List.of()).advisories(), now);
+          dev.disclose.check.SiteValidator.validate(site, now, List.of()).advisories(), now);
       Map<String, byte[]> files = dev.disclose.export.Exports.of(dev.disclose.export.Exports.Format.CYCLONEDX, catalog,
-          site.config().config(), dev.disclose.source.LastCommitTimes.read(site.root())).files();
+          site.config().config(), dev.disclose.load.LastCommitTimes.read(site.root())).files();
       dev.disclose.cyclonedx.VexExporter.Vex vex = new dev.disclose.cyclonedx.VexExporter.Vex(
           new String(files.get("vex.json"), StandardCharsets.UTF_8), new String(files.get("vex.xml"), StandardCharsets.UTF_8));
       assertThat(catalog.size()).as(fixture).isPositive();

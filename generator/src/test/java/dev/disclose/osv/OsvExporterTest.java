@@ -12,10 +12,10 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.catalog.Catalog;
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
 import dev.disclose.testing.Golden;
-import dev.disclose.validate.SiteValidator;
+import dev.disclose.check.SiteValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +29,7 @@ class OsvExporterTest {
   static final OsvExporter.Settings SETTINGS = new OsvExporter.Settings("https://example.org/security/", "FIX", false);
 
   private static List<Advisory> advisories(Path root) throws Exception {
-    Site site = Site.open(root, new PathDisplay(root));
+    SiteRoot site = SiteRoot.open(root, new PathDisplay(root));
     Instant now = Instant.parse("2026-11-22T00:00:00Z");
     // What a build exports: the advisories public at that moment.
     return Catalog.publicAt(SiteValidator.validate(site, now, List.of()).advisories(), now).advisories();

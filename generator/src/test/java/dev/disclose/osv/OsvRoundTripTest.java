@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.catalog.Catalog;
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
-import dev.disclose.validate.SiteValidator;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.check.SiteValidator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class OsvRoundTripTest {
   void everyFixtureRecordSurvivesTheRoundTripByteForByte() throws Exception {
     int checked = 0;
     for (String fixture : List.of("src/test/resources/sites/exports", "src/test/resources/sites/basic", "..")) {
-      Site site = Site.open(Path.of(fixture), new PathDisplay(Path.of(fixture)));
+      SiteRoot site = SiteRoot.open(Path.of(fixture), new PathDisplay(Path.of(fixture)));
       Instant now = Instant.parse("2026-11-23T00:00:00Z");
       OsvExporter.Settings settings = new OsvExporter.Settings(site.config().config().baseUrl(),
           site.config().config().idPrefix(), false);

@@ -3,9 +3,9 @@ package dev.disclose.releases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
-import dev.disclose.source.SiteException;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.load.SiteException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +16,7 @@ class ReleaseNotesReaderTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   static List<Release> demo() throws Exception {
-    Site site = Site.open(ROOT, new PathDisplay(ROOT));
+    SiteRoot site = SiteRoot.open(ROOT, new PathDisplay(ROOT));
     return ReleaseNotesReader.read(ROOT, site.config().config());
   }
 
@@ -43,7 +43,7 @@ class ReleaseNotesReaderTest {
 
   @Test
   void releasesPublishedElsewhereAreLinkedByTheirUrlTemplate() throws Exception {
-    Site site = Site.open(ROOT, new PathDisplay(ROOT));
+    SiteRoot site = SiteRoot.open(ROOT, new PathDisplay(ROOT));
     assertThat(ExternalReleaseNotes.of(site.config().config()).url("Go", "github.com/corvid-dev/corvid-operator", "1.2.3"))
         .contains("https://github.com/corvid-dev/corvid-operator/releases/tag/v1.2.3");
     assertThat(ExternalReleaseNotes.of(site.config().config()).url("PyPI", "corvid-serve", "1.1.1")).isEqualTo(Optional.empty());

@@ -9,9 +9,9 @@ import dev.disclose.advisory.AdvisoryParser;
 import dev.disclose.importing.AdvisoryImport;
 import dev.disclose.importing.OsvImport;
 import dev.disclose.catalog.Catalog;
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
-import dev.disclose.validate.SiteValidator;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.check.SiteValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class SimilarAdvisoriesTest {
   static List<Advisory> demo() throws Exception {
-    Site site = Site.open(Path.of(".."), new PathDisplay(Path.of("..")));
+    SiteRoot site = SiteRoot.open(Path.of(".."), new PathDisplay(Path.of("..")));
     Instant now = Instant.parse("2026-11-23T00:00:00Z");
     return Catalog.publicAt(SiteValidator.validate(site, now, List.of()).advisories(), now).advisories();
   }

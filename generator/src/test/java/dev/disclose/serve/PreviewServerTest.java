@@ -2,8 +2,8 @@ package dev.disclose.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
 import dev.disclose.testing.TestSites;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -168,11 +168,11 @@ class PreviewServerTest {
   }
 
   private static PreviewServer start(Path site, StringWriter log) throws Exception {
-    return PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true));
+    return PreviewServer.start(SiteRoot.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true));
   }
 
   private static PreviewServer startWithTimings(Path site, Clock clock, StringWriter log) throws Exception {
-    return PreviewServer.start(Site.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true);
+    return PreviewServer.start(SiteRoot.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true);
   }
 
   /**

@@ -31,7 +31,7 @@ class WorkflowLintTest {
   void workflowsPassActionlintWhichCatchesABrokenOne() throws Exception {
     ExternalTools.requireNode();
     // Installed on first use, as the browser test's packages are: a fresh clone's first run lints too.
-    dev.disclose.site.SiteTools.npmPackages();
+    dev.disclose.plan.SiteTools.npmPackages();
     Path broken = temp.resolve("broken.yml");
     Files.writeString(broken, """
         on: [push]

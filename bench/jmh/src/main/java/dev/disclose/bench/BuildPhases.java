@@ -6,16 +6,16 @@ import dev.disclose.export.Exports;
 import dev.disclose.feed.Feed;
 import dev.disclose.feed.JsonFeedWriter;
 import dev.disclose.feed.RomeFeedWriter;
-import dev.disclose.output.PageRenderer;
-import dev.disclose.render.MarkdownRenderer;
+import dev.disclose.pages.PageRenderer;
+import dev.disclose.markdown.MarkdownRenderer;
 import dev.disclose.search.SearchIndexWriter;
 import dev.disclose.search.SimilarAdvisories;
-import dev.disclose.site.PageSpec;
-import dev.disclose.site.SitePlanner;
-import dev.disclose.source.LastCommitTimes;
-import dev.disclose.source.PathDisplay;
-import dev.disclose.source.Site;
-import dev.disclose.validate.SiteValidator;
+import dev.disclose.plan.PageSpec;
+import dev.disclose.plan.SitePlanner;
+import dev.disclose.load.LastCommitTimes;
+import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.check.SiteValidator;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +53,7 @@ public class BuildPhases {
   @Param("bench/.corpora/site-1000")
   public String site;
 
-  private Site opened;
+  private SiteRoot opened;
   private Catalog catalog;
   private SitePlanner.Inputs inputs;
   private SitePlanner.Plan plan;
@@ -63,7 +63,7 @@ public class BuildPhases {
   @Setup(Level.Trial)
   public void load() throws Exception {
     Path root = Path.of(site).toAbsolutePath().normalize();
-    opened = Site.open(root, new PathDisplay(root));
+    opened = SiteRoot.open(root, new PathDisplay(root));
     SiteValidator.Report report = SiteValidator.validate(opened, now, List.of());
     if (report.errors() > 0) throw new IllegalStateException(site + " has " + report.errors() + " validation errors");
     catalog = Catalog.publicAt(report.advisories(), now);

@@ -1,0 +1,163 @@
+package dev.disclose.check;
+
+import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AffectedRange;
+import dev.disclose.advisory.RangeType;
+import dev.disclose.catalog.EmbargoPolicy;
+import dev.disclose.config.SiteConfig;
+import dev.disclose.diagnostic.Diagnostic;
+import dev.disclose.diagnostic.DiagnosticSeverity;
+import dev.disclose.diagnostic.Rule;
+import dev.disclose.releases.Release;
+import dev.disclose.releases.ReleaseFixes;
+import dev.disclose.releases.ReleaseNotesLinker;
+import dev.disclose.yaml.Position;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Advisories against release notes (L001-L005): every fix has its release, releases name what
+ * they fix and nothing unknown, and nothing that is not public yet.
+ */
+final class ReleaseCheck {
+  private ReleaseCheck() {}
+
+  /** IDs release notes may name: the site's own, and the common databases'. */
+  static Pattern mentions(String prefix) {
+    String own = prefix.isEmpty() ? "" : dev.disclose.advisory.AdvisoryId.ownPattern(prefix).pattern() + "|";
+    return Pattern.compile("\\b(" + own + "CVE-\\d{4}-\\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}"
+        + "|RUSTSEC-\\d{4}-\\d{4}|GO-\\d{4}-\\d{4,}|PYSEC-\\d{4}-\\d+)\\b");
+  }
+
+  static List<Diagnostic> check(Path root, dev.disclose.load.PathDisplay display, List<Advisory> advisories,
+      List<Release> releases, SiteConfig config, Instant now) {
+    List<Diagnostic> out = new ArrayList<>();
+    Map<String, Advisory> byName = new HashMap<>();
+    for (Advisory a : advisories) {
+      byName.putIfAbsent(a.id(), a);
+      for (String alias : a.aliases()) byName.putIfAbsent(alias, a);
+    }
+    Map<Key, Release> byVersion = new HashMap<>();
+    for (Release r : releases) byVersion.putIfAbsent(new Key(r.ecosystem(), r.packageName(), r.version()), r);
+    Set<Key> held = new java.util.HashSet<>();
+    for (SiteConfig.PublishedPackage p : config.packages()) {
+      if (p.releaseNotes().filter(s -> !(s instanceof SiteConfig.ReleaseNotesSource.UrlTemplate)).isPresent()) {
+        held.add(new Key(p.ecosystem(), p.name(), ""));
+      }
+    }
+
+    // Advisories: each fix of a public advisory has its release, which came out no later.
+    for (Advisory a : advisories) {
+      // A withdrawn advisory was no vulnerability: its "fix" owes no release entry.
+      if (!EmbargoPolicy.isPublic(a, now) || a.withdrawn().isPresent()) continue;
+      for (int i = 0; i < a.affected().size(); i++) {
+        var p = a.affected().get(i);
+        if (!held.contains(new Key(p.ecosystem(), p.packageName(), ""))) continue;
+        for (int j = 0; j < p.ranges().size(); j++) {
+          AffectedRange r = p.ranges().get(j);
+          if (r.type() == RangeType.GIT || r.fixed().isEmpty()) continue;
+          String version = r.fixed().get();
+          Release release = byVersion.get(new Key(p.ecosystem(), p.packageName(), version));
+          if (release == null) {
+            Position at = a.source().value("affected[" + i + "].ranges[" + j + "].fixed");
+            out.add(new Diagnostic(a.source().file(), at, Rule.RELEASE_MISSING,
+                config.releaseNotesRequired() ? DiagnosticSeverity.ERROR : DiagnosticSeverity.WARNING,
+                p.packageName() + " " + version + " has no entry in its release notes; add one, or correct the version"));
+          } else if (release.date().isPresent() && a.effectivePublished().isPresent()
+              && a.effectivePublished().get().date().isBefore(release.date().get())) {
+            out.add(Diagnostic.of(a.source().file(), a.source().value("published"), Rule.PUBLISHED_BEFORE_RELEASE,
+                "published " + a.effectivePublished().get().date() + ", before " + p.packageName() + " " + version
+                    + " was released (" + release.date().get() + "): users could read of the flaw before they could upgrade"));
+          }
+        }
+      }
+    }
+
+    // Releases: what they name exists and is public; what they fix, they name.
+    Pattern ids = mentions(config.idPrefix());
+    ReleaseFixes fixes = ReleaseFixes.of(advisories);
+    Map<String, String[]> files = new HashMap<>();
+    for (Release r : releases) {
+      // The file as shown, and its lines to point at a name: made only for a finding.
+      java.util.function.Supplier<Path> file = () -> display.of(root.resolve(r.source()));
+      java.util.function.Supplier<String[]> lines = () -> files.computeIfAbsent(r.source(), s -> read(root.resolve(s)));
+      for (String id : named(r.notes(), config.idPrefix(), ids)) {
+        Advisory a = byName.get(id);
+        if (a == null) {
+          out.add(Diagnostic.of(file.get(), find(lines.get(), id, r.line()), Rule.RELEASE_UNKNOWN_ADVISORY, "`" + id + "` is the ID or alias of no advisory of this site;"
+              + " correct it, or add the advisory"));
+        } else if (!EmbargoPolicy.isPublic(a, now)) {
+          out.add(Diagnostic.of(file.get(), find(lines.get(), id, r.line()), Rule.RELEASE_DISCLOSES, "`" + id + "` " + (id.equals(a.id()) ? "is" : "names " + a.id() + ", which is") + " "
+              + (a.embargo().isPresent() ? "embargoed until " + a.embargo().get() : "not published") + "; the release page"
+              + " would disclose it: keep it out of the published notes until then"));
+        }
+      }
+      // The same test as link-release-notes, so the two never disagree about a release.
+      for (Advisory a : fixes.of(r)) {
+        if (!EmbargoPolicy.isPublic(a, now) || a.withdrawn().isPresent() || ReleaseNotesLinker.mentions(r.notes(), a)) continue;
+        out.add(Diagnostic.of(file.get(), new Position(r.line(), 1), Rule.RELEASE_SILENT, r.packageName() + " " + r.version()
+            + " fixes " + a.id() + " but its notes do not say so; add under `### Security`: `" + ReleaseNotesLinker.entry(a)
+            + "`, or run `disclose link-release-notes --write`"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A release of a package (a package alone: version ""). A record, not the three joined: the
+   * strings of an unchanged advisory are the same instances from one preview rebuild to the
+   * next, their hashes known.
+   */
+  private record Key(String ecosystem, String name, String version) {}
+
+  /**
+   * The IDs each release's notes name, by the notes' text, for as long as the text is in use:
+   * the preview server reuses an unchanged file's releases, and matching the pattern over a
+   * megabyte of notes was a fifth of a rebuild's validation. Weak keys: a text no longer read
+   * (an edited file's old notes, a finished build's) is dropped with it.
+   */
+  private static final Map<String, Named> NAMED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** The IDs a text names, found with the pattern of {@code prefix}. */
+  private record Named(String prefix, List<String> ids) {}
+
+  private static List<String> named(String notes, String prefix, Pattern ids) {
+    Named known = NAMED.get(notes);
+    if (known != null && known.prefix().equals(prefix)) return known.ids();
+    Set<String> named = new LinkedHashSet<>();
+    Matcher m = ids.matcher(notes);
+    // A copy: the whole text matched would be the weak key itself, held by its value for ever.
+    while (m.find()) named.add(new String(m.group(1)));
+    List<String> found = List.copyOf(named);
+    NAMED.put(notes, new Named(prefix, found));
+    return found;
+  }
+
+  /** The first occurrence of {@code text} at or after line {@code from} (1-based). */
+  private static Position find(String[] lines, String text, int from) {
+    for (int i = Math.max(0, from - 1); i < lines.length; i++) {
+      int col = lines[i].indexOf(text);
+      if (col >= 0) return new Position(i + 1, col + 1);
+    }
+    return new Position(Math.max(1, from), 1);
+  }
+
+  private static String[] read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").split("\n", -1);
+    } catch (IOException e) {
+      return new String[0];
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.disclose.load;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * When each advisory file last changed in git: the default for {@code modified}. One {@code git
+ * log} over the whole folder, newest first, so the first time a path is seen is its latest
+ * commit — one process for ten thousand files, not one per file. Outside a git repository, or
+ * without git, the map is empty and {@code modified} falls back to {@code published}.
+ */
+public final class LastCommitTimes {
+  private final Map<String, Instant> byPath;
+
+  private LastCommitTimes(Map<String, Instant> byPath) {
+    this.byPath = byPath;
+  }
+
+  public static LastCommitTimes none() {
+    return new LastCommitTimes(Map.of());
+  }
+
+  /** Reads the history of {@code root/advisories}. */
+  public static LastCommitTimes read(Path root) {
+    Optional<String> log;
+    try {
+      log = Git.run(root, "-c", "core.quotepath=off", "log", "--format=%x1e%cI", "--name-only", "--no-renames",
+          "--relative", "--", AdvisoryFiles.ADVISORIES_DIR);
+    } catch (IOException e) {
+      return none(); // no git here
+    }
+    if (log.isEmpty()) return none();
+    Map<String, Instant> times = new HashMap<>();
+    Instant current = null;
+    for (String line : log.get().split("\n")) {
+      if (line.startsWith("\u001e")) {
+        current = OffsetDateTime.parse(line.substring(1).strip()).toInstant();
+      } else if (!line.isBlank() && current != null) {
+        times.putIfAbsent(line.strip(), current);
+      }
+    }
+    return new LastCommitTimes(java.util.Collections.unmodifiableMap(times)); // not Map.copyOf: see Catalog
+  }
+
+  /** The last commit touching {@code relativePath} (from the site root, forward slashes). */
+  public Optional<Instant> of(String relativePath) {
+    return Optional.ofNullable(byPath.get(relativePath));
+  }
+
+  /** Equal when every path has the same last commit time. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LastCommitTimes other && byPath.equals(other.byPath);
+  }
+
+  @Override
+  public int hashCode() {
+    return byPath.hashCode();
+  }
+}

@@ -1,0 +1,162 @@
+package dev.disclose.plan.response;
+
+import dev.disclose.advisory.SeverityLevel;
+import dev.disclose.config.SiteConfig.ResponseTargets;
+import dev.disclose.markdown.SafeHtml;
+import dev.disclose.plan.response.ResponseReport.Step;
+import dev.disclose.plan.response.ResponseReport.StepStats;
+import dev.disclose.plan.response.ResponseReport.YearRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/** The "Response" page's view: a {@link ResponseReport} as tables, sentences and SVG charts. */
+public final class ResponsePage {
+  private ResponsePage() {}
+
+  /** One step in a table row: median and 90th percentile days, and how many met the target. */
+  public record Cell(String median, String p90, String withinTarget) {}
+
+  public record Row(String label, int advisories, Cell acknowledge, Cell fix, Cell disclose) {}
+
+  public record SeverityRowView(String level, String label, String target, int advisories, Cell fix) {}
+
+  /** A chart and the heading of the figure it sits in. */
+  public record Chart(String id, String caption, SafeHtml svg) {}
+
+  /** One year's advisories by severity, in the order of {@code View.severityColumns}. */
+  public record CountRow(String year, List<Integer> counts, int total) {}
+
+  public record View(
+      boolean hasTimelines,
+      List<String> targets,
+      List<Row> rows,
+      Row overall,
+      List<Chart> stepCharts,
+      List<SeverityRowView> fixBySeverity,
+      Optional<Chart> fixBySeverityChart,
+      List<String> severityColumns,
+      List<CountRow> counts,
+      Optional<Chart> countsChart,
+      int withoutReport) {}
+
+  private static final List<SvgChart.Series> MEDIAN_P90 = List.of(
+      new SvgChart.Series("median", "fill-median"), new SvgChart.Series("90th percentile", "fill-p90"));
+
+  public static View of(ResponseReport report) {
+    ResponseTargets t = report.targets();
+    List<String> targets = new ArrayList<>();
+    t.acknowledgeDays().ifPresent(d -> targets.add("Acknowledge a report within " + days(d) + "."));
+    List<String> fix = new ArrayList<>();
+    for (SeverityLevel l : ResponseReport.LEVELS) {
+      Integer d = t.fixDays().get(l);
+      if (d != null) fix.add(l.spelling() + " " + days(d));
+    }
+    if (!fix.isEmpty()) targets.add("Fix within " + String.join(", ", fix) + " of the report, by severity.");
+    t.discloseDays().ifPresent(d -> targets.add("Disclose within " + days(d) + " of the report."));
+
+    List<Row> rows = report.years().stream().map(ResponsePage::row).toList();
+    List<Chart> stepCharts = new ArrayList<>();
+    if (report.hasTimelines()) {
+      for (Step step : Step.values()) {
+        List<SvgChart.Group> groups = new ArrayList<>();
+        // Oldest year on the left, as a time axis reads.
+        for (YearRow y : reversed(report.years())) {
+          StepStats s = y.step(step);
+          OptionalInt target = step == Step.FIX ? OptionalInt.empty()
+              : ResponseReport.target(t, step, Optional.empty());
+          groups.add(new SvgChart.Group(y.label(), values(s), toDouble(target)));
+        }
+        if (groups.stream().allMatch(g -> g.values().stream().allMatch(OptionalDouble::isEmpty))) continue;
+        String id = "chart-" + step.name().toLowerCase(java.util.Locale.ROOT);
+        String title = "Days from report to " + step.noun() + ", by year";
+        stepCharts.add(new Chart(id, title, SvgChart.render(new SvgChart.Spec(id, title,
+            "Median and 90th percentile of the days from report to " + step.noun()
+                + (step == Step.FIX ? " (targets depend on severity, see below)." : ", by year of publication."),
+            SvgChart.Layout.GROUPED, MEDIAN_P90, groups, "day", "days"))));
+      }
+    }
+
+    List<SeverityRowView> bySeverity = new ArrayList<>();
+    List<SvgChart.Group> severityGroups = new ArrayList<>();
+    for (ResponseReport.SeverityRow r : report.fixBySeverity()) {
+      String label = r.level().label();
+      bySeverity.add(new SeverityRowView(r.level().spelling(), label,
+          r.targetDays().isPresent() ? days(r.targetDays().getAsInt()) : "", r.fix().summary().count(), cell(r.fix())));
+      severityGroups.add(new SvgChart.Group(label, values(r.fix()), toDouble(r.targetDays())));
+    }
+    Optional<Chart> severityChart = Optional.empty();
+    if (bySeverity.stream().anyMatch(r -> r.advisories() > 0)) {
+      String title = "Days from report to fix, by severity";
+      severityChart = Optional.of(new Chart("chart-fix-severity", title, SvgChart.render(new SvgChart.Spec(
+          "chart-fix-severity", title, "Median and 90th percentile of the days from report to fix, against each severity's target.",
+          SvgChart.Layout.GROUPED, MEDIAN_P90, severityGroups, "day", "days"))));
+    }
+
+    // Advisories by year and severity: only the columns some year uses.
+    List<SeverityLevel> levels = ResponseReport.LEVELS.stream()
+        .filter(l -> report.counts().stream().anyMatch(c -> c.count(l) > 0)).toList();
+    boolean anyUnrated = report.counts().stream().anyMatch(c -> c.unrated() > 0);
+    List<String> columns = new ArrayList<>(levels.stream().map(l -> l.label()).toList());
+    if (anyUnrated) columns.add("Unrated");
+    List<SvgChart.Series> series = new ArrayList<>(levels.stream()
+        .map(l -> new SvgChart.Series(l.label(), "fill-" + l.spelling())).toList());
+    if (anyUnrated) series.add(new SvgChart.Series("Unrated", "fill-unrated"));
+    List<CountRow> counts = new ArrayList<>();
+    List<SvgChart.Group> countGroups = new ArrayList<>();
+    for (ResponseReport.YearCounts c : report.counts()) {
+      List<Integer> cells = new ArrayList<>(levels.stream().map(c::count).toList());
+      if (anyUnrated) cells.add(c.unrated());
+      counts.add(new CountRow(String.valueOf(c.year()), List.copyOf(cells), c.total()));
+    }
+    for (CountRow c : reversed(counts)) {
+      countGroups.add(new SvgChart.Group(c.year(), c.counts().stream()
+          .map(n -> n == 0 ? OptionalDouble.empty() : OptionalDouble.of(n)).toList(), OptionalDouble.empty()));
+    }
+    Optional<Chart> countsChart = Optional.empty();
+    if (!counts.isEmpty()) {
+      String title = "Advisories by year and severity";
+      countsChart = Optional.of(new Chart("chart-severity-years", title, SvgChart.render(new SvgChart.Spec(
+          "chart-severity-years", title, "Advisories published each year, stacked by severity.",
+          SvgChart.Layout.STACKED, series, countGroups, "advisory", "advisories"))));
+    }
+
+    return new View(report.hasTimelines(), List.copyOf(targets), rows, row(report.overall()), List.copyOf(stepCharts),
+        List.copyOf(bySeverity), severityChart, List.copyOf(columns), List.copyOf(counts), countsChart,
+        report.withoutReport());
+  }
+
+  private static Row row(YearRow y) {
+    return new Row(y.label(), y.advisories(), cell(y.acknowledge()), cell(y.fix()), cell(y.disclose()));
+  }
+
+  private static Cell cell(StepStats s) {
+    return new Cell(orDash(s.summary().medianText()), orDash(s.summary().p90Text()), orDash(s.withinTargetText()));
+  }
+
+  /** A table cell with nothing to show says so, rather than looking like a rendering fault. */
+  private static String orDash(String s) {
+    return s.isEmpty() ? "—" : s;
+  }
+
+  private static List<OptionalDouble> values(StepStats s) {
+    return s.summary().isEmpty() ? List.of(OptionalDouble.empty(), OptionalDouble.empty())
+        : List.of(OptionalDouble.of(s.summary().median()), OptionalDouble.of(s.summary().p90()));
+  }
+
+  private static OptionalDouble toDouble(OptionalInt i) {
+    return i.isPresent() ? OptionalDouble.of(i.getAsInt()) : OptionalDouble.empty();
+  }
+
+  private static <T> List<T> reversed(List<T> list) {
+    List<T> copy = new ArrayList<>(list);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+
+  private static String days(int d) {
+    return d == 1 ? "1 day" : d + " days";
+  }
+}

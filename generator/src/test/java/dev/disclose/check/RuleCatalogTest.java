@@ -1,0 +1,96 @@
+package dev.disclose.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.disclose.diagnostic.Rule;
+import dev.disclose.testing.Golden;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The rule list is a public contract: codes unique and stable, documented, each with a fixture. */
+class RuleCatalogTest {
+
+  @Test
+  void codesAndSlugsAreUniqueAndWellFormed() {
+    Set<String> codes = new HashSet<>();
+    Set<String> slugs = new HashSet<>();
+    for (Rule rule : Rule.values()) {
+      assertThat(rule.code()).matches("[A-Z]\\d{3}");
+      assertThat(rule.slug()).matches("[a-z0-9]+(-[a-z0-9]+)*");
+      assertThat(codes.add(rule.code())).as("duplicate code %s", rule.code()).isTrue();
+      assertThat(slugs.add(rule.slug())).as("duplicate slug %s", rule.slug()).isTrue();
+    }
+  }
+
+  @Test
+  void everyRuleHasAFixtureThatTriggersIt() throws IOException {
+    for (Rule rule : Rule.values()) {
+      Path dir = LintGoldenTest.LINT.resolve(rule.code());
+      assertThat(dir).as("fixture folder for %s %s", rule.code(), rule.slug()).isDirectory();
+      boolean triggered;
+      try (Stream<Path> expected = Files.walk(dir)) {
+        triggered = expected.filter(p -> p.getFileName().toString().equals("expected.txt"))
+            .anyMatch(p -> read(p).contains("[" + rule.code() + "]"));
+      }
+      assertThat(triggered).as("a fixture under %s reports %s", dir, rule.code()).isTrue();
+    }
+  }
+
+  @Test
+  void docsListEveryRule() {
+    Golden.assertMatches(Path.of("../docs/validation-rules.md"), markdown());
+  }
+
+  @Test
+  void readmeListsEveryRule() throws IOException {
+    Path readme = Path.of("../README.md");
+    String text = Files.readString(readme, StandardCharsets.UTF_8);
+    String start = "<!-- rules:start";
+    String end = "<!-- rules:end -->";
+    int from = text.indexOf('\n', text.indexOf(start)) + 1;
+    int to = text.indexOf(end);
+    assertThat(from).as("README has the rules markers").isPositive();
+    StringBuilder table = new StringBuilder("| code | name | level |\n|---|---|---|\n");
+    for (Rule r : Rule.values()) {
+      table.append("| ").append(r.code()).append(" | `").append(r.slug()).append("` | ")
+          .append(r.severity().label()).append(" |\n");
+    }
+    String expected = text.substring(0, from) + table + text.substring(to);
+    Golden.assertMatches(readme, expected);
+  }
+
+  /** docs/validation-rules.md, generated from {@link Rule}. */
+  static String markdown() {
+    StringBuilder b = new StringBuilder();
+    b.append("# Validation rules\n\n");
+    b.append("`disclose validate` checks every advisory against these rules and reports each finding as\n");
+    b.append("`path:line:col: error[CODE]: message`. Errors fail validation (exit code 1) and block the\n");
+    b.append("build; warnings are reported but pass (unless `--strict`). Codes are stable: they are never\n");
+    b.append("renumbered or reused. Each rule has a test fixture under\n");
+    b.append("`generator/src/test/resources/golden/lint/<CODE>/` showing input and exact output.\n\n");
+    b.append("<!-- Generated from dev.disclose.diagnostic.Rule by RuleCatalogTest; ");
+    b.append("regenerate with `mvn -B verify -Dgolden.update=true`. -->\n\n");
+    b.append("| code | name | level | what it catches | what to do |\n");
+    b.append("|---|---|---|---|---|\n");
+    Arrays.stream(Rule.values()).forEach(r -> b.append("| ").append(r.code()).append(" | `")
+        .append(r.slug()).append("` | ").append(r.severity().label()).append(" | ")
+        .append(r.summary().replace("|", "\\|")).append(" | ")
+        .append(r.fix().replace("|", "\\|")).append(" |\n"));
+    return b.toString();
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
