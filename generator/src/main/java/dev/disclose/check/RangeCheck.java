@@ -34,7 +34,7 @@ final class RangeCheck implements AdvisoryCheck {
       Affected p = a.affected().get(i);
       if (p.ecosystem().isEmpty() || Ecosystems.find(p.ecosystem()).isEmpty()) continue;
       String path = "affected[" + i + "]";
-      VersionScheme ecosystemScheme = VersionSchemes.forEcosystem(p.ecosystem());
+      VersionScheme ecosystemScheme = Ecosystems.versionScheme(p.ecosystem());
       List<Interval> intervals = new ArrayList<>();
       for (int r = 0; r < p.ranges().size(); r++) {
         checkRange(a, p, path + ".ranges[" + r + "]", r, p.ranges().get(r), ecosystemScheme, findings)

@@ -497,7 +497,7 @@ public final class VexExporter {
 
   /** Listed versions outside every range (only where the ecosystem's versions can be ordered). */
   private static List<String> outsideRanges(Affected p, List<AffectedRange> ranges) {
-    dev.disclose.version.VersionScheme scheme = dev.disclose.version.VersionSchemes.forEcosystem(p.ecosystem());
+    dev.disclose.version.VersionScheme scheme = dev.disclose.ecosystem.Ecosystems.versionScheme(p.ecosystem());
     if (!scheme.isOrdered()) return List.of();
     List<String> out = new ArrayList<>();
     for (String v : p.versions()) {

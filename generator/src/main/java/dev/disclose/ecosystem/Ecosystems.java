@@ -4,6 +4,8 @@ import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import com.github.packageurl.PackageURLBuilder;
 import dev.disclose.text.DidYouMean;
+import dev.disclose.version.VersionScheme;
+import dev.disclose.version.VersionSchemes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * OSV's package ecosystems: which names exist, what a package name in each must look like, and
- * the Package URL (purl) OSV and GHSA give a package.
+ * OSV's package ecosystems, one table: which names exist and, for each, its version scheme,
+ * package-name rule and the Package URL (purl) type OSV and GHSA give its packages.
  *
  * <p>The list of names is the resource {@code osv-ecosystems.txt} beside this class, generated
  * from {@code $defs.ecosystemWithSuffix} of ossf/osv-schema's {@code osv-schema-1.7.5.json} (the
@@ -35,34 +35,36 @@ public final class Ecosystems {
 
   private static final String RESOURCE = "osv-ecosystems.txt";
 
-  private static final Map<String, String> PURL_TYPES =
-      Map.ofEntries(
-          Map.entry("PyPI", "pypi"),
-          Map.entry("npm", "npm"),
-          Map.entry("Go", "golang"),
-          Map.entry("crates.io", "cargo"),
-          Map.entry("Maven", "maven"),
-          Map.entry("RubyGems", "gem"),
-          Map.entry("NuGet", "nuget"),
-          Map.entry("Packagist", "composer"),
-          Map.entry("Hex", "hex"),
-          Map.entry("Pub", "pub"),
-          Map.entry("Hackage", "hackage"),
-          Map.entry("CRAN", "cran"),
-          Map.entry("SwiftURL", "swift"),
-          Map.entry("GitHub Actions", "github"));
-
-  private static final Set<String> ORDERED = Set.of("crates.io", "npm", "Go", "PyPI", "Maven");
-
-  /** Purl types whose registries treat names case-insensitively; compared that way. */
-  private static final Set<String> CASE_INSENSITIVE_PURL_TYPES =
-      Set.of("golang", "cargo", "nuget", "composer", "hex", "github");
+  /**
+   * The ecosystems Disclose knows more of than the name: their version ordering, package-name
+   * rule and purl type. Every other name of the bundled list has no known ordering, the general
+   * package-name rule and no purl.
+   */
+  private static final List<Ecosystem> KNOWN = List.of(
+      known("PyPI", VersionSchemes.PEP440, PackageNameRules.PYPI, PurlType.PYPI),
+      known("npm", VersionSchemes.SEMVER, PackageNameRules.NPM, PurlType.NPM),
+      known("Go", VersionSchemes.SEMVER, PackageNameRules.GO, PurlType.GOLANG),
+      known("crates.io", VersionSchemes.SEMVER, PackageNameRules.CRATES_IO, PurlType.CARGO),
+      known("Maven", VersionSchemes.MAVEN, PackageNameRules.MAVEN, PurlType.MAVEN),
+      known("RubyGems", VersionSchemes.UNORDERED, PackageNameRules.RUBYGEMS, PurlType.GEM),
+      known("NuGet", VersionSchemes.UNORDERED, PackageNameRules.NUGET, PurlType.NUGET),
+      known("Packagist", VersionSchemes.UNORDERED, PackageNameRules.PACKAGIST, PurlType.COMPOSER),
+      known("Hex", VersionSchemes.UNORDERED, PackageNameRules.HEX, PurlType.HEX),
+      known("Pub", VersionSchemes.UNORDERED, PackageNameRules.PUB, PurlType.PUB),
+      known("Hackage", VersionSchemes.UNORDERED, PackageNameRules.HACKAGE, PurlType.HACKAGE),
+      known("CRAN", VersionSchemes.UNORDERED, PackageNameRules.R, PurlType.CRAN),
+      known("SwiftURL", VersionSchemes.UNORDERED, PackageNameRules.GENERAL, PurlType.SWIFT),
+      known("GitHub Actions", VersionSchemes.UNORDERED, PackageNameRules.GITHUB_ACTIONS, PurlType.GITHUB),
+      known("Kubernetes", VersionSchemes.UNORDERED, PackageNameRules.GO, null),
+      known("Bioconductor", VersionSchemes.UNORDERED, PackageNameRules.R, null),
+      known("Linux", VersionSchemes.UNORDERED, PackageNameRules.LINUX, null));
 
   /** Common words people write for an ecosystem, lower case, mapped to OSV's spelling. */
   private static final Map<String, String> ALIASES = aliases();
 
   private static final List<String> NAMES = loadNames();
-  private static final Map<String, Ecosystem> BY_NAME = index(NAMES);
+  /** Every ecosystem of the bundled list, by name. */
+  private static final Map<String, Ecosystem> TABLE = table(NAMES);
 
   /**
    * Parses "PyPI", "Debian:12", "Alpine:v3.16", "GIT" etc. Returns the base Ecosystem if the base
@@ -74,7 +76,7 @@ public final class Ecosystems {
     int colon = ecosystemWithSuffix.indexOf(':');
     if (colon == ecosystemWithSuffix.length() - 1) return Optional.empty();
     String base = colon < 0 ? ecosystemWithSuffix : ecosystemWithSuffix.substring(0, colon);
-    return Optional.ofNullable(BY_NAME.get(base));
+    return Optional.ofNullable(TABLE.get(base));
   }
 
   /** OSV's ecosystem names, in the order of the bundled list. */
@@ -100,40 +102,6 @@ public final class Ecosystems {
     return known.map(k -> suffix.isEmpty() ? k : k + ":" + suffix);
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Package names
-
-  private static final Pattern PEP_508_NAME =
-      Pattern.compile("^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NPM_URL_SAFE = Pattern.compile("[A-Za-z0-9._~()'!*-]+");
-  private static final Pattern GO_ELEMENT = Pattern.compile("[A-Za-z0-9._~-]+");
-  private static final Pattern GO_FIRST_ELEMENT = Pattern.compile("[a-z0-9.-]+");
-  private static final Pattern CRATE_CHARS = Pattern.compile("[A-Za-z0-9_-]*");
-  private static final Pattern MAVEN_NAME =
-      Pattern.compile("[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+");
-  private static final Pattern GEM_CHARS = Pattern.compile("[A-Za-z0-9._-]+");
-  private static final Pattern NUGET_ID =
-      Pattern.compile("\\w+([.-]\\w+)*", Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern COMPOSER_NAME =
-      Pattern.compile("[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]|-{1,2})?[a-z0-9]+)*");
-  private static final Pattern HEX_NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
-  private static final Pattern PUB_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
-  private static final Pattern R_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]");
-  private static final Pattern HACKAGE_NAME =
-      Pattern.compile(
-          "[\\p{L}\\p{N}]*\\p{L}[\\p{L}\\p{N}]*(-[\\p{L}\\p{N}]*\\p{L}[\\p{L}\\p{N}]*)*");
-  private static final Pattern GITHUB_ACTION =
-      Pattern.compile("[A-Za-z0-9-]+/[A-Za-z0-9._-]+(/[^/\\s]+)*");
-  private static final Pattern WHITESPACE_OR_CONTROL = Pattern.compile("[\\s\\p{Cc}]");
-
-  /** Dart's reserved words, which pub refuses as package names. */
-  private static final Set<String> DART_RESERVED_WORDS =
-      Set.of(
-          "assert", "break", "case", "catch", "class", "const", "continue", "default", "do",
-          "else", "enum", "extends", "false", "final", "finally", "for", "if", "in", "is", "new",
-          "null", "rethrow", "return", "super", "switch", "this", "throw", "true", "try", "var",
-          "void", "while", "with");
-
   /**
    * Empty if {@code name} is a valid package name in {@code ecosystem} (with or without a
    * ":suffix"), else a short user-facing reason naming the rule. Ecosystems without a rule of
@@ -141,183 +109,21 @@ public final class Ecosystems {
    * whitespace or control characters.
    */
   public static Optional<String> packageNameProblem(String ecosystem, String name) {
-    if (name == null || name.isEmpty()) return problem("package names cannot be empty");
-    String base = baseName(ecosystem);
-    return switch (base) {
-      case "PyPI" -> PEP_508_NAME.matcher(name).matches()
-          ? none()
-          : problem(
-              "PyPI project names contain only ASCII letters, digits, '.', '_' and '-', and start"
-                  + " and end with a letter or digit (PEP 508)");
-      case "npm" -> npmProblem(name);
-      case "Go", "Kubernetes" -> goProblem(name);
-      case "crates.io" -> crateProblem(name);
-      case "Maven" -> MAVEN_NAME.matcher(name).matches()
-          ? none()
-          : problem(
-              "Maven package names are groupId:artifactId, each non-empty and made of ASCII"
-                  + " letters, digits, '_', '.' and '-' (Maven coordinates)");
-      case "RubyGems" -> gemProblem(name);
-      case "NuGet" -> nugetProblem(name);
-      case "Packagist" -> COMPOSER_NAME.matcher(name).matches()
-          ? none()
-          : problem(
-              "Packagist package names are vendor/package in lower case: words of a-z and 0-9"
-                  + " joined by '-', '.' or '_' (Composer package name rules)");
-      case "Hex" -> HEX_NAME.matcher(name).matches() && name.length() >= 2
-          ? none()
-          : problem(
-              "Hex package names start with a lower-case letter, contain only ASCII letters,"
-                  + " digits and '_', and are at least 2 characters long (hex.pm package rules)");
-      case "Pub" -> pubProblem(name);
-      case "CRAN", "Bioconductor" -> R_NAME.matcher(name).matches()
-          ? none()
-          : problem(
-              "R package names contain only ASCII letters, digits and '.', have at least two"
-                  + " characters, start with a letter and do not end in '.' (Writing R"
-                  + " Extensions)");
-      case "Hackage" -> HACKAGE_NAME.matcher(name).matches()
-          ? none()
-          : problem(
-              "Hackage package names are alphanumeric words joined by single '-', each word"
-                  + " containing at least one letter (Cabal package name rules)");
-      case "GitHub Actions" -> GITHUB_ACTION.matcher(name).matches()
-          ? none()
-          : problem(
-              "GitHub Actions package names are {owner}/{repo} (optionally followed by /path),"
-                  + " the owner made of ASCII letters, digits and '-', the repository of letters,"
-                  + " digits, '.', '-' and '_' (OSV GitHub Actions ecosystem)");
-      case "Linux" -> name.equals("Kernel")
-          ? none()
-          : problem("the only package name OSV supports in the Linux ecosystem is 'Kernel'");
-      default -> genericProblem(name);
-    };
+    if (name == null || name.isEmpty()) return Optional.of("package names cannot be empty");
+    Ecosystem known = TABLE.get(baseName(ecosystem));
+    return (known == null ? PackageNameRules.GENERAL : known.packageNames()).problem(name);
   }
 
-  private static Optional<String> npmProblem(String name) {
-    String rule = " (npm package name rules)";
-    if (name.length() > 214) return problem("npm package names are at most 214 characters" + rule);
-    if (name.startsWith(".") || name.startsWith("_")) {
-      return problem("npm package names cannot start with '.' or '_'" + rule);
-    }
-    if (WHITESPACE_OR_CONTROL.matcher(name).find()) {
-      return problem("npm package names cannot contain spaces" + rule);
-    }
-    if (name.equals("node_modules") || name.equals("favicon.ico")) {
-      return problem("'" + name + "' is a blocked npm package name" + rule);
-    }
-    if (name.startsWith("@")) {
-      int slash = name.indexOf('/');
-      if (slash < 2 || slash == name.length() - 1 || name.indexOf('/', slash + 1) >= 0) {
-        return problem(
-            "scoped npm package names are @scope/name, with a non-empty scope and name" + rule);
-      }
-      if (!NPM_URL_SAFE.matcher(name.substring(1, slash)).matches()
-          || !NPM_URL_SAFE.matcher(name.substring(slash + 1)).matches()) {
-        return problem(npmUrlSafeMessage(rule));
-      }
-      return none();
-    }
-    return NPM_URL_SAFE.matcher(name).matches() ? none() : problem(npmUrlSafeMessage(rule));
-  }
-
-  private static String npmUrlSafeMessage(String rule) {
-    return "npm package names contain only URL-safe characters: ASCII letters, digits and"
-        + " - . _ ~ ( ) ' ! *, with an optional @scope/ prefix"
-        + rule;
-  }
-
-  private static Optional<String> goProblem(String name) {
-    String rule = " (Go module path rules)";
-    if (name.equals("stdlib") || name.equals("toolchain")) return none();
-    if (name.startsWith("/") || name.endsWith("/") || name.contains("//")) {
-      return problem(
-          "Go module paths are path elements joined by single '/', with no leading or trailing"
-              + " '/'"
-              + rule);
-    }
-    String[] elements = name.split("/");
-    for (String element : elements) {
-      if (!GO_ELEMENT.matcher(element).matches()) {
-        return problem(
-            "Go module path elements contain only ASCII letters, digits, '-', '.', '_' and '~'"
-                + rule);
-      }
-      if (element.startsWith(".") || element.endsWith(".")) {
-        return problem("Go module path elements cannot start or end with '.'" + rule);
-      }
-    }
-    String first = elements[0];
-    if (!first.contains(".")) {
-      return problem(
-          "Go module paths start with a domain name containing a dot, e.g. github.com/owner/repo"
-              + " or golang.org/x/net ('stdlib' and 'toolchain' are the only other names)"
-              + rule);
-    }
-    if (!GO_FIRST_ELEMENT.matcher(first).matches() || first.startsWith("-")) {
-      return problem(
-          "the first element of a Go module path is a lower-case domain name (a-z, 0-9, '.' and"
-              + " '-', not starting with '-')"
-              + rule);
-    }
-    return none();
-  }
-
-  private static Optional<String> crateProblem(String name) {
-    String rule = " (crates.io crate name rules)";
-    if (name.length() > 64) return problem("crate names are at most 64 characters" + rule);
-    char first = name.charAt(0);
-    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
-      return problem("crate names start with an ASCII letter" + rule);
-    }
-    if (!CRATE_CHARS.matcher(name).matches()) {
-      return problem("crate names contain only ASCII letters, digits, '-' and '_'" + rule);
-    }
-    return none();
-  }
-
-  private static Optional<String> gemProblem(String name) {
-    boolean ok =
-        GEM_CHARS.matcher(name).matches()
-            && name.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-            && ".-_".indexOf(name.charAt(0)) < 0;
-    return ok
-        ? none()
-        : problem(
-            "gem names contain only ASCII letters, digits, '.', '-' and '_', include at least one"
-                + " letter, and do not start with '.', '-' or '_' (RubyGems specification rules)");
-  }
-
-  private static Optional<String> nugetProblem(String name) {
-    String rule = " (NuGet package ID rules)";
-    if (name.length() > 100) return problem("NuGet package IDs are at most 100 characters" + rule);
-    return NUGET_ID.matcher(name).matches()
-        ? none()
-        : problem(
-            "NuGet package IDs are words of letters, digits and '_' joined by single '.' or '-'"
-                + rule);
-  }
-
-  private static Optional<String> pubProblem(String name) {
-    String rule = " (pubspec package name rules)";
-    if (!PUB_NAME.matcher(name).matches()) {
-      return problem(
-          "Pub package names are lower-case Dart identifiers: a-z, 0-9 and '_', not starting"
-              + " with a digit"
-              + rule);
-    }
-    if (DART_RESERVED_WORDS.contains(name)) {
-      return problem("'" + name + "' is a Dart reserved word and cannot name a Pub package" + rule);
-    }
-    return none();
-  }
-
-  private static Optional<String> genericProblem(String name) {
-    if (name.length() > 256) return problem("package names are at most 256 characters");
-    if (WHITESPACE_OR_CONTROL.matcher(name).find()) {
-      return problem("package names cannot contain whitespace or control characters");
-    }
-    return none();
+  /**
+   * How {@code ecosystem}'s versions are spelled and ordered (a ":suffix", as in "Debian:12" or
+   * "Maven:https://repo.example/", is ignored); {@link VersionSchemes#UNORDERED} for an ecosystem
+   * whose ordering Disclose does not know, or an unknown one. Names are OSV's spelling,
+   * case-sensitive.
+   */
+  public static VersionScheme versionScheme(String ecosystem) {
+    Objects.requireNonNull(ecosystem, "ecosystem");
+    Ecosystem known = TABLE.get(baseName(ecosystem));
+    return known == null ? VersionSchemes.UNORDERED : known.versions();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -363,7 +169,7 @@ public final class Ecosystems {
     }
     Optional<PackageURL> expected = expectedPurl(ecosystem, name);
     if (expected.isEmpty()) return none();
-    if (!key(given, type).equals(key(expected.get(), type))) {
+    if (!eco.get().purl().get().key(given).equals(eco.get().purl().get().key(expected.get()))) {
       return problem(
           "purl "
               + coordinates(given)
@@ -379,68 +185,9 @@ public final class Ecosystems {
 
   private static Optional<PackageURL> expectedPurl(String ecosystem, String name) {
     Optional<Ecosystem> eco = find(ecosystem);
-    if (eco.isEmpty() || eco.get().purlType().isEmpty() || name == null) return Optional.empty();
+    if (eco.isEmpty() || eco.get().purl().isEmpty() || name == null) return Optional.empty();
     if (packageNameProblem(eco.get().name(), name).isPresent()) return Optional.empty();
-    String type = eco.get().purlType().get();
-    String namespace = null;
-    String local = name;
-    String subpath = null;
-    switch (type) {
-      case "pypi" -> local = pep503(name);
-      case "npm", "golang" -> {
-        int slash = name.lastIndexOf('/');
-        if (slash > 0) {
-          namespace = name.substring(0, slash);
-          local = name.substring(slash + 1);
-        }
-      }
-      case "maven" -> {
-        int colon = name.indexOf(':');
-        namespace = name.substring(0, colon);
-        local = name.substring(colon + 1);
-      }
-      case "composer" -> {
-        int slash = name.indexOf('/');
-        namespace = name.substring(0, slash);
-        local = name.substring(slash + 1);
-      }
-      case "github" -> {
-        String[] parts = name.split("/", 3);
-        namespace = parts[0];
-        local = parts[1];
-        subpath = parts.length > 2 ? parts[2] : null;
-      }
-      case "swift" -> {
-        String path = name.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
-        path = path.replaceFirst("/+$", "").replaceFirst("\\.git$", "");
-        int slash = path.lastIndexOf('/');
-        if (slash <= 0) return Optional.empty();
-        namespace = path.substring(0, slash);
-        local = path.substring(slash + 1);
-      }
-      default -> {}
-    }
-    try {
-      PackageURLBuilder builder =
-          PackageURLBuilder.aPackageURL().withType(type).withNamespace(namespace).withName(local);
-      if (subpath != null) builder.withSubpath(subpath);
-      return Optional.of(builder.build());
-    } catch (MalformedPackageURLException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static List<String> key(PackageURL purl, String type) {
-    String namespace = Objects.toString(purl.getNamespace(), "");
-    String name = purl.getName();
-    if (type.equals("pypi")) {
-      name = pep503(name);
-    } else if (CASE_INSENSITIVE_PURL_TYPES.contains(type)) {
-      namespace = namespace.toLowerCase(Locale.ROOT);
-      name = name.toLowerCase(Locale.ROOT);
-    }
-    String subpath = type.equals("github") ? Objects.toString(purl.getSubpath(), "") : "";
-    return List.of(namespace, name, subpath);
+    return eco.get().purl().get().of(name);
   }
 
   /** The purl without version, qualifiers or subpath. */
@@ -455,11 +202,6 @@ public final class Ecosystems {
     } catch (MalformedPackageURLException e) {
       return purl.canonicalize();
     }
-  }
-
-  /** PEP 503 normalization: lower case, each run of '-', '_' and '.' replaced by '-'. */
-  private static String pep503(String name) {
-    return name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -495,12 +237,18 @@ public final class Ecosystems {
     }
   }
 
-  private static Map<String, Ecosystem> index(List<String> names) {
+  private static Ecosystem known(String name, VersionScheme versions, PackageNameRule packageNames, PurlType purl) {
+    return new Ecosystem(name, name, versions, packageNames, Optional.ofNullable(purl));
+  }
+
+  private static Map<String, Ecosystem> table(List<String> names) {
     Map<String, Ecosystem> byName = new LinkedHashMap<>();
     for (String name : names) {
-      byName.put(
-          name,
-          new Ecosystem(name, Optional.ofNullable(PURL_TYPES.get(name)), ORDERED.contains(name)));
+      byName.put(name, new Ecosystem(name, name, VersionSchemes.UNORDERED, PackageNameRules.GENERAL, Optional.empty()));
+    }
+    for (Ecosystem e : KNOWN) {
+      if (!byName.containsKey(e.name())) throw new IllegalStateException(e.name() + " is not in " + RESOURCE);
+      byName.put(e.name(), e);
     }
     return Collections.unmodifiableMap(byName);
   }

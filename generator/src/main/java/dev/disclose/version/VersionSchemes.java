@@ -1,9 +1,8 @@
 package dev.disclose.version;
 
-import java.util.Objects;
 import java.util.Optional;
 
-/** The version schemes Disclose knows, and which ecosystem uses which. */
+/** The version schemes Disclose knows; {@code Ecosystems.versionScheme} says which ecosystem uses which. */
 public final class VersionSchemes {
   /**
    * SemVer 2.0 via semver4j strict parsing, with an optional leading {@code v} (Go writes {@code
@@ -42,22 +41,5 @@ public final class VersionSchemes {
     } catch (InvalidVersionException e) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * crates.io, npm, Go → {@link #SEMVER}; PyPI → {@link #PEP440}; Maven → {@link #MAVEN}; anything
-   * else (incl. unknown) → {@link #UNORDERED}. Ecosystem names are OSV's spelling (case-sensitive);
-   * a ":suffix" (e.g. "Debian:12", "Maven:https://repo.example/") is ignored for the lookup.
-   */
-  public static VersionScheme forEcosystem(String ecosystem) {
-    Objects.requireNonNull(ecosystem, "ecosystem");
-    int colon = ecosystem.indexOf(':');
-    String base = colon < 0 ? ecosystem : ecosystem.substring(0, colon);
-    return switch (base) {
-      case "crates.io", "npm", "Go" -> SEMVER;
-      case "PyPI" -> PEP440;
-      case "Maven" -> MAVEN;
-      default -> UNORDERED;
-    };
   }
 }

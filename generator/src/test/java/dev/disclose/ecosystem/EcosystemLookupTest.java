@@ -9,10 +9,16 @@ class EcosystemLookupTest {
 
   @Test
   void findsOsvEcosystemsByTheirExactSpelling() {
-    assertThat(Ecosystems.find("PyPI"))
-        .contains(new Ecosystem("PyPI", Optional.of("pypi"), true));
-    assertThat(Ecosystems.find("crates.io"))
-        .contains(new Ecosystem("crates.io", Optional.of("cargo"), true));
+    assertThat(Ecosystems.find("PyPI")).hasValueSatisfying(e -> {
+      assertThat(e.name()).isEqualTo("PyPI");
+      assertThat(e.purlType()).contains("pypi");
+      assertThat(e.ordered()).isTrue();
+    });
+    assertThat(Ecosystems.find("crates.io")).hasValueSatisfying(e -> {
+      assertThat(e.name()).isEqualTo("crates.io");
+      assertThat(e.purlType()).contains("cargo");
+      assertThat(e.ordered()).isTrue();
+    });
     assertThat(Ecosystems.find("Go")).map(Ecosystem::purlType).contains(Optional.of("golang"));
     assertThat(Ecosystems.find("GitHub Actions")).map(Ecosystem::purlType).contains(Optional.of("github"));
     assertThat(Ecosystems.find("Red Hat")).map(Ecosystem::name).contains("Red Hat");

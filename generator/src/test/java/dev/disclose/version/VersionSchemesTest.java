@@ -12,54 +12,6 @@ import org.junit.jupiter.api.Test;
 class VersionSchemesTest {
 
   @Test
-  void forEcosystemMapsOsvEcosystemNamesToSchemes() {
-    assertThat(VersionSchemes.forEcosystem("crates.io")).isSameAs(VersionSchemes.SEMVER);
-    assertThat(VersionSchemes.forEcosystem("npm")).isSameAs(VersionSchemes.SEMVER);
-    assertThat(VersionSchemes.forEcosystem("Go")).isSameAs(VersionSchemes.SEMVER);
-    assertThat(VersionSchemes.forEcosystem("PyPI")).isSameAs(VersionSchemes.PEP440);
-    assertThat(VersionSchemes.forEcosystem("Maven")).isSameAs(VersionSchemes.MAVEN);
-  }
-
-  @Test
-  void forEcosystemIgnoresTheSuffixAfterAColon() {
-    assertThat(VersionSchemes.forEcosystem("Maven:https://repo.example.org/maven2/"))
-        .isSameAs(VersionSchemes.MAVEN);
-    assertThat(VersionSchemes.forEcosystem("PyPI:")).isSameAs(VersionSchemes.PEP440);
-    assertThat(VersionSchemes.forEcosystem("npm:private")).isSameAs(VersionSchemes.SEMVER);
-    assertThat(VersionSchemes.forEcosystem("Debian:12")).isSameAs(VersionSchemes.UNORDERED);
-    assertThat(VersionSchemes.forEcosystem(":PyPI")).isSameAs(VersionSchemes.UNORDERED);
-  }
-
-  @Test
-  void forEcosystemIsCaseSensitiveAndFallsBackToUnordered() {
-    for (String ecosystem :
-        List.of(
-            "pypi",
-            "PYPI",
-            "go",
-            "NPM",
-            "maven",
-            "Crates.io",
-            "RubyGems",
-            "NuGet",
-            "Debian",
-            "Packagist",
-            "",
-            " PyPI",
-            "PyPI ")) {
-      assertThat(VersionSchemes.forEcosystem(ecosystem))
-          .as("scheme of ecosystem `%s`", ecosystem)
-          .isSameAs(VersionSchemes.UNORDERED);
-    }
-  }
-
-  @Test
-  void forEcosystemRejectsNull() {
-    assertThatThrownBy(() -> VersionSchemes.forEcosystem(null))
-        .isInstanceOf(NullPointerException.class);
-  }
-
-  @Test
   void schemesHaveTheirDocumentedNamesAndOrderedness() {
     assertThat(VersionSchemes.SEMVER.name()).isEqualTo("SemVer 2.0");
     assertThat(VersionSchemes.PEP440.name()).isEqualTo("PEP 440");
