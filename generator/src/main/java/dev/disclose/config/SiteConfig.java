@@ -1,11 +1,13 @@
 package dev.disclose.config;
 
+import dev.disclose.urls.SiteUrls;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code site-config.yaml}: what the site is called, where it lives, whose advisories it holds.
- * The one place defaults are applied is {@link SiteConfigLoader}.
+ * The one place defaults are applied is {@link SiteConfigLoader}; {@code baseUrl} always ends in
+ * {@code /}, whatever the file says.
  */
 public record SiteConfig(
     String title,
@@ -28,6 +30,7 @@ public record SiteConfig(
   public static final int DEFAULT_FEED_ITEMS = 50;
 
   public SiteConfig {
+    baseUrl = SiteUrls.normalized(baseUrl);
     packages = List.copyOf(packages);
     languages = List.copyOf(languages);
   }
@@ -62,6 +65,17 @@ public record SiteConfig(
 
     /** Releases published elsewhere, {@code {version}} replaced by the version. */
     record UrlTemplate(String template) implements ReleaseNotesSource {}
+  }
+
+  /** Where the site lives: the base URL, and every page's URL. */
+  public SiteUrls urls() {
+    return new SiteUrls(baseUrl);
+  }
+
+  /** This configuration with the site served from {@code newBaseUrl} (a build's --base-url). */
+  public SiteConfig withBaseUrl(String newBaseUrl) {
+    return new SiteConfig(title, newBaseUrl, idPrefix, securityContact, policy, repository, branch, description, theme,
+        packages, responseTargets, languages, osvPrefixRegistered, feedItems, releaseNotesRequired);
   }
 
   public boolean declaresPackages() {

@@ -9,8 +9,7 @@ import dev.disclose.osv.OsvExporter;
 import dev.disclose.osv.OsvFiles;
 import dev.disclose.osv.OsvRecord;
 import dev.disclose.rustsec.RustSecExporter;
-import dev.disclose.plan.SitePaths;
-import dev.disclose.plan.SitePlanner;
+import dev.disclose.urls.SitePaths;
 import dev.disclose.load.LastCommitTimes;
 import org.cyclonedx.model.Bom;
 import java.io.IOException;
@@ -108,10 +107,10 @@ public final class Exports {
   /** Writes the {@code parts} of {@code format} into {@code sink} as they are made. */
   public static Written write(Format format, Catalog catalog, SiteConfig config, LastCommitTimes commits, FileSink sink,
       Parts parts) throws IOException {
-    String base = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
+    String base = config.baseUrl();
     return switch (format) {
       case OSV -> {
-        OsvExporter.Settings settings = SitePlanner.osvSettings(config);
+        OsvExporter.Settings settings = OsvExporter.Settings.of(config);
         // Made in parallel, in ID order: on 10,000 advisories this was seconds on one core.
         List<OsvFile> made = catalog.advisories().parallelStream()
             .map(a -> parts.osv().make(a, settings, commits.of(a.source().relativePath())))

@@ -39,7 +39,7 @@ public final class OsvImport {
    * its ID; {@link AdvisoryImport} numbers it for the site).
    */
   public static List<AdvisoryImport.Candidate> candidates(List<Input> inputs, String prefix) {
-    OsvExporter.Settings settings = new OsvExporter.Settings("https://example.org/", prefix, false);
+    OsvExporter.Settings settings = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://example.org/"), prefix, false);
     List<AdvisoryImport.Candidate> out = new ArrayList<>();
     for (Input in : inputs) {
       OsvRecord record;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.disclose.advisory.Advisory;
+import dev.disclose.config.SiteConfig;
+import dev.disclose.urls.SiteUrls;
 import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.advisory.Affected;
 import dev.disclose.advisory.AffectedRange;
@@ -40,8 +42,13 @@ public final class OsvExporter {
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
-  /** What the export needs from the site. */
-  public record Settings(String baseUrl, String idPrefix, boolean prefixRegistered) {}
+  /** What the export needs from the site: where it lives, its ID prefix, and whether OSV registered that prefix. */
+  public record Settings(SiteUrls urls, String idPrefix, boolean prefixRegistered) {
+    /** The settings a site's configuration implies. */
+    public static Settings of(SiteConfig config) {
+      return new Settings(config.urls(), config.idPrefix(), config.osvPrefixRegistered());
+    }
+  }
 
   private static final String CRATES_IO = "crates.io";
 
@@ -71,9 +78,8 @@ public final class OsvExporter {
     if (!crates) a.informational().ifPresent(i -> database.put("informational", i.spelling()));
     // OSV has no field for why an advisory was withdrawn; consumers showing the record want it.
     a.withdrawn().filter(w -> !w.reason().isBlank()).ifPresent(w -> database.put("withdrawn_reason", w.reason()));
-    String base = settings.baseUrl().endsWith("/") ? settings.baseUrl() : settings.baseUrl() + "/";
     // An imported record keeps its home database's page (Go's pkg.go.dev/vuln/…); ours otherwise.
-    database.putIfAbsent("url", base + "advisories/" + a.id() + "/");
+    database.putIfAbsent("url", settings.urls().advisory(a.id()));
     return new OsvRecord(OsvRecord.SCHEMA_VERSION, osvId(a.id(), settings), modified, published,
         a.withdrawn().map(w -> time(w.date())).orElse(null),
         ids(a.aliases(), settings), ids(a.related(), settings), ids(a.upstream(), settings), a.title(), a.details(),

@@ -1,6 +1,6 @@
 package dev.disclose.osv;
 
-import dev.disclose.plan.SitePaths;
+import dev.disclose.urls.SitePaths;
 import dev.disclose.files.FileSink;
 import java.io.IOException;
 import java.io.OutputStream;

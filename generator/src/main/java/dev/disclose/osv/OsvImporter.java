@@ -55,8 +55,7 @@ public final class OsvImporter {
     Optional<Informational> informational = take(database, "informational", Informational.class);
     String reason = Optional.ofNullable(database.remove("withdrawn_reason")).map(String::valueOf).orElse("");
     Object url = database.get("url");
-    String base = settings.baseUrl().endsWith("/") ? settings.baseUrl() : settings.baseUrl() + "/";
-    if (url != null && url.equals(base + "advisories/" + id + "/")) database.remove("url"); // ours: derived again on export
+    if (url != null && url.equals(settings.urls().advisory(id))) database.remove("url"); // ours: derived again on export
 
     // RustSec's shape keeps categories and the informational kind with each crate: when every
     // crate agrees, they are the advisory's, and the exporter puts them back in the same place.

@@ -2,7 +2,7 @@ package dev.disclose.pages;
 
 import dev.disclose.markdown.SafeHtml;
 import dev.disclose.plan.PageSpec;
-import dev.disclose.plan.SitePaths;
+import dev.disclose.urls.SitePaths;
 import dev.disclose.plan.Views;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;

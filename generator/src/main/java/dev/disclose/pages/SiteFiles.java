@@ -2,7 +2,7 @@ package dev.disclose.pages;
 
 import dev.disclose.config.SiteConfig;
 import dev.disclose.plan.PageSpec;
-import dev.disclose.plan.SitePaths;
+import dev.disclose.urls.SitePaths;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

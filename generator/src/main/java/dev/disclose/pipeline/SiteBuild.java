@@ -15,7 +15,7 @@ import dev.disclose.markdown.MarkdownRenderer;
 import dev.disclose.markdown.SafeHtml;
 import dev.disclose.search.SearchIndexWriter;
 import dev.disclose.plan.PageSpec;
-import dev.disclose.plan.SitePaths;
+import dev.disclose.urls.SitePaths;
 import dev.disclose.plan.SitePlanner;
 import dev.disclose.load.LastCommitTimes;
 import dev.disclose.load.SiteRoot;
@@ -167,7 +167,7 @@ public final class SiteBuild {
     Validated validated = validated(site, options.now(), options.preview());
     Catalog catalog = validated.catalog();
     options.progress().phase("reading git history and the policy");
-    SiteConfig config = options.baseUrl().map(u -> withBaseUrl(site.config().config(), u)).orElse(site.config().config());
+    SiteConfig config = options.baseUrl().map(site.config().config()::withBaseUrl).orElse(site.config().config());
     Optional<Path> theme = config.theme().map(t -> site.root().resolve(t).normalize());
     Optional<BuildMemory> memory = options.memory();
     Function<String, SafeHtml> markdown = memory.<Function<String, SafeHtml>>map(m -> m::markdown)
@@ -681,7 +681,7 @@ public final class SiteBuild {
   private static int writeSiteFiles(Sink sink, SiteConfig config, Optional<Path> theme, SitePlanner.Inputs inputs,
       List<PageSpec> pages, Instant now, Function<List<PageSpec>, byte[]> sitemap) throws IOException {
     int files = 0;
-    String base = config.baseUrl().endsWith("/") ? config.baseUrl() : config.baseUrl() + "/";
+    String base = config.baseUrl();
     sink.put("sitemap.xml", sitemap.apply(pages));
     if (!inputs.previewAt().isPresent()) sink.put("robots.txt", SiteFiles.robots(base));
     else sink.put("robots.txt", SiteFiles.robotsPreview());
@@ -742,11 +742,6 @@ public final class SiteBuild {
       throw new SiteException("cannot read the policy page " + config.policy().get() + ": " + e.getMessage(), e);
     }
     return Optional.of(markdown.apply(SiteRoot.readText(file, config.policy().get())));
-  }
-
-  static SiteConfig withBaseUrl(SiteConfig c, String baseUrl) {
-    return new SiteConfig(c.title(), baseUrl, c.idPrefix(), c.securityContact(), c.policy(), c.repository(), c.branch(),
-        c.description(), c.theme(), c.packages(), c.responseTargets(), c.languages(), c.osvPrefixRegistered(), c.feedItems(), c.releaseNotesRequired());
   }
 
 }

@@ -1,5 +1,6 @@
 package dev.disclose.plan;
 
+import dev.disclose.urls.SitePaths;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.RangeType;
 import dev.disclose.advisory.Severity;
@@ -134,7 +135,7 @@ public final class SitePlanner {
     this.in = in;
     this.externalNotes = dev.disclose.releases.ExternalReleaseNotes.of(in.config());
     for (Release r : in.releases()) releases.putIfAbsent(new ReleaseKey(r.ecosystem(), r.packageName(), r.version()), r);
-    this.base = in.config().baseUrl().endsWith("/") ? in.config().baseUrl() : in.config().baseUrl() + "/";
+    this.base = in.config().baseUrl();
   }
 
   /** The site's pages, its feeds, and what its search index holds (one doc per advisory, newest first). */
@@ -490,7 +491,7 @@ public final class SitePlanner {
             c.contact())).toList(),
         timeline(a),
         in.markdown().apply(a.details()),
-        SitePaths.osvJson(dev.disclose.osv.OsvExporter.osvId(a.id(), osvSettings(in.config()))),
+        SitePaths.osvJson(dev.disclose.osv.OsvExporter.osvId(a.id(), dev.disclose.osv.OsvExporter.Settings.of(in.config()))),
         editUrl, a.source().relativePath(),
         similar.stream().map(id -> catalog.byId(id).map(s -> new Views.SimilarView(s.id(), s.title(), SitePaths.advisory(s.id()))))
             .flatMap(Optional::stream).toList(),
@@ -572,11 +573,6 @@ public final class SitePlanner {
       }).orElse("");
       steps.add(new Views.StepView(label, t.date().toString(), days));
     });
-  }
-
-  /** The OSV export settings a site's configuration implies. */
-  public static dev.disclose.osv.OsvExporter.Settings osvSettings(SiteConfig config) {
-    return new dev.disclose.osv.OsvExporter.Settings(config.baseUrl(), config.idPrefix(), config.osvPrefixRegistered());
   }
 
   static String capitalize(String s) {

@@ -5,7 +5,7 @@ import dev.disclose.advisory.Affected;
 import dev.disclose.advisory.AffectedRange;
 import dev.disclose.advisory.RangeType;
 import dev.disclose.advisory.Timestamp;
-import dev.disclose.plan.SitePaths;
+import dev.disclose.urls.SitePaths;
 import dev.disclose.version.InvalidVersionException;
 import dev.disclose.version.Version;
 import dev.disclose.version.VersionScheme;

@@ -85,7 +85,7 @@ public final class SearchIndexBench {
   static List<Advisory> read(Path corpora) throws Exception {
     ObjectMapper json = new ObjectMapper();
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    OsvExporter.Settings settings = new OsvExporter.Settings("https://example.org/", "BENCH", true);
+    OsvExporter.Settings settings = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://example.org/"), "BENCH", true);
     List<Advisory> out = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(corpora)) {

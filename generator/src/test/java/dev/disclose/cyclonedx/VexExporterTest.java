@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.catalog.Catalog;
-import dev.disclose.plan.SitePaths;
+import dev.disclose.urls.SitePaths;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.check.SiteValidator;

@@ -32,7 +32,7 @@ class ImportFidelityTest {
     assumeTrue(Files.isDirectory(CORPORA), "../shared/corpora is not present");
     ObjectMapper json = new ObjectMapper();
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    OsvExporter.Settings settings = new OsvExporter.Settings("https://example.org/", "IMP", false);
+    OsvExporter.Settings settings = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://example.org/"), "IMP", false);
     List<Path> files = new ArrayList<>();
     for (String dir : List.of("rustsec/osv", "go-vulndb-osv", "pypa-osv")) {
       try (Stream<Path> walk = Files.walk(CORPORA.resolve(dir))) {

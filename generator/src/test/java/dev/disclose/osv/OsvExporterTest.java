@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class OsvExporterTest {
   static final Path SCHEMA = Path.of("../../shared/schemas/osv-schema-1.7.5.json");
-  static final OsvExporter.Settings SETTINGS = new OsvExporter.Settings("https://example.org/security/", "FIX", false);
+  static final OsvExporter.Settings SETTINGS = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://example.org/security/"), "FIX", false);
 
   private static List<Advisory> advisories(Path root) throws Exception {
     SiteRoot site = SiteRoot.open(root, new PathDisplay(root));
@@ -46,7 +46,7 @@ class OsvExporterTest {
   @Test
   void ownIdsGetTheXPrefixUntilTheirPrefixIsRegistered() {
     assertThat(OsvExporter.osvId("FIX-2025-0001", SETTINGS)).isEqualTo("x_FIX-2025-0001");
-    assertThat(OsvExporter.osvId("FIX-2025-0001", new OsvExporter.Settings("https://e.org/", "FIX", true)))
+    assertThat(OsvExporter.osvId("FIX-2025-0001", new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://e.org/"), "FIX", true)))
         .isEqualTo("FIX-2025-0001");
     assertThat(OsvExporter.osvId("GHSA-2x2x-3c3c-4f4f", SETTINGS)).isEqualTo("GHSA-2x2x-3c3c-4f4f");
   }
@@ -72,7 +72,7 @@ class OsvExporterTest {
     all.addAll(advisories(Path.of("src/test/resources/sites/exports")));
     int checked = 0;
     for (Advisory a : all) {
-      OsvExporter.Settings settings = new OsvExporter.Settings("https://e.org/", a.id().split("-")[0], false);
+      OsvExporter.Settings settings = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://e.org/"), a.id().split("-")[0], false);
       String json = OsvExporter.json(OsvExporter.toOsv(a, settings, Optional.empty()));
       JsonNode node = new ObjectMapper().readTree(json);
       List<Error> errors = schema.validate(node);
@@ -83,7 +83,7 @@ class OsvExporterTest {
 
     // The check itself can fail: an ID without a registered prefix is rejected.
     JsonNode bad = new ObjectMapper().readTree(OsvExporter.json(OsvExporter.toOsv(all.get(0),
-        new OsvExporter.Settings("https://e.org/", "DEMO", true), Optional.empty())));
+        new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://e.org/"), "DEMO", true), Optional.empty())));
     assertThat(schema.validate(bad)).isNotEmpty();
   }
 }

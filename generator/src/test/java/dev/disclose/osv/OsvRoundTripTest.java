@@ -37,7 +37,7 @@ class OsvRoundTripTest {
     for (String fixture : List.of("src/test/resources/sites/exports", "src/test/resources/sites/basic", "..")) {
       SiteRoot site = SiteRoot.open(Path.of(fixture), new PathDisplay(Path.of(fixture)));
       Instant now = Instant.parse("2026-11-23T00:00:00Z");
-      OsvExporter.Settings settings = new OsvExporter.Settings(site.config().config().baseUrl(),
+      OsvExporter.Settings settings = new OsvExporter.Settings(site.config().config().urls(),
           site.config().config().idPrefix(), false);
       for (Advisory a : Catalog.publicAt(SiteValidator.validate(site, now, List.of()).advisories(), now).advisories()) {
         String json = OsvExporter.json(OsvExporter.toOsv(a, settings, Optional.of(Instant.parse("2026-01-02T03:04:05Z"))));
@@ -72,7 +72,7 @@ class OsvRoundTripTest {
         walk.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
       }
     }
-    OsvExporter.Settings settings = new OsvExporter.Settings("https://example.org/", "EXP", false);
+    OsvExporter.Settings settings = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://example.org/"), "EXP", false);
     List<String> different = new ArrayList<>();
     for (Path file : files) {
       byte[] bytes = Files.readAllBytes(file);

@@ -343,7 +343,7 @@ class IncrementalBuildTest {
   @Test
   void osvFilesOfUnchangedAdvisoriesAreLastBuildsInstances() throws Exception {
     rebuild();
-    var settings = dev.disclose.plan.SitePlanner.osvSettings(open().config().config());
+    var settings = dev.disclose.osv.OsvExporter.Settings.of(open().config().config());
     java.util.function.Supplier<dev.disclose.advisory.Advisory> advisory = () -> parsedAdvisory("FIX-2025-0001");
     var parse = advisory.get();
     var first = memory.osv(parse, settings, Optional.empty());
@@ -356,7 +356,7 @@ class IncrementalBuildTest {
     assertThat(advisory.get()).isNotSameAs(parse);
     assertThat(memory.osv(advisory.get(), settings, Optional.empty()).json()).isSameAs(first.json());
 
-    var registered = new dev.disclose.osv.OsvExporter.Settings(settings.baseUrl(), settings.idPrefix(), !settings.prefixRegistered());
+    var registered = new dev.disclose.osv.OsvExporter.Settings(settings.urls(), settings.idPrefix(), !settings.prefixRegistered());
     assertThat(memory.osv(advisory.get(), registered, Optional.empty()).record().id()).isNotEqualTo(first.record().id());
     assertSameAsFullBuild();
   }

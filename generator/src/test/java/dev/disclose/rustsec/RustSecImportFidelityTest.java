@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 class RustSecImportFidelityTest {
   static final Path CORPUS = Path.of("../../shared/corpora/rustsec");
   static final String SITE = "https://example.org/";
-  static final OsvExporter.Settings SETTINGS = new OsvExporter.Settings(SITE, "IMP", false);
+  static final OsvExporter.Settings SETTINGS = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls(SITE), "IMP", false);
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Test

@@ -2,7 +2,7 @@ package dev.disclose.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.disclose.plan.SitePaths;
+import dev.disclose.urls.SitePaths;
 import dev.disclose.testing.CliRun;
 import dev.disclose.testing.TestSites;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.disclose.plan;
+package dev.disclose.urls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

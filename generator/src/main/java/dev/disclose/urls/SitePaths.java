@@ -1,4 +1,4 @@
-package dev.disclose.plan;
+package dev.disclose.urls;
 
 import dev.disclose.advisory.SeverityLevel;
 import java.util.ArrayList;
