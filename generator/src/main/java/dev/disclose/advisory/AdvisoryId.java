@@ -40,6 +40,16 @@ public final class AdvisoryId {
     return OWN.computeIfAbsent(prefix, p -> Pattern.compile(Pattern.quote(p) + "-(\\d{4})-(\\d{4,})"));
   }
 
+  /**
+   * The ID OSV records carry for {@code id}. OSV's schema accepts only registered home-database
+   * prefixes, or {@code x_} for a database OSV.dev does not aggregate: the site's own IDs get
+   * {@code x_} until its prefix is registered; other databases' IDs stay as they are.
+   */
+  public static String osvId(String id, String prefix, boolean prefixRegistered) {
+    boolean own = parseOwn(id, prefix).isPresent();
+    return own && !prefixRegistered ? "x_" + id : id;
+  }
+
   public static String placeholder(String prefix) {
     return prefix + "-0000-0000";
   }

@@ -2,8 +2,11 @@ package dev.disclose.authoring;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
-import dev.disclose.load.AdvisoryFiles;
+import dev.disclose.load.AdvisoryReader.AdvisoryFile;
+import dev.disclose.load.LoadRequest;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.load.SiteSources;
+import dev.disclose.pipeline.Pipeline;
 import dev.disclose.load.SiteException;
 import dev.disclose.yaml.Position;
 import java.io.IOException;
@@ -28,14 +31,14 @@ public final class IdAssigner {
   /** One renumbered advisory. */
   public record Assignment(Path from, Path to, String id) {}
 
-  public static List<Assignment> assign(SiteRoot site, Instant now, boolean dryRun) throws SiteException {
-    String prefix = site.config().config().idPrefix();
+  public static List<Assignment> assign(SiteRoot site, Pipeline pipeline, Instant now, boolean dryRun) throws SiteException {
+    String prefix = pipeline.config(site).idPrefix();
     if (prefix.isEmpty()) {
       throw new SiteException("site-config.yaml has no valid `id_prefix`; fix it first (disclose validate)");
     }
-    AdvisoryFiles.Loaded loaded = site.readAll();
-    List<Advisory> advisories = loaded.advisories();
-    List<Path> paths = loaded.paths();
+    SiteSources loaded = pipeline.load(LoadRequest.toCheck(site));
+    List<Advisory> advisories = loaded.requireAdvisories();
+    List<Path> paths = loaded.files().stream().map(AdvisoryFile::path).toList();
     int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
     IdAllocator ids = new IdAllocator(prefix, year, advisories, paths);
     String placeholder = AdvisoryId.placeholder(prefix);

@@ -3,8 +3,11 @@ package dev.disclose.authoring;
 import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.ecosystem.Ecosystems;
-import dev.disclose.load.AdvisoryFiles;
+import dev.disclose.load.AdvisoryReader.AdvisoryFile;
+import dev.disclose.load.LoadRequest;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.load.SiteSources;
+import dev.disclose.pipeline.Pipeline;
 import dev.disclose.load.SiteException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +31,8 @@ public final class NewAdvisory {
       boolean placeholder, Instant now) {}
 
   /** Writes the draft and returns its path. {@link SiteException} for anything the user must fix. */
-  public static Path write(SiteRoot site, Request request) throws SiteException {
-    SiteConfig config = site.config().config();
+  public static Path write(SiteRoot site, Pipeline pipeline, Request request) throws SiteException {
+    SiteConfig config = pipeline.config(site);
     if (config.idPrefix().isEmpty()) {
       throw new SiteException("site-config.yaml has no valid `id_prefix`; fix it first (disclose validate)");
     }
@@ -49,9 +52,9 @@ public final class NewAdvisory {
       id = AdvisoryId.placeholder(config.idPrefix());
       target = site.advisoriesDir().resolve(slug(request.packageName())).resolve(id + ".md");
     } else {
-      AdvisoryFiles.Loaded existing = site.readAll();
+      SiteSources existing = pipeline.load(LoadRequest.toCheck(site));
       IdAllocator ids = new IdAllocator(config.idPrefix(), today.getYear(),
-          existing.advisories(), existing.paths());
+          existing.requireAdvisories(), existing.files().stream().map(AdvisoryFile::path).toList());
       id = ids.next();
       target = site.advisoriesDir().resolve(String.valueOf(today.getYear())).resolve(id + ".md");
     }

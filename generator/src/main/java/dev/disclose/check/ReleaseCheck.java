@@ -8,13 +8,13 @@ import dev.disclose.config.SiteConfig;
 import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.DiagnosticSeverity;
 import dev.disclose.diagnostic.Rule;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.memo.Memo;
+import dev.disclose.memo.Memo.Slot;
 import dev.disclose.releases.Release;
 import dev.disclose.releases.ReleaseFixes;
 import dev.disclose.releases.ReleaseNotesLinker;
 import dev.disclose.yaml.Position;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +40,18 @@ final class ReleaseCheck {
         + "|RUSTSEC-\\d{4}-\\d{4}|GO-\\d{4}-\\d{4,}|PYSEC-\\d{4}-\\d+)\\b");
   }
 
-  static List<Diagnostic> check(Path root, dev.disclose.load.PathDisplay display, List<Advisory> advisories,
-      List<Release> releases, SiteConfig config, Instant now) {
+  /** The IDs a release's notes name, found with the pattern of the site's ID prefix. */
+  static final Slot<Named, List<String>> NAMED = new Slot<>("IDs release notes name");
+
+  /** A release's notes, and the ID prefix its mentions are found with. */
+  record Named(String notes, String prefix) {}
+
+  /**
+   * {@code texts}: each release notes file's text, by its path from the site root, to point at
+   * the line that names an ID.
+   */
+  static List<Diagnostic> check(SiteRoot site, List<Advisory> advisories, List<Release> releases, Map<String, String> texts,
+      SiteConfig config, Instant now, Memo memo) {
     List<Diagnostic> out = new ArrayList<>();
     Map<String, Advisory> byName = new HashMap<>();
     for (Advisory a : advisories) {
@@ -90,9 +100,11 @@ final class ReleaseCheck {
     Map<String, String[]> files = new HashMap<>();
     for (Release r : releases) {
       // The file as shown, and its lines to point at a name: made only for a finding.
-      java.util.function.Supplier<Path> file = () -> display.of(root.resolve(r.source()));
-      java.util.function.Supplier<String[]> lines = () -> files.computeIfAbsent(r.source(), s -> read(root.resolve(s)));
-      for (String id : named(r.notes(), config.idPrefix(), ids)) {
+      java.util.function.Supplier<Path> file = () -> site.display().of(site.root().resolve(r.source()));
+      java.util.function.Supplier<String[]> lines = () -> files.computeIfAbsent(r.source(), s -> lines(texts.get(s)));
+      List<String> named = memo.get(NAMED, r.source() + "\0" + r.line(), new Named(r.notes(), config.idPrefix()),
+          in -> named(in.notes(), ids));
+      for (String id : named) {
         Advisory a = byName.get(id);
         if (a == null) {
           out.add(Diagnostic.of(file.get(), find(lines.get(), id, r.line()), Rule.RELEASE_UNKNOWN_ADVISORY, "`" + id + "` is the ID or alias of no advisory of this site;"
@@ -121,27 +133,12 @@ final class ReleaseCheck {
    */
   private record Key(String ecosystem, String name, String version) {}
 
-  /**
-   * The IDs each release's notes name, by the notes' text, for as long as the text is in use:
-   * the preview server reuses an unchanged file's releases, and matching the pattern over a
-   * megabyte of notes was a fifth of a rebuild's validation. Weak keys: a text no longer read
-   * (an edited file's old notes, a finished build's) is dropped with it.
-   */
-  private static final Map<String, Named> NAMED = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-  /** The IDs a text names, found with the pattern of {@code prefix}. */
-  private record Named(String prefix, List<String> ids) {}
-
-  private static List<String> named(String notes, String prefix, Pattern ids) {
-    Named known = NAMED.get(notes);
-    if (known != null && known.prefix().equals(prefix)) return known.ids();
+  /** The IDs a text names, in the order it names them first. */
+  private static List<String> named(String notes, Pattern ids) {
     Set<String> named = new LinkedHashSet<>();
     Matcher m = ids.matcher(notes);
-    // A copy: the whole text matched would be the weak key itself, held by its value for ever.
-    while (m.find()) named.add(new String(m.group(1)));
-    List<String> found = List.copyOf(named);
-    NAMED.put(notes, new Named(prefix, found));
-    return found;
+    while (m.find()) named.add(m.group(1));
+    return List.copyOf(named);
   }
 
   /** The first occurrence of {@code text} at or after line {@code from} (1-based). */
@@ -153,11 +150,7 @@ final class ReleaseCheck {
     return new Position(Math.max(1, from), 1);
   }
 
-  private static String[] read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").split("\n", -1);
-    } catch (IOException e) {
-      return new String[0];
-    }
+  private static String[] lines(String text) {
+    return text == null ? new String[0] : text.split("\n", -1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.disclose.cli;
 
+import dev.disclose.pipeline.Pipeline;
 import dev.disclose.authoring.IdAssigner;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,8 +26,7 @@ final class AssignIdsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Environment env = parent.env();
     var opened = site.open(env);
-    List<IdAssigner.Assignment> done = IdAssigner.assign(opened,
-        clock.resolve(env), dryRun);
+    List<IdAssigner.Assignment> done = IdAssigner.assign(opened, Pipeline.oneOff(), clock.resolve(env), dryRun);
     if (done.isEmpty()) {
       env.out().println("no placeholder IDs to assign");
     }

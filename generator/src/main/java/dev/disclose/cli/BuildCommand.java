@@ -1,10 +1,16 @@
 package dev.disclose.cli;
 
+import dev.disclose.load.LoadRequest;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.memo.Memo;
 import dev.disclose.pipeline.PhaseTimings;
-import dev.disclose.pipeline.SiteBuild;
+import dev.disclose.pipeline.Pipeline;
+import dev.disclose.pipeline.Progress;
+import dev.disclose.pipeline.Refused;
+import dev.disclose.plan.PlanRequest;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
-import dev.disclose.load.SiteRoot;
+import dev.disclose.text.Urls;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +49,7 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Environment env = parent.env();
     SiteRoot opened = site.open(env);
-    if (baseUrl != null && !dev.disclose.text.Urls.isHttpUrl(baseUrl)) {
+    if (baseUrl != null && !Urls.isHttpUrl(baseUrl)) {
       env.err().println("disclose: --base-url must be an absolute http(s) URL, like https://example.org/security/");
       return Main.USAGE;
     }
@@ -52,14 +58,15 @@ final class BuildCommand implements Callable<Integer> {
       env.err().println("disclose: a preview never goes to _site/, the public output; choose another --out (default _preview/)");
       return Main.USAGE;
     }
-    SiteBuild.Progress line = TerminalProgress.forEnvironment(env);
+    Progress line = TerminalProgress.forEnvironment(env);
     PhaseTimings phases = timings ? new PhaseTimings(line) : null;
-    SiteBuild.Progress progress = phases != null ? phases : line;
+    Pipeline pipeline = new Pipeline(Memo.NONE, phases != null ? phases : line);
     try {
-      SiteBuild.Result result;
+      Pipeline.Built result;
       try {
-        result = SiteBuild.run(opened, new SiteBuild.Options(target, Optional.ofNullable(baseUrl), clock.resolve(env), progress,
-            Optional.empty(), preview));
+        result = pipeline.build(LoadRequest.toBuild(opened),
+            Pipeline.BuildRequest.at(clock.resolve(env), new PlanRequest(Optional.ofNullable(baseUrl), preview)),
+            Pipeline.folder(target, opened.root(), preview));
       } finally {
         if (line instanceof TerminalProgress terminal) terminal.clear();
       }
@@ -69,10 +76,10 @@ final class BuildCommand implements Callable<Integer> {
       env.out().flush();
       if (phases != null) phases.print(env.err());
       return Main.OK;
-    } catch (SiteBuild.Refused refused) {
+    } catch (Refused refused) {
       DiagnosticFormat format = env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
-      new DiagnosticPrinter(env.workingDirectory(), opened.root()).print(refused.report().diagnostics(),
-          refused.report().filesChecked(), format, env.out());
+      new DiagnosticPrinter(env.workingDirectory(), opened.root()).print(refused.checked().diagnostics(),
+          refused.checked().filesChecked(), format, env.out());
       env.err().println("disclose: not building: fix the errors above (disclose validate shows them too)");
       return Main.FINDINGS;
     }

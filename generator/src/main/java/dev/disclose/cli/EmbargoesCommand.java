@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.Status;
+import dev.disclose.load.LoadRequest;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.pipeline.Pipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ final class EmbargoesCommand implements Callable<Integer> {
     SiteRoot opened = site.open(env);
     Instant now = clock.resolve(env);
     List<Advisory> upcoming = new ArrayList<>();
-    for (Advisory a : opened.readAll().advisories()) {
+    for (Advisory a : Pipeline.oneOff().load(LoadRequest.toCheck(opened)).requireAdvisories()) {
       if (a.status() == Status.DRAFT) continue;
       if (a.embargo().isPresent() && a.embargo().get().instant().isAfter(now)) upcoming.add(a);
     }

@@ -1,20 +1,22 @@
 package dev.disclose.cli;
 
+import dev.disclose.check.CheckedSite;
+import dev.disclose.format.FileSink;
+import dev.disclose.format.OutputFormat;
+import dev.disclose.load.LoadRequest;
+import dev.disclose.load.SiteException;
+import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.AtomicPublisher;
-import dev.disclose.pipeline.SiteBuild;
-import dev.disclose.catalog.Catalog;
-import dev.disclose.export.Exports;
-import dev.disclose.files.FileSink;
+import dev.disclose.pipeline.OutputFormats;
+import dev.disclose.pipeline.Pipeline;
+import dev.disclose.pipeline.Refused;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
-import dev.disclose.load.LastCommitTimes;
-import dev.disclose.load.SiteRoot;
-import dev.disclose.load.SiteException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,12 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Writes the public advisories in one machine-readable format into a folder.",
-        "  osv        <ID>.json per advisory; all.json for OSV.dev's REST ingestion;",
-        "             all.zip and <Ecosystem>/all.zip for osv-scanner's offline databases.",
-        "  rustsec    crates/<crate>/<ID>.md in RustSec advisory-db's format (crates.io only).",
-        "  cyclonedx  vex.json and vex.xml: a CycloneDX 1.6 VEX document.",
-        "These are the files the site publishes under osv/, rustsec/ and cyclonedx/.",
+    description = {"Writes the public advisories in one output format into a folder.",
+        "The files are those the site publishes in the format's folder (osv/, rustsec/, cyclonedx/, …).",
         "Validates first, and replaces the folder atomically."},
     footer = {"", "Exit codes: 0 exported, 1 validation errors, 2 usage or I/O error."})
 final class ExportCommand implements Callable<Integer> {
@@ -35,20 +33,37 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin SiteOptions site;
   @Mixin NowOption clock;
 
-  @Parameters(index = "0", paramLabel = "FORMAT", description = "osv, rustsec or cyclonedx.",
-      converter = FormatConverter.class)
-  Exports.Format format;
+  @Parameters(index = "0", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+      description = "One of: ${COMPLETION-CANDIDATES} (each below).", converter = FormatConverter.class)
+  OutputFormat format;
 
   @Option(names = "--out", paramLabel = "DIR", required = true,
       description = "The folder to write; replaced as a whole, so it must be empty or an earlier export.")
   Path out;
 
-  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Exports.Format> {
+  /** Every format's name, for --help. */
+  static final class FormatNames implements Iterable<String> {
     @Override
-    public Exports.Format convert(String value) {
-      for (Exports.Format f : Exports.Format.values()) if (f.folder().equals(value)) return f;
-      throw new picocli.CommandLine.TypeConversionException("`" + value + "` is not a format: use osv, rustsec or cyclonedx");
+    public Iterator<String> iterator() {
+      return OutputFormats.names().iterator();
     }
+  }
+
+  static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      return OutputFormats.named(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+          "`" + value + "` is not a format: use " + String.join(", ", OutputFormats.names())));
+    }
+  }
+
+  /** The help section listing each format and what it writes. */
+  static String formatsHelp() {
+    StringBuilder b = new StringBuilder("Formats:%n");
+    for (OutputFormat f : OutputFormats.ALL) {
+      b.append(String.format("  %-13s%s%n", f.name(), f.summary().replace("%", "%%")));
+    }
+    return b.toString();
   }
 
   @Override
@@ -56,21 +71,21 @@ final class ExportCommand implements Callable<Integer> {
     Environment env = parent.env();
     SiteRoot opened = site.open(env);
     Path target = env.workingDirectory().resolve(out).toAbsolutePath().normalize();
-    Catalog catalog;
+    Pipeline pipeline = Pipeline.oneOff();
+    CheckedSite checked;
     try {
-      catalog = SiteBuild.publicCatalog(opened, clock.resolve(env));
-    } catch (SiteBuild.Refused refused) {
+      checked = pipeline.checkClean(LoadRequest.toBuild(opened), clock.resolve(env));
+    } catch (Refused refused) {
       DiagnosticFormat f = env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
-      new DiagnosticPrinter(env.workingDirectory(), opened.root()).print(refused.report().diagnostics(),
-          refused.report().filesChecked(), f, env.out());
+      new DiagnosticPrinter(env.workingDirectory(), opened.root()).print(refused.checked().diagnostics(),
+          refused.checked().filesChecked(), f, env.out());
       env.err().println("disclose: not exporting: fix the errors above (disclose validate shows them too)");
       return Main.FINDINGS;
     }
-    LastCommitTimes commits = LastCommitTimes.read(opened.root());
     Path staging = AtomicPublisher.stage(target, opened.root());
-    Exports.Written output;
+    OutputFormat.Written output;
     try {
-      output = Exports.write(format, catalog, opened.config().config(), commits, FileSink.folder(staging));
+      output = pipeline.export(checked, format, FileSink.folder(staging));
       AtomicPublisher.publish(staging, target);
     } catch (IOException | SiteException | RuntimeException e) {
       AtomicPublisher.discard(staging);
@@ -82,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
       throw e;
     }
     for (String note : output.notes()) env.err().println("note: " + note);
-    env.out().println(catalog.size() + " public advisories exported as " + format.folder() + ": "
+    env.out().println(checked.publicCatalog().size() + " public advisories exported as " + format.name() + ": "
         + output.files() + " files -> " + opened.display().of(target).toString().replace('\\', '/'));
     return Main.OK;
   }

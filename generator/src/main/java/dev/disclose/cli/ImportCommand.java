@@ -4,7 +4,10 @@ import dev.disclose.authoring.AtomicFiles;
 import dev.disclose.importing.AdvisoryImport;
 import dev.disclose.importing.OsvImport;
 import dev.disclose.importing.RustSecImport;
+import dev.disclose.load.LoadRequest;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.load.SiteSources;
+import dev.disclose.pipeline.Pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,11 +59,13 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     long start = System.nanoTime();
-    String prefix = opened.config().config().idPrefix();
+    Pipeline pipeline = Pipeline.oneOff();
+    SiteSources sources = pipeline.load(LoadRequest.toCheck(opened));
+    String prefix = sources.siteConfig().idPrefix();
     List<AdvisoryImport.Candidate> candidates = format.equals("osv")
         ? OsvImport.candidates(OsvImport.inputs(resolved), prefix)
         : RustSecImport.candidates(RustSecImport.inputs(resolved));
-    List<AdvisoryImport.Outcome> outcomes = AdvisoryImport.run(candidates, opened.readAll().advisories(),
+    List<AdvisoryImport.Outcome> outcomes = AdvisoryImport.run(candidates, sources.requireAdvisories(),
         opened.root(), prefix, keepIds, !dryRun, (file, text) -> {
           try {
             opened.requireWritable(file);
@@ -93,11 +98,10 @@ final class ImportCommand implements Callable<Integer> {
       // the first build.
       java.util.Set<Path> imported = new java.util.HashSet<>();
       for (AdvisoryImport.Outcome o : outcomes) o.file().ifPresent(f -> imported.add(f.toAbsolutePath().normalize()));
-      SiteRoot again = site.open(env);
       java.util.Map<dev.disclose.diagnostic.Rule, Integer> byRule = new java.util.TreeMap<>();
       java.util.Set<Path> withErrors = new java.util.HashSet<>();
-      for (var d : dev.disclose.check.SiteValidator.validate(again, env.clock().instant(), List.of()).diagnostics()) {
-        Path f = again.root().resolve(d.file()).toAbsolutePath().normalize();
+      for (var d : pipeline.check(LoadRequest.toCheck(opened), env.clock().instant()).diagnostics()) {
+        Path f = opened.root().resolve(d.file()).toAbsolutePath().normalize();
         if (!d.isError() || !imported.contains(f)) continue;
         withErrors.add(f);
         byRule.merge(d.rule(), 1, Integer::sum);

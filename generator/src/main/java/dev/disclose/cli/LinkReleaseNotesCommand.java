@@ -1,10 +1,11 @@
 package dev.disclose.cli;
 
 import dev.disclose.authoring.AtomicFiles;
-import dev.disclose.pipeline.SiteBuild;
-import dev.disclose.catalog.Catalog;
+import dev.disclose.load.LoadRequest;
+import dev.disclose.pipeline.Pipeline;
+import dev.disclose.pipeline.Refused;
+import dev.disclose.check.CheckedSite;
 import dev.disclose.releases.ReleaseNotesLinker;
-import dev.disclose.releases.ReleaseNotesReader;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.load.SiteRoot;
@@ -37,17 +38,17 @@ final class LinkReleaseNotesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Environment env = parent.env();
     SiteRoot opened = site.open(env);
-    Catalog catalog;
+    CheckedSite checked;
     try {
-      catalog = SiteBuild.publicCatalog(opened, clock.resolve(env));
-    } catch (SiteBuild.Refused refused) {
-      new DiagnosticPrinter(env.workingDirectory(), opened.root()).print(refused.report().diagnostics(),
-          refused.report().filesChecked(), DiagnosticFormat.TEXT, env.out());
+      checked = Pipeline.oneOff().checkClean(LoadRequest.toCheck(opened), clock.resolve(env));
+    } catch (Refused refused) {
+      new DiagnosticPrinter(env.workingDirectory(), opened.root()).print(refused.checked().diagnostics(),
+          refused.checked().filesChecked(), DiagnosticFormat.TEXT, env.out());
       env.err().println("disclose: fix the errors above first");
       return Main.FINDINGS;
     }
-    List<ReleaseNotesLinker.Addition> missing = ReleaseNotesLinker.missing(
-        ReleaseNotesReader.read(opened.root(), opened.config().config()), catalog.advisories());
+    List<ReleaseNotesLinker.Addition> missing = ReleaseNotesLinker.missing(checked.releases(),
+        checked.publicCatalog().advisories());
     if (missing.isEmpty()) {
       env.out().println("release notes name every advisory their releases fix");
       return Main.OK;

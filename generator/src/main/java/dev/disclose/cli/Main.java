@@ -1,6 +1,8 @@
 package dev.disclose.cli;
 
 import dev.disclose.load.SiteException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The {@code disclose} executable. Only this class exits the process. */
@@ -26,6 +28,11 @@ public final class Main {
     cli.setOut(env.out());
     cli.setErr(env.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine export = cli.getSubcommands().get("export");
+    export.getHelpSectionMap().put("formats", help -> String.format(ExportCommand.formatsHelp()));
+    List<String> sections = new ArrayList<>(export.getHelpSectionKeys());
+    sections.add(sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), "formats");
+    export.setHelpSectionKeys(sections);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof SiteException) {
         env.err().println("disclose: " + e.getMessage());

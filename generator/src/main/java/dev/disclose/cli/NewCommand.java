@@ -1,5 +1,6 @@
 package dev.disclose.cli;
 
+import dev.disclose.pipeline.Pipeline;
 import dev.disclose.authoring.NewAdvisory;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class NewCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Environment env = parent.env();
     var opened = site.open(env);
-    Path written = NewAdvisory.write(opened, new NewAdvisory.Request(ecosystem, packageName,
+    Path written = NewAdvisory.write(opened, Pipeline.oneOff(), new NewAdvisory.Request(ecosystem, packageName,
         Optional.ofNullable(title), placeholder, clock.resolve(env)));
     env.out().println("wrote " + opened.display().of(written).toString().replace('\\', '/'));
     return Main.OK;

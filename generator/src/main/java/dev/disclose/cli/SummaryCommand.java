@@ -29,7 +29,7 @@ final class SummaryCommand implements Callable<Integer> {
     SiteRoot opened = site.open(env);
     List<ChangeSummary.Entry> entries;
     try {
-      entries = ChangeSummary.since(opened.root(), since, clock.resolve(env));
+      entries = ChangeSummary.since(opened, since, clock.resolve(env));
     } catch (ChangeSummary.SummaryException e) {
       env.err().println("disclose: " + e.getMessage());
       return Main.USAGE;

@@ -1,6 +1,6 @@
 package dev.disclose.cli;
 
-import dev.disclose.pipeline.SiteBuild;
+import dev.disclose.pipeline.Progress;
 import java.io.PrintWriter;
 
 /**
@@ -8,7 +8,7 @@ import java.io.PrintWriter;
  * 4,200/18,770 (22%)"), cleared at the end so that only the summary line remains. Used only on
  * an interactive terminal: logs of CI runs get the summary alone.
  */
-final class TerminalProgress implements SiteBuild.Progress {
+final class TerminalProgress implements Progress {
   private final PrintWriter err;
   private int shownLength;
   private int shownPercent = -1;
@@ -23,11 +23,11 @@ final class TerminalProgress implements SiteBuild.Progress {
    * redirected standard error never collects progress lines. {@code DISCLOSE_PROGRESS=1} forces
    * it on, onto standard error (tests), {@code 0} off.
    */
-  static SiteBuild.Progress forEnvironment(Environment env) {
+  static Progress forEnvironment(Environment env) {
     String forced = env.variables().get("DISCLOSE_PROGRESS");
-    if (forced != null) return forced.equals("1") ? new TerminalProgress(env.err()) : SiteBuild.Progress.NONE;
+    if (forced != null) return forced.equals("1") ? new TerminalProgress(env.err()) : Progress.NONE;
     java.io.Console console = System.console();
-    if (console == null || env.variables().get("CI") != null) return SiteBuild.Progress.NONE;
+    if (console == null || env.variables().get("CI") != null) return Progress.NONE;
     return new TerminalProgress(console.writer());
   }
 

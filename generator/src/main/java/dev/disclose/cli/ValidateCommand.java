@@ -3,7 +3,11 @@ package dev.disclose.cli;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.load.SiteRoot;
-import dev.disclose.check.SiteValidator;
+import dev.disclose.check.CheckedSite;
+import dev.disclose.config.SiteConfig;
+import dev.disclose.load.Changes;
+import dev.disclose.load.LoadRequest;
+import dev.disclose.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +46,12 @@ final class ValidateCommand implements Callable<Integer> {
     Environment env = parent.env();
     SiteRoot opened = site.open(env);
     List<Path> selection = paths.stream().map(p -> env.workingDirectory().resolve(p)).toList();
-    SiteValidator.Report report = SiteValidator.validate(opened,
-        clock.resolve(env), selection);
+    CheckedSite report = Pipeline.oneOff().check(new LoadRequest(opened, selection, Changes.UNKNOWN, false), clock.resolve(env));
     DiagnosticFormat chosen = format != null ? format
         : env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
     new DiagnosticPrinter(env.workingDirectory(), opened.root())
         .print(report.diagnostics(), report.filesChecked(), chosen, env.out());
-    dev.disclose.config.SiteConfig config = opened.config().config();
+    SiteConfig config = report.config();
     if (chosen == DiagnosticFormat.TEXT && !config.osvPrefixRegistered() && !config.idPrefix().isEmpty()) {
       // Not a finding: a site works without it. But OSV.dev imports no record named x_….
       env.err().println("note: OSV records are exported as x_" + config.idPrefix() + "-…, the form for databases"

@@ -32,4 +32,28 @@ public final class Threads {
     if (failure instanceof Error err) throw err;
     return new IllegalStateException(failure);
   }
+
+  /** Work on one item that may fail with an I/O error. */
+  @FunctionalInterface
+  public interface Work<T> {
+    void on(T item) throws java.io.IOException;
+  }
+
+  /**
+   * Runs {@code work} on each item in parallel and returns only when every task has stopped:
+   * the first failure is rethrown after the others finish, so that no thread is still writing
+   * into a folder that is being discarded.
+   */
+  public static <T> void inParallel(java.util.List<T> items, Work<T> work) throws java.io.IOException {
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    items.parallelStream().forEach(item -> {
+      if (failure.get() != null) return;
+      try {
+        work.on(item);
+      } catch (java.io.IOException | RuntimeException e) {
+        failure.compareAndSet(null, e);
+      }
+    });
+    if (failure.get() != null) throw rethrow(failure.get());
+  }
 }

@@ -79,6 +79,17 @@ public final class Ecosystems {
     return Optional.ofNullable(TABLE.get(base));
   }
 
+  /**
+   * How pages name an ecosystem, written as OSV spells it, with any ":suffix" kept ("Debian:12");
+   * an unknown name as it is written.
+   */
+  public static String displayName(String ecosystemWithSuffix) {
+    int colon = ecosystemWithSuffix.indexOf(':');
+    Ecosystem known = TABLE.get(baseName(ecosystemWithSuffix));
+    if (known == null) return ecosystemWithSuffix;
+    return colon < 0 ? known.displayName() : known.displayName() + ecosystemWithSuffix.substring(colon);
+  }
+
   /** OSV's ecosystem names, in the order of the bundled list. */
   public static List<String> names() {
     return NAMES;

@@ -1,5 +1,6 @@
 package dev.disclose.feed;
 
+import dev.disclose.plan.Feed;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

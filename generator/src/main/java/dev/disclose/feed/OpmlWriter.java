@@ -1,5 +1,6 @@
 package dev.disclose.feed;
 
+import dev.disclose.plan.Feed;
 import com.rometools.opml.feed.opml.Attribute;
 import com.rometools.opml.feed.opml.Opml;
 import com.rometools.opml.feed.opml.Outline;
@@ -15,18 +16,31 @@ import java.util.List;
 public final class OpmlWriter {
   private OpmlWriter() {}
 
+  /** A feed as the list names it: its title, its RSS file and its page. */
+  public record Entry(String title, String xmlUrl, String htmlUrl) {
+    public static Entry of(Feed f) {
+      return new Entry(f.title(), f.feedBaseUrl() + Feed.RSS, f.homeUrl());
+    }
+  }
+
+  /** The list: the site's title and its feeds, all the file is made of. */
+  public record Subscriptions(String title, List<Entry> feeds) {}
+
   public static String opml(String title, List<Feed> feeds) {
+    return opml(new Subscriptions(title, feeds.stream().map(Entry::of).toList()));
+  }
+
+  public static String opml(Subscriptions subscriptions) {
     Opml opml = new Opml();
     opml.setFeedType("opml_2.0");
-    opml.setTitle(title);
+    opml.setTitle(subscriptions.title());
     List<Outline> outlines = new ArrayList<>();
-    for (Feed f : feeds) {
+    for (Entry f : subscriptions.feeds()) {
       Outline o = new Outline();
       o.setType("rss");
       o.setText(f.title());
       o.setTitle(f.title());
-      o.setAttributes(new ArrayList<>(List.of(new Attribute("xmlUrl", f.feedBaseUrl() + Feed.RSS),
-          new Attribute("htmlUrl", f.homeUrl()))));
+      o.setAttributes(new ArrayList<>(List.of(new Attribute("xmlUrl", f.xmlUrl()), new Attribute("htmlUrl", f.htmlUrl()))));
       outlines.add(o);
     }
     opml.setOutlines(outlines);

@@ -1,5 +1,6 @@
 package dev.disclose.feed;
 
+import dev.disclose.plan.Feed;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;

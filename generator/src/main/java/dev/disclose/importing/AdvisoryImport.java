@@ -2,7 +2,7 @@ package dev.disclose.importing;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
-import dev.disclose.load.AdvisoryFiles;
+import dev.disclose.load.SiteRoot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ public final class AdvisoryImport {
   }
 
   /** A record, like an advisory file, is at most 1 MiB. */
-  static final long MAX_BYTES = AdvisoryFiles.MAX_BYTES;
+  static final long MAX_BYTES = SiteRoot.MAX_BYTES;
 
   /** One input record: where it came from, and its bytes ({@code yaml}: OSV records may be YAML). */
   public record Input(String origin, byte[] bytes, boolean yaml) {}

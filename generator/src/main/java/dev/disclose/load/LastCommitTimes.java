@@ -30,7 +30,7 @@ public final class LastCommitTimes {
     Optional<String> log;
     try {
       log = Git.run(root, "-c", "core.quotepath=off", "log", "--format=%x1e%cI", "--name-only", "--no-renames",
-          "--relative", "--", AdvisoryFiles.ADVISORIES_DIR);
+          "--relative", "--", SiteRoot.ADVISORIES_DIR);
     } catch (IOException e) {
       return none(); // no git here
     }

@@ -60,8 +60,7 @@ public final class OsvExporter {
    * the prefix is registered; imported records keep their registered IDs.
    */
   public static String osvId(String id, Settings settings) {
-    boolean own = AdvisoryId.parseOwn(id, settings.idPrefix()).isPresent();
-    return own && !settings.prefixRegistered() ? "x_" + id : id;
+    return AdvisoryId.osvId(id, settings.idPrefix(), settings.prefixRegistered());
   }
 
   public static OsvRecord toOsv(Advisory a, Settings settings, Optional<Instant> lastCommit) {

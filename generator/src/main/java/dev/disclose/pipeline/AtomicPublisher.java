@@ -387,7 +387,7 @@ public final class AtomicPublisher {
    * anything outside it) while they are empty folders: what a removed file leaves behind, in
    * the preview server's folder or a reused one.
    */
-  static void removeEmptyFolders(Path folder, Path root) throws IOException {
+  public static void removeEmptyFolders(Path folder, Path root) throws IOException {
     for (Path p = folder; p != null && !p.equals(root) && p.startsWith(root)
         && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
       try {

@@ -10,12 +10,12 @@ import java.util.Locale;
  * printed after it, so that speed work starts from measurements (bench/README.md). Passes
  * progress on to the line on the terminal, if any.
  */
-public final class PhaseTimings implements SiteBuild.Progress {
-  private final SiteBuild.Progress next;
+public final class PhaseTimings implements Progress {
+  private final Progress next;
   private final List<String> names = new ArrayList<>();
   private final List<Long> starts = new ArrayList<>();
 
-  public PhaseTimings(SiteBuild.Progress next) {
+  public PhaseTimings(Progress next) {
     this.next = next;
   }
 

@@ -72,7 +72,7 @@ public final class ReleaseNotesLinker {
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
     if (trailingNewline) lines.remove(lines.size() - 1);
     int start = headingLine - 1;
-    boolean oneFile = headingLine == 1 && !(lines.size() > 0 && ReleaseNotesReader.CHANGELOG_HEADING.matcher(lines.get(0)).matches());
+    boolean oneFile = headingLine == 1 && !(lines.size() > 0 && ReleaseNotesParser.CHANGELOG_HEADING.matcher(lines.get(0)).matches());
     if (oneFile && !lines.isEmpty() && lines.get(0).equals("---")) {
       for (int i = 1; i < lines.size(); i++) if (lines.get(i).equals("---")) { start = i; break; }
     }

@@ -2,6 +2,7 @@ package dev.disclose.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.disclose.plan.SearchDoc;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,18 +33,6 @@ public final class SearchIndexWriter {
   static final int SHARD_BYTES = 12_000;
   static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /**
-   * What the index needs of one advisory: what a result shows (ID, title, page path, severity
-   * label and score, packages in words, publication date, withdrawn), what finds it (IDs and
-   * aliases, title, body, package names), and its facets.
-   */
-  public record Doc(String id, String title, String path, String severityLabel, String score, String packagesSummary,
-      String published, boolean withdrawn, List<String> ids, List<PackageRef> packages, List<String> ecosystems,
-      String severity, int year, String body) {}
-
-  /** A package an advisory affects. */
-  public record PackageRef(String name, String ecosystem) {}
 
   private SearchIndexWriter() {}
 
@@ -100,32 +89,32 @@ public final class SearchIndexWriter {
   }
 
   /** Relative path (under search/) → bytes. */
-  public static Map<String, byte[]> write(List<Doc> docs) {
+  public static Map<String, byte[]> write(List<SearchDoc> docs) {
     return write(docs, SearchAnalyzer::terms);
   }
 
   /** As {@link #write(List)}, with {@code analyse} giving a text's terms as {@link SearchAnalyzer#terms} does. */
-  public static Map<String, byte[]> write(List<Doc> docs, java.util.function.Function<String, List<String>> analyse) {
-    return write(docs, analyse, Memory.forOneWrite());
+  public static Map<String, byte[]> write(List<SearchDoc> docs, java.util.function.Function<String, List<String>> analyse) {
+    return write(docs, analyse, KeptIndex.forOneWrite());
   }
 
   /**
-   * As {@link #write(List)}, patching the index {@code memory} holds from the previous call (the
-   * preview server's): when the docs are numbered as before and few changed, only the changed
+   * As {@link #write(List)}, patching {@code kept}, the index of the previous call (the preview
+   * server's): when the docs are numbered as before and few changed, only the changed
    * docs are analysed, their terms' postings updated in place, and only the term shards holding
    * those terms encoded again; the rest of the files are made as always, but a result chunk of
    * unchanged docs keeps its bytes. The files are exactly what a write from scratch makes (a
    * test compares the two over a series of edits). Otherwise the index is made from scratch,
    * reusing the terms of docs whose title and text are unchanged, and remembered (unless the
-   * memory is {@link Memory#forOneWrite}).
+   * index is {@link KeptIndex#forOneWrite}).
    */
-  public static Map<String, byte[]> write(List<Doc> docs, java.util.function.Function<String, List<String>> analyse,
-      Memory memory) {
+  public static Map<String, byte[]> write(List<SearchDoc> docs, java.util.function.Function<String, List<String>> analyse,
+      KeptIndex kept) {
     try {
-      Map<String, byte[]> patched = memory.patch(docs, analyse);
-      return patched != null ? patched : memory.writeAll(docs, analyse);
+      Map<String, byte[]> patched = kept.patch(docs, analyse);
+      return patched != null ? patched : kept.writeAll(docs, analyse);
     } catch (RuntimeException | Error e) {
-      memory.forget(); // half updated: the next write starts from scratch
+      kept.forget(); // half updated: the next write starts from scratch
       throw e;
     }
   }
@@ -139,10 +128,11 @@ public final class SearchIndexWriter {
   }
 
   /**
-   * The index between writes: the docs, their terms, the postings by two-character prefix (the
-   * top-level shards) and what each of those shards wrote. One write at a time.
+   * An index kept between writes, which the next write patches: the docs, their terms, the
+   * postings by two-character prefix (the top-level shards) and what each of those shards wrote.
+   * One write at a time.
    */
-  public static final class Memory {
+  public static final class KeptIndex {
     /** More changed docs than this share of all and the index is made from scratch. */
     private static final int PATCH_MAX_SHARE = 8;
 
@@ -153,7 +143,7 @@ public final class SearchIndexWriter {
      */
     private final boolean remembers;
 
-    private List<Doc> docs;
+    private List<SearchDoc> docs;
     private List<List<String>[]> terms;
     private Map<String, TreeMap<String, Postings>> groups;
     private Map<String, Shard> shards;
@@ -163,18 +153,18 @@ public final class SearchIndexWriter {
     /** What one top-level shard wrote: its files, and the prefixes it split further. */
     private record Shard(Map<String, byte[]> files, List<String> split) {}
 
-    /** A memory for the preview server's rebuilds: each write patches the previous one's index. */
-    public Memory() {
+    /** An index for a long-running process's rebuilds: each write patches the previous one's. */
+    public KeptIndex() {
       this(true);
     }
 
-    private Memory(boolean remembers) {
+    private KeptIndex(boolean remembers) {
       this.remembers = remembers;
     }
 
     /** For one write: nothing is kept, so nothing is patched. */
-    public static Memory forOneWrite() {
-      return new Memory(false);
+    public static KeptIndex forOneWrite() {
+      return new KeptIndex(false);
     }
 
     void forget() {
@@ -187,20 +177,20 @@ public final class SearchIndexWriter {
     }
 
     /** The patched index, or null if it must be made from scratch. */
-    private Map<String, byte[]> patch(List<Doc> next, java.util.function.Function<String, List<String>> analyse) {
+    private Map<String, byte[]> patch(List<SearchDoc> next, java.util.function.Function<String, List<String>> analyse) {
       if (docs == null || docs.size() != next.size()) return null;
       List<Integer> changed = new ArrayList<>();
       for (int n = 0; n < next.size(); n++) {
-        Doc was = docs.get(n);
-        Doc now = next.get(n);
+        SearchDoc was = docs.get(n);
+        SearchDoc now = next.get(n);
         if (!was.id().equals(now.id())) return null; // numbered differently: every posting moves
         if (!was.equals(now)) changed.add(n);
       }
       if (changed.size() * PATCH_MAX_SHARE > next.size()) return null;
       java.util.Set<String> dirty = new java.util.HashSet<>();
       for (int n : changed) {
-        Doc was = docs.get(n);
-        Doc now = next.get(n);
+        SearchDoc was = docs.get(n);
+        SearchDoc now = next.get(n);
         if (was.title().equals(now.title()) && was.body().equals(now.body())) continue;
         List<String>[] made = analysed(now, analyse);
         Map<String, Integer> before = fieldBits(terms.get(n));
@@ -238,8 +228,8 @@ public final class SearchIndexWriter {
       boolean packages = false;
       boolean facets = false;
       for (int n : changed) {
-        Doc was = docs.get(n);
-        Doc now = next.get(n);
+        SearchDoc was = docs.get(n);
+        SearchDoc now = next.get(n);
         ids |= !was.ids().equals(now.ids());
         packages |= !was.packages().equals(now.packages());
         facets |= !was.ecosystems().equals(now.ecosystems()) || !was.severity().equals(now.severity()) || was.year() != now.year();
@@ -253,11 +243,11 @@ public final class SearchIndexWriter {
       return out;
     }
 
-    /** The index from scratch, remembered if this memory remembers; a doc's terms reused if its title and text are as before. */
-    private Map<String, byte[]> writeAll(List<Doc> next, java.util.function.Function<String, List<String>> analyse) {
+    /** The index from scratch, remembered if this index remembers; a doc's terms reused if its title and text are as before. */
+    private Map<String, byte[]> writeAll(List<SearchDoc> next, java.util.function.Function<String, List<String>> analyse) {
       Map<String, Integer> previousById = new java.util.HashMap<>();
       if (docs != null) for (int n = 0; n < docs.size(); n++) previousById.put(docs.get(n).id(), n);
-      List<Doc> before = docs;
+      List<SearchDoc> before = docs;
       List<List<String>[]> beforeTerms = terms;
       forget();
       List<List<String>[]> made = new ArrayList<>(next.size());
@@ -305,16 +295,16 @@ public final class SearchIndexWriter {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String>[] analysed(Doc d, java.util.function.Function<String, List<String>> analyse) {
+  private static List<String>[] analysed(SearchDoc d, java.util.function.Function<String, List<String>> analyse) {
     return new List[] {List.copyOf(analyse.apply(d.title())), List.copyOf(analyse.apply(d.body()))};
   }
 
   /** The files of one top-level (two-character) shard: {@code group} holds its terms. */
-  private static Memory.Shard shard(TreeMap<String, Postings> group) {
+  private static KeptIndex.Shard shard(TreeMap<String, Postings> group) {
     Map<String, byte[]> files = new TreeMap<>();
     List<String> split = new ArrayList<>();
     shard(group, 2, files, split);
-    return new Memory.Shard(files, split);
+    return new KeptIndex.Shard(files, split);
   }
 
   private static String chunkFile(int chunk) {
@@ -323,7 +313,7 @@ public final class SearchIndexWriter {
 
   /** The ID and package shards, and the facets: each remade only when a doc's facts it shows changed. */
   private record Parts(Map<String, byte[]> ids, Map<String, byte[]> packages, Facets facets) {
-    static Parts of(List<Doc> docs) {
+    static Parts of(List<SearchDoc> docs) {
       return new Parts(SearchIndexWriter.ids(docs), SearchIndexWriter.packages(docs), SearchIndexWriter.facets(docs));
     }
   }
@@ -336,7 +326,7 @@ public final class SearchIndexWriter {
    * the result chunks and meta.json. {@code knownChunk}: a chunk's bytes if unchanged since they
    * were made, else null.
    */
-  private static void rest(List<Doc> docs, Map<String, byte[]> files, List<String> split, Parts parts,
+  private static void rest(List<SearchDoc> docs, Map<String, byte[]> files, List<String> split, Parts parts,
       java.util.function.IntFunction<byte[]> knownChunk) {
     files.putAll(parts.ids());
     files.putAll(parts.packages());
@@ -346,7 +336,7 @@ public final class SearchIndexWriter {
   }
 
   /** ID and alias keys → docs, sharded by the key's last two characters. */
-  private static Map<String, byte[]> ids(List<Doc> docs) {
+  private static Map<String, byte[]> ids(List<SearchDoc> docs) {
     TreeMap<String, TreeSet<Integer>> ids = new TreeMap<>();
     for (int n = 0; n < docs.size(); n++) {
       for (String id : docs.get(n).ids()) {
@@ -362,10 +352,10 @@ public final class SearchIndexWriter {
   }
 
   /** Package keys → [name, ecosystem, docs], sharded by the key's first two characters. */
-  private static Map<String, byte[]> packages(List<Doc> docs) {
+  private static Map<String, byte[]> packages(List<SearchDoc> docs) {
     TreeMap<String, PackageEntry> packages = new TreeMap<>();
     for (int n = 0; n < docs.size(); n++) {
-      for (PackageRef p : docs.get(n).packages()) {
+      for (SearchDoc.PackageRef p : docs.get(n).packages()) {
         String key = SearchAnalyzer.idKey(p.name());
         if (key.isEmpty()) continue;
         packages.computeIfAbsent(key + "\u0000" + p.ecosystem(), x -> new PackageEntry(key, p.name(), p.ecosystem(), new TreeSet<>())).docs().add(n);
@@ -383,10 +373,10 @@ public final class SearchIndexWriter {
 
   private static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "none", "");
 
-  private static Facets facets(List<Doc> docs) {
+  private static Facets facets(List<SearchDoc> docs) {
     TreeSet<String> ecosystems = new TreeSet<>();
     TreeSet<Integer> years = new TreeSet<>();
-    for (Doc d : docs) {
+    for (SearchDoc d : docs) {
       ecosystems.addAll(d.ecosystems());
       years.add(d.year());
     }
@@ -398,7 +388,7 @@ public final class SearchIndexWriter {
     // runs, since docs are numbered newest first.
     List<List<Integer>> combos = new ArrayList<>();
     List<Integer> comboOf = new ArrayList<>();
-    for (Doc d : docs) {
+    for (SearchDoc d : docs) {
       List<Integer> set = d.ecosystems().stream().map(ecoList::indexOf).sorted().toList();
       int at = combos.indexOf(set);
       if (at < 0) {
@@ -427,7 +417,7 @@ public final class SearchIndexWriter {
       facets.put("s", sv.toString());
     }
     List<List<Integer>> yearRuns = new ArrayList<>();
-    for (Doc d : docs) {
+    for (SearchDoc d : docs) {
       int offset = d.year() - minYear;
       if (!yearRuns.isEmpty() && yearRuns.get(yearRuns.size() - 1).get(0) == offset) {
         List<Integer> last = yearRuns.remove(yearRuns.size() - 1);
@@ -441,7 +431,7 @@ public final class SearchIndexWriter {
   }
 
   /** The result chunks, {@value #CHUNK} docs each. */
-  private static void chunks(List<Doc> docs, Map<String, byte[]> files, java.util.function.IntFunction<byte[]> knownChunk) {
+  private static void chunks(List<SearchDoc> docs, Map<String, byte[]> files, java.util.function.IntFunction<byte[]> knownChunk) {
     for (int start = 0; start < docs.size(); start += CHUNK) {
       byte[] known = knownChunk.apply(start / CHUNK);
       if (known != null) {
@@ -450,7 +440,7 @@ public final class SearchIndexWriter {
       }
       List<List<Object>> chunk = new ArrayList<>();
       for (int n = start; n < Math.min(docs.size(), start + CHUNK); n++) {
-        Doc v = docs.get(n);
+        SearchDoc v = docs.get(n);
         chunk.add(List.of(v.id(), v.title(), v.path(), v.severityLabel(), v.score(), v.packagesSummary(),
             v.published(), v.withdrawn() ? 1 : 0));
       }
@@ -459,7 +449,7 @@ public final class SearchIndexWriter {
   }
 
   /** meta.json: counts, which shard files exist, the split prefixes, the facets' values. */
-  private static byte[] meta(List<Doc> docs, Map<String, byte[]> files, List<String> split, Facets facets) {
+  private static byte[] meta(List<SearchDoc> docs, Map<String, byte[]> files, List<String> split, Facets facets) {
     // Which shard files exist, so a browser asks only for those (a missing shard would be a 404).
     List<String> termShards = new ArrayList<>();
     List<String> idFiles = new ArrayList<>();

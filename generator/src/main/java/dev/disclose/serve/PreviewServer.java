@@ -2,13 +2,19 @@ package dev.disclose.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.disclose.pipeline.BuildMemory;
-import dev.disclose.pipeline.SiteBuild;
+import dev.disclose.config.SiteConfig;
+import dev.disclose.diagnostic.Diagnostic;
+import dev.disclose.diagnostic.DiagnosticSeverity;
+import dev.disclose.load.Changes;
+import dev.disclose.load.SiteException;
+import dev.disclose.load.SiteRoot;
+import dev.disclose.memo.Memo;
+import dev.disclose.pipeline.PhaseTimings;
+import dev.disclose.pipeline.Pipeline;
+import dev.disclose.pipeline.Progress;
+import dev.disclose.pipeline.Refused;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
-import dev.disclose.load.PathDisplay;
-import dev.disclose.load.SiteRoot;
-import dev.disclose.load.SiteException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,6 +58,8 @@ public final class PreviewServer implements Closeable {
       "xml", "application/xml", "txt", "text/plain; charset=utf-8", "svg", "image/svg+xml");
 
   private final SiteRoot site;
+  /** The configuration when the server started: which folders it watches. */
+  private final SiteConfig config;
   private final Path out;
   private final Clock clock;
   private final PrintWriter log;
@@ -60,18 +68,16 @@ public final class PreviewServer implements Closeable {
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
   private final Thread watchThread;
   private volatile int builds;
-  /** The previous build's pages and files: a rebuild renders and writes only what changed. */
-  private final BuildMemory memory = new BuildMemory(true);
+  /** The builds: each one with what the previous one made, into the served folder. */
+  private final PreviewSite preview;
   /** Runs the warm-up rebuilds, then each rebuild that shows similar advisories computed in the background. */
   private final java.util.concurrent.ExecutorService settler = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "disclose-settle");
     t.setDaemon(true);
     return t;
   });
-  /** The previous build's parsed advisories: a rebuild parses only the files whose bytes changed. */
-  private final dev.disclose.load.ParsedFiles parsed = new dev.disclose.load.ParsedFiles();
   /** What the watcher saw change since the latest rebuild began: the rebuild after an edit reads only that. */
-  private final dev.disclose.load.ChangedPaths changes = new dev.disclose.load.ChangedPaths();
+  private final ChangedPaths changes = new ChangedPaths();
 
   /** Why a rebuild runs. */
   private enum Trigger {
@@ -88,8 +94,11 @@ public final class PreviewServer implements Closeable {
   /** Whether each build's phases are printed after its line ({@code serve --timings}). */
   private final boolean timings;
 
-  private PreviewServer(SiteRoot site, Path out, int port, Clock clock, PrintWriter log, boolean timings) throws IOException {
+  private PreviewServer(SiteRoot site, Path out, int port, Clock clock, PrintWriter log, boolean timings)
+      throws IOException, SiteException {
     this.site = site;
+    this.preview = new PreviewSite(out, true);
+    this.config = Pipeline.oneOff().config(site);
     this.timings = timings;
     this.out = out;
     this.clock = clock;
@@ -104,15 +113,21 @@ public final class PreviewServer implements Closeable {
     this.watcher = FileSystems.getDefault().newWatchService();
     this.watchThread = new Thread(this::watch, "disclose-watch");
     this.watchThread.setDaemon(true);
-    memory.listener(new BuildMemory.Listener() {
+    preview.served().listener(new ServedFolder.Listener() {
       @Override
       public void bundlesWritten(int files, int written, long millis) {
         if (timings) say(String.format(Locale.ROOT, "exports' bundles made: %d files (%d written) in %.2f s", files, written, millis / 1000.0));
       }
 
       @Override
-      public void similarReady(long millis) {
-        if (timings) say(String.format(Locale.ROOT, "similar advisories computed in %.2f s", millis / 1000.0));
+      public void bundlesFailed(String message) {
+        say("disclose serve: making the exports' zips and VEX documents failed: " + message + "; still serving the previous ones");
+      }
+    });
+    preview.memo().listener(new PreviewMemo.Listener() {
+      @Override
+      public void ready(Memo.Slot<?, ?> slot, long millis) {
+        if (timings) say(String.format(Locale.ROOT, "%s computed in %.2f s", slot.name(), millis / 1000.0));
         try {
           settler.execute(PreviewServer.this::settle);
         } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -121,13 +136,8 @@ public final class PreviewServer implements Closeable {
       }
 
       @Override
-      public void similarFailed(String message) {
-        say("disclose serve: computing similar advisories failed: " + message + "; the next rebuild tries again");
-      }
-
-      @Override
-      public void bundlesFailed(String message) {
-        say("disclose serve: making the exports' zips and VEX documents failed: " + message + "; still serving the previous ones");
+      public void failed(Memo.Slot<?, ?> slot, String message) {
+        say("disclose serve: computing " + slot.name() + " failed: " + message + "; the next rebuild tries again");
       }
     });
   }
@@ -146,7 +156,7 @@ public final class PreviewServer implements Closeable {
     // The root only for site-config.yaml; the content folders with everything below them.
     site.root().register(preview.watcher, StandardWatchEventKinds.ENTRY_CREATE,
         StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
-    for (Path p : watched(site)) preview.register(p);
+    for (Path p : watched(site, preview.config)) preview.register(p);
     // What changed between the first build and the watching went unseen.
     preview.changes.unknown();
     preview.server.start();
@@ -177,14 +187,14 @@ public final class PreviewServer implements Closeable {
     return builds;
   }
 
-  private static List<Path> watched(SiteRoot site) {
+  private static List<Path> watched(SiteRoot site, SiteConfig config) {
     Path root = site.root();
     // The conventional folders, and wherever site-config.yaml puts the theme and the policy page.
     Stream<Path> configured = Stream.concat(
-        site.config().config().theme().map(root::resolve).stream(),
-        site.config().config().policy().map(p -> root.resolve(p).getParent()).stream());
+        config.theme().map(root::resolve).stream(),
+        config.policy().map(p -> root.resolve(p).getParent()).stream());
     return Stream.concat(Stream.of(root.resolve("advisories"), root.resolve("themes"), root.resolve("docs"),
-            root.resolve("releases")), Stream.concat(configured, releaseNotes(site)))
+            root.resolve("releases")), Stream.concat(configured, releaseNotes(site, config)))
         .map(Path::normalize).filter(p -> p.startsWith(root) && !p.equals(root)).filter(Files::isDirectory)
         .distinct().toList();
   }
@@ -258,9 +268,9 @@ public final class PreviewServer implements Closeable {
   }
 
   /** The folders of the release notes site-config.yaml declares (a changelog's own folder). */
-  private static Stream<Path> releaseNotes(SiteRoot site) {
+  private static Stream<Path> releaseNotes(SiteRoot site, SiteConfig config) {
     Path root = site.root();
-    return site.config().config().packages().stream().flatMap(p -> p.releaseNotes().stream()).flatMap(r -> {
+    return config.packages().stream().flatMap(p -> p.releaseNotes().stream()).flatMap(r -> {
       if (r instanceof dev.disclose.config.SiteConfig.ReleaseNotesSource.Folder f) return Stream.of(root.resolve(f.path()));
       if (r instanceof dev.disclose.config.SiteConfig.ReleaseNotesSource.Changelog c) return Stream.of(root.resolve(c.path()).getParent());
       return Stream.empty();
@@ -276,9 +286,9 @@ public final class PreviewServer implements Closeable {
     }
     // A policy page or theme folder elsewhere in the site (SECURITY.md at the root, say).
     Path absolute = changed.normalize();
-    return releaseNotes(site).map(Path::normalize).anyMatch(absolute::startsWith)
-        || site.config().config().policy().map(p -> site.root().resolve(p).normalize()).filter(absolute::equals).isPresent()
-        || site.config().config().theme().map(t -> site.root().resolve(t).normalize()).filter(absolute::startsWith).isPresent();
+    return releaseNotes(site, config).map(Path::normalize).anyMatch(absolute::startsWith)
+        || config.policy().map(p -> site.root().resolve(p).normalize()).filter(absolute::equals).isPresent()
+        || config.theme().map(t -> site.root().resolve(t).normalize()).filter(absolute::startsWith).isPresent();
   }
 
   /**
@@ -332,7 +342,7 @@ public final class PreviewServer implements Closeable {
    */
   private void settle() {
     synchronized (this) {
-      if (!memory.similarSettled()) return;
+      if (!preview.memo().settled()) return;
       rebuildQuietly(Trigger.SETTLE);
     }
   }
@@ -378,40 +388,37 @@ public final class PreviewServer implements Closeable {
    */
   private synchronized boolean rebuild(Trigger trigger) throws SiteException {
     boolean quietIfUnchanged = trigger == Trigger.WARM_UP;
-    // Timed from here: opening the site reads its configuration.
     long start = System.nanoTime();
-    dev.disclose.pipeline.PhaseTimings phases = timings ? new dev.disclose.pipeline.PhaseTimings(SiteBuild.Progress.NONE) : null;
-    if (phases != null) phases.phase("reading the configuration");
-    dev.disclose.load.ChangedPaths.Report report = changes.take();
-    parsed.onlyChanged(trigger == Trigger.EDIT ? report : dev.disclose.load.ChangedPaths.Report.UNKNOWN);
-    boolean read = false;
+    PhaseTimings phases = timings ? new PhaseTimings(Progress.NONE) : null;
+    Changes seen = changes.take();
+    Pipeline.Built r;
     try {
-      SiteRoot fresh = SiteRoot.open(site.root(), new PathDisplay(Path.of("").toAbsolutePath()), parsed);
-      SiteBuild.Result r = SiteBuild.run(fresh, new SiteBuild.Options(out, Optional.empty(), clock.instant(),
-          phases != null ? phases : SiteBuild.Progress.NONE, Optional.of(memory)));
-      read = true;
-      if (quietIfUnchanged && r.written() == 0) return false;
-      builds++;
-      synchronized (log) { // not split by the background bundles' line
-        log.println(String.format(Locale.ROOT, "built %d advisories: %d pages (%d rendered, %d files written) in %.2f s",
-            r.advisories(), r.pages(), r.rendered(), r.written(), (System.nanoTime() - start) / 1e9));
-        if (phases != null) phases.print(log);
-        log.flush();
-      }
-      return r.written() > 0;
-    } catch (SiteBuild.Refused refused) {
-      read = true; // refused by validation, which read every file
+      r = preview.rebuild(site, trigger == Trigger.EDIT ? seen : Changes.UNKNOWN, clock.instant(),
+          phases != null ? phases : Progress.NONE);
+    } catch (Refused refused) {
+      changes.unknown(); // the watcher's reports this build took are not in the memo
       if (quietIfUnchanged) return false; // a file saved mid-warm-up: the watcher's rebuild reports it
       // The errors that stop the build, not every warning of a large site (disclose validate lists those).
-      var errors = refused.report().diagnostics().stream().filter(d -> d.severity() == dev.disclose.diagnostic.DiagnosticSeverity.ERROR).toList();
+      List<Diagnostic> errors = refused.checked().diagnostics().stream()
+          .filter(d -> d.severity() == DiagnosticSeverity.ERROR).toList();
       new DiagnosticPrinter(Path.of("").toAbsolutePath(), site.root()).print(errors,
-          refused.report().filesChecked(), DiagnosticFormat.TEXT, log);
+          refused.checked().filesChecked(), DiagnosticFormat.TEXT, log);
       log.println("disclose serve: still serving the last good build; fix the errors above");
       log.flush();
       return false;
-    } finally {
-      if (!read) changes.unknown();
+    } catch (SiteException | RuntimeException | Error e) {
+      changes.unknown();
+      throw e;
     }
+    if (quietIfUnchanged && preview.written() == 0) return false;
+    builds++;
+    synchronized (log) { // not split by the background bundles' line
+      log.println(String.format(Locale.ROOT, "built %d advisories: %d pages (%d rendered, %d files written) in %.2f s",
+          r.advisories(), r.pages(), r.rendered(), preview.written(), (System.nanoTime() - start) / 1e9));
+      if (phases != null) phases.print(log);
+      log.flush();
+    }
+    return preview.written() > 0;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -440,7 +447,7 @@ public final class PreviewServer implements Closeable {
       // waits for them rather than getting last build's.
       if (path.startsWith("/osv/") || path.startsWith("/cyclonedx/")) {
         try {
-          memory.awaitBundles(60_000);
+          preview.served().awaitBundles(60_000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
@@ -497,7 +504,7 @@ public final class PreviewServer implements Closeable {
       watchThread.join(30_000);
       settler.shutdown();
       if (!settler.awaitTermination(30, TimeUnit.SECONDS)) settler.shutdownNow();
-      memory.stopBackground(30_000);
+      preview.close(30_000);
     } catch (InterruptedException e) {
       settler.shutdownNow();
       Thread.currentThread().interrupt();

@@ -6,7 +6,9 @@ import dev.disclose.advisory.Affected;
 import dev.disclose.catalog.EmbargoPolicy;
 import dev.disclose.severity.CvssScore;
 import dev.disclose.severity.Rating;
+import dev.disclose.load.AdvisoryReader;
 import dev.disclose.load.Git;
+import dev.disclose.load.SiteRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +43,13 @@ public final class ChangeSummary {
 
   private ChangeSummary() {}
 
-  /** The advisory files changed between {@code ref} and the working tree of {@code root}. */
-  public static List<Entry> since(Path root, String ref, Instant now) throws SummaryException, IOException {
+  /**
+   * The advisory files changed between {@code ref} and the working tree of {@code site}: the
+   * working tree's read as the load stage reads every advisory file, the ref's from git.
+   */
+  public static List<Entry> since(SiteRoot site, String ref, Instant now) throws SummaryException, IOException {
+    Path root = site.root();
+    AdvisoryReader reader = new AdvisoryReader(root, site.display());
     if (ref.startsWith("-")) throw new SummaryException("`" + ref + "` is not a git ref");
     Git.run(root, "rev-parse", "--is-inside-work-tree")
         .orElseThrow(() -> new SummaryException(root + " is not in a git repository; summary compares with a git ref"));
@@ -62,8 +69,7 @@ public final class ChangeSummary {
       if (!newPath.endsWith(".md") && !oldPath.endsWith(".md")) continue;
       Optional<Advisory> before = status.startsWith("A") ? Optional.empty()
           : Git.run(root, "show", ref + ":" + prefix + oldPath).flatMap(text -> parse(text, oldPath));
-      Optional<Advisory> after = status.startsWith("D") ? Optional.empty()
-          : read(root.resolve(newPath)).flatMap(text -> parse(text, newPath));
+      Optional<Advisory> after = status.startsWith("D") ? Optional.empty() : reader.read(root.resolve(newPath)).advisory();
       // git pairs a deleted file with an added one when their text is alike: two advisories, not one.
       if (status.startsWith("R") && before.isPresent() && after.isPresent() && !before.get().id().equals(after.get().id())) {
         out.add(new Entry(Change.REMOVED, oldPath, before, !EmbargoPolicy.isPublic(before.get(), now)));
@@ -146,9 +152,5 @@ public final class ChangeSummary {
 
   private static Optional<Advisory> parse(String text, String path) {
     return AdvisoryParser.parse(text, Path.of(path), path).advisory();
-  }
-
-  private static Optional<String> read(Path file) throws IOException {
-    return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
   }
 }

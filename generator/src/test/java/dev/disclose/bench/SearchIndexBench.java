@@ -1,5 +1,6 @@
 package dev.disclose.bench;
 
+import dev.disclose.plan.SearchDoc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.disclose.advisory.Advisory;
@@ -30,14 +31,14 @@ public final class SearchIndexBench {
     Path out = Path.of(args[2]);
     long start = System.nanoTime();
     List<Advisory> real = read(corpora);
-    List<SearchIndexWriter.Doc> docs = new ArrayList<>();
+    List<SearchDoc> docs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Advisory a = real.get(i % real.size());
       int round = i / real.size();
       docs.add(doc(a, round));
     }
     // Newest first, as the site's catalog numbers them.
-    docs.sort(java.util.Comparator.comparing(SearchIndexWriter.Doc::published).reversed());
+    docs.sort(java.util.Comparator.comparing(SearchDoc::published).reversed());
     Map<String, byte[]> files = SearchIndexWriter.write(docs);
     long bytes = 0;
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -51,15 +52,15 @@ public final class SearchIndexBench {
   }
 
   /** Round 0 is the record itself; later rounds rename its IDs and packages, so each doc is distinct. */
-  static SearchIndexWriter.Doc doc(Advisory a, int round) {
+  static SearchDoc doc(Advisory a, int round) {
     // The round goes in front: an ID's last characters pick its shard, and must stay as varied as real IDs'.
     String prefix = round == 0 ? "" : "R" + round + "-";
     String suffix = round == 0 ? "" : "-r" + round;
     List<String> ids = new ArrayList<>();
     ids.add(prefix + a.id());
     for (String alias : a.aliases()) ids.add(prefix + alias);
-    List<SearchIndexWriter.PackageRef> packages = a.affected().stream()
-        .map(p -> new SearchIndexWriter.PackageRef(p.packageName() + suffix, p.ecosystem())).distinct().toList();
+    List<SearchDoc.PackageRef> packages = a.affected().stream()
+        .map(p -> new SearchDoc.PackageRef(p.packageName() + suffix, p.ecosystem())).distinct().toList();
     String label = "";
     String score = "";
     String level = "";
@@ -76,7 +77,7 @@ public final class SearchIndexBench {
     }
     String summary = packages.stream().map(p -> p.name() + " (" + p.ecosystem() + ")").collect(Collectors.joining(", "));
     int year = a.effectivePublished().map(t -> t.date().getYear()).orElse(2020);
-    return new SearchIndexWriter.Doc(prefix + a.id(), a.title(), "advisories/" + prefix + a.id() + "/", label, score,
+    return new SearchDoc(prefix + a.id(), a.title(), "advisories/" + prefix + a.id() + "/", label, score,
         summary, a.effectivePublished().map(t -> t.date().toString()).orElse(""), a.withdrawn().isPresent(), ids, packages,
         a.affected().stream().map(p -> p.ecosystem()).distinct().toList(), level, year,
         a.details() + "\n" + summary);

@@ -33,7 +33,7 @@ class AdvisoryFuzzTest {
     AdvisoryParser.Parsed parsed = AdvisoryParser.parse(text, Path.of("DEMO-2025-0001.md"), "advisories/DEMO-2025-0001.md");
     parsed.advisory().ifPresent(a -> {
       Findings findings = new Findings(a.source().file());
-      for (AdvisoryCheck c : SiteValidator.CHECKS) c.check(a, CONTEXT, findings);
+      for (AdvisoryCheck c : SiteChecker.CHECKS) c.check(a, CONTEXT, findings);
       CatalogCheck.check(List.of(a, a), "DEMO");
       MarkdownRenderer.render(a.details());
     });

@@ -28,7 +28,7 @@ class DemoSiteTest {
   @Test
   void demoCoversWhatTheFormatPromises() throws Exception {
     SiteRoot site = SiteRoot.open(ROOT, new PathDisplay(ROOT));
-    SiteValidator.Report report = SiteValidator.validate(site, Instant.parse("2026-11-22T00:00:00Z"), List.of());
+    dev.disclose.check.CheckedSite report = dev.disclose.pipeline.Pipeline.oneOff().check(dev.disclose.load.LoadRequest.toCheck(site), Instant.parse("2026-11-22T00:00:00Z"));
     List<Advisory> all = report.advisories();
     assertThat(all).hasSizeGreaterThanOrEqualTo(12);
     assertThat(all.stream().flatMap(a -> a.affected().stream()).map(p -> p.ecosystem()).distinct())

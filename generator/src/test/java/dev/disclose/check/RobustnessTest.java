@@ -35,7 +35,7 @@ class RobustnessTest {
         .replace("references:", "timeline:\n  reported: 2025-02-01\n  fixed: 2025-02-20\nreferences:");
     SiteConfigLoader.Loaded config = SiteConfigLoader.parse(TestSites.CONFIG, Path.of("site-config.yaml"));
     CheckContext context = new CheckContext(config.config(), Instant.parse("2026-11-22T00:00:00Z"), CweCatalog.bundled());
-    List<AdvisoryCheck> checks = SiteValidator.CHECKS;
+    List<AdvisoryCheck> checks = SiteChecker.CHECKS;
     Random random = new Random(20261122L);
     int withFindings = 0;
     List<Advisory> previous = new ArrayList<>();

@@ -7,7 +7,6 @@ import dev.disclose.catalog.Catalog;
 import dev.disclose.urls.SitePaths;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
-import dev.disclose.check.SiteValidator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ class VexExporterTest {
   private static List<VexExporter.Entry> entries() throws Exception {
     SiteRoot site = SiteRoot.open(SITE, new PathDisplay(SITE));
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    Catalog catalog = Catalog.publicAt(SiteValidator.validate(site, now, List.of()).advisories(), now);
+    Catalog catalog = Catalog.publicAt(dev.disclose.pipeline.Pipeline.oneOff().check(dev.disclose.load.LoadRequest.toCheck(site), now).advisories(), now);
     return catalog.advisories().stream().sorted(Comparator.comparing(Advisory::id))
         .map(a -> new VexExporter.Entry(a, "https://example.org/" + SitePaths.advisory(a.id()), a.effectiveModified(java.util.Optional.empty())))
         .toList();

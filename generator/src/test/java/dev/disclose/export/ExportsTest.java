@@ -150,19 +150,15 @@ class ExportsTest {
   void vexDocumentsAreTheSameWrittenAtOnceOrOneAfterTheOther() throws Exception {
     Path fixture = Path.of("src/test/resources/sites/exports");
     dev.disclose.load.SiteRoot site = dev.disclose.load.SiteRoot.open(fixture, new dev.disclose.load.PathDisplay(fixture));
-    java.time.Instant now = java.time.Instant.parse(NOW);
-    dev.disclose.catalog.Catalog catalog = dev.disclose.catalog.Catalog.publicAt(
-        dev.disclose.check.SiteValidator.validate(site, now, List.of()).advisories(), now);
-    dev.disclose.load.LastCommitTimes commits = dev.disclose.load.LastCommitTimes.read(site.root());
+    dev.disclose.plan.Publication publication = publication(site);
     Map<String, byte[]> atOnce = new java.util.TreeMap<>();
     Map<String, byte[]> inTurn = new java.util.TreeMap<>();
     List<String> atOnceEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<String> inTurnEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
-    dev.disclose.export.Exports.write(dev.disclose.export.Exports.Format.CYCLONEDX, catalog, site.config().config(), commits,
-        recording(dev.disclose.files.FileSink.inMemory(atOnce), atOnceEvents), dev.disclose.export.Exports.Parts.ALL);
-    dev.disclose.export.Exports.write(dev.disclose.export.Exports.Format.CYCLONEDX, catalog, site.config().config(), commits,
-        recording(dev.disclose.files.FileSink.inMemory(inTurn), inTurnEvents), new dev.disclose.export.Exports.Parts(false, true,
-            dev.disclose.export.Exports::osv, dev.disclose.export.Exports::rustsec, true));
+    new dev.disclose.cyclonedx.VexFormat().writeBundles(publication,
+        recording(dev.disclose.format.FileSink.inMemory(atOnce), atOnceEvents), dev.disclose.memo.Memo.NONE, false);
+    new dev.disclose.cyclonedx.VexFormat().writeBundles(publication,
+        recording(dev.disclose.format.FileSink.inMemory(inTurn), inTurnEvents), dev.disclose.memo.Memo.NONE, true);
 
     assertThat(atOnceEvents).containsExactly("open vex.json", "open vex.xml", "close vex.xml", "close vex.json");
     assertThat(inTurnEvents).containsExactly("open vex.json", "close vex.json", "open vex.xml", "close vex.xml");
@@ -171,9 +167,16 @@ class ExportsTest {
     for (String file : atOnce.keySet()) assertThat(inTurn.get(file)).as(file).isEqualTo(atOnce.get(file));
   }
 
+  /** What the formats publish of {@code site}'s public advisories at {@link #NOW}, findings or not. */
+  private static dev.disclose.plan.Publication publication(dev.disclose.load.SiteRoot site) throws Exception {
+    dev.disclose.check.CheckedSite checked = dev.disclose.pipeline.Pipeline.oneOff()
+        .check(dev.disclose.load.LoadRequest.toBuild(site), java.time.Instant.parse(NOW));
+    return new dev.disclose.plan.SitePlanner(dev.disclose.memo.Memo.NONE).publication(checked, dev.disclose.plan.PlanRequest.PUBLIC);
+  }
+
   /** {@code sink}, noting each stream's opening and closing in {@code events}. */
-  private static dev.disclose.files.FileSink recording(dev.disclose.files.FileSink sink, List<String> events) {
-    return new dev.disclose.files.FileSink() {
+  private static dev.disclose.format.FileSink recording(dev.disclose.format.FileSink sink, List<String> events) {
+    return new dev.disclose.format.FileSink() {
       @Override
       public void put(String relative, byte[] bytes) throws IOException {
         sink.put(relative, bytes);
@@ -203,11 +206,11 @@ class ExportsTest {
   void everySiteVexIsValidUnderTheCycloneDx16Schemas() throws Exception {
     for (String fixture : List.of("src/test/resources/sites/exports", "src/test/resources/sites/basic", "..")) {
       dev.disclose.load.SiteRoot site = dev.disclose.load.SiteRoot.open(Path.of(fixture), new dev.disclose.load.PathDisplay(Path.of(fixture)));
-      java.time.Instant now = java.time.Instant.parse(NOW);
-      dev.disclose.catalog.Catalog catalog = dev.disclose.catalog.Catalog.publicAt(
-          dev.disclose.check.SiteValidator.validate(site, now, List.of()).advisories(), now);
-      Map<String, byte[]> files = dev.disclose.export.Exports.of(dev.disclose.export.Exports.Format.CYCLONEDX, catalog,
-          site.config().config(), dev.disclose.load.LastCommitTimes.read(site.root())).files();
+      dev.disclose.plan.Publication publication = publication(site);
+      dev.disclose.catalog.Catalog catalog = publication.catalog();
+      Map<String, byte[]> files = new java.util.TreeMap<>();
+      new dev.disclose.cyclonedx.VexFormat().writeBundles(publication, dev.disclose.format.FileSink.inMemory(files),
+          dev.disclose.memo.Memo.NONE, false);
       dev.disclose.cyclonedx.VexExporter.Vex vex = new dev.disclose.cyclonedx.VexExporter.Vex(
           new String(files.get("vex.json"), StandardCharsets.UTF_8), new String(files.get("vex.xml"), StandardCharsets.UTF_8));
       assertThat(catalog.size()).as(fixture).isPositive();

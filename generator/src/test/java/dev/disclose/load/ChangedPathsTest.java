@@ -3,6 +3,8 @@ package dev.disclose.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.serve.ChangedPaths;
+import dev.disclose.serve.PreviewMemo;
 import dev.disclose.testing.TestSites;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChangedPathsTest {
   @TempDir Path site;
-  final ParsedFiles parsed = new ParsedFiles();
+  final PreviewMemo memo = new PreviewMemo(java.util.concurrent.ForkJoinPool.commonPool(), false);
   final ChangedPaths changes = new ChangedPaths();
   long racy;
 
@@ -33,22 +35,27 @@ class ChangedPathsTest {
     TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
     // The fixture was just copied: its change times are now. Trusted at once, as a file last
     // changed long ago would be.
-    racy = ParsedFiles.racyMillis;
-    ParsedFiles.racyMillis = 0;
+    racy = FileVersion.racyMillis;
+    FileVersion.racyMillis = 0;
   }
 
   @AfterEach
   void restore() {
-    ParsedFiles.racyMillis = racy;
+    FileVersion.racyMillis = racy;
   }
 
   /** One read as a rebuild makes it: with the watcher's report since the previous one, or none. */
   private Map<String, Advisory> read(boolean withReport) throws Exception {
-    parsed.onlyChanged(withReport ? changes.take() : ChangedPaths.Report.UNKNOWN);
-    if (!withReport) changes.take();
-    AdvisoryFiles files = SiteRoot.open(site, new PathDisplay(site), parsed).files();
-    return files.read(files.discover(new ArrayList<>())).advisories().stream()
+    return load(withReport ? changes.take() : Changes.UNKNOWN).advisories().stream()
         .collect(Collectors.toMap(Advisory::id, Function.identity()));
+  }
+
+  /** One load as a rebuild makes it, with what the watcher saw; any other take forgets it. */
+  private SiteSources load(Changes seen) throws Exception {
+    if (!seen.known()) changes.take();
+    SiteSources sources = new SiteLoader(memo).load(LoadRequest.toCheck(SiteRoot.open(site, new PathDisplay(site))).withChanges(seen));
+    memo.commit();
+    return sources;
   }
 
   private Path file(String relative) {
@@ -66,7 +73,7 @@ class ChangedPathsTest {
   void aReportIsUnknownUntilTheFirstTakeAndAfterEventsWereLost() {
     assertThat(changes.take().known()).isFalse();
     changes.changed(site.resolve("advisories/../advisories/2025/FIX-2025-0001.md"));
-    ChangedPaths.Report report = changes.take();
+    Changes report = changes.take();
     assertThat(report.known()).isTrue();
     assertThat(report.paths()).containsExactly(site.resolve("advisories/2025/FIX-2025-0001.md").toAbsolutePath());
     assertThat(changes.take().paths()).isEmpty();
@@ -74,7 +81,7 @@ class ChangedPathsTest {
     changes.changed(site.resolve("advisories/2025/FIX-2025-0002.md"));
     changes.unknown();
     assertThat(changes.take().known()).isFalse();
-    assertThat(changes.take()).isEqualTo(new ChangedPaths.Report(true, java.util.Set.of()));
+    assertThat(changes.take()).isEqualTo(new Changes(true, java.util.Set.of()));
   }
 
   @Test
@@ -91,20 +98,12 @@ class ChangedPathsTest {
   void aWalkThatMetAProblemIsMadeAgain() throws Exception {
     Path link = file("advisories/outside");
     Files.createSymbolicLink(link, Files.createTempDirectory("disclose-outside"));
-    changes.take();
-    parsed.onlyChanged(ChangedPaths.Report.UNKNOWN);
-    AdvisoryFiles files = SiteRoot.open(site, new PathDisplay(site), parsed).files();
-    List<dev.disclose.diagnostic.Diagnostic> problems = new ArrayList<>();
-    files.read(files.discover(problems));
+    List<dev.disclose.diagnostic.Diagnostic> problems = load(Changes.UNKNOWN).folderProblems();
     assertThat(problems).extracting(d -> d.rule().code()).containsExactly("F008");
 
     Files.delete(link);
     changes.changed(link);
-    parsed.onlyChanged(changes.take());
-    files = SiteRoot.open(site, new PathDisplay(site), parsed).files();
-    problems.clear();
-    files.read(files.discover(problems));
-    assertThat(problems).isEmpty();
+    assertThat(load(changes.take()).folderProblems()).isEmpty();
   }
 
   @Test
@@ -126,7 +125,7 @@ class ChangedPathsTest {
 
   @Test
   void aFileChangedTooRecentlyToTrustItsAttributesIsLookedAtUnreported() throws Exception {
-    ParsedFiles.racyMillis = racy; // the fixture was copied just now
+    FileVersion.racyMillis = racy; // the fixture was copied just now
     read(false);
     Path unreported = file("advisories/2025/FIX-2025-0001.md");
     Files.writeString(unreported, Files.readString(unreported).replace("normalizing", "NORMALIZING"));

@@ -15,7 +15,6 @@ import dev.disclose.catalog.Catalog;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.testing.Golden;
-import dev.disclose.check.SiteValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,7 +31,7 @@ class OsvExporterTest {
     SiteRoot site = SiteRoot.open(root, new PathDisplay(root));
     Instant now = Instant.parse("2026-11-22T00:00:00Z");
     // What a build exports: the advisories public at that moment.
-    return Catalog.publicAt(SiteValidator.validate(site, now, List.of()).advisories(), now).advisories();
+    return Catalog.publicAt(dev.disclose.pipeline.Pipeline.oneOff().check(dev.disclose.load.LoadRequest.toCheck(site), now).advisories(), now).advisories();
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.disclose.advisory.Advisory;
 import dev.disclose.catalog.Catalog;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
-import dev.disclose.check.SiteValidator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +36,9 @@ class OsvRoundTripTest {
     for (String fixture : List.of("src/test/resources/sites/exports", "src/test/resources/sites/basic", "..")) {
       SiteRoot site = SiteRoot.open(Path.of(fixture), new PathDisplay(Path.of(fixture)));
       Instant now = Instant.parse("2026-11-23T00:00:00Z");
-      OsvExporter.Settings settings = new OsvExporter.Settings(site.config().config().urls(),
-          site.config().config().idPrefix(), false);
-      for (Advisory a : Catalog.publicAt(SiteValidator.validate(site, now, List.of()).advisories(), now).advisories()) {
+      OsvExporter.Settings settings = new OsvExporter.Settings(dev.disclose.pipeline.Pipeline.oneOff().config(site).urls(),
+          dev.disclose.pipeline.Pipeline.oneOff().config(site).idPrefix(), false);
+      for (Advisory a : Catalog.publicAt(dev.disclose.pipeline.Pipeline.oneOff().check(dev.disclose.load.LoadRequest.toCheck(site), now).advisories(), now).advisories()) {
         String json = OsvExporter.json(OsvExporter.toOsv(a, settings, Optional.of(Instant.parse("2026-01-02T03:04:05Z"))));
         OsvRecord read = OsvImporter.read(json.getBytes(StandardCharsets.UTF_8));
         assertThat(OsvExporter.json(roundTrip(read, settings))).as(a.id()).isEqualTo(json);

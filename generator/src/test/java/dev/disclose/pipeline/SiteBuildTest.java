@@ -105,14 +105,14 @@ class SiteBuildTest {
   @Test
   void exportsAfterThePagesGiveTheSameSiteAsExportsAlongside() throws IOException {
     try {
-      SiteBuild.exportsAlongside = true;
+      SiteWriter.formatsAlongside = true;
       assertThat(build("--out", "alongside").exitCode()).isZero();
-      SiteBuild.exportsAlongside = false;
+      SiteWriter.formatsAlongside = false;
       CliRun after = build("--out", "after");
       assertThat(after.exitCode()).isZero();
       assertThat(after.out()).contains("built 2 advisories");
     } finally {
-      SiteBuild.exportsAlongside = null;
+      SiteWriter.formatsAlongside = null;
     }
     Map<String, String> alongside = hashes(site.resolve("alongside"));
     assertThat(alongside).containsKeys("osv/all.zip", "cyclonedx/vex.json", "index.html");

@@ -14,7 +14,7 @@ class StopAlongsideTest {
   @Timeout(10) // a guard against hanging, not a speed requirement
   void aTaskThatNeverEndsIsGivenUpAfterTheWait() {
     Future<Integer> stuck = new CompletableFuture<>();
-    assertThat(SiteBuild.stop(List.of(CompletableFuture.completedFuture(1), stuck), 50)).isFalse();
+    assertThat(SiteWriter.stop(List.of(CompletableFuture.completedFuture(1), stuck), 50)).isFalse();
   }
 
   @Test
@@ -29,7 +29,7 @@ class StopAlongsideTest {
       }
       return 2;
     });
-    assertThat(SiteBuild.stop(List.of(failed, late), 5_000)).isTrue();
+    assertThat(SiteWriter.stop(List.of(failed, late), 5_000)).isTrue();
     assertThat(late).isDone();
   }
 }

@@ -1,5 +1,6 @@
 package dev.disclose.search;
 
+import dev.disclose.plan.SearchDoc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,8 @@ class SearchIndexPatchTest {
       + "memory allocation integer underflow denial service regex backtracking certificate validation").split(" ");
 
   private final Random random = new Random(7);
-  private final List<SearchIndexWriter.Doc> docs = new ArrayList<>();
-  private final SearchIndexWriter.Memory memory = new SearchIndexWriter.Memory();
+  private final List<SearchDoc> docs = new ArrayList<>();
+  private final SearchIndexWriter.KeptIndex memory = new SearchIndexWriter.KeptIndex();
   private final AtomicInteger analysed = new AtomicInteger();
   private final Function<String, List<String>> counting = text -> {
     analysed.incrementAndGet();
@@ -53,14 +54,14 @@ class SearchIndexPatchTest {
     edit(5, d -> with(d, d.title(), d.body().replace(" zyxwordnew unheardofterm", "")));
 
     // Facts only: severity and packages, no analysis.
-    edit(7, d -> new SearchIndexWriter.Doc(d.id(), d.title(), d.path(), "Critical 9.8", "9.8", "other-pkg (npm)",
-        d.published(), true, List.of(d.id(), "CVE-2025-99999"), List.of(new SearchIndexWriter.PackageRef("other-pkg", "npm")),
+    edit(7, d -> new SearchDoc(d.id(), d.title(), d.path(), "Critical 9.8", "9.8", "other-pkg (npm)",
+        d.published(), true, List.of(d.id(), "CVE-2025-99999"), List.of(new SearchDoc.PackageRef("other-pkg", "npm")),
         List.of("npm"), "critical", d.year(), d.body()));
     assertThat(analysed.get()).isZero();
     // The facets alone: a severity, then a year.
-    edit(9, d -> new SearchIndexWriter.Doc(d.id(), d.title(), d.path(), "Low 2.0", "2.0", d.packagesSummary(),
+    edit(9, d -> new SearchDoc(d.id(), d.title(), d.path(), "Low 2.0", "2.0", d.packagesSummary(),
         d.published(), d.withdrawn(), d.ids(), d.packages(), d.ecosystems(), "low", d.year(), d.body()));
-    edit(9, d -> new SearchIndexWriter.Doc(d.id(), d.title(), d.path(), d.severityLabel(), d.score(), d.packagesSummary(),
+    edit(9, d -> new SearchDoc(d.id(), d.title(), d.path(), d.severityLabel(), d.score(), d.packagesSummary(),
         d.published(), d.withdrawn(), d.ids(), d.packages(), d.ecosystems(), d.severity(), 2019, d.body()));
 
     // Two docs at once, one of them emptied of text.
@@ -107,14 +108,14 @@ class SearchIndexPatchTest {
 
   @Test
   void aMemoryForOneWriteKeepsNothing() {
-    SearchIndexWriter.Memory once = SearchIndexWriter.Memory.forOneWrite();
+    SearchIndexWriter.KeptIndex once = SearchIndexWriter.KeptIndex.forOneWrite();
     SearchIndexWriter.write(docs, counting, once);
     analysed.set(0);
     assertThat(text(SearchIndexWriter.write(docs, counting, once))).isEqualTo(text(SearchIndexWriter.write(docs, counting, memory)));
     assertThat(analysed.get()).as("nothing patched or reused: every doc analysed again").isEqualTo(2 * docs.size());
   }
 
-  private void edit(int n, java.util.function.UnaryOperator<SearchIndexWriter.Doc> change) {
+  private void edit(int n, java.util.function.UnaryOperator<SearchDoc> change) {
     docs.set(n, change.apply(docs.get(n)));
     assertSameAsFromScratch();
   }
@@ -150,14 +151,14 @@ class SearchIndexPatchTest {
     return b.toString().strip();
   }
 
-  private static SearchIndexWriter.Doc doc(String id, String title, String body, String severity, int year) {
-    return new SearchIndexWriter.Doc(id, title, "advisories/" + id + "/", severity, "7.5", "pkg (PyPI)",
-        year + "-01-01", false, List.of(id), List.of(new SearchIndexWriter.PackageRef("pkg", "PyPI")), List.of("PyPI"),
+  private static SearchDoc doc(String id, String title, String body, String severity, int year) {
+    return new SearchDoc(id, title, "advisories/" + id + "/", severity, "7.5", "pkg (PyPI)",
+        year + "-01-01", false, List.of(id), List.of(new SearchDoc.PackageRef("pkg", "PyPI")), List.of("PyPI"),
         severity, year, body);
   }
 
-  private static SearchIndexWriter.Doc with(SearchIndexWriter.Doc d, String title, String body) {
-    return new SearchIndexWriter.Doc(d.id(), title, d.path(), d.severityLabel(), d.score(), d.packagesSummary(),
+  private static SearchDoc with(SearchDoc d, String title, String body) {
+    return new SearchDoc(d.id(), title, d.path(), d.severityLabel(), d.score(), d.packagesSummary(),
         d.published(), d.withdrawn(), d.ids(), d.packages(), d.ecosystems(), d.severity(), d.year(), body);
   }
 }

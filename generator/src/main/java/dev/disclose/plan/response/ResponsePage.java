@@ -3,16 +3,16 @@ package dev.disclose.plan.response;
 import dev.disclose.advisory.SeverityLevel;
 import dev.disclose.config.SiteConfig.ResponseTargets;
 import dev.disclose.markdown.SafeHtml;
-import dev.disclose.plan.response.ResponseReport.Step;
-import dev.disclose.plan.response.ResponseReport.StepStats;
-import dev.disclose.plan.response.ResponseReport.YearRow;
+import dev.disclose.plan.response.ResponseStatistics.Step;
+import dev.disclose.plan.response.ResponseStatistics.StepStats;
+import dev.disclose.plan.response.ResponseStatistics.YearRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-/** The "Response" page's view: a {@link ResponseReport} as tables, sentences and SVG charts. */
+/** The "Response" page's view: a {@link ResponseStatistics} as tables, sentences and SVG charts. */
 public final class ResponsePage {
   private ResponsePage() {}
 
@@ -45,12 +45,12 @@ public final class ResponsePage {
   private static final List<SvgChart.Series> MEDIAN_P90 = List.of(
       new SvgChart.Series("median", "fill-median"), new SvgChart.Series("90th percentile", "fill-p90"));
 
-  public static View of(ResponseReport report) {
+  public static View of(ResponseStatistics report) {
     ResponseTargets t = report.targets();
     List<String> targets = new ArrayList<>();
     t.acknowledgeDays().ifPresent(d -> targets.add("Acknowledge a report within " + days(d) + "."));
     List<String> fix = new ArrayList<>();
-    for (SeverityLevel l : ResponseReport.LEVELS) {
+    for (SeverityLevel l : ResponseStatistics.LEVELS) {
       Integer d = t.fixDays().get(l);
       if (d != null) fix.add(l.spelling() + " " + days(d));
     }
@@ -66,7 +66,7 @@ public final class ResponsePage {
         for (YearRow y : reversed(report.years())) {
           StepStats s = y.step(step);
           OptionalInt target = step == Step.FIX ? OptionalInt.empty()
-              : ResponseReport.target(t, step, Optional.empty());
+              : ResponseStatistics.target(t, step, Optional.empty());
           groups.add(new SvgChart.Group(y.label(), values(s), toDouble(target)));
         }
         if (groups.stream().allMatch(g -> g.values().stream().allMatch(OptionalDouble::isEmpty))) continue;
@@ -81,7 +81,7 @@ public final class ResponsePage {
 
     List<SeverityRowView> bySeverity = new ArrayList<>();
     List<SvgChart.Group> severityGroups = new ArrayList<>();
-    for (ResponseReport.SeverityRow r : report.fixBySeverity()) {
+    for (ResponseStatistics.SeverityRow r : report.fixBySeverity()) {
       String label = r.level().label();
       bySeverity.add(new SeverityRowView(r.level().spelling(), label,
           r.targetDays().isPresent() ? days(r.targetDays().getAsInt()) : "", r.fix().summary().count(), cell(r.fix())));
@@ -96,7 +96,7 @@ public final class ResponsePage {
     }
 
     // Advisories by year and severity: only the columns some year uses.
-    List<SeverityLevel> levels = ResponseReport.LEVELS.stream()
+    List<SeverityLevel> levels = ResponseStatistics.LEVELS.stream()
         .filter(l -> report.counts().stream().anyMatch(c -> c.count(l) > 0)).toList();
     boolean anyUnrated = report.counts().stream().anyMatch(c -> c.unrated() > 0);
     List<String> columns = new ArrayList<>(levels.stream().map(l -> l.label()).toList());
@@ -106,7 +106,7 @@ public final class ResponsePage {
     if (anyUnrated) series.add(new SvgChart.Series("Unrated", "fill-unrated"));
     List<CountRow> counts = new ArrayList<>();
     List<SvgChart.Group> countGroups = new ArrayList<>();
-    for (ResponseReport.YearCounts c : report.counts()) {
+    for (ResponseStatistics.YearCounts c : report.counts()) {
       List<Integer> cells = new ArrayList<>(levels.stream().map(c::count).toList());
       if (anyUnrated) cells.add(c.unrated());
       counts.add(new CountRow(String.valueOf(c.year()), List.copyOf(cells), c.total()));

@@ -114,7 +114,7 @@ public final class SvgChart {
       svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(num(y))
           .append("\" x2=\"").append(width - RIGHT).append("\" y2=\"").append(num(y)).append("\"/>");
       svg.append("<text class=\"tick\" x=\"").append(LEFT - 6).append("\" y=\"").append(num(y + 4))
-          .append("\" text-anchor=\"end\">").append(Summary.formatDays(v)).append("</text>\n");
+          .append("\" text-anchor=\"end\">").append(DaySpread.formatDays(v)).append("</text>\n");
     }
 
     for (int gi = 0; gi < spec.groups().size(); gi++) {
@@ -147,7 +147,7 @@ public final class SvgChart {
         if (!stacked) {
           // The value above its bar, also for a zero that draws no bar.
           svg.append("<text class=\"value\" x=\"").append(num(x + barWidth / 2.0)).append("\" y=\"")
-              .append(num(y1 - 4)).append("\" text-anchor=\"middle\">").append(Summary.formatDays(value)).append("</text>");
+              .append(num(y1 - 4)).append("\" text-anchor=\"middle\">").append(DaySpread.formatDays(value)).append("</text>");
         }
         stackBase += value;
         svg.append('\n');
@@ -155,7 +155,7 @@ public final class SvgChart {
       if (stacked && stackBase > 0) {
         svg.append("<text class=\"value\" x=\"").append(num(gx + barWidth / 2.0)).append("\" y=\"")
             .append(num(y(stackBase, top) - 4)).append("\" text-anchor=\"middle\">")
-            .append(Summary.formatDays(stackBase)).append("</text>\n");
+            .append(DaySpread.formatDays(stackBase)).append("</text>\n");
       }
       svg.append("<text class=\"label\" x=\"").append(num(gx + barsPerGroup * barWidth / 2.0)).append("\" y=\"")
           .append(TOP + PLOT + 20).append("\" text-anchor=\"middle\">").append(escape(g.label())).append("</text>\n");
@@ -184,7 +184,7 @@ public final class SvgChart {
   }
 
   private static String amount(Spec spec, double value) {
-    return Summary.formatDays(value) + " " + (value == 1 ? spec.unitOne() : spec.unitMany());
+    return DaySpread.formatDays(value) + " " + (value == 1 ? spec.unitOne() : spec.unitMany());
   }
 
   /** Swatch, gap, the name at about 7 px a character in 12 px system fonts, and spacing. */

@@ -1,0 +1,46 @@
+package dev.disclose.discovery;
+
+import dev.disclose.format.FileSink;
+import dev.disclose.format.OutputFormat;
+import dev.disclose.memo.Memo;
+import dev.disclose.plan.Publication;
+import java.io.IOException;
+import java.util.List;
+
+/** {@code robots.txt}: everything allowed, with the sitemap's address; a preview disallows all. */
+public final class RobotsTxtFormat implements OutputFormat {
+  @Override
+  public String name() {
+    return "robots";
+  }
+
+  @Override
+  public String folder() {
+    return "";
+  }
+
+  @Override
+  public String summary() {
+    return "robots.txt, naming the sitemap (a preview's disallows everything).";
+  }
+
+  @Override
+  public boolean readsPlan() {
+    return false;
+  }
+
+  @Override
+  public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
+    sink.put("robots.txt", publication.preview() ? robotsPreview() : robots(publication.config().baseUrl()));
+    return new Written(1, List.of());
+  }
+
+  public static String robots(String base) {
+    return "User-agent: *\nAllow: /\n\nSitemap: " + base + "sitemap.xml\n";
+  }
+
+  /** A preview is for the people who review it, not for search engines. */
+  public static String robotsPreview() {
+    return "User-agent: *\nDisallow: /\n";
+  }
+}

@@ -1,0 +1,46 @@
+package dev.disclose.feed;
+
+import dev.disclose.concurrent.Threads;
+import dev.disclose.format.FileSink;
+import dev.disclose.format.OutputFormat;
+import dev.disclose.memo.Memo;
+import dev.disclose.plan.Feed;
+import dev.disclose.plan.Publication;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** RSS 2.0: {@code feed.xml} in every feed's folder (the site's, each ecosystem's and package's). */
+public final class RssFormat implements OutputFormat {
+  @Override
+  public String name() {
+    return "rss";
+  }
+
+  @Override
+  public String folder() {
+    return "";
+  }
+
+  @Override
+  public String summary() {
+    return "feed.xml: an RSS 2.0 feed for the site, every ecosystem and every package.";
+  }
+
+  @Override
+  public boolean readsPlan() {
+    return true;
+  }
+
+  @Override
+  public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
+    return writeEach(publication.feeds(), sink, Feed.RSS, RomeFeedWriter::rss);
+  }
+
+  /** {@code file} in every feed's folder, made by {@code format} of the feed alone. */
+  static Written writeEach(List<Feed> feeds, FileSink sink, String file, java.util.function.Function<Feed, String> format)
+      throws IOException {
+    Threads.inParallel(feeds, f -> sink.put(f.path() + file, f, feed -> format.apply(feed).getBytes(StandardCharsets.UTF_8)));
+    return new Written(feeds.size(), List.of());
+  }
+}

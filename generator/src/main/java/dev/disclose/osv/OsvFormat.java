@@ -1,0 +1,88 @@
+package dev.disclose.osv;
+
+import dev.disclose.advisory.Advisory;
+import dev.disclose.format.FileSink;
+import dev.disclose.format.OutputFormat;
+import dev.disclose.memo.Memo;
+import dev.disclose.memo.Memo.Slot;
+import dev.disclose.plan.Publication;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * OSV: {@code <ID>.json} per advisory and {@code all.json}, the list OSV.dev's REST ingestion
+ * polls; then, made of every record at once, {@code all.zip} and {@code <Ecosystem>/all.zip},
+ * osv-scanner's offline databases ({@link OsvDatabase}).
+ */
+public final class OsvFormat implements OutputFormat {
+  /** An advisory's OSV record, and its file's bytes: equal when the records are, the bytes being made of it. */
+  public record OsvFile(OsvRecord record, byte[] json) {
+    static OsvFile of(OsvRecord record) {
+      return new OsvFile(record, OsvDatabase.json(record));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OsvFile other && record.equals(other.record);
+    }
+
+    @Override
+    public int hashCode() {
+      return record.hashCode();
+    }
+  }
+
+  /** What an advisory's OSV file is made of. */
+  record RecordInput(Advisory advisory, OsvExporter.Settings settings, Optional<Instant> lastCommit) {}
+
+  static final Slot<RecordInput, OsvFile> RECORD = new Slot<>("OSV record");
+
+  @Override
+  public String name() {
+    return "osv";
+  }
+
+  @Override
+  public String folder() {
+    return "osv/";
+  }
+
+  @Override
+  public String summary() {
+    return "<ID>.json per advisory; all.json for OSV.dev's REST ingestion; all.zip and <Ecosystem>/all.zip for"
+        + " osv-scanner's offline databases.";
+  }
+
+  @Override
+  public boolean readsPlan() {
+    return false;
+  }
+
+  @Override
+  public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
+    return new Written(OsvDatabase.writeRecords(files(publication, memo), sink).size(), List.of());
+  }
+
+  @Override
+  public Written writeBundles(Publication publication, FileSink sink, Memo memo, boolean oneThread) throws IOException {
+    return new Written(OsvDatabase.writeZips(files(publication, memo), sink).size(), List.of());
+  }
+
+  /** Every public advisory's record and bytes, in ID order; made in parallel. */
+  private static OsvDatabase.Serialized files(Publication publication, Memo memo) {
+    OsvExporter.Settings settings = OsvExporter.Settings.of(publication.config());
+    List<OsvFile> made = publication.catalog().advisories().parallelStream()
+        .map(a -> file(memo, a, settings, publication.lastCommit(a)))
+        .sorted(Comparator.comparing(f -> f.record().id())).toList();
+    return new OsvDatabase.Serialized(made.stream().map(OsvFile::record).toList(), made.stream().map(OsvFile::json).toList());
+  }
+
+  /** The advisory's OSV file: a function of the advisory, the settings and its last commit's time. */
+  public static OsvFile file(Memo memo, Advisory advisory, OsvExporter.Settings settings, Optional<Instant> lastCommit) {
+    return memo.get(RECORD, advisory.id(), new RecordInput(advisory, settings, lastCommit),
+        in -> OsvFile.of(OsvExporter.toOsv(in.advisory(), in.settings(), in.lastCommit())));
+  }
+}

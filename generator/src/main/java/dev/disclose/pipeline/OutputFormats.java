@@ -1,0 +1,37 @@
+package dev.disclose.pipeline;
+
+import dev.disclose.cyclonedx.VexFormat;
+import dev.disclose.discovery.RobotsTxtFormat;
+import dev.disclose.discovery.SecurityTxtFormat;
+import dev.disclose.discovery.SitemapFormat;
+import dev.disclose.feed.AtomFormat;
+import dev.disclose.feed.JsonFeedFormat;
+import dev.disclose.feed.OpmlFormat;
+import dev.disclose.feed.RssFormat;
+import dev.disclose.format.OutputFormat;
+import dev.disclose.osv.OsvFormat;
+import dev.disclose.rustsec.RustSecFormat;
+import dev.disclose.search.SearchIndexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Every output format the site publishes, in the order a build starts them; a new format is one line here. */
+public final class OutputFormats {
+  private OutputFormats() {}
+
+  public static final List<OutputFormat> ALL = List.of(
+      new RssFormat(), new AtomFormat(), new JsonFeedFormat(), new OpmlFormat(),
+      new SearchIndexFormat(),
+      new SitemapFormat(), new RobotsTxtFormat(), new SecurityTxtFormat(),
+      new OsvFormat(), new RustSecFormat(), new VexFormat());
+
+  /** The format named {@code name} on the command line. */
+  public static Optional<OutputFormat> named(String name) {
+    return ALL.stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+
+  /** Every format's name, for messages. */
+  public static List<String> names() {
+    return ALL.stream().map(OutputFormat::name).toList();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.disclose.plan;
+
+import dev.disclose.markdown.SafeHtml;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One feed, whatever its format: the site-wide one, an ecosystem's or a package's. Built from the
+ * public catalog only, so embargoed and draft advisories never reach a subscriber. A pure value:
+ * its {@link #updated()} is the newest item's, never the build clock.
+ *
+ * @param path the folder the feed files live in, relative to the site root ("" for the root,
+ *     "packages/PyPI/corvid-serve/"): {@code feed.xml}, {@code atom.xml}, {@code feed.json}
+ */
+public record Feed(String path, String title, String description, String homeUrl, String feedBaseUrl,
+    String language, String publisher, List<Item> items) {
+
+  public static final String RSS = "feed.xml";
+  public static final String ATOM = "atom.xml";
+  public static final String JSON = "feed.json";
+
+  public Feed {
+    items = List.copyOf(items);
+  }
+
+  /** When the newest item last changed; the epoch for an empty feed. */
+  public Instant updated() {
+    return items.stream().map(Item::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+  }
+
+  /**
+   * One advisory as a feed item. {@code id} is the advisory's canonical URL: permanent, so a
+   * reader recognises an amended advisory as the same item and shows it as updated.
+   */
+  public record Item(String id, String title, String url, Instant published, Instant updated, String summary,
+      SafeHtml content, List<String> categories, List<String> credits, Machine machine) {
+    public Item {
+      categories = List.copyOf(categories);
+      credits = List.copyOf(credits);
+    }
+  }
+
+  /** What tools read from the JSON Feed's extension: the advisory's machine fields. */
+  public record Machine(String advisoryId, List<String> aliases, String severity, String score, String vector,
+      List<Package> affected, String osvUrl, String withdrawn) {
+    public Machine {
+      aliases = List.copyOf(aliases);
+      affected = List.copyOf(affected);
+    }
+  }
+
+  /** An affected package: its ranges in words and its fixed versions. */
+  public record Package(String ecosystem, String name, String purl, List<String> ranges, List<String> fixed) {
+    public Package {
+      ranges = List.copyOf(ranges);
+      fixed = List.copyOf(fixed);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.disclose.plan;
+
+import java.util.List;
+
+/**
+ * What the search index holds of one advisory: what a result shows (ID, title, page path,
+ * severity label and score, packages in words, publication date, withdrawn), what finds it (IDs
+ * and aliases, title, body, package names), and its facets (ecosystems, severity, year).
+ */
+public record SearchDoc(String id, String title, String path, String severityLabel, String score, String packagesSummary,
+    String published, boolean withdrawn, List<String> ids, List<PackageRef> packages, List<String> ecosystems,
+    String severity, int year, String body) {
+
+  /** A package an advisory affects. */
+  public record PackageRef(String name, String ecosystem) {}
+}
