@@ -1,10 +1,13 @@
-import dev.disclose.pipeline.BuildMemory;
-import dev.disclose.pipeline.PhaseTimings;
-import dev.disclose.pipeline.SiteBuild;
-import dev.disclose.load.ChangedPaths;
-import dev.disclose.load.ParsedFiles;
+import dev.disclose.load.Changes;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.memo.Memo;
+import dev.disclose.pipeline.PhaseTimings;
+import dev.disclose.pipeline.Pipeline;
+import dev.disclose.pipeline.Progress;
+import dev.disclose.serve.ChangedPaths;
+import dev.disclose.serve.PreviewMemo;
+import dev.disclose.serve.PreviewSite;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -37,17 +39,17 @@ public class RebuildLoop {
     Path root = Path.of(args[0]);
     int builds = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     boolean details = args.length > 2 && args[2].equals("details");
-    ParsedFiles parsed = new ParsedFiles();
     ChangedPaths changes = new ChangedPaths();
-    BuildMemory memory = new BuildMemory(true);
+    Path out = Files.createTempDirectory("disclose-rebuilds");
+    PreviewSite preview = new PreviewSite(out, true);
     Semaphore similarReady = new Semaphore(0);
-    memory.listener(new BuildMemory.Listener() {
+    preview.memo().listener(new PreviewMemo.Listener() {
       @Override
-      public void similarReady(long millis) {
+      public void ready(Memo.Slot<?, ?> slot, long millis) {
         similarReady.release();
       }
     });
-    Path out = Files.createTempDirectory("disclose-rebuilds");
+    SiteRoot site = SiteRoot.open(root, new PathDisplay(root));
     Path file;
     try (var files = Files.walk(root.resolve("advisories"))) {
       file = files.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
@@ -65,27 +67,26 @@ public class RebuildLoop {
         }
         long start = System.nanoTime();
         long cpuStart = os.getProcessCpuTime();
-        PhaseTimings phases = new PhaseTimings(SiteBuild.Progress.NONE);
-        parsed.onlyChanged(changes.take());
-        SiteBuild.Result r = rebuild(root, parsed, memory, out, phases);
+        PhaseTimings phases = new PhaseTimings(Progress.NONE);
+        Pipeline.Built r = preview.rebuild(site, changes.take(), NOW, phases);
         double millis = (System.nanoTime() - start) / 1e6;
         if (k >= 10) {
           times.add(millis);
           cpu.add((os.getProcessCpuTime() - cpuStart) / 1e6);
         }
-        System.out.printf("rebuild %d: %.0f ms (%d rendered, %d written)%n", k, millis, r.rendered(), r.written());
+        System.out.printf("rebuild %d: %.0f ms (%d rendered, %d written)%n", k, millis, r.rendered(), preview.written());
         if (k == builds - 1) phases.print(new PrintWriter(System.out, true));
         // The background's work done before the next edit, as a person types.
-        if (details && k > 0 && similarReady.tryAcquire(60, TimeUnit.SECONDS) && memory.similarSettled()) {
-          parsed.onlyChanged(ChangedPaths.Report.UNKNOWN);
-          rebuild(root, parsed, memory, out, new PhaseTimings(SiteBuild.Progress.NONE));
+        if (details && k > 0 && similarReady.tryAcquire(60, TimeUnit.SECONDS) && preview.memo().settled()) {
+          changes.take();
+          preview.rebuild(site, Changes.UNKNOWN, NOW, Progress.NONE);
         }
         similarReady.drainPermits();
-        memory.awaitBundles(60_000);
+        preview.served().awaitBundles(60_000);
       }
     } finally {
       Files.writeString(file, original);
-      memory.stopBackground(60_000);
+      preview.close(60_000);
       try (var written = Files.walk(out)) {
         written.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
@@ -98,10 +99,5 @@ public class RebuildLoop {
         times.get(times.size() / 2), times.get(times.size() / 4), times.get(3 * times.size() / 4), cpu.get(cpu.size() / 2));
   }
 
-  private static SiteBuild.Result rebuild(Path root, ParsedFiles parsed, BuildMemory memory, Path out,
-      PhaseTimings phases) throws Exception {
-    SiteRoot site = SiteRoot.open(root, new PathDisplay(root), parsed);
-    return SiteBuild.run(site, new SiteBuild.Options(out, Optional.empty(),
-        Instant.parse("2026-11-01T00:00:00Z"), phases, Optional.of(memory)));
-  }
+  static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 }

@@ -1,7 +1,11 @@
-import dev.disclose.pipeline.PhaseTimings;
-import dev.disclose.pipeline.SiteBuild;
+import dev.disclose.load.LoadRequest;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.memo.Memo;
+import dev.disclose.pipeline.PhaseTimings;
+import dev.disclose.pipeline.Pipeline;
+import dev.disclose.pipeline.Progress;
+import dev.disclose.plan.PlanRequest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a full build costs once start-up and the JIT's compiling are paid: N complete builds of
@@ -41,15 +44,15 @@ public class WarmBuilds {
         // before, a build reads back each file and writes only those that changed. The previous
         // one is deleted first, untimed.
         delete(out);
-        PhaseTimings phases = new PhaseTimings(SiteBuild.Progress.NONE);
+        PhaseTimings phases = new PhaseTimings(Progress.NONE);
         long start = System.nanoTime();
         long cpuStart = os.getProcessCpuTime();
         // As `disclose build` opens and builds a site. Carried over from the previous build: only
-        // the JVM's static caches (e.g. the CVSS scores seen, the bundled CWE list, the release
-        // notes already matched, while not collected).
+        // the JVM's static caches (the CVSS scores seen, the bundled CWE list).
         SiteRoot site = SiteRoot.open(root, new PathDisplay(root));
-        SiteBuild.Result r = SiteBuild.run(site, new SiteBuild.Options(out, Optional.empty(),
-            Instant.parse("2026-11-01T00:00:00Z"), phases));
+        Pipeline.Built r = new Pipeline(Memo.NONE, phases).build(LoadRequest.toBuild(site),
+            Pipeline.BuildRequest.at(Instant.parse("2026-11-01T00:00:00Z"), PlanRequest.PUBLIC),
+            Pipeline.folder(out, site.root(), false));
         double millis = (System.nanoTime() - start) / 1e6;
         times.add(millis);
         cpu.add((os.getProcessCpuTime() - cpuStart) / 1e6);

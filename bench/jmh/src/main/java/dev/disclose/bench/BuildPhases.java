@@ -1,25 +1,30 @@
 package dev.disclose.bench;
 
-import dev.disclose.catalog.Catalog;
-import dev.disclose.cwe.CweCatalog;
-import dev.disclose.export.Exports;
-import dev.disclose.feed.Feed;
-import dev.disclose.feed.JsonFeedWriter;
-import dev.disclose.feed.RomeFeedWriter;
-import dev.disclose.pages.PageRenderer;
-import dev.disclose.markdown.MarkdownRenderer;
-import dev.disclose.search.SearchIndexWriter;
-import dev.disclose.search.SimilarAdvisories;
-import dev.disclose.plan.PageSpec;
-import dev.disclose.plan.SitePlanner;
-import dev.disclose.load.LastCommitTimes;
+import dev.disclose.check.CheckedSite;
+import dev.disclose.check.SiteChecker;
+import dev.disclose.format.FileSink;
+import dev.disclose.format.OutputFormat;
+import dev.disclose.load.LoadRequest;
 import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteLoader;
 import dev.disclose.load.SiteRoot;
-import dev.disclose.check.SiteValidator;
+import dev.disclose.load.SiteSources;
+import dev.disclose.markdown.MarkdownRenderer;
+import dev.disclose.memo.Memo;
+import dev.disclose.pages.PageRenderer;
+import dev.disclose.pipeline.OutputFormats;
+import dev.disclose.plan.PageSpec;
+import dev.disclose.plan.PlanRequest;
+import dev.disclose.plan.Publication;
+import dev.disclose.plan.SimilarAdvisories;
+import dev.disclose.plan.SitePlan;
+import dev.disclose.plan.SitePlanner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,9 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Each phase of {@code disclose build} on a whole site, one benchmark per phase, so that a change
- * to one hot path is measured by itself and not through the noise of a full build (whose wall time
- * moves by ±20 % with the file system's state here). The site is a bench/generate.py corpus,
+ * Each stage of {@code disclose build} on a whole site, one benchmark per stage or hot part, so
+ * that a change to one hot path is measured by itself and not through the noise of a full build. The site is a bench/generate.py corpus,
  * {@code -p site=bench/.corpora/site-1000}; every phase runs on all of it, as the build does.
  * Forks run with the launcher's JIT and collector ({@code -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m}).
  */
@@ -54,46 +58,53 @@ public class BuildPhases {
   public String site;
 
   private SiteRoot opened;
-  private Catalog catalog;
-  private SitePlanner.Inputs inputs;
-  private SitePlanner.Plan plan;
+  private SiteSources sources;
+  private CheckedSite checked;
+  private Publication publication;
+  private SitePlan plan;
   private PageRenderer renderer;
   private final Instant now = Instant.parse("2026-11-23T00:00:00Z");
+  private final SitePlanner planner = new SitePlanner(Memo.NONE);
 
   @Setup(Level.Trial)
-  public void load() throws Exception {
+  public void setUp() throws Exception {
     Path root = Path.of(site).toAbsolutePath().normalize();
     opened = SiteRoot.open(root, new PathDisplay(root));
-    SiteValidator.Report report = SiteValidator.validate(opened, now, List.of());
-    if (report.errors() > 0) throw new IllegalStateException(site + " has " + report.errors() + " validation errors");
-    catalog = Catalog.publicAt(report.advisories(), now);
-    inputs = new SitePlanner.Inputs(opened.config().config(), Optional.empty(), LastCommitTimes.none(),
-        CweCatalog.bundled(), MarkdownRenderer::render, List.of(), Optional.empty());
-    plan = SitePlanner.planSite(catalog, inputs);
-    renderer = new PageRenderer(Optional.empty(), SitePlanner.siteView(opened.config().config()));
+    sources = new SiteLoader(Memo.NONE).load(LoadRequest.toBuild(opened));
+    checked = new SiteChecker(Memo.NONE).check(sources, now);
+    if (checked.errors() > 0) throw new IllegalStateException(site + " has " + checked.errors() + " validation errors");
+    publication = planner.publication(checked, PlanRequest.PUBLIC);
+    plan = planner.plan(checked, publication);
+    renderer = new PageRenderer(Optional.empty(), plan.site());
   }
 
-  /** Reading, parsing and checking every advisory file: what {@code disclose validate} does. */
+  /** Reading and parsing every advisory file: the load stage. */
   @Benchmark
-  public SiteValidator.Report validate() throws Exception {
-    return SiteValidator.validate(opened, now, List.of());
+  public SiteSources load() throws Exception {
+    return new SiteLoader(Memo.NONE).load(LoadRequest.toBuild(opened));
+  }
+
+  /** Checking every advisory: with the load, what {@code disclose validate} does. */
+  @Benchmark
+  public CheckedSite check() {
+    return new SiteChecker(Memo.NONE).check(sources, now);
   }
 
   @Benchmark
   public Object similarAdvisories() {
-    return SimilarAdvisories.of(catalog.advisories());
+    return SimilarAdvisories.of(publication.catalog().advisories());
   }
 
   /** Every advisory's details, Markdown to sanitized HTML. */
   @Benchmark
   public void markdown(Blackhole hole) {
-    catalog.advisories().parallelStream().forEach(a -> hole.consume(MarkdownRenderer.render(a.details())));
+    publication.catalog().advisories().parallelStream().forEach(a -> hole.consume(MarkdownRenderer.render(a.details())));
   }
 
   /** The whole plan: views (with Markdown), similar advisories, feeds and search documents. */
   @Benchmark
-  public SitePlanner.Plan plan() {
-    return SitePlanner.planSite(catalog, inputs);
+  public SitePlan plan() {
+    return planner.plan(checked, publication);
   }
 
   /** Every page through its Pebble template, in parallel as the build renders them. */
@@ -103,26 +114,15 @@ public class BuildPhases {
     pages.parallelStream().forEach(p -> hole.consume(renderer.render(p)));
   }
 
+  /** Every output format, one after the other, into memory. */
   @Benchmark
-  public Object searchIndex() {
-    return SearchIndexWriter.write(plan.searchDocs());
-  }
-
-  /** Every feed in its three formats. */
-  @Benchmark
-  public void feeds(Blackhole hole) {
-    plan.feeds().parallelStream().forEach(f -> {
-      hole.consume(RomeFeedWriter.rss(f));
-      hole.consume(RomeFeedWriter.atom(f));
-      hole.consume(JsonFeedWriter.json(f));
-    });
-  }
-
-  /** OSV (records, zips), RustSec and CycloneDX VEX, one after the other as the build writes them. */
-  @Benchmark
-  public void exports(Blackhole hole) {
-    for (Exports.Format format : Exports.Format.values()) {
-      hole.consume(Exports.of(format, catalog, opened.config().config(), LastCommitTimes.none()).files());
+  public void formats(Blackhole hole) throws Exception {
+    for (OutputFormat format : OutputFormats.ALL) {
+      Map<String, byte[]> files = new TreeMap<>();
+      FileSink sink = FileSink.inMemory(files);
+      format.write(plan.publication(), sink, Memo.NONE);
+      format.writeBundles(plan.publication(), sink, Memo.NONE, false);
+      hole.consume(files);
     }
   }
 }
