@@ -23,12 +23,22 @@ public interface FileSink {
   OutputStream open(String path) throws IOException;
 
   /**
-   * The file {@code make} makes of {@code source}, which must be all it is made of. A sink that
-   * keeps the previous build's files keeps the one made of an equal source as it is, without
-   * making it again. Returns whether the file was made.
+   * Whether the file at {@code path}, made last time of a source equal to {@code source}, stays
+   * as it is: then it need not be made. A sink that keeps no earlier files says no.
    */
+  default boolean keep(String path, Object source) {
+    return false;
+  }
+
+  /** The file at {@code path}, made of {@code source} (all it is made of): the next build may keep it. */
+  default void put(String path, Object source, byte[] bytes) throws IOException {
+    put(path, bytes);
+  }
+
+  /** The file {@code make} makes of {@code source}, unless it is {@linkplain #keep kept}; returns whether it was made. */
   default <S> boolean put(String path, S source, Function<? super S, byte[]> make) throws IOException {
-    put(path, make.apply(source));
+    if (keep(path, source)) return false;
+    put(path, source, make.apply(source));
     return true;
   }
 
@@ -52,8 +62,13 @@ public interface FileSink {
       }
 
       @Override
-      public <S> boolean put(String path, S source, Function<? super S, byte[]> make) throws IOException {
-        return outer.put(folder + path, source, make);
+      public boolean keep(String path, Object source) {
+        return outer.keep(folder + path, source);
+      }
+
+      @Override
+      public void put(String path, Object source, byte[] bytes) throws IOException {
+        outer.put(folder + path, source, bytes);
       }
     };
   }

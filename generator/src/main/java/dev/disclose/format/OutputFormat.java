@@ -52,4 +52,12 @@ public interface OutputFormat {
   default Written writeBundles(Publication publication, FileSink sink, Memo memo, boolean oneThread) throws IOException {
     return Written.NONE;
   }
+
+  /**
+   * Writes every file, {@link #write}'s and {@link #writeBundles}', as a one-off build and an
+   * export do; a format whose two share work does it once here.
+   */
+  default Written writeAll(Publication publication, FileSink sink, Memo memo) throws IOException {
+    return write(publication, sink, memo).plus(writeBundles(publication, sink, memo, false));
+  }
 }

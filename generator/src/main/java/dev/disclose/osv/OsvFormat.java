@@ -71,6 +71,12 @@ public final class OsvFormat implements OutputFormat {
     return new Written(OsvDatabase.writeZips(files(publication, memo), sink).size(), List.of());
   }
 
+  @Override
+  public Written writeAll(Publication publication, FileSink sink, Memo memo) throws IOException {
+    OsvDatabase.Serialized files = files(publication, memo);
+    return new Written(OsvDatabase.writeRecords(files, sink).size() + OsvDatabase.writeZips(files, sink).size(), List.of());
+  }
+
   /** Every public advisory's record and bytes, in ID order; made in parallel. */
   private static OsvDatabase.Serialized files(Publication publication, Memo memo) {
     OsvExporter.Settings settings = OsvExporter.Settings.of(publication.config());

@@ -132,7 +132,7 @@ public final class Pipeline {
   public OutputFormat.Written export(CheckedSite checked, OutputFormat format, FileSink sink) throws IOException {
     Publication publication = planner.publication(checked, PlanRequest.PUBLIC);
     if (format.readsPlan()) publication = planner.plan(checked, publication).publication();
-    return format.write(publication, sink, Memo.NONE).plus(format.writeBundles(publication, sink, Memo.NONE, false));
+    return format.writeAll(publication, sink, Memo.NONE);
   }
 
   /** The folder output of a one-off build into {@code out}: staged, then swapped in whole. */

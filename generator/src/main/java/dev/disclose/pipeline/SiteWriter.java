@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The write stage: a plan → its files, into a {@link FileSink}. Pages render in parallel; the
  * output formats are written alongside, each a task on two threads of their own, so that their
  * sequential parts (zips, the VEX documents, the index's shards) fill the cores the rendering
- * leaves idle. The formats of the catalog alone need no plan: they start before the site is
- * planned ({@link #begin}), when the heap holds both.
+ * leaves idle. The formats of the catalog alone need no plan: they start with the pages, or
+ * before the site is planned where planning leaves a core idle ({@link #begin}), when the heap
+ * holds them beside the plan.
  */
 final class SiteWriter {
   /**
@@ -97,7 +98,10 @@ final class SiteWriter {
       this.bundles = bundles;
       this.ofPlan = formats.stream().filter(OutputFormat::readsPlan).toList();
       this.ofCatalog = formats.stream().filter(f -> !f.readsPlan()).toList();
-      if (roomForFormatsAlongside(publication.catalog().size())) startCatalog(publication);
+      // With a memo, planning mostly finds what the previous build made and leaves a core idle:
+      // the catalog's formats start before it. Without one it keeps every core busy, and they
+      // start with the pages, whose writing leaves room.
+      if (memo.remembers() && roomForFormatsAlongside(publication.catalog().size())) startCatalog(publication);
       else catalog = publication;
     }
 
@@ -110,7 +114,11 @@ final class SiteWriter {
      * every format. Nothing keeps the plan once its pages and formats are written.
      */
     Written finish(SitePlan plan) throws IOException {
-      boolean catalogLater = catalog != null;
+      boolean catalogLater = catalog != null && !roomForFormatsAlongside(catalog.catalog().size());
+      if (catalog != null && !catalogLater) {
+        startCatalog(catalog);
+        catalog = null;
+      }
       progress.phase(catalogLater ? "rendering pages; feeds, search index and sitemap alongside"
           : "rendering pages; feeds, search index, exports and sitemap alongside");
       Written site = writePlan(plan);
@@ -158,24 +166,26 @@ final class SiteWriter {
     private Callable<Integer> format(OutputFormat format, Publication publication) {
       return () -> {
         FileSink folder = sink.under(format.folder());
-        int files = format.write(publication, folder, memo).files();
-        if (bundles) files += format.writeBundles(publication, folder, memo, false).files();
-        return files;
+        return (bundles ? format.writeAll(publication, folder, memo) : format.write(publication, folder, memo)).files();
       };
     }
 
-    /** Renders every page (a sink that keeps the previous build's keeps those made of the same); returns how many were rendered. */
+    /**
+     * Renders every page the sink does not keep as it was (a preview's keeps those made of the
+     * same); returns how many were rendered. The pages kept are found first, so that rendering
+     * the others spreads over every core.
+     */
     private int renderPages(SitePlan plan) throws IOException {
       PageRenderer renderer = new PageRenderer(plan.theme().folder(), plan.site());
-      List<PageSpec> pages = plan.pages();
-      AtomicInteger rendered = new AtomicInteger();
       String theme = plan.theme().digest();
-      Threads.inParallel(pages, page -> {
-        boolean made = sink.put(page.file(), new RenderedPage(page, plan.site(), theme),
-            in -> renderer.render(in.page()).getBytes(StandardCharsets.UTF_8));
-        if (made) progress.pages(rendered.incrementAndGet(), pages.size());
+      List<RenderedPage> changed = plan.pages().parallelStream().map(page -> new RenderedPage(page, plan.site(), theme))
+          .filter(page -> !sink.keep(page.page().file(), page)).toList();
+      AtomicInteger rendered = new AtomicInteger();
+      Threads.inParallel(changed, page -> {
+        sink.put(page.page().file(), page, renderer.render(page.page()).getBytes(StandardCharsets.UTF_8));
+        progress.pages(rendered.incrementAndGet(), changed.size());
       });
-      return rendered.get();
+      return changed.size();
     }
 
     /** The theme's static files, the default theme's overridden or extended by the site's own. */

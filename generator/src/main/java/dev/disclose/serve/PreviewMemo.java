@@ -35,9 +35,6 @@ public final class PreviewMemo implements Memo {
     default void failed(Slot<?, ?> slot, String message) {}
   }
 
-  /** Where a value is kept: its slot's name and its key. */
-  private record Key(String slot, String key) {}
-
   /** A value, and the input it was made of. */
   private record Entry(Object input, Object value) {}
 
@@ -55,9 +52,11 @@ public final class PreviewMemo implements Memo {
   private final ExecutorService background;
   private final boolean lag;
   private volatile Listener listener = Listener.NONE;
-  private volatile Map<Key, Entry> previous = new ConcurrentHashMap<>();
-  private volatile Map<Key, Entry> current = new ConcurrentHashMap<>();
-  private final Map<Key, Lagging> lagging = new ConcurrentHashMap<>();
+  /** Each build's values, by slot name and key. */
+  private volatile Map<String, Map<String, Entry>> previous = new ConcurrentHashMap<>();
+  private volatile Map<String, Map<String, Entry>> current = new ConcurrentHashMap<>();
+  /** The lagging slots' states, by slot name and key. */
+  private final Map<String, Lagging> lagging = new ConcurrentHashMap<>();
 
   /**
    * {@code background}: where lagging values are made (its parallel streams run there too);
@@ -80,35 +79,38 @@ public final class PreviewMemo implements Memo {
   @Override
   @SuppressWarnings("unchecked")
   public <I, V> V get(Slot<I, V> slot, String key, I input, Function<? super I, ? extends V> make) {
-    Key k = new Key(slot.name(), key);
-    if (slot.mayLag()) return (V) lagging(k, slot, input, (Function<Object, Object>) make);
-    Entry now = current.get(k);
-    if (now != null && Objects.equals(now.input(), input)) return (V) now.value();
-    Entry before = previous.get(k);
+    if (slot.mayLag()) return (V) lagging(slot.name() + "\0" + key, slot, input, (Function<Object, Object>) make);
+    Entry before = of(previous, slot).get(key);
     if (before != null && Objects.equals(before.input(), input)) {
-      current.put(k, before);
+      of(current, slot).put(key, before);
       return (V) before.value();
     }
     V made = make.apply(input);
     // An equal value is last build's instance: what holds it is then found unchanged by reference.
     Object kept = before != null && Objects.equals(before.value(), made) ? before.value() : made;
-    current.put(k, new Entry(input, kept));
+    of(current, slot).put(key, new Entry(input, kept));
     return (V) kept;
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <I, V> V update(Slot<I, V> slot, String key, I input, BiFunction<? super I, Optional<V>, ? extends V> make) {
-    Key k = new Key(slot.name(), key);
-    Entry before = current.get(k);
-    if (before == null) before = previous.get(k);
+    Map<String, Entry> now = of(current, slot);
+    Entry before = now.get(key);
+    if (before == null) before = of(previous, slot).get(key);
     V made = make.apply(input, before == null ? Optional.empty() : Optional.of((V) before.value()));
-    current.put(k, new Entry(input, made));
+    now.put(key, new Entry(input, made));
     return made;
   }
 
+  /** A generation's values of {@code slot}, by key. */
+  private static Map<String, Entry> of(Map<String, Map<String, Entry>> generation, Slot<?, ?> slot) {
+    Map<String, Entry> values = generation.get(slot.name());
+    return values != null ? values : generation.computeIfAbsent(slot.name(), s -> new ConcurrentHashMap<>());
+  }
+
   /** The value of a lagging slot: the latest made if of an equal input, else made now if none was, else the latest while the new one is made later. */
-  private synchronized Object lagging(Key k, Slot<?, ?> slot, Object input, Function<Object, Object> make) {
+  private synchronized Object lagging(String k, Slot<?, ?> slot, Object input, Function<Object, Object> make) {
     Lagging state = lagging.computeIfAbsent(k, x -> new Lagging());
     state.provisional = false;
     if (state.made != null && Objects.equals(state.made.input(), input)) return state.made.value();
@@ -168,7 +170,10 @@ public final class PreviewMemo implements Memo {
   /** The build succeeded: the next one finds what it made; the lagging values it asked for start being made. */
   public synchronized void commit() {
     previous = current;
-    current = new ConcurrentHashMap<>();
+    // Sized for what this build kept: growing them was a share of each rebuild.
+    Map<String, Map<String, Entry>> next = new ConcurrentHashMap<>();
+    previous.forEach((slot, values) -> next.put(slot, new ConcurrentHashMap<>(values.size())));
+    current = next;
     for (Lagging state : lagging.values()) {
       if (state.queued == null) continue;
       state.pending = background.submit(state.queued);
@@ -178,7 +183,9 @@ public final class PreviewMemo implements Memo {
 
   /** The build failed: the next one finds the last successful build's values, and asks again for the lagging ones. */
   public synchronized void abandon() {
-    current = new ConcurrentHashMap<>();
+    Map<String, Map<String, Entry>> next = new ConcurrentHashMap<>();
+    previous.forEach((slot, values) -> next.put(slot, new ConcurrentHashMap<>(values.size())));
+    current = next;
     for (Lagging state : lagging.values()) {
       if (state.queued == null) continue;
       state.queued = null;
@@ -211,14 +218,14 @@ public final class PreviewMemo implements Memo {
       @Override
       @SuppressWarnings("unchecked")
       public <I, V> V get(Slot<I, V> slot, String key, I input, Function<? super I, ? extends V> make) {
-        Entry known = previous.get(new Key(slot.name(), key));
+        Entry known = of(previous, slot).get(key);
         return known != null && Objects.equals(known.input(), input) ? (V) known.value() : make.apply(input);
       }
 
       @Override
       @SuppressWarnings("unchecked")
       public <I, V> V update(Slot<I, V> slot, String key, I input, BiFunction<? super I, Optional<V>, ? extends V> make) {
-        Entry known = previous.get(new Key(slot.name(), key));
+        Entry known = of(previous, slot).get(key);
         return make.apply(input, known == null ? Optional.empty() : Optional.of((V) known.value()));
       }
 

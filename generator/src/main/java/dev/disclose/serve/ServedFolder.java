@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -106,15 +105,17 @@ public final class ServedFolder implements SiteOutput {
   }
 
   @Override
-  public <S> boolean put(String path, S source, Function<? super S, byte[]> make) {
-    madeOf.put(path, source);
+  public boolean keep(String path, Object source) {
     Object before = sources.get(path);
-    if (before != null && before.equals(source) && !digests.getOrDefault(path, "").isEmpty()) {
-      kept.add(path);
-      return false;
-    }
-    put.put(path, make.apply(source));
+    if (before == null || !before.equals(source) || digests.getOrDefault(path, "").isEmpty()) return false;
+    kept.add(path);
     return true;
+  }
+
+  @Override
+  public void put(String path, Object source, byte[] bytes) {
+    madeOf.put(path, source);
+    put.put(path, bytes);
   }
 
   /** What the latest build's file at {@code path} was made of, if it was made of a source (tests). */
@@ -182,7 +183,11 @@ public final class ServedFolder implements SiteOutput {
     }
     digests = next;
     putBefore = put;
-    sources = madeOf;
+    // The sources of the files kept stay; those made now replace theirs; gone files' go.
+    Map<String, Object> nextSources = new HashMap<>(Math.max(16, (kept.size() + madeOf.size()) * 4 / 3 + 1));
+    for (String file : kept) nextSources.put(file, sources.get(file));
+    nextSources.putAll(madeOf);
+    sources = nextSources;
     startNextBuild();
   }
 
@@ -191,10 +196,11 @@ public final class ServedFolder implements SiteOutput {
     startNextBuild();
   }
 
+  /** Empty for the next build, sized for what this one held: growing them was a share of each rebuild. */
   private void startNextBuild() {
-    put = new ConcurrentHashMap<>();
-    kept = ConcurrentHashMap.newKeySet();
-    madeOf = new ConcurrentHashMap<>();
+    put = new ConcurrentHashMap<>(Math.max(16, put.size()));
+    kept = ConcurrentHashMap.newKeySet(Math.max(16, kept.size()));
+    madeOf = new ConcurrentHashMap<>(16);
   }
 
   /**

@@ -120,8 +120,7 @@ public class BuildPhases {
     for (OutputFormat format : OutputFormats.ALL) {
       Map<String, byte[]> files = new TreeMap<>();
       FileSink sink = FileSink.inMemory(files);
-      format.write(plan.publication(), sink, Memo.NONE);
-      format.writeBundles(plan.publication(), sink, Memo.NONE, false);
+      format.writeAll(plan.publication(), sink, Memo.NONE);
       hole.consume(files);
     }
   }
