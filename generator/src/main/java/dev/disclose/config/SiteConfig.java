@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * {@code site-config.yaml}: what the site is called, where it lives, whose advisories it holds.
  * The one place defaults are applied is {@link SiteConfigLoader}; {@code baseUrl} always ends in
- * {@code /}, whatever the file says.
+ * {@code /}, whatever the file says; {@code formats} names the output formats the site publishes
+ * (every one, unless the file chooses).
  */
 public record SiteConfig(
     String title,
@@ -24,7 +25,8 @@ public record SiteConfig(
     List<String> languages,
     boolean osvPrefixRegistered,
     int feedItems,
-    boolean releaseNotesRequired) {
+    boolean releaseNotesRequired,
+    List<String> formats) {
 
   /** How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured. */
   public static final int DEFAULT_FEED_ITEMS = 50;
@@ -33,6 +35,12 @@ public record SiteConfig(
     baseUrl = SiteUrls.normalized(baseUrl);
     packages = List.copyOf(packages);
     languages = List.copyOf(languages);
+    formats = List.copyOf(formats);
+  }
+
+  /** Whether the site publishes the output format named {@code format}. */
+  public boolean publishes(String format) {
+    return formats.contains(format);
   }
 
   /**
@@ -75,7 +83,7 @@ public record SiteConfig(
   /** This configuration with the site served from {@code newBaseUrl} (a build's --base-url). */
   public SiteConfig withBaseUrl(String newBaseUrl) {
     return new SiteConfig(title, newBaseUrl, idPrefix, securityContact, policy, repository, branch, description, theme,
-        packages, responseTargets, languages, osvPrefixRegistered, feedItems, releaseNotesRequired);
+        packages, responseTargets, languages, osvPrefixRegistered, feedItems, releaseNotesRequired, formats);
   }
 
   public boolean declaresPackages() {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class SiteConfigLoader {
   public static final String FILE_NAME = "site-config.yaml";
   static final List<String> KEYS = List.of("title", "base_url", "id_prefix", "security_contact",
-      "policy", "repository", "branch", "description", "theme", "packages", "response_targets", "languages", "osv_prefix_registered", "feed_items", "release_notes_required");
+      "policy", "repository", "branch", "description", "theme", "packages", "response_targets", "languages", "osv_prefix_registered", "feed_items", "release_notes_required", "formats");
   static final List<String> TARGET_KEYS = List.of("acknowledge_days", "fix_days", "disclose_days");
   static final List<String> PACKAGE_KEYS = List.of("ecosystem", "name", "release_notes");
   static final List<String> RELEASE_NOTES_KEYS = List.of("folder", "changelog", "url");
@@ -50,7 +50,11 @@ public final class SiteConfigLoader {
 
   private SiteConfigLoader() {}
 
-  public static Loaded parse(String text, Path file) {
+  /**
+   * The configuration of {@code text}; {@code formatNames}: the output formats there are, which
+   * {@code formats:} may name.
+   */
+  public static Loaded parse(String text, Path file, java.util.Collection<String> formatNames) {
     Findings findings = new Findings(file);
     YamlReader.Result result = YamlReader.read(text, 1);
     YamlNode.Mapping root;
@@ -142,7 +146,7 @@ public final class SiteConfigLoader {
     SiteConfig config = new SiteConfig(title, baseUrl, idPrefix, contact, f.string("policy"),
         repository, branch, f.string("description"), f.string("theme"), packages, targets,
         languages.isEmpty() ? List.of("en") : languages, osvPrefixRegistered(f, findings), feedItems(f, findings),
-        bool(f, "release_notes_required", findings));
+        bool(f, "release_notes_required", findings), formats(f, formatNames, findings));
     return new Loaded(config, findings.diagnostics(), positions);
   }
 
@@ -199,6 +203,27 @@ public final class SiteConfigLoader {
       if (component.startsWith(".") || component.endsWith(".lock")) return false;
     }
     return true;
+  }
+
+  /** The output formats {@code formats:} names that there are; every one there is when it names none. */
+  private static List<String> formats(Fields f, java.util.Collection<String> known, Findings findings) {
+    if (!f.has("formats")) return List.copyOf(known);
+    List<String> formats = new ArrayList<>();
+    f.strings("formats");  // reports entries that are not strings
+    List<YamlNode> entries = f.node("formats").map(node -> node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node))
+        .orElse(List.of());
+    for (YamlNode entry : entries) {
+      if (!(entry instanceof YamlNode.Scalar scalar) || scalar.isNull()) continue;
+      String name = scalar.text();
+      if (known.contains(name)) {
+        formats.add(name);
+      } else {
+        findings.report(Rule.INVALID_VALUE, entry.position(), "`" + name + "` is not an output format"
+            + dev.disclose.text.DidYouMean.suggest(name, known).map(s -> " (did you mean `" + s + "`?)").orElse("")
+            + "; write one of " + String.join(", ", known));
+      }
+    }
+    return formats;
   }
 
   /** How many advisories the site-wide and ecosystem feeds hold: 1 to 1000, default 50. */

@@ -14,9 +14,12 @@ import java.util.List;
 
 /** {@code sitemap.xml}: every page search engines should index, by URL, with its last modification where known. */
 public final class SitemapFormat implements OutputFormat {
+  /** Its name, which robots.txt asks for before naming the sitemap. */
+  public static final String NAME = "sitemap";
+
   @Override
   public String name() {
-    return "sitemap";
+    return NAME;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.disclose.feed;
 import dev.disclose.format.FileSink;
 import dev.disclose.format.OutputFormat;
 import dev.disclose.memo.Memo;
+import dev.disclose.plan.Feed;
 import dev.disclose.plan.Publication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,10 @@ public final class OpmlFormat implements OutputFormat {
 
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
-    List<OpmlWriter.Entry> entries = publication.feeds().stream().map(OpmlWriter.Entry::of).toList();
+    // The site's first feed format it publishes; RSS when it publishes none but exports this list.
+    Feed.Kind kind = Feed.KINDS.stream().filter(k -> publication.config().publishes(k.format())).findFirst()
+        .orElse(Feed.KINDS.get(0));
+    List<OpmlWriter.Entry> entries = publication.feeds().stream().map(f -> OpmlWriter.Entry.of(f, kind)).toList();
     sink.put("feeds.opml", new OpmlWriter.Subscriptions(publication.config().title(), entries),
         s -> OpmlWriter.opml(s).getBytes(StandardCharsets.UTF_8));
     return new Written(1, List.of());

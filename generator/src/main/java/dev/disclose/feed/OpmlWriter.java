@@ -10,16 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code feeds.opml}: every feed of the site (its RSS), for readers that import a subscription
+ * {@code feeds.opml}: every feed of the site (in its first feed format), for readers that import a subscription
  * list, written with ROME's OPML module. No dates: the list is a function of the site.
  */
 public final class OpmlWriter {
   private OpmlWriter() {}
 
-  /** A feed as the list names it: its title, its RSS file and its page. */
+  /** A feed as the list names it: its title, its file of one feed format, and its page. */
   public record Entry(String title, String xmlUrl, String htmlUrl) {
-    public static Entry of(Feed f) {
-      return new Entry(f.title(), f.feedBaseUrl() + Feed.RSS, f.homeUrl());
+    public static Entry of(Feed f, Feed.Kind kind) {
+      return new Entry(f.title(), f.feedBaseUrl() + kind.file(), f.homeUrl());
     }
   }
 
@@ -27,7 +27,7 @@ public final class OpmlWriter {
   public record Subscriptions(String title, List<Entry> feeds) {}
 
   public static String opml(String title, List<Feed> feeds) {
-    return opml(new Subscriptions(title, feeds.stream().map(Entry::of).toList()));
+    return opml(new Subscriptions(title, feeds.stream().map(f -> Entry.of(f, Feed.KINDS.get(0))).toList()));
   }
 
   public static String opml(Subscriptions subscriptions) {

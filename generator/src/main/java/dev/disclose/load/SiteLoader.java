@@ -47,9 +47,12 @@ public final class SiteLoader {
   }
 
   private final Memo memo;
+  private final List<String> formatNames;
 
-  public SiteLoader(Memo memo) {
+  /** {@code formatNames}: the output formats there are, which site-config.yaml may choose among. */
+  public SiteLoader(Memo memo, List<String> formatNames) {
     this.memo = memo;
+    this.formatNames = List.copyOf(formatNames);
   }
 
   public SiteSources load(LoadRequest request) throws SiteException {
@@ -110,7 +113,7 @@ public final class SiteLoader {
         Look<SiteConfigLoader.Loaded> look = look(f, changes, previous);
         if (look.unchanged() != null) return look.unchanged();
         try {
-          return parsed(SiteRoot.bytes(f, shown), look.version(), previous, bytes -> configOf(bytes, shown));
+          return parsed(SiteRoot.bytes(f, shown), look.version(), previous, bytes -> configOf(bytes, shown, formatNames));
         } catch (SiteException e) {
           throw new Unreadable(e);
         }
@@ -120,13 +123,13 @@ public final class SiteLoader {
     }
   }
 
-  private static SiteConfigLoader.Loaded configOf(byte[] bytes, Path shown) {
+  private static SiteConfigLoader.Loaded configOf(byte[] bytes, Path shown, List<String> formatNames) {
     if (StrictUtf8.decode(bytes) instanceof StrictUtf8.Decoded.Invalid invalid) {
-      return new SiteConfigLoader.Loaded(SiteConfigLoader.parse("", shown).config(),
+      return new SiteConfigLoader.Loaded(SiteConfigLoader.parse("", shown, formatNames).config(),
           List.of(Diagnostic.of(shown, invalid.position(), Rule.INVALID_UTF8, "the file is not valid UTF-8; re-save it as UTF-8")),
           Map.of());
     }
-    return SiteConfigLoader.parse(((StrictUtf8.Decoded.Text) StrictUtf8.decode(bytes)).text(), shown);
+    return SiteConfigLoader.parse(((StrictUtf8.Decoded.Text) StrictUtf8.decode(bytes)).text(), shown, formatNames);
   }
 
   /** F009 for site-config.yaml: the policy page and the theme folder it names exist inside the site. */

@@ -34,7 +34,7 @@ public final class Pipeline {
       formats = List.copyOf(formats);
     }
 
-    /** A whole build at {@code now}: every format, bundles included. */
+    /** A whole build at {@code now}: every format the site publishes, bundles included. */
     public static BuildRequest at(Instant now, PlanRequest plan) {
       return new BuildRequest(now, plan, OutputFormats.ALL, false);
     }
@@ -54,7 +54,7 @@ public final class Pipeline {
 
   public Pipeline(Memo memo, Progress progress) {
     this.progress = progress;
-    this.loader = new SiteLoader(memo);
+    this.loader = new SiteLoader(memo, OutputFormats.names());
     this.checker = new SiteChecker(memo);
     this.planner = new SitePlanner(memo);
     this.writer = new SiteWriter(memo, progress);
@@ -99,7 +99,8 @@ public final class Pipeline {
     progress.phase("planning pages, search documents and similar advisories");
     Publication publication = planner.publication(checked, request.plan());
     SiteOutput out = output.open();
-    SiteWriter.Run writing = writer.begin(publication, out, request.formats(), !request.bundlesLater());
+    List<OutputFormat> formats = request.formats().stream().filter(f -> publication.config().publishes(f.name())).toList();
+    SiteWriter.Run writing = writer.begin(publication, out, formats, !request.bundlesLater());
     try {
       // Planned where it is written: nothing holds the plan once its pages are.
       SiteWriter.Written written = writing.finish(planner.plan(checked, publication));

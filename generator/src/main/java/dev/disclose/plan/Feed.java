@@ -19,6 +19,15 @@ public record Feed(String path, String title, String description, String homeUrl
   public static final String ATOM = "atom.xml";
   public static final String JSON = "feed.json";
 
+  /** A feed format as pages link it: its output format's name, its file in each feed's folder, its media type and label. */
+  public record Kind(String format, String file, String mediaType, String label) {}
+
+  /** The feed formats, in the order pages list them. */
+  public static final List<Kind> KINDS = List.of(
+      new Kind("rss", RSS, "application/rss+xml", "RSS"),
+      new Kind("atom", ATOM, "application/atom+xml", "Atom"),
+      new Kind("json-feed", JSON, "application/feed+json", "JSON Feed"));
+
   public Feed {
     items = List.copyOf(items);
   }

@@ -11,6 +11,9 @@ public record SearchDoc(String id, String title, String path, String severityLab
     String published, boolean withdrawn, List<String> ids, List<PackageRef> packages, List<String> ecosystems,
     String severity, int year, String body) {
 
+  /** The output format made of search documents, which the search page reads. */
+  public static final String FORMAT = "search-index";
+
   /** A package an advisory affects. */
   public record PackageRef(String name, String ecosystem) {}
 }

@@ -112,7 +112,8 @@ public final class SitePlanner {
   /** The site as every page shows it. */
   public static Views.SiteView siteView(SiteConfig config, boolean preview) {
     return new Views.SiteView(config.title(), config.description().orElse(""), config.baseUrl(),
-        config.securityContact(), config.policy().isPresent(), config.repository().orElse(""), hasReleaseNotes(config), preview);
+        config.securityContact(), config.policy().isPresent(), config.repository().orElse(""), hasReleaseNotes(config), preview,
+        Feed.KINDS.stream().filter(kind -> config.publishes(kind.format())).toList(), java.util.Set.copyOf(config.formats()));
   }
 
   /** Whether site-config.yaml declares release notes the site holds (a folder or a changelog). */
@@ -170,7 +171,9 @@ public final class SitePlanner {
       // Each advisory's rating, once: the home page's counts and the severity pages share it.
       Map<String, List<Advisory>> severities = bySeverity();
       pages.add(home(severities, row));
-      pages.add(page(SitePaths.SEARCH, "search", "Search", new Views.IndexView("Search", "", List.of()), true, Optional.empty()));
+      if (config.publishes(SearchDoc.FORMAT)) {
+        pages.add(page(SitePaths.SEARCH, "search", "Search", new Views.IndexView("Search", "", List.of()), true, Optional.empty()));
+      }
       // An advisory is an item of the site's feed, its ecosystems' and its packages': made once.
       Map<String, Feed.Item> items = new HashMap<>();
       Function<Advisory, Feed.Item> itemOf = a -> items.computeIfAbsent(a.id(), id -> {
@@ -233,11 +236,13 @@ public final class SitePlanner {
       }
 
       orderFeeds();
-      pages.add(page(SitePaths.FEEDS, "feeds", "Subscribe", new Views.FeedsView(feeds.stream()
-          .map(f -> new Views.FeedView(f.path().isEmpty() ? "All advisories" : f.title().substring(config.title().length() + 2),
-              f.path(), f.path().isEmpty() ? "the newest " + newest + " advisories"
-                  : f.path().startsWith(SitePaths.ECOSYSTEMS) ? "its newest " + newest + " advisories" : "every advisory of this package"))
-          .toList()), true, Optional.empty()));
+      if (Feed.KINDS.stream().anyMatch(kind -> config.publishes(kind.format()))) {
+        pages.add(page(SitePaths.FEEDS, "feeds", "Subscribe", new Views.FeedsView(feeds.stream()
+            .map(f -> new Views.FeedView(f.path().isEmpty() ? "All advisories" : f.title().substring(config.title().length() + 2),
+                f.path(), f.path().isEmpty() ? "the newest " + newest + " advisories"
+                    : f.path().startsWith(SitePaths.ECOSYSTEMS) ? "its newest " + newest + " advisories" : "every advisory of this package"))
+            .toList()), true, Optional.empty()));
+      }
 
       releasePages(row, pages);
 

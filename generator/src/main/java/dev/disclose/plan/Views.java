@@ -12,9 +12,18 @@ import java.util.List;
 public final class Views {
   private Views() {}
 
-  /** The site as every page shows it. */
+  /**
+   * The site as every page shows it; {@code feeds}: the feed formats it publishes, {@code formats}:
+   * the names of every output format it publishes, for the links to them.
+   */
   public record SiteView(String title, String description, String baseUrl, String securityContact,
-      boolean hasPolicy, String repository, boolean hasReleases, boolean preview) {}
+      boolean hasPolicy, String repository, boolean hasReleases, boolean preview, List<Feed.Kind> feeds,
+      java.util.Set<String> formats) {
+    public SiteView {
+      feeds = List.copyOf(feeds);
+      formats = java.util.Set.copyOf(formats);
+    }
+  }
 
   /** A link: {@code href} is a root-relative path when {@code internal}, else absolute. */
   public record LinkView(String text, String href, boolean internal) {

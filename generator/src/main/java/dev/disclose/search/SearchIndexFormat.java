@@ -20,7 +20,7 @@ public final class SearchIndexFormat implements OutputFormat {
 
   @Override
   public String name() {
-    return "search-index";
+    return SearchDoc.FORMAT;
   }
 
   @Override

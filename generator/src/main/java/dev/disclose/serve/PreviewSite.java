@@ -87,7 +87,9 @@ public final class PreviewSite {
     served.remakeBundles(new BundleInputs(publication.catalog().advisories(), publication.config(), publication.commits()), () -> {
       Map<String, byte[]> made = new TreeMap<>();
       FileSink sink = FileSink.inMemory(made);
-      for (OutputFormat f : OutputFormats.ALL) f.writeBundles(publication, sink.under(f.folder()), reading, true);
+      for (OutputFormat f : OutputFormats.ALL) {
+        if (publication.config().publishes(f.name())) f.writeBundles(publication, sink.under(f.folder()), reading, true);
+      }
       return made;
     });
   }

@@ -22,7 +22,7 @@ import java.util.List;
  * fuzzes for {@code maxDuration}.
  */
 class AdvisoryFuzzTest {
-  private static final SiteConfigLoader.Loaded CONFIG = SiteConfigLoader.parse(TestSites.CONFIG, Path.of("site-config.yaml"));
+  private static final SiteConfigLoader.Loaded CONFIG = SiteConfigLoader.parse(TestSites.CONFIG, Path.of("site-config.yaml"), dev.disclose.pipeline.OutputFormats.names());
   private static final CheckContext CONTEXT = new CheckContext(CONFIG.config(), Instant.parse("2026-11-22T00:00:00Z"),
       CweCatalog.bundled());
 

@@ -33,7 +33,7 @@ class RobustnessTest {
   void mutatedAdvisoriesNeverThrow() {
     String valid = TestSites.validAdvisory("DEMO-2025-0001")
         .replace("references:", "timeline:\n  reported: 2025-02-01\n  fixed: 2025-02-20\nreferences:");
-    SiteConfigLoader.Loaded config = SiteConfigLoader.parse(TestSites.CONFIG, Path.of("site-config.yaml"));
+    SiteConfigLoader.Loaded config = SiteConfigLoader.parse(TestSites.CONFIG, Path.of("site-config.yaml"), dev.disclose.pipeline.OutputFormats.names());
     CheckContext context = new CheckContext(config.config(), Instant.parse("2026-11-22T00:00:00Z"), CweCatalog.bundled());
     List<AdvisoryCheck> checks = SiteChecker.CHECKS;
     Random random = new Random(20261122L);

@@ -49,21 +49,9 @@ class RuleCatalogTest {
   }
 
   @Test
-  void readmeListsEveryRule() throws IOException {
-    Path readme = Path.of("../README.md");
-    String text = Files.readString(readme, StandardCharsets.UTF_8);
-    String start = "<!-- rules:start";
-    String end = "<!-- rules:end -->";
-    int from = text.indexOf('\n', text.indexOf(start)) + 1;
-    int to = text.indexOf(end);
-    assertThat(from).as("README has the rules markers").isPositive();
-    StringBuilder table = new StringBuilder("| code | name | level |\n|---|---|---|\n");
-    for (Rule r : Rule.values()) {
-      table.append("| ").append(r.code()).append(" | `").append(r.slug()).append("` | ")
-          .append(r.severity().label()).append(" |\n");
-    }
-    String expected = text.substring(0, from) + table + text.substring(to);
-    Golden.assertMatches(readme, expected);
+  void readmePointsToTheRules() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    assertThat(readme).contains("(docs/validation-rules.md)");
   }
 
   /** docs/validation-rules.md, generated from {@link Rule}. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BaseUrlTest {
   private static SiteConfig read(String baseUrl) {
     return SiteConfigLoader.parse("title: T\nbase_url: " + baseUrl + "\nid_prefix: FIX\n"
-        + "security_contact: mailto:s@example.org\n", Path.of("site-config.yaml")).config();
+        + "security_contact: mailto:s@example.org\n", Path.of("site-config.yaml"), dev.disclose.pipeline.OutputFormats.names()).config();
   }
 
   @Test

@@ -53,7 +53,7 @@ class ChangedPathsTest {
   /** One load as a rebuild makes it, with what the watcher saw; any other take forgets it. */
   private SiteSources load(Changes seen) throws Exception {
     if (!seen.known()) changes.take();
-    SiteSources sources = new SiteLoader(memo).load(LoadRequest.toCheck(SiteRoot.open(site, new PathDisplay(site))).withChanges(seen));
+    SiteSources sources = new SiteLoader(memo, dev.disclose.pipeline.OutputFormats.names()).load(LoadRequest.toCheck(SiteRoot.open(site, new PathDisplay(site))).withChanges(seen));
     memo.commit();
     return sources;
   }

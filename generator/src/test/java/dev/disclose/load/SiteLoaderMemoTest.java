@@ -39,7 +39,7 @@ class SiteLoaderMemoTest {
 
   /** One load, as a rebuild makes it, and its advisories by ID. */
   private SiteSources load(PreviewMemo memo) throws Exception {
-    SiteSources sources = new SiteLoader(memo).load(LoadRequest.toCheck(root()));
+    SiteSources sources = new SiteLoader(memo, dev.disclose.pipeline.OutputFormats.names()).load(LoadRequest.toCheck(root()));
     memo.commit();
     return sources;
   }
@@ -50,7 +50,7 @@ class SiteLoaderMemoTest {
 
   /** The configuration as a load reads it. */
   private SiteConfigLoader.Loaded config(Memo memo) throws Exception {
-    return new SiteLoader(memo).config(root());
+    return new SiteLoader(memo, dev.disclose.pipeline.OutputFormats.names()).config(root());
   }
 
   /** The release notes as a load reads them. */
@@ -81,8 +81,8 @@ class SiteLoaderMemoTest {
   @Test
   void withoutTheCacheEveryReadParsesAgain() throws Exception {
     TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
-    Advisory once = new SiteLoader(Memo.NONE).load(LoadRequest.toCheck(root())).advisories().get(0);
-    Advisory again = new SiteLoader(Memo.NONE).load(LoadRequest.toCheck(root())).advisories().get(0);
+    Advisory once = new SiteLoader(Memo.NONE, dev.disclose.pipeline.OutputFormats.names()).load(LoadRequest.toCheck(root())).advisories().get(0);
+    Advisory again = new SiteLoader(Memo.NONE, dev.disclose.pipeline.OutputFormats.names()).load(LoadRequest.toCheck(root())).advisories().get(0);
     assertThat(again).isEqualTo(once).isNotSameAs(once);
   }
 
@@ -113,7 +113,7 @@ class SiteLoaderMemoTest {
   private List<dev.disclose.diagnostic.Diagnostic> validate(PreviewMemo memo, java.time.Instant now) throws Exception {
     Memo used = memo == null ? Memo.NONE : memo;
     List<dev.disclose.diagnostic.Diagnostic> found = new SiteChecker(used)
-        .check(new SiteLoader(used).load(LoadRequest.toCheck(root())), now).diagnostics();
+        .check(new SiteLoader(used, dev.disclose.pipeline.OutputFormats.names()).load(LoadRequest.toCheck(root())), now).diagnostics();
     if (memo != null) memo.commit();
     return found;
   }

@@ -19,7 +19,8 @@ class PageRendererTest {
     Files.writeString(theme.resolve("templates/broken.peb"), "<p>partial page</p>{{ page | html }}");
     Files.writeString(theme.resolve("templates/good.peb"), "<p>{{ title }} at {{ root }}</p>");
     PageRenderer renderer = new PageRenderer(Optional.of(theme),
-        new Views.SiteView("Site", "", "https://example.org/", "mailto:s@example.org", false, "", false, false));
+        new Views.SiteView("Site", "", "https://example.org/", "mailto:s@example.org", false, "", false, false,
+            dev.disclose.plan.Feed.KINDS, java.util.Set.copyOf(dev.disclose.pipeline.OutputFormats.names())));
 
     assertThatThrownBy(() -> renderer.render(page("advisories/X-1/", "broken", "Broken")))
         .isInstanceOf(IllegalStateException.class)

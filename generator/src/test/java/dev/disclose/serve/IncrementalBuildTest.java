@@ -252,7 +252,7 @@ class IncrementalBuildTest {
   /** Bundle inputs no other call's equal. */
   private static BundleInputs distinctInputs() {
     var config = SiteConfigLoader.parse("title: T" + System.nanoTime() + "\nbase_url: https://example.org/\nid_prefix: FIX\n"
-        + "security_contact: mailto:s@example.org\n", Path.of("site-config.yaml")).config();
+        + "security_contact: mailto:s@example.org\n", Path.of("site-config.yaml"), dev.disclose.pipeline.OutputFormats.names()).config();
     return new BundleInputs(java.util.List.of(), config, LastCommitTimes.none());
   }
 
