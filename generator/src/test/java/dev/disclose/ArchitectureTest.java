@@ -16,42 +16,96 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 @AnalyzeClasses(packages = "dev.disclose", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-  static final String[] MODEL = {"dev.disclose.yaml..", "dev.disclose.text..", "dev.disclose.diagnostic..",
-      "dev.disclose.advisory..", "dev.disclose.version..", "dev.disclose.ecosystem..", "dev.disclose.severity..",
-      "dev.disclose.cwe..", "dev.disclose.config..", "dev.disclose.releases..", "dev.disclose.catalog..",
-      "dev.disclose.markdown..", "dev.disclose.urls..", "dev.disclose.memo..", "dev.disclose.concurrent.."};
-  static final String[] FORMATS = {"dev.disclose.format..", "dev.disclose.osv..", "dev.disclose.rustsec..",
-      "dev.disclose.cyclonedx..", "dev.disclose.feed..", "dev.disclose.search..", "dev.disclose.discovery..",
-      "dev.disclose.pages.."};
-  static final String[] COMMANDS = {"dev.disclose.cli..", "dev.disclose.serve..", "dev.disclose.importing..",
-      "dev.disclose.authoring..", "dev.disclose.summary..", "dev.disclose.report.."};
+  static final String[] MODEL = {
+    "dev.disclose.yaml..",
+    "dev.disclose.text..",
+    "dev.disclose.diagnostic..",
+    "dev.disclose.advisory..",
+    "dev.disclose.version..",
+    "dev.disclose.ecosystem..",
+    "dev.disclose.severity..",
+    "dev.disclose.cwe..",
+    "dev.disclose.config..",
+    "dev.disclose.releases..",
+    "dev.disclose.catalog..",
+    "dev.disclose.markdown..",
+    "dev.disclose.urls..",
+    "dev.disclose.memo..",
+    "dev.disclose.concurrent.."
+  };
+  static final String[] FORMATS = {
+    "dev.disclose.format..",
+    "dev.disclose.osv..",
+    "dev.disclose.rustsec..",
+    "dev.disclose.cyclonedx..",
+    "dev.disclose.feed..",
+    "dev.disclose.search..",
+    "dev.disclose.discovery..",
+    "dev.disclose.pages.."
+  };
+  static final String[] COMMANDS = {
+    "dev.disclose.cli..",
+    "dev.disclose.serve..",
+    "dev.disclose.importing..",
+    "dev.disclose.authoring..",
+    "dev.disclose.summary..",
+    "dev.disclose.report.."
+  };
 
   @ArchTest
-  static final ArchRule layersDependOnlyDownward = layeredArchitecture().consideringOnlyDependenciesInLayers()
-      .layer("model").definedBy(MODEL)
-      .layer("load").definedBy("dev.disclose.load..")
-      .layer("check").definedBy("dev.disclose.check..")
-      .layer("plan").definedBy("dev.disclose.plan..")
-      .layer("formats and pages").definedBy(FORMATS)
-      .layer("pipeline").definedBy("dev.disclose.pipeline..")
-      .layer("commands").definedBy(COMMANDS)
-      .whereLayer("commands").mayNotBeAccessedByAnyLayer()
-      .whereLayer("pipeline").mayOnlyBeAccessedByLayers("commands")
-      .whereLayer("formats and pages").mayOnlyBeAccessedByLayers("pipeline", "commands")
-      .whereLayer("plan").mayOnlyBeAccessedByLayers("formats and pages", "pipeline", "commands")
-      .whereLayer("check").mayOnlyBeAccessedByLayers("plan", "formats and pages", "pipeline", "commands")
-      .whereLayer("load").mayOnlyBeAccessedByLayers("check", "plan", "formats and pages", "pipeline", "commands");
+  static final ArchRule layersDependOnlyDownward =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("model")
+          .definedBy(MODEL)
+          .layer("load")
+          .definedBy("dev.disclose.load..")
+          .layer("check")
+          .definedBy("dev.disclose.check..")
+          .layer("plan")
+          .definedBy("dev.disclose.plan..")
+          .layer("formats and pages")
+          .definedBy(FORMATS)
+          .layer("pipeline")
+          .definedBy("dev.disclose.pipeline..")
+          .layer("commands")
+          .definedBy(COMMANDS)
+          .whereLayer("commands")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("pipeline")
+          .mayOnlyBeAccessedByLayers("commands")
+          .whereLayer("formats and pages")
+          .mayOnlyBeAccessedByLayers("pipeline", "commands")
+          .whereLayer("plan")
+          .mayOnlyBeAccessedByLayers("formats and pages", "pipeline", "commands")
+          .whereLayer("check")
+          .mayOnlyBeAccessedByLayers("plan", "formats and pages", "pipeline", "commands")
+          .whereLayer("load")
+          .mayOnlyBeAccessedByLayers("check", "plan", "formats and pages", "pipeline", "commands");
 
   @ArchTest
-  static final ArchRule noPackageCycles = slices().matching("dev.disclose.(*)..").should().beFreeOfCycles();
+  static final ArchRule noPackageCycles =
+      slices().matching("dev.disclose.(*)..").should().beFreeOfCycles();
 
-  /** Formats know the model and what the plan made, never how it planned (the planner and its views). */
+  /**
+   * Formats know the model and what the plan made, never how it planned (the planner and its
+   * views).
+   */
   @ArchTest
-  static final ArchRule formatsNeverReachIntoThePlanner = noClasses().that().resideInAnyPackage(FORMATS)
-      .should().dependOnClassesThat().haveNameMatching("dev\\.disclose\\.plan\\.(SitePlanner|AdvisoryViews)(\\$.*)?");
+  static final ArchRule formatsNeverReachIntoThePlanner =
+      noClasses()
+          .that()
+          .resideInAnyPackage(FORMATS)
+          .should()
+          .dependOnClassesThat()
+          .haveNameMatching("dev\\.disclose\\.plan\\.(SitePlanner|AdvisoryViews)(\\$.*)?");
 
   /** Only the commands leave the process: nothing below them exits. */
   @ArchTest
-  static final ArchRule onlyTheCliExits = noClasses().that().resideOutsideOfPackage("dev.disclose.cli..")
-      .should().callMethod(System.class, "exit", int.class);
+  static final ArchRule onlyTheCliExits =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.disclose.cli..")
+          .should()
+          .callMethod(System.class, "exit", int.class);
 }

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One advisory as its file states it (see docs/advisory-format.md, which this record mirrors
- * field for field). Built by {@link AdvisoryParser}; fields a file got wrong are left empty and
- * reported, so every check can still run.
+ * One advisory as its file states it (see docs/advisory-format.md, which this record mirrors field
+ * for field). Built by {@link AdvisoryParser}; fields a file got wrong are left empty and reported,
+ * so every check can still run.
  */
 public record Advisory(
     String id,
@@ -49,39 +49,105 @@ public record Advisory(
 
   /**
    * When the advisory last changed: {@code modified} if written, else the time of the file's last
-   * git commit, else {@code published}; never before its withdrawal. The commit time is passed in, so callers decide whether
-   * to ask git (see {@link dev.disclose.load.LastCommitTimes}) and output stays a function of its inputs.
+   * git commit, else {@code published}; never before its withdrawal. The commit time is passed in,
+   * so callers decide whether to ask git (see {@link dev.disclose.load.LastCommitTimes}) and output
+   * stays a function of its inputs.
    */
   public Optional<Timestamp> effectiveModified(Optional<Instant> lastCommit) {
     Optional<Timestamp> published = effectivePublished();
     // A file committed under embargo is published later with no new commit: never report a
     // modification before publication.
-    Optional<Timestamp> committed = lastCommit.map(Timestamp::ofInstant)
-        .map(c -> published.filter(p -> p.compareTo(c) > 0).orElse(c));
+    Optional<Timestamp> committed =
+        lastCommit
+            .map(Timestamp::ofInstant)
+            .map(c -> published.filter(p -> p.compareTo(c) > 0).orElse(c));
     Optional<Timestamp> changed = modified.or(() -> committed).or(() -> published);
     // Withdrawing is a change: subscribers and OSV.dev's polling must see it as one.
-    return withdrawn.map(Withdrawal::date).filter(w -> changed.map(c -> w.compareTo(c) > 0).orElse(true)).or(() -> changed);
+    return withdrawn
+        .map(Withdrawal::date)
+        .filter(w -> changed.map(c -> w.compareTo(c) > 0).orElse(true))
+        .or(() -> changed);
   }
 
   /** This advisory under another title (an imported record without a summary, say). */
   public Advisory withTitle(String newTitle) {
-    return new Advisory(id, newTitle, status, published, modified, embargo, withdrawn, aliases, related, upstream,
-        severity, cwes, keywords, categories, informational, affected, references, credits, timeline, databaseSpecific,
-        details, source);
+    return new Advisory(
+        id,
+        newTitle,
+        status,
+        published,
+        modified,
+        embargo,
+        withdrawn,
+        aliases,
+        related,
+        upstream,
+        severity,
+        cwes,
+        keywords,
+        categories,
+        informational,
+        affected,
+        references,
+        credits,
+        timeline,
+        databaseSpecific,
+        details,
+        source);
   }
 
   /** This advisory with another {@code modified} (an import dropping an impossible one, say). */
   public Advisory withModified(Optional<Timestamp> newModified) {
-    return new Advisory(id, title, status, published, newModified, embargo, withdrawn, aliases, related, upstream,
-        severity, cwes, keywords, categories, informational, affected, references, credits, timeline, databaseSpecific,
-        details, source);
+    return new Advisory(
+        id,
+        title,
+        status,
+        published,
+        newModified,
+        embargo,
+        withdrawn,
+        aliases,
+        related,
+        upstream,
+        severity,
+        cwes,
+        keywords,
+        categories,
+        informational,
+        affected,
+        references,
+        credits,
+        timeline,
+        databaseSpecific,
+        details,
+        source);
   }
 
   /** This advisory under another ID and aliases (an import numbering it for the site). */
   public Advisory withId(String newId, List<String> newAliases) {
-    return new Advisory(newId, title, status, published, modified, embargo, withdrawn, newAliases, related, upstream,
-        severity, cwes, keywords, categories, informational, affected, references, credits, timeline, databaseSpecific,
-        details, source);
+    return new Advisory(
+        newId,
+        title,
+        status,
+        published,
+        modified,
+        embargo,
+        withdrawn,
+        newAliases,
+        related,
+        upstream,
+        severity,
+        cwes,
+        keywords,
+        categories,
+        informational,
+        affected,
+        references,
+        credits,
+        timeline,
+        databaseSpecific,
+        details,
+        source);
   }
 
   /** {@code published}, or for an embargoed advisory without one, the instant its embargo lifts. */

@@ -2,42 +2,102 @@ package dev.disclose.advisory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The forms an advisory ID may take: the site's own {@code <PREFIX>-<YYYY>-<NNNN>}, its
- * placeholder {@code <PREFIX>-0000-0000}, and the IDs of the databases OSV knows. Every accepted
- * form is also a safe file name: no slash, no backslash, no "..".
+ * The forms an advisory ID may take: the site's own {@code <PREFIX>-<YYYY>-<NNNN>}, its placeholder
+ * {@code <PREFIX>-0000-0000}, and the IDs of the databases OSV knows. Every accepted form is also a
+ * safe file name: no slash, no backslash, no "..".
  */
 public final class AdvisoryId {
   private AdvisoryId() {}
 
   /** The prefixes OSV's schema registers (osv-schema 1.7.5, {@code $defs.prefix}). */
-  static final List<String> OSV_PREFIXES = List.of(
-      "ASB-A", "PUB-A", "ALPINE", "ALSA", "ALBA", "ALEA", "AZL", "BELL", "BIT", "CGA",
-      "CLEANSTART", "CLSA", "CURL", "CVE", "DEBIAN", "DHI", "DRUPAL", "DSA", "DLA", "ELA", "DTSA",
-      "ECHO", "EEF", "FreeBSD", "GHSA", "GO", "GSD", "HSEC", "JLSEC", "KUBE", "LBSEC", "LSN", "MAL",
-      "MINI", "MGASA", "OESA", "OSEC", "OSV", "openSUSE-SU", "PHSA", "PSF", "PYSEC", "RHBA", "RHEA",
-      "RHSA", "RLSA", "RXSA", "RSEC", "ROOT", "RUSTSEC", "SUSE-SU", "SUSE-RU", "SUSE-FU", "SUSE-OU",
-      "UBUNTU", "USN", "V8");
+  static final List<String> OSV_PREFIXES =
+      List.of(
+          "ASB-A",
+          "PUB-A",
+          "ALPINE",
+          "ALSA",
+          "ALBA",
+          "ALEA",
+          "AZL",
+          "BELL",
+          "BIT",
+          "CGA",
+          "CLEANSTART",
+          "CLSA",
+          "CURL",
+          "CVE",
+          "DEBIAN",
+          "DHI",
+          "DRUPAL",
+          "DSA",
+          "DLA",
+          "ELA",
+          "DTSA",
+          "ECHO",
+          "EEF",
+          "FreeBSD",
+          "GHSA",
+          "GO",
+          "GSD",
+          "HSEC",
+          "JLSEC",
+          "KUBE",
+          "LBSEC",
+          "LSN",
+          "MAL",
+          "MINI",
+          "MGASA",
+          "OESA",
+          "OSEC",
+          "OSV",
+          "openSUSE-SU",
+          "PHSA",
+          "PSF",
+          "PYSEC",
+          "RHBA",
+          "RHEA",
+          "RHSA",
+          "RLSA",
+          "RXSA",
+          "RSEC",
+          "ROOT",
+          "RUSTSEC",
+          "SUSE-SU",
+          "SUSE-RU",
+          "SUSE-FU",
+          "SUSE-OU",
+          "UBUNTU",
+          "USN",
+          "V8");
 
   /** Databases whose IDs have a precise, well-known shape. */
-  private static final List<Pattern> PRECISE = List.of(
-      Pattern.compile("CVE-(19|20)\\d{2}-\\d{4,}"),
-      Pattern.compile("GHSA(-[23456789cfghjmpqrvwx]{4}){3}"),
-      Pattern.compile("RUSTSEC-\\d{4}-\\d{4}"),
-      Pattern.compile("GO-\\d{4}-\\d{4,}"),
-      Pattern.compile("PYSEC-\\d{4}-\\d+"),
-      Pattern.compile("OSV-\\d{4}-\\d+"));
-  private static final List<String> PRECISE_PREFIXES = List.of("CVE", "GHSA", "RUSTSEC", "GO", "PYSEC", "OSV");
+  private static final List<Pattern> PRECISE =
+      List.of(
+          Pattern.compile("CVE-(19|20)\\d{2}-\\d{4,}"),
+          Pattern.compile("GHSA(-[23456789cfghjmpqrvwx]{4}){3}"),
+          Pattern.compile("RUSTSEC-\\d{4}-\\d{4}"),
+          Pattern.compile("GO-\\d{4}-\\d{4,}"),
+          Pattern.compile("PYSEC-\\d{4}-\\d+"),
+          Pattern.compile("OSV-\\d{4}-\\d+"));
+
+  private static final List<String> PRECISE_PREFIXES =
+      List.of("CVE", "GHSA", "RUSTSEC", "GO", "PYSEC", "OSV");
   private static final Pattern GENERIC_REST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
 
-  /** Compiled once per prefix: the exports and pages ask for every ID and alias of every advisory. */
-  private static final java.util.concurrent.ConcurrentMap<String, Pattern> OWN = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * Compiled once per prefix: the exports and pages ask for every ID and alias of every advisory.
+   */
+  private static final ConcurrentMap<String, Pattern> OWN = new ConcurrentHashMap<>();
 
   public static Pattern ownPattern(String prefix) {
-    return OWN.computeIfAbsent(prefix, p -> Pattern.compile(Pattern.quote(p) + "-(\\d{4})-(\\d{4,})"));
+    return OWN.computeIfAbsent(
+        prefix, p -> Pattern.compile(Pattern.quote(p) + "-(\\d{4})-(\\d{4,})"));
   }
 
   /**
@@ -84,11 +144,11 @@ public final class AdvisoryId {
     }
     for (String prefix : OSV_PREFIXES) {
       if (PRECISE_PREFIXES.contains(prefix)) continue;
-      if (id.startsWith(prefix + "-") && GENERIC_REST.matcher(id.substring(prefix.length() + 1)).matches()) {
+      if (id.startsWith(prefix + "-")
+          && GENERIC_REST.matcher(id.substring(prefix.length() + 1)).matches()) {
         return true;
       }
     }
     return false;
   }
-
 }

@@ -3,14 +3,15 @@ package dev.disclose.advisory;
 import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
-import dev.disclose.yaml.Position;
 import dev.disclose.yaml.YamlNode;
 import dev.disclose.yaml.YamlProblem;
 import dev.disclose.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,26 +22,62 @@ import java.util.regex.Pattern;
  * versions, CVSS, …) run afterwards on the record, see {@code dev.disclose.check}.
  */
 public final class AdvisoryParser {
-  static final List<String> TOP_LEVEL_KEYS = List.of(
-      "id", "title", "status", "published", "modified", "embargo", "withdrawn", "aliases",
-      "related", "upstream", "severity", "cwes", "keywords", "categories", "informational",
-      "affected", "references", "credits", "timeline", "database_specific");
+  static final List<String> TOP_LEVEL_KEYS =
+      List.of(
+          "id",
+          "title",
+          "status",
+          "published",
+          "modified",
+          "embargo",
+          "withdrawn",
+          "aliases",
+          "related",
+          "upstream",
+          "severity",
+          "cwes",
+          "keywords",
+          "categories",
+          "informational",
+          "affected",
+          "references",
+          "credits",
+          "timeline",
+          "database_specific");
   static final List<String> WITHDRAWN_KEYS = List.of("date", "reason");
-  static final List<String> SEVERITY_KEYS = List.of("cvss_v2", "cvss_v3", "cvss_v4", "ubuntu", "level");
-  static final List<String> AFFECTED_KEYS = List.of(
-      "ecosystem", "package", "purl", "ranges", "versions", "functions", "os", "arch", "severity",
-      "database_specific", "ecosystem_specific");
-  static final List<String> RANGE_KEYS = List.of(
-      "type", "repo", "introduced", "fixed", "last_affected", "limit", "database_specific");
+  static final List<String> SEVERITY_KEYS =
+      List.of("cvss_v2", "cvss_v3", "cvss_v4", "ubuntu", "level");
+  static final List<String> AFFECTED_KEYS =
+      List.of(
+          "ecosystem",
+          "package",
+          "purl",
+          "ranges",
+          "versions",
+          "functions",
+          "os",
+          "arch",
+          "severity",
+          "database_specific",
+          "ecosystem_specific");
+  static final List<String> RANGE_KEYS =
+      List.of("type", "repo", "introduced", "fixed", "last_affected", "limit", "database_specific");
+
   /** Ubuntu's priorities, as OSV's Ubuntu severity type spells them. */
-  static final List<String> UBUNTU_PRIORITIES = List.of("negligible", "low", "medium", "high", "critical", "untriaged");
+  static final List<String> UBUNTU_PRIORITIES =
+      List.of("negligible", "low", "medium", "high", "critical", "untriaged");
+
   static final List<String> REFERENCE_KEYS = List.of("type", "url");
   static final List<String> CREDIT_KEYS = List.of("name", "contact", "type");
-  static final List<String> TIMELINE_KEYS = List.of("reported", "acknowledged", "fixed", "disclosed");
+  static final List<String> TIMELINE_KEYS =
+      List.of("reported", "acknowledged", "fixed", "disclosed");
 
   private static final Pattern LEADING_BLANK_LINES = Pattern.compile("\\A(?:[ \\t]*\\r?\\n)+");
 
-  /** What parsing produced: the advisory (absent when the file could not be read as one) and findings. */
+  /**
+   * What parsing produced: the advisory (absent when the file could not be read as one) and
+   * findings.
+   */
   public record Parsed(Optional<Advisory> advisory, List<Diagnostic> diagnostics) {
     public Parsed {
       diagnostics = List.copyOf(diagnostics);
@@ -70,7 +107,9 @@ public final class AdvisoryParser {
     YamlReader.Result.Read read = (YamlReader.Result.Read) result;
     read.problems().forEach(p -> report(findings, p));
     if (!(read.root() instanceof YamlNode.Mapping root)) {
-      findings.report(Rule.WRONG_TYPE, read.root().position(),
+      findings.report(
+          Rule.WRONG_TYPE,
+          read.root().position(),
           "the front matter must be a map of `key: value` lines, not " + read.root().kindName());
       return new Parsed(Optional.empty(), findings.diagnostics());
     }
@@ -83,49 +122,73 @@ public final class AdvisoryParser {
     findings.report(Rule.of(problem.kind()), problem.position(), problem.message());
   }
 
-  private static Advisory bind(YamlNode.Mapping root, FrontMatter parts, Path file,
-      String relativePath, Findings findings, Map<String, Source.Located> positions) {
+  private static Advisory bind(
+      YamlNode.Mapping root,
+      FrontMatter parts,
+      Path file,
+      String relativePath,
+      Findings findings,
+      Map<String, Source.Located> positions) {
     Fields f = Fields.of(root, "", "the advisory", TOP_LEVEL_KEYS, findings, positions);
     String id = f.requiredString("id").orElse("");
     String title = f.requiredString("title").orElse("");
     if (title.contains("\n") || title.contains("\r")) {
-      findings.report(Rule.INVALID_VALUE, f.valuePosition("title"),
+      findings.report(
+          Rule.INVALID_VALUE,
+          f.valuePosition("title"),
           "`title` spans several lines; a title is one line (the details go after the front matter)");
     }
     Status status = f.enumValue("status", Status.class, true).orElse(Status.PUBLISHED);
     Optional<Timestamp> published = f.timestamp("published");
     if (!f.has("published") && (status == Status.PUBLISHED || status == Status.WITHDRAWN)) {
-      f.missing("published", " (the date it was made public; only drafts and embargoed advisories may omit it)");
+      f.missing(
+          "published",
+          " (the date it was made public; only drafts and embargoed advisories may omit it)");
     }
     Optional<Timestamp> modified = f.timestamp("modified");
     Optional<Timestamp> embargo = f.timestamp("embargo");
     Optional<Withdrawal> withdrawn = f.mapping("withdrawn").flatMap(m -> withdrawal(f, m));
     if (root.entry("withdrawn").map(e -> Fields.isNull(e.value())).orElse(false)) {
-      findings.report(Rule.WITHDRAWAL, f.keyPosition("withdrawn"),
+      findings.report(
+          Rule.WITHDRAWAL,
+          f.keyPosition("withdrawn"),
           "`withdrawn` is empty; give its `date` and `reason`");
     }
-    Severity severity = f.node("severity").map(n -> severity(f, "severity", n)).orElse(Severity.NONE);
+    Severity severity =
+        f.node("severity").map(n -> severity(f, "severity", n)).orElse(Severity.NONE);
     Optional<Informational> informational = f.enumValue("informational", Informational.class, true);
 
     List<Affected> affected = new ArrayList<>();
-    f.eachMapping("affected", "one affected package", (i, m) ->
-        affected(f, f.child("affected") + "[" + i + "]", m).ifPresent(affected::add));
+    f.eachMapping(
+        "affected",
+        "one affected package",
+        (i, m) -> affected(f, f.child("affected") + "[" + i + "]", m).ifPresent(affected::add));
 
     List<Reference> references = new ArrayList<>();
     List<YamlNode> referenceItems = f.items("references");
     for (int i = 0; i < referenceItems.size(); i++) {
-      reference(f, f.child("references") + "[" + i + "]", referenceItems.get(i)).ifPresent(references::add);
+      reference(f, f.child("references") + "[" + i + "]", referenceItems.get(i))
+          .ifPresent(references::add);
     }
     List<Credit> credits = new ArrayList<>();
     List<YamlNode> creditItems = f.items("credits");
     for (int i = 0; i < creditItems.size(); i++) {
       credit(f, f.child("credits") + "[" + i + "]", creditItems.get(i)).ifPresent(credits::add);
     }
-    Timeline timeline = f.mapping("timeline").map(m -> {
-      Fields t = Fields.of(m, f.child("timeline"), "`timeline`", TIMELINE_KEYS, findings, positions);
-      return new Timeline(t.timestamp("reported"), t.timestamp("acknowledged"),
-          t.timestamp("fixed"), t.timestamp("disclosed"));
-    }).orElse(Timeline.EMPTY);
+    Timeline timeline =
+        f.mapping("timeline")
+            .map(
+                m -> {
+                  Fields t =
+                      Fields.of(
+                          m, f.child("timeline"), "`timeline`", TIMELINE_KEYS, findings, positions);
+                  return new Timeline(
+                      t.timestamp("reported"),
+                      t.timestamp("acknowledged"),
+                      t.timestamp("fixed"),
+                      t.timestamp("disclosed"));
+                })
+            .orElse(Timeline.EMPTY);
 
     List<String> aliases = f.strings("aliases");
     List<String> related = f.strings("related");
@@ -137,21 +200,55 @@ public final class AdvisoryParser {
     String details = LEADING_BLANK_LINES.matcher(parts.body()).replaceFirst("").stripTrailing();
     // Last: Source copies the positions, so every field must have been read by now.
     Source source = new Source(file, relativePath, parts.bodyFirstLine(), positions);
-    return new Advisory(id, title, status, published, modified, embargo, withdrawn, aliases,
-        related, upstream, severity, cwes, keywords, categories, informational, affected,
-        references, credits, timeline, databaseSpecific, details, source);
+    return new Advisory(
+        id,
+        title,
+        status,
+        published,
+        modified,
+        embargo,
+        withdrawn,
+        aliases,
+        related,
+        upstream,
+        severity,
+        cwes,
+        keywords,
+        categories,
+        informational,
+        affected,
+        references,
+        credits,
+        timeline,
+        databaseSpecific,
+        details,
+        source);
   }
 
   private static Optional<Withdrawal> withdrawal(Fields parent, YamlNode.Mapping m) {
-    Fields w = Fields.of(m, parent.child("withdrawn"), "`withdrawn`", WITHDRAWN_KEYS,
-        parent.findings(), parent.positions());
+    Fields w =
+        Fields.of(
+            m,
+            parent.child("withdrawn"),
+            "`withdrawn`",
+            WITHDRAWN_KEYS,
+            parent.findings(),
+            parent.positions());
     if (!w.has("date")) {
-      parent.findings().report(Rule.WITHDRAWAL, parent.keyPosition("withdrawn"),
-          "`withdrawn` needs a `date`: the day the advisory was withdrawn");
+      parent
+          .findings()
+          .report(
+              Rule.WITHDRAWAL,
+              parent.keyPosition("withdrawn"),
+              "`withdrawn` needs a `date`: the day the advisory was withdrawn");
     }
     if (w.string("reason").filter(r -> !r.isBlank()).isEmpty()) {
-      parent.findings().report(Rule.WITHDRAWAL, parent.keyPosition("withdrawn"),
-          "`withdrawn` needs a `reason`: say why, so that readers and scanners know what to do");
+      parent
+          .findings()
+          .report(
+              Rule.WITHDRAWAL,
+              parent.keyPosition("withdrawn"),
+              "`withdrawn` needs a `reason`: say why, so that readers and scanners know what to do");
     }
     Optional<Timestamp> date = w.timestamp("date");
     Optional<String> reason = w.string("reason").filter(r -> !r.isBlank());
@@ -164,51 +261,109 @@ public final class AdvisoryParser {
     if (node instanceof YamlNode.Scalar scalar) {
       String vector = scalar.text().strip();
       if (vector.startsWith("CVSS:4.")) {
-        return new Severity(Optional.empty(), Optional.empty(), Optional.of(vector), Optional.empty(), Optional.empty());
+        return new Severity(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(vector),
+            Optional.empty(),
+            Optional.empty());
       } else if (vector.startsWith("CVSS:3.")) {
-        return new Severity(Optional.empty(), Optional.of(vector), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Severity(
+            Optional.empty(),
+            Optional.of(vector),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
       } else if (vector.startsWith("AV:")) {
-        return new Severity(Optional.of(vector), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Severity(
+            Optional.of(vector),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
       }
-      parent.findings().report(Rule.CVSS_INVALID, scalar.position(),
-          "`" + key + "` is `" + vector + "`, which is not a CVSS vector; write a vector such as "
-              + "`CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`, or a map with `cvss_v3`, `cvss_v4` and `level`");
+      parent
+          .findings()
+          .report(
+              Rule.CVSS_INVALID,
+              scalar.position(),
+              "`"
+                  + key
+                  + "` is `"
+                  + vector
+                  + "`, which is not a CVSS vector; write a vector such as "
+                  + "`CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`, or a map with `cvss_v3`, `cvss_v4` and `level`");
       return Severity.NONE;
     }
     if (!(node instanceof YamlNode.Mapping m)) {
       parent.wrongType(key, node, "a CVSS vector or a map");
       return Severity.NONE;
     }
-    Fields s = Fields.of(m, path, "`" + path + "`", SEVERITY_KEYS, parent.findings(), parent.positions());
+    Fields s =
+        Fields.of(m, path, "`" + path + "`", SEVERITY_KEYS, parent.findings(), parent.positions());
     Optional<String> ubuntu = s.string("ubuntu").map(String::strip);
-    ubuntu.filter(u -> !UBUNTU_PRIORITIES.contains(u.toLowerCase(java.util.Locale.ROOT))).ifPresent(u ->
-        parent.findings().report(Rule.INVALID_VALUE, s.valuePosition("ubuntu"), "`ubuntu` is `" + u
-            + "`, which is not one of " + Fields.list(UBUNTU_PRIORITIES)));
-    return new Severity(s.string("cvss_v2").map(String::strip), s.string("cvss_v3").map(String::strip),
-        s.string("cvss_v4").map(String::strip), ubuntu,
+    ubuntu
+        .filter(u -> !UBUNTU_PRIORITIES.contains(u.toLowerCase(Locale.ROOT)))
+        .ifPresent(
+            u ->
+                parent
+                    .findings()
+                    .report(
+                        Rule.INVALID_VALUE,
+                        s.valuePosition("ubuntu"),
+                        "`ubuntu` is `"
+                            + u
+                            + "`, which is not one of "
+                            + Fields.list(UBUNTU_PRIORITIES)));
+    return new Severity(
+        s.string("cvss_v2").map(String::strip),
+        s.string("cvss_v3").map(String::strip),
+        s.string("cvss_v4").map(String::strip),
+        ubuntu,
         s.enumValue("level", SeverityLevel.class, true));
   }
 
   private static Optional<Affected> affected(Fields parent, String path, YamlNode.Mapping m) {
-    Fields a = Fields.of(m, path, "`" + path + "`", AFFECTED_KEYS, parent.findings(), parent.positions());
+    Fields a =
+        Fields.of(m, path, "`" + path + "`", AFFECTED_KEYS, parent.findings(), parent.positions());
     Optional<String> ecosystem = a.requiredString("ecosystem");
     Optional<String> name = a.requiredString("package");
     List<AffectedRange> ranges = new ArrayList<>();
-    a.eachMapping("ranges", "one interval with `introduced` and `fixed`", (i, rm) ->
-        ranges.add(range(a, a.child("ranges") + "[" + i + "]", rm, ecosystem.orElse(""))));
-    Optional<Severity> severity = a.node("severity").map(n -> severity(a, "severity", n)).filter(s -> !s.isEmpty());
-    return Optional.of(new Affected(ecosystem.orElse(""), name.orElse(""), a.string("purl"), ranges,
-        a.strings("versions"), functions(a), a.strings("os"), a.strings("arch"),
-        severity, a.freeForm("database_specific"), a.freeForm("ecosystem_specific")));
+    a.eachMapping(
+        "ranges",
+        "one interval with `introduced` and `fixed`",
+        (i, rm) ->
+            ranges.add(range(a, a.child("ranges") + "[" + i + "]", rm, ecosystem.orElse(""))));
+    Optional<Severity> severity =
+        a.node("severity").map(n -> severity(a, "severity", n)).filter(s -> !s.isEmpty());
+    return Optional.of(
+        new Affected(
+            ecosystem.orElse(""),
+            name.orElse(""),
+            a.string("purl"),
+            ranges,
+            a.strings("versions"),
+            functions(a),
+            a.strings("os"),
+            a.strings("arch"),
+            severity,
+            a.freeForm("database_specific"),
+            a.freeForm("ecosystem_specific")));
   }
 
   /** {@code functions}: a list of paths, or RustSec's map of path to version requirements. */
   private static Map<String, List<String>> functions(Fields a) {
-    Map<String, List<String>> functions = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> functions = new LinkedHashMap<>();
     Optional<YamlNode> node = a.node("functions");
     if (node.isPresent() && node.get() instanceof YamlNode.Mapping m) {
-      Fields f = Fields.of(m, a.child("functions"), "`functions`",
-          m.entries().stream().map(e -> e.key().text()).toList(), a.findings(), a.positions());
+      Fields f =
+          Fields.of(
+              m,
+              a.child("functions"),
+              "`functions`",
+              m.entries().stream().map(e -> e.key().text()).toList(),
+              a.findings(),
+              a.positions());
       for (YamlNode.Entry e : m.entries()) functions.put(e.key().text(), f.strings(e.key().text()));
     } else {
       for (String name : a.strings("functions")) functions.put(name, List.of());
@@ -216,13 +371,22 @@ public final class AdvisoryParser {
     return functions;
   }
 
-  private static AffectedRange range(Fields parent, String path, YamlNode.Mapping m, String ecosystem) {
-    Fields r = Fields.of(m, path, "`" + path + "`", RANGE_KEYS, parent.findings(), parent.positions());
+  private static AffectedRange range(
+      Fields parent, String path, YamlNode.Mapping m, String ecosystem) {
+    Fields r =
+        Fields.of(m, path, "`" + path + "`", RANGE_KEYS, parent.findings(), parent.positions());
     Optional<String> repo = r.string("repo");
-    RangeType type = r.enumValue("type", RangeType.class, false)
-        .orElse(repo.isPresent() ? RangeType.GIT : RangeType.defaultFor(ecosystem));
-    return new AffectedRange(type, repo, r.string("introduced"), r.string("fixed"),
-        r.string("last_affected"), r.string("limit"), r.freeForm("database_specific"));
+    RangeType type =
+        r.enumValue("type", RangeType.class, false)
+            .orElse(repo.isPresent() ? RangeType.GIT : RangeType.defaultFor(ecosystem));
+    return new AffectedRange(
+        type,
+        repo,
+        r.string("introduced"),
+        r.string("fixed"),
+        r.string("last_affected"),
+        r.string("limit"),
+        r.freeForm("database_specific"));
   }
 
   private static Optional<Reference> reference(Fields parent, String path, YamlNode node) {
@@ -230,14 +394,21 @@ public final class AdvisoryParser {
       return Optional.of(new Reference(Reference.ReferenceType.WEB, s.text().strip()));
     }
     if (!(node instanceof YamlNode.Mapping m)) {
-      parent.findings().report(Rule.WRONG_TYPE, node.position(),
-          "each reference must be a URL or a map with `type` and `url`, not " + node.kindName());
+      parent
+          .findings()
+          .report(
+              Rule.WRONG_TYPE,
+              node.position(),
+              "each reference must be a URL or a map with `type` and `url`, not "
+                  + node.kindName());
       return Optional.empty();
     }
-    Fields r = Fields.of(m, path, "`" + path + "`", REFERENCE_KEYS, parent.findings(), parent.positions());
+    Fields r =
+        Fields.of(m, path, "`" + path + "`", REFERENCE_KEYS, parent.findings(), parent.positions());
     Optional<String> url = r.requiredString("url");
-    Reference.ReferenceType type = r.enumValue("type", Reference.ReferenceType.class, false)
-        .orElse(Reference.ReferenceType.WEB);
+    Reference.ReferenceType type =
+        r.enumValue("type", Reference.ReferenceType.class, false)
+            .orElse(Reference.ReferenceType.WEB);
     return url.map(u -> new Reference(type, u.strip()));
   }
 
@@ -246,11 +417,17 @@ public final class AdvisoryParser {
       return Optional.of(new Credit(s.text().strip(), List.of(), Optional.empty()));
     }
     if (!(node instanceof YamlNode.Mapping m)) {
-      parent.findings().report(Rule.WRONG_TYPE, node.position(),
-          "each credit must be a name or a map with `name`, `contact` and `type`, not " + node.kindName());
+      parent
+          .findings()
+          .report(
+              Rule.WRONG_TYPE,
+              node.position(),
+              "each credit must be a name or a map with `name`, `contact` and `type`, not "
+                  + node.kindName());
       return Optional.empty();
     }
-    Fields c = Fields.of(m, path, "`" + path + "`", CREDIT_KEYS, parent.findings(), parent.positions());
+    Fields c =
+        Fields.of(m, path, "`" + path + "`", CREDIT_KEYS, parent.findings(), parent.positions());
     Optional<String> name = c.requiredString("name");
     List<String> contact = c.strings("contact");
     Optional<Credit.CreditType> type = c.enumValue("type", Credit.CreditType.class, false);

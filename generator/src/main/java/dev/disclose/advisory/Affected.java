@@ -1,13 +1,15 @@
 package dev.disclose.advisory;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One affected package and the versions of it that are vulnerable. {@code functions} maps each
- * affected function path to the version requirements under which it is affected (RustSec's
- * {@code [affected.functions]}); an empty list means "in every affected version".
+ * affected function path to the version requirements under which it is affected (RustSec's {@code
+ * [affected.functions]}); an empty list means "in every affected version".
  */
 public record Affected(
     String ecosystem,
@@ -33,8 +35,8 @@ public record Affected(
   }
 
   private static Map<String, List<String>> copyFunctions(Map<String, List<String>> functions) {
-    java.util.LinkedHashMap<String, List<String>> copy = new java.util.LinkedHashMap<>();
+    LinkedHashMap<String, List<String>> copy = new LinkedHashMap<>();
     functions.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return java.util.Collections.unmodifiableMap(copy);
+    return Collections.unmodifiableMap(copy);
   }
 }

@@ -1,23 +1,26 @@
 package dev.disclose.advisory;
 
-import dev.disclose.text.DidYouMean;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
+import dev.disclose.text.DidYouMean;
 import dev.disclose.yaml.Position;
 import dev.disclose.yaml.YamlNode;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * Typed, reporting access to one YAML map of the front matter. Every key is recorded with its
- * position; keys not in {@code allowed} are reported with the nearest allowed spelling; a value
- * of the wrong kind is reported and read as absent, so binding always completes.
+ * position; keys not in {@code allowed} are reported with the nearest allowed spelling; a value of
+ * the wrong kind is reported and read as absent, so binding always completes.
  */
 public final class Fields {
   private final YamlNode.Mapping map;
@@ -26,8 +29,13 @@ public final class Fields {
   private final Findings findings;
   private final Map<String, Source.Located> positions;
 
-  Fields(YamlNode.Mapping map, String path, String context, List<String> allowed,
-      Findings findings, Map<String, Source.Located> positions) {
+  Fields(
+      YamlNode.Mapping map,
+      String path,
+      String context,
+      List<String> allowed,
+      Findings findings,
+      Map<String, Source.Located> positions) {
     this.map = map;
     this.path = path;
     this.context = context;
@@ -35,20 +43,29 @@ public final class Fields {
     this.positions = positions;
     for (YamlNode.Entry entry : map.entries()) {
       String key = entry.key().text();
-      positions.put(child(key), new Source.Located(entry.key().position(), entry.value().position()));
+      positions.put(
+          child(key), new Source.Located(entry.key().position(), entry.value().position()));
       if (!allowed.contains(key)) {
-        String hint = DidYouMean.suggest(key, allowed)
-            .map(s -> "; did you mean `" + s + "`?")
-            .orElse("; the keys allowed here are " + list(allowed));
-        findings.report(Rule.UNKNOWN_KEY, entry.key().position(),
+        String hint =
+            DidYouMean.suggest(key, allowed)
+                .map(s -> "; did you mean `" + s + "`?")
+                .orElse("; the keys allowed here are " + list(allowed));
+        findings.report(
+            Rule.UNKNOWN_KEY,
+            entry.key().position(),
             "unknown key `" + key + "` in " + context + hint);
       }
     }
   }
 
   /** Creates the reader for a nested map at {@code path}. */
-  public static Fields of(YamlNode.Mapping map, String path, String context, List<String> allowed,
-      Findings findings, Map<String, Source.Located> positions) {
+  public static Fields of(
+      YamlNode.Mapping map,
+      String path,
+      String context,
+      List<String> allowed,
+      Findings findings,
+      Map<String, Source.Located> positions) {
     return new Fields(map, path, context, allowed, findings, positions);
   }
 
@@ -80,13 +97,14 @@ public final class Fields {
     return map.entry(key).map(e -> e.key().position()).orElse(map.position());
   }
 
-
   public void missing(String key) {
     missing(key, "");
   }
 
   public void missing(String key, String why) {
-    findings.report(Rule.REQUIRED, map.entry(key).map(e -> e.key().position()).orElse(map.position()),
+    findings.report(
+        Rule.REQUIRED,
+        map.entry(key).map(e -> e.key().position()).orElse(map.position()),
         context + " needs `" + key + "`" + why);
   }
 
@@ -108,7 +126,8 @@ public final class Fields {
     }
     Optional<String> value = string(key);
     if (value.isPresent() && value.get().isBlank()) {
-      findings.report(Rule.REQUIRED, valuePosition(key), "`" + key + "` in " + context + " is empty");
+      findings.report(
+          Rule.REQUIRED, valuePosition(key), "`" + key + "` in " + context + " is empty");
       return Optional.empty();
     }
     return value;
@@ -129,18 +148,28 @@ public final class Fields {
     List<String> values = new ArrayList<>();
     for (int i = 0; i < seq.items().size(); i++) {
       YamlNode item = seq.items().get(i);
-      positions.put(child(key) + "[" + i + "]", new Source.Located(item.position(), item.position()));
+      positions.put(
+          child(key) + "[" + i + "]", new Source.Located(item.position(), item.position()));
       if (item instanceof YamlNode.Scalar s && !s.isNull()) {
         values.add(s.text());
       } else {
-        findings.report(Rule.WRONG_TYPE, item.position(),
-            "each entry of `" + key + "` in " + context + " must be a string, not " + item.kindName());
+        findings.report(
+            Rule.WRONG_TYPE,
+            item.position(),
+            "each entry of `"
+                + key
+                + "` in "
+                + context
+                + " must be a string, not "
+                + item.kindName());
       }
     }
     return values;
   }
 
-  /** The items of a list, each recorded at {@code key[i]}; a map where a list belongs is reported. */
+  /**
+   * The items of a list, each recorded at {@code key[i]}; a map where a list belongs is reported.
+   */
   public List<YamlNode> items(String key) {
     Optional<YamlNode> node = node(key);
     if (node.isEmpty()) return List.of();
@@ -150,7 +179,8 @@ public final class Fields {
     }
     for (int i = 0; i < seq.items().size(); i++) {
       YamlNode item = seq.items().get(i);
-      positions.put(child(key) + "[" + i + "]", new Source.Located(item.position(), item.position()));
+      positions.put(
+          child(key) + "[" + i + "]", new Source.Located(item.position(), item.position()));
     }
     return seq.items();
   }
@@ -164,24 +194,36 @@ public final class Fields {
   }
 
   public Optional<Timestamp> timestamp(String key) {
-    return string(key).flatMap(text -> {
-      Optional<Timestamp> t = Timestamp.parse(text);
-      if (t.isEmpty()) {
-        findings.report(Rule.DATE_FORMAT, valuePosition(key),
-            "`" + key + "` in " + context + " is `" + text
-                + "`, not a date: write `2025-03-04` or `2025-03-04T16:00:00Z`");
-      }
-      return t;
-    });
+    return string(key)
+        .flatMap(
+            text -> {
+              Optional<Timestamp> t = Timestamp.parse(text);
+              if (t.isEmpty()) {
+                findings.report(
+                    Rule.DATE_FORMAT,
+                    valuePosition(key),
+                    "`"
+                        + key
+                        + "` in "
+                        + context
+                        + " is `"
+                        + text
+                        + "`, not a date: write `2025-03-04` or `2025-03-04T16:00:00Z`");
+              }
+              return t;
+            });
   }
 
   public <E extends Enum<E>> Optional<E> enumValue(String key, Class<E> type, boolean lowerCase) {
-    return string(key).flatMap(text -> parseEnum(text, type, lowerCase, valuePosition(key),
-        "`" + key + "` in " + context));
+    return string(key)
+        .flatMap(
+            text ->
+                parseEnum(
+                    text, type, lowerCase, valuePosition(key), "`" + key + "` in " + context));
   }
 
-  public <E extends Enum<E>> Optional<E> parseEnum(String text, Class<E> type, boolean lowerCase,
-      Position at, String what) {
+  public <E extends Enum<E>> Optional<E> parseEnum(
+      String text, Class<E> type, boolean lowerCase, Position at, String what) {
     String normalized = text.strip().replace('-', '_').toUpperCase(Locale.ROOT);
     for (E constant : type.getEnumConstants()) {
       if (constant.name().equals(normalized)) return Optional.of(constant);
@@ -190,19 +232,26 @@ public final class Fields {
     for (E constant : type.getEnumConstants()) {
       spellings.add(lowerCase ? constant.name().toLowerCase(Locale.ROOT) : constant.name());
     }
-    String hint = DidYouMean.suggest(text, spellings).map(s -> "; did you mean `" + s + "`?").orElse("");
-    findings.report(Rule.INVALID_VALUE, at,
+    String hint =
+        DidYouMean.suggest(text, spellings).map(s -> "; did you mean `" + s + "`?").orElse("");
+    findings.report(
+        Rule.INVALID_VALUE,
+        at,
         what + " is `" + text + "`, which is not one of " + list(spellings) + hint);
     return Optional.empty();
   }
 
   /** A free-form map, converted to plain Java values for carrying to OSV untouched. */
   public Map<String, Object> freeForm(String key) {
-    return mapping(key).map(Fields::toJava).map(m -> {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> cast = (Map<String, Object>) m;
-      return cast;
-    }).orElse(Map.of());
+    return mapping(key)
+        .map(Fields::toJava)
+        .map(
+            m -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> cast = (Map<String, Object>) m;
+              return cast;
+            })
+        .orElse(Map.of());
   }
 
   public static Object toJava(YamlNode node) {
@@ -221,7 +270,8 @@ public final class Fields {
     // Carried to OSV untouched: only YAML 1.2 core spellings become JSON booleans and numbers;
     // YAML 1.1 forms (yes, on, 012, 1_000, 0x1F, 1e3) stay the text that was written.
     if (scalar.type() == YamlNode.ScalarType.NULL) return null;
-    if (scalar.type() == YamlNode.ScalarType.BOOL && (text.equals("true") || text.equals("false"))) {
+    if (scalar.type() == YamlNode.ScalarType.BOOL
+        && (text.equals("true") || text.equals("false"))) {
       return Boolean.parseBoolean(text);
     }
     if (scalar.type() == YamlNode.ScalarType.INT && CANONICAL_INT.matcher(text).matches()) {
@@ -229,34 +279,44 @@ public final class Fields {
       return big.bitLength() < 64 ? (Object) big.longValue() : big;
     }
     if (scalar.type() == YamlNode.ScalarType.FLOAT && CANONICAL_DECIMAL.matcher(text).matches()) {
-      return new java.math.BigDecimal(text);
+      return new BigDecimal(text);
     }
     return text;
   }
 
-  private static final java.util.regex.Pattern CANONICAL_INT = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)");
-  private static final java.util.regex.Pattern CANONICAL_DECIMAL =
-      java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]+");
+  private static final Pattern CANONICAL_INT = Pattern.compile("-?(0|[1-9][0-9]*)");
+  private static final Pattern CANONICAL_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]+");
 
   public Position valuePosition(String key) {
     return map.entry(key).map(e -> e.value().position()).orElse(map.position());
   }
 
   public void wrongType(String key, YamlNode node, String expected) {
-    findings.report(Rule.WRONG_TYPE, node.position(),
+    findings.report(
+        Rule.WRONG_TYPE,
+        node.position(),
         "`" + key + "` in " + context + " must be " + expected + ", not " + node.kindName());
   }
 
   /** Visits each item of a list of maps, reporting items that are not maps. */
-  public void eachMapping(String key, String itemContext, BiConsumer<Integer, YamlNode.Mapping> visitor) {
+  public void eachMapping(
+      String key, String itemContext, BiConsumer<Integer, YamlNode.Mapping> visitor) {
     List<YamlNode> items = items(key);
     for (int i = 0; i < items.size(); i++) {
       if (items.get(i) instanceof YamlNode.Mapping m) {
         visitor.accept(i, m);
       } else {
-        findings.report(Rule.WRONG_TYPE, items.get(i).position(),
-            "each entry of `" + key + "` in " + context + " must be a map (" + itemContext
-                + "), not " + items.get(i).kindName());
+        findings.report(
+            Rule.WRONG_TYPE,
+            items.get(i).position(),
+            "each entry of `"
+                + key
+                + "` in "
+                + context
+                + " must be a map ("
+                + itemContext
+                + "), not "
+                + items.get(i).kindName());
       }
     }
   }
@@ -265,7 +325,7 @@ public final class Fields {
     return node instanceof YamlNode.Scalar s && s.isNull();
   }
 
-  public static String list(java.util.Collection<String> values) {
+  public static String list(Collection<String> values) {
     List<String> quoted = values.stream().map(v -> "`" + v + "`").toList();
     return String.join(", ", quoted);
   }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Free-form data ({@code database_specific}, {@code ecosystem_specific}) carried to OSV
- * untouched: maps keep their order, values are String, Long, BigInteger, BigDecimal, Boolean, null,
- * lists and maps of those. Copies are deep and unmodifiable.
+ * Free-form data ({@code database_specific}, {@code ecosystem_specific}) carried to OSV untouched:
+ * maps keep their order, values are String, Long, BigInteger, BigDecimal, Boolean, null, lists and
+ * maps of those. Copies are deep and unmodifiable.
  */
 public final class FreeForm {
   private FreeForm() {}

@@ -19,8 +19,7 @@ public record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyF
     int firstLineEnd = lineEnd(text, 0);
     if (!isDelimiter(text.substring(0, firstLineEnd), false)) {
       return new Split.Missing(
-          Position.START,
-          "the file must start with a `---` line opening the YAML front matter");
+          Position.START, "the file must start with a `---` line opening the YAML front matter");
     }
     int line = 2;
     int lineStart = next(text, firstLineEnd);

@@ -1,5 +1,7 @@
 package dev.disclose.advisory;
 
+import java.util.Locale;
+
 /** RustSec's informational advisory kinds: not a vulnerability as such. */
 public enum Informational {
   NOTICE,
@@ -7,6 +9,6 @@ public enum Informational {
   UNSOUND;
 
   public String spelling() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

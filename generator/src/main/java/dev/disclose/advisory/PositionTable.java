@@ -11,17 +11,18 @@ import java.util.Set;
 
 /**
  * The positions of an advisory's front matter, packed: every parsed advisory keeps one for the
- * whole run (checks and the cross-advisory rules point at lines with it), and as a map of paths
- * to {@link Source.Located} records it was the largest part of the parsed model — about 55
- * objects and 5 KB per advisory, 400 MB of a 100,000-advisory build's 720 MB after validation.
- * Here the paths are shared strings (every advisory has an {@code id} and an
- * {@code affected[0].package}), sorted for binary search, and the four numbers of each entry sit
- * in one {@code int[]}; a {@code Located} is made only when asked for.
+ * whole run (checks and the cross-advisory rules point at lines with it), and as a map of paths to
+ * {@link Source.Located} records it was the largest part of the parsed model — about 55 objects and
+ * 5 KB per advisory, 400 MB of a 100,000-advisory build's 720 MB after validation. Here the paths
+ * are shared strings (every advisory has an {@code id} and an {@code affected[0].package}), sorted
+ * for binary search, and the four numbers of each entry sit in one {@code int[]}; a {@code Located}
+ * is made only when asked for.
  */
 final class PositionTable extends AbstractMap<String, Source.Located> {
   private static final PositionTable EMPTY = new PositionTable(new String[0], new int[0]);
 
   private final String[] keys;
+
   /** Key line, key column, value line, value column: four per key, in key order. */
   private final int[] at;
 
@@ -54,7 +55,8 @@ final class PositionTable extends AbstractMap<String, Source.Located> {
   }
 
   private Source.Located located(int i) {
-    return new Source.Located(new Position(at[4 * i], at[4 * i + 1]), new Position(at[4 * i + 2], at[4 * i + 3]));
+    return new Source.Located(
+        new Position(at[4 * i], at[4 * i + 1]), new Position(at[4 * i + 2], at[4 * i + 3]));
   }
 
   @Override

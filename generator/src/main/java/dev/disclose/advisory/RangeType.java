@@ -8,7 +8,8 @@ public enum RangeType {
 
   /** OSV's default for an ecosystem: SemVer where the ecosystem uses SemVer 2.0. */
   public static RangeType defaultFor(String ecosystem) {
-    String base = ecosystem.contains(":") ? ecosystem.substring(0, ecosystem.indexOf(':')) : ecosystem;
+    String base =
+        ecosystem.contains(":") ? ecosystem.substring(0, ecosystem.indexOf(':')) : ecosystem;
     return switch (base) {
       case "crates.io", "npm", "Go" -> SEMVER;
       default -> ECOSYSTEM;

@@ -14,11 +14,14 @@ public record Severity(
     Optional<SeverityLevel> level) {
 
   public static final Severity NONE =
-      new Severity(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty());
+      new Severity(
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
   public boolean isEmpty() {
-    return cvssV2.isEmpty() && cvssV3.isEmpty() && cvssV4.isEmpty() && ubuntu.isEmpty()
+    return cvssV2.isEmpty()
+        && cvssV3.isEmpty()
+        && cvssV4.isEmpty()
+        && ubuntu.isEmpty()
         && level.isEmpty();
   }
 

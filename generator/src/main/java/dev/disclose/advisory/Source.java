@@ -6,11 +6,12 @@ import java.util.Map;
 
 /**
  * Where an advisory came from: its file (as printed in messages), the path relative to the site
- * root, where its details start, and the position of every key and value in the front matter,
- * keyed by a path like {@code affected[0].ranges[1].fixed}. Checks use it to point at the exact
- * line; the records themselves stay free of positions.
+ * root, where its details start, and the position of every key and value in the front matter, keyed
+ * by a path like {@code affected[0].ranges[1].fixed}. Checks use it to point at the exact line; the
+ * records themselves stay free of positions.
  */
-public record Source(Path file, String relativePath, int detailsLine, Map<String, Located> positions) {
+public record Source(
+    Path file, String relativePath, int detailsLine, Map<String, Located> positions) {
 
   public Source {
     positions = PositionTable.of(positions);

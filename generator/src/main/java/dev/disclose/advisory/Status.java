@@ -1,5 +1,7 @@
 package dev.disclose.advisory;
 
+import java.util.Locale;
+
 /** Where an advisory is in its life. Only PUBLISHED and WITHDRAWN are ever public. */
 public enum Status {
   DRAFT,
@@ -8,6 +10,6 @@ public enum Status {
   WITHDRAWN;
 
   public String spelling() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

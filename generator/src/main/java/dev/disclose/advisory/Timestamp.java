@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 public record Timestamp(Instant instant, boolean dateOnly) implements Comparable<Timestamp> {
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern INSTANT =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
 
   public static Timestamp ofDate(LocalDate date) {
     return new Timestamp(date.atStartOfDay(ZoneOffset.UTC).toInstant(), true);
@@ -34,8 +36,10 @@ public record Timestamp(Instant instant, boolean dateOnly) implements Comparable
       }
       if (INSTANT.matcher(text).matches()) {
         return Optional.of(
-            ofInstant(OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT),
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()));
+            ofInstant(
+                OffsetDateTime.parse(
+                        text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant()));
       }
     } catch (DateTimeParseException e) {
       // 2025-02-30 and the like: fall through

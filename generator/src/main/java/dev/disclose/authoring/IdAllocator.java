@@ -25,7 +25,8 @@ final class IdAllocator {
   }
 
   private void consider(String id) {
-    AdvisoryId.parseOwn(id, prefix).filter(own -> own.year() == year)
+    AdvisoryId.parseOwn(id, prefix)
+        .filter(own -> own.year() == year)
         .ifPresent(own -> highest = Math.max(highest, own.number()));
   }
 

@@ -4,10 +4,10 @@ import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.load.AdvisoryReader.AdvisoryFile;
 import dev.disclose.load.LoadRequest;
+import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SiteSources;
 import dev.disclose.pipeline.Pipeline;
-import dev.disclose.load.SiteException;
 import dev.disclose.yaml.Position;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code disclose assign-ids}: gives every advisory with the placeholder ID the next free ID of
- * the current year, in path order, rewriting only the {@code id:} value and moving the file to
- * {@code advisories/<YYYY>/<ID>.md}. RustSec does the same on merge, so that pull requests never
- * compete for numbers.
+ * {@code disclose assign-ids}: gives every advisory with the placeholder ID the next free ID of the
+ * current year, in path order, rewriting only the {@code id:} value and moving the file to {@code
+ * advisories/<YYYY>/<ID>.md}. RustSec does the same on merge, so that pull requests never compete
+ * for numbers.
  */
 public final class IdAssigner {
   private IdAssigner() {}
@@ -31,10 +31,12 @@ public final class IdAssigner {
   /** One renumbered advisory. */
   public record Assignment(Path from, Path to, String id) {}
 
-  public static List<Assignment> assign(SiteRoot site, Pipeline pipeline, Instant now, boolean dryRun) throws SiteException {
+  public static List<Assignment> assign(
+      SiteRoot site, Pipeline pipeline, Instant now, boolean dryRun) throws SiteException {
     String prefix = pipeline.config(site).idPrefix();
     if (prefix.isEmpty()) {
-      throw new SiteException("site-config.yaml has no valid `id_prefix`; fix it first (disclose validate)");
+      throw new SiteException(
+          "site-config.yaml has no valid `id_prefix`; fix it first (disclose validate)");
     }
     SiteSources loaded = pipeline.load(LoadRequest.toCheck(site));
     List<Advisory> advisories = loaded.requireAdvisories();

@@ -3,13 +3,14 @@ package dev.disclose.authoring;
 import java.time.LocalDate;
 
 /**
- * The text of a new draft: the fields a typical advisory needs, the optional ones as comments,
- * and a skeleton of the details. It validates as it is (a draft may leave the versions open).
+ * The text of a new draft: the fields a typical advisory needs, the optional ones as comments, and
+ * a skeleton of the details. It validates as it is (a draft may leave the versions open).
  */
 final class Template {
   private Template() {}
 
-  static String draft(String id, String ecosystem, String packageName, String title, LocalDate today) {
+  static String draft(
+      String id, String ecosystem, String packageName, String title, LocalDate today) {
     return """
         ---
         id: %s
@@ -48,15 +49,24 @@ final class Template {
         ## Workarounds
 
         What users can do until they upgrade.
-        """.formatted(id, yamlString(title), today, today, ecosystem, yamlString(packageName), today);
+        """
+        .formatted(id, yamlString(title), today, today, ecosystem, yamlString(packageName), today);
   }
 
   /** Quotes a value when plain YAML would misread it. */
   static String yamlString(String s) {
-    boolean plain = s.matches("[A-Za-z0-9][A-Za-z0-9 ._/()'-]*") && !s.endsWith(" ")
-        && !s.contains(": ") && !s.contains(" #");
+    boolean plain =
+        s.matches("[A-Za-z0-9][A-Za-z0-9 ._/()'-]*")
+            && !s.endsWith(" ")
+            && !s.contains(": ")
+            && !s.contains(" #");
     if (plain) return s;
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
-        .replace("\t", "\\t") + "\"";
+    return "\""
+        + s.replace("\\", "\\\\")
+            .replace("\"", "\\\"")
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+            .replace("\t", "\\t")
+        + "\"";
   }
 }

@@ -5,7 +5,9 @@ import dev.disclose.advisory.Affected;
 import dev.disclose.advisory.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +15,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The public advisories at one moment, newest first, indexed by ID, alias, package, ecosystem
- * and year. Everything downstream (pages, feeds, exports) reads from here, so an advisory the
- * {@link EmbargoPolicy} holds back cannot leak into any output.
+ * The public advisories at one moment, newest first, indexed by ID, alias, package, ecosystem and
+ * year. Everything downstream (pages, feeds, exports) reads from here, so an advisory the {@link
+ * EmbargoPolicy} holds back cannot leak into any output.
  */
 public final class Catalog {
-  /** Newest first: by publication time, then ID descending, so the order never depends on the file system. */
-  public static final Comparator<Advisory> NEWEST_FIRST = Comparator
-      .comparing((Advisory a) -> a.effectivePublished().map(Timestamp::instant).orElse(Instant.EPOCH))
-      .thenComparing(Advisory::id).reversed();
+  /**
+   * Newest first: by publication time, then ID descending, so the order never depends on the file
+   * system.
+   */
+  public static final Comparator<Advisory> NEWEST_FIRST =
+      Comparator.comparing(
+              (Advisory a) -> a.effectivePublished().map(Timestamp::instant).orElse(Instant.EPOCH))
+          .thenComparing(Advisory::id)
+          .reversed();
 
   /** A package as advisories name it. Sorted by ecosystem, then name. */
   public record PackageKey(String ecosystem, String name) implements Comparable<PackageKey> {
@@ -49,17 +56,21 @@ public final class Catalog {
     for (Advisory a : this.advisories) {
       ids.put(a.id(), a);
       for (String alias : a.aliases()) aliases.putIfAbsent(alias, a);
-      a.affected().stream().map(p -> new PackageKey(p.ecosystem(), p.packageName())).distinct()
+      a.affected().stream()
+          .map(p -> new PackageKey(p.ecosystem(), p.packageName()))
+          .distinct()
           .forEach(k -> packages.computeIfAbsent(k, x -> new ArrayList<>()).add(a));
-      a.affected().stream().map(Affected::ecosystem).distinct()
+      a.affected().stream()
+          .map(Affected::ecosystem)
+          .distinct()
           .forEach(e -> ecosystems.computeIfAbsent(e, x -> new ArrayList<>()).add(a));
-      a.effectivePublished().ifPresent(p ->
-          years.computeIfAbsent(p.date().getYear(), x -> new ArrayList<>()).add(a));
+      a.effectivePublished()
+          .ifPresent(p -> years.computeIfAbsent(p.date().getYear(), x -> new ArrayList<>()).add(a));
     }
     // HashMap, not Map.copyOf: the immutable map probes linearly, and IDs that differ only in
     // their last digits have neighbouring hash codes; lookups were ten times slower on 10,000.
-    this.byId = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(ids));
-    this.byAlias = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(aliases));
+    this.byId = Collections.unmodifiableMap(new HashMap<>(ids));
+    this.byAlias = Collections.unmodifiableMap(new HashMap<>(aliases));
     this.byPackage = freeze(packages);
     this.byEcosystem = freeze(ecosystems);
     this.byYear = freeze(years);
@@ -98,16 +109,16 @@ public final class Catalog {
   }
 
   public Map<PackageKey, List<Advisory>> byPackage() {
-    return java.util.Collections.unmodifiableSortedMap(byPackage);
+    return Collections.unmodifiableSortedMap(byPackage);
   }
 
   public Map<String, List<Advisory>> byEcosystem() {
-    return java.util.Collections.unmodifiableSortedMap(byEcosystem);
+    return Collections.unmodifiableSortedMap(byEcosystem);
   }
 
   /** Years newest first. */
   public Map<Integer, List<Advisory>> byYear() {
-    return java.util.Collections.unmodifiableSortedMap(byYear);
+    return Collections.unmodifiableSortedMap(byYear);
   }
 
   public int size() {

@@ -22,14 +22,22 @@ final class CatalogCheck {
       if (a.id().isEmpty() || AdvisoryId.isPlaceholder(a.id(), prefix)) continue;
       byId.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(a);
     }
-    byId.forEach((id, group) -> {
-      if (group.size() < 2) return;
-      for (Advisory a : group) {
-        out.add(Diagnostic.of(a.source().file(), a.source().value("id"), Rule.DUPLICATE_ID,
-            "the ID `" + id + "` is also declared in " + others(group, a)
-                + "; give one of them a new ID"));
-      }
-    });
+    byId.forEach(
+        (id, group) -> {
+          if (group.size() < 2) return;
+          for (Advisory a : group) {
+            out.add(
+                Diagnostic.of(
+                    a.source().file(),
+                    a.source().value("id"),
+                    Rule.DUPLICATE_ID,
+                    "the ID `"
+                        + id
+                        + "` is also declared in "
+                        + others(group, a)
+                        + "; give one of them a new ID"));
+          }
+        });
 
     Map<String, List<Advisory>> claims = new LinkedHashMap<>();
     for (Advisory a : advisories) {
@@ -39,37 +47,55 @@ final class CatalogCheck {
         claims.computeIfAbsent(alias, k -> new ArrayList<>()).add(a);
       }
     }
-    claims.forEach((alias, group) -> {
-      List<Advisory> owners = byId.getOrDefault(alias, List.of());
-      if (group.size() < 2 && owners.stream().allMatch(owner -> owner == group.get(0))) return; // the common case: no finding
-      for (Advisory a : group) {
-        String at = "aliases[" + a.aliases().indexOf(alias) + "]";
-        if (group.size() > 1) {
-          // Records imported from different databases often share a CVE (a Go and a PyPI record
-          // of one bug): worth a warning. Among the site's own advisories it is an error.
-          boolean ownInvolved = group.stream().anyMatch(o -> isOwn(o, prefix));
-          out.add(new Diagnostic(a.source().file(), a.source().value(at), Rule.ALIAS_CONFLICT,
-              ownInvolved ? DiagnosticSeverity.ERROR : DiagnosticSeverity.WARNING,
-              "the alias `" + alias + "` is also claimed by " + others(group, a)
-                  + "; one vulnerability, one advisory: merge them, or move it to `related`"));
-        }
-        for (Advisory owner : owners) {
-          if (owner == a) continue;
-          out.add(Diagnostic.of(a.source().file(), a.source().value(at), Rule.ALIAS_CONFLICT,
-              "the alias `" + alias + "` is the ID of another advisory of this site ("
-                  + owner.source().file() + "); one vulnerability, one advisory: merge them, or move it to `related`"));
-        }
-      }
-    });
+    claims.forEach(
+        (alias, group) -> {
+          List<Advisory> owners = byId.getOrDefault(alias, List.of());
+          if (group.size() < 2 && owners.stream().allMatch(owner -> owner == group.get(0)))
+            return; // the common case: no finding
+          for (Advisory a : group) {
+            String at = "aliases[" + a.aliases().indexOf(alias) + "]";
+            if (group.size() > 1) {
+              // Records imported from different databases often share a CVE (a Go and a PyPI record
+              // of one bug): worth a warning. Among the site's own advisories it is an error.
+              boolean ownInvolved = group.stream().anyMatch(o -> isOwn(o, prefix));
+              out.add(
+                  new Diagnostic(
+                      a.source().file(),
+                      a.source().value(at),
+                      Rule.ALIAS_CONFLICT,
+                      ownInvolved ? DiagnosticSeverity.ERROR : DiagnosticSeverity.WARNING,
+                      "the alias `"
+                          + alias
+                          + "` is also claimed by "
+                          + others(group, a)
+                          + "; one vulnerability, one advisory: merge them, or move it to `related`"));
+            }
+            for (Advisory owner : owners) {
+              if (owner == a) continue;
+              out.add(
+                  Diagnostic.of(
+                      a.source().file(),
+                      a.source().value(at),
+                      Rule.ALIAS_CONFLICT,
+                      "the alias `"
+                          + alias
+                          + "` is the ID of another advisory of this site ("
+                          + owner.source().file()
+                          + "); one vulnerability, one advisory: merge them, or move it to `related`"));
+            }
+          }
+        });
     return out;
   }
 
   private static boolean isOwn(Advisory a, String prefix) {
-    return AdvisoryId.parseOwn(a.id(), prefix).isPresent() || AdvisoryId.isPlaceholder(a.id(), prefix);
+    return AdvisoryId.parseOwn(a.id(), prefix).isPresent()
+        || AdvisoryId.isPlaceholder(a.id(), prefix);
   }
 
   private static String others(List<Advisory> group, Advisory self) {
-    return group.stream().filter(o -> o != self)
+    return group.stream()
+        .filter(o -> o != self)
         .map(o -> (o.id().equals(self.id()) ? "" : o.id() + " in ") + o.source().file())
         .collect(Collectors.joining(", "));
   }

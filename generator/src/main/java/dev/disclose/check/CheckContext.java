@@ -3,6 +3,7 @@ package dev.disclose.check;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -11,14 +12,16 @@ import java.util.Set;
  * packages site-config.yaml declares, indexed once (every affected package of every advisory is
  * looked up; scanning a thousand declared packages each time was 6 % of validating 10,000).
  */
-public record CheckContext(SiteConfig config, Instant now, CweCatalog cwes, Set<String> declaredPackages) {
+public record CheckContext(
+    SiteConfig config, Instant now, CweCatalog cwes, Set<String> declaredPackages) {
   public CheckContext(SiteConfig config, Instant now, CweCatalog cwes) {
     this(config, now, cwes, declared(config));
   }
 
   public CheckContext {
-    // Not Set.copyOf: its linear probing is slow on keys with neighbouring hash codes (see Catalog).
-    declaredPackages = java.util.Collections.unmodifiableSet(new HashSet<>(declaredPackages));
+    // Not Set.copyOf: its linear probing is slow on keys with neighbouring hash codes (see
+    // Catalog).
+    declaredPackages = Collections.unmodifiableSet(new HashSet<>(declaredPackages));
   }
 
   /** Whether site-config.yaml's {@code packages} lists {@code name} of {@code ecosystem}. */

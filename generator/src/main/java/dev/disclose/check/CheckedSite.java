@@ -10,10 +10,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The product of the check stage: the findings, sorted by file and position, of a site as of
- * {@code now}, and how many files they are about.
+ * The product of the check stage: the findings, sorted by file and position, of a site as of {@code
+ * now}, and how many files they are about.
  */
-public record CheckedSite(SiteSources sources, Instant now, List<Diagnostic> diagnostics, int filesChecked) {
+public record CheckedSite(
+    SiteSources sources, Instant now, List<Diagnostic> diagnostics, int filesChecked) {
   public CheckedSite {
     diagnostics = List.copyOf(diagnostics);
   }

@@ -3,30 +3,49 @@ package dev.disclose.check;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
+import dev.disclose.text.DidYouMean;
 import dev.disclose.yaml.Position;
 import java.util.List;
 
 /** C001 body-empty, C002 unknown-category. */
 final class ContentCheck implements AdvisoryCheck {
   /** RustSec's categories (rustsec crate, advisory/category.rs). */
-  static final List<String> RUSTSEC_CATEGORIES = List.of("code-execution", "crypto-failure",
-      "denial-of-service", "file-disclosure", "format-injection", "logic-bug", "malicious",
-      "memory-corruption", "memory-exposure", "parser-confusion", "privilege-escalation", "thread-safety");
+  static final List<String> RUSTSEC_CATEGORIES =
+      List.of(
+          "code-execution",
+          "crypto-failure",
+          "denial-of-service",
+          "file-disclosure",
+          "format-injection",
+          "logic-bug",
+          "malicious",
+          "memory-corruption",
+          "memory-exposure",
+          "parser-confusion",
+          "privilege-escalation",
+          "thread-safety");
 
   @Override
   public void check(Advisory a, CheckContext context, Findings findings) {
     if (a.details().isBlank()) {
-      findings.report(Rule.BODY_EMPTY, new Position(Math.max(1, a.source().detailsLine() - 1), 1),
+      findings.report(
+          Rule.BODY_EMPTY,
+          new Position(Math.max(1, a.source().detailsLine() - 1), 1),
           "the advisory has no details after the front matter; describe the vulnerability, its "
               + "impact, the fix and any workaround in Markdown");
     }
     for (int i = 0; i < a.categories().size(); i++) {
       String category = a.categories().get(i);
       if (!RUSTSEC_CATEGORIES.contains(category)) {
-        findings.report(Rule.UNKNOWN_CATEGORY, a.source().value("categories[" + i + "]"),
-            "`" + category + "` is not a RustSec category"
-                + dev.disclose.text.DidYouMean.suggest(category, RUSTSEC_CATEGORIES)
-                    .map(s -> "; did you mean `" + s + "`?").orElse("; use a keyword instead"));
+        findings.report(
+            Rule.UNKNOWN_CATEGORY,
+            a.source().value("categories[" + i + "]"),
+            "`"
+                + category
+                + "` is not a RustSec category"
+                + DidYouMean.suggest(category, RUSTSEC_CATEGORIES)
+                    .map(s -> "; did you mean `" + s + "`?")
+                    .orElse("; use a keyword instead"));
       }
     }
   }

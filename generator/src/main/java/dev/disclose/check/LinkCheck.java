@@ -15,8 +15,12 @@ final class LinkCheck implements AdvisoryCheck {
       if (!Urls.isHttpUrl(url)) {
         String path = "references[" + i + "]";
         String at = a.source().positions().containsKey(path + ".url") ? path + ".url" : path;
-        findings.report(Rule.URL, a.source().value(at),
-            "reference `" + url + "` is not an absolute http(s) URL; write the full address, "
+        findings.report(
+            Rule.URL,
+            a.source().value(at),
+            "reference `"
+                + url
+                + "` is not an absolute http(s) URL; write the full address, "
                 + "starting with `https://`");
       }
     }
@@ -25,8 +29,14 @@ final class LinkCheck implements AdvisoryCheck {
       for (int c = 0; c < credit.contact().size(); c++) {
         String contact = credit.contact().get(c);
         if (!Urls.isContactUrl(contact)) {
-          findings.report(Rule.URL, a.source().value("credits[" + i + "].contact[" + c + "]"),
-              "contact `" + contact + "` of " + credit.name() + " is not a URL; write "
+          findings.report(
+              Rule.URL,
+              a.source().value("credits[" + i + "].contact[" + c + "]"),
+              "contact `"
+                  + contact
+                  + "` of "
+                  + credit.name()
+                  + " is not a URL; write "
                   + "`mailto:name@example.org` or `https://…`");
         }
       }

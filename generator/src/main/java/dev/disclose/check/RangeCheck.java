@@ -7,16 +7,18 @@ import dev.disclose.advisory.RangeType;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.ecosystem.Ecosystems;
+import dev.disclose.text.Urls;
 import dev.disclose.version.InvalidVersionException;
 import dev.disclose.version.Version;
 import dev.disclose.version.VersionScheme;
 import dev.disclose.version.VersionSchemes;
-import dev.disclose.text.Urls;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * R001 invalid-version, R002 range-order, R003 range-overlap, R004 range-shape: every version
@@ -26,7 +28,12 @@ final class RangeCheck implements AdvisoryCheck {
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
 
   /** One parsed interval, for the overlap check: end is exclusive unless {@code endInclusive}. */
-  private record Interval(int index, VersionScheme scheme, Version start, Optional<Version> end, boolean endInclusive) {}
+  private record Interval(
+      int index,
+      VersionScheme scheme,
+      Version start,
+      Optional<Version> end,
+      boolean endInclusive) {}
 
   @Override
   public void check(Advisory a, CheckContext context, Findings findings) {
@@ -37,29 +44,49 @@ final class RangeCheck implements AdvisoryCheck {
       VersionScheme ecosystemScheme = Ecosystems.versionScheme(p.ecosystem());
       List<Interval> intervals = new ArrayList<>();
       for (int r = 0; r < p.ranges().size(); r++) {
-        checkRange(a, p, path + ".ranges[" + r + "]", r, p.ranges().get(r), ecosystemScheme, findings)
+        checkRange(
+                a, p, path + ".ranges[" + r + "]", r, p.ranges().get(r), ecosystemScheme, findings)
             .ifPresent(intervals::add);
       }
       // Versions of different schemes (a SEMVER range on a PyPI package) cannot be compared.
-      intervals.stream().collect(java.util.stream.Collectors.groupingBy(interval -> interval.scheme().name(),
-              java.util.TreeMap::new, java.util.stream.Collectors.toList()))
-          .values().forEach(group -> checkOverlaps(a, path, group, findings));
+      intervals.stream()
+          .collect(
+              Collectors.groupingBy(
+                  interval -> interval.scheme().name(), TreeMap::new, Collectors.toList()))
+          .values()
+          .forEach(group -> checkOverlaps(a, path, group, findings));
       for (int v = 0; v < p.versions().size(); v++) {
-        parse(a, path + ".versions[" + v + "]", p.versions().get(v), ecosystemScheme, p.ecosystem(), findings);
+        parse(
+            a,
+            path + ".versions[" + v + "]",
+            p.versions().get(v),
+            ecosystemScheme,
+            p.ecosystem(),
+            findings);
       }
     }
   }
 
-  private Optional<Interval> checkRange(Advisory a, Affected p, String path, int index,
-      AffectedRange range, VersionScheme ecosystemScheme, Findings findings) {
+  private Optional<Interval> checkRange(
+      Advisory a,
+      Affected p,
+      String path,
+      int index,
+      AffectedRange range,
+      VersionScheme ecosystemScheme,
+      Findings findings) {
     if (range.fixed().isPresent() && range.lastAffected().isPresent()) {
-      findings.report(Rule.RANGE_SHAPE, a.source().key(path + ".last_affected"),
+      findings.report(
+          Rule.RANGE_SHAPE,
+          a.source().key(path + ".last_affected"),
           "an interval has one end: `fixed` (first fixed version) or `last_affected` (last "
               + "vulnerable version), not both; split it into two intervals if you mean two");
       return Optional.empty();
     }
     if (range.introduced().isEmpty() && range.fixed().isEmpty() && range.lastAffected().isEmpty()) {
-      findings.report(Rule.RANGE_SHAPE, a.source().key(path),
+      findings.report(
+          Rule.RANGE_SHAPE,
+          a.source().key(path),
           "the interval is empty; give `introduced` and `fixed` (or `last_affected`)");
       return Optional.empty();
     }
@@ -68,79 +95,135 @@ final class RangeCheck implements AdvisoryCheck {
       return Optional.empty();
     }
     if (range.repo().isPresent()) {
-      findings.report(Rule.RANGE_SHAPE, a.source().key(path + ".repo"),
+      findings.report(
+          Rule.RANGE_SHAPE,
+          a.source().key(path + ".repo"),
           "`repo` belongs to GIT ranges; remove it, or set `type: GIT` and use commit hashes");
     }
-    VersionScheme scheme = range.type() == RangeType.SEMVER ? VersionSchemes.SEMVER : ecosystemScheme;
-    String what = range.type() == RangeType.SEMVER && ecosystemScheme != VersionSchemes.SEMVER
-        ? "SEMVER range" : p.ecosystem();
-    Optional<Version> introduced = range.introduced()
-        .filter(v -> !v.equals(AffectedRange.BEGINNING))
-        .flatMap(v -> parse(a, path + ".introduced", v, scheme, what, findings));
-    boolean introducedOk = range.introduced().isEmpty()
-        || range.introduced().get().equals(AffectedRange.BEGINNING) || introduced.isPresent();
-    Optional<Version> fixed = range.fixed().flatMap(v -> parse(a, path + ".fixed", v, scheme, what, findings));
-    Optional<Version> last = range.lastAffected()
-        .flatMap(v -> parse(a, path + ".last_affected", v, scheme, what, findings));
-    range.limit().filter(v -> !v.equals("*"))
+    VersionScheme scheme =
+        range.type() == RangeType.SEMVER ? VersionSchemes.SEMVER : ecosystemScheme;
+    String what =
+        range.type() == RangeType.SEMVER && ecosystemScheme != VersionSchemes.SEMVER
+            ? "SEMVER range"
+            : p.ecosystem();
+    Optional<Version> introduced =
+        range
+            .introduced()
+            .filter(v -> !v.equals(AffectedRange.BEGINNING))
+            .flatMap(v -> parse(a, path + ".introduced", v, scheme, what, findings));
+    boolean introducedOk =
+        range.introduced().isEmpty()
+            || range.introduced().get().equals(AffectedRange.BEGINNING)
+            || introduced.isPresent();
+    Optional<Version> fixed =
+        range.fixed().flatMap(v -> parse(a, path + ".fixed", v, scheme, what, findings));
+    Optional<Version> last =
+        range
+            .lastAffected()
+            .flatMap(v -> parse(a, path + ".last_affected", v, scheme, what, findings));
+    range
+        .limit()
+        .filter(v -> !v.equals("*"))
         .ifPresent(v -> parse(a, path + ".limit", v, scheme, what, findings));
-    if (!scheme.isOrdered() || !introducedOk
+    if (!scheme.isOrdered()
+        || !introducedOk
         || (range.fixed().isPresent() && fixed.isEmpty())
         || (range.lastAffected().isPresent() && last.isEmpty())) {
       return Optional.empty();
     }
-    if (introduced.isPresent() && fixed.isPresent() && fixed.get().compareTo(introduced.get()) <= 0) {
-      findings.report(Rule.RANGE_ORDER, a.source().value(path + ".fixed"),
-          "`fixed` " + fixed.get() + " is not after `introduced` " + introduced.get() + " under "
-              + scheme.name() + " ordering; swap them or fix the typo");
+    if (introduced.isPresent()
+        && fixed.isPresent()
+        && fixed.get().compareTo(introduced.get()) <= 0) {
+      findings.report(
+          Rule.RANGE_ORDER,
+          a.source().value(path + ".fixed"),
+          "`fixed` "
+              + fixed.get()
+              + " is not after `introduced` "
+              + introduced.get()
+              + " under "
+              + scheme.name()
+              + " ordering; swap them or fix the typo");
       return Optional.empty();
     }
     if (introduced.isPresent() && last.isPresent() && last.get().compareTo(introduced.get()) < 0) {
-      findings.report(Rule.RANGE_ORDER, a.source().value(path + ".last_affected"),
-          "`last_affected` " + last.get() + " is before `introduced` " + introduced.get() + " under "
-              + scheme.name() + " ordering; swap them or fix the typo");
+      findings.report(
+          Rule.RANGE_ORDER,
+          a.source().value(path + ".last_affected"),
+          "`last_affected` "
+              + last.get()
+              + " is before `introduced` "
+              + introduced.get()
+              + " under "
+              + scheme.name()
+              + " ordering; swap them or fix the typo");
       return Optional.empty();
     }
-    return Optional.of(new Interval(index, scheme, introduced.orElse(null), fixed.or(() -> last), last.isPresent()));
+    return Optional.of(
+        new Interval(
+            index, scheme, introduced.orElse(null), fixed.or(() -> last), last.isPresent()));
   }
 
-  private static void checkGitRange(Advisory a, String path, AffectedRange range, Findings findings) {
+  private static void checkGitRange(
+      Advisory a, String path, AffectedRange range, Findings findings) {
     if (range.repo().isEmpty()) {
-      findings.report(Rule.RANGE_SHAPE, a.source().key(path),
+      findings.report(
+          Rule.RANGE_SHAPE,
+          a.source().key(path),
           "a GIT range needs `repo`, the repository URL its commits belong to");
     } else if (!Urls.isHttpUrl(range.repo().get())) {
-      findings.report(Rule.RANGE_SHAPE, a.source().value(path + ".repo"),
+      findings.report(
+          Rule.RANGE_SHAPE,
+          a.source().value(path + ".repo"),
           "`repo` is `" + range.repo().get() + "`; write the repository's https URL");
     }
     List<String[]> events = new ArrayList<>();
-    range.introduced().filter(v -> !v.equals(AffectedRange.BEGINNING)).ifPresent(v -> events.add(new String[] {"introduced", v}));
+    range
+        .introduced()
+        .filter(v -> !v.equals(AffectedRange.BEGINNING))
+        .ifPresent(v -> events.add(new String[] {"introduced", v}));
     range.fixed().ifPresent(v -> events.add(new String[] {"fixed", v}));
     range.lastAffected().ifPresent(v -> events.add(new String[] {"last_affected", v}));
     range.limit().ifPresent(v -> events.add(new String[] {"limit", v}));
     for (String[] event : events) {
       if (!COMMIT.matcher(event[1]).matches()) {
-        findings.report(Rule.RANGE_SHAPE, a.source().value(path + "." + event[0]),
-            "`" + event[0] + "` in a GIT range is `" + event[1] + "`, not a commit hash; write "
+        findings.report(
+            Rule.RANGE_SHAPE,
+            a.source().value(path + "." + event[0]),
+            "`"
+                + event[0]
+                + "` in a GIT range is `"
+                + event[1]
+                + "`, not a commit hash; write "
                 + "the full lower-case hash of the commit");
       }
     }
   }
 
-  private static Optional<Version> parse(Advisory a, String path, String text, VersionScheme scheme,
-      String ecosystem, Findings findings) {
+  private static Optional<Version> parse(
+      Advisory a,
+      String path,
+      String text,
+      VersionScheme scheme,
+      String ecosystem,
+      Findings findings) {
     try {
       return Optional.of(scheme.parse(text));
     } catch (InvalidVersionException e) {
-      findings.report(Rule.INVALID_VERSION, a.source().value(path),
+      findings.report(
+          Rule.INVALID_VERSION,
+          a.source().value(path),
           e.getMessage() + " (" + ecosystem + " versions follow " + scheme.name() + ")");
       return Optional.empty();
     }
   }
 
-  private static void checkOverlaps(Advisory a, String path, List<Interval> intervals, Findings findings) {
+  private static void checkOverlaps(
+      Advisory a, String path, List<Interval> intervals, Findings findings) {
     List<Interval> sorted = new ArrayList<>(intervals);
-    sorted.sort(Comparator.comparing(Interval::start, Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparingInt(Interval::index));
+    sorted.sort(
+        Comparator.comparing(Interval::start, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingInt(Interval::index));
     for (int i = 0; i < sorted.size(); i++) {
       for (int j = i + 1; j < sorted.size(); j++) {
         Interval x = sorted.get(i);
@@ -148,10 +231,16 @@ final class RangeCheck implements AdvisoryCheck {
         if (startsBeforeEnd(y, x)) {
           Interval later = x.index() > y.index() ? x : y;
           Interval earlier = later == x ? y : x;
-          findings.report(Rule.RANGE_OVERLAP,
+          findings.report(
+              Rule.RANGE_OVERLAP,
               a.source().key(path + ".ranges[" + later.index() + "]"),
-              "this interval (" + describe(later) + ") overlaps interval " + (earlier.index() + 1)
-                  + " (" + describe(earlier) + "); merge them into one");
+              "this interval ("
+                  + describe(later)
+                  + ") overlaps interval "
+                  + (earlier.index() + 1)
+                  + " ("
+                  + describe(earlier)
+                  + "); merge them into one");
         }
       }
     }
@@ -168,7 +257,8 @@ final class RangeCheck implements AdvisoryCheck {
   private static String describe(Interval i) {
     String start = i.start() == null ? "" : "≥ " + i.start();
     String end = i.end().map(e -> (i.endInclusive() ? "≤ " : "< ") + e).orElse("");
-    return start.isEmpty() ? (end.isEmpty() ? "all versions" : end) : end.isEmpty() ? start : start + ", " + end;
+    return start.isEmpty()
+        ? (end.isEmpty() ? "all versions" : end)
+        : end.isEmpty() ? start : start + ", " + end;
   }
-
 }

@@ -1,6 +1,7 @@
 package dev.disclose.check;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.advisory.AffectedRange;
 import dev.disclose.advisory.RangeType;
 import dev.disclose.catalog.EmbargoPolicy;
@@ -19,25 +20,30 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Advisories against release notes (L001-L005): every fix has its release, releases name what
- * they fix and nothing unknown, and nothing that is not public yet.
+ * Advisories against release notes (L001-L005): every fix has its release, releases name what they
+ * fix and nothing unknown, and nothing that is not public yet.
  */
 final class ReleaseCheck {
   private ReleaseCheck() {}
 
   /** IDs release notes may name: the site's own, and the common databases'. */
   static Pattern mentions(String prefix) {
-    String own = prefix.isEmpty() ? "" : dev.disclose.advisory.AdvisoryId.ownPattern(prefix).pattern() + "|";
-    return Pattern.compile("\\b(" + own + "CVE-\\d{4}-\\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}"
-        + "|RUSTSEC-\\d{4}-\\d{4}|GO-\\d{4}-\\d{4,}|PYSEC-\\d{4}-\\d+)\\b");
+    String own = prefix.isEmpty() ? "" : AdvisoryId.ownPattern(prefix).pattern() + "|";
+    return Pattern.compile(
+        "\\b("
+            + own
+            + "CVE-\\d{4}-\\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}"
+            + "|RUSTSEC-\\d{4}-\\d{4}|GO-\\d{4}-\\d{4,}|PYSEC-\\d{4}-\\d+)\\b");
   }
 
   /** The IDs a release's notes name, found with the pattern of the site's ID prefix. */
@@ -47,11 +53,17 @@ final class ReleaseCheck {
   record Named(String notes, String prefix) {}
 
   /**
-   * {@code texts}: each release notes file's text, by its path from the site root, to point at
-   * the line that names an ID.
+   * {@code texts}: each release notes file's text, by its path from the site root, to point at the
+   * line that names an ID.
    */
-  static List<Diagnostic> check(SiteRoot site, List<Advisory> advisories, List<Release> releases, Map<String, String> texts,
-      SiteConfig config, Instant now, Memo memo) {
+  static List<Diagnostic> check(
+      SiteRoot site,
+      List<Advisory> advisories,
+      List<Release> releases,
+      Map<String, String> texts,
+      SiteConfig config,
+      Instant now,
+      Memo memo) {
     List<Diagnostic> out = new ArrayList<>();
     Map<String, Advisory> byName = new HashMap<>();
     for (Advisory a : advisories) {
@@ -59,10 +71,13 @@ final class ReleaseCheck {
       for (String alias : a.aliases()) byName.putIfAbsent(alias, a);
     }
     Map<Key, Release> byVersion = new HashMap<>();
-    for (Release r : releases) byVersion.putIfAbsent(new Key(r.ecosystem(), r.packageName(), r.version()), r);
-    Set<Key> held = new java.util.HashSet<>();
+    for (Release r : releases)
+      byVersion.putIfAbsent(new Key(r.ecosystem(), r.packageName(), r.version()), r);
+    Set<Key> held = new HashSet<>();
     for (SiteConfig.PublishedPackage p : config.packages()) {
-      if (p.releaseNotes().filter(s -> !(s instanceof SiteConfig.ReleaseNotesSource.UrlTemplate)).isPresent()) {
+      if (p.releaseNotes()
+          .filter(s -> !(s instanceof SiteConfig.ReleaseNotesSource.UrlTemplate))
+          .isPresent()) {
         held.add(new Key(p.ecosystem(), p.name(), ""));
       }
     }
@@ -81,14 +96,35 @@ final class ReleaseCheck {
           Release release = byVersion.get(new Key(p.ecosystem(), p.packageName(), version));
           if (release == null) {
             Position at = a.source().value("affected[" + i + "].ranges[" + j + "].fixed");
-            out.add(new Diagnostic(a.source().file(), at, Rule.RELEASE_MISSING,
-                config.releaseNotesRequired() ? DiagnosticSeverity.ERROR : DiagnosticSeverity.WARNING,
-                p.packageName() + " " + version + " has no entry in its release notes; add one, or correct the version"));
-          } else if (release.date().isPresent() && a.effectivePublished().isPresent()
+            out.add(
+                new Diagnostic(
+                    a.source().file(),
+                    at,
+                    Rule.RELEASE_MISSING,
+                    config.releaseNotesRequired()
+                        ? DiagnosticSeverity.ERROR
+                        : DiagnosticSeverity.WARNING,
+                    p.packageName()
+                        + " "
+                        + version
+                        + " has no entry in its release notes; add one, or correct the version"));
+          } else if (release.date().isPresent()
+              && a.effectivePublished().isPresent()
               && a.effectivePublished().get().date().isBefore(release.date().get())) {
-            out.add(Diagnostic.of(a.source().file(), a.source().value("published"), Rule.PUBLISHED_BEFORE_RELEASE,
-                "published " + a.effectivePublished().get().date() + ", before " + p.packageName() + " " + version
-                    + " was released (" + release.date().get() + "): users could read of the flaw before they could upgrade"));
+            out.add(
+                Diagnostic.of(
+                    a.source().file(),
+                    a.source().value("published"),
+                    Rule.PUBLISHED_BEFORE_RELEASE,
+                    "published "
+                        + a.effectivePublished().get().date()
+                        + ", before "
+                        + p.packageName()
+                        + " "
+                        + version
+                        + " was released ("
+                        + release.date().get()
+                        + "): users could read of the flaw before they could upgrade"));
           }
         }
       }
@@ -100,27 +136,62 @@ final class ReleaseCheck {
     Map<String, String[]> files = new HashMap<>();
     for (Release r : releases) {
       // The file as shown, and its lines to point at a name: made only for a finding.
-      java.util.function.Supplier<Path> file = () -> site.display().of(site.root().resolve(r.source()));
-      java.util.function.Supplier<String[]> lines = () -> files.computeIfAbsent(r.source(), s -> lines(texts.get(s)));
-      List<String> named = memo.get(NAMED, r.source() + "\0" + r.line(), new Named(r.notes(), config.idPrefix()),
-          in -> named(in.notes(), ids));
+      Supplier<Path> file = () -> site.display().of(site.root().resolve(r.source()));
+      Supplier<String[]> lines = () -> files.computeIfAbsent(r.source(), s -> lines(texts.get(s)));
+      List<String> named =
+          memo.get(
+              NAMED,
+              r.source() + "\0" + r.line(),
+              new Named(r.notes(), config.idPrefix()),
+              in -> named(in.notes(), ids));
       for (String id : named) {
         Advisory a = byName.get(id);
         if (a == null) {
-          out.add(Diagnostic.of(file.get(), find(lines.get(), id, r.line()), Rule.RELEASE_UNKNOWN_ADVISORY, "`" + id + "` is the ID or alias of no advisory of this site;"
-              + " correct it, or add the advisory"));
+          out.add(
+              Diagnostic.of(
+                  file.get(),
+                  find(lines.get(), id, r.line()),
+                  Rule.RELEASE_UNKNOWN_ADVISORY,
+                  "`"
+                      + id
+                      + "` is the ID or alias of no advisory of this site;"
+                      + " correct it, or add the advisory"));
         } else if (!EmbargoPolicy.isPublic(a, now)) {
-          out.add(Diagnostic.of(file.get(), find(lines.get(), id, r.line()), Rule.RELEASE_DISCLOSES, "`" + id + "` " + (id.equals(a.id()) ? "is" : "names " + a.id() + ", which is") + " "
-              + (a.embargo().isPresent() ? "embargoed until " + a.embargo().get() : "not published") + "; the release page"
-              + " would disclose it: keep it out of the published notes until then"));
+          out.add(
+              Diagnostic.of(
+                  file.get(),
+                  find(lines.get(), id, r.line()),
+                  Rule.RELEASE_DISCLOSES,
+                  "`"
+                      + id
+                      + "` "
+                      + (id.equals(a.id()) ? "is" : "names " + a.id() + ", which is")
+                      + " "
+                      + (a.embargo().isPresent()
+                          ? "embargoed until " + a.embargo().get()
+                          : "not published")
+                      + "; the release page"
+                      + " would disclose it: keep it out of the published notes until then"));
         }
       }
       // The same test as link-release-notes, so the two never disagree about a release.
       for (Advisory a : fixes.of(r)) {
-        if (!EmbargoPolicy.isPublic(a, now) || a.withdrawn().isPresent() || ReleaseNotesLinker.mentions(r.notes(), a)) continue;
-        out.add(Diagnostic.of(file.get(), new Position(r.line(), 1), Rule.RELEASE_SILENT, r.packageName() + " " + r.version()
-            + " fixes " + a.id() + " but its notes do not say so; add under `### Security`: `" + ReleaseNotesLinker.entry(a)
-            + "`, or run `disclose link-release-notes --write`"));
+        if (!EmbargoPolicy.isPublic(a, now)
+            || a.withdrawn().isPresent()
+            || ReleaseNotesLinker.mentions(r.notes(), a)) continue;
+        out.add(
+            Diagnostic.of(
+                file.get(),
+                new Position(r.line(), 1),
+                Rule.RELEASE_SILENT,
+                r.packageName()
+                    + " "
+                    + r.version()
+                    + " fixes "
+                    + a.id()
+                    + " but its notes do not say so; add under `### Security`: `"
+                    + ReleaseNotesLinker.entry(a)
+                    + "`, or run `disclose link-release-notes --write`"));
       }
     }
     return out;
@@ -128,8 +199,8 @@ final class ReleaseCheck {
 
   /**
    * A release of a package (a package alone: version ""). A record, not the three joined: the
-   * strings of an unchanged advisory are the same instances from one preview rebuild to the
-   * next, their hashes known.
+   * strings of an unchanged advisory are the same instances from one preview rebuild to the next,
+   * their hashes known.
    */
   private record Key(String ecosystem, String name, String version) {}
 

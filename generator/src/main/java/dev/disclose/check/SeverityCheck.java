@@ -18,10 +18,12 @@ final class SeverityCheck implements AdvisoryCheck {
       String path = "affected[" + i + "].severity";
       a.affected().get(i).severity().ifPresent(s -> checkSeverity(a, path, s, findings));
     }
-    boolean anySeverity = !a.severity().isEmpty()
-        || a.affected().stream().anyMatch(p -> p.severity().isPresent());
+    boolean anySeverity =
+        !a.severity().isEmpty() || a.affected().stream().anyMatch(p -> p.severity().isPresent());
     if (!anySeverity && a.status() == Status.PUBLISHED && a.informational().isEmpty()) {
-      findings.report(Rule.SEVERITY_MISSING, a.source().key("title"),
+      findings.report(
+          Rule.SEVERITY_MISSING,
+          a.source().key("title"),
           "the advisory has no severity; add a CVSS vector (`severity: CVSS:3.1/…`) or at least "
               + "`severity: {level: …}` so readers can triage it");
     }
@@ -37,29 +39,46 @@ final class SeverityCheck implements AdvisoryCheck {
       SeverityLevel stated = s.level().get();
       SeverityLevel computed = primary.get().level();
       if (stated != computed) {
-        findings.report(Rule.SEVERITY_MISMATCH, a.source().value(path + ".level"),
-            "`level` is " + stated.spelling() + " but the CVSS " + primary.get().versionLabel()
-                + " vector scores " + primary.get().formattedScore() + ", which is "
-                + computed.spelling() + "; fix the vector or the level (or drop `level`: it is computed)");
+        findings.report(
+            Rule.SEVERITY_MISMATCH,
+            a.source().value(path + ".level"),
+            "`level` is "
+                + stated.spelling()
+                + " but the CVSS "
+                + primary.get().versionLabel()
+                + " vector scores "
+                + primary.get().formattedScore()
+                + ", which is "
+                + computed.spelling()
+                + "; fix the vector or the level (or drop `level`: it is computed)");
       }
     }
   }
 
-  private static Optional<CvssScore> score(Advisory a, String path, String key, String vector,
-      int expectedMajor, Findings findings) {
+  private static Optional<CvssScore> score(
+      Advisory a, String path, String key, String vector, int expectedMajor, Findings findings) {
     String where = a.source().positions().containsKey(path + "." + key) ? path + "." + key : path;
     Optional<CvssScore> score;
     try {
       score = Optional.of(CvssScore.of(vector));
     } catch (IllegalArgumentException e) {
-      findings.report(Rule.CVSS_INVALID, a.source().value(where),
+      findings.report(
+          Rule.CVSS_INVALID,
+          a.source().value(where),
           "`" + vector + "` is not a valid CVSS vector: " + e.getMessage());
       return Optional.empty();
     }
     if (score.get().majorVersion() != expectedMajor) {
-      findings.report(Rule.CVSS_INVALID, a.source().value(where),
-          "`" + key + "` holds a CVSS " + score.get().versionLabel() + " vector; put it under `cvss_v"
-              + score.get().majorVersion() + "`");
+      findings.report(
+          Rule.CVSS_INVALID,
+          a.source().value(where),
+          "`"
+              + key
+              + "` holds a CVSS "
+              + score.get().versionLabel()
+              + " vector; put it under `cvss_v"
+              + score.get().majorVersion()
+              + "`");
       return Optional.empty();
     }
     return score;

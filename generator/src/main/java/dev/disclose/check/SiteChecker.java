@@ -21,21 +21,28 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The check stage: a site's sources → every finding, in one run. The configuration, every
- * advisory (in parallel), then the rules that span files and the release notes. Cross-file rules
- * always see every advisory; with a selection of files, only the findings in those (and in
- * site-config.yaml, which they depend on) are reported. Reads no file: the load stage did.
+ * The check stage: a site's sources → every finding, in one run. The configuration, every advisory
+ * (in parallel), then the rules that span files and the release notes. Cross-file rules always see
+ * every advisory; with a selection of files, only the findings in those (and in site-config.yaml,
+ * which they depend on) are reported. Reads no file: the load stage did.
  */
 public final class SiteChecker {
   /** The checks whose findings depend only on the advisory and the configuration. */
-  private static final List<AdvisoryCheck> TIMELESS = List.of(
-      new IdentifierCheck(), new PackageCheck(), new RangeCheck(),
-      new SeverityCheck(), new WeaknessCheck(), new LinkCheck(), new ContentCheck());
+  private static final List<AdvisoryCheck> TIMELESS =
+      List.of(
+          new IdentifierCheck(),
+          new PackageCheck(),
+          new RangeCheck(),
+          new SeverityCheck(),
+          new WeaknessCheck(),
+          new LinkCheck(),
+          new ContentCheck());
 
   /** The checks that read the clock (a date in the future is one only until it passes). */
   private static final List<AdvisoryCheck> CLOCKED = List.of(new LifecycleCheck());
 
-  static final List<AdvisoryCheck> CHECKS = Stream.concat(TIMELESS.stream(), CLOCKED.stream()).toList();
+  static final List<AdvisoryCheck> CHECKS =
+      Stream.concat(TIMELESS.stream(), CLOCKED.stream()).toList();
 
   /** The findings of the timeless checks on an advisory, made in a configuration. */
   static final Slot<Timeless, List<Diagnostic>> TIMELESS_FINDINGS = new Slot<>("timeless findings");
@@ -57,15 +64,25 @@ public final class SiteChecker {
     diagnostics.addAll(sources.namedFileProblems());
     diagnostics.addAll(sources.folderProblems());
     CheckContext context = new CheckContext(config, now, CweCatalog.bundled());
-    diagnostics.addAll(sources.files().parallelStream().flatMap(file -> perFile(file, context).stream()).toList());
+    diagnostics.addAll(
+        sources.files().parallelStream().flatMap(file -> perFile(file, context).stream()).toList());
     List<Advisory> advisories = sources.advisories();
     diagnostics.addAll(CatalogCheck.check(advisories, config.idPrefix()));
     Path configFile = site.display().of(site.configFile());
     if (sources.releaseNotesProblem().isPresent()) {
-      diagnostics.add(Diagnostic.of(configFile, Position.START, Rule.UNREADABLE, sources.releaseNotesProblem().get()));
+      diagnostics.add(
+          Diagnostic.of(
+              configFile, Position.START, Rule.UNREADABLE, sources.releaseNotesProblem().get()));
     } else {
-      diagnostics.addAll(ReleaseCheck.check(site, advisories, sources.releaseNotes().releases(),
-          sources.releaseNotes().texts(), config, now, memo));
+      diagnostics.addAll(
+          ReleaseCheck.check(
+              site,
+              advisories,
+              sources.releaseNotes().releases(),
+              sources.releaseNotes().texts(),
+              config,
+              now,
+              memo));
     }
     int checked = sources.files().size();
     if (sources.reported().isPresent()) {
@@ -76,23 +93,32 @@ public final class SiteChecker {
       diagnostics.removeIf(d -> !shown.contains(d.file()));
       checked = sources.reported().get().size();
     }
-    return new CheckedSite(sources, now, diagnostics.stream().distinct().sorted().toList(), checked);
+    return new CheckedSite(
+        sources, now, diagnostics.stream().distinct().sorted().toList(), checked);
   }
 
   /** One file's findings: its parse's, and the checks' of its advisory. */
   private List<Diagnostic> perFile(AdvisoryFile file, CheckContext context) {
     List<Diagnostic> out = new ArrayList<>(file.diagnostics());
-    file.advisory().ifPresent(a -> {
-      // The timeless checks depend only on the advisory and the configuration: kept with the parse.
-      out.addAll(memo.get(TIMELESS_FINDINGS, file.path().toString(), new Timeless(a, context.config()), in -> {
-        Findings findings = new Findings(a.source().file());
-        for (AdvisoryCheck check : TIMELESS) check.check(a, context, findings);
-        return List.copyOf(findings.diagnostics());
-      }));
-      Findings findings = new Findings(a.source().file());
-      for (AdvisoryCheck check : CLOCKED) check.check(a, context, findings);
-      out.addAll(findings.diagnostics());
-    });
+    file.advisory()
+        .ifPresent(
+            a -> {
+              // The timeless checks depend only on the advisory and the configuration: kept with
+              // the parse.
+              out.addAll(
+                  memo.get(
+                      TIMELESS_FINDINGS,
+                      file.path().toString(),
+                      new Timeless(a, context.config()),
+                      in -> {
+                        Findings findings = new Findings(a.source().file());
+                        for (AdvisoryCheck check : TIMELESS) check.check(a, context, findings);
+                        return List.copyOf(findings.diagnostics());
+                      }));
+              Findings findings = new Findings(a.source().file());
+              for (AdvisoryCheck check : CLOCKED) check.check(a, context, findings);
+              out.addAll(findings.diagnostics());
+            });
     return out;
   }
 }

@@ -18,11 +18,22 @@ final class WeaknessCheck implements AdvisoryCheck {
       Matcher m = CWE.matcher(cwe);
       if (!m.matches()) {
         String digits = cwe.replaceAll("[^0-9]", "");
-        findings.report(Rule.CWE_FORMAT, a.source().value(path),
-            "`" + cwe + "` is not a CWE ID; write `CWE-" + (digits.isEmpty() ? "<number>" : digits) + "`");
+        findings.report(
+            Rule.CWE_FORMAT,
+            a.source().value(path),
+            "`"
+                + cwe
+                + "` is not a CWE ID; write `CWE-"
+                + (digits.isEmpty() ? "<number>" : digits)
+                + "`");
       } else if (!context.cwes().isKnown(Integer.parseInt(m.group(1)))) {
-        findings.report(Rule.CWE_UNKNOWN, a.source().value(path),
-            "`" + cwe + "` is not in the CWE list (version " + context.cwes().version()
+        findings.report(
+            Rule.CWE_UNKNOWN,
+            a.source().value(path),
+            "`"
+                + cwe
+                + "` is not in the CWE list (version "
+                + context.cwes().version()
                 + "); check the number at https://cwe.mitre.org/");
       }
     }

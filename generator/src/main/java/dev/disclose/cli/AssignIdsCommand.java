@@ -1,7 +1,8 @@
 package dev.disclose.cli;
 
-import dev.disclose.pipeline.Pipeline;
 import dev.disclose.authoring.IdAssigner;
+import dev.disclose.pipeline.Pipeline;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,10 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "assign-ids", mixinStandardHelpOptions = true,
-    description = {"Numbers the advisories that have the placeholder ID.",
-        "Each advisory with <PREFIX>-0000-0000 gets the next free ID of the year and moves to",
-        "advisories/<YYYY>/<ID>.md (run on merge, as RustSec does)."})
+@Command(
+    name = "assign-ids",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Numbers the advisories that have the placeholder ID.",
+      "Each advisory with <PREFIX>-0000-0000 gets the next free ID of the year and moves to",
+      "advisories/<YYYY>/<ID>.md (run on merge, as RustSec does)."
+    })
 final class AssignIdsCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
@@ -26,18 +31,25 @@ final class AssignIdsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Environment env = parent.env();
     var opened = site.open(env);
-    List<IdAssigner.Assignment> done = IdAssigner.assign(opened, Pipeline.oneOff(), clock.resolve(env), dryRun);
+    List<IdAssigner.Assignment> done =
+        IdAssigner.assign(opened, Pipeline.oneOff(), clock.resolve(env), dryRun);
     if (done.isEmpty()) {
       env.out().println("no placeholder IDs to assign");
     }
     for (IdAssigner.Assignment a : done) {
-      env.out().println((dryRun ? "would assign " : "assigned ") + a.id() + ": "
-          + slash(opened.display().of(a.from())) + " -> " + slash(opened.display().of(a.to())));
+      env.out()
+          .println(
+              (dryRun ? "would assign " : "assigned ")
+                  + a.id()
+                  + ": "
+                  + slash(opened.display().of(a.from()))
+                  + " -> "
+                  + slash(opened.display().of(a.to())));
     }
     return Main.OK;
   }
 
-  private static String slash(java.nio.file.Path p) {
+  private static String slash(Path p) {
     return p.toString().replace('\\', '/');
   }
 }

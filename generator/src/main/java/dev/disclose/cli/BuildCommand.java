@@ -20,29 +20,45 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Renders the public advisories into a static website.",
-        "Validates first and refuses to build on errors. The output folder is replaced atomically:",
-        "a failed build leaves the previous one untouched. Same input, byte-identical output."},
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Renders the public advisories into a static website.",
+      "Validates first and refuses to build on errors. The output folder is replaced atomically:",
+      "a failed build leaves the previous one untouched. Same input, byte-identical output."
+    },
     footer = {"", "Exit codes: 0 built, 1 validation errors, 2 usage or I/O error."})
 final class BuildCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
   @Mixin NowOption clock;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: _site in the site root).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output folder (default: _site in the site root).")
   Path out;
 
-  @Option(names = "--preview", description = {"Build everything, drafts and embargoed advisories included, each marked",
-      "NOT PUBLIC, with search engines told to keep out; default output _preview/. Refuses to",
-      "write into a public build's folder."})
+  @Option(
+      names = "--preview",
+      description = {
+        "Build everything, drafts and embargoed advisories included, each marked",
+        "NOT PUBLIC, with search engines told to keep out; default output _preview/. Refuses to",
+        "write into a public build's folder."
+      })
   boolean preview;
 
-  @Option(names = "--base-url", paramLabel = "URL",
-      description = "The address the site is served from, overriding site-config.yaml (e.g. for GitHub Pages).")
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "The address the site is served from, overriding site-config.yaml (e.g. for GitHub Pages).")
   String baseUrl;
 
-  @Option(names = "--timings", description = "Print how long each phase of the build took, on standard error.")
+  @Option(
+      names = "--timings",
+      description = "Print how long each phase of the build took, on standard error.")
   boolean timings;
 
   @Override
@@ -50,12 +66,23 @@ final class BuildCommand implements Callable<Integer> {
     Environment env = parent.env();
     SiteRoot opened = site.open(env);
     if (baseUrl != null && !Urls.isHttpUrl(baseUrl)) {
-      env.err().println("disclose: --base-url must be an absolute http(s) URL, like https://example.org/security/");
+      env.err()
+          .println(
+              "disclose: --base-url must be an absolute http(s) URL, like https://example.org/security/");
       return Main.USAGE;
     }
-    Path target = out != null ? env.workingDirectory().resolve(out) : opened.root().resolve(preview ? "_preview" : "_site");
-    if (preview && target.toAbsolutePath().normalize().equals(opened.root().resolve("_site").toAbsolutePath().normalize())) {
-      env.err().println("disclose: a preview never goes to _site/, the public output; choose another --out (default _preview/)");
+    Path target =
+        out != null
+            ? env.workingDirectory().resolve(out)
+            : opened.root().resolve(preview ? "_preview" : "_site");
+    if (preview
+        && target
+            .toAbsolutePath()
+            .normalize()
+            .equals(opened.root().resolve("_site").toAbsolutePath().normalize())) {
+      env.err()
+          .println(
+              "disclose: a preview never goes to _site/, the public output; choose another --out (default _preview/)");
       return Main.USAGE;
     }
     Progress line = TerminalProgress.forEnvironment(env);
@@ -64,23 +91,38 @@ final class BuildCommand implements Callable<Integer> {
     try {
       Pipeline.Built result;
       try {
-        result = pipeline.build(LoadRequest.toBuild(opened),
-            Pipeline.BuildRequest.at(clock.resolve(env), new PlanRequest(Optional.ofNullable(baseUrl), preview)),
-            Pipeline.folder(target, opened.root(), preview));
+        result =
+            pipeline.build(
+                LoadRequest.toBuild(opened),
+                Pipeline.BuildRequest.at(
+                    clock.resolve(env), new PlanRequest(Optional.ofNullable(baseUrl), preview)),
+                Pipeline.folder(target, opened.root(), preview));
       } finally {
         if (line instanceof TerminalProgress terminal) terminal.clear();
       }
-      env.out().println(String.format(Locale.ROOT, (preview ? "PREVIEW (not for publication): " : "") + "built %d advisories: %d pages, %d files in %.1f s -> %s",
-          result.advisories(), result.pages(), result.files(), result.millis() / 1000.0,
-          opened.display().of(target).toString().replace('\\', '/')));
+      env.out()
+          .println(
+              String.format(
+                  Locale.ROOT,
+                  (preview ? "PREVIEW (not for publication): " : "")
+                      + "built %d advisories: %d pages, %d files in %.1f s -> %s",
+                  result.advisories(),
+                  result.pages(),
+                  result.files(),
+                  result.millis() / 1000.0,
+                  opened.display().of(target).toString().replace('\\', '/')));
       env.out().flush();
       if (phases != null) phases.print(env.err());
       return Main.OK;
     } catch (Refused refused) {
-      DiagnosticFormat format = env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
-      new DiagnosticPrinter(env.workingDirectory(), opened.root()).print(refused.checked().diagnostics(),
-          refused.checked().filesChecked(), format, env.out());
-      env.err().println("disclose: not building: fix the errors above (disclose validate shows them too)");
+      DiagnosticFormat format =
+          env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
+      new DiagnosticPrinter(env.workingDirectory(), opened.root())
+          .print(
+              refused.checked().diagnostics(), refused.checked().filesChecked(), format, env.out());
+      env.err()
+          .println(
+              "disclose: not building: fix the errors above (disclose validate shows them too)");
       return Main.FINDINGS;
     }
   }

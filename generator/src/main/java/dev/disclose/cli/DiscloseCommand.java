@@ -11,9 +11,23 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Validates, builds and publishes security advisories.",
-    subcommands = {ValidateCommand.class, BuildCommand.class, ServeCommand.class, ExportCommand.class, LinkReleaseNotesCommand.class, EmbargoesCommand.class, ImportCommand.class, NewCommand.class, AssignIdsCommand.class, SummaryCommand.class},
-    footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage or I/O error.",
-        "Format reference: docs/advisory-format.md"})
+    subcommands = {
+      ValidateCommand.class,
+      BuildCommand.class,
+      ServeCommand.class,
+      ExportCommand.class,
+      LinkReleaseNotesCommand.class,
+      EmbargoesCommand.class,
+      ImportCommand.class,
+      NewCommand.class,
+      AssignIdsCommand.class,
+      SummaryCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 clean, 1 findings, 2 usage or I/O error.",
+      "Format reference: docs/advisory-format.md"
+    })
 public final class DiscloseCommand implements Runnable {
   private final Environment env;
 
@@ -29,6 +43,7 @@ public final class DiscloseCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: try `disclose validate` or `disclose --help`");
+    throw new ParameterException(
+        spec.commandLine(), "missing command: try `disclose validate` or `disclose --help`");
   }
 }

@@ -20,16 +20,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "embargoes", mixinStandardHelpOptions = true,
-    description = {"Lists the embargoes still to lift, soonest first: when, which advisory, and in how long.",
-        "A build at or after an embargo instant publishes the advisory; schedule the publish job for it."},
+@Command(
+    name = "embargoes",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lists the embargoes still to lift, soonest first: when, which advisory, and in how long.",
+      "A build at or after an embargo instant publishes the advisory; schedule the publish job for it."
+    },
     footer = {"", "Exit codes: 0 listed (or none), 2 usage or I/O error."})
 final class EmbargoesCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
   @Mixin NowOption clock;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json, for the scheduled publish job.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text (default) or json, for the scheduled publish job.")
   String format = "text";
 
   @Override
@@ -46,7 +53,9 @@ final class EmbargoesCommand implements Callable<Integer> {
       if (a.status() == Status.DRAFT) continue;
       if (a.embargo().isPresent() && a.embargo().get().instant().isAfter(now)) upcoming.add(a);
     }
-    upcoming.sort(Comparator.comparing((Advisory a) -> a.embargo().get().instant()).thenComparing(Advisory::id));
+    upcoming.sort(
+        Comparator.comparing((Advisory a) -> a.embargo().get().instant())
+            .thenComparing(Advisory::id));
     if (format.equals("json")) {
       List<Map<String, Object>> out = new ArrayList<>();
       for (Advisory a : upcoming) {
@@ -56,7 +65,11 @@ final class EmbargoesCommand implements Callable<Integer> {
         e.put("file", a.source().relativePath());
         out.add(e);
       }
-      env.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+      env.out()
+          .println(
+              new ObjectMapper()
+                  .enable(SerializationFeature.INDENT_OUTPUT)
+                  .writeValueAsString(out));
       return Main.OK;
     }
     if (upcoming.isEmpty()) {
@@ -65,7 +78,15 @@ final class EmbargoesCommand implements Callable<Integer> {
     }
     for (Advisory a : upcoming) {
       Instant lifts = a.embargo().get().instant();
-      env.out().println(lifts + "  " + a.id() + "  in " + span(Duration.between(now, lifts)) + "  " + a.source().relativePath());
+      env.out()
+          .println(
+              lifts
+                  + "  "
+                  + a.id()
+                  + "  in "
+                  + span(Duration.between(now, lifts))
+                  + "  "
+                  + a.source().relativePath());
     }
     return Main.OK;
   }

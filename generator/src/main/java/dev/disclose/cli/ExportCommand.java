@@ -23,22 +23,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Writes the public advisories in one output format into a folder.",
-        "The files are those the site publishes in the format's folder (osv/, rustsec/, cyclonedx/, …).",
-        "Validates first, and replaces the folder atomically."},
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes the public advisories in one output format into a folder.",
+      "The files are those the site publishes in the format's folder (osv/, rustsec/, cyclonedx/, …).",
+      "Validates first, and replaces the folder atomically."
+    },
     footer = {"", "Exit codes: 0 exported, 1 validation errors, 2 usage or I/O error."})
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
   @Mixin NowOption clock;
 
-  @Parameters(index = "0", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
-      description = "One of: ${COMPLETION-CANDIDATES} (each below).", converter = FormatConverter.class)
+  @Parameters(
+      index = "0",
+      paramLabel = "FORMAT",
+      completionCandidates = FormatNames.class,
+      description = "One of: ${COMPLETION-CANDIDATES} (each below).",
+      converter = FormatConverter.class)
   OutputFormat format;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true,
-      description = "The folder to write; replaced as a whole, so it must be empty or an earlier export.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      required = true,
+      description =
+          "The folder to write; replaced as a whole, so it must be empty or an earlier export.")
   Path out;
 
   /** Every format's name, for --help. */
@@ -52,8 +64,14 @@ final class ExportCommand implements Callable<Integer> {
   static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
     @Override
     public OutputFormat convert(String value) {
-      return OutputFormats.named(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-          "`" + value + "` is not a format: use " + String.join(", ", OutputFormats.names())));
+      return OutputFormats.named(value)
+          .orElseThrow(
+              () ->
+                  new CommandLine.TypeConversionException(
+                      "`"
+                          + value
+                          + "` is not a format: use "
+                          + String.join(", ", OutputFormats.names())));
     }
   }
 
@@ -77,9 +95,11 @@ final class ExportCommand implements Callable<Integer> {
       checked = pipeline.checkClean(LoadRequest.toBuild(opened), clock.resolve(env));
     } catch (Refused refused) {
       DiagnosticFormat f = env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
-      new DiagnosticPrinter(env.workingDirectory(), opened.root()).print(refused.checked().diagnostics(),
-          refused.checked().filesChecked(), f, env.out());
-      env.err().println("disclose: not exporting: fix the errors above (disclose validate shows them too)");
+      new DiagnosticPrinter(env.workingDirectory(), opened.root())
+          .print(refused.checked().diagnostics(), refused.checked().filesChecked(), f, env.out());
+      env.err()
+          .println(
+              "disclose: not exporting: fix the errors above (disclose validate shows them too)");
       return Main.FINDINGS;
     }
     Path staging = AtomicPublisher.stage(target, opened.root());
@@ -90,15 +110,28 @@ final class ExportCommand implements Callable<Integer> {
     } catch (IOException | SiteException | RuntimeException e) {
       AtomicPublisher.discard(staging);
       if (e instanceof SiteException se) throw se;
-      throw new SiteException("cannot export into " + target + ": " + e.getMessage() + "; the previous output is untouched", e);
+      throw new SiteException(
+          "cannot export into "
+              + target
+              + ": "
+              + e.getMessage()
+              + "; the previous output is untouched",
+          e);
     } catch (Error e) {
       // Out of memory midway, say: the files are written as they are made, so discard them.
       AtomicPublisher.discard(staging);
       throw e;
     }
     for (String note : output.notes()) env.err().println("note: " + note);
-    env.out().println(checked.publicCatalog().size() + " public advisories exported as " + format.name() + ": "
-        + output.files() + " files -> " + opened.display().of(target).toString().replace('\\', '/'));
+    env.out()
+        .println(
+            checked.publicCatalog().size()
+                + " public advisories exported as "
+                + format.name()
+                + ": "
+                + output.files()
+                + " files -> "
+                + opened.display().of(target).toString().replace('\\', '/'));
     return Main.OK;
   }
 }

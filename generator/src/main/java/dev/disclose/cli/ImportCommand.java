@@ -1,16 +1,23 @@
 package dev.disclose.cli;
 
 import dev.disclose.authoring.AtomicFiles;
+import dev.disclose.diagnostic.Rule;
 import dev.disclose.importing.AdvisoryImport;
 import dev.disclose.importing.OsvImport;
 import dev.disclose.importing.RustSecImport;
 import dev.disclose.load.LoadRequest;
+import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SiteSources;
 import dev.disclose.pipeline.Pipeline;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,15 +25,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Imports advisories from another database into advisories/.",
-        "  osv  OSV records: JSON or YAML files, folders of them, zips of them (GitHub's, PyPA's,",
-        "       Go's vulndb, osv.dev exports).",
-        "  rustsec  RustSec advisory-db files: a checkout of advisory-db, folders, files or zips.",
-        "Each record gets the site's next free ID, its own ID kept as an alias (--keep-ids: its ID",
-        "stays the ID). Importing the same records again changes nothing. A bad record is reported",
-        "and the others are imported."},
-    footer = {"", "Exit codes: 0 imported, 1 some records could not be imported, 2 usage or I/O error."})
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Imports advisories from another database into advisories/.",
+      "  osv  OSV records: JSON or YAML files, folders of them, zips of them (GitHub's, PyPA's,",
+      "       Go's vulndb, osv.dev exports).",
+      "  rustsec  RustSec advisory-db files: a checkout of advisory-db, folders, files or zips.",
+      "Each record gets the site's next free ID, its own ID kept as an alias (--keep-ids: its ID",
+      "stays the ID). Importing the same records again changes nothing. A bad record is reported",
+      "and the others are imported."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 imported, 1 some records could not be imported, 2 usage or I/O error."
+    })
 final class ImportCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
@@ -34,7 +48,11 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FORMAT", description = "osv or rustsec.")
   String format;
 
-  @Parameters(index = "1..*", paramLabel = "PATH", arity = "1..*", description = "Files, folders or zips to import.")
+  @Parameters(
+      index = "1..*",
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Files, folders or zips to import.")
   List<Path> paths;
 
   @Option(names = "--keep-ids", description = "Keep each record's ID as the advisory's ID.")
@@ -47,11 +65,13 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Environment env = parent.env();
     if (!format.equals("osv") && !format.equals("rustsec")) {
-      env.err().println("disclose: `" + format + "` is not an import format here: use osv or rustsec");
+      env.err()
+          .println("disclose: `" + format + "` is not an import format here: use osv or rustsec");
       return Main.USAGE;
     }
     SiteRoot opened = site.open(env);
-    List<Path> resolved = paths.stream().map(p -> env.workingDirectory().resolve(p).normalize()).toList();
+    List<Path> resolved =
+        paths.stream().map(p -> env.workingDirectory().resolve(p).normalize()).toList();
     for (Path p : resolved) {
       if (!Files.exists(p)) {
         env.err().println("disclose: no such file or folder: " + p);
@@ -62,19 +82,27 @@ final class ImportCommand implements Callable<Integer> {
     Pipeline pipeline = Pipeline.oneOff();
     SiteSources sources = pipeline.load(LoadRequest.toCheck(opened));
     String prefix = sources.siteConfig().idPrefix();
-    List<AdvisoryImport.Candidate> candidates = format.equals("osv")
-        ? OsvImport.candidates(OsvImport.inputs(resolved), prefix)
-        : RustSecImport.candidates(RustSecImport.inputs(resolved));
-    List<AdvisoryImport.Outcome> outcomes = AdvisoryImport.run(candidates, sources.requireAdvisories(),
-        opened.root(), prefix, keepIds, !dryRun, (file, text) -> {
-          try {
-            opened.requireWritable(file);
-          } catch (dev.disclose.load.SiteException e) {
-            throw new java.io.IOException(e.getMessage(), e);
-          }
-          Files.createDirectories(file.getParent());
-          AtomicFiles.write(file, text);
-        });
+    List<AdvisoryImport.Candidate> candidates =
+        format.equals("osv")
+            ? OsvImport.candidates(OsvImport.inputs(resolved), prefix)
+            : RustSecImport.candidates(RustSecImport.inputs(resolved));
+    List<AdvisoryImport.Outcome> outcomes =
+        AdvisoryImport.run(
+            candidates,
+            sources.requireAdvisories(),
+            opened.root(),
+            prefix,
+            keepIds,
+            !dryRun,
+            (file, text) -> {
+              try {
+                opened.requireWritable(file);
+              } catch (SiteException e) {
+                throw new IOException(e.getMessage(), e);
+              }
+              Files.createDirectories(file.getParent());
+              AtomicFiles.write(file, text);
+            });
     int written = 0;
     int failed = 0;
     for (AdvisoryImport.Outcome o : outcomes) {
@@ -86,30 +114,54 @@ final class ImportCommand implements Callable<Integer> {
       String file = opened.display().of(o.file().get()).toString().replace('\\', '/');
       if (o.changed()) written++;
       if (o.changed() || !o.notes().isEmpty()) {
-        env.out().println(o.origin() + ": " + o.recordId() + " → " + file + (o.changed() ? (dryRun ? " (would write)" : "") : " (unchanged)"));
+        env.out()
+            .println(
+                o.origin()
+                    + ": "
+                    + o.recordId()
+                    + " → "
+                    + file
+                    + (o.changed() ? (dryRun ? " (would write)" : "") : " (unchanged)"));
       }
       for (String note : o.notes()) env.out().println("  note: " + note);
     }
-    env.out().printf("%d records: %d %s, %d unchanged, %d not imported, in %.1f s%n", outcomes.size(), written,
-        dryRun ? "to write" : "written", outcomes.size() - written - failed, failed, (System.nanoTime() - start) / 1e9);
+    env.out()
+        .printf(
+            "%d records: %d %s, %d unchanged, %d not imported, in %.1f s%n",
+            outcomes.size(),
+            written,
+            dryRun ? "to write" : "written",
+            outcomes.size() - written - failed,
+            failed,
+            (System.nanoTime() - start) / 1e9);
     if (!dryRun && outcomes.size() > failed) {
       // What the source database allowed and the format refuses (versions its ecosystem cannot
       // parse, two advisories claiming one CVE when databases are mixed): say so now, not at
       // the first build.
-      java.util.Set<Path> imported = new java.util.HashSet<>();
-      for (AdvisoryImport.Outcome o : outcomes) o.file().ifPresent(f -> imported.add(f.toAbsolutePath().normalize()));
-      java.util.Map<dev.disclose.diagnostic.Rule, Integer> byRule = new java.util.TreeMap<>();
-      java.util.Set<Path> withErrors = new java.util.HashSet<>();
-      for (var d : pipeline.check(LoadRequest.toCheck(opened), env.clock().instant()).diagnostics()) {
+      Set<Path> imported = new HashSet<>();
+      for (AdvisoryImport.Outcome o : outcomes)
+        o.file().ifPresent(f -> imported.add(f.toAbsolutePath().normalize()));
+      Map<Rule, Integer> byRule = new TreeMap<>();
+      Set<Path> withErrors = new HashSet<>();
+      for (var d :
+          pipeline.check(LoadRequest.toCheck(opened), env.clock().instant()).diagnostics()) {
         Path f = opened.root().resolve(d.file()).toAbsolutePath().normalize();
         if (!d.isError() || !imported.contains(f)) continue;
         withErrors.add(f);
         byRule.merge(d.rule(), 1, Integer::sum);
       }
       if (!withErrors.isEmpty()) {
-        env.out().println("note: " + withErrors.size() + " of the imported advisories have errors the site will not build with ("
-            + String.join(", ", byRule.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().code()).toList())
-            + "); `disclose validate` shows each, and what to do");
+        env.out()
+            .println(
+                "note: "
+                    + withErrors.size()
+                    + " of the imported advisories have errors the site will not build with ("
+                    + String.join(
+                        ", ",
+                        byRule.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey().code())
+                            .toList())
+                    + "); `disclose validate` shows each, and what to do");
       }
     }
     return failed > 0 ? Main.FINDINGS : Main.OK;

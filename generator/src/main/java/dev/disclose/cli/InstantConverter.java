@@ -9,7 +9,11 @@ import picocli.CommandLine.TypeConversionException;
 public final class InstantConverter implements ITypeConverter<Instant> {
   @Override
   public Instant convert(String value) {
-    return Timestamp.parse(value).map(Timestamp::instant).orElseThrow(() ->
-        new TypeConversionException("`" + value + "` is not an instant; write 2026-01-19T16:00:00Z or 2026-01-19"));
+    return Timestamp.parse(value)
+        .map(Timestamp::instant)
+        .orElseThrow(
+            () ->
+                new TypeConversionException(
+                    "`" + value + "` is not an instant; write 2026-01-19T16:00:00Z or 2026-01-19"));
   }
 }

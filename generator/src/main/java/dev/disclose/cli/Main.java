@@ -3,12 +3,14 @@ package dev.disclose.cli;
 import dev.disclose.load.SiteException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /** The {@code disclose} executable. Only this class exits the process. */
 public final class Main {
   /** Exit codes: 0 clean, 1 findings, 2 usage or I/O problems. */
   public static final int OK = 0;
+
   public static final int FINDINGS = 1;
   public static final int USAGE = 2;
 
@@ -31,28 +33,34 @@ public final class Main {
     CommandLine export = cli.getSubcommands().get("export");
     export.getHelpSectionMap().put("formats", help -> String.format(ExportCommand.formatsHelp()));
     List<String> sections = new ArrayList<>(export.getHelpSectionKeys());
-    sections.add(sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), "formats");
+    sections.add(
+        sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), "formats");
     export.setHelpSectionKeys(sections);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof SiteException) {
-        env.err().println("disclose: " + e.getMessage());
-      } else {
-        // A bug in Disclose, not in the input: say so briefly; the trace only on request.
-        env.err().println("disclose: internal error: " + e);
-        if (env.variables().containsKey("DISCLOSE_DEBUG")) e.printStackTrace(env.err());
-        else env.err().println("(set DISCLOSE_DEBUG=1 for details, and please report it)");
-      }
-      env.err().flush();
-      return USAGE;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof SiteException) {
+            env.err().println("disclose: " + e.getMessage());
+          } else {
+            // A bug in Disclose, not in the input: say so briefly; the trace only on request.
+            env.err().println("disclose: internal error: " + e);
+            if (env.variables().containsKey("DISCLOSE_DEBUG")) e.printStackTrace(env.err());
+            else env.err().println("(set DISCLOSE_DEBUG=1 for details, and please report it)");
+          }
+          env.err().flush();
+          return USAGE;
+        });
     int code;
     try {
       code = cli.execute(args);
     } catch (OutOfMemoryError e) {
       // Not a bug and not bad input: the site needs a larger heap than the JVM was given.
-      env.err().println(String.format(java.util.Locale.ROOT,
-          "disclose: out of memory (a heap of %,d MiB); give Java more: DISCLOSE_JAVA_OPTS=-Xmx4g ./disclose …, "
-              + "or java -Xmx4g -jar disclose.jar …", Runtime.getRuntime().maxMemory() >> 20));
+      env.err()
+          .println(
+              String.format(
+                  Locale.ROOT,
+                  "disclose: out of memory (a heap of %,d MiB); give Java more: DISCLOSE_JAVA_OPTS=-Xmx4g ./disclose …, "
+                      + "or java -Xmx4g -jar disclose.jar …",
+                  Runtime.getRuntime().maxMemory() >> 20));
       env.err().flush();
       return USAGE;
     }

@@ -1,6 +1,7 @@
 package dev.disclose.cli;
 
 import dev.disclose.serve.PreviewServer;
+import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -8,17 +9,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Previews the site on 127.0.0.1, rebuilding and reloading on every change.",
-        "Watches advisories/, themes/, docs/ and site-config.yaml. Ctrl-C stops it."})
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Previews the site on 127.0.0.1, rebuilding and reloading on every change.",
+      "Watches advisories/, themes/, docs/ and site-config.yaml. Ctrl-C stops it."
+    })
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
 
-  @Option(names = "--timings", description = "After each build, print how long each of its phases took.")
+  @Option(
+      names = "--timings",
+      description = "After each build, print how long each of its phases took.")
   boolean timings;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8000",
       description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
@@ -32,17 +42,20 @@ final class ServeCommand implements Callable<Integer> {
     PreviewServer server;
     try {
       server = PreviewServer.start(site.open(env), port, env.clock(), env.out(), timings);
-    } catch (java.net.BindException e) {
+    } catch (BindException e) {
       env.err().println("disclose: port " + port + " is in use; pick another with --port");
       return Main.USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      env.out().println("stopped");
-      env.out().flush();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  env.out().println("stopped");
+                  env.out().flush();
+                  stopped.countDown();
+                }));
     env.out().println("serving " + server.url() + " (Ctrl-C to stop)");
     env.out().flush();
     stopped.await();

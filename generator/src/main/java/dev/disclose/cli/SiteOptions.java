@@ -1,15 +1,18 @@
 package dev.disclose.cli;
 
 import dev.disclose.load.PathDisplay;
-import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SiteException;
+import dev.disclose.load.SiteRoot;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --root}: the site every command works on. */
 public final class SiteOptions {
-  @Option(names = "--root", paramLabel = "DIR",
-      description = "The site root, holding site-config.yaml and advisories/ (default: the current directory).")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description =
+          "The site root, holding site-config.yaml and advisories/ (default: the current directory).")
   Path root;
 
   SiteRoot open(Environment env) throws SiteException {

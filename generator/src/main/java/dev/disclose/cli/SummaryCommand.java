@@ -2,6 +2,7 @@ package dev.disclose.cli;
 
 import dev.disclose.load.SiteRoot;
 import dev.disclose.summary.ChangeSummary;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,17 +10,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "summary", mixinStandardHelpOptions = true,
-    description = {"Prints, as Markdown, the advisories added, changed, withdrawn and removed since a git ref.",
-        "The validate workflow writes it to the job summary of a pull request. Advisories that are not public",
-        "(drafts, running embargoes) are counted but never named."},
-    footer = {"", "Exit codes: 0 printed, 2 usage error, git missing, or a ref that is not a commit."})
+@Command(
+    name = "summary",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints, as Markdown, the advisories added, changed, withdrawn and removed since a git ref.",
+      "The validate workflow writes it to the job summary of a pull request. Advisories that are not public",
+      "(drafts, running embargoes) are counted but never named."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 printed, 2 usage error, git missing, or a ref that is not a commit."
+    })
 final class SummaryCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
   @Mixin NowOption clock;
 
-  @Option(names = "--since", required = true, paramLabel = "REF",
+  @Option(
+      names = "--since",
+      required = true,
+      paramLabel = "REF",
       description = "The git ref to compare with: a pull request's base commit, a tag, main.")
   String since;
 
@@ -33,8 +44,10 @@ final class SummaryCommand implements Callable<Integer> {
     } catch (ChangeSummary.SummaryException e) {
       env.err().println("disclose: " + e.getMessage());
       return Main.USAGE;
-    } catch (java.io.IOException e) {
-      env.err().println("disclose: cannot run git (" + e.getMessage() + "); summary needs git on the PATH");
+    } catch (IOException e) {
+      env.err()
+          .println(
+              "disclose: cannot run git (" + e.getMessage() + "); summary needs git on the PATH");
       return Main.USAGE;
     }
     env.out().print(ChangeSummary.markdown(entries, since));

@@ -1,12 +1,14 @@
 package dev.disclose.cli;
 
 import dev.disclose.pipeline.Progress;
+import java.io.Console;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * One self-overwriting status line on standard error while a build runs ("rendering pages
- * 4,200/18,770 (22%)"), cleared at the end so that only the summary line remains. Used only on
- * an interactive terminal: logs of CI runs get the summary alone.
+ * 4,200/18,770 (22%)"), cleared at the end so that only the summary line remains. Used only on an
+ * interactive terminal: logs of CI runs get the summary alone.
  */
 final class TerminalProgress implements Progress {
   private final PrintWriter err;
@@ -19,14 +21,14 @@ final class TerminalProgress implements Progress {
   }
 
   /**
-   * On a terminal and not in CI, written to the terminal itself (the console), so that a
-   * redirected standard error never collects progress lines. {@code DISCLOSE_PROGRESS=1} forces
-   * it on, onto standard error (tests), {@code 0} off.
+   * On a terminal and not in CI, written to the terminal itself (the console), so that a redirected
+   * standard error never collects progress lines. {@code DISCLOSE_PROGRESS=1} forces it on, onto
+   * standard error (tests), {@code 0} off.
    */
   static Progress forEnvironment(Environment env) {
     String forced = env.variables().get("DISCLOSE_PROGRESS");
     if (forced != null) return forced.equals("1") ? new TerminalProgress(env.err()) : Progress.NONE;
-    java.io.Console console = System.console();
+    Console console = System.console();
     if (console == null || env.variables().get("CI") != null) return Progress.NONE;
     return new TerminalProgress(console.writer());
   }
@@ -44,7 +46,7 @@ final class TerminalProgress implements Progress {
     if (percent == shownPercent || (done < total && now - shownAt < 100_000_000L)) return;
     shownPercent = percent;
     shownAt = now;
-    show(String.format(java.util.Locale.ROOT, "rendering pages %,d/%,d (%d%%)", done, total, percent));
+    show(String.format(Locale.ROOT, "rendering pages %,d/%,d (%d%%)", done, total, percent));
   }
 
   /** Clears the line, before the summary is printed. */
@@ -56,7 +58,8 @@ final class TerminalProgress implements Progress {
   }
 
   private void show(String line) {
-    String padded = line.length() < shownLength ? line + " ".repeat(shownLength - line.length()) : line;
+    String padded =
+        line.length() < shownLength ? line + " ".repeat(shownLength - line.length()) : line;
     err.print("\r" + padded);
     err.flush();
     shownLength = line.length();

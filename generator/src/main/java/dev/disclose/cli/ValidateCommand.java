@@ -1,13 +1,13 @@
 package dev.disclose.cli;
 
-import dev.disclose.report.DiagnosticFormat;
-import dev.disclose.report.DiagnosticPrinter;
-import dev.disclose.load.SiteRoot;
 import dev.disclose.check.CheckedSite;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.load.Changes;
 import dev.disclose.load.LoadRequest;
+import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
+import dev.disclose.report.DiagnosticFormat;
+import dev.disclose.report.DiagnosticPrinter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +18,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Checks site-config.yaml and the advisories.",
-        "Every problem is reported with file, line, column and rule code, all in one run.",
-        "Cross-file rules (duplicate IDs, aliases) always consider every advisory."},
-    footer = {"", "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O error.",
-        "Rules: docs/validation-rules.md"})
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks site-config.yaml and the advisories.",
+      "Every problem is reported with file, line, column and rule code, all in one run.",
+      "Cross-file rules (duplicate IDs, aliases) always consider every advisory."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O error.",
+      "Rules: docs/validation-rules.md"
+    })
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
 
-  @Parameters(paramLabel = "PATHS", arity = "0..*",
+  @Parameters(
+      paramLabel = "PATHS",
+      arity = "0..*",
       description = "Files or folders to report on (default: the whole site).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
       description = "text, github or json (default: github under GitHub Actions, else text).")
   DiagnosticFormat format;
 
@@ -46,19 +57,30 @@ final class ValidateCommand implements Callable<Integer> {
     Environment env = parent.env();
     SiteRoot opened = site.open(env);
     List<Path> selection = paths.stream().map(p -> env.workingDirectory().resolve(p)).toList();
-    CheckedSite report = Pipeline.oneOff().check(new LoadRequest(opened, selection, Changes.UNKNOWN, false), clock.resolve(env));
-    DiagnosticFormat chosen = format != null ? format
-        : env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
+    CheckedSite report =
+        Pipeline.oneOff()
+            .check(new LoadRequest(opened, selection, Changes.UNKNOWN, false), clock.resolve(env));
+    DiagnosticFormat chosen =
+        format != null
+            ? format
+            : env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
     new DiagnosticPrinter(env.workingDirectory(), opened.root())
         .print(report.diagnostics(), report.filesChecked(), chosen, env.out());
     SiteConfig config = report.config();
-    if (chosen == DiagnosticFormat.TEXT && !config.osvPrefixRegistered() && !config.idPrefix().isEmpty()) {
+    if (chosen == DiagnosticFormat.TEXT
+        && !config.osvPrefixRegistered()
+        && !config.idPrefix().isEmpty()) {
       // Not a finding: a site works without it. But OSV.dev imports no record named x_….
-      env.err().println("note: OSV records are exported as x_" + config.idPrefix() + "-…, the form for databases"
-          + " OSV.dev does not import: to have it import yours, register the prefix " + config.idPrefix()
-          + " with a pull request to https://github.com/ossf/osv-schema (see"
-          + " https://ossf.github.io/osv-schema/#id-modified-fields), then set `osv_prefix_registered: true`"
-          + " in site-config.yaml");
+      env.err()
+          .println(
+              "note: OSV records are exported as x_"
+                  + config.idPrefix()
+                  + "-…, the form for databases"
+                  + " OSV.dev does not import: to have it import yours, register the prefix "
+                  + config.idPrefix()
+                  + " with a pull request to https://github.com/ossf/osv-schema (see"
+                  + " https://ossf.github.io/osv-schema/#id-modified-fields), then set `osv_prefix_registered: true`"
+                  + " in site-config.yaml");
     }
     boolean failed = report.errors() > 0 || (strict && report.warnings() > 0);
     return failed ? Main.FINDINGS : Main.OK;

@@ -1,13 +1,17 @@
 package dev.disclose.concurrent;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
 /** What the build's own threads share. */
 public final class Threads {
   private Threads() {}
 
   /**
-   * Waits for {@code thread} to end, however often this thread is interrupted meanwhile, and
-   * keeps the interrupt: a build that gives up removes its output folder, so nothing it started
-   * may still be writing there.
+   * Waits for {@code thread} to end, however often this thread is interrupted meanwhile, and keeps
+   * the interrupt: a build that gives up removes its output folder, so nothing it started may still
+   * be writing there.
    */
   public static void awaitQuietly(Thread thread) {
     boolean interrupted = false;
@@ -26,8 +30,8 @@ public final class Threads {
    * exception or an error as itself. Anything else (which the build's tasks do not throw) comes
    * back wrapped, for the caller to throw: {@code throw Threads.rethrow(failure)}.
    */
-  public static IllegalStateException rethrow(Throwable failure) throws java.io.IOException {
-    if (failure instanceof java.io.IOException io) throw io;
+  public static IllegalStateException rethrow(Throwable failure) throws IOException {
+    if (failure instanceof IOException io) throw io;
     if (failure instanceof RuntimeException r) throw r;
     if (failure instanceof Error err) throw err;
     return new IllegalStateException(failure);
@@ -36,24 +40,26 @@ public final class Threads {
   /** Work on one item that may fail with an I/O error. */
   @FunctionalInterface
   public interface Work<T> {
-    void on(T item) throws java.io.IOException;
+    void on(T item) throws IOException;
   }
 
   /**
-   * Runs {@code work} on each item in parallel and returns only when every task has stopped:
-   * the first failure is rethrown after the others finish, so that no thread is still writing
-   * into a folder that is being discarded.
+   * Runs {@code work} on each item in parallel and returns only when every task has stopped: the
+   * first failure is rethrown after the others finish, so that no thread is still writing into a
+   * folder that is being discarded.
    */
-  public static <T> void inParallel(java.util.List<T> items, Work<T> work) throws java.io.IOException {
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-    items.parallelStream().forEach(item -> {
-      if (failure.get() != null) return;
-      try {
-        work.on(item);
-      } catch (java.io.IOException | RuntimeException e) {
-        failure.compareAndSet(null, e);
-      }
-    });
+  public static <T> void inParallel(List<T> items, Work<T> work) throws IOException {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    items.parallelStream()
+        .forEach(
+            item -> {
+              if (failure.get() != null) return;
+              try {
+                work.on(item);
+              } catch (IOException | RuntimeException e) {
+                failure.compareAndSet(null, e);
+              }
+            });
     if (failure.get() != null) throw rethrow(failure.get());
   }
 }

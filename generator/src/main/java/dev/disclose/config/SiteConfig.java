@@ -1,14 +1,17 @@
 package dev.disclose.config;
 
+import dev.disclose.advisory.SeverityLevel;
 import dev.disclose.urls.SiteUrls;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * {@code site-config.yaml}: what the site is called, where it lives, whose advisories it holds.
- * The one place defaults are applied is {@link SiteConfigLoader}; {@code baseUrl} always ends in
- * {@code /}, whatever the file says; {@code formats} names the output formats the site publishes
- * (every one, unless the file chooses).
+ * {@code site-config.yaml}: what the site is called, where it lives, whose advisories it holds. The
+ * one place defaults are applied is {@link SiteConfigLoader}; {@code baseUrl} always ends in {@code
+ * /}, whatever the file says; {@code formats} names the output formats the site publishes (every
+ * one, unless the file chooses).
  */
 public record SiteConfig(
     String title,
@@ -28,7 +31,9 @@ public record SiteConfig(
     boolean releaseNotesRequired,
     List<String> formats) {
 
-  /** How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured. */
+  /**
+   * How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured.
+   */
   public static final int DEFAULT_FEED_ITEMS = 50;
 
   public SiteConfig {
@@ -44,24 +49,23 @@ public record SiteConfig(
   }
 
   /**
-   * The response times the security policy promises, in days from the report: to acknowledge,
-   * to fix (per severity level, {@code none}…{@code critical}), to disclose. Empty where the
-   * policy promises nothing.
+   * The response times the security policy promises, in days from the report: to acknowledge, to
+   * fix (per severity level, {@code none}…{@code critical}), to disclose. Empty where the policy
+   * promises nothing.
    */
   public record ResponseTargets(
-      java.util.OptionalInt acknowledgeDays,
-      java.util.Map<dev.disclose.advisory.SeverityLevel, Integer> fixDays,
-      java.util.OptionalInt discloseDays) {
+      OptionalInt acknowledgeDays, Map<SeverityLevel, Integer> fixDays, OptionalInt discloseDays) {
     public static final ResponseTargets NONE =
-        new ResponseTargets(java.util.OptionalInt.empty(), java.util.Map.of(), java.util.OptionalInt.empty());
+        new ResponseTargets(OptionalInt.empty(), Map.of(), OptionalInt.empty());
 
     public ResponseTargets {
-      fixDays = java.util.Map.copyOf(fixDays);
+      fixDays = Map.copyOf(fixDays);
     }
   }
 
   /** A package this project publishes, and where its release notes live. */
-  public record PublishedPackage(String ecosystem, String name, Optional<ReleaseNotesSource> releaseNotes) {}
+  public record PublishedPackage(
+      String ecosystem, String name, Optional<ReleaseNotesSource> releaseNotes) {}
 
   /** Where one package's release notes are: exactly one of the three kinds. */
   public sealed interface ReleaseNotesSource {
@@ -82,8 +86,23 @@ public record SiteConfig(
 
   /** This configuration with the site served from {@code newBaseUrl} (a build's --base-url). */
   public SiteConfig withBaseUrl(String newBaseUrl) {
-    return new SiteConfig(title, newBaseUrl, idPrefix, securityContact, policy, repository, branch, description, theme,
-        packages, responseTargets, languages, osvPrefixRegistered, feedItems, releaseNotesRequired, formats);
+    return new SiteConfig(
+        title,
+        newBaseUrl,
+        idPrefix,
+        securityContact,
+        policy,
+        repository,
+        branch,
+        description,
+        theme,
+        packages,
+        responseTargets,
+        languages,
+        osvPrefixRegistered,
+        feedItems,
+        releaseNotesRequired,
+        formats);
   }
 
   public boolean declaresPackages() {

@@ -1,46 +1,69 @@
 package dev.disclose.config;
 
 import dev.disclose.advisory.Fields;
-import dev.disclose.advisory.Source;
 import dev.disclose.advisory.SeverityLevel;
+import dev.disclose.advisory.Source;
 import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.ecosystem.Ecosystems;
+import dev.disclose.text.DidYouMean;
+import dev.disclose.text.Urls;
+import dev.disclose.yaml.Position;
 import dev.disclose.yaml.YamlNode;
 import dev.disclose.yaml.YamlProblem;
 import dev.disclose.yaml.YamlReader;
-import dev.disclose.text.Urls;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /** Reads {@code site-config.yaml}, reporting problems the way advisory problems are reported. */
 public final class SiteConfigLoader {
   public static final String FILE_NAME = "site-config.yaml";
-  static final List<String> KEYS = List.of("title", "base_url", "id_prefix", "security_contact",
-      "policy", "repository", "branch", "description", "theme", "packages", "response_targets", "languages", "osv_prefix_registered", "feed_items", "release_notes_required", "formats");
+  static final List<String> KEYS =
+      List.of(
+          "title",
+          "base_url",
+          "id_prefix",
+          "security_contact",
+          "policy",
+          "repository",
+          "branch",
+          "description",
+          "theme",
+          "packages",
+          "response_targets",
+          "languages",
+          "osv_prefix_registered",
+          "feed_items",
+          "release_notes_required",
+          "formats");
   static final List<String> TARGET_KEYS = List.of("acknowledge_days", "fix_days", "disclose_days");
   static final List<String> PACKAGE_KEYS = List.of("ecosystem", "name", "release_notes");
   static final List<String> RELEASE_NOTES_KEYS = List.of("folder", "changelog", "url");
   static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
   /** The configuration (with defaults where the file was wrong) and what was wrong with it. */
-  public record Loaded(SiteConfig config, List<Diagnostic> diagnostics, Map<String, Source.Located> positions) {
+  public record Loaded(
+      SiteConfig config, List<Diagnostic> diagnostics, Map<String, Source.Located> positions) {
     public Loaded {
       diagnostics = List.copyOf(diagnostics);
       positions = Map.copyOf(positions);
     }
 
     /** Where the value of {@code key} was written, or the top of the file. */
-    public dev.disclose.yaml.Position valuePosition(String key) {
+    public Position valuePosition(String key) {
       Source.Located at = positions.get(key);
-      return at == null ? dev.disclose.yaml.Position.START : at.value();
+      return at == null ? Position.START : at.value();
     }
 
     public boolean hasErrors() {
@@ -54,20 +77,22 @@ public final class SiteConfigLoader {
    * The configuration of {@code text}; {@code formatNames}: the output formats there are, which
    * {@code formats:} may name.
    */
-  public static Loaded parse(String text, Path file, java.util.Collection<String> formatNames) {
+  public static Loaded parse(String text, Path file, Collection<String> formatNames) {
     Findings findings = new Findings(file);
     YamlReader.Result result = YamlReader.read(text, 1);
     YamlNode.Mapping root;
     if (result instanceof YamlReader.Result.Failed failed) {
       report(findings, failed.problem());
-      root = new YamlNode.Mapping(List.of(), dev.disclose.yaml.Position.START);
+      root = new YamlNode.Mapping(List.of(), Position.START);
     } else {
       YamlReader.Result.Read read = (YamlReader.Result.Read) result;
       read.problems().forEach(p -> report(findings, p));
       if (read.root() instanceof YamlNode.Mapping m) {
         root = m;
       } else {
-        findings.report(Rule.WRONG_TYPE, read.root().position(),
+        findings.report(
+            Rule.WRONG_TYPE,
+            read.root().position(),
             "site-config.yaml must be a map of `key: value` lines, not " + read.root().kindName());
         root = new YamlNode.Mapping(List.of(), read.root().position());
       }
@@ -77,101 +102,186 @@ public final class SiteConfigLoader {
     String title = f.requiredString("title").orElse("Security advisories");
     String baseUrl = f.requiredString("base_url").orElse("/");
     if (f.has("base_url") && !Urls.isHttpUrl(baseUrl)) {
-      findings.report(Rule.URL, f.valuePosition("base_url"),
-          "`base_url` is `" + baseUrl + "`; write the absolute address the site is served from, "
+      findings.report(
+          Rule.URL,
+          f.valuePosition("base_url"),
+          "`base_url` is `"
+              + baseUrl
+              + "`; write the absolute address the site is served from, "
               + "like `https://example.org/security/`");
     }
     String idPrefix = f.requiredString("id_prefix").orElse("");
     if (!idPrefix.isEmpty() && !ID_PREFIX.matcher(idPrefix).matches()) {
-      findings.report(Rule.INVALID_VALUE, f.valuePosition("id_prefix"),
-          "`id_prefix` is `" + idPrefix + "`; use 2 to 16 capital letters and digits starting "
+      findings.report(
+          Rule.INVALID_VALUE,
+          f.valuePosition("id_prefix"),
+          "`id_prefix` is `"
+              + idPrefix
+              + "`; use 2 to 16 capital letters and digits starting "
               + "with a letter, like `DEMO`");
       idPrefix = idPrefix.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     }
     String contact = f.requiredString("security_contact").orElse("");
     if (!contact.isEmpty() && !Urls.isContactUrl(contact)) {
-      findings.report(Rule.URL, f.valuePosition("security_contact"),
+      findings.report(
+          Rule.URL,
+          f.valuePosition("security_contact"),
           "`security_contact` is `" + contact + "`; write a `mailto:` or `https:` URL");
     }
     Optional<String> repository = f.string("repository");
-    repository.filter(r -> !Urls.isHttpUrl(r)).ifPresent(r -> findings.report(Rule.URL,
-        f.valuePosition("repository"), "`repository` is `" + r + "`; write an https URL"));
-    // Edit links need a real branch: GitHub refuses to edit a file at HEAD (a commit, not a branch).
+    repository
+        .filter(r -> !Urls.isHttpUrl(r))
+        .ifPresent(
+            r ->
+                findings.report(
+                    Rule.URL,
+                    f.valuePosition("repository"),
+                    "`repository` is `" + r + "`; write an https URL"));
+    // Edit links need a real branch: GitHub refuses to edit a file at HEAD (a commit, not a
+    // branch).
     String branch = f.string("branch").orElse("main");
     if (!isBranchName(branch)) {
-      findings.report(Rule.INVALID_VALUE, f.valuePosition("branch"),
-          "`branch` is `" + branch + "`; write the name of the branch advisories are merged into, like `main`");
+      findings.report(
+          Rule.INVALID_VALUE,
+          f.valuePosition("branch"),
+          "`branch` is `"
+              + branch
+              + "`; write the name of the branch advisories are merged into, like `main`");
       branch = "main";
     }
 
     List<SiteConfig.PublishedPackage> packages = new ArrayList<>();
-    f.eachMapping("packages", "one package with `ecosystem` and `name`", (i, m) -> {
-      Fields p = Fields.of(m, f.child("packages") + "[" + i + "]", "`packages[" + i + "]`",
-          PACKAGE_KEYS, findings, f.positions());
-      Optional<String> ecosystem = p.requiredString("ecosystem");
-      Optional<String> name = p.requiredString("name");
-      ecosystem.ifPresent(e -> {
-        if (Ecosystems.find(e).isEmpty()) {
-          findings.report(Rule.UNKNOWN_ECOSYSTEM, p.valuePosition("ecosystem"),
-              "`" + e + "` is not an OSV ecosystem"
-                  + Ecosystems.suggest(e).map(s -> "; did you mean `" + s + "`?").orElse(""));
-        } else {
-          name.flatMap(n -> Ecosystems.packageNameProblem(e, n)).ifPresent(problem ->
-              findings.report(Rule.PACKAGE_NAME, p.valuePosition("name"), problem));
-        }
-      });
-      Optional<SiteConfig.ReleaseNotesSource> notes = p.mapping("release_notes").flatMap(rn -> {
-        Fields r = Fields.of(rn, p.child("release_notes"), "`release_notes`", RELEASE_NOTES_KEYS,
-            findings, f.positions());
-        List<String> given = RELEASE_NOTES_KEYS.stream().filter(r::has).toList();
-        if (given.size() != 1) {
-          findings.report(Rule.INVALID_VALUE, rn.position(),
-              "`release_notes` takes exactly one of `folder`, `changelog` or `url`"
-                  + (given.isEmpty() ? "" : ", not " + Fields.list(given)));
-          return Optional.empty();
-        }
-        return switch (given.get(0)) {
-          case "folder" -> r.string("folder").map(SiteConfig.ReleaseNotesSource.Folder::new);
-          case "changelog" -> r.string("changelog").map(SiteConfig.ReleaseNotesSource.Changelog::new);
-          default -> r.string("url").map(SiteConfig.ReleaseNotesSource.UrlTemplate::new);
-        };
-      });
-      if (ecosystem.isPresent() && name.isPresent()) {
-        packages.add(new SiteConfig.PublishedPackage(ecosystem.get(), name.get(), notes));
-      }
-    });
-    SiteConfig.ResponseTargets targets = f.mapping("response_targets")
-        .map(m -> responseTargets(f, m, findings)).orElse(SiteConfig.ResponseTargets.NONE);
+    f.eachMapping(
+        "packages",
+        "one package with `ecosystem` and `name`",
+        (i, m) -> {
+          Fields p =
+              Fields.of(
+                  m,
+                  f.child("packages") + "[" + i + "]",
+                  "`packages[" + i + "]`",
+                  PACKAGE_KEYS,
+                  findings,
+                  f.positions());
+          Optional<String> ecosystem = p.requiredString("ecosystem");
+          Optional<String> name = p.requiredString("name");
+          ecosystem.ifPresent(
+              e -> {
+                if (Ecosystems.find(e).isEmpty()) {
+                  findings.report(
+                      Rule.UNKNOWN_ECOSYSTEM,
+                      p.valuePosition("ecosystem"),
+                      "`"
+                          + e
+                          + "` is not an OSV ecosystem"
+                          + Ecosystems.suggest(e)
+                              .map(s -> "; did you mean `" + s + "`?")
+                              .orElse(""));
+                } else {
+                  name.flatMap(n -> Ecosystems.packageNameProblem(e, n))
+                      .ifPresent(
+                          problem ->
+                              findings.report(Rule.PACKAGE_NAME, p.valuePosition("name"), problem));
+                }
+              });
+          Optional<SiteConfig.ReleaseNotesSource> notes =
+              p.mapping("release_notes")
+                  .flatMap(
+                      rn -> {
+                        Fields r =
+                            Fields.of(
+                                rn,
+                                p.child("release_notes"),
+                                "`release_notes`",
+                                RELEASE_NOTES_KEYS,
+                                findings,
+                                f.positions());
+                        List<String> given = RELEASE_NOTES_KEYS.stream().filter(r::has).toList();
+                        if (given.size() != 1) {
+                          findings.report(
+                              Rule.INVALID_VALUE,
+                              rn.position(),
+                              "`release_notes` takes exactly one of `folder`, `changelog` or `url`"
+                                  + (given.isEmpty() ? "" : ", not " + Fields.list(given)));
+                          return Optional.empty();
+                        }
+                        return switch (given.get(0)) {
+                          case "folder" ->
+                              r.string("folder").map(SiteConfig.ReleaseNotesSource.Folder::new);
+                          case "changelog" ->
+                              r.string("changelog")
+                                  .map(SiteConfig.ReleaseNotesSource.Changelog::new);
+                          default ->
+                              r.string("url").map(SiteConfig.ReleaseNotesSource.UrlTemplate::new);
+                        };
+                      });
+          if (ecosystem.isPresent() && name.isPresent()) {
+            packages.add(new SiteConfig.PublishedPackage(ecosystem.get(), name.get(), notes));
+          }
+        });
+    SiteConfig.ResponseTargets targets =
+        f.mapping("response_targets")
+            .map(m -> responseTargets(f, m, findings))
+            .orElse(SiteConfig.ResponseTargets.NONE);
     List<String> languages = f.strings("languages");
-    SiteConfig config = new SiteConfig(title, baseUrl, idPrefix, contact, f.string("policy"),
-        repository, branch, f.string("description"), f.string("theme"), packages, targets,
-        languages.isEmpty() ? List.of("en") : languages, osvPrefixRegistered(f, findings), feedItems(f, findings),
-        bool(f, "release_notes_required", findings), formats(f, formatNames, findings));
+    SiteConfig config =
+        new SiteConfig(
+            title,
+            baseUrl,
+            idPrefix,
+            contact,
+            f.string("policy"),
+            repository,
+            branch,
+            f.string("description"),
+            f.string("theme"),
+            packages,
+            targets,
+            languages.isEmpty() ? List.of("en") : languages,
+            osvPrefixRegistered(f, findings),
+            feedItems(f, findings),
+            bool(f, "release_notes_required", findings),
+            formats(f, formatNames, findings));
     return new Loaded(config, findings.diagnostics(), positions);
   }
 
-
-  private static SiteConfig.ResponseTargets responseTargets(Fields parent, YamlNode.Mapping m, Findings findings) {
-    Fields t = Fields.of(m, parent.child("response_targets"), "`response_targets`", TARGET_KEYS,
-        findings, parent.positions());
-    java.util.Map<SeverityLevel, Integer> fix = new java.util.EnumMap<>(SeverityLevel.class);
+  private static SiteConfig.ResponseTargets responseTargets(
+      Fields parent, YamlNode.Mapping m, Findings findings) {
+    Fields t =
+        Fields.of(
+            m,
+            parent.child("response_targets"),
+            "`response_targets`",
+            TARGET_KEYS,
+            findings,
+            parent.positions());
+    Map<SeverityLevel, Integer> fix = new EnumMap<>(SeverityLevel.class);
     Optional<YamlNode> fixNode = t.node("fix_days");
     if (fixNode.isPresent() && fixNode.get() instanceof YamlNode.Mapping byLevel) {
-      List<String> levels = java.util.Arrays.stream(SeverityLevel.values()).map(SeverityLevel::spelling).toList();
-      Fields l = Fields.of(byLevel, t.child("fix_days"), "`fix_days`", levels, findings, parent.positions());
+      List<String> levels =
+          Arrays.stream(SeverityLevel.values()).map(SeverityLevel::spelling).toList();
+      Fields l =
+          Fields.of(
+              byLevel, t.child("fix_days"), "`fix_days`", levels, findings, parent.positions());
       for (SeverityLevel level : SeverityLevel.values()) {
         days(l, level.spelling(), findings).ifPresent(d -> fix.put(level, d));
       }
     } else if (fixNode.isPresent()) {
-      days(t, "fix_days", findings).ifPresent(d -> {
-        for (SeverityLevel level : SeverityLevel.values()) fix.put(level, d);
-      });
+      days(t, "fix_days", findings)
+          .ifPresent(
+              d -> {
+                for (SeverityLevel level : SeverityLevel.values()) fix.put(level, d);
+              });
     }
-    return new SiteConfig.ResponseTargets(toOptionalInt(days(t, "acknowledge_days", findings)), fix,
+    return new SiteConfig.ResponseTargets(
+        toOptionalInt(days(t, "acknowledge_days", findings)),
+        fix,
         toOptionalInt(days(t, "disclose_days", findings)));
   }
 
-  /** Whether OSV has registered {@code id_prefix}; until then OSV IDs carry the {@code x_} prefix. */
+  /**
+   * Whether OSV has registered {@code id_prefix}; until then OSV IDs carry the {@code x_} prefix.
+   */
   private static boolean osvPrefixRegistered(Fields f, Findings findings) {
     return bool(f, "osv_prefix_registered", findings);
   }
@@ -182,18 +292,29 @@ public final class SiteConfigLoader {
     if (value.isEmpty()) return false;
     String v = value.get().strip();
     if (v.equals("true") || v.equals("false")) return v.equals("true");
-    findings.report(Rule.INVALID_VALUE, f.valuePosition(key), "`" + key + "` is `" + v + "`; write `true` or `false`");
+    findings.report(
+        Rule.INVALID_VALUE,
+        f.valuePosition(key),
+        "`" + key + "` is `" + v + "`; write `true` or `false`");
     return false;
   }
 
   /**
    * A name {@code git check-ref-format --branch} accepts: no control characters, space or any of
-   * {@code ~^:?*[\}; no "..", "@{" or "//"; no component starting with "." or ending with
-   * ".lock"; not starting with "-" or "/", not ending with "/" or "."; not "@".
+   * {@code ~^:?*[\}; no "..", "@{" or "//"; no component starting with "." or ending with ".lock";
+   * not starting with "-" or "/", not ending with "/" or "."; not "@".
    */
   static boolean isBranchName(String name) {
-    if (name.isEmpty() || name.length() > 200 || name.equals("@") || name.startsWith("-") || name.startsWith("/")
-        || name.endsWith("/") || name.endsWith(".") || name.contains("..") || name.contains("@{") || name.contains("//")) {
+    if (name.isEmpty()
+        || name.length() > 200
+        || name.equals("@")
+        || name.startsWith("-")
+        || name.startsWith("/")
+        || name.endsWith("/")
+        || name.endsWith(".")
+        || name.contains("..")
+        || name.contains("@{")
+        || name.contains("//")) {
       return false;
     }
     for (char c : name.toCharArray()) {
@@ -205,22 +326,35 @@ public final class SiteConfigLoader {
     return true;
   }
 
-  /** The output formats {@code formats:} names that there are; every one there is when it names none. */
-  private static List<String> formats(Fields f, java.util.Collection<String> known, Findings findings) {
+  /**
+   * The output formats {@code formats:} names that there are; every one there is when it names
+   * none.
+   */
+  private static List<String> formats(Fields f, Collection<String> known, Findings findings) {
     if (!f.has("formats")) return List.copyOf(known);
     List<String> formats = new ArrayList<>();
-    f.strings("formats");  // reports entries that are not strings
-    List<YamlNode> entries = f.node("formats").map(node -> node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node))
-        .orElse(List.of());
+    f.strings("formats"); // reports entries that are not strings
+    List<YamlNode> entries =
+        f.node("formats")
+            .map(node -> node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node))
+            .orElse(List.of());
     for (YamlNode entry : entries) {
       if (!(entry instanceof YamlNode.Scalar scalar) || scalar.isNull()) continue;
       String name = scalar.text();
       if (known.contains(name)) {
         formats.add(name);
       } else {
-        findings.report(Rule.INVALID_VALUE, entry.position(), "`" + name + "` is not an output format"
-            + dev.disclose.text.DidYouMean.suggest(name, known).map(s -> " (did you mean `" + s + "`?)").orElse("")
-            + "; write one of " + String.join(", ", known));
+        findings.report(
+            Rule.INVALID_VALUE,
+            entry.position(),
+            "`"
+                + name
+                + "` is not an output format"
+                + DidYouMean.suggest(name, known)
+                    .map(s -> " (did you mean `" + s + "`?)")
+                    .orElse("")
+                + "; write one of "
+                + String.join(", ", known));
       }
     }
     return formats;
@@ -228,36 +362,48 @@ public final class SiteConfigLoader {
 
   /** How many advisories the site-wide and ecosystem feeds hold: 1 to 1000, default 50. */
   private static int feedItems(Fields f, Findings findings) {
-    return f.string("feed_items").map(text -> {
-      try {
-        int n = Integer.parseInt(text.strip());
-        if (n > 0 && n <= 1000) return n;
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      findings.report(Rule.INVALID_VALUE, f.valuePosition("feed_items"),
-          "`feed_items` is `" + text + "`; write how many of the newest advisories the site-wide feeds hold, 1 to 1000 (default "
-              + SiteConfig.DEFAULT_FEED_ITEMS + ")");
-      return SiteConfig.DEFAULT_FEED_ITEMS;
-    }).orElse(SiteConfig.DEFAULT_FEED_ITEMS);
+    return f.string("feed_items")
+        .map(
+            text -> {
+              try {
+                int n = Integer.parseInt(text.strip());
+                if (n > 0 && n <= 1000) return n;
+              } catch (NumberFormatException e) {
+                // reported below
+              }
+              findings.report(
+                  Rule.INVALID_VALUE,
+                  f.valuePosition("feed_items"),
+                  "`feed_items` is `"
+                      + text
+                      + "`; write how many of the newest advisories the site-wide feeds hold, 1 to 1000 (default "
+                      + SiteConfig.DEFAULT_FEED_ITEMS
+                      + ")");
+              return SiteConfig.DEFAULT_FEED_ITEMS;
+            })
+        .orElse(SiteConfig.DEFAULT_FEED_ITEMS);
   }
 
   private static Optional<Integer> days(Fields f, String key, Findings findings) {
-    return f.string(key).flatMap(text -> {
-      try {
-        int days = Integer.parseInt(text.strip());
-        if (days > 0 && days <= 3650) return Optional.of(days);
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      findings.report(Rule.INVALID_VALUE, f.valuePosition(key),
-          "`" + key + "` is `" + text + "`; write a whole number of days, like 90");
-      return Optional.empty();
-    });
+    return f.string(key)
+        .flatMap(
+            text -> {
+              try {
+                int days = Integer.parseInt(text.strip());
+                if (days > 0 && days <= 3650) return Optional.of(days);
+              } catch (NumberFormatException e) {
+                // reported below
+              }
+              findings.report(
+                  Rule.INVALID_VALUE,
+                  f.valuePosition(key),
+                  "`" + key + "` is `" + text + "`; write a whole number of days, like 90");
+              return Optional.empty();
+            });
   }
 
-  private static java.util.OptionalInt toOptionalInt(Optional<Integer> value) {
-    return value.map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
+  private static OptionalInt toOptionalInt(Optional<Integer> value) {
+    return value.map(OptionalInt::of).orElse(OptionalInt.empty());
   }
 
   private static void report(Findings findings, YamlProblem problem) {

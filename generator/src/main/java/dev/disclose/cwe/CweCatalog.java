@@ -11,13 +11,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * MITRE's CWE list (weaknesses, categories and views, deprecated ones included), as bundled in
- * the resource {@code cwe-names.tsv} beside this class; see the README.md there for its source
- * and how it is regenerated. Immutable and thread-safe.
+ * MITRE's CWE list (weaknesses, categories and views, deprecated ones included), as bundled in the
+ * resource {@code cwe-names.tsv} beside this class; see the README.md there for its source and how
+ * it is regenerated. Immutable and thread-safe.
  */
 public final class CweCatalog {
   private static final String RESOURCE = "cwe-names.tsv";
@@ -53,17 +54,20 @@ public final class CweCatalog {
     static final CweCatalog INSTANCE = load();
   }
 
-  /** {@code CWE-<1 to 7 digits>}: the IDs the pages link to MITRE and the VEX document lists by number. */
+  /**
+   * {@code CWE-<1 to 7 digits>}: the IDs the pages link to MITRE and the VEX document lists by
+   * number.
+   */
   private static final Pattern ID = Pattern.compile("CWE-([0-9]{1,7})");
 
   /**
-   * The number of a {@code CWE-<digits>} ID ("CWE-79" → 79), or empty for anything else. Lenient
-   * on purpose (the validator's WeaknessCheck says what a well-formed one is): what is read
-   * here is what the outputs can name.
+   * The number of a {@code CWE-<digits>} ID ("CWE-79" → 79), or empty for anything else. Lenient on
+   * purpose (the validator's WeaknessCheck says what a well-formed one is): what is read here is
+   * what the outputs can name.
    */
-  public static java.util.OptionalInt number(String id) {
+  public static OptionalInt number(String id) {
     Matcher m = ID.matcher(id);
-    return m.matches() ? java.util.OptionalInt.of(Integer.parseInt(m.group(1))) : java.util.OptionalInt.empty();
+    return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
   }
 
   /** The bundled catalog, loaded once on first use. */
@@ -71,7 +75,9 @@ public final class CweCatalog {
     return Bundled.INSTANCE;
   }
 
-  /** The entry's name, e.g. 79 → "Improper Neutralization of Input During Web Page Generation …". */
+  /**
+   * The entry's name, e.g. 79 → "Improper Neutralization of Input During Web Page Generation …".
+   */
   public Optional<String> name(int id) {
     return entry(id).map(Entry::name);
   }

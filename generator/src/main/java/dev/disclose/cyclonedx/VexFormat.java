@@ -9,7 +9,10 @@ import java.io.OutputStream;
 import java.util.List;
 import org.cyclonedx.model.Bom;
 
-/** CycloneDX: {@code vex.json} and {@code vex.xml}, one CycloneDX 1.6 VEX document of every public advisory. */
+/**
+ * CycloneDX: {@code vex.json} and {@code vex.xml}, one CycloneDX 1.6 VEX document of every public
+ * advisory.
+ */
 public final class VexFormat implements OutputFormat {
   @Override
   public String name() {
@@ -37,10 +40,21 @@ public final class VexFormat implements OutputFormat {
   }
 
   @Override
-  public Written writeBundles(Publication publication, FileSink sink, Memo memo, boolean oneThread) throws IOException {
-    List<VexExporter.Entry> entries = publication.catalog().advisories().stream().map(a -> new VexExporter.Entry(a,
-        publication.urls().advisory(a.id()), a.effectiveModified(publication.lastCommit(a)))).toList();
-    Bom bom = VexExporter.bom(entries, new VexExporter.Settings(publication.config().title(), publication.config().baseUrl()));
+  public Written writeBundles(Publication publication, FileSink sink, Memo memo, boolean oneThread)
+      throws IOException {
+    List<VexExporter.Entry> entries =
+        publication.catalog().advisories().stream()
+            .map(
+                a ->
+                    new VexExporter.Entry(
+                        a,
+                        publication.urls().advisory(a.id()),
+                        a.effectiveModified(publication.lastCommit(a))))
+            .toList();
+    Bom bom =
+        VexExporter.bom(
+            entries,
+            new VexExporter.Settings(publication.config().title(), publication.config().baseUrl()));
     if (oneThread) {
       try (OutputStream json = sink.open("vex.json")) {
         VexExporter.writeJson(bom, json);
@@ -49,7 +63,8 @@ public final class VexFormat implements OutputFormat {
         VexExporter.writeXml(bom, xml);
       }
     } else {
-      try (OutputStream json = sink.open("vex.json"); OutputStream xml = sink.open("vex.xml")) {
+      try (OutputStream json = sink.open("vex.json");
+          OutputStream xml = sink.open("vex.xml")) {
         VexExporter.writeBoth(bom, json, xml);
       }
     }

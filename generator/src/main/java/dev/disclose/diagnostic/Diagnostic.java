@@ -9,7 +9,8 @@ import java.util.Objects;
  * One finding: a rule broken at a place in a file, with a message that says what to do. {@code
  * file} is the path as it will be printed (relative to where the user ran the command).
  */
-public record Diagnostic(Path file, Position position, Rule rule, DiagnosticSeverity severity, String message)
+public record Diagnostic(
+    Path file, Position position, Rule rule, DiagnosticSeverity severity, String message)
     implements Comparable<Diagnostic> {
 
   private static final Comparator<Diagnostic> ORDER =

@@ -7,7 +7,10 @@ import dev.disclose.plan.Publication;
 import java.io.IOException;
 import java.util.List;
 
-/** {@code robots.txt}: everything allowed, with the sitemap's address if the site has one; a preview disallows all. */
+/**
+ * {@code robots.txt}: everything allowed, with the sitemap's address if the site has one; a preview
+ * disallows all.
+ */
 public final class RobotsTxtFormat implements OutputFormat {
   @Override
   public String name() {
@@ -31,8 +34,13 @@ public final class RobotsTxtFormat implements OutputFormat {
 
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
-    sink.put("robots.txt", publication.preview() ? robotsPreview()
-        : publication.config().publishes(SitemapFormat.NAME) ? robots(publication.config().baseUrl()) : ROBOTS_WITHOUT_SITEMAP);
+    sink.put(
+        "robots.txt",
+        publication.preview()
+            ? robotsPreview()
+            : publication.config().publishes(SitemapFormat.NAME)
+                ? robots(publication.config().baseUrl())
+                : ROBOTS_WITHOUT_SITEMAP);
     return new Written(1, List.of());
   }
 

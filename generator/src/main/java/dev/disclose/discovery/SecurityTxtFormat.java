@@ -14,7 +14,9 @@ import java.util.List;
 
 /** {@code .well-known/security.txt} (RFC 9116): whom to tell of a vulnerability, and the policy. */
 public final class SecurityTxtFormat implements OutputFormat {
-  /** security.txt must expire within a year (RFC 9116 §2.5.5); half a year leaves room to rebuild. */
+  /**
+   * security.txt must expire within a year (RFC 9116 §2.5.5); half a year leaves room to rebuild.
+   */
   static final int SECURITY_TXT_DAYS = 180;
 
   @Override
@@ -50,7 +52,8 @@ public final class SecurityTxtFormat implements OutputFormat {
     StringBuilder b = new StringBuilder();
     b.append("Contact: ").append(config.securityContact()).append('\n');
     b.append("Expires: ").append(DateTimeFormatter.ISO_INSTANT.format(expires)).append('\n');
-    if (config.policy().isPresent()) b.append("Policy: ").append(base).append(SitePaths.POLICY).append('\n');
+    if (config.policy().isPresent())
+      b.append("Policy: ").append(base).append(SitePaths.POLICY).append('\n');
     b.append("Canonical: ").append(base).append(".well-known/security.txt\n");
     b.append("Preferred-Languages: ").append(String.join(", ", config.languages())).append('\n');
     return b.toString();

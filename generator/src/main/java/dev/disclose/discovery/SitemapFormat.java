@@ -12,7 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 
-/** {@code sitemap.xml}: every page search engines should index, by URL, with its last modification where known. */
+/**
+ * {@code sitemap.xml}: every page search engines should index, by URL, with its last modification
+ * where known.
+ */
 public final class SitemapFormat implements OutputFormat {
   /** Its name, which robots.txt asks for before naming the sitemap. */
   public static final String NAME = "sitemap";
@@ -39,19 +42,33 @@ public final class SitemapFormat implements OutputFormat {
 
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
-    sink.put("sitemap.xml", publication.sitemap(), entries -> sitemap(entries).getBytes(StandardCharsets.UTF_8));
+    sink.put(
+        "sitemap.xml",
+        publication.sitemap(),
+        entries -> sitemap(entries).getBytes(StandardCharsets.UTF_8));
     return new Written(1, List.of());
   }
 
   public static String sitemap(List<SitemapEntry> entries) {
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    entries.stream().sorted(Comparator.comparing(SitemapEntry::url)).forEach(p -> {
-      b.append("  <url><loc>").append(xml(p.url())).append("</loc>");
-      p.lastModified().ifPresent(t -> b.append("<lastmod>")
-          .append(DateTimeFormatter.ISO_LOCAL_DATE.format(t.atOffset(ZoneOffset.UTC))).append("</lastmod>"));
-      b.append("</url>\n");
-    });
+    StringBuilder b =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    entries.stream()
+        .sorted(Comparator.comparing(SitemapEntry::url))
+        .forEach(
+            p -> {
+              b.append("  <url><loc>").append(xml(p.url())).append("</loc>");
+              p.lastModified()
+                  .ifPresent(
+                      t ->
+                          b.append("<lastmod>")
+                              .append(
+                                  DateTimeFormatter.ISO_LOCAL_DATE.format(
+                                      t.atOffset(ZoneOffset.UTC)))
+                              .append("</lastmod>"));
+              b.append("</url>\n");
+            });
     return b.append("</urlset>\n").toString();
   }
 

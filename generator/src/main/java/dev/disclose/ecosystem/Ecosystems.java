@@ -25,9 +25,9 @@ import java.util.Optional;
  * OSV's package ecosystems, one table: which names exist and, for each, its version scheme,
  * package-name rule and the Package URL (purl) type OSV and GHSA give its packages.
  *
- * <p>The list of names is the resource {@code osv-ecosystems.txt} beside this class, generated
- * from {@code $defs.ecosystemWithSuffix} of ossf/osv-schema's {@code osv-schema-1.7.5.json} (the
- * {@code ecosystemName} enum plus {@code GIT}, in the schema's order). To refresh it, write the
+ * <p>The list of names is the resource {@code osv-ecosystems.txt} beside this class, generated from
+ * {@code $defs.ecosystemWithSuffix} of ossf/osv-schema's {@code osv-schema-1.7.5.json} (the {@code
+ * ecosystemName} enum plus {@code GIT}, in the schema's order). To refresh it, write the
  * alternatives of that pattern one per line under the header comment.
  */
 public final class Ecosystems {
@@ -36,33 +36,40 @@ public final class Ecosystems {
   private static final String RESOURCE = "osv-ecosystems.txt";
 
   /**
-   * The ecosystems Disclose knows more of than the name: their version ordering, package-name
-   * rule and purl type. Every other name of the bundled list has no known ordering, the general
+   * The ecosystems Disclose knows more of than the name: their version ordering, package-name rule
+   * and purl type. Every other name of the bundled list has no known ordering, the general
    * package-name rule and no purl.
    */
-  private static final List<Ecosystem> KNOWN = List.of(
-      known("PyPI", VersionSchemes.PEP440, PackageNameRules.PYPI, PurlType.PYPI),
-      known("npm", VersionSchemes.SEMVER, PackageNameRules.NPM, PurlType.NPM),
-      known("Go", VersionSchemes.SEMVER, PackageNameRules.GO, PurlType.GOLANG),
-      known("crates.io", VersionSchemes.SEMVER, PackageNameRules.CRATES_IO, PurlType.CARGO),
-      known("Maven", VersionSchemes.MAVEN, PackageNameRules.MAVEN, PurlType.MAVEN),
-      known("RubyGems", VersionSchemes.UNORDERED, PackageNameRules.RUBYGEMS, PurlType.GEM),
-      known("NuGet", VersionSchemes.UNORDERED, PackageNameRules.NUGET, PurlType.NUGET),
-      known("Packagist", VersionSchemes.UNORDERED, PackageNameRules.PACKAGIST, PurlType.COMPOSER),
-      known("Hex", VersionSchemes.UNORDERED, PackageNameRules.HEX, PurlType.HEX),
-      known("Pub", VersionSchemes.UNORDERED, PackageNameRules.PUB, PurlType.PUB),
-      known("Hackage", VersionSchemes.UNORDERED, PackageNameRules.HACKAGE, PurlType.HACKAGE),
-      known("CRAN", VersionSchemes.UNORDERED, PackageNameRules.R, PurlType.CRAN),
-      known("SwiftURL", VersionSchemes.UNORDERED, PackageNameRules.GENERAL, PurlType.SWIFT),
-      known("GitHub Actions", VersionSchemes.UNORDERED, PackageNameRules.GITHUB_ACTIONS, PurlType.GITHUB),
-      known("Kubernetes", VersionSchemes.UNORDERED, PackageNameRules.GO, null),
-      known("Bioconductor", VersionSchemes.UNORDERED, PackageNameRules.R, null),
-      known("Linux", VersionSchemes.UNORDERED, PackageNameRules.LINUX, null));
+  private static final List<Ecosystem> KNOWN =
+      List.of(
+          known("PyPI", VersionSchemes.PEP440, PackageNameRules.PYPI, PurlType.PYPI),
+          known("npm", VersionSchemes.SEMVER, PackageNameRules.NPM, PurlType.NPM),
+          known("Go", VersionSchemes.SEMVER, PackageNameRules.GO, PurlType.GOLANG),
+          known("crates.io", VersionSchemes.SEMVER, PackageNameRules.CRATES_IO, PurlType.CARGO),
+          known("Maven", VersionSchemes.MAVEN, PackageNameRules.MAVEN, PurlType.MAVEN),
+          known("RubyGems", VersionSchemes.UNORDERED, PackageNameRules.RUBYGEMS, PurlType.GEM),
+          known("NuGet", VersionSchemes.UNORDERED, PackageNameRules.NUGET, PurlType.NUGET),
+          known(
+              "Packagist", VersionSchemes.UNORDERED, PackageNameRules.PACKAGIST, PurlType.COMPOSER),
+          known("Hex", VersionSchemes.UNORDERED, PackageNameRules.HEX, PurlType.HEX),
+          known("Pub", VersionSchemes.UNORDERED, PackageNameRules.PUB, PurlType.PUB),
+          known("Hackage", VersionSchemes.UNORDERED, PackageNameRules.HACKAGE, PurlType.HACKAGE),
+          known("CRAN", VersionSchemes.UNORDERED, PackageNameRules.R, PurlType.CRAN),
+          known("SwiftURL", VersionSchemes.UNORDERED, PackageNameRules.GENERAL, PurlType.SWIFT),
+          known(
+              "GitHub Actions",
+              VersionSchemes.UNORDERED,
+              PackageNameRules.GITHUB_ACTIONS,
+              PurlType.GITHUB),
+          known("Kubernetes", VersionSchemes.UNORDERED, PackageNameRules.GO, null),
+          known("Bioconductor", VersionSchemes.UNORDERED, PackageNameRules.R, null),
+          known("Linux", VersionSchemes.UNORDERED, PackageNameRules.LINUX, null));
 
   /** Common words people write for an ecosystem, lower case, mapped to OSV's spelling. */
   private static final Map<String, String> ALIASES = aliases();
 
   private static final List<String> NAMES = loadNames();
+
   /** Every ecosystem of the bundled list, by name. */
   private static final Map<String, Ecosystem> TABLE = table(NAMES);
 
@@ -87,7 +94,9 @@ public final class Ecosystems {
     int colon = ecosystemWithSuffix.indexOf(':');
     Ecosystem known = TABLE.get(baseName(ecosystemWithSuffix));
     if (known == null) return ecosystemWithSuffix;
-    return colon < 0 ? known.displayName() : known.displayName() + ecosystemWithSuffix.substring(colon);
+    return colon < 0
+        ? known.displayName()
+        : known.displayName() + ecosystemWithSuffix.substring(colon);
   }
 
   /** OSV's ecosystem names, in the order of the bundled list. */
@@ -97,9 +106,9 @@ public final class Ecosystems {
 
   /**
    * For an unknown name: the nearest known spelling ("pypi" → "PyPI", "crates" → "crates.io",
-   * "golang" → "Go"), keeping any ":suffix" ("debain:12" → "Debian:12"). Common aliases
-   * (golang, cargo, rust, pip, python, java, node, …) are mapped explicitly, anything else goes
-   * through {@link DidYouMean}. Empty for a known name or when nothing is close.
+   * "golang" → "Go"), keeping any ":suffix" ("debain:12" → "Debian:12"). Common aliases (golang,
+   * cargo, rust, pip, python, java, node, …) are mapped explicitly, anything else goes through
+   * {@link DidYouMean}. Empty for a known name or when nothing is close.
    */
   public static Optional<String> suggest(String unknown) {
     if (unknown == null || unknown.isBlank() || find(unknown).isPresent()) return Optional.empty();
@@ -108,16 +117,15 @@ public final class Ecosystems {
     String suffix = colon < 0 ? "" : unknown.substring(colon + 1);
     if (base.isEmpty()) return Optional.empty();
     String alias = ALIASES.get(base.toLowerCase(Locale.ROOT));
-    Optional<String> known =
-        alias != null ? Optional.of(alias) : DidYouMean.suggest(base, NAMES);
+    Optional<String> known = alias != null ? Optional.of(alias) : DidYouMean.suggest(base, NAMES);
     return known.map(k -> suffix.isEmpty() ? k : k + ":" + suffix);
   }
 
   /**
    * Empty if {@code name} is a valid package name in {@code ecosystem} (with or without a
-   * ":suffix"), else a short user-facing reason naming the rule. Ecosystems without a rule of
-   * their own, and unknown ones, get the general rule: non-empty, at most 256 characters, no
-   * whitespace or control characters.
+   * ":suffix"), else a short user-facing reason naming the rule. Ecosystems without a rule of their
+   * own, and unknown ones, get the general rule: non-empty, at most 256 characters, no whitespace
+   * or control characters.
    */
   public static Optional<String> packageNameProblem(String ecosystem, String name) {
     if (name == null || name.isEmpty()) return Optional.of("package names cannot be empty");
@@ -141,11 +149,11 @@ public final class Ecosystems {
   // Package URLs
 
   /**
-   * The purl OSV/GHSA would give this package ({@code pkg:pypi/requests},
-   * {@code pkg:npm/%40scope/name}, {@code pkg:golang/github.com/foo/bar}, {@code pkg:cargo/serde},
-   * {@code pkg:maven/org.apache/commons-text}), built with packageurl-java. Empty for an ecosystem
-   * without a purl type, or a name that {@link #packageNameProblem} rejects. PyPI names are
-   * normalized as PEP 503 says; packageurl-java lower-cases some types (golang, github).
+   * The purl OSV/GHSA would give this package ({@code pkg:pypi/requests}, {@code
+   * pkg:npm/%40scope/name}, {@code pkg:golang/github.com/foo/bar}, {@code pkg:cargo/serde}, {@code
+   * pkg:maven/org.apache/commons-text}), built with packageurl-java. Empty for an ecosystem without
+   * a purl type, or a name that {@link #packageNameProblem} rejects. PyPI names are normalized as
+   * PEP 503 says; packageurl-java lower-cases some types (golang, github).
    */
   public static Optional<String> purlFor(String ecosystem, String name) {
     return expectedPurl(ecosystem, name).map(PackageURL::canonicalize);
@@ -153,10 +161,10 @@ public final class Ecosystems {
 
   /**
    * Empty if {@code purl} parses (packageurl-java) and its type, namespace and name designate
-   * package {@code name} of {@code ecosystem} (versions, qualifiers and, except for GitHub
-   * Actions, subpaths are ignored); else a short reason. Only the parse is checked for
-   * ecosystems without a purl type, and for names that {@link #packageNameProblem} rejects (that
-   * problem is reported there).
+   * package {@code name} of {@code ecosystem} (versions, qualifiers and, except for GitHub Actions,
+   * subpaths are ignored); else a short reason. Only the parse is checked for ecosystems without a
+   * purl type, and for names that {@link #packageNameProblem} rejects (that problem is reported
+   * there).
    */
   public static Optional<String> purlProblem(String purl, String ecosystem, String name) {
     PackageURL given;
@@ -248,17 +256,22 @@ public final class Ecosystems {
     }
   }
 
-  private static Ecosystem known(String name, VersionScheme versions, PackageNameRule packageNames, PurlType purl) {
+  private static Ecosystem known(
+      String name, VersionScheme versions, PackageNameRule packageNames, PurlType purl) {
     return new Ecosystem(name, name, versions, packageNames, Optional.ofNullable(purl));
   }
 
   private static Map<String, Ecosystem> table(List<String> names) {
     Map<String, Ecosystem> byName = new LinkedHashMap<>();
     for (String name : names) {
-      byName.put(name, new Ecosystem(name, name, VersionSchemes.UNORDERED, PackageNameRules.GENERAL, Optional.empty()));
+      byName.put(
+          name,
+          new Ecosystem(
+              name, name, VersionSchemes.UNORDERED, PackageNameRules.GENERAL, Optional.empty()));
     }
     for (Ecosystem e : KNOWN) {
-      if (!byName.containsKey(e.name())) throw new IllegalStateException(e.name() + " is not in " + RESOURCE);
+      if (!byName.containsKey(e.name()))
+        throw new IllegalStateException(e.name() + " is not in " + RESOURCE);
       byName.put(e.name(), e);
     }
     return Collections.unmodifiableMap(byName);

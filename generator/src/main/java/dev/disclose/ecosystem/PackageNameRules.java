@@ -14,8 +14,7 @@ final class PackageNameRules {
   private static final Pattern GO_ELEMENT = Pattern.compile("[A-Za-z0-9._~-]+");
   private static final Pattern GO_FIRST_ELEMENT = Pattern.compile("[a-z0-9.-]+");
   private static final Pattern CRATE_CHARS = Pattern.compile("[A-Za-z0-9_-]*");
-  private static final Pattern MAVEN_NAME =
-      Pattern.compile("[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+");
+  private static final Pattern MAVEN_NAME = Pattern.compile("[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+");
   private static final Pattern GEM_CHARS = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern NUGET_ID =
       Pattern.compile("\\w+([.-]\\w+)*", Pattern.UNICODE_CHARACTER_CLASS);
@@ -34,46 +33,91 @@ final class PackageNameRules {
   /** Dart's reserved words, which pub refuses as package names. */
   private static final Set<String> DART_RESERVED_WORDS =
       Set.of(
-          "assert", "break", "case", "catch", "class", "const", "continue", "default", "do",
-          "else", "enum", "extends", "false", "final", "finally", "for", "if", "in", "is", "new",
-          "null", "rethrow", "return", "super", "switch", "this", "throw", "true", "try", "var",
-          "void", "while", "with");
+          "assert",
+          "break",
+          "case",
+          "catch",
+          "class",
+          "const",
+          "continue",
+          "default",
+          "do",
+          "else",
+          "enum",
+          "extends",
+          "false",
+          "final",
+          "finally",
+          "for",
+          "if",
+          "in",
+          "is",
+          "new",
+          "null",
+          "rethrow",
+          "return",
+          "super",
+          "switch",
+          "this",
+          "throw",
+          "true",
+          "try",
+          "var",
+          "void",
+          "while",
+          "with");
 
-  static final PackageNameRule PYPI = matching(PEP_508_NAME,
-      "PyPI project names contain only ASCII letters, digits, '.', '_' and '-', and start"
-          + " and end with a letter or digit (PEP 508)");
+  static final PackageNameRule PYPI =
+      matching(
+          PEP_508_NAME,
+          "PyPI project names contain only ASCII letters, digits, '.', '_' and '-', and start"
+              + " and end with a letter or digit (PEP 508)");
 
-  static final PackageNameRule MAVEN = matching(MAVEN_NAME,
-      "Maven package names are groupId:artifactId, each non-empty and made of ASCII"
-          + " letters, digits, '_', '.' and '-' (Maven coordinates)");
+  static final PackageNameRule MAVEN =
+      matching(
+          MAVEN_NAME,
+          "Maven package names are groupId:artifactId, each non-empty and made of ASCII"
+              + " letters, digits, '_', '.' and '-' (Maven coordinates)");
 
-  static final PackageNameRule PACKAGIST = matching(COMPOSER_NAME,
-      "Packagist package names are vendor/package in lower case: words of a-z and 0-9"
-          + " joined by '-', '.' or '_' (Composer package name rules)");
+  static final PackageNameRule PACKAGIST =
+      matching(
+          COMPOSER_NAME,
+          "Packagist package names are vendor/package in lower case: words of a-z and 0-9"
+              + " joined by '-', '.' or '_' (Composer package name rules)");
 
-  static final PackageNameRule HEX = name -> HEX_NAME.matcher(name).matches() && name.length() >= 2
-      ? none()
-      : problem(
-          "Hex package names start with a lower-case letter, contain only ASCII letters,"
-              + " digits and '_', and are at least 2 characters long (hex.pm package rules)");
+  static final PackageNameRule HEX =
+      name ->
+          HEX_NAME.matcher(name).matches() && name.length() >= 2
+              ? none()
+              : problem(
+                  "Hex package names start with a lower-case letter, contain only ASCII letters,"
+                      + " digits and '_', and are at least 2 characters long (hex.pm package rules)");
 
-  static final PackageNameRule R = matching(R_NAME,
-      "R package names contain only ASCII letters, digits and '.', have at least two"
-          + " characters, start with a letter and do not end in '.' (Writing R"
-          + " Extensions)");
+  static final PackageNameRule R =
+      matching(
+          R_NAME,
+          "R package names contain only ASCII letters, digits and '.', have at least two"
+              + " characters, start with a letter and do not end in '.' (Writing R"
+              + " Extensions)");
 
-  static final PackageNameRule HACKAGE = matching(HACKAGE_NAME,
-      "Hackage package names are alphanumeric words joined by single '-', each word"
-          + " containing at least one letter (Cabal package name rules)");
+  static final PackageNameRule HACKAGE =
+      matching(
+          HACKAGE_NAME,
+          "Hackage package names are alphanumeric words joined by single '-', each word"
+              + " containing at least one letter (Cabal package name rules)");
 
-  static final PackageNameRule GITHUB_ACTIONS = matching(GITHUB_ACTION,
-      "GitHub Actions package names are {owner}/{repo} (optionally followed by /path),"
-          + " the owner made of ASCII letters, digits and '-', the repository of letters,"
-          + " digits, '.', '-' and '_' (OSV GitHub Actions ecosystem)");
+  static final PackageNameRule GITHUB_ACTIONS =
+      matching(
+          GITHUB_ACTION,
+          "GitHub Actions package names are {owner}/{repo} (optionally followed by /path),"
+              + " the owner made of ASCII letters, digits and '-', the repository of letters,"
+              + " digits, '.', '-' and '_' (OSV GitHub Actions ecosystem)");
 
-  static final PackageNameRule LINUX = name -> name.equals("Kernel")
-      ? none()
-      : problem("the only package name OSV supports in the Linux ecosystem is 'Kernel'");
+  static final PackageNameRule LINUX =
+      name ->
+          name.equals("Kernel")
+              ? none()
+              : problem("the only package name OSV supports in the Linux ecosystem is 'Kernel'");
 
   static final PackageNameRule NPM = PackageNameRules::npm;
   static final PackageNameRule GO = PackageNameRules::go;
@@ -82,7 +126,10 @@ final class PackageNameRules {
   static final PackageNameRule NUGET = PackageNameRules::nuget;
   static final PackageNameRule PUB = PackageNameRules::pub;
 
-  /** The rule of ecosystems without one of their own: non-empty, at most 256 characters, no whitespace or control characters. */
+  /**
+   * The rule of ecosystems without one of their own: non-empty, at most 256 characters, no
+   * whitespace or control characters.
+   */
   static final PackageNameRule GENERAL = PackageNameRules::general;
 
   private static PackageNameRule matching(Pattern pattern, String reason) {

@@ -7,7 +7,10 @@ import dev.disclose.plan.Feed;
 import dev.disclose.plan.Publication;
 import java.io.IOException;
 
-/** JSON Feed 1.1: {@code feed.json} in every feed's folder, items carrying the advisory's machine fields. */
+/**
+ * JSON Feed 1.1: {@code feed.json} in every feed's folder, items carrying the advisory's machine
+ * fields.
+ */
 public final class JsonFeedFormat implements OutputFormat {
   @Override
   public String name() {

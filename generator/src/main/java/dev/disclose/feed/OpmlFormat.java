@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** OPML: {@code feeds.opml}, every feed of the site, for readers that import a subscription list. */
+/**
+ * OPML: {@code feeds.opml}, every feed of the site, for readers that import a subscription list.
+ */
 public final class OpmlFormat implements OutputFormat {
   @Override
   public String name() {
@@ -34,10 +36,16 @@ public final class OpmlFormat implements OutputFormat {
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
     // The site's first feed format it publishes; RSS when it publishes none but exports this list.
-    Feed.Kind kind = Feed.KINDS.stream().filter(k -> publication.config().publishes(k.format())).findFirst()
-        .orElse(Feed.KINDS.get(0));
-    List<OpmlWriter.Entry> entries = publication.feeds().stream().map(f -> OpmlWriter.Entry.of(f, kind)).toList();
-    sink.put("feeds.opml", new OpmlWriter.Subscriptions(publication.config().title(), entries),
+    Feed.Kind kind =
+        Feed.KINDS.stream()
+            .filter(k -> publication.config().publishes(k.format()))
+            .findFirst()
+            .orElse(Feed.KINDS.get(0));
+    List<OpmlWriter.Entry> entries =
+        publication.feeds().stream().map(f -> OpmlWriter.Entry.of(f, kind)).toList();
+    sink.put(
+        "feeds.opml",
+        new OpmlWriter.Subscriptions(publication.config().title(), entries),
         s -> OpmlWriter.opml(s).getBytes(StandardCharsets.UTF_8));
     return new Written(1, List.of());
   }

@@ -1,17 +1,17 @@
 package dev.disclose.feed;
 
-import dev.disclose.plan.Feed;
 import com.rometools.opml.feed.opml.Attribute;
 import com.rometools.opml.feed.opml.Opml;
 import com.rometools.opml.feed.opml.Outline;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import dev.disclose.plan.Feed;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code feeds.opml}: every feed of the site (in its first feed format), for readers that import a subscription
- * list, written with ROME's OPML module. No dates: the list is a function of the site.
+ * {@code feeds.opml}: every feed of the site (in its first feed format), for readers that import a
+ * subscription list, written with ROME's OPML module. No dates: the list is a function of the site.
  */
 public final class OpmlWriter {
   private OpmlWriter() {}
@@ -27,7 +27,8 @@ public final class OpmlWriter {
   public record Subscriptions(String title, List<Entry> feeds) {}
 
   public static String opml(String title, List<Feed> feeds) {
-    return opml(new Subscriptions(title, feeds.stream().map(f -> Entry.of(f, Feed.KINDS.get(0))).toList()));
+    return opml(
+        new Subscriptions(title, feeds.stream().map(f -> Entry.of(f, Feed.KINDS.get(0))).toList()));
   }
 
   public static String opml(Subscriptions subscriptions) {
@@ -40,7 +41,9 @@ public final class OpmlWriter {
       o.setType("rss");
       o.setText(f.title());
       o.setTitle(f.title());
-      o.setAttributes(new ArrayList<>(List.of(new Attribute("xmlUrl", f.xmlUrl()), new Attribute("htmlUrl", f.htmlUrl()))));
+      o.setAttributes(
+          new ArrayList<>(
+              List.of(new Attribute("xmlUrl", f.xmlUrl()), new Attribute("htmlUrl", f.htmlUrl()))));
       outlines.add(o);
     }
     opml.setOutlines(outlines);

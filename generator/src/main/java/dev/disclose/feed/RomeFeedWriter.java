@@ -1,6 +1,5 @@
 package dev.disclose.feed;
 
-import dev.disclose.plan.Feed;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -15,14 +14,15 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import dev.disclose.plan.Feed;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 /**
- * RSS 2.0 ({@code feed.xml}) and Atom 1.0 ({@code atom.xml}) through ROME, which takes care of
- * each format's date syntax (RFC 822 for RSS, RFC 3339 for Atom) and XML escaping. Authors are
- * set explicitly on every entry: ROME writes an empty author element otherwise.
+ * RSS 2.0 ({@code feed.xml}) and Atom 1.0 ({@code atom.xml}) through ROME, which takes care of each
+ * format's date syntax (RFC 822 for RSS, RFC 3339 for Atom) and XML escaping. Authors are set
+ * explicitly on every entry: ROME writes an empty author element otherwise.
  */
 public final class RomeFeedWriter {
   private RomeFeedWriter() {}
@@ -89,7 +89,8 @@ public final class RomeFeedWriter {
     try {
       return new SyndFeedOutput().outputString(f, true);
     } catch (FeedException e) {
-      throw new IllegalStateException("cannot write " + feed.path() + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot write " + feed.path() + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -9,8 +9,11 @@ import dev.disclose.plan.Publication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
-/** RSS 2.0: {@code feed.xml} in every feed's folder (the site's, each ecosystem's and package's). */
+/**
+ * RSS 2.0: {@code feed.xml} in every feed's folder (the site's, each ecosystem's and package's).
+ */
 public final class RssFormat implements OutputFormat {
   @Override
   public String name() {
@@ -38,9 +41,14 @@ public final class RssFormat implements OutputFormat {
   }
 
   /** {@code file} in every feed's folder, made by {@code format} of the feed alone. */
-  static Written writeEach(List<Feed> feeds, FileSink sink, String file, java.util.function.Function<Feed, String> format)
+  static Written writeEach(
+      List<Feed> feeds, FileSink sink, String file, Function<Feed, String> format)
       throws IOException {
-    Threads.inParallel(feeds, f -> sink.put(f.path() + file, f, feed -> format.apply(feed).getBytes(StandardCharsets.UTF_8)));
+    Threads.inParallel(
+        feeds,
+        f ->
+            sink.put(
+                f.path() + file, f, feed -> format.apply(feed).getBytes(StandardCharsets.UTF_8)));
     return new Written(feeds.size(), List.of());
   }
 }

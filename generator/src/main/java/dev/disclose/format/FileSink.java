@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Where the files of a build go as they are made: a site's staging folder, an export's folder,
- * the preview server's served folder, or memory (tests). Paths are relative, with forward
- * slashes. Large files (the zips, the VEX documents) are streamed through {@link #open} instead
- * of being held whole. Implementations may be called from several threads.
+ * Where the files of a build go as they are made: a site's staging folder, an export's folder, the
+ * preview server's served folder, or memory (tests). Paths are relative, with forward slashes.
+ * Large files (the zips, the VEX documents) are streamed through {@link #open} instead of being
+ * held whole. Implementations may be called from several threads.
  */
 public interface FileSink {
   void put(String path, byte[] bytes) throws IOException;
@@ -23,20 +23,27 @@ public interface FileSink {
   OutputStream open(String path) throws IOException;
 
   /**
-   * Whether the file at {@code path}, made last time of a source equal to {@code source}, stays
-   * as it is: then it need not be made. A sink that keeps no earlier files says no.
+   * Whether the file at {@code path}, made last time of a source equal to {@code source}, stays as
+   * it is: then it need not be made. A sink that keeps no earlier files says no.
    */
   default boolean keep(String path, Object source) {
     return false;
   }
 
-  /** The file at {@code path}, made of {@code source} (all it is made of): the next build may keep it. */
+  /**
+   * The file at {@code path}, made of {@code source} (all it is made of): the next build may keep
+   * it.
+   */
   default void put(String path, Object source, byte[] bytes) throws IOException {
     put(path, bytes);
   }
 
-  /** The file {@code make} makes of {@code source}, unless it is {@linkplain #keep kept}; returns whether it was made. */
-  default <S> boolean put(String path, S source, Function<? super S, byte[]> make) throws IOException {
+  /**
+   * The file {@code make} makes of {@code source}, unless it is {@linkplain #keep kept}; returns
+   * whether it was made.
+   */
+  default <S> boolean put(String path, S source, Function<? super S, byte[]> make)
+      throws IOException {
     if (keep(path, source)) return false;
     put(path, source, make.apply(source));
     return true;
@@ -110,7 +117,8 @@ public interface FileSink {
 
       private Path file(String path) throws IOException {
         Path file = root.resolve(path).normalize();
-        if (!file.startsWith(root)) throw new IOException("refusing to write outside " + root + ": " + path);
+        if (!file.startsWith(root))
+          throw new IOException("refusing to write outside " + root + ": " + path);
         Files.createDirectories(file.getParent());
         return file;
       }

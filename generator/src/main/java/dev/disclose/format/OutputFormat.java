@@ -4,16 +4,19 @@ import dev.disclose.memo.Memo;
 import dev.disclose.plan.Publication;
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * An output format: a value naming a kind of file the site publishes, and how its files are
- * made of a {@link Publication}. The site writes each format into its {@link #folder()};
- * {@code disclose export NAME} writes one into a folder of its own. A format reads the model and
- * the site's URLs, never the planner or the pipeline; the pipeline's list of formats is where a
- * new one is registered.
+ * An output format: a value naming a kind of file the site publishes, and how its files are made of
+ * a {@link Publication}. The site writes each format into its {@link #folder()}; {@code disclose
+ * export NAME} writes one into a folder of its own. A format reads the model and the site's URLs,
+ * never the planner or the pipeline; the pipeline's list of formats is where a new one is
+ * registered.
  */
 public interface OutputFormat {
-  /** How many files a format wrote, and notes for the person exporting (what was left out, and why). */
+  /**
+   * How many files a format wrote, and notes for the person exporting (what was left out, and why).
+   */
   record Written(int files, List<String> notes) {
     public static final Written NONE = new Written(0, List.of());
 
@@ -22,20 +25,27 @@ public interface OutputFormat {
     }
 
     public Written plus(Written other) {
-      return new Written(files + other.files, java.util.stream.Stream.concat(notes.stream(), other.notes.stream()).toList());
+      return new Written(
+          files + other.files, Stream.concat(notes.stream(), other.notes.stream()).toList());
     }
   }
 
   /** Its name on the command line ({@code disclose export NAME}). */
   String name();
 
-  /** Its folder in the site, relative to the root: {@code "osv/"}, or {@code ""} for files at the root. */
+  /**
+   * Its folder in the site, relative to the root: {@code "osv/"}, or {@code ""} for files at the
+   * root.
+   */
   String folder();
 
   /** What it is, in one line, for {@code disclose export --help}. */
   String summary();
 
-  /** Whether it is made of what the plan made of the site (feeds, search documents, pages), not of the catalog alone. */
+  /**
+   * Whether it is made of what the plan made of the site (feeds, search documents, pages), not of
+   * the catalog alone.
+   */
   boolean readsPlan();
 
   /**
@@ -45,11 +55,12 @@ public interface OutputFormat {
   Written write(Publication publication, FileSink sink, Memo memo) throws IOException;
 
   /**
-   * Writes its files made of every advisory at once (zips, whole documents), which a preview
-   * makes after its pages: the rest of {@link #write}'s. Most formats have none.
-   * {@code oneThread}: made beside other work (a preview's next rebuild), so on this thread alone.
+   * Writes its files made of every advisory at once (zips, whole documents), which a preview makes
+   * after its pages: the rest of {@link #write}'s. Most formats have none. {@code oneThread}: made
+   * beside other work (a preview's next rebuild), so on this thread alone.
    */
-  default Written writeBundles(Publication publication, FileSink sink, Memo memo, boolean oneThread) throws IOException {
+  default Written writeBundles(Publication publication, FileSink sink, Memo memo, boolean oneThread)
+      throws IOException {
     return Written.NONE;
   }
 

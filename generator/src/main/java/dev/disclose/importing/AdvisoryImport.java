@@ -20,17 +20,22 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The part of every import that does not depend on the source database: numbering each record
- * for the site (or keeping its ID), finding earlier imports of it so importing again changes
- * nothing, and writing the advisory file. {@link OsvImport} and {@link RustSecImport} turn their
- * inputs into {@link Candidate}s.
+ * The part of every import that does not depend on the source database: numbering each record for
+ * the site (or keeping its ID), finding earlier imports of it so importing again changes nothing,
+ * and writing the advisory file. {@link OsvImport} and {@link RustSecImport} turn their inputs into
+ * {@link Candidate}s.
  */
 public final class AdvisoryImport {
   /** One record read from the source database: the advisory it states, or why it cannot be read. */
-  public record Candidate(String origin, String recordId, Optional<Advisory> advisory, List<String> notes,
+  public record Candidate(
+      String origin,
+      String recordId,
+      Optional<Advisory> advisory,
+      List<String> notes,
       Optional<String> error) {
     public static Candidate of(String origin, Advisory advisory, List<String> notes) {
-      return new Candidate(origin, advisory.id(), Optional.of(advisory), List.copyOf(notes), Optional.empty());
+      return new Candidate(
+          origin, advisory.id(), Optional.of(advisory), List.copyOf(notes), Optional.empty());
     }
 
     public static Candidate failed(String origin, String recordId, String error) {
@@ -39,8 +44,14 @@ public final class AdvisoryImport {
   }
 
   /** What happened to one record. */
-  public record Outcome(String origin, String recordId, Optional<String> advisoryId, Optional<Path> file, boolean changed,
-      List<String> notes, Optional<String> error) {}
+  public record Outcome(
+      String origin,
+      String recordId,
+      Optional<String> advisoryId,
+      Optional<Path> file,
+      boolean changed,
+      List<String> notes,
+      Optional<String> error) {}
 
   /** Writes a file (atomically, in the CLI). */
   public interface IoWriter {
@@ -50,7 +61,9 @@ public final class AdvisoryImport {
   /** A record, like an advisory file, is at most 1 MiB. */
   static final long MAX_BYTES = SiteRoot.MAX_BYTES;
 
-  /** One input record: where it came from, and its bytes ({@code yaml}: OSV records may be YAML). */
+  /**
+   * One input record: where it came from, and its bytes ({@code yaml}: OSV records may be YAML).
+   */
   public record Input(String origin, byte[] bytes, boolean yaml) {}
 
   private AdvisoryImport() {}
@@ -59,25 +72,39 @@ public final class AdvisoryImport {
    * Every file under {@code paths} whose name {@code isRecord} accepts: the files named, folders
    * (recursively) and zips, in path order.
    */
-  public static List<Input> inputs(List<Path> paths, Predicate<String> isRecord) throws IOException {
+  public static List<Input> inputs(List<Path> paths, Predicate<String> isRecord)
+      throws IOException {
     List<Input> out = new ArrayList<>();
     for (Path p : paths) {
       List<Path> files;
       if (Files.isDirectory(p)) {
         try (Stream<Path> walk = Files.walk(p)) {
-          files = walk.filter(Files::isRegularFile)
-              .filter(f -> isRecord.test(f.getFileName().toString()) || f.toString().endsWith(".zip")).sorted().toList();
+          files =
+              walk.filter(Files::isRegularFile)
+                  .filter(
+                      f ->
+                          isRecord.test(f.getFileName().toString())
+                              || f.toString().endsWith(".zip"))
+                  .sorted()
+                  .toList();
         }
       } else {
         files = List.of(p);
       }
       for (Path f : files) {
         if (f.toString().endsWith(".zip")) {
-          try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(f)))) {
+          try (ZipInputStream zip =
+              new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(f)))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-              if (e.isDirectory() || !isRecord.test(e.getName().substring(e.getName().lastIndexOf('/') + 1))) continue;
+              if (e.isDirectory()
+                  || !isRecord.test(e.getName().substring(e.getName().lastIndexOf('/') + 1)))
+                continue;
               byte[] bytes = zip.readNBytes((int) MAX_BYTES + 1);
-              out.add(new Input(f + "!" + e.getName(), bytes, e.getName().endsWith(".yaml") || e.getName().endsWith(".yml")));
+              out.add(
+                  new Input(
+                      f + "!" + e.getName(),
+                      bytes,
+                      e.getName().endsWith(".yaml") || e.getName().endsWith(".yml")));
             }
           }
         } else {
@@ -85,7 +112,11 @@ public final class AdvisoryImport {
             out.add(new Input(f.toString(), new byte[(int) MAX_BYTES + 1], false));
             continue;
           }
-          out.add(new Input(f.toString(), Files.readAllBytes(f), f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")));
+          out.add(
+              new Input(
+                  f.toString(),
+                  Files.readAllBytes(f),
+                  f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")));
         }
       }
     }
@@ -96,28 +127,54 @@ public final class AdvisoryImport {
    * Imports {@code candidates} into {@code siteRoot}/advisories. {@code existing}: the site's
    * advisories, to find earlier imports and the next free IDs. {@code write} false: report only.
    */
-  public static List<Outcome> run(List<Candidate> candidates, List<Advisory> existing, Path siteRoot, String prefix,
-      boolean keepIds, boolean write, IoWriter writer) throws IOException {
+  public static List<Outcome> run(
+      List<Candidate> candidates,
+      List<Advisory> existing,
+      Path siteRoot,
+      String prefix,
+      boolean keepIds,
+      boolean write,
+      IoWriter writer)
+      throws IOException {
     Map<String, Advisory> byId = new HashMap<>();
     Map<String, Advisory> byAlias = new HashMap<>();
     Map<Integer, Integer> lastNumber = new HashMap<>();
     for (Advisory a : existing) {
       byId.put(a.id(), a);
       for (String alias : a.aliases()) byAlias.putIfAbsent(alias, a);
-      AdvisoryId.parseOwn(a.id(), prefix).ifPresent(o -> lastNumber.merge(o.year(), o.number(), Math::max));
+      AdvisoryId.parseOwn(a.id(), prefix)
+          .ifPresent(o -> lastNumber.merge(o.year(), o.number(), Math::max));
     }
     Set<String> seen = new HashSet<>();
     List<Outcome> out = new ArrayList<>();
     for (Candidate c : candidates) {
       if (c.advisory().isEmpty()) {
-        out.add(new Outcome(c.origin(), c.recordId(), Optional.empty(), Optional.empty(), false, List.of(), c.error()));
+        out.add(
+            new Outcome(
+                c.origin(),
+                c.recordId(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                List.of(),
+                c.error()));
         continue;
       }
       Advisory imported = c.advisory().get();
       String recordId = imported.id();
       if (!seen.add(recordId)) {
-        out.add(new Outcome(c.origin(), recordId, Optional.empty(), Optional.empty(), false, List.of(),
-            Optional.of("a second record with the ID " + recordId + " in this import; the first one was imported")));
+        out.add(
+            new Outcome(
+                c.origin(),
+                recordId,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                List.of(),
+                Optional.of(
+                    "a second record with the ID "
+                        + recordId
+                        + " in this import; the first one was imported")));
         continue;
       }
       String id;
@@ -129,7 +186,12 @@ public final class AdvisoryImport {
         id = earlier.id(); // an earlier import of this record: same file, same ID
         if (!aliases.contains(recordId)) aliases.add(0, recordId);
       } else {
-        int year = imported.effectivePublished().map(t -> t.date().getYear()).filter(y -> y > 1990).orElse(2000);
+        int year =
+            imported
+                .effectivePublished()
+                .map(t -> t.date().getYear())
+                .filter(y -> y > 1990)
+                .orElse(2000);
         int number = lastNumber.merge(year, 1, (a, b) -> a + b);
         id = AdvisoryId.format(prefix, year, number);
         aliases.add(0, recordId);
@@ -141,25 +203,50 @@ public final class AdvisoryImport {
         imported = imported.withTitle(first.length() > 100 ? first.substring(0, 97) + "…" : first);
         notes.add("no summary: the title is the details' first sentence; check it");
       }
-      Advisory renamed = imported.withId(id, aliases.stream().distinct().filter(x -> !x.equals(id)).toList());
+      Advisory renamed =
+          imported.withId(id, aliases.stream().distinct().filter(x -> !x.equals(id)).toList());
       String text = AdvisoryWriter.write(renamed);
-      String year = AdvisoryId.parseOwn(id, prefix).map(o -> String.valueOf(o.year()))
-          .orElse(String.valueOf(imported.effectivePublished().map(t -> t.date().getYear()).orElse(2000)));
+      String year =
+          AdvisoryId.parseOwn(id, prefix)
+              .map(o -> String.valueOf(o.year()))
+              .orElse(
+                  String.valueOf(
+                      imported.effectivePublished().map(t -> t.date().getYear()).orElse(2000)));
       Path advisories = siteRoot.resolve("advisories").normalize();
-      Path file = earlier != null ? siteRoot.resolve(earlier.source().relativePath()).normalize()
-          : advisories.resolve(year).resolve(id + ".md").normalize();
-      if (!file.startsWith(advisories) || !file.getFileName().toString().equals(id + ".md") && earlier == null) {
-        out.add(new Outcome(c.origin(), recordId, Optional.of(id), Optional.empty(), false, List.of(),
-            Optional.of("the ID `" + id + "` cannot be a file name under advisories/")));
+      Path file =
+          earlier != null
+              ? siteRoot.resolve(earlier.source().relativePath()).normalize()
+              : advisories.resolve(year).resolve(id + ".md").normalize();
+      if (!file.startsWith(advisories)
+          || !file.getFileName().toString().equals(id + ".md") && earlier == null) {
+        out.add(
+            new Outcome(
+                c.origin(),
+                recordId,
+                Optional.of(id),
+                Optional.empty(),
+                false,
+                List.of(),
+                Optional.of("the ID `" + id + "` cannot be a file name under advisories/")));
         continue;
       }
-      if (imported.details().isBlank()) notes.add("the record has no details: write them (validation asks, C001)");
+      if (imported.details().isBlank())
+        notes.add("the record has no details: write them (validation asks, C001)");
       if (imported.withdrawn().isPresent() && imported.withdrawn().get().reason().isBlank()) {
-        notes.add("withdrawn without a reason (the source has no field for one): the file says so; give the reason");
+        notes.add(
+            "withdrawn without a reason (the source has no field for one): the file says so; give the reason");
       }
       boolean changed = !Files.exists(file) || !Files.readString(file).equals(text);
       if (write && changed) writer.write(file, text);
-      out.add(new Outcome(c.origin(), recordId, Optional.of(id), Optional.of(file), changed, notes, Optional.empty()));
+      out.add(
+          new Outcome(
+              c.origin(),
+              recordId,
+              Optional.of(id),
+              Optional.of(file),
+              changed,
+              notes,
+              Optional.empty()));
     }
     return out;
   }

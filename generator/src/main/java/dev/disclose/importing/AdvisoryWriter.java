@@ -18,16 +18,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Advisory → the file a maintainer would write (docs/advisory-format.md): YAML front matter in
- * the format's key order, then the details. Reading the file back gives the same advisory, so an
- * import loses nothing the format holds. YAML through Jackson, which quotes what needs quoting.
+ * Advisory → the file a maintainer would write (docs/advisory-format.md): YAML front matter in the
+ * format's key order, then the details. Reading the file back gives the same advisory, so an import
+ * loses nothing the format holds. YAML through Jackson, which quotes what needs quoting.
  */
 public final class AdvisoryWriter {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          new YAMLFactory()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
   /** The withdrawal reason written when the imported record gives none. */
   public static final String NO_REASON = "No reason given in the imported record.";
@@ -42,13 +44,15 @@ public final class AdvisoryWriter {
     a.published().ifPresent(t -> fm.put("published", t.toString()));
     a.modified().ifPresent(t -> fm.put("modified", t.toString()));
     a.embargo().ifPresent(t -> fm.put("embargo", t.toString()));
-    a.withdrawn().ifPresent(w -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("date", w.date().toString());
-      // The format requires a reason; OSV has no field for one.
-      m.put("reason", w.reason().isBlank() ? NO_REASON : w.reason());
-      fm.put("withdrawn", m);
-    });
+    a.withdrawn()
+        .ifPresent(
+            w -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("date", w.date().toString());
+              // The format requires a reason; OSV has no field for one.
+              m.put("reason", w.reason().isBlank() ? NO_REASON : w.reason());
+              fm.put("withdrawn", m);
+            });
     list(fm, "aliases", a.aliases());
     list(fm, "related", a.related());
     list(fm, "upstream", a.upstream());
@@ -57,16 +61,23 @@ public final class AdvisoryWriter {
     list(fm, "keywords", a.keywords());
     list(fm, "categories", a.categories());
     a.informational().ifPresent(i -> fm.put("informational", i.spelling()));
-    if (!a.affected().isEmpty()) fm.put("affected", a.affected().stream().map(AdvisoryWriter::affected).toList());
+    if (!a.affected().isEmpty())
+      fm.put("affected", a.affected().stream().map(AdvisoryWriter::affected).toList());
     if (!a.references().isEmpty()) {
-      fm.put("references", a.references().stream().map(r -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", r.type().name());
-        m.put("url", r.url());
-        return m;
-      }).toList());
+      fm.put(
+          "references",
+          a.references().stream()
+              .map(
+                  r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("type", r.type().name());
+                    m.put("url", r.url());
+                    return m;
+                  })
+              .toList());
     }
-    if (!a.credits().isEmpty()) fm.put("credits", a.credits().stream().map(AdvisoryWriter::credit).toList());
+    if (!a.credits().isEmpty())
+      fm.put("credits", a.credits().stream().map(AdvisoryWriter::credit).toList());
     Map<String, Object> timeline = new LinkedHashMap<>();
     a.timeline().reported().ifPresent(t -> timeline.put("reported", t.toString()));
     a.timeline().acknowledged().ifPresent(t -> timeline.put("acknowledged", t.toString()));
@@ -86,7 +97,8 @@ public final class AdvisoryWriter {
     m.put("ecosystem", p.ecosystem());
     m.put("package", p.packageName());
     p.purl().ifPresent(u -> m.put("purl", u));
-    if (!p.ranges().isEmpty()) m.put("ranges", p.ranges().stream().map(AdvisoryWriter::range).toList());
+    if (!p.ranges().isEmpty())
+      m.put("ranges", p.ranges().stream().map(AdvisoryWriter::range).toList());
     list(m, "versions", p.versions());
     if (!p.functions().isEmpty()) {
       boolean plain = p.functions().values().stream().allMatch(List::isEmpty);

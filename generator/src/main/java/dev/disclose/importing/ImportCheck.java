@@ -18,23 +18,30 @@ import java.util.TreeSet;
 
 /**
  * What an imported OSV record loses: the advisory is written as its file, read back and exported
- * again, and the fields that differ from the original record — under the normalization the
- * README's "Import fidelity" documents — are named, so each record's import can say what the
- * format could not hold. On the real corpora that is 4 records of 3,792.
+ * again, and the fields that differ from the original record — under the normalization the README's
+ * "Import fidelity" documents — are named, so each record's import can say what the format could
+ * not hold. On the real corpora that is 4 records of 3,792.
  */
 final class ImportCheck {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ImportCheck() {}
 
-  /** The top-level OSV fields that do not survive the import of {@code original} as {@code imported}. */
-  static List<String> lostFields(JsonNode original, Advisory imported, OsvExporter.Settings settings) {
+  /**
+   * The top-level OSV fields that do not survive the import of {@code original} as {@code
+   * imported}.
+   */
+  static List<String> lostFields(
+      JsonNode original, Advisory imported, OsvExporter.Settings settings) {
     String file = AdvisoryWriter.write(imported);
-    Optional<Advisory> back = AdvisoryParser.parse(file, Path.of("imported.md"), "imported.md").advisory();
+    Optional<Advisory> back =
+        AdvisoryParser.parse(file, Path.of("imported.md"), "imported.md").advisory();
     if (back.isEmpty()) return List.of("the whole record (its file does not read back)");
     JsonNode again;
     try {
-      again = JSON.readTree(OsvExporter.json(OsvExporter.toOsv(back.get(), settings, Optional.empty())));
+      again =
+          JSON.readTree(
+              OsvExporter.json(OsvExporter.toOsv(back.get(), settings, Optional.empty())));
     } catch (IOException e) {
       return List.of("the whole record (" + e.getMessage() + ")");
     }
@@ -56,33 +63,42 @@ final class ImportCheck {
     if (o.get("database_specific") instanceof ObjectNode db) {
       JsonNode had = original.path("database_specific");
       for (String derived : List.of("url", "severity")) if (!had.has(derived)) db.remove(derived);
-      if (AdvisoryWriter.NO_REASON.equals(db.path("withdrawn_reason").asText())) db.remove("withdrawn_reason");
+      if (AdvisoryWriter.NO_REASON.equals(db.path("withdrawn_reason").asText()))
+        db.remove("withdrawn_reason");
       if (db.isEmpty()) o.remove("database_specific");
     }
     if (o.get("affected") instanceof ArrayNode affected) {
       for (int i = 0; i < affected.size(); i++) {
         JsonNode had = original.path("affected").path(i);
         if (!(affected.get(i) instanceof ObjectNode a)) continue;
-        if (!had.path("package").has("purl") && a.get("package") instanceof ObjectNode p) p.remove("purl");
+        if (!had.path("package").has("purl") && a.get("package") instanceof ObjectNode p)
+          p.remove("purl");
         if (had.path("ranges").isEmpty() && had.path("versions").isEmpty()) a.remove("ranges");
       }
     }
-    if (o.hasNonNull("details")) o.put("details", o.get("details").asText().replaceFirst("^(\\s*\\n)+", "").stripTrailing());
+    if (o.hasNonNull("details"))
+      o.put("details", o.get("details").asText().replaceFirst("^(\\s*\\n)+", "").stripTrailing());
     for (String time : List.of("modified", "published", "withdrawn")) {
       if (o.hasNonNull(time)) o.put(time, instant(o.get(time).asText()));
     }
     // What the import and the export date differently by design: a modified before published
     // (Go's zero time) is dropped; withdrawing is a modification.
-    if (o.hasNonNull("modified") && o.hasNonNull("published") && o.get("modified").asText().compareTo(o.get("published").asText()) < 0) {
+    if (o.hasNonNull("modified")
+        && o.hasNonNull("published")
+        && o.get("modified").asText().compareTo(o.get("published").asText()) < 0) {
       o.put("modified", o.get("published").asText());
     }
-    if (o.hasNonNull("withdrawn") && o.hasNonNull("modified") && o.get("modified").asText().compareTo(o.get("withdrawn").asText()) < 0) {
+    if (o.hasNonNull("withdrawn")
+        && o.hasNonNull("modified")
+        && o.get("modified").asText().compareTo(o.get("withdrawn").asText()) < 0) {
       o.put("modified", o.get("withdrawn").asText());
     }
     return o;
   }
 
-  /** One spelling per instant; a text that is no time stays as it is (and differs if it changed). */
+  /**
+   * One spelling per instant; a text that is no time stays as it is (and differs if it changed).
+   */
   private static String instant(String text) {
     return Timestamp.parse(text).map(t -> t.instant().toString()).orElse(text);
   }

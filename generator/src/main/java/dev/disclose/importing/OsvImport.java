@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.Timestamp;
 import dev.disclose.importing.AdvisoryImport.Input;
 import dev.disclose.osv.OsvExporter;
 import dev.disclose.osv.OsvImporter;
 import dev.disclose.osv.OsvRecord;
+import dev.disclose.urls.SiteUrls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code disclose import osv}: OSV records (JSON or YAML files, folders of them, zips of them)
- * → advisories, which {@link AdvisoryImport} numbers and writes. Each bad record is reported; the
+ * {@code disclose import osv}: OSV records (JSON or YAML files, folders of them, zips of them) →
+ * advisories, which {@link AdvisoryImport} numbers and writes. Each bad record is reported; the
  * others are imported.
  */
 public final class OsvImport {
@@ -35,29 +37,40 @@ public final class OsvImport {
   }
 
   /**
-   * Reads each input as an OSV record and states it as an advisory (the record's own ID still
-   * its ID; {@link AdvisoryImport} numbers it for the site).
+   * Reads each input as an OSV record and states it as an advisory (the record's own ID still its
+   * ID; {@link AdvisoryImport} numbers it for the site).
    */
   public static List<AdvisoryImport.Candidate> candidates(List<Input> inputs, String prefix) {
-    OsvExporter.Settings settings = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://example.org/"), prefix, false);
+    OsvExporter.Settings settings =
+        new OsvExporter.Settings(new SiteUrls("https://example.org/"), prefix, false);
     List<AdvisoryImport.Candidate> out = new ArrayList<>();
     for (Input in : inputs) {
       OsvRecord record;
       JsonNode tree;
       try {
-        if (in.bytes().length > AdvisoryImport.MAX_BYTES) throw new IOException("larger than 1 MiB");
+        if (in.bytes().length > AdvisoryImport.MAX_BYTES)
+          throw new IOException("larger than 1 MiB");
         tree = in.yaml() ? JSON.valueToTree(YAML.readTree(in.bytes())) : JSON.readTree(in.bytes());
         record = OsvImporter.read(JSON.writeValueAsBytes(tree));
-        if (record.id() == null || record.id().isBlank()) throw new IOException("the record has no `id`");
-        if (record.modified() == null) throw new IOException("the record has no `modified` (OSV requires it)");
-        for (String[] time : new String[][] {{"modified", record.modified()}, {"published", record.published()},
-            {"withdrawn", record.withdrawn()}}) {
-          if (time[1] != null && dev.disclose.advisory.Timestamp.parse(time[1]).isEmpty()) {
-            throw new IOException("`" + time[0] + "` is not an RFC 3339 time like 2025-03-04T16:00:00Z: " + time[1]);
+        if (record.id() == null || record.id().isBlank())
+          throw new IOException("the record has no `id`");
+        if (record.modified() == null)
+          throw new IOException("the record has no `modified` (OSV requires it)");
+        for (String[] time :
+            new String[][] {
+              {"modified", record.modified()},
+              {"published", record.published()},
+              {"withdrawn", record.withdrawn()}
+            }) {
+          if (time[1] != null && Timestamp.parse(time[1]).isEmpty()) {
+            throw new IOException(
+                "`" + time[0] + "` is not an RFC 3339 time like 2025-03-04T16:00:00Z: " + time[1]);
           }
         }
       } catch (IOException | RuntimeException e) {
-        out.add(AdvisoryImport.Candidate.failed(in.origin(), "", "not an OSV record: " + firstLine(e.getMessage())));
+        out.add(
+            AdvisoryImport.Candidate.failed(
+                in.origin(), "", "not an OSV record: " + firstLine(e.getMessage())));
         continue;
       }
       Advisory advisory;
@@ -65,22 +78,27 @@ public final class OsvImport {
         advisory = OsvImporter.toAdvisory(record, settings, Path.of("imported.md"), "imported.md");
       } catch (RuntimeException e) {
         // A value OSV's schema does not allow (a range type, a reference type): this record only.
-        out.add(AdvisoryImport.Candidate.failed(in.origin(), record.id(), "not an OSV record: " + firstLine(e.getMessage())));
+        out.add(
+            AdvisoryImport.Candidate.failed(
+                in.origin(), record.id(), "not an OSV record: " + firstLine(e.getMessage())));
         continue;
       }
       List<String> notes = new ArrayList<>();
       // The Go database writes its zero time, 0001-01-01, for "never modified"; the format refuses
       // a change before publication (D002). Without it, the advisory dates from its publication
       // (or its file's last commit).
-      if (advisory.modified().isPresent() && advisory.published().isPresent()
+      if (advisory.modified().isPresent()
+          && advisory.published().isPresent()
           && advisory.modified().get().compareTo(advisory.published().get()) < 0) {
         notes.add("`modified` " + advisory.modified().get() + " is before `published`: left out");
         advisory = advisory.withModified(Optional.empty());
       }
       List<String> lost = ImportCheck.lostFields(tree, advisory, settings);
       if (!lost.isEmpty()) {
-        notes.add("cannot represent exactly: " + String.join(", ", lost)
-            + " (exported again, these differ from the record; compare the file with it)");
+        notes.add(
+            "cannot represent exactly: "
+                + String.join(", ", lost)
+                + " (exported again, these differ from the record; compare the file with it)");
       }
       out.add(AdvisoryImport.Candidate.of(in.origin(), advisory, notes));
     }

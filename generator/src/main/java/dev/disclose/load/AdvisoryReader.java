@@ -6,21 +6,26 @@ import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.yaml.Position;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Finds and reads the advisory files of a site: every {@code *.md} under {@code advisories/}
- * except READMEs. Files come from pull requests, so reading is defensive: a symbolic link that
- * leads outside the site root is refused, files over {@link SiteRoot#MAX_BYTES} are not read,
- * bytes must be UTF-8. Each problem is reported against its file and the other files are still
- * read.
+ * Finds and reads the advisory files of a site: every {@code *.md} under {@code advisories/} except
+ * READMEs. Files come from pull requests, so reading is defensive: a symbolic link that leads
+ * outside the site root is refused, files over {@link SiteRoot#MAX_BYTES} are not read, bytes must
+ * be UTF-8. Each problem is reported against its file and the other files are still read.
  */
 public final class AdvisoryReader {
   /** The order files are listed in, whether walked or updated from a watcher's report. */
@@ -51,51 +56,62 @@ public final class AdvisoryReader {
     this.display = display;
   }
 
-  /** Lists the advisory files under {@code dir}, in name order; problems met while walking go to {@code problems}. */
+  /**
+   * Lists the advisory files under {@code dir}, in name order; problems met while walking go to
+   * {@code problems}.
+   */
   public List<Path> walk(Path dir, List<Diagnostic> problems) throws IOException {
     if (!Files.isDirectory(dir)) return List.of();
     List<Path> files = new ArrayList<>();
-    Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
-      @Override
-      public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
-        // A folder named like an advisory is listed, so that reading it reports the mistake.
-        if (!d.equals(dir) && isAdvisoryFile(d)) files.add(d);
-        return java.nio.file.FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+            // A folder named like an advisory is listed, so that reading it reports the mistake.
+            if (!d.equals(dir) && isAdvisoryFile(d)) files.add(d);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
-        if (isAdvisoryFile(p)) files.add(p);
-        else if (attrs.isSymbolicLink()) checkLink(p, problems); // a linked folder: refuse if it leads out
-        return java.nio.file.FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+            if (isAdvisoryFile(p)) files.add(p);
+            else if (attrs.isSymbolicLink())
+              checkLink(p, problems); // a linked folder: refuse if it leads out
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
-        // An unreadable folder is a finding about that folder; the others are still read.
-        problems.add(Diagnostic.of(display.of(p), Position.START, Rule.UNREADABLE,
-            "cannot read this " + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "folder" : "file")
-                + ": " + describe(e)));
-        return java.nio.file.FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path p, IOException e) {
+            // An unreadable folder is a finding about that folder; the others are still read.
+            problems.add(
+                Diagnostic.of(
+                    display.of(p),
+                    Position.START,
+                    Rule.UNREADABLE,
+                    "cannot read this "
+                        + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "folder" : "file")
+                        + ": "
+                        + describe(e)));
+            return FileVisitResult.CONTINUE;
+          }
+        });
     files.sort(BY_NAME);
     return files;
   }
 
   /**
-   * {@code files} (sorted) with the {@code changed} paths a file watcher reported added or
-   * removed, or null if a folder or link changed under {@code dir}: then only a walk can tell
-   * what is there.
+   * {@code files} (sorted) with the {@code changed} paths a file watcher reported added or removed,
+   * or null if a folder or link changed under {@code dir}: then only a walk can tell what is there.
    */
-  static List<Path> updated(List<Path> files, java.util.Set<Path> changed, Path dir) {
+  static List<Path> updated(List<Path> files, Set<Path> changed, Path dir) {
     List<Path> added = new ArrayList<>();
-    java.util.Set<Path> removed = new java.util.HashSet<>();
+    Set<Path> removed = new HashSet<>();
     for (Path p : changed) {
       if (!p.startsWith(dir)) continue;
-      java.nio.file.attribute.BasicFileAttributes attributes;
+      BasicFileAttributes attributes;
       try {
-        attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        attributes = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
         attributes = null; // gone (or unreadable: the walk reports it)
       }
@@ -109,7 +125,7 @@ public final class AdvisoryReader {
       else removed.add(p);
     }
     if (added.isEmpty() && removed.isEmpty()) return files;
-    java.util.Set<Path> all = new java.util.LinkedHashSet<>(files);
+    Set<Path> all = new LinkedHashSet<>(files);
     all.removeAll(removed);
     all.addAll(added);
     List<Path> sorted = new ArrayList<>(all);
@@ -128,7 +144,8 @@ public final class AdvisoryReader {
     try {
       Path dir = root.resolve(SiteRoot.ADVISORIES_DIR);
       Path absolute = p.toAbsolutePath().normalize();
-      return absolute.startsWith(dir) && (!Files.exists(absolute) || absolute.toRealPath().startsWith(dir.toRealPath()));
+      return absolute.startsWith(dir)
+          && (!Files.exists(absolute) || absolute.toRealPath().startsWith(dir.toRealPath()));
     } catch (IOException e) {
       return false;
     }
@@ -136,9 +153,15 @@ public final class AdvisoryReader {
 
   private void checkLink(Path link, List<Diagnostic> problems) {
     if (leadsOutside(link)) {
-      problems.add(Diagnostic.of(display.of(link), Position.START, Rule.SYMLINK_OUTSIDE,
-          "symbolic link leads outside the site root (" + linkTarget(link) + "); advisories must "
-              + "be files inside the repository"));
+      problems.add(
+          Diagnostic.of(
+              display.of(link),
+              Position.START,
+              Rule.SYMLINK_OUTSIDE,
+              "symbolic link leads outside the site root ("
+                  + linkTarget(link)
+                  + "); advisories must "
+                  + "be files inside the repository"));
     }
   }
 
@@ -148,24 +171,41 @@ public final class AdvisoryReader {
     return read instanceof Read.Bytes b ? parse(file, b.bytes()) : ((Read.Failed) read).file();
   }
 
-  /** The file's bytes, unless it is a link leading out, not a regular file, too large or unreadable. */
+  /**
+   * The file's bytes, unless it is a link leading out, not a regular file, too large or unreadable.
+   */
   Read readBytes(Path file) {
     Path shown = display.of(file);
     Path absolute = file.toAbsolutePath().normalize();
     try {
       if (Files.isSymbolicLink(absolute) && leadsOutside(absolute)) {
-        return failed(file, shown, Rule.SYMLINK_OUTSIDE, "symbolic link leads outside the site root ("
-            + linkTarget(absolute) + "); advisories must be files inside the repository");
+        return failed(
+            file,
+            shown,
+            Rule.SYMLINK_OUTSIDE,
+            "symbolic link leads outside the site root ("
+                + linkTarget(absolute)
+                + "); advisories must be files inside the repository");
       }
       if (!Files.isRegularFile(absolute)) {
-        return failed(file, shown, Rule.UNREADABLE, Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
-            ? "not a regular file" : "no such file");
+        return failed(
+            file,
+            shown,
+            Rule.UNREADABLE,
+            Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
+                ? "not a regular file"
+                : "no such file");
       }
       long size = Files.size(absolute);
       if (size > SiteRoot.MAX_BYTES) {
-        return failed(file, shown, Rule.FILE_TOO_LARGE, "the file is " + size
-            + " bytes; an advisory may be at most 1 MiB (1048576 bytes): shorten the details and "
-            + "link long write-ups as references");
+        return failed(
+            file,
+            shown,
+            Rule.FILE_TOO_LARGE,
+            "the file is "
+                + size
+                + " bytes; an advisory may be at most 1 MiB (1048576 bytes): shorten the details and "
+                + "link long write-ups as references");
       }
       byte[] bytes = Files.readAllBytes(absolute);
       if (bytes.length > SiteRoot.MAX_BYTES) { // grew since we looked
@@ -182,12 +222,21 @@ public final class AdvisoryReader {
     Path shown = display.of(file);
     StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
     if (decoded instanceof StrictUtf8.Decoded.Invalid invalid) {
-      return new AdvisoryFile(file, Optional.empty(), List.of(Diagnostic.of(shown, invalid.position(),
-          Rule.INVALID_UTF8, String.format("byte 0x%02X at offset %d is not valid UTF-8; "
-              + "re-save the file as UTF-8", bytes[invalid.offset()] & 0xFF, invalid.offset()))));
+      return new AdvisoryFile(
+          file,
+          Optional.empty(),
+          List.of(
+              Diagnostic.of(
+                  shown,
+                  invalid.position(),
+                  Rule.INVALID_UTF8,
+                  String.format(
+                      "byte 0x%02X at offset %d is not valid UTF-8; " + "re-save the file as UTF-8",
+                      bytes[invalid.offset()] & 0xFF, invalid.offset()))));
     }
     String text = ((StrictUtf8.Decoded.Text) decoded).text();
-    AdvisoryParser.Parsed result = AdvisoryParser.parse(text, shown, relative(file.toAbsolutePath().normalize()));
+    AdvisoryParser.Parsed result =
+        AdvisoryParser.parse(text, shown, relative(file.toAbsolutePath().normalize()));
     return new AdvisoryFile(file, result.advisory(), result.diagnostics());
   }
 
@@ -220,12 +269,18 @@ public final class AdvisoryReader {
   }
 
   private static Read failed(Path file, Path shown, Rule rule, String message) {
-    return new Read.Failed(new AdvisoryFile(file, Optional.empty(), List.of(Diagnostic.of(shown, Position.START, rule, message))));
+    return new Read.Failed(
+        new AdvisoryFile(
+            file, Optional.empty(), List.of(Diagnostic.of(shown, Position.START, rule, message))));
   }
 
   private static String describe(Exception e) {
     String message = e.getMessage();
-    return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-        .toLowerCase(Locale.ROOT) + (message == null ? "" : " (" + message + ")");
+    return e.getClass()
+            .getSimpleName()
+            .replace("Exception", "")
+            .replaceAll("([a-z])([A-Z])", "$1 $2")
+            .toLowerCase(Locale.ROOT)
+        + (message == null ? "" : " (" + message + ")");
   }
 }

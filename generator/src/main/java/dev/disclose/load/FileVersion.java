@@ -14,15 +14,16 @@ import java.util.Map;
  * takes the file as unchanged without reading it.
  *
  * <p>Only a file last changed {@link #racyMillis} before it was read gets a version, so that an
- * edit in the same tick of a coarse file-system clock is still seen; without a POSIX file system
- * no file does, and the bytes are always read and compared.
+ * edit in the same tick of a coarse file-system clock is still seen; without a POSIX file system no
+ * file does, and the bytes are always read and compared.
  */
 public record FileVersion(Map<String, Object> attributes) {
   /** Files changed this shortly before they were read get no version (tests set 0). */
   static volatile long racyMillis = 2_000;
 
   /** The attributes compared (git's index compares the same). */
-  private static final String ATTRIBUTES = "unix:dev,ino,size,lastModifiedTime,ctime,mode,isRegularFile";
+  private static final String ATTRIBUTES =
+      "unix:dev,ino,size,lastModifiedTime,ctime,mode,isRegularFile";
 
   public FileVersion {
     attributes = Map.copyOf(attributes);
@@ -37,16 +38,24 @@ public record FileVersion(Map<String, Object> attributes) {
     }
   }
 
-  /** The version of a regular file with {@code attributes}, read at {@code readAtMillis}; null if not to be trusted. */
+  /**
+   * The version of a regular file with {@code attributes}, read at {@code readAtMillis}; null if
+   * not to be trusted.
+   */
   static FileVersion of(Map<String, Object> attributes, long readAtMillis) {
     if (attributes == null || !Boolean.TRUE.equals(attributes.get("isRegularFile"))) return null;
-    long changed = Math.max(((FileTime) attributes.get("lastModifiedTime")).toMillis(),
-        ((FileTime) attributes.get("ctime")).toMillis());
+    long changed =
+        Math.max(
+            ((FileTime) attributes.get("lastModifiedTime")).toMillis(),
+            ((FileTime) attributes.get("ctime")).toMillis());
     if (changed > readAtMillis - racyMillis) return null;
     return new FileVersion(attributes);
   }
 
-  /** {@code file}'s version now (not following a link), or null if it cannot tell the file unchanged. */
+  /**
+   * {@code file}'s version now (not following a link), or null if it cannot tell the file
+   * unchanged.
+   */
   static FileVersion of(Path file) {
     try {
       long readAt = System.currentTimeMillis();

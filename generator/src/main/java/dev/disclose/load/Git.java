@@ -12,11 +12,17 @@ import java.util.concurrent.TimeUnit;
 public final class Git {
   private Git() {}
 
-  /** @throws IOException when git cannot be started (not installed) */
+  /**
+   * @throws IOException when git cannot be started (not installed)
+   */
   public static Optional<String> run(Path dir, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     process.getOutputStream().close();
     byte[] out = process.getInputStream().readAllBytes();
     try {
@@ -29,6 +35,8 @@ public final class Git {
       process.destroyForcibly();
       return Optional.empty();
     }
-    return process.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8)) : Optional.empty();
+    return process.exitValue() == 0
+        ? Optional.of(new String(out, StandardCharsets.UTF_8))
+        : Optional.empty();
   }
 }

@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * When each advisory file last changed in git: the default for {@code modified}. One {@code git
- * log} over the whole folder, newest first, so the first time a path is seen is its latest
- * commit — one process for ten thousand files, not one per file. Outside a git repository, or
- * without git, the map is empty and {@code modified} falls back to {@code published}.
+ * log} over the whole folder, newest first, so the first time a path is seen is its latest commit —
+ * one process for ten thousand files, not one per file. Outside a git repository, or without git,
+ * the map is empty and {@code modified} falls back to {@code published}.
  */
 public final class LastCommitTimes {
   private final Map<String, Instant> byPath;
@@ -29,8 +30,18 @@ public final class LastCommitTimes {
   public static LastCommitTimes read(Path root) {
     Optional<String> log;
     try {
-      log = Git.run(root, "-c", "core.quotepath=off", "log", "--format=%x1e%cI", "--name-only", "--no-renames",
-          "--relative", "--", SiteRoot.ADVISORIES_DIR);
+      log =
+          Git.run(
+              root,
+              "-c",
+              "core.quotepath=off",
+              "log",
+              "--format=%x1e%cI",
+              "--name-only",
+              "--no-renames",
+              "--relative",
+              "--",
+              SiteRoot.ADVISORIES_DIR);
     } catch (IOException e) {
       return none(); // no git here
     }
@@ -44,7 +55,7 @@ public final class LastCommitTimes {
         times.putIfAbsent(line.strip(), current);
       }
     }
-    return new LastCommitTimes(java.util.Collections.unmodifiableMap(times)); // not Map.copyOf: see Catalog
+    return new LastCommitTimes(Collections.unmodifiableMap(times)); // not Map.copyOf: see Catalog
   }
 
   /** The last commit touching {@code relativePath} (from the site root, forward slashes). */

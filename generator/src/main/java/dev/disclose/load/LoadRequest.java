@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What to load: the site, the files or folders a check reports on ({@code selection}; empty for
- * the whole site, which is read whatever the selection, since rules span files), what a file
- * watcher saw change since the previous load, and whether a build follows (which reads git's
- * commit times, the policy page and the theme too).
+ * What to load: the site, the files or folders a check reports on ({@code selection}; empty for the
+ * whole site, which is read whatever the selection, since rules span files), what a file watcher
+ * saw change since the previous load, and whether a build follows (which reads git's commit times,
+ * the policy page and the theme too).
  */
 public record LoadRequest(SiteRoot root, List<Path> selection, Changes changes, boolean forBuild) {
   public LoadRequest {

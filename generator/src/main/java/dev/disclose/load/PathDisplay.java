@@ -3,8 +3,8 @@ package dev.disclose.load;
 import java.nio.file.Path;
 
 /**
- * How paths are printed in messages: relative to the directory the user ran the command in when
- * the file is below it (so GitHub annotations and editors find it), else absolute.
+ * How paths are printed in messages: relative to the directory the user ran the command in when the
+ * file is below it (so GitHub annotations and editors find it), else absolute.
  */
 public final class PathDisplay {
   private final Path base;

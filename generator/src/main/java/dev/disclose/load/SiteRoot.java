@@ -14,6 +14,7 @@ import java.nio.file.Path;
 public final class SiteRoot {
   /** The most any text file of a site (an advisory, release notes, the policy page) may hold. */
   public static final long MAX_BYTES = 1024 * 1024;
+
   public static final String ADVISORIES_DIR = "advisories";
 
   private final Path root;
@@ -31,8 +32,12 @@ public final class SiteRoot {
       throw new SiteException("the site root " + absolute + " is not a folder");
     }
     if (!Files.isRegularFile(absolute.resolve(SiteConfigLoader.FILE_NAME))) {
-      throw new SiteException("no " + SiteConfigLoader.FILE_NAME + " in " + absolute
-          + ": run disclose in a site root, or pass --root DIR");
+      throw new SiteException(
+          "no "
+              + SiteConfigLoader.FILE_NAME
+              + " in "
+              + absolute
+              + ": run disclose in a site root, or pass --root DIR");
     }
     return new SiteRoot(absolute, display);
   }
@@ -60,8 +65,8 @@ public final class SiteRoot {
   }
 
   /**
-   * A text file the site holds besides advisories (the policy page, release notes): at most
-   * {@link #MAX_BYTES}, strict UTF-8, line ends as {@code \n}. {@code shown}: how messages name it.
+   * A text file the site holds besides advisories (the policy page, release notes): at most {@link
+   * #MAX_BYTES}, strict UTF-8, line ends as {@code \n}. {@code shown}: how messages name it.
    */
   public static String readText(Path file, Object shown) throws SiteException {
     return text(bytes(file, shown), shown);
@@ -79,7 +84,8 @@ public final class SiteRoot {
 
   /** {@code bytes} as text, if they are strict UTF-8. */
   static String text(byte[] bytes, Object shown) throws SiteException {
-    if (StrictUtf8.decode(bytes) instanceof StrictUtf8.Decoded.Text text) return text.text().replace("\r\n", "\n");
+    if (StrictUtf8.decode(bytes) instanceof StrictUtf8.Decoded.Text text)
+      return text.text().replace("\r\n", "\n");
     throw new SiteException(shown + " is not valid UTF-8; re-save it as UTF-8");
   }
 
@@ -93,10 +99,13 @@ public final class SiteRoot {
       existing = existing.getParent();
     }
     try {
-      if (existing == null || !existing.toRealPath().startsWith(root.toRealPath())
+      if (existing == null
+          || !existing.toRealPath().startsWith(root.toRealPath())
           || !target.toAbsolutePath().normalize().startsWith(root)) {
-        throw new SiteException("refusing to write " + display.of(target)
-            + ": it leads outside the site (through a symbolic link?)");
+        throw new SiteException(
+            "refusing to write "
+                + display.of(target)
+                + ": it leads outside the site (through a symbolic link?)");
       }
     } catch (IOException e) {
       throw new SiteException("cannot check " + display.of(target) + ": " + e.getMessage(), e);

@@ -12,21 +12,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The product of the load stage: a site's files, read and parsed, and what kept some of them
- * from being read.
+ * The product of the load stage: a site's files, read and parsed, and what kept some of them from
+ * being read.
  *
  * @param config the configuration, with its findings and where each key was written
  * @param files every advisory file, in path order: its advisory, or its findings, or both
  * @param reported the files a check reports on, if a selection named them; else every file
  * @param folderProblems findings about the folders under advisories/ (F008, F009)
- * @param namedFileProblems findings about the files site-config.yaml names: the policy page, the theme (F009)
+ * @param namedFileProblems findings about the files site-config.yaml names: the policy page, the
+ *     theme (F009)
  * @param releaseNotes the release notes, if they could be read
  * @param releaseNotesProblem why they could not be
  * @param build what a build reads besides: present only when the load was for one
  */
-public record SiteSources(SiteRoot root, SiteConfigLoader.Loaded config, List<AdvisoryFile> files,
-    Optional<Set<Path>> reported, List<Diagnostic> folderProblems, List<Diagnostic> namedFileProblems, ReleaseNotes releaseNotes,
-    Optional<String> releaseNotesProblem, Optional<BuildSources> build) {
+public record SiteSources(
+    SiteRoot root,
+    SiteConfigLoader.Loaded config,
+    List<AdvisoryFile> files,
+    Optional<Set<Path>> reported,
+    List<Diagnostic> folderProblems,
+    List<Diagnostic> namedFileProblems,
+    ReleaseNotes releaseNotes,
+    Optional<String> releaseNotesProblem,
+    Optional<BuildSources> build) {
   public SiteSources {
     files = List.copyOf(files);
     folderProblems = List.copyOf(folderProblems);
@@ -41,12 +49,13 @@ public record SiteSources(SiteRoot root, SiteConfigLoader.Loaded config, List<Ad
 
   /**
    * The advisories, for a command that lists or writes beside them (embargoes, new, assign-ids,
-   * import): refused when a folder could not be read whole, or a link under advisories/ leads
-   * out of the site.
+   * import): refused when a folder could not be read whole, or a link under advisories/ leads out
+   * of the site.
    */
   public List<Advisory> requireAdvisories() throws SiteException {
     if (!folderProblems.isEmpty()) {
-      throw new SiteException(folderProblems.get(0).file() + ": " + folderProblems.get(0).message());
+      throw new SiteException(
+          folderProblems.get(0).file() + ": " + folderProblems.get(0).message());
     }
     return advisories();
   }

@@ -19,9 +19,11 @@ public final class StrictUtf8 {
   }
 
   public static Decoded decode(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);
@@ -47,7 +49,7 @@ public final class StrictUtf8 {
     }
     // Column in characters: decode the valid part of the line before the bad byte.
     String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
-    return new Decoded.Invalid(new Position(line, before.codePointCount(0, before.length()) + 1), offset);
+    return new Decoded.Invalid(
+        new Position(line, before.codePointCount(0, before.length()) + 1), offset);
   }
-
 }

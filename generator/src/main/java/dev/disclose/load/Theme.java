@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The site's own theme folder, if site-config.yaml names one, and a digest of its files' names
- * and bytes: pages rendered with an equal digest render the same.
+ * The site's own theme folder, if site-config.yaml names one, and a digest of its files' names and
+ * bytes: pages rendered with an equal digest render the same.
  */
 public record Theme(Optional<Path> folder, String digest) {
   public static final Theme DEFAULT = new Theme(Optional.empty(), "");
@@ -25,7 +25,10 @@ public record Theme(Optional<Path> folder, String digest) {
     // Following links, as Pebble's file loader does: a symlinked templates folder must count.
     try (Stream<Path> walk = Files.walk(folder.get(), FileVisitOption.FOLLOW_LINKS)) {
       for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-        all.append(folder.get().relativize(p)).append('\0').append(sha256(Files.readAllBytes(p))).append('\n');
+        all.append(folder.get().relativize(p))
+            .append('\0')
+            .append(sha256(Files.readAllBytes(p)))
+            .append('\n');
       }
     }
     return new Theme(folder, sha256(all.toString().getBytes(StandardCharsets.UTF_8)));

@@ -15,14 +15,14 @@ import java.util.List;
  * parsers and renderers are immutable and shared across threads.
  *
  * <p>A text is parsed with only the extensions it can need: a table needs a {@code |}, a
- * strikethrough a {@code ~}, an autolink a {@code :} (a URL), an {@code @} (an e-mail address)
- * or {@code www}, or an {@code &} or {@code \} (the autolink extension decodes entities and
- * escapes before it looks: {@code a&commat;b.org} is an address, {@code www\.b.org} a link).
- * Without those characters an extension finds nothing, so the HTML is the same,
- * but flexmark sets each one up for every text anyway (the tables extension compiles a regular
- * expression per text): most advisories' details need none, and rendering 10,000 of them took
- * a fifth of a build's CPU. MarkdownRendererTest checks the HTML equals the all-extensions
- * rendering on every text of the demo, real corpora and generated ones.
+ * strikethrough a {@code ~}, an autolink a {@code :} (a URL), an {@code @} (an e-mail address) or
+ * {@code www}, or an {@code &} or {@code \} (the autolink extension decodes entities and escapes
+ * before it looks: {@code a&commat;b.org} is an address, {@code www\.b.org} a link). Without those
+ * characters an extension finds nothing, so the HTML is the same, but flexmark sets each one up for
+ * every text anyway (the tables extension compiles a regular expression per text): most advisories'
+ * details need none, and rendering 10,000 of them took a fifth of a build's CPU.
+ * MarkdownRendererTest checks the HTML equals the all-extensions rendering on every text of the
+ * demo, real corpora and generated ones.
  */
 public final class MarkdownRenderer {
   private static final int TABLES = 1;
@@ -31,6 +31,7 @@ public final class MarkdownRenderer {
 
   /** By the extensions they have, a bit each. */
   private static final Parser[] PARSERS = new Parser[8];
+
   private static final HtmlRenderer[] RENDERERS = new HtmlRenderer[8];
 
   static {
@@ -60,8 +61,11 @@ public final class MarkdownRenderer {
     int needs = 0;
     if (markdown.indexOf('|') >= 0) needs |= TABLES;
     if (markdown.indexOf('~') >= 0) needs |= STRIKETHROUGH;
-    if (markdown.indexOf(':') >= 0 || markdown.indexOf('@') >= 0 || markdown.indexOf('&') >= 0
-        || markdown.indexOf('\\') >= 0 || containsWww(markdown)) {
+    if (markdown.indexOf(':') >= 0
+        || markdown.indexOf('@') >= 0
+        || markdown.indexOf('&') >= 0
+        || markdown.indexOf('\\') >= 0
+        || containsWww(markdown)) {
       needs |= AUTOLINKS;
     }
     return needs;
@@ -74,7 +78,9 @@ public final class MarkdownRenderer {
     return false;
   }
 
-  /** Unsanitized HTML of {@code markdown} parsed with the extensions {@code needs} names (all: 7). */
+  /**
+   * Unsanitized HTML of {@code markdown} parsed with the extensions {@code needs} names (all: 7).
+   */
   static String html(String markdown, int needs) {
     return RENDERERS[needs].render(PARSERS[needs].parse(markdown));
   }

@@ -6,24 +6,24 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * What a build may reuse of the previous build's work. The stages and formats ask it for the
- * values they make of advisories and files (a view, an OSV record, a parse), and it gives back
- * the previous build's value where that was made of an equal input. A one-off build has none:
- * {@link #NONE} makes every value. The preview server's keeps each successful build's values
- * for the next one.
+ * What a build may reuse of the previous build's work. The stages and formats ask it for the values
+ * they make of advisories and files (a view, an OSV record, a parse), and it gives back the
+ * previous build's value where that was made of an equal input. A one-off build has none: {@link
+ * #NONE} makes every value. The preview server's keeps each successful build's values for the next
+ * one.
  *
  * <p>A value is kept by {@link Slot} (what kind of value) and key (whose: an advisory's ID, a
  * file's path), with the input it was made of; inputs are compared with {@code equals}, never by
- * reference. Every value must be a pure function of its input, so that a build with a memo
- * writes the same bytes as one without; keys and inputs are plain values, so that a memo can be
- * saved and loaded.
+ * reference. Every value must be a pure function of its input, so that a build with a memo writes
+ * the same bytes as one without; keys and inputs are plain values, so that a memo can be saved and
+ * loaded.
  */
 public interface Memo {
   /**
-   * A kind of value kept, named for messages and storage; its type parameters tie the input and
-   * the value made of it together at compile time. {@code mayLag}: the value is slow to make and
-   * a page may show the previous one a while, so a long-running memo may give the previous
-   * build's at once and make the new one in the background.
+   * A kind of value kept, named for messages and storage; its type parameters tie the input and the
+   * value made of it together at compile time. {@code mayLag}: the value is slow to make and a page
+   * may show the previous one a while, so a long-running memo may give the previous build's at once
+   * and make the new one in the background.
    */
   record Slot<I, V>(String name, boolean mayLag) {
     public Slot {
@@ -36,37 +36,47 @@ public interface Memo {
   }
 
   /** No memory: every value is made, nothing is kept. */
-  Memo NONE = new Memo() {
-    @Override
-    public <I, V> V get(Slot<I, V> slot, String key, I input, Function<? super I, ? extends V> make) {
-      return make.apply(input);
-    }
+  Memo NONE =
+      new Memo() {
+        @Override
+        public <I, V> V get(
+            Slot<I, V> slot, String key, I input, Function<? super I, ? extends V> make) {
+          return make.apply(input);
+        }
 
-    @Override
-    public <I, V> V update(Slot<I, V> slot, String key, I input, BiFunction<? super I, Optional<V>, ? extends V> make) {
-      return make.apply(input, Optional.empty());
-    }
+        @Override
+        public <I, V> V update(
+            Slot<I, V> slot,
+            String key,
+            I input,
+            BiFunction<? super I, Optional<V>, ? extends V> make) {
+          return make.apply(input, Optional.empty());
+        }
 
-    @Override
-    public boolean remembers() {
-      return false;
-    }
-  };
+        @Override
+        public boolean remembers() {
+          return false;
+        }
+      };
 
   /**
-   * The value of {@code key} in {@code slot} made of {@code input}: the previous build's if it
-   * was made of an equal input, else {@code make}'s; kept for the next build. A value made now
-   * that equals the previous one is replaced by the previous instance, so that what holds it is
-   * found unchanged at the cost of a reference comparison.
+   * The value of {@code key} in {@code slot} made of {@code input}: the previous build's if it was
+   * made of an equal input, else {@code make}'s; kept for the next build. A value made now that
+   * equals the previous one is replaced by the previous instance, so that what holds it is found
+   * unchanged at the cost of a reference comparison.
    */
   <I, V> V get(Slot<I, V> slot, String key, I input, Function<? super I, ? extends V> make);
 
   /**
-   * As {@link #get}, but {@code make} always runs, given the previous build's value of
-   * {@code key} (made of any input) to reuse or patch what it can.
+   * As {@link #get}, but {@code make} always runs, given the previous build's value of {@code key}
+   * (made of any input) to reuse or patch what it can.
    */
-  <I, V> V update(Slot<I, V> slot, String key, I input, BiFunction<? super I, Optional<V>, ? extends V> make);
+  <I, V> V update(
+      Slot<I, V> slot, String key, I input, BiFunction<? super I, Optional<V>, ? extends V> make);
 
-  /** Whether values made now are kept for a next build: what only a next build would use need not be made otherwise. */
+  /**
+   * Whether values made now are kept for a next build: what only a next build would use need not be
+   * made otherwise.
+   */
   boolean remembers();
 }

@@ -1,30 +1,39 @@
 package dev.disclose.osv;
 
-import dev.disclose.urls.SitePaths;
+import dev.disclose.concurrent.Threads;
 import dev.disclose.format.FileSink;
+import dev.disclose.urls.SitePaths;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * The files of an OSV database folder, as OSV's consumers read them:
+ *
  * <ul>
  *   <li>{@code <ID>.json}, one record each;
  *   <li>{@code all.json}, the {@code [{"id", "modified"}]} list OSV.dev's REST-source ingestion
  *       polls, with the records beside it;
- *   <li>{@code all.zip}, every record, and {@code <Ecosystem>/all.zip}, the records affecting
- *       one ecosystem: the layout of osv-scanner's offline databases
- *       ({@code --offline-vulnerabilities}, {@code osv-vulnerabilities/<Ecosystem>/all.zip}).
+ *   <li>{@code all.zip}, every record, and {@code <Ecosystem>/all.zip}, the records affecting one
+ *       ecosystem: the layout of osv-scanner's offline databases ({@code
+ *       --offline-vulnerabilities}, {@code osv-vulnerabilities/<Ecosystem>/all.zip}).
  * </ul>
+ *
  * Byte for byte deterministic: entries sorted by name, every zip entry dated 1980-01-01.
  */
 public final class OsvDatabase {
@@ -32,7 +41,7 @@ public final class OsvDatabase {
    * The earliest time a zip entry can hold (the DOS epoch), set as a local date-time: no clock or
    * time zone of the build machine reaches the bytes.
    */
-  private static final java.time.LocalDateTime ZIP_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+  private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
   private OsvDatabase() {}
 
@@ -52,10 +61,14 @@ public final class OsvDatabase {
     return write(serialize(records, OsvDatabase::json), sink, true, true);
   }
 
-  /** The record files and index ({@code records}), the zips ({@code zips}), or both; returns how many files. */
-  public static int write(Serialized serialized, FileSink sink, boolean records, boolean zips) throws IOException {
+  /**
+   * The record files and index ({@code records}), the zips ({@code zips}), or both; returns how
+   * many files.
+   */
+  public static int write(Serialized serialized, FileSink sink, boolean records, boolean zips)
+      throws IOException {
     // Distinct names: a record whose name another one's (or the index's) takes is one file.
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     if (records) names.addAll(writeRecords(serialized, sink));
     if (zips) names.addAll(writeZips(serialized, sink));
     return names.size();
@@ -68,12 +81,12 @@ public final class OsvDatabase {
 
   /**
    * The records in ID order, each with its file's bytes: what both the record files and the zips
-   * are made of. {@code json} serializes a record (the preview server passes one that remembers
-   * the previous build's bytes for an equal record).
+   * are made of. {@code json} serializes a record (the preview server passes one that remembers the
+   * previous build's bytes for an equal record).
    */
   public record Serialized(List<OsvRecord> records, List<byte[]> json) {}
 
-  public static Serialized serialize(List<OsvRecord> records, java.util.function.Function<OsvRecord, byte[]> json) {
+  public static Serialized serialize(List<OsvRecord> records, Function<OsvRecord, byte[]> json) {
     List<OsvRecord> byId = records.stream().sorted(Comparator.comparing(OsvRecord::id)).toList();
     // Serialized in parallel, in order: on 10,000 advisories this was seconds on one core while
     // the other had finished its pages.
@@ -81,17 +94,22 @@ public final class OsvDatabase {
   }
 
   /** Each record's file and the {@code all.json} index; returns the names written. */
-  public static java.util.Set<String> writeRecords(Serialized serialized, FileSink sink) throws IOException {
+  public static Set<String> writeRecords(Serialized serialized, FileSink sink) throws IOException {
     List<OsvRecord> byId = serialized.records();
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     StringBuilder index = new StringBuilder("[\n");
     for (int i = 0; i < byId.size(); i++) {
       OsvRecord r = byId.get(i);
       String name = fileName(r.id());
       sink.put(name, serialized.json().get(i));
       names.add(name);
-      index.append("  {\"id\": \"").append(r.id()).append("\", \"modified\": \"").append(r.modified())
-          .append("\"}").append(i + 1 < byId.size() ? ",\n" : "\n");
+      index
+          .append("  {\"id\": \"")
+          .append(r.id())
+          .append("\", \"modified\": \"")
+          .append(r.modified())
+          .append("\"}")
+          .append(i + 1 < byId.size() ? ",\n" : "\n");
     }
     sink.put("all.json", index.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
     names.add("all.json");
@@ -102,7 +120,7 @@ public final class OsvDatabase {
    * {@code all.zip} and one {@code <Ecosystem>/all.zip} per base ecosystem, each compressed in
    * parallel and streamed into its file; returns the names written.
    */
-  public static java.util.Set<String> writeZips(Serialized serialized, FileSink sink) throws IOException {
+  public static Set<String> writeZips(Serialized serialized, FileSink sink) throws IOException {
     List<OsvRecord> byId = serialized.records();
     Map<String, byte[]> all = new LinkedHashMap<>();
     Map<String, Map<String, byte[]>> byEcosystem = new TreeMap<>();
@@ -119,19 +137,22 @@ public final class OsvDatabase {
     }
     Map<String, Map<String, byte[]>> zips = new TreeMap<>();
     zips.put("all.zip", all);
-    byEcosystem.forEach((ecosystem, entries) -> zips.put(SitePaths.segment(ecosystem) + "/all.zip", entries));
+    byEcosystem.forEach(
+        (ecosystem, entries) -> zips.put(SitePaths.segment(ecosystem) + "/all.zip", entries));
     // Streamed into their files: held as bytes, the zips were another 16 MB per 10,000 records.
     // Every zip is finished or failed before this returns, whatever fails first: a build that
     // failed discards its staging folder, and no zip may still be writing into it then.
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-    zips.entrySet().parallelStream().forEach(e -> {
-      try (OutputStream out = sink.open(e.getKey())) {
-        zip(e.getValue(), out);
-      } catch (IOException | RuntimeException | Error x) {
-        failure.compareAndSet(null, x);
-      }
-    });
-    if (failure.get() != null) throw dev.disclose.concurrent.Threads.rethrow(failure.get());
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    zips.entrySet().parallelStream()
+        .forEach(
+            e -> {
+              try (OutputStream out = sink.open(e.getKey())) {
+                zip(e.getValue(), out);
+              } catch (IOException | RuntimeException | Error x) {
+                failure.compareAndSet(null, x);
+              }
+            });
+    if (failure.get() != null) throw Threads.rethrow(failure.get());
     return zips.keySet();
   }
 
@@ -143,17 +164,18 @@ public final class OsvDatabase {
   /** The entries, in name order, as a zip into {@code out} (left open). */
   static void zip(Map<String, byte[]> entries, OutputStream out) throws IOException {
     // Closed (which frees its deflater's native memory) without closing the caller's stream.
-    OutputStream open = new java.io.FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
+    OutputStream open =
+        new FilterOutputStream(out) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
 
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    };
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        };
     try (ZipOutputStream zip = new ZipOutputStream(open)) {
       for (String name : new ArrayList<>(new TreeMap<>(entries).keySet())) {
         ZipEntry e = new ZipEntry(name);

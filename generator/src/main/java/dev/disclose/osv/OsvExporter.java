@@ -8,16 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.disclose.advisory.Advisory;
-import dev.disclose.config.SiteConfig;
-import dev.disclose.urls.SiteUrls;
 import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.advisory.Affected;
 import dev.disclose.advisory.AffectedRange;
 import dev.disclose.advisory.RangeType;
 import dev.disclose.advisory.Severity;
 import dev.disclose.advisory.Timestamp;
+import dev.disclose.config.SiteConfig;
 import dev.disclose.ecosystem.Ecosystems;
 import dev.disclose.severity.Rating;
+import dev.disclose.urls.SiteUrls;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,21 +29,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Advisory → OSV record. A pure function of the advisory, the site's settings and the commit
- * time that stands in for an unwritten {@code modified}; the same input gives the same bytes.
+ * Advisory → OSV record. A pure function of the advisory, the site's settings and the commit time
+ * that stands in for an unwritten {@code modified}; the same input gives the same bytes.
  */
 public final class OsvExporter {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
   // The layout OSV databases publish: two-space indent, "key": value, one array item per line.
-  private static final ObjectWriter WRITER = MAPPER.writer(
-      new DefaultPrettyPrinter(Separators.createDefaultInstance()
-              .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-              .withObjectEmptySeparator("").withArrayEmptySeparator(""))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter WRITER =
+      MAPPER.writer(
+          new DefaultPrettyPrinter(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                      .withObjectEmptySeparator("")
+                      .withArrayEmptySeparator(""))
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
-  /** What the export needs from the site: where it lives, its ID prefix, and whether OSV registered that prefix. */
+  /**
+   * What the export needs from the site: where it lives, its ID prefix, and whether OSV registered
+   * that prefix.
+   */
   public record Settings(SiteUrls urls, String idPrefix, boolean prefixRegistered) {
     /** The settings a site's configuration implies. */
     public static Settings of(SiteConfig config) {
@@ -66,31 +73,54 @@ public final class OsvExporter {
   public static OsvRecord toOsv(Advisory a, Settings settings, Optional<Instant> lastCommit) {
     // OSV allows severity at the top or per package, never both: when one package has its own,
     // every package carries one, the advisory's where it has none of its own.
-    boolean perPackage = a.affected().stream().anyMatch(p -> p.severity().filter(x -> !x.isEmpty()).isPresent());
+    boolean perPackage =
+        a.affected().stream().anyMatch(p -> p.severity().filter(x -> !x.isEmpty()).isPresent());
     String published = a.effectivePublished().map(OsvExporter::time).orElse(null);
     String modified = a.effectiveModified(lastCommit).map(OsvExporter::time).orElse(published);
     Map<String, Object> database = new LinkedHashMap<>(a.databaseSpecific());
     if (!a.cwes().isEmpty()) database.put("cwe_ids", a.cwes());
     Rating.of(a.severity()).ifPresent(l -> database.put("severity", l.name()));
-    // RustSec's OSV keeps the informational kind with each crate (below); other databases at the top.
+    // RustSec's OSV keeps the informational kind with each crate (below); other databases at the
+    // top.
     boolean crates = a.affected().stream().anyMatch(p -> p.ecosystem().equals(CRATES_IO));
     if (!crates) a.informational().ifPresent(i -> database.put("informational", i.spelling()));
     // OSV has no field for why an advisory was withdrawn; consumers showing the record want it.
-    a.withdrawn().filter(w -> !w.reason().isBlank()).ifPresent(w -> database.put("withdrawn_reason", w.reason()));
+    a.withdrawn()
+        .filter(w -> !w.reason().isBlank())
+        .ifPresent(w -> database.put("withdrawn_reason", w.reason()));
     // An imported record keeps its home database's page (Go's pkg.go.dev/vuln/…); ours otherwise.
     database.putIfAbsent("url", settings.urls().advisory(a.id()));
-    return new OsvRecord(OsvRecord.SCHEMA_VERSION, osvId(a.id(), settings), modified, published,
+    return new OsvRecord(
+        OsvRecord.SCHEMA_VERSION,
+        osvId(a.id(), settings),
+        modified,
+        published,
         a.withdrawn().map(w -> time(w.date())).orElse(null),
-        ids(a.aliases(), settings), ids(a.related(), settings), ids(a.upstream(), settings), a.title(), a.details(),
+        ids(a.aliases(), settings),
+        ids(a.related(), settings),
+        ids(a.upstream(), settings),
+        a.title(),
+        a.details(),
         perPackage ? List.of() : severity(a.severity()),
-        a.affected().stream().map(p -> affected(a, p, perPackage ? Optional.of(a.severity()) : Optional.empty())).toList(),
-        a.references().stream().map(r -> new OsvRecord.Reference(r.type().name(), r.url())).toList(),
-        a.credits().stream().map(c -> new OsvRecord.Credit(c.name(), c.contact(),
-            c.type().map(Enum::name).orElse(null))).toList(),
+        a.affected().stream()
+            .map(p -> affected(a, p, perPackage ? Optional.of(a.severity()) : Optional.empty()))
+            .toList(),
+        a.references().stream()
+            .map(r -> new OsvRecord.Reference(r.type().name(), r.url()))
+            .toList(),
+        a.credits().stream()
+            .map(
+                c ->
+                    new OsvRecord.Credit(
+                        c.name(), c.contact(), c.type().map(Enum::name).orElse(null)))
+            .toList(),
         database);
   }
 
-  /** Other advisories named as this site exports them: its own IDs with x_ too, so the link resolves. */
+  /**
+   * Other advisories named as this site exports them: its own IDs with x_ too, so the link
+   * resolves.
+   */
   private static List<String> ids(List<String> ids, Settings settings) {
     return ids.stream().map(id -> osvId(id, settings)).toList();
   }
@@ -113,15 +143,21 @@ public final class OsvExporter {
       // already there (an imported RustSec record keeps its own, nulls included) is left as it is.
       Severity severity = p.severity().filter(x -> !x.isEmpty()).orElse(a.severity());
       Map<String, Object> rustsec = new LinkedHashMap<>();
-      rustsec.put("categories", databaseSpecific.containsKey("categories") ? databaseSpecific.remove("categories") : a.categories());
+      rustsec.put(
+          "categories",
+          databaseSpecific.containsKey("categories")
+              ? databaseSpecific.remove("categories")
+              : a.categories());
       // As the RustSec export writes `cvss`: 3.x first, which every cargo-audit reads.
       Optional<String> cvss = severity.cvssV3().or(severity::cvssV4);
-      if (databaseSpecific.containsKey("cvss")) rustsec.put("cvss", databaseSpecific.remove("cvss"));
+      if (databaseSpecific.containsKey("cvss"))
+        rustsec.put("cvss", databaseSpecific.remove("cvss"));
       else cvss.ifPresent(v -> rustsec.put("cvss", v));
       boolean hadKind = databaseSpecific.containsKey("informational");
       Object kind = databaseSpecific.remove("informational");
       if (kind != null) rustsec.put("informational", kind);
-      else if (a.informational().isPresent()) rustsec.put("informational", a.informational().get().spelling());
+      else if (a.informational().isPresent())
+        rustsec.put("informational", a.informational().get().spelling());
       else if (hadKind) rustsec.put("informational", null);
       rustsec.putAll(databaseSpecific);
       databaseSpecific = rustsec;
@@ -145,22 +181,33 @@ public final class OsvExporter {
         ecosystemSpecific.putIfAbsent("affects", affects);
       }
     }
-    String purl = p.purl().or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(null);
-    return new OsvRecord.Affected(new OsvRecord.Package(p.ecosystem(), p.packageName(), purl),
-        p.severity().filter(x -> !x.isEmpty()).or(() -> fallback).map(OsvExporter::severity).orElse(List.of()),
+    String purl =
+        p.purl().or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(null);
+    return new OsvRecord.Affected(
+        new OsvRecord.Package(p.ecosystem(), p.packageName(), purl),
+        p.severity()
+            .filter(x -> !x.isEmpty())
+            .or(() -> fallback)
+            .map(OsvExporter::severity)
+            .orElse(List.of()),
         // Neither ranges nor versions means every version (an unmaintained package, say); OSV
         // consumers skip an entry without either, so say it: introduced "0".
         p.ranges().isEmpty() && p.versions().isEmpty()
-            ? List.of(new OsvRecord.Range(dev.disclose.advisory.RangeType.defaultFor(p.ecosystem()).name(), null,
-                List.of(OsvRecord.Event.introduced(AffectedRange.BEGINNING)), Map.of()))
+            ? List.of(
+                new OsvRecord.Range(
+                    RangeType.defaultFor(p.ecosystem()).name(),
+                    null,
+                    List.of(OsvRecord.Event.introduced(AffectedRange.BEGINNING)),
+                    Map.of()))
             : ranges(p.ranges()),
         p.versions(),
-        ecosystemSpecific, databaseSpecific);
+        ecosystemSpecific,
+        databaseSpecific);
   }
 
   /**
-   * Consecutive intervals of one type (and repository) ending alike become one OSV range, events
-   * in order.
+   * Consecutive intervals of one type (and repository) ending alike become one OSV range, events in
+   * order.
    */
   static List<OsvRecord.Range> ranges(List<AffectedRange> intervals) {
     List<OsvRecord.Range> out = new ArrayList<>();
@@ -169,9 +216,13 @@ public final class OsvExporter {
     for (AffectedRange r : intervals) {
       // OSV forbids fixed and last_affected events in one range, so only intervals that end the
       // same way share a range.
-      boolean sameGroup = first != null && first.type() == r.type() && first.repo().equals(r.repo())
-          && r.databaseSpecific().isEmpty() && first.databaseSpecific().isEmpty()
-          && first.lastAffected().isPresent() == r.lastAffected().isPresent();
+      boolean sameGroup =
+          first != null
+              && first.type() == r.type()
+              && first.repo().equals(r.repo())
+              && r.databaseSpecific().isEmpty()
+              && first.databaseSpecific().isEmpty()
+              && first.lastAffected().isPresent() == r.lastAffected().isPresent();
       if (first != null && !sameGroup) {
         out.add(range(first, events));
         events = new ArrayList<>();
@@ -179,11 +230,15 @@ public final class OsvExporter {
       if (!sameGroup) first = r;
       // In a GIT range, fixes on several branches of one history share the start: one
       // "introduced: 0" then each "fixed", as the databases that use GIT ranges write it.
-      boolean repeatsTheStart = sameGroup && r.type() == RangeType.GIT && r.introducedOrBeginning().equals(AffectedRange.BEGINNING)
-          && events.stream().anyMatch(e -> AffectedRange.BEGINNING.equals(e.introduced()));
+      boolean repeatsTheStart =
+          sameGroup
+              && r.type() == RangeType.GIT
+              && r.introducedOrBeginning().equals(AffectedRange.BEGINNING)
+              && events.stream().anyMatch(e -> AffectedRange.BEGINNING.equals(e.introduced()));
       if (!repeatsTheStart) events.add(OsvRecord.Event.introduced(r.introducedOrBeginning()));
       if (r.fixed().isPresent()) events.add(OsvRecord.Event.fixed(r.fixed().get()));
-      if (r.lastAffected().isPresent()) events.add(OsvRecord.Event.lastAffected(r.lastAffected().get()));
+      if (r.lastAffected().isPresent())
+        events.add(OsvRecord.Event.lastAffected(r.lastAffected().get()));
       if (r.limit().isPresent()) events.add(OsvRecord.Event.limit(r.limit().get()));
     }
     if (first != null) out.add(range(first, events));
@@ -191,7 +246,8 @@ public final class OsvExporter {
   }
 
   private static OsvRecord.Range range(AffectedRange r, List<OsvRecord.Event> events) {
-    return new OsvRecord.Range(r.type().name(), r.repo().orElse(null), List.copyOf(events), r.databaseSpecific());
+    return new OsvRecord.Range(
+        r.type().name(), r.repo().orElse(null), List.copyOf(events), r.databaseSpecific());
   }
 
   private static List<OsvRecord.Severity> severity(Severity s) {
@@ -199,17 +255,19 @@ public final class OsvExporter {
     s.cvssV2().ifPresent(v -> out.add(new OsvRecord.Severity("CVSS_V2", v)));
     s.cvssV3().ifPresent(v -> out.add(new OsvRecord.Severity("CVSS_V3", v)));
     s.cvssV4().ifPresent(v -> out.add(new OsvRecord.Severity("CVSS_V4", v)));
-    s.ubuntu().ifPresent(v -> out.add(new OsvRecord.Severity("Ubuntu", v.toLowerCase(Locale.ROOT))));
+    s.ubuntu()
+        .ifPresent(v -> out.add(new OsvRecord.Severity("Ubuntu", v.toLowerCase(Locale.ROOT))));
     return out;
   }
 
   /**
-   * A date written without a time is noon UTC, as RustSec's OSV writes its dates: the same
-   * calendar day in every time zone from UTC-12 to UTC+11, where midnight would show the day
-   * before across the Americas.
+   * A date written without a time is noon UTC, as RustSec's OSV writes its dates: the same calendar
+   * day in every time zone from UTC-12 to UTC+11, where midnight would show the day before across
+   * the Americas.
    */
   private static String time(Timestamp t) {
-    return DateTimeFormatter.ISO_INSTANT.format(t.dateOnly() ? t.instant().plus(java.time.Duration.ofHours(12)) : t.instant());
+    return DateTimeFormatter.ISO_INSTANT.format(
+        t.dateOnly() ? t.instant().plus(Duration.ofHours(12)) : t.instant());
   }
 
   private static String time(Instant i) {

@@ -18,7 +18,10 @@ import java.util.Optional;
  * osv-scanner's offline databases ({@link OsvDatabase}).
  */
 public final class OsvFormat implements OutputFormat {
-  /** An advisory's OSV record, and its file's bytes: equal when the records are, the bytes being made of it. */
+  /**
+   * An advisory's OSV record, and its file's bytes: equal when the records are, the bytes being
+   * made of it.
+   */
   public record OsvFile(OsvRecord record, byte[] json) {
     static OsvFile of(OsvRecord record) {
       return new OsvFile(record, OsvDatabase.json(record));
@@ -36,7 +39,8 @@ public final class OsvFormat implements OutputFormat {
   }
 
   /** What an advisory's OSV file is made of. */
-  record RecordInput(Advisory advisory, OsvExporter.Settings settings, Optional<Instant> lastCommit) {}
+  record RecordInput(
+      Advisory advisory, OsvExporter.Settings settings, Optional<Instant> lastCommit) {}
 
   static final Slot<RecordInput, OsvFile> RECORD = new Slot<>("OSV record");
 
@@ -67,28 +71,40 @@ public final class OsvFormat implements OutputFormat {
   }
 
   @Override
-  public Written writeBundles(Publication publication, FileSink sink, Memo memo, boolean oneThread) throws IOException {
+  public Written writeBundles(Publication publication, FileSink sink, Memo memo, boolean oneThread)
+      throws IOException {
     return new Written(OsvDatabase.writeZips(files(publication, memo), sink).size(), List.of());
   }
 
   @Override
   public Written writeAll(Publication publication, FileSink sink, Memo memo) throws IOException {
     OsvDatabase.Serialized files = files(publication, memo);
-    return new Written(OsvDatabase.writeRecords(files, sink).size() + OsvDatabase.writeZips(files, sink).size(), List.of());
+    return new Written(
+        OsvDatabase.writeRecords(files, sink).size() + OsvDatabase.writeZips(files, sink).size(),
+        List.of());
   }
 
   /** Every public advisory's record and bytes, in ID order; made in parallel. */
   private static OsvDatabase.Serialized files(Publication publication, Memo memo) {
     OsvExporter.Settings settings = OsvExporter.Settings.of(publication.config());
-    List<OsvFile> made = publication.catalog().advisories().parallelStream()
-        .map(a -> file(memo, a, settings, publication.lastCommit(a)))
-        .sorted(Comparator.comparing(f -> f.record().id())).toList();
-    return new OsvDatabase.Serialized(made.stream().map(OsvFile::record).toList(), made.stream().map(OsvFile::json).toList());
+    List<OsvFile> made =
+        publication.catalog().advisories().parallelStream()
+            .map(a -> file(memo, a, settings, publication.lastCommit(a)))
+            .sorted(Comparator.comparing(f -> f.record().id()))
+            .toList();
+    return new OsvDatabase.Serialized(
+        made.stream().map(OsvFile::record).toList(), made.stream().map(OsvFile::json).toList());
   }
 
-  /** The advisory's OSV file: a function of the advisory, the settings and its last commit's time. */
-  public static OsvFile file(Memo memo, Advisory advisory, OsvExporter.Settings settings, Optional<Instant> lastCommit) {
-    return memo.get(RECORD, advisory.id(), new RecordInput(advisory, settings, lastCommit),
+  /**
+   * The advisory's OSV file: a function of the advisory, the settings and its last commit's time.
+   */
+  public static OsvFile file(
+      Memo memo, Advisory advisory, OsvExporter.Settings settings, Optional<Instant> lastCommit) {
+    return memo.get(
+        RECORD,
+        advisory.id(),
+        new RecordInput(advisory, settings, lastCommit),
         in -> OsvFile.of(OsvExporter.toOsv(in.advisory(), in.settings(), in.lastCommit())));
   }
 }

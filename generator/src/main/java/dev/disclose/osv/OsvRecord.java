@@ -14,8 +14,23 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = false)
-@JsonPropertyOrder({"schema_version", "id", "modified", "published", "withdrawn", "aliases", "related",
-    "upstream", "summary", "details", "severity", "affected", "references", "credits", "database_specific"})
+@JsonPropertyOrder({
+  "schema_version",
+  "id",
+  "modified",
+  "published",
+  "withdrawn",
+  "aliases",
+  "related",
+  "upstream",
+  "summary",
+  "details",
+  "severity",
+  "affected",
+  "references",
+  "credits",
+  "database_specific"
+})
 public record OsvRecord(
     @JsonProperty("schema_version") String schemaVersion,
     @JsonProperty("id") String id,
@@ -40,7 +55,14 @@ public record OsvRecord(
   public record Severity(@JsonProperty("type") String type, @JsonProperty("score") String score) {}
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  @JsonPropertyOrder({"package", "severity", "ranges", "versions", "ecosystem_specific", "database_specific"})
+  @JsonPropertyOrder({
+    "package",
+    "severity",
+    "ranges",
+    "versions",
+    "ecosystem_specific",
+    "database_specific"
+  })
   public record Affected(
       @JsonProperty("package") Package pkg,
       @JsonProperty("severity") List<Severity> severity,
@@ -55,20 +77,27 @@ public record OsvRecord(
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonPropertyOrder({"ecosystem", "name", "purl"})
-  public record Package(@JsonProperty("ecosystem") String ecosystem, @JsonProperty("name") String name,
+  public record Package(
+      @JsonProperty("ecosystem") String ecosystem,
+      @JsonProperty("name") String name,
       @JsonProperty("purl") String purl) {}
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonPropertyOrder({"type", "repo", "events", "database_specific"})
-  public record Range(@JsonProperty("type") String type, @JsonProperty("repo") String repo,
+  public record Range(
+      @JsonProperty("type") String type,
+      @JsonProperty("repo") String repo,
       @JsonProperty("events") List<Event> events,
       @JsonProperty("database_specific") Map<String, Object> databaseSpecific) {}
 
   /** One event: exactly one of the four fields is set. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"introduced", "fixed", "last_affected", "limit"})
-  public record Event(@JsonProperty("introduced") String introduced, @JsonProperty("fixed") String fixed,
-      @JsonProperty("last_affected") String lastAffected, @JsonProperty("limit") String limit) {
+  public record Event(
+      @JsonProperty("introduced") String introduced,
+      @JsonProperty("fixed") String fixed,
+      @JsonProperty("last_affected") String lastAffected,
+      @JsonProperty("limit") String limit) {
     public static Event introduced(String v) {
       return new Event(v, null, null, null);
     }
@@ -92,6 +121,8 @@ public record OsvRecord(
 
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonPropertyOrder({"name", "contact", "type"})
-  public record Credit(@JsonProperty("name") String name, @JsonProperty("contact") List<String> contact,
+  public record Credit(
+      @JsonProperty("name") String name,
+      @JsonProperty("contact") List<String> contact,
       @JsonProperty("type") String type) {}
 }

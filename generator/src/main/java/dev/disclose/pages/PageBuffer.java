@@ -5,20 +5,23 @@ import java.io.Writer;
 
 /**
  * What Pebble writes one page into: a StringBuilder kept by each rendering thread. A fresh
- * StringWriter per page grew a new buffer by doubling, behind a StringBuffer's lock taken at
- * every append, and was a sixth of all the memory a build allocates (1.2 GB of 7.5 GB at 10,000
- * advisories). Pebble's own PooledSpecializedStringWriter reuses a builder too, but keeps
- * whatever it grew to for as long as its thread lives: 38 MB after a 19 MB list page of a large
- * database. This one lets a long page's room go.
+ * StringWriter per page grew a new buffer by doubling, behind a StringBuffer's lock taken at every
+ * append, and was a sixth of all the memory a build allocates (1.2 GB of 7.5 GB at 10,000
+ * advisories). Pebble's own PooledSpecializedStringWriter reuses a builder too, but keeps whatever
+ * it grew to for as long as its thread lives: 38 MB after a 19 MB list page of a large database.
+ * This one lets a long page's room go.
  */
 final class PageBuffer extends Writer implements SpecializedWriter {
   private static final int INITIAL_CHARS = 1 << 15;
+
   /**
-   * A buffer grown past this (a long list page) is let go: growing by doubling from 32K chars,
-   * the largest kept holds 512K chars (1 MB once a page outside Latin-1 made it UTF-16).
+   * A buffer grown past this (a long list page) is let go: growing by doubling from 32K chars, the
+   * largest kept holds 512K chars (1 MB once a page outside Latin-1 made it UTF-16).
    */
   private static final int KEPT_CHARS = 1 << 20;
-  private static final ThreadLocal<PageBuffer> PER_THREAD = ThreadLocal.withInitial(PageBuffer::new);
+
+  private static final ThreadLocal<PageBuffer> PER_THREAD =
+      ThreadLocal.withInitial(PageBuffer::new);
 
   private StringBuilder text = new StringBuilder(INITIAL_CHARS);
 

@@ -24,12 +24,14 @@ public final class ThemeAssets {
     Map<String, byte[]> assets = new TreeMap<>();
     ClassLoader loader = ThemeAssets.class.getClassLoader();
     try (InputStream list = loader.getResourceAsStream(DEFAULT + "assets.list")) {
-      if (list == null) throw new IOException("the default theme is missing from the jar (assets.list)");
+      if (list == null)
+        throw new IOException("the default theme is missing from the jar (assets.list)");
       for (String name : new String(list.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         name = name.strip();
         if (name.isEmpty() || name.startsWith("#")) continue;
         try (InputStream in = loader.getResourceAsStream(DEFAULT + "assets/" + name)) {
-          if (in == null) throw new IOException("the default theme lists " + name + " but does not hold it");
+          if (in == null)
+            throw new IOException("the default theme lists " + name + " but does not hold it");
           assets.put(name, in.readAllBytes());
         }
       }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Future;
 
 /**
- * A one-off build's output: written into a staging folder beside the output folder, which
- * replaces it only once every file is written ({@link AtomicPublisher}). A public build reuses
- * the output before last, kept beside it, writing only the files whose bytes changed.
+ * A one-off build's output: written into a staging folder beside the output folder, which replaces
+ * it only once every file is written ({@link AtomicPublisher}). A public build reuses the output
+ * before last, kept beside it, writing only the files whose bytes changed.
  */
 final class FolderOutput implements SiteOutput {
   private final AtomicPublisher.Staging staging;
@@ -30,7 +30,8 @@ final class FolderOutput implements SiteOutput {
    */
   static SiteOutput.Opener of(Path out, Path siteRoot, boolean preview) {
     Future<AtomicPublisher.Listing> kept = AtomicPublisher.listKeptAhead(out, preview);
-    return () -> new FolderOutput(AtomicPublisher.stageReusing(out, siteRoot, preview, kept), out, preview);
+    return () ->
+        new FolderOutput(AtomicPublisher.stageReusing(out, siteRoot, preview, kept), out, preview);
   }
 
   @Override

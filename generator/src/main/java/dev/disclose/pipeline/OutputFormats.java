@@ -15,15 +15,26 @@ import dev.disclose.search.SearchIndexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** Every output format the site publishes, in the order a build starts them; a new format is one line here. */
+/**
+ * Every output format the site publishes, in the order a build starts them; a new format is one
+ * line here.
+ */
 public final class OutputFormats {
   private OutputFormats() {}
 
-  public static final List<OutputFormat> ALL = List.of(
-      new RssFormat(), new AtomFormat(), new JsonFeedFormat(), new OpmlFormat(),
-      new SearchIndexFormat(),
-      new SitemapFormat(), new RobotsTxtFormat(), new SecurityTxtFormat(),
-      new OsvFormat(), new RustSecFormat(), new VexFormat());
+  public static final List<OutputFormat> ALL =
+      List.of(
+          new RssFormat(),
+          new AtomFormat(),
+          new JsonFeedFormat(),
+          new OpmlFormat(),
+          new SearchIndexFormat(),
+          new SitemapFormat(),
+          new RobotsTxtFormat(),
+          new SecurityTxtFormat(),
+          new OsvFormat(),
+          new RustSecFormat(),
+          new VexFormat());
 
   /** The format named {@code name} on the command line. */
   public static Optional<OutputFormat> named(String name) {

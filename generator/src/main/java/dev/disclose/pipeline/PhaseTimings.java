@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code disclose build --timings} and {@code serve --timings}: how long each phase of a build took,
- * printed after it, so that speed work starts from measurements (bench/README.md). Passes
+ * {@code disclose build --timings} and {@code serve --timings}: how long each phase of a build
+ * took, printed after it, so that speed work starts from measurements (bench/README.md). Passes
  * progress on to the line on the terminal, if any.
  */
 public final class PhaseTimings implements Progress {
@@ -37,7 +37,13 @@ public final class PhaseTimings implements Progress {
     long total = starts.isEmpty() ? 0 : end - starts.get(0);
     for (int i = 0; i < names.size(); i++) {
       long took = (i + 1 < starts.size() ? starts.get(i + 1) : end) - starts.get(i);
-      out.println(String.format(Locale.ROOT, "%7.2f s %4.0f %%  %s", took / 1e9, total == 0 ? 0 : 100.0 * took / total, names.get(i)));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%7.2f s %4.0f %%  %s",
+              took / 1e9,
+              total == 0 ? 0 : 100.0 * took / total,
+              names.get(i)));
     }
     out.flush();
   }

@@ -21,15 +21,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The stages every command runs, in the order they run: load (the site's files, read and
- * parsed) → check (every finding, and what is public at {@code now}) → plan (every page, feed
- * and search document) → write (the pages rendered and the formats written into an output).
- * A one-off build runs them with no memory of earlier builds; the preview server gives them its
- * {@link Memo}, so that each rebuild redoes only what changed.
+ * The stages every command runs, in the order they run: load (the site's files, read and parsed) →
+ * check (every finding, and what is public at {@code now}) → plan (every page, feed and search
+ * document) → write (the pages rendered and the formats written into an output). A one-off build
+ * runs them with no memory of earlier builds; the preview server gives them its {@link Memo}, so
+ * that each rebuild redoes only what changed.
  */
 public final class Pipeline {
-  /** How to build: when, into which site, with which formats, and whether their bundles come later. */
-  public record BuildRequest(Instant now, PlanRequest plan, List<OutputFormat> formats, boolean bundlesLater) {
+  /**
+   * How to build: when, into which site, with which formats, and whether their bundles come later.
+   */
+  public record BuildRequest(
+      Instant now, PlanRequest plan, List<OutputFormat> formats, boolean bundlesLater) {
     public BuildRequest {
       formats = List.copyOf(formats);
     }
@@ -44,7 +47,8 @@ public final class Pipeline {
    * What a build did: {@code rendered} of its {@code pages} were rendered, of its {@code files} in
    * all; {@code publication}: what it published, the catalog alone.
    */
-  public record Built(int advisories, int pages, int files, int rendered, long millis, Publication publication) {}
+  public record Built(
+      int advisories, int pages, int files, int rendered, long millis, Publication publication) {}
 
   private final Progress progress;
   private final SiteLoader loader;
@@ -91,7 +95,8 @@ public final class Pipeline {
    * Builds the site of {@code load} into the output {@code output} opens: refused, with nothing
    * written, when the check finds errors; on any failure the output is abandoned whole.
    */
-  public Built build(LoadRequest load, BuildRequest request, SiteOutput.Opener output) throws SiteException, Refused {
+  public Built build(LoadRequest load, BuildRequest request, SiteOutput.Opener output)
+      throws SiteException, Refused {
     long start = System.nanoTime();
     progress.phase("validating");
     CheckedSite checked = checkClean(load, request.now());
@@ -99,21 +104,28 @@ public final class Pipeline {
     progress.phase("planning pages, search documents and similar advisories");
     Publication publication = planner.publication(checked, request.plan());
     SiteOutput out = output.open();
-    List<OutputFormat> formats = request.formats().stream().filter(f -> publication.config().publishes(f.name())).toList();
+    List<OutputFormat> formats =
+        request.formats().stream().filter(f -> publication.config().publishes(f.name())).toList();
     SiteWriter.Run writing = writer.begin(publication, out, formats, !request.bundlesLater());
     try {
       // Planned where it is written: nothing holds the plan once its pages are.
       SiteWriter.Written written = writing.finish(planner.plan(checked, publication));
       progress.phase("publishing");
       out.commit();
-      return new Built(publication.catalog().size(), written.pages(), written.files(), written.rendered(),
-          (System.nanoTime() - start) / 1_000_000, publication);
+      return new Built(
+          publication.catalog().size(),
+          written.pages(),
+          written.files(),
+          written.rendered(),
+          (System.nanoTime() - start) / 1_000_000,
+          publication);
     } catch (SiteException e) {
       abandon(writing, out, e);
       throw e;
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       abandon(writing, out, e);
-      throw new SiteException("the build failed: " + e.getMessage() + "; the previous output is untouched", e);
+      throw new SiteException(
+          "the build failed: " + e.getMessage() + "; the previous output is untouched", e);
     } catch (RuntimeException | Error e) {
       // An Error too (out of memory, say): never leave a half-written output behind.
       abandon(writing, out, e);
@@ -127,10 +139,11 @@ public final class Pipeline {
   }
 
   /**
-   * Writes the public advisories of a clean check in one format into {@code sink}
-   * ({@code disclose export}); a format of the planned site plans it first.
+   * Writes the public advisories of a clean check in one format into {@code sink} ({@code disclose
+   * export}); a format of the planned site plans it first.
    */
-  public OutputFormat.Written export(CheckedSite checked, OutputFormat format, FileSink sink) throws IOException {
+  public OutputFormat.Written export(CheckedSite checked, OutputFormat format, FileSink sink)
+      throws IOException {
     Publication publication = planner.publication(checked, PlanRequest.PUBLIC);
     if (format.readsPlan()) publication = planner.plan(checked, publication).publication();
     return format.writeAll(publication, sink, Memo.NONE);

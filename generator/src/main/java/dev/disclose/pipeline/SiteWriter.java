@@ -7,10 +7,8 @@ import dev.disclose.memo.Memo;
 import dev.disclose.pages.PageRenderer;
 import dev.disclose.pages.RenderedPage;
 import dev.disclose.pages.ThemeAssets;
-import dev.disclose.plan.PageSpec;
 import dev.disclose.plan.Publication;
 import dev.disclose.plan.SitePlan;
-import dev.disclose.plan.Views;
 import dev.disclose.urls.SitePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,26 +30,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The write stage: a plan → its files, into a {@link FileSink}. Pages render in parallel; the
  * output formats are written alongside, each a task on two threads of their own, so that their
  * sequential parts (zips, the VEX documents, the index's shards) fill the cores the rendering
- * leaves idle. The formats of the catalog alone need no plan: they start with the pages, or
- * before the site is planned where planning leaves a core idle ({@link #begin}), when the heap
- * holds them beside the plan.
+ * leaves idle. The formats of the catalog alone need no plan: they start with the pages, or before
+ * the site is planned where planning leaves a core idle ({@link #begin}), when the heap holds them
+ * beside the plan.
  */
 final class SiteWriter {
   /**
    * Heap per advisory a build needs to hold the formats of the catalog (every OSV record and its
    * JSON, the CycloneDX document's model) at the same time as the plan of every page. Below this
-   * they wait until the pages are written and their plan let go: slower by what the idle core
-   * could have done, but a large site fits its heap.
+   * they wait until the pages are written and their plan let go: slower by what the idle core could
+   * have done, but a large site fits its heap.
    */
   static final long HEAP_PER_ADVISORY_WITH_FORMATS_ALONGSIDE = 64 * 1024;
 
-  /** Tests set it to take one way or the other on a small site; {@code null}: decided by the heap. */
+  /**
+   * Tests set it to take one way or the other on a small site; {@code null}: decided by the heap.
+   */
   static volatile Boolean formatsAlongside;
 
-  /** How long a build out of memory waits for its other tasks before it discards its staging folder anyway. */
+  /**
+   * How long a build out of memory waits for its other tasks before it discards its staging folder
+   * anyway.
+   */
   static final long OUT_OF_MEMORY_WAIT_MILLIS = 10_000;
 
-  /** What a write did: {@code rendered} of the {@code pages} were rendered (the rest kept as they were), {@code files} in all. */
+  /**
+   * What a write did: {@code rendered} of the {@code pages} were rendered (the rest kept as they
+   * were), {@code files} in all.
+   */
   record Written(int pages, int files, int rendered) {}
 
   private final Memo memo;
@@ -64,8 +70,8 @@ final class SiteWriter {
 
   /**
    * Starts a write into {@code sink}: the formats of the catalog alone ({@code publication} holds
-   * it) begin at once if the heap holds them beside the plan. {@code bundles}: whether the
-   * formats' files made of every advisory at once are written too (a preview makes them later).
+   * it) begin at once if the heap holds them beside the plan. {@code bundles}: whether the formats'
+   * files made of every advisory at once are written too (a preview makes them later).
    */
   Run begin(Publication publication, FileSink sink, List<OutputFormat> formats, boolean bundles) {
     return new Run(publication, sink, formats, bundles);
@@ -74,7 +80,8 @@ final class SiteWriter {
   static boolean roomForFormatsAlongside(int advisories) {
     Boolean forced = formatsAlongside;
     if (forced != null) return forced;
-    return Runtime.getRuntime().maxMemory() / HEAP_PER_ADVISORY_WITH_FORMATS_ALONGSIDE >= advisories;
+    return Runtime.getRuntime().maxMemory() / HEAP_PER_ADVISORY_WITH_FORMATS_ALONGSIDE
+        >= advisories;
   }
 
   /** One write under way. */
@@ -83,17 +90,23 @@ final class SiteWriter {
     private final boolean bundles;
     private final List<OutputFormat> ofPlan;
     private final List<OutputFormat> ofCatalog;
-    private final ExecutorService alongside = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "disclose-formats");
-      t.setDaemon(true);
-      return t;
-    });
+    private final ExecutorService alongside =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "disclose-formats");
+              t.setDaemon(true);
+              return t;
+            });
+
     /** The tasks under way, so that a failure stops them all. */
     private final List<Future<Integer>> tasks = new ArrayList<>();
+
     private final List<Future<Integer>> catalogTasks = new ArrayList<>();
     private Publication catalog;
 
-    private Run(Publication publication, FileSink sink, List<OutputFormat> formats, boolean bundles) {
+    private Run(
+        Publication publication, FileSink sink, List<OutputFormat> formats, boolean bundles) {
       this.sink = sink;
       this.bundles = bundles;
       this.ofPlan = formats.stream().filter(OutputFormat::readsPlan).toList();
@@ -101,7 +114,8 @@ final class SiteWriter {
       // With a memo, planning mostly finds what the previous build made and leaves a core idle:
       // the catalog's formats start before it. Without one it keeps every core busy, and they
       // start with the pages, whose writing leaves room.
-      if (memo.remembers() && roomForFormatsAlongside(publication.catalog().size())) startCatalog(publication);
+      if (memo.remembers() && roomForFormatsAlongside(publication.catalog().size()))
+        startCatalog(publication);
       else catalog = publication;
     }
 
@@ -119,8 +133,10 @@ final class SiteWriter {
         startCatalog(catalog);
         catalog = null;
       }
-      progress.phase(catalogLater ? "rendering pages; feeds, search index and sitemap alongside"
-          : "rendering pages; feeds, search index, exports and sitemap alongside");
+      progress.phase(
+          catalogLater
+              ? "rendering pages; feeds, search index and sitemap alongside"
+              : "rendering pages; feeds, search index, exports and sitemap alongside");
       Written site = writePlan(plan);
       // Unreachable from here on: the formats still to come need the catalog alone.
       plan = null;
@@ -162,36 +178,51 @@ final class SiteWriter {
       return future;
     }
 
-    /** Writes one format into its folder: what {@link OutputFormat#write} writes, and its bundles if this write makes them. */
+    /**
+     * Writes one format into its folder: what {@link OutputFormat#write} writes, and its bundles if
+     * this write makes them.
+     */
     private Callable<Integer> format(OutputFormat format, Publication publication) {
       return () -> {
         FileSink folder = sink.under(format.folder());
-        return (bundles ? format.writeAll(publication, folder, memo) : format.write(publication, folder, memo)).files();
+        return (bundles
+                ? format.writeAll(publication, folder, memo)
+                : format.write(publication, folder, memo))
+            .files();
       };
     }
 
     /**
      * Renders every page the sink does not keep as it was (a preview's keeps those made of the
-     * same); returns how many were rendered. The pages kept are found first, so that rendering
-     * the others spreads over every core.
+     * same); returns how many were rendered. The pages kept are found first, so that rendering the
+     * others spreads over every core.
      */
     private int renderPages(SitePlan plan) throws IOException {
       PageRenderer renderer = new PageRenderer(plan.theme().folder(), plan.site());
       String theme = plan.theme().digest();
-      List<RenderedPage> changed = plan.pages().parallelStream().map(page -> new RenderedPage(page, plan.site(), theme))
-          .filter(page -> !sink.keep(page.page().file(), page)).toList();
+      List<RenderedPage> changed =
+          plan.pages().parallelStream()
+              .map(page -> new RenderedPage(page, plan.site(), theme))
+              .filter(page -> !sink.keep(page.page().file(), page))
+              .toList();
       AtomicInteger rendered = new AtomicInteger();
-      Threads.inParallel(changed, page -> {
-        sink.put(page.page().file(), page, renderer.render(page.page()).getBytes(StandardCharsets.UTF_8));
-        progress.pages(rendered.incrementAndGet(), changed.size());
-      });
+      Threads.inParallel(
+          changed,
+          page -> {
+            sink.put(
+                page.page().file(),
+                page,
+                renderer.render(page.page()).getBytes(StandardCharsets.UTF_8));
+            progress.pages(rendered.incrementAndGet(), changed.size());
+          });
       return changed.size();
     }
 
     /** The theme's static files, the default theme's overridden or extended by the site's own. */
     private int assets(Optional<Path> theme) throws IOException {
       Map<String, byte[]> assets = ThemeAssets.load(theme);
-      for (Map.Entry<String, byte[]> asset : assets.entrySet()) sink.put(SitePaths.ASSETS + asset.getKey(), asset.getValue());
+      for (Map.Entry<String, byte[]> asset : assets.entrySet())
+        sink.put(SitePaths.ASSETS + asset.getKey(), asset.getValue());
       return assets.size();
     }
   }
@@ -214,7 +245,8 @@ final class SiteWriter {
    * other tasks may be collecting garbage more than working).
    */
   static boolean stop(List<Future<Integer>> tasks, long millis) {
-    long deadline = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + millis * 1_000_000;
+    long deadline =
+        millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + millis * 1_000_000;
     for (Future<Integer> task : tasks) {
       try {
         if (deadline == Long.MAX_VALUE) task.get();

@@ -1,33 +1,46 @@
 package dev.disclose.pipeline;
 
 import dev.disclose.format.FileSink;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes into the staging folder from one thread of its own, creating each folder once. On
- * ext4, creating files and folders from several threads at once contends on the folder's lock
- * and cost three times the system time of one thread doing it (measured: 18,000 page folders,
- * 1.1 s from one thread, 3.4 s from two); a mkdir per file was a large part of it too. Pages
- * render in parallel and queue their bytes here; a full queue makes the renderers wait. The
- * few large files ({@link #open}: zips, the VEX documents) are the exception, streamed by the
- * thread that makes them.
+ * Writes into the staging folder from one thread of its own, creating each folder once. On ext4,
+ * creating files and folders from several threads at once contends on the folder's lock and cost
+ * three times the system time of one thread doing it (measured: 18,000 page folders, 1.1 s from one
+ * thread, 3.4 s from two); a mkdir per file was a large part of it too. Pages render in parallel
+ * and queue their bytes here; a full queue makes the renderers wait. The few large files ({@link
+ * #open}: zips, the VEX documents) are the exception, streamed by the thread that makes them.
  */
 final class StagedOutput implements FileSink, AutoCloseable {
   private static final Object[] END = {};
   private final Path root;
-  private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private final java.util.concurrent.BlockingQueue<Object[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(512);
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+  private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(512);
   private final Thread writer;
   private volatile Throwable failure;
 
-  /** Files the reused folder held and this build has not written yet (see AtomicPublisher.Staging). */
+  /**
+   * Files the reused folder held and this build has not written yet (see AtomicPublisher.Staging).
+   */
   private final Map<Path, Long> unwritten;
+
   private final List<Path> emptyFolders;
 
   StagedOutput(AtomicPublisher.Staging staging) {
@@ -42,7 +55,8 @@ final class StagedOutput implements FileSink, AutoCloseable {
   @Override
   public void put(String relative, byte[] bytes) {
     Path file = root.resolve(relative).normalize();
-    if (!file.startsWith(root)) throw new IllegalStateException("refusing to write outside the output: " + relative);
+    if (!file.startsWith(root))
+      throw new IllegalStateException("refusing to write outside the output: " + relative);
     rethrow();
     try {
       queue.put(new Object[] {file, bytes});
@@ -53,22 +67,23 @@ final class StagedOutput implements FileSink, AutoCloseable {
   }
 
   /**
-   * A large file (a zip, the VEX document), written by the calling thread straight into the
-   * staging folder instead of through the queue: held whole, these took a 100,000-advisory
-   * build out of its heap.
+   * A large file (a zip, the VEX document), written by the calling thread straight into the staging
+   * folder instead of through the queue: held whole, these took a 100,000-advisory build out of its
+   * heap.
    */
   @Override
-  public java.io.OutputStream open(String relative) throws IOException {
+  public OutputStream open(String relative) throws IOException {
     Path file = root.resolve(relative).normalize();
-    if (!file.startsWith(root)) throw new IllegalStateException("refusing to write outside the output: " + relative);
+    if (!file.startsWith(root))
+      throw new IllegalStateException("refusing to write outside the output: " + relative);
     rethrow();
     if (unwritten != null) unwritten.remove(root.relativize(file));
-    return new java.io.BufferedOutputStream(Files.newOutputStream(file, makeWay(file)), 1 << 16);
+    return new BufferedOutputStream(Files.newOutputStream(file, makeWay(file)), 1 << 16);
   }
 
   /**
-   * Makes {@code file}'s folder; in a reused folder, files standing where its folders are now
-   * are removed first.
+   * Makes {@code file}'s folder; in a reused folder, files standing where its folders are now are
+   * removed first.
    */
   private void makeRoom(Path file) throws IOException {
     Path parent = file.getParent();
@@ -82,7 +97,8 @@ final class StagedOutput implements FileSink, AutoCloseable {
       Path p = root;
       for (Path name : root.relativize(parent)) {
         p = p.resolve(name);
-        if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+            && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
           Files.deleteIfExists(p);
           unwritten.remove(root.relativize(p));
         }
@@ -92,20 +108,22 @@ final class StagedOutput implements FileSink, AutoCloseable {
     folders.add(parent);
   }
 
-  private static final java.nio.file.OpenOption[] CREATE = {java.nio.file.StandardOpenOption.CREATE,
-      java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE};
-  private static final java.nio.file.OpenOption[] CREATE_NEW = {java.nio.file.StandardOpenOption.CREATE_NEW,
-      java.nio.file.StandardOpenOption.WRITE};
+  private static final OpenOption[] CREATE = {
+    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE
+  };
+  private static final OpenOption[] CREATE_NEW = {
+    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE
+  };
 
   /**
-   * Makes room for {@code file} and says how to open it: in a reused folder as a new file, in
-   * place of whatever stood there (removed without following a link): never written through a
-   * link, nor into a file someone made read-only.
+   * Makes room for {@code file} and says how to open it: in a reused folder as a new file, in place
+   * of whatever stood there (removed without following a link): never written through a link, nor
+   * into a file someone made read-only.
    */
-  private java.nio.file.OpenOption[] makeWay(Path file) throws IOException {
+  private OpenOption[] makeWay(Path file) throws IOException {
     makeRoom(file);
     if (unwritten == null) return CREATE;
-    if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) AtomicPublisher.deleteTree(file);
+    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) AtomicPublisher.deleteTree(file);
     else Files.deleteIfExists(file);
     return CREATE_NEW;
   }
@@ -117,33 +135,34 @@ final class StagedOutput implements FileSink, AutoCloseable {
     if (size == null || size != bytes.length) return false;
     // Read without following a link (one put there since the listing fails here, and is replaced).
     byte[] had = new byte[bytes.length];
-    try (java.nio.channels.SeekableByteChannel in = Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ,
-        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(had);
-      while (buffer.hasRemaining() && in.read(buffer) >= 0) { }
-      if (buffer.hasRemaining() || in.read(java.nio.ByteBuffer.allocate(1)) >= 0) return false;
+    try (SeekableByteChannel in =
+        Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      ByteBuffer buffer = ByteBuffer.wrap(had);
+      while (buffer.hasRemaining() && in.read(buffer) >= 0) {}
+      if (buffer.hasRemaining() || in.read(ByteBuffer.allocate(1)) >= 0) return false;
     } catch (IOException e) {
       return false;
     }
-    return java.util.Arrays.equals(had, bytes);
+    return Arrays.equals(had, bytes);
   }
 
   /**
-   * Removes what the reused folder held and this build did not write, and the folders left
-   * empty; once every file is written (after {@link #close}).
+   * Removes what the reused folder held and this build did not write, and the folders left empty;
+   * once every file is written (after {@link #close}).
    */
   void removeUnwritten() throws IOException {
     if (unwritten == null) return;
     for (Path rel : unwritten.keySet()) {
       Path file = root.resolve(rel);
       // Gone already, or a folder of this build's in its place; a link put there is removed.
-      if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-          || Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+          || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) continue;
       Files.delete(file);
       AtomicPublisher.removeEmptyFolders(file.getParent(), root);
     }
     unwritten.clear();
-    // Folders the reused one held empty (none is made empty by a build), with the parents they leave empty.
+    // Folders the reused one held empty (none is made empty by a build), with the parents they
+    // leave empty.
     for (Path rel : emptyFolders) AtomicPublisher.removeEmptyFolders(root.resolve(rel), root);
   }
 

@@ -24,25 +24,31 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One advisory as the site shows it: its page's view, the row lists show, its search document
- * and its feed item. Each a function of the advisory and of {@link Context}, what the rest of the
- * site contributes to it.
+ * One advisory as the site shows it: its page's view, the row lists show, its search document and
+ * its feed item. Each a function of the advisory and of {@link Context}, what the rest of the site
+ * contributes to it.
  */
 final class AdvisoryViews {
   /**
-   * What an advisory's view shows of the rest of the site: the configuration, the release notes
-   * its fixed versions link to, every public advisory's ID and title (links and similar advisories
-   * name them), and the preview's time.
+   * What an advisory's view shows of the rest of the site: the configuration, the release notes its
+   * fixed versions link to, every public advisory's ID and title (links and similar advisories name
+   * them), and the preview's time.
    */
-  record Context(SiteConfig config, List<Release> releases, Map<String, String> titles, Optional<Instant> previewAt) {}
+  record Context(
+      SiteConfig config,
+      List<Release> releases,
+      Map<String, String> titles,
+      Optional<Instant> previewAt) {}
 
   /** A package's release, for lookups. */
   private record ReleaseKey(String ecosystem, String name, String version) {}
@@ -56,7 +62,8 @@ final class AdvisoryViews {
     this.context = context;
     this.base = context.config().baseUrl();
     this.externalNotes = ExternalReleaseNotes.of(context.config());
-    for (Release r : context.releases()) releases.putIfAbsent(new ReleaseKey(r.ecosystem(), r.packageName(), r.version()), r);
+    for (Release r : context.releases())
+      releases.putIfAbsent(new ReleaseKey(r.ecosystem(), r.packageName(), r.version()), r);
   }
 
   Context context() {
@@ -70,75 +77,155 @@ final class AdvisoryViews {
 
   /** The releases the site holds notes of, each once, in the order they were read. */
   List<Release> heldReleases() {
-    Map<ReleaseKey, Release> ordered = new java.util.LinkedHashMap<>();
-    for (Release r : context.releases()) ordered.putIfAbsent(new ReleaseKey(r.ecosystem(), r.packageName(), r.version()), r);
+    Map<ReleaseKey, Release> ordered = new LinkedHashMap<>();
+    for (Release r : context.releases())
+      ordered.putIfAbsent(new ReleaseKey(r.ecosystem(), r.packageName(), r.version()), r);
     return List.copyOf(ordered.values());
   }
 
-  /** The view of an advisory's page; {@code details}: its details as HTML, {@code similar}: the IDs of its similar advisories. */
-  AdvisoryView view(Advisory a, Optional<Instant> lastCommit, SafeHtml details, List<String> similar) {
+  /**
+   * The view of an advisory's page; {@code details}: its details as HTML, {@code similar}: the IDs
+   * of its similar advisories.
+   */
+  AdvisoryView view(
+      Advisory a, Optional<Instant> lastCommit, SafeHtml details, List<String> similar) {
     String path = SitePaths.advisory(a.id());
     Optional<Timestamp> modified = a.effectiveModified(lastCommit);
     SiteConfig config = context.config();
-    String editUrl = config.repository()
-        .map(r -> (r.endsWith("/") ? r : r + "/") + "edit/" + config.branch() + "/" + a.source().relativePath())
-        .orElse("");
-    List<Views.AffectedView> affected = a.affected().stream().map(p -> new Views.AffectedView(
-        p.ecosystem(), p.packageName(), SitePaths.packagePage(p.ecosystem(), p.packageName()),
-        p.purl().or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(""),
-        p.ranges().stream().map(RangeText::describe).toList(),
-        p.ranges().stream().filter(r -> r.type() != RangeType.GIT).flatMap(r -> r.fixed().stream()).distinct().toList(),
-        p.ranges().stream().filter(r -> r.type() != RangeType.GIT).flatMap(r -> r.fixed().stream()).distinct()
-            .map(v -> fixedLink(p.ecosystem(), p.packageName(), v)).toList(),
-        p.versions(), List.copyOf(p.functions().keySet()), p.os(), p.arch())).toList();
-    String packages = a.affected().stream().map(p -> p.packageName() + " (" + p.ecosystem() + ")")
-        .distinct().collect(Collectors.joining(", "));
-    return new AdvisoryView(a.id(), a.title(), path, base + path,
+    String editUrl =
+        config
+            .repository()
+            .map(
+                r ->
+                    (r.endsWith("/") ? r : r + "/")
+                        + "edit/"
+                        + config.branch()
+                        + "/"
+                        + a.source().relativePath())
+            .orElse("");
+    List<Views.AffectedView> affected =
+        a.affected().stream()
+            .map(
+                p ->
+                    new Views.AffectedView(
+                        p.ecosystem(),
+                        p.packageName(),
+                        SitePaths.packagePage(p.ecosystem(), p.packageName()),
+                        p.purl()
+                            .or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName()))
+                            .orElse(""),
+                        p.ranges().stream().map(RangeText::describe).toList(),
+                        p.ranges().stream()
+                            .filter(r -> r.type() != RangeType.GIT)
+                            .flatMap(r -> r.fixed().stream())
+                            .distinct()
+                            .toList(),
+                        p.ranges().stream()
+                            .filter(r -> r.type() != RangeType.GIT)
+                            .flatMap(r -> r.fixed().stream())
+                            .distinct()
+                            .map(v -> fixedLink(p.ecosystem(), p.packageName(), v))
+                            .toList(),
+                        p.versions(),
+                        List.copyOf(p.functions().keySet()),
+                        p.os(),
+                        p.arch()))
+            .toList();
+    String packages =
+        a.affected().stream()
+            .map(p -> p.packageName() + " (" + p.ecosystem() + ")")
+            .distinct()
+            .collect(Collectors.joining(", "));
+    return new AdvisoryView(
+        a.id(),
+        a.title(),
+        path,
+        base + path,
         a.withdrawn().isPresent() ? "Withdrawn" : "Published",
         a.withdrawn().isPresent(),
         a.withdrawn().map(w -> w.date().date().toString()).orElse(""),
         a.withdrawn().map(w -> w.reason()).orElse(""),
         a.informational().map(i -> capitalize(i.spelling())).orElse(""),
         a.effectivePublished().map(t -> t.date().toString()).orElse(""),
-        modified.filter(m -> !m.equals(a.effectivePublished().orElse(null))).map(t -> t.date().toString()).orElse(""),
+        modified
+            .filter(m -> !m.equals(a.effectivePublished().orElse(null)))
+            .map(t -> t.date().toString())
+            .orElse(""),
         severity(a.severity()),
         a.aliases().stream().map(this::link).toList(),
         a.related().stream().map(this::link).toList(),
         a.upstream().stream().map(this::link).toList(),
-        affected, packages,
+        affected,
+        packages,
         a.cwes().stream().map(AdvisoryViews::cwe).toList(),
         a.keywords(),
-        a.references().stream().map(r -> new Views.ReferenceView(capitalize(r.type().name().toLowerCase(Locale.ROOT)), r.url())).toList(),
-        a.credits().stream().map(c -> new Views.CreditView(c.name(),
-            c.type().map(t -> capitalize(t.name().toLowerCase(Locale.ROOT).replace('_', ' '))).orElse(""),
-            c.contact())).toList(),
+        a.references().stream()
+            .map(
+                r ->
+                    new Views.ReferenceView(
+                        capitalize(r.type().name().toLowerCase(Locale.ROOT)), r.url()))
+            .toList(),
+        a.credits().stream()
+            .map(
+                c ->
+                    new Views.CreditView(
+                        c.name(),
+                        c.type()
+                            .map(
+                                t ->
+                                    capitalize(t.name().toLowerCase(Locale.ROOT).replace('_', ' ')))
+                            .orElse(""),
+                        c.contact()))
+            .toList(),
         timeline(a),
         details,
-        SitePaths.osvJson(AdvisoryId.osvId(a.id(), config.idPrefix(), config.osvPrefixRegistered())),
-        editUrl, a.source().relativePath(),
-        similar.stream().filter(context.titles()::containsKey)
-            .map(id -> new Views.SimilarView(id, context.titles().get(id), SitePaths.advisory(id))).toList(),
+        SitePaths.osvJson(
+            AdvisoryId.osvId(a.id(), config.idPrefix(), config.osvPrefixRegistered())),
+        editUrl,
+        a.source().relativePath(),
+        similar.stream()
+            .filter(context.titles()::containsKey)
+            .map(id -> new Views.SimilarView(id, context.titles().get(id), SitePaths.advisory(id)))
+            .toList(),
         banner(a));
   }
 
-  /** What search finds an advisory by: its IDs, its title, and its text, package names, CWE names and keywords. */
+  /**
+   * What search finds an advisory by: its IDs, its title, and its text, package names, CWE names
+   * and keywords.
+   */
   static SearchDoc searchDoc(Advisory a, AdvisoryView v) {
     List<String> ids = new ArrayList<>();
     ids.add(a.id());
     ids.addAll(a.aliases());
     StringBuilder body = new StringBuilder(a.details());
-    for (Views.AffectedView p : v.affected()) body.append('\n').append(p.name()).append(' ').append(p.ecosystem());
+    for (Views.AffectedView p : v.affected())
+      body.append('\n').append(p.name()).append(' ').append(p.ecosystem());
     for (Views.CweView c : v.cwes()) body.append('\n').append(c.id()).append(' ').append(c.name());
     body.append('\n').append(String.join(" ", a.keywords()));
     List<String> ecosystems = a.affected().stream().map(p -> p.ecosystem()).distinct().toList();
     int year = a.effectivePublished().map(t -> t.date().getYear()).orElse(1970);
-    return new SearchDoc(v.id(), v.title(), v.path(), v.severity().label(), v.severity().score(),
-        v.packagesSummary(), v.published(), v.withdrawn(), List.copyOf(ids),
+    return new SearchDoc(
+        v.id(),
+        v.title(),
+        v.path(),
+        v.severity().label(),
+        v.severity().score(),
+        v.packagesSummary(),
+        v.published(),
+        v.withdrawn(),
+        List.copyOf(ids),
         v.affected().stream().map(p -> new SearchDoc.PackageRef(p.name(), p.ecosystem())).toList(),
-        ecosystems, v.severity().level(), year, body.toString());
+        ecosystems,
+        v.severity().level(),
+        year,
+        body.toString());
   }
 
-  /** One advisory as a feed item: its page's facts, as text for the summary and HTML for the content. */
+  /**
+   * One advisory as a feed item: its page's facts, as text for the summary and HTML for the
+   * content.
+   */
   Feed.Item item(Advisory a, AdvisoryView v, Optional<Instant> lastCommit) {
     Instant published = a.effectivePublished().map(Timestamp::instant).orElse(Instant.EPOCH);
     Instant updated = a.effectiveModified(lastCommit).map(Timestamp::instant).orElse(published);
@@ -150,12 +237,18 @@ final class AdvisoryViews {
     if (withdrawn) {
       String line = "Withdrawn on " + v.withdrawnDate() + ": " + v.withdrawnReason();
       summary.add(line + ".");
-      html.append("<p><strong>").append(Html.escape("Withdrawn on " + v.withdrawnDate())).append(":</strong> ")
-          .append(Html.escape(v.withdrawnReason())).append("</p>\n");
+      html.append("<p><strong>")
+          .append(Html.escape("Withdrawn on " + v.withdrawnDate()))
+          .append(":</strong> ")
+          .append(Html.escape(v.withdrawnReason()))
+          .append("</p>\n");
     }
     Views.SeverityView sev = v.severity();
     if (sev.isRated()) {
-      String rating = sev.label() + (sev.score().isEmpty() ? "" : " " + sev.score()) + (sev.version().isEmpty() ? "" : " (" + sev.version() + ")");
+      String rating =
+          sev.label()
+              + (sev.score().isEmpty() ? "" : " " + sev.score())
+              + (sev.version().isEmpty() ? "" : " (" + sev.version() + ")");
       summary.add("Severity: " + rating + ".");
       html.append("<p><strong>Severity:</strong> ").append(Html.escape(rating)).append("</p>\n");
     }
@@ -163,8 +256,13 @@ final class AdvisoryViews {
     if (!v.affected().isEmpty()) {
       html.append("<ul>\n");
       for (Views.AffectedView p : v.affected()) {
-        String line = p.name() + " (" + p.ecosystem() + ")" + (p.ranges().isEmpty() ? "" : ": " + String.join("; ", p.ranges()))
-            + (p.fixed().isEmpty() ? "" : "; fixed in " + String.join(", ", p.fixed()));
+        String line =
+            p.name()
+                + " ("
+                + p.ecosystem()
+                + ")"
+                + (p.ranges().isEmpty() ? "" : ": " + String.join("; ", p.ranges()))
+                + (p.fixed().isEmpty() ? "" : "; fixed in " + String.join(", ", p.fixed()));
         summary.add(line + ".");
         html.append("<li>").append(Html.escape(line)).append("</li>\n");
       }
@@ -180,27 +278,51 @@ final class AdvisoryViews {
     if (!v.informational().isEmpty()) categories.add(v.informational());
     if (withdrawn) categories.add("Withdrawn");
 
-    Feed.Machine machine = new Feed.Machine(a.id(), a.aliases(), sev.level(), sev.score(), sev.vector(),
-        v.affected().stream().map(p -> new Feed.Package(p.ecosystem(), p.name(), p.purl(), p.ranges(), p.fixed())).toList(),
-        base + v.osvPath(), withdrawn ? v.withdrawnDate() : "");
-    return new Feed.Item(v.url(), title, v.url(), published, updated, String.join(" ", summary),
-        new SafeHtml(html.toString()), categories.stream().distinct().toList(),
-        a.credits().stream().map(c -> c.name()).toList(), machine);
+    Feed.Machine machine =
+        new Feed.Machine(
+            a.id(),
+            a.aliases(),
+            sev.level(),
+            sev.score(),
+            sev.vector(),
+            v.affected().stream()
+                .map(
+                    p -> new Feed.Package(p.ecosystem(), p.name(), p.purl(), p.ranges(), p.fixed()))
+                .toList(),
+            base + v.osvPath(),
+            withdrawn ? v.withdrawnDate() : "");
+    return new Feed.Item(
+        v.url(),
+        title,
+        v.url(),
+        published,
+        updated,
+        String.join(" ", summary),
+        new SafeHtml(html.toString()),
+        categories.stream().distinct().toList(),
+        a.credits().stream().map(c -> c.name()).toList(),
+        machine);
   }
 
-  /** Where a fixed version's release notes are: its page on this site, the project's URL, or nowhere. */
+  /**
+   * Where a fixed version's release notes are: its page on this site, the project's URL, or
+   * nowhere.
+   */
   private LinkView fixedLink(String ecosystem, String name, String version) {
     if (holdsRelease(ecosystem, name, version)) {
       return new LinkView(version, SitePaths.release(ecosystem, name, version), true);
     }
-    return externalNotes.url(ecosystem, name, version)
+    return externalNotes
+        .url(ecosystem, name, version)
         .filter(Urls::isHttpUrl)
-        .map(u -> new LinkView(version, u, false)).orElse(LinkView.plain(version));
+        .map(u -> new LinkView(version, u, false))
+        .orElse(LinkView.plain(version));
   }
 
   /** In a preview, what an advisory that is not public is: the banner its page carries. */
   private String banner(Advisory a) {
-    if (context.previewAt().isEmpty() || EmbargoPolicy.isPublic(a, context.previewAt().get())) return "";
+    if (context.previewAt().isEmpty() || EmbargoPolicy.isPublic(a, context.previewAt().get()))
+      return "";
     if (a.status() == Status.DRAFT) return "DRAFT — NOT PUBLIC";
     return "EMBARGOED — NOT PUBLIC" + a.embargo().map(e -> " until " + e.instant()).orElse("");
   }
@@ -208,7 +330,8 @@ final class AdvisoryViews {
   private static Views.SeverityView severity(Severity s) {
     List<Views.VectorView> vectors = new ArrayList<>();
     Views.SeverityView primary = null;
-    for (String v : List.of(s.cvssV4(), s.cvssV3(), s.cvssV2()).stream().flatMap(Optional::stream).toList()) {
+    for (String v :
+        List.of(s.cvssV4(), s.cvssV3(), s.cvssV2()).stream().flatMap(Optional::stream).toList()) {
       CvssScore score;
       try {
         score = CvssScore.of(v);
@@ -216,35 +339,54 @@ final class AdvisoryViews {
         continue; // validation refused the build already; nothing sensible to show
       }
       if (primary == null) {
-        primary = new Views.SeverityView(score.level().spelling(), score.level().label(),
-            score.formattedScore(), "CVSS " + score.versionLabel(), v, CvssBreakdown.of(v), List.of());
+        primary =
+            new Views.SeverityView(
+                score.level().spelling(),
+                score.level().label(),
+                score.formattedScore(),
+                "CVSS " + score.versionLabel(),
+                v,
+                CvssBreakdown.of(v),
+                List.of());
       } else {
-        vectors.add(new Views.VectorView("CVSS " + score.versionLabel(), v, score.formattedScore(),
-            score.level().label()));
+        vectors.add(
+            new Views.VectorView(
+                "CVSS " + score.versionLabel(), v, score.formattedScore(), score.level().label()));
       }
     }
     if (primary != null) {
-      return new Views.SeverityView(primary.level(), primary.label(), primary.score(), primary.version(),
-          primary.vector(), primary.metrics(), vectors);
+      return new Views.SeverityView(
+          primary.level(),
+          primary.label(),
+          primary.score(),
+          primary.version(),
+          primary.vector(),
+          primary.metrics(),
+          vectors);
     }
-    return s.level().map(l -> new Views.SeverityView(l.spelling(), l.label(), "", "", "", List.of(), List.of()))
+    return s.level()
+        .map(l -> new Views.SeverityView(l.spelling(), l.label(), "", "", "", List.of(), List.of()))
         .orElse(new Views.SeverityView("", "", "", "", "", List.of(), List.of()));
   }
 
-  // Compiled once: String.matches compiles its pattern on every call, for every alias of every advisory.
+  // Compiled once: String.matches compiles its pattern on every call, for every alias of every
+  // advisory.
   private static final Pattern CVE_ID = Pattern.compile("CVE-\\d{4}-\\d{4,}");
   private static final Pattern OSV_ID = Pattern.compile("[A-Za-z0-9._:-]+");
 
   private LinkView link(String id) {
     if (context.titles().containsKey(id)) return new LinkView(id, SitePaths.advisory(id), true);
-    if (CVE_ID.matcher(id).matches()) return new LinkView(id, "https://www.cve.org/CVERecord?id=" + id, false);
-    if (id.startsWith("GHSA-")) return new LinkView(id, "https://github.com/advisories/" + id, false);
-    if (OSV_ID.matcher(id).matches()) return new LinkView(id, "https://osv.dev/vulnerability/" + id, false);
+    if (CVE_ID.matcher(id).matches())
+      return new LinkView(id, "https://www.cve.org/CVERecord?id=" + id, false);
+    if (id.startsWith("GHSA-"))
+      return new LinkView(id, "https://github.com/advisories/" + id, false);
+    if (OSV_ID.matcher(id).matches())
+      return new LinkView(id, "https://osv.dev/vulnerability/" + id, false);
     return LinkView.plain(id);
   }
 
   private static Views.CweView cwe(String id) {
-    java.util.OptionalInt number = CweCatalog.number(id);
+    OptionalInt number = CweCatalog.number(id);
     String name = "";
     String href = "";
     if (number.isPresent()) {
@@ -265,14 +407,24 @@ final class AdvisoryViews {
     return steps;
   }
 
-  private static void add(List<Views.StepView> steps, String label, Optional<Timestamp> when, Optional<Timestamp> reported) {
-    when.ifPresent(t -> {
-      String days = reported.filter(r -> r != t).map(r -> {
-        long d = ChronoUnit.DAYS.between(r.date(), t.date());
-        return d == 1 ? "1 day after the report" : d + " days after the report";
-      }).orElse("");
-      steps.add(new Views.StepView(label, t.date().toString(), days));
-    });
+  private static void add(
+      List<Views.StepView> steps,
+      String label,
+      Optional<Timestamp> when,
+      Optional<Timestamp> reported) {
+    when.ifPresent(
+        t -> {
+          String days =
+              reported
+                  .filter(r -> r != t)
+                  .map(
+                      r -> {
+                        long d = ChronoUnit.DAYS.between(r.date(), t.date());
+                        return d == 1 ? "1 day after the report" : d + " days after the report";
+                      })
+                  .orElse("");
+          steps.add(new Views.StepView(label, t.date().toString(), days));
+        });
   }
 
   static String capitalize(String s) {

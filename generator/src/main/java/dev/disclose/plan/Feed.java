@@ -12,21 +12,32 @@ import java.util.List;
  * @param path the folder the feed files live in, relative to the site root ("" for the root,
  *     "packages/PyPI/corvid-serve/"): {@code feed.xml}, {@code atom.xml}, {@code feed.json}
  */
-public record Feed(String path, String title, String description, String homeUrl, String feedBaseUrl,
-    String language, String publisher, List<Item> items) {
+public record Feed(
+    String path,
+    String title,
+    String description,
+    String homeUrl,
+    String feedBaseUrl,
+    String language,
+    String publisher,
+    List<Item> items) {
 
   public static final String RSS = "feed.xml";
   public static final String ATOM = "atom.xml";
   public static final String JSON = "feed.json";
 
-  /** A feed format as pages link it: its output format's name, its file in each feed's folder, its media type and label. */
+  /**
+   * A feed format as pages link it: its output format's name, its file in each feed's folder, its
+   * media type and label.
+   */
   public record Kind(String format, String file, String mediaType, String label) {}
 
   /** The feed formats, in the order pages list them. */
-  public static final List<Kind> KINDS = List.of(
-      new Kind("rss", RSS, "application/rss+xml", "RSS"),
-      new Kind("atom", ATOM, "application/atom+xml", "Atom"),
-      new Kind("json-feed", JSON, "application/feed+json", "JSON Feed"));
+  public static final List<Kind> KINDS =
+      List.of(
+          new Kind("rss", RSS, "application/rss+xml", "RSS"),
+          new Kind("atom", ATOM, "application/atom+xml", "Atom"),
+          new Kind("json-feed", JSON, "application/feed+json", "JSON Feed"));
 
   public Feed {
     items = List.copyOf(items);
@@ -38,11 +49,20 @@ public record Feed(String path, String title, String description, String homeUrl
   }
 
   /**
-   * One advisory as a feed item. {@code id} is the advisory's canonical URL: permanent, so a
-   * reader recognises an amended advisory as the same item and shows it as updated.
+   * One advisory as a feed item. {@code id} is the advisory's canonical URL: permanent, so a reader
+   * recognises an amended advisory as the same item and shows it as updated.
    */
-  public record Item(String id, String title, String url, Instant published, Instant updated, String summary,
-      SafeHtml content, List<String> categories, List<String> credits, Machine machine) {
+  public record Item(
+      String id,
+      String title,
+      String url,
+      Instant published,
+      Instant updated,
+      String summary,
+      SafeHtml content,
+      List<String> categories,
+      List<String> credits,
+      Machine machine) {
     public Item {
       categories = List.copyOf(categories);
       credits = List.copyOf(credits);
@@ -50,8 +70,15 @@ public record Feed(String path, String title, String description, String homeUrl
   }
 
   /** What tools read from the JSON Feed's extension: the advisory's machine fields. */
-  public record Machine(String advisoryId, List<String> aliases, String severity, String score, String vector,
-      List<Package> affected, String osvUrl, String withdrawn) {
+  public record Machine(
+      String advisoryId,
+      List<String> aliases,
+      String severity,
+      String score,
+      String vector,
+      List<Package> affected,
+      String osvUrl,
+      String withdrawn) {
     public Machine {
       aliases = List.copyOf(aliases);
       affected = List.copyOf(affected);
@@ -59,7 +86,8 @@ public record Feed(String path, String title, String description, String homeUrl
   }
 
   /** An affected package: its ranges in words and its fixed versions. */
-  public record Package(String ecosystem, String name, String purl, List<String> ranges, List<String> fixed) {
+  public record Package(
+      String ecosystem, String name, String purl, List<String> ranges, List<String> fixed) {
     public Package {
       ranges = List.copyOf(ranges);
       fixed = List.copyOf(fixed);

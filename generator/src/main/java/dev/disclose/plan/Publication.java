@@ -10,15 +10,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the output formats are made of: the advisories to publish and where the site lives, and
- * for the site's own files the feeds, search documents and sitemap entries the plan made (empty
- * for a publication of the catalog alone, as {@code disclose export} makes).
+ * What the output formats are made of: the advisories to publish and where the site lives, and for
+ * the site's own files the feeds, search documents and sitemap entries the plan made (empty for a
+ * publication of the catalog alone, as {@code disclose export} makes).
  *
  * @param now the build's notion of now (security.txt expires from it)
  * @param preview whether this is a preview, every advisory included, for reviewers only
  */
-public record Publication(Catalog catalog, SiteConfig config, LastCommitTimes commits, Instant now, boolean preview,
-    List<Feed> feeds, List<SearchDoc> searchDocs, List<SitemapEntry> sitemap) {
+public record Publication(
+    Catalog catalog,
+    SiteConfig config,
+    LastCommitTimes commits,
+    Instant now,
+    boolean preview,
+    List<Feed> feeds,
+    List<SearchDoc> searchDocs,
+    List<SitemapEntry> sitemap) {
   public Publication {
     feeds = List.copyOf(feeds);
     searchDocs = List.copyOf(searchDocs);

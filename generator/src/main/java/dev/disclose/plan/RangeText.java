@@ -9,17 +9,32 @@ public final class RangeText {
 
   public static String describe(AffectedRange r) {
     if (r.type() == RangeType.GIT) {
-      String from = r.introduced().filter(v -> !v.equals(AffectedRange.BEGINNING))
-          .map(c -> "from commit " + shortHash(c)).orElse("from the first commit");
-      String to = r.fixed().map(c -> ", fixed by commit " + shortHash(c))
-          .or(() -> r.lastAffected().map(c -> " to commit " + shortHash(c) + " (last affected)"))
-          .orElse(", not fixed yet");
+      String from =
+          r.introduced()
+              .filter(v -> !v.equals(AffectedRange.BEGINNING))
+              .map(c -> "from commit " + shortHash(c))
+              .orElse("from the first commit");
+      String to =
+          r.fixed()
+              .map(c -> ", fixed by commit " + shortHash(c))
+              .or(
+                  () ->
+                      r.lastAffected().map(c -> " to commit " + shortHash(c) + " (last affected)"))
+              .orElse(", not fixed yet");
       return "Commits " + from + to;
     }
-    String start = r.introduced().filter(v -> !v.equals(AffectedRange.BEGINNING)).map(v -> "≥ " + v).orElse("");
+    String start =
+        r.introduced()
+            .filter(v -> !v.equals(AffectedRange.BEGINNING))
+            .map(v -> "≥ " + v)
+            .orElse("");
     // OSV's limit bounds an open interval: versions from the limit on are not affected by it.
-    String end = r.fixed().map(v -> "< " + v).or(() -> r.lastAffected().map(v -> "≤ " + v))
-        .or(() -> r.limit().map(v -> "< " + v)).orElse("");
+    String end =
+        r.fixed()
+            .map(v -> "< " + v)
+            .or(() -> r.lastAffected().map(v -> "≤ " + v))
+            .or(() -> r.limit().map(v -> "< " + v))
+            .orElse("");
     if (start.isEmpty() && end.isEmpty()) return "all versions";
     if (start.isEmpty()) return end;
     if (end.isEmpty()) return start;

@@ -3,13 +3,25 @@ package dev.disclose.plan;
 import java.util.List;
 
 /**
- * What the search index holds of one advisory: what a result shows (ID, title, page path,
- * severity label and score, packages in words, publication date, withdrawn), what finds it (IDs
- * and aliases, title, body, package names), and its facets (ecosystems, severity, year).
+ * What the search index holds of one advisory: what a result shows (ID, title, page path, severity
+ * label and score, packages in words, publication date, withdrawn), what finds it (IDs and aliases,
+ * title, body, package names), and its facets (ecosystems, severity, year).
  */
-public record SearchDoc(String id, String title, String path, String severityLabel, String score, String packagesSummary,
-    String published, boolean withdrawn, List<String> ids, List<PackageRef> packages, List<String> ecosystems,
-    String severity, int year, String body) {
+public record SearchDoc(
+    String id,
+    String title,
+    String path,
+    String severityLabel,
+    String score,
+    String packagesSummary,
+    String published,
+    boolean withdrawn,
+    List<String> ids,
+    List<PackageRef> packages,
+    List<String> ecosystems,
+    String severity,
+    int year,
+    String body) {
 
   /** The output format made of search documents, which the search page reads. */
   public static final String FORMAT = "search-index";

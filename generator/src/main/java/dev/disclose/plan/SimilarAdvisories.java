@@ -27,19 +27,19 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
 
 /**
- * "Similar advisories" for each advisory page, computed at build time over the public
- * advisories: the same package weighs most, then the same weakness (CWE), then wording (a "more
- * like this" query over title and details, as Lucene's MoreLikeThis builds it). Deterministic:
- * ties go to the advisory that comes first in the catalog's order.
+ * "Similar advisories" for each advisory page, computed at build time over the public advisories:
+ * the same package weighs most, then the same weakness (CWE), then wording (a "more like this"
+ * query over title and details, as Lucene's MoreLikeThis builds it). Deterministic: ties go to the
+ * advisory that comes first in the catalog's order.
  *
  * <p>Scored as Lucene scores the query {@code package^8 OR cwe^3 OR (12 telling words)} over an
- * index of title and details (its analyzer, its BM25 and tf·idf, its length norms), but without
- * an index or a query per advisory: every word's contribution to every advisory that has it is
- * computed once, and each advisory's list sums the contributions of its own clauses into an
- * array. A Lucene search per advisory spent most of its time setting up scorers and walking
- * skip data for 10,000 queries (2.8 s of a 10,000-advisory build; this takes a tenth of that),
- * and nothing in Lucene scores many queries over one small in-memory collection at once.
- * SimilarAdvisoriesTest compares the lists with Lucene's own search over a real corpus.
+ * index of title and details (its analyzer, its BM25 and tf·idf, its length norms), but without an
+ * index or a query per advisory: every word's contribution to every advisory that has it is
+ * computed once, and each advisory's list sums the contributions of its own clauses into an array.
+ * A Lucene search per advisory spent most of its time setting up scorers and walking skip data for
+ * 10,000 queries (2.8 s of a 10,000-advisory build; this takes a tenth of that), and nothing in
+ * Lucene scores many queries over one small in-memory collection at once. SimilarAdvisoriesTest
+ * compares the lists with Lucene's own search over a real corpus.
  */
 public final class SimilarAdvisories {
   /** How many similar advisories a page lists. */
@@ -50,6 +50,7 @@ public final class SimilarAdvisories {
 
   /** What the old query's clauses were boosted by: a shared package, a shared weakness. */
   private static final float PACKAGE_BOOST = 8f;
+
   private static final float CWE_BOOST = 3f;
 
   private SimilarAdvisories() {}
@@ -58,7 +59,8 @@ public final class SimilarAdvisories {
    * Everything {@link #of} reads of one advisory: equal lists of inputs give equal results (the
    * preview server reuses the lists when an edit touched none of these).
    */
-  public record Input(String id, List<String> packages, List<String> cwes, String title, String details) {}
+  public record Input(
+      String id, List<String> packages, List<String> cwes, String title, String details) {}
 
   public static List<Input> inputs(List<Advisory> advisories) {
     List<Input> out = new ArrayList<>(advisories.size());
@@ -78,9 +80,9 @@ public final class SimilarAdvisories {
   }
 
   /**
-   * As {@link #of(List)}, of what it reads of each advisory; given up with a
-   * {@link CancellationException} once {@code cancelled} says so (a background run, when a
-   * newer edit came).
+   * As {@link #of(List)}, of what it reads of each advisory; given up with a {@link
+   * CancellationException} once {@code cancelled} says so (a background run, when a newer edit
+   * came).
    */
   public static Map<String, List<String>> of(List<Input> advisories, BooleanSupplier cancelled) {
     int n = advisories.size();
@@ -88,7 +90,10 @@ public final class SimilarAdvisories {
     if (n < 2) return out;
     List<Words> words;
     try (Analyzer analyzer = new EnglishAnalyzer()) {
-      words = advisories.parallelStream().map(a -> Words.of(analyzer, a.title() + "\n" + a.details())).toList();
+      words =
+          advisories.parallelStream()
+              .map(a -> Words.of(analyzer, a.title() + "\n" + a.details()))
+              .toList();
     }
     if (cancelled.getAsBoolean()) throw new CancellationException("a newer edit came");
     Vocabulary vocabulary = Vocabulary.of(words);
@@ -96,42 +101,52 @@ public final class SimilarAdvisories {
     // say little and cost much; a small site needs every word it has.
     int maxDocFreq = n >= 200 ? n / 10 : Integer.MAX_VALUE;
     int[][] telling = new int[n][];
-    IntStream.range(0, n).parallel().forEach(d -> telling[d] = vocabulary.telling(d, words.get(d), maxDocFreq, n));
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(d -> telling[d] = vocabulary.telling(d, words.get(d), maxDocFreq, n));
     Posting[] text = vocabulary.postings(words, telling);
     List<List<String>> packageKeys = advisories.stream().map(Input::packages).toList();
     List<List<String>> cweKeys = advisories.stream().map(a -> (List<String>) a.cwes()).toList();
     Map<String, Posting> packages = Posting.ofKeys("package", packageKeys, PACKAGE_BOOST);
     Map<String, Posting> cwes = Posting.ofKeys("cwe", cweKeys, CWE_BOOST);
 
-    // Each advisory's list; a few chunks per core, each with its own scratch arrays, balance the load.
+    // Each advisory's list; a few chunks per core, each with its own scratch arrays, balance the
+    // load.
     int chunks = Math.min(n, 4 * Runtime.getRuntime().availableProcessors());
     String[][] found = new String[n][];
-    IntStream.range(0, chunks).parallel().forEach(chunk -> {
-      Scorer scorer = new Scorer(n);
-      for (int d = chunk; d < n && !cancelled.getAsBoolean(); d += chunks) {
-        for (String p : packageKeys.get(d)) scorer.add(packages.get(p));
-        for (String c : cweKeys.get(d)) scorer.add(cwes.get(c));
-        for (int term : telling[d]) scorer.add(text[term]);
-        List<String> ids = new ArrayList<>(COUNT);
-        for (int hit : scorer.best(COUNT + 1)) {
-          if (hit != d && ids.size() < COUNT) ids.add(advisories.get(hit).id());
-        }
-        found[d] = ids.toArray(String[]::new);
-      }
-    });
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            chunk -> {
+              Scorer scorer = new Scorer(n);
+              for (int d = chunk; d < n && !cancelled.getAsBoolean(); d += chunks) {
+                for (String p : packageKeys.get(d)) scorer.add(packages.get(p));
+                for (String c : cweKeys.get(d)) scorer.add(cwes.get(c));
+                for (int term : telling[d]) scorer.add(text[term]);
+                List<String> ids = new ArrayList<>(COUNT);
+                for (int hit : scorer.best(COUNT + 1)) {
+                  if (hit != d && ids.size() < COUNT) ids.add(advisories.get(hit).id());
+                }
+                found[d] = ids.toArray(String[]::new);
+              }
+            });
     if (cancelled.getAsBoolean()) throw new CancellationException("a newer edit came");
     for (int d = 0; d < n; d++) out.put(advisories.get(d).id(), List.of(found[d]));
     return out;
   }
 
-  /** One advisory's analysed title and details: its distinct words, how often each occurs, and how many words in all. */
+  /**
+   * One advisory's analysed title and details: its distinct words, how often each occurs, and how
+   * many words in all.
+   */
   private record Words(String[] terms, int[] freqs, int length) {
     static Words of(Analyzer analyzer, String text) {
       Map<String, int[]> counts = new LinkedHashMap<>();
       int length = 0;
       try (TokenStream stream = analyzer.tokenStream("text", text)) {
         CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-        PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+        PositionIncrementAttribute increment =
+            stream.addAttribute(PositionIncrementAttribute.class);
         stream.reset();
         while (stream.incrementToken()) {
           // The length Lucene's norms count: tokens, less those stacked on the one before.
@@ -154,11 +169,17 @@ public final class SimilarAdvisories {
   }
 
   /**
-   * Every word of the site, numbered in order of first use: each advisory's words by number, in
-   * how many advisories each occurs and how often in all; the statistics Lucene's BM25 reads.
+   * Every word of the site, numbered in order of first use: each advisory's words by number, in how
+   * many advisories each occurs and how often in all; the statistics Lucene's BM25 reads.
    */
-  private record Vocabulary(List<String> terms, int[][] ids, int[] docFreq, long[] totalFreq,
-      int docCount, long sumTotalFreq, long sumDocFreq) {
+  private record Vocabulary(
+      List<String> terms,
+      int[][] ids,
+      int[] docFreq,
+      long[] totalFreq,
+      int docCount,
+      long sumTotalFreq,
+      long sumDocFreq) {
     static Vocabulary of(List<Words> words) {
       Map<String, Integer> numbers = new HashMap<>();
       List<String> terms = new ArrayList<>();
@@ -172,7 +193,9 @@ public final class SimilarAdvisories {
         for (int i = 0; i < w.terms().length; i++) {
           Integer known = numbers.putIfAbsent(w.terms()[i], terms.size());
           if (known == null) terms.add(w.terms()[i]);
-          else w.terms()[i] = terms.get(known); // one String per word, not one per advisory that has it
+          else
+            w.terms()[i] =
+                terms.get(known); // one String per word, not one per advisory that has it
           ids[d][i] = known == null ? terms.size() - 1 : known;
         }
         if (w.length() > 0) docCount++;
@@ -207,18 +230,26 @@ public final class SimilarAdvisories {
       return scored.stream().limit(QUERY_TERMS).mapToInt(Scored::id).toArray();
     }
 
-    /** For each word some advisory's query has: the advisories with it and its BM25 score in each (by number; null for the rest). */
+    /**
+     * For each word some advisory's query has: the advisories with it and its BM25 score in each
+     * (by number; null for the rest).
+     */
     Posting[] postings(List<Words> words, int[][] telling) {
       Posting[] postings = new Posting[terms.size()];
       Similarity.SimScorer[] bm25 = new Similarity.SimScorer[terms.size()];
       int[] filled = new int[terms.size()];
       if (docCount == 0) return postings;
-      CollectionStatistics field = new CollectionStatistics("text", ids.length, docCount, sumTotalFreq, sumDocFreq);
+      CollectionStatistics field =
+          new CollectionStatistics("text", ids.length, docCount, sumTotalFreq, sumDocFreq);
       for (int[] query : telling) {
         for (int id : query) {
           if (postings[id] != null) continue;
           postings[id] = new Posting(new int[docFreq[id]], new float[docFreq[id]], 0f);
-          bm25[id] = BM25.scorer(1f, field, new TermStatistics(new BytesRef(terms.get(id)), docFreq[id], totalFreq[id]));
+          bm25[id] =
+              BM25.scorer(
+                  1f,
+                  field,
+                  new TermStatistics(new BytesRef(terms.get(id)), docFreq[id], totalFreq[id]));
         }
       }
       for (int d = 0; d < ids.length; d++) {
@@ -238,9 +269,9 @@ public final class SimilarAdvisories {
   private static final ClassicSimilarity TFIDF = new ClassicSimilarity();
 
   /**
-   * The advisories a clause matches, in catalog order, and what it adds to each one's score:
-   * per advisory for a word (BM25 weighs how often it occurs against the text's length), or
-   * one constant for a package or weakness (an exact key without length norms, as a StringField).
+   * The advisories a clause matches, in catalog order, and what it adds to each one's score: per
+   * advisory for a word (BM25 weighs how often it occurs against the text's length), or one
+   * constant for a package or weakness (an exact key without length norms, as a StringField).
    */
   private record Posting(int[] docs, float[] scores, float constant) {
     /** Each advisory's keys (with repeats, as its query has them) → a posting per distinct key. */
@@ -257,11 +288,19 @@ public final class SimilarAdvisories {
       Map<String, Posting> out = new HashMap<>();
       if (docCount == 0) return out;
       // A field indexed without frequencies counts each key once per advisory.
-      CollectionStatistics stats = new CollectionStatistics(field, keys.size(), docCount, sumDocFreq, sumDocFreq);
-      docs.forEach((key, list) -> {
-        float score = BM25.scorer(boost, stats, new TermStatistics(new BytesRef(key), list.size(), list.size())).score(1f, 1L);
-        out.put(key, new Posting(list.stream().mapToInt(Integer::intValue).toArray(), null, score));
-      });
+      CollectionStatistics stats =
+          new CollectionStatistics(field, keys.size(), docCount, sumDocFreq, sumDocFreq);
+      docs.forEach(
+          (key, list) -> {
+            float score =
+                BM25.scorer(
+                        boost,
+                        stats,
+                        new TermStatistics(new BytesRef(key), list.size(), list.size()))
+                    .score(1f, 1L);
+            out.put(
+                key, new Posting(list.stream().mapToInt(Integer::intValue).toArray(), null, score));
+          });
       return out;
     }
   }
@@ -270,6 +309,7 @@ public final class SimilarAdvisories {
   private static final class Scorer {
     /** Each advisory's sum so far; 0 for one not reached yet (every clause adds more than 0). */
     private final double[] sums;
+
     private final int[] touched;
     private int size;
 
@@ -299,8 +339,8 @@ public final class SimilarAdvisories {
     }
 
     /**
-     * The k best advisories, best first: the highest score (summed in double, compared as the
-     * float Lucene reports), ties to the first in catalog order; the sums cleared for the next.
+     * The k best advisories, best first: the highest score (summed in double, compared as the float
+     * Lucene reports), ties to the first in catalog order; the sums cleared for the next.
      */
     int[] best(int k) {
       int[] docs = new int[k];

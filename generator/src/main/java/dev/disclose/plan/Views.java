@@ -3,11 +3,12 @@ package dev.disclose.plan;
 import dev.disclose.markdown.SafeHtml;
 import dev.disclose.severity.CvssBreakdown;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What templates see: plain, pre-formatted values (strings, booleans, lists), never the raw
- * model or YAML. Links are root-relative paths (templates prefix them with {@code root}) or
- * absolute http(s) URLs. Empty strings and lists stand for "absent".
+ * What templates see: plain, pre-formatted values (strings, booleans, lists), never the raw model
+ * or YAML. Links are root-relative paths (templates prefix them with {@code root}) or absolute
+ * http(s) URLs. Empty strings and lists stand for "absent".
  */
 public final class Views {
   private Views() {}
@@ -16,12 +17,20 @@ public final class Views {
    * The site as every page shows it; {@code feeds}: the feed formats it publishes, {@code formats}:
    * the names of every output format it publishes, for the links to them.
    */
-  public record SiteView(String title, String description, String baseUrl, String securityContact,
-      boolean hasPolicy, String repository, boolean hasReleases, boolean preview, List<Feed.Kind> feeds,
-      java.util.Set<String> formats) {
+  public record SiteView(
+      String title,
+      String description,
+      String baseUrl,
+      String securityContact,
+      boolean hasPolicy,
+      String repository,
+      boolean hasReleases,
+      boolean preview,
+      List<Feed.Kind> feeds,
+      Set<String> formats) {
     public SiteView {
       feeds = List.copyOf(feeds);
-      formats = java.util.Set.copyOf(formats);
+      formats = Set.copyOf(formats);
     }
   }
 
@@ -37,8 +46,14 @@ public final class Views {
   }
 
   /** A severity: the primary rating, its vector in words, and any further vectors. */
-  public record SeverityView(String level, String label, String score, String version, String vector,
-      List<CvssBreakdown.Metric> metrics, List<VectorView> otherVectors) {
+  public record SeverityView(
+      String level,
+      String label,
+      String score,
+      String version,
+      String vector,
+      List<CvssBreakdown.Metric> metrics,
+      List<VectorView> otherVectors) {
     public boolean isRated() {
       return !level.isEmpty();
     }
@@ -46,14 +61,32 @@ public final class Views {
 
   public record VectorView(String version, String vector, String score, String label) {}
 
-  /** {@code fixedLinks}: each fixed version linked to its release notes where the site knows them. */
-  public record AffectedView(String ecosystem, String name, String packagePath, String purl,
-      List<String> ranges, List<String> fixed, List<LinkView> fixedLinks, List<String> versions, List<String> functions,
-      List<String> os, List<String> arch) {}
+  /**
+   * {@code fixedLinks}: each fixed version linked to its release notes where the site knows them.
+   */
+  public record AffectedView(
+      String ecosystem,
+      String name,
+      String packagePath,
+      String purl,
+      List<String> ranges,
+      List<String> fixed,
+      List<LinkView> fixedLinks,
+      List<String> versions,
+      List<String> functions,
+      List<String> os,
+      List<String> arch) {}
 
   /** A release's page: its notes and the advisories it fixes. */
-  public record ReleaseView(String packageName, String ecosystem, String packagePath, String version, String date,
-      SafeHtml notes, List<RowView> fixes, String sourcePath) {}
+  public record ReleaseView(
+      String packageName,
+      String ecosystem,
+      String packagePath,
+      String version,
+      String date,
+      SafeHtml notes,
+      List<RowView> fixes,
+      String sourcePath) {}
 
   public record CweView(String id, String name, String href) {}
 
@@ -96,9 +129,9 @@ public final class Views {
 
   /**
    * An advisory as lists show it (the home page, a package's, an ecosystem's, a year's, a
-   * severity's, a release's fixes): its page's view without the details and the similar
-   * advisories. A list is rendered again only when a row changes, so an edit of an advisory's
-   * text, or new similar advisories, render its own page, not every list of thousands holding it.
+   * severity's, a release's fixes): its page's view without the details and the similar advisories.
+   * A list is rendered again only when a row changes, so an edit of an advisory's text, or new
+   * similar advisories, render its own page, not every list of thousands holding it.
    */
   public record RowView(
       String id,
@@ -128,10 +161,33 @@ public final class Views {
       String sourcePath,
       String banner) {
     public static RowView of(AdvisoryView v) {
-      return new RowView(v.id(), v.title(), v.path(), v.url(), v.status(), v.withdrawn(), v.withdrawnDate(),
-          v.withdrawnReason(), v.informational(), v.published(), v.modified(), v.severity(), v.aliases(), v.related(),
-          v.upstream(), v.affected(), v.packagesSummary(), v.cwes(), v.keywords(), v.references(), v.credits(),
-          v.timeline(), v.osvPath(), v.editUrl(), v.sourcePath(), v.banner());
+      return new RowView(
+          v.id(),
+          v.title(),
+          v.path(),
+          v.url(),
+          v.status(),
+          v.withdrawn(),
+          v.withdrawnDate(),
+          v.withdrawnReason(),
+          v.informational(),
+          v.published(),
+          v.modified(),
+          v.severity(),
+          v.aliases(),
+          v.related(),
+          v.upstream(),
+          v.affected(),
+          v.packagesSummary(),
+          v.cwes(),
+          v.keywords(),
+          v.references(),
+          v.credits(),
+          v.timeline(),
+          v.osvPath(),
+          v.editUrl(),
+          v.sourcePath(),
+          v.banner());
     }
   }
 
@@ -142,15 +198,19 @@ public final class Views {
   public record EntryView(String label, String path, int count, String note) {}
 
   /** A page listing advisories. */
-  public record ListView(String heading, String intro, List<RowView> advisories,
-      List<EntryView> related) {}
+  public record ListView(
+      String heading, String intro, List<RowView> advisories, List<EntryView> related) {}
 
   /** A page listing entries (all packages, ecosystems, years). */
   public record IndexView(String heading, String intro, List<EntryView> entries) {}
 
   /** The home page: the newest advisories and the ways to narrow them. */
-  public record HomeView(List<RowView> latest, int total, List<EntryView> ecosystems,
-      List<EntryView> severities, List<EntryView> years) {}
+  public record HomeView(
+      List<RowView> latest,
+      int total,
+      List<EntryView> ecosystems,
+      List<EntryView> severities,
+      List<EntryView> years) {}
 
   /** A prose page rendered from Markdown (the security policy). */
   public record ProseView(String heading, SafeHtml html) {}

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Where the notes of releases published elsewhere are: the URL template each package of
- * site-config.yaml gives. Looked up once per fixed version of every advisory, so indexed once
- * per site instead of scanning the package list (a thousand packages on a large site) each time.
+ * site-config.yaml gives. Looked up once per fixed version of every advisory, so indexed once per
+ * site instead of scanning the package list (a thousand packages on a large site) each time.
  */
 public final class ExternalReleaseNotes {
   private final Map<String, String> templates;
@@ -22,7 +22,8 @@ public final class ExternalReleaseNotes {
     Map<String, String> templates = new HashMap<>();
     for (SiteConfig.PublishedPackage p : config.packages()) {
       if (p.releaseNotes().orElse(null) instanceof ReleaseNotesSource.UrlTemplate url) {
-        templates.putIfAbsent(key(p.ecosystem(), p.name()), url.template()); // the first package listed wins
+        templates.putIfAbsent(
+            key(p.ecosystem(), p.name()), url.template()); // the first package listed wins
       }
     }
     return new ExternalReleaseNotes(templates);
@@ -30,7 +31,8 @@ public final class ExternalReleaseNotes {
 
   /** The URL of {@code version}'s notes, or empty when the package has no URL template. */
   public Optional<String> url(String ecosystem, String packageName, String version) {
-    return Optional.ofNullable(templates.get(key(ecosystem, packageName))).map(t -> t.replace("{version}", version));
+    return Optional.ofNullable(templates.get(key(ecosystem, packageName)))
+        .map(t -> t.replace("{version}", version));
   }
 
   private static String key(String ecosystem, String name) {

@@ -10,5 +10,12 @@ import java.util.Optional;
  * @param source the file it was read from, relative to the site root, and its first line
  * @param externalUrl where the notes live when the site does not hold them (a URL template)
  */
-public record Release(String ecosystem, String packageName, String version, Optional<LocalDate> date, String notes,
-    String source, int line, Optional<String> externalUrl) {}
+public record Release(
+    String ecosystem,
+    String packageName,
+    String version,
+    Optional<LocalDate> date,
+    String notes,
+    String source,
+    int line,
+    Optional<String> externalUrl) {}

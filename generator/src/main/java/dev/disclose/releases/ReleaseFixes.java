@@ -12,17 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which advisories each release fixes: those with a version range of the release's package that
- * is fixed in the release's version (commit ranges name no release). One pass over the
- * advisories, then a lookup per release, for the release pages, validation and
- * link-release-notes alike.
+ * Which advisories each release fixes: those with a version range of the release's package that is
+ * fixed in the release's version (commit ranges name no release). One pass over the advisories,
+ * then a lookup per release, for the release pages, validation and link-release-notes alike.
  */
 public final class ReleaseFixes {
   private final Map<Key, List<Advisory>> byRelease = new HashMap<>();
 
   /**
-   * A release of a package. A record, not the three joined: the strings of an unchanged
-   * advisory are the same instances from one preview rebuild to the next, their hashes known.
+   * A release of a package. A record, not the three joined: the strings of an unchanged advisory
+   * are the same instances from one preview rebuild to the next, their hashes known.
    */
   private record Key(String ecosystem, String name, String version) {}
 
@@ -35,7 +34,8 @@ public final class ReleaseFixes {
       Set<Key> keys = new LinkedHashSet<>();
       for (Affected p : a.affected()) {
         for (AffectedRange r : p.ranges()) {
-          if (r.type() != RangeType.GIT && r.fixed().isPresent()) keys.add(new Key(p.ecosystem(), p.packageName(), r.fixed().get()));
+          if (r.type() != RangeType.GIT && r.fixed().isPresent())
+            keys.add(new Key(p.ecosystem(), p.packageName(), r.fixed().get()));
         }
       }
       for (Key k : keys) fixes.byRelease.computeIfAbsent(k, x -> new ArrayList<>()).add(a);
@@ -45,6 +45,7 @@ public final class ReleaseFixes {
 
   /** The advisories {@code release} fixes, in the order given to {@link #of}. */
   public List<Advisory> of(Release release) {
-    return byRelease.getOrDefault(new Key(release.ecosystem(), release.packageName(), release.version()), List.of());
+    return byRelease.getOrDefault(
+        new Key(release.ecosystem(), release.packageName(), release.version()), List.of());
   }
 }

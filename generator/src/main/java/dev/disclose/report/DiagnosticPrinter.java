@@ -4,45 +4,51 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.disclose.diagnostic.Diagnostic;
+import dev.disclose.diagnostic.Rule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.EnumSet;
-import dev.disclose.diagnostic.Rule;
 
 /**
- * Prints findings. Text is what compilers print: {@code path:line:col: error[CODE]: message},
- * then the source line with a caret under the column; one summary line ends the output. GitHub
- * prints workflow commands that become annotations on the pull request's changed lines. JSON is
- * one object, stable for tools.
+ * Prints findings. Text is what compilers print: {@code path:line:col: error[CODE]: message}, then
+ * the source line with a caret under the column; one summary line ends the output. GitHub prints
+ * workflow commands that become annotations on the pull request's changed lines. JSON is one
+ * object, stable for tools.
  */
 public final class DiagnosticPrinter {
-  /** Findings about files we refused to read must not quote them (an F008 link may point at a secret). */
-  private static final Set<Rule> NO_QUOTE = EnumSet.of(Rule.FILE_TOO_LARGE, Rule.INVALID_UTF8,
-      Rule.SYMLINK_OUTSIDE);
+  /**
+   * Findings about files we refused to read must not quote them (an F008 link may point at a
+   * secret).
+   */
+  private static final Set<Rule> NO_QUOTE =
+      EnumSet.of(Rule.FILE_TOO_LARGE, Rule.INVALID_UTF8, Rule.SYMLINK_OUTSIDE);
 
   private final Path workingDirectory;
   private final Path siteRoot;
   private final Map<Path, List<String>> lines = new HashMap<>();
 
   /**
-   * {@code siteRoot}: source lines are quoted only from files whose real path lies inside it,
-   * so the printer never follows a link out of the repository.
+   * {@code siteRoot}: source lines are quoted only from files whose real path lies inside it, so
+   * the printer never follows a link out of the repository.
    */
   public DiagnosticPrinter(Path workingDirectory, Path siteRoot) {
     this.workingDirectory = workingDirectory;
     this.siteRoot = siteRoot;
   }
 
-  public void print(List<Diagnostic> diagnostics, int files, DiagnosticFormat format, PrintWriter out) {
+  public void print(
+      List<Diagnostic> diagnostics, int files, DiagnosticFormat format, PrintWriter out) {
     switch (format) {
       case TEXT -> text(diagnostics, files, out);
       case GITHUB -> github(diagnostics, files, out);
@@ -55,20 +61,32 @@ public final class DiagnosticPrinter {
     for (Diagnostic d : diagnostics) {
       out.println(headline(d));
       if (NO_QUOTE.contains(d.rule())) continue;
-      sourceLine(d).map(DiagnosticPrinter::visible).ifPresent(line -> {
-        String number = String.valueOf(d.position().line());
-        String gutter = " ".repeat(number.length());
-        out.println(" " + number + " | " + line);
-        out.println(" " + gutter + " | " + caret(line, d.position().column()));
-      });
+      sourceLine(d)
+          .map(DiagnosticPrinter::visible)
+          .ifPresent(
+              line -> {
+                String number = String.valueOf(d.position().line());
+                String gutter = " ".repeat(number.length());
+                out.println(" " + number + " | " + line);
+                out.println(" " + gutter + " | " + caret(line, d.position().column()));
+              });
     }
     out.println(summary(diagnostics, files));
   }
 
   /** {@code path:line:col: error[CODE]: message}. */
   public static String headline(Diagnostic d) {
-    return d.file().toString().replace('\\', '/') + ":" + d.position().line() + ":" + d.position().column()
-        + ": " + d.severity().label() + "[" + d.rule().code() + "]: " + visible(d.message());
+    return d.file().toString().replace('\\', '/')
+        + ":"
+        + d.position().line()
+        + ":"
+        + d.position().column()
+        + ": "
+        + d.severity().label()
+        + "["
+        + d.rule().code()
+        + "]: "
+        + visible(d.message());
   }
 
   public static String summary(List<Diagnostic> diagnostics, int files) {
@@ -85,12 +103,19 @@ public final class DiagnosticPrinter {
 
   private void github(List<Diagnostic> diagnostics, int files, PrintWriter out) {
     for (Diagnostic d : diagnostics) {
-      out.println("::" + d.severity().label()
-          + " file=" + property(d.file().toString().replace('\\', '/'))
-          + ",line=" + d.position().line()
-          + ",col=" + d.position().column()
-          + ",title=" + property(d.rule().code() + " " + d.rule().slug())
-          + "::" + data(visible(d.message())));
+      out.println(
+          "::"
+              + d.severity().label()
+              + " file="
+              + property(d.file().toString().replace('\\', '/'))
+              + ",line="
+              + d.position().line()
+              + ",col="
+              + d.position().column()
+              + ",title="
+              + property(d.rule().code() + " " + d.rule().slug())
+              + "::"
+              + data(visible(d.message())));
     }
     out.println(summary(diagnostics, files));
   }
@@ -127,18 +152,23 @@ public final class DiagnosticPrinter {
   }
 
   /**
-   * Untrusted text made safe for terminals and CI logs: control characters (a newline could
-   * forge a workflow command, ESC sequences rewrite the screen) and bidirectional overrides are
-   * shown as {@code \\u{…}} escapes.
+   * Untrusted text made safe for terminals and CI logs: control characters (a newline could forge a
+   * workflow command, ESC sequences rewrite the screen) and bidirectional overrides are shown as
+   * {@code \\u{…}} escapes.
    */
   static String visible(String s) {
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> {
-      boolean control = Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT
-          || c == 0x2028 || c == 0x2029;
-      if (control) b.append(String.format("\\u{%04X}", c));
-      else b.appendCodePoint(c);
-    });
+    s.codePoints()
+        .forEach(
+            c -> {
+              boolean control =
+                  Character.getType(c) == Character.CONTROL
+                      || Character.getType(c) == Character.FORMAT
+                      || c == 0x2028
+                      || c == 0x2029;
+              if (control) b.append(String.format("\\u{%04X}", c));
+              else b.appendCodePoint(c);
+            });
     return b.toString();
   }
 
@@ -151,13 +181,13 @@ public final class DiagnosticPrinter {
     return data(s).replace(":", "%3A").replace(",", "%2C");
   }
 
-  private java.util.Optional<String> sourceLine(Diagnostic d) {
+  private Optional<String> sourceLine(Diagnostic d) {
     List<String> file = lines.computeIfAbsent(d.file(), this::readLines);
     int index = d.position().line() - 1;
-    if (index < 0 || index >= file.size()) return java.util.Optional.empty();
+    if (index < 0 || index >= file.size()) return Optional.empty();
     String line = file.get(index).replace('\t', ' ');
-    if (line.isBlank() || line.length() > 300) return java.util.Optional.empty();
-    return java.util.Optional.of(line);
+    if (line.isBlank() || line.length() > 300) return Optional.empty();
+    return Optional.of(line);
   }
 
   private List<String> readLines(Path shown) {
@@ -166,10 +196,13 @@ public final class DiagnosticPrinter {
       if (!Files.isRegularFile(path) || Files.size(path) > 1024 * 1024) return List.of();
       if (!path.toRealPath().startsWith(siteRoot.toRealPath())) return List.of();
       byte[] bytes = Files.readAllBytes(path);
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
       return List.of(text.split("\r?\n", -1));
     } catch (IOException e) {
       return List.of();

@@ -15,21 +15,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * RustSec's {@code [versions]} (Cargo requirements for what is patched and what was never
- * affected) → the affected intervals, the complement of those requirements, computed as RustSec's
- * own OSV export computes it (rustsec crate, {@code osv::ranges_for_advisory}): each requirement is
- * one interval of unaffected versions; they must not overlap; the gaps between them are affected.
- * An exclusive bound {@code > 1.2.3} or {@code <= 1.2.3} becomes the lowest version above it,
- * {@code 1.2.4-0}, so pre-releases fall on the right side, and caret and tilde requirements end at
- * {@code -0} of the next breaking version for the same reason.
+ * RustSec's {@code [versions]} (Cargo requirements for what is patched and what was never affected)
+ * → the affected intervals, the complement of those requirements, computed as RustSec's own OSV
+ * export computes it (rustsec crate, {@code osv::ranges_for_advisory}): each requirement is one
+ * interval of unaffected versions; they must not overlap; the gaps between them are affected. An
+ * exclusive bound {@code > 1.2.3} or {@code <= 1.2.3} becomes the lowest version above it, {@code
+ * 1.2.4-0}, so pre-releases fall on the right side, and caret and tilde requirements end at {@code
+ * -0} of the next breaking version for the same reason.
  *
  * <p>Written here because no Java library reads Cargo's requirement syntax (a bare {@code 1.2.3}
  * means {@code ^1.2.3} in Cargo, an exact version in npm, whose syntax semver4j reads).
  */
 public final class CargoRequirements {
   private static final VersionScheme SEMVER = VersionSchemes.SEMVER;
-  private static final Pattern COMPARATOR = Pattern.compile(
-      "\\s*(=|>=|<=|>|<|~|\\^)?\\s*(\\d+)(?:\\.(\\d+)(?:\\.(\\d+)(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?)?)?\\s*");
+  private static final Pattern COMPARATOR =
+      Pattern.compile(
+          "\\s*(=|>=|<=|>|<|~|\\^)?\\s*(\\d+)(?:\\.(\\d+)(?:\\.(\\d+)(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?)?)?\\s*");
 
   /** A requirement this conversion cannot read, with the reason. */
   public static final class RequirementException extends Exception {
@@ -57,10 +58,11 @@ public final class CargoRequirements {
   record Interval(String requirement, Bound start, Bound end) {}
 
   /**
-   * The affected intervals: every version that no requirement of {@code patched} or
-   * {@code unaffected} matches. No requirements at all: every version.
+   * The affected intervals: every version that no requirement of {@code patched} or {@code
+   * unaffected} matches. No requirements at all: every version.
    */
-  public static List<AffectedRange> affected(List<String> patched, List<String> unaffected) throws RequirementException {
+  public static List<AffectedRange> affected(List<String> patched, List<String> unaffected)
+      throws RequirementException {
     List<Interval> safe = new ArrayList<>();
     for (String r : unaffected) safe.add(interval(r));
     for (String r : patched) safe.add(interval(r));
@@ -72,16 +74,24 @@ public final class CargoRequirements {
     for (int i = 0; i < safe.size(); i++) {
       for (int j = i + 1; j < safe.size(); j++) {
         if (overlaps(safe.get(i), safe.get(j))) {
-          throw new RequirementException("the version requirements `" + safe.get(i).requirement() + "` and `" + safe.get(j).requirement()
-              + "` overlap; each version must be patched or unaffected by one requirement only");
+          throw new RequirementException(
+              "the version requirements `"
+                  + safe.get(i).requirement()
+                  + "` and `"
+                  + safe.get(j).requirement()
+                  + "` overlap; each version must be patched or unaffected by one requirement only");
         }
       }
     }
-    safe.sort(Comparator.comparing((Interval x) -> x.start().version().map(CargoRequirements::parse).orElse(null),
-        Comparator.nullsFirst(Comparator.naturalOrder())));
+    safe.sort(
+        Comparator.comparing(
+            (Interval x) -> x.start().version().map(CargoRequirements::parse).orElse(null),
+            Comparator.nullsFirst(Comparator.naturalOrder())));
     Bound first = safe.get(0).start();
     if (first.version().isPresent()) {
-      out.add(range(null, first.inclusive() ? first.version().get() : increment(first.version().get())));
+      out.add(
+          range(
+              null, first.inclusive() ? first.version().get() : increment(first.version().get())));
     }
     for (int i = 0; i + 1 < safe.size(); i++) {
       Bound end = safe.get(i).end();
@@ -92,27 +102,40 @@ public final class CargoRequirements {
     }
     Bound last = safe.get(safe.size() - 1).end();
     if (last.version().isPresent()) {
-      out.add(range(last.inclusive() ? increment(last.version().get()) : last.version().get(), null));
+      out.add(
+          range(last.inclusive() ? increment(last.version().get()) : last.version().get(), null));
     }
     return out;
   }
 
   private static AffectedRange range(String introduced, String fixed) {
-    return new AffectedRange(RangeType.SEMVER, Optional.empty(), Optional.ofNullable(introduced), Optional.ofNullable(fixed),
-        Optional.empty(), Optional.empty(), Map.of());
+    return new AffectedRange(
+        RangeType.SEMVER,
+        Optional.empty(),
+        Optional.ofNullable(introduced),
+        Optional.ofNullable(fixed),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of());
   }
 
-  /** One requirement ({@code >= 1.2.0, < 1.3.0}, {@code ^0.2.2}, {@code 0.13.10}) as an interval. */
+  /**
+   * One requirement ({@code >= 1.2.0, < 1.3.0}, {@code ^0.2.2}, {@code 0.13.10}) as an interval.
+   */
   static Interval interval(String requirement) throws RequirementException {
     String[] parts = requirement.split(",", -1);
-    if (parts.length > 2) throw new RequirementException("`" + requirement + "` has more than two comparators");
+    if (parts.length > 2)
+      throw new RequirementException("`" + requirement + "` has more than two comparators");
     Bound start = Bound.UNBOUNDED;
     Bound end = Bound.UNBOUNDED;
     for (String part : parts) {
       Matcher m = COMPARATOR.matcher(part);
       if (!m.matches()) {
-        throw new RequirementException("`" + requirement + "` is not a Cargo version requirement this import reads"
-            + " (operators =, >, >=, <, <=, ^, ~ and a bare version; no wildcards)");
+        throw new RequirementException(
+            "`"
+                + requirement
+                + "` is not a Cargo version requirement this import reads"
+                + " (operators =, >, >=, <, <=, ^, ~ and a bare version; no wildcards)");
       }
       String op = m.group(1) == null ? "^" : m.group(1);
       long major;
@@ -124,10 +147,16 @@ public final class CargoRequirements {
         minor = m.group(3) == null ? null : Long.parseLong(m.group(3));
         patch = m.group(4) == null ? null : Long.parseLong(m.group(4));
       } catch (NumberFormatException e) {
-        throw new RequirementException("`" + requirement + "` has a version number too large for Cargo");
+        throw new RequirementException(
+            "`" + requirement + "` has a version number too large for Cargo");
       }
-      String version = major + "." + (minor == null ? 0 : minor) + "." + (patch == null ? 0 : patch)
-          + (m.group(5) == null ? "" : "-" + m.group(5));
+      String version =
+          major
+              + "."
+              + (minor == null ? 0 : minor)
+              + "."
+              + (patch == null ? 0 : patch)
+              + (m.group(5) == null ? "" : "-" + m.group(5));
       switch (op) {
         case ">", ">=" -> {
           if (start.version().isPresent()) throw twice(requirement, "lower");
@@ -139,14 +168,20 @@ public final class CargoRequirements {
         }
         default -> {
           if (parts.length != 1) {
-            throw new RequirementException("`" + requirement + "`: `" + op + "` sets both bounds and must stand alone");
+            throw new RequirementException(
+                "`" + requirement + "`: `" + op + "` sets both bounds and must stand alone");
           }
           start = Bound.inclusive(version);
-          end = switch (op) {
-            case "=" -> Bound.inclusive(version);
-            case "~" -> Bound.exclusive(minor == null ? (major + 1) + ".0.0-0" : major + "." + (minor + 1) + ".0-0");
-            default -> Bound.exclusive(caretEnd(major, minor, patch));
-          };
+          end =
+              switch (op) {
+                case "=" -> Bound.inclusive(version);
+                case "~" ->
+                    Bound.exclusive(
+                        minor == null
+                            ? (major + 1) + ".0.0-0"
+                            : major + "." + (minor + 1) + ".0-0");
+                default -> Bound.exclusive(caretEnd(major, minor, patch));
+              };
         }
       }
     }
@@ -179,7 +214,10 @@ public final class CargoRequirements {
     return new RequirementException("`" + requirement + "` has more than one " + which + " bound");
   }
 
-  /** Start ≤ end, where an unbounded start or end always is, and equal versions only when both are inclusive. */
+  /**
+   * Start ≤ end, where an unbounded start or end always is, and equal versions only when both are
+   * inclusive.
+   */
   private static boolean lessOrEqual(Bound start, Bound end) {
     if (start.version().isEmpty() || end.version().isEmpty()) return true;
     int c = parse(start.version().get()).compareTo(parse(end.version().get()));
@@ -191,8 +229,8 @@ public final class CargoRequirements {
   }
 
   /**
-   * The lowest version above {@code v} under SemVer precedence: 1.2.3 → 1.2.4-0, and a
-   * pre-release gains a ".0" (1.2.3-rc.1 → 1.2.3-rc.1.0).
+   * The lowest version above {@code v} under SemVer precedence: 1.2.3 → 1.2.4-0, and a pre-release
+   * gains a ".0" (1.2.3-rc.1 → 1.2.3-rc.1.0).
    */
   static String increment(String v) {
     String plain = v.contains("+") ? v.substring(0, v.indexOf('+')) : v;

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * RustSec: {@code crates/<crate>/<ID>.md} in advisory-db's format for every advisory of a
- * crates.io package ({@link RustSecExporter}), ready for a pull request there.
+ * RustSec: {@code crates/<crate>/<ID>.md} in advisory-db's format for every advisory of a crates.io
+ * package ({@link RustSecExporter}), ready for a pull request there.
  */
 public final class RustSecFormat implements OutputFormat {
   /** One file of the export: its path in the format's folder, and its bytes. */
@@ -55,8 +55,12 @@ public final class RustSecFormat implements OutputFormat {
       List<File> out = files(memo, a, publication.urls().advisory(a.id()));
       if (out.isEmpty()) skipped.add(a.id());
       if (out.size() > 1) {
-        notes.add(a.id() + " affects " + out.size() + " crates: RustSec files one advisory per crate, "
-            + "so each file is a separate submission and gets its own RUSTSEC ID");
+        notes.add(
+            a.id()
+                + " affects "
+                + out.size()
+                + " crates: RustSec files one advisory per crate, "
+                + "so each file is a separate submission and gets its own RUSTSEC ID");
       }
       for (File f : out) {
         sink.put(f.path(), f.bytes());
@@ -65,15 +69,24 @@ public final class RustSecFormat implements OutputFormat {
     }
     if (!skipped.isEmpty()) {
       skipped.sort(null);
-      notes.add(0, skipped.size() + " advisories without a crates.io package are not RustSec material: "
-          + String.join(", ", skipped));
+      notes.add(
+          0,
+          skipped.size()
+              + " advisories without a crates.io package are not RustSec material: "
+              + String.join(", ", skipped));
     }
     return new Written(files.size(), notes);
   }
 
   /** The advisory's RustSec files, one per crate (none without a crates.io package). */
   public static List<File> files(Memo memo, Advisory advisory, String advisoryUrl) {
-    return memo.get(FILES, advisory.id(), new FilesInput(advisory, advisoryUrl), in -> RustSecExporter.export(in.advisory(), in.url())
-        .stream().map(f -> new File(f.path(), f.text().getBytes(StandardCharsets.UTF_8))).toList());
+    return memo.get(
+        FILES,
+        advisory.id(),
+        new FilesInput(advisory, advisoryUrl),
+        in ->
+            RustSecExporter.export(in.advisory(), in.url()).stream()
+                .map(f -> new File(f.path(), f.text().getBytes(StandardCharsets.UTF_8)))
+                .toList());
   }
 }

@@ -27,15 +27,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * RustSec advisory-db file → advisory: the inverse of {@link RustSecExporter}. The file is a
- * fenced TOML block ({@code [advisory]}, {@code [affected]}, {@code [versions]}) followed by
- * {@code # title} and the description in Markdown.
+ * RustSec advisory-db file → advisory: the inverse of {@link RustSecExporter}. The file is a fenced
+ * TOML block ({@code [advisory]}, {@code [affected]}, {@code [versions]}) followed by {@code #
+ * title} and the description in Markdown.
  *
- * <p>Fields map as RustSec's own OSV export maps them, so exporting OSV from the import gives
- * what RustSec publishes: {@code url} then {@code references} become references, typed by the
- * same URL rules; {@code [versions]} becomes affected intervals ({@link CargoRequirements}); the
- * license goes to {@code database_specific.license}, CC0-1.0 where the file names none.
- * {@code expect-deleted} has no OSV field and is kept in {@code database_specific.expect_deleted}.
+ * <p>Fields map as RustSec's own OSV export maps them, so exporting OSV from the import gives what
+ * RustSec publishes: {@code url} then {@code references} become references, typed by the same URL
+ * rules; {@code [versions]} becomes affected intervals ({@link CargoRequirements}); the license
+ * goes to {@code database_specific.license}, CC0-1.0 where the file names none. {@code
+ * expect-deleted} has no OSV field and is kept in {@code database_specific.expect_deleted}.
  * Anything else the format cannot hold is reported in the notes, never dropped silently.
  */
 public final class RustSecImporter {
@@ -43,9 +43,24 @@ public final class RustSecImporter {
   public static final String DEFAULT_LICENSE = "CC0-1.0";
 
   private static final TomlMapper TOML = new TomlMapper();
-  private static final Set<String> ADVISORY_KEYS = Set.of("id", "package", "date", "url", "references", "categories",
-      "keywords", "aliases", "related", "cvss", "informational", "withdrawn", "license", "expect-deleted", "title",
-      "description");
+  private static final Set<String> ADVISORY_KEYS =
+      Set.of(
+          "id",
+          "package",
+          "date",
+          "url",
+          "references",
+          "categories",
+          "keywords",
+          "aliases",
+          "related",
+          "cvss",
+          "informational",
+          "withdrawn",
+          "license",
+          "expect-deleted",
+          "title",
+          "description");
 
   /** The advisory, and what of the file it could not hold. */
   public record Imported(Advisory advisory, List<String> notes) {}
@@ -71,7 +86,8 @@ public final class RustSecImporter {
     if (open < lines.length && lines[open].strip().equals("```toml")) {
       int close = open + 1;
       while (close < lines.length && !lines[close].strip().equals("```")) close++;
-      if (close == lines.length) throw new RustSecException("line " + (open + 1) + ": the ```toml block is never closed");
+      if (close == lines.length)
+        throw new RustSecException("line " + (open + 1) + ": the ```toml block is never closed");
       tomlFirstLine = open + 2;
       toml = parseToml(String.join("\n", List.of(lines).subList(open + 1, close)), tomlFirstLine);
       markdown = String.join("\n", List.of(lines).subList(close + 1, lines.length));
@@ -86,11 +102,13 @@ public final class RustSecImporter {
     List<String> notes = new ArrayList<>();
     for (Iterator<String> it = toml.fieldNames(); it.hasNext(); ) {
       String table = it.next();
-      if (!Set.of("advisory", "affected", "versions").contains(table)) notes.add(cannot("[" + table + "]"));
+      if (!Set.of("advisory", "affected", "versions").contains(table))
+        notes.add(cannot("[" + table + "]"));
     }
     String id = required(adv, "id");
     String pkg = required(adv, "package");
-    Timestamp date = date(adv, "date").orElseThrow(() -> new RustSecException("[advisory] has no `date`"));
+    Timestamp date =
+        date(adv, "date").orElseThrow(() -> new RustSecException("[advisory] has no `date`"));
 
     // Title and description: `# title` then the body, or the older [advisory] title/description.
     String title = adv.path("title").asText("");
@@ -113,9 +131,21 @@ public final class RustSecImporter {
     if (adv.hasNonNull("cvss")) {
       String v = adv.get("cvss").asText();
       if (v.startsWith("CVSS:4.")) {
-        severity = new Severity(Optional.empty(), Optional.empty(), Optional.of(v), Optional.empty(), Optional.empty());
+        severity =
+            new Severity(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(v),
+                Optional.empty(),
+                Optional.empty());
       } else if (v.startsWith("CVSS:3.")) {
-        severity = new Severity(Optional.empty(), Optional.of(v), Optional.empty(), Optional.empty(), Optional.empty());
+        severity =
+            new Severity(
+                Optional.empty(),
+                Optional.of(v),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
       } else {
         notes.add("cannot represent `cvss = \"" + v + "\"`: not a CVSS 3.x or 4.0 vector");
       }
@@ -126,12 +156,16 @@ public final class RustSecImporter {
       try {
         informational = Optional.of(Informational.valueOf(kind.toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        notes.add("cannot represent `informational = \"" + kind + "\"`: the format knows notice, unmaintained and unsound");
+        notes.add(
+            "cannot represent `informational = \""
+                + kind
+                + "\"`: the format knows notice, unmaintained and unsound");
       }
     }
     Optional<Withdrawal> withdrawn = date(adv, "withdrawn").map(d -> new Withdrawal(d, ""));
     Map<String, Object> database = new LinkedHashMap<>();
-    database.put("license", adv.hasNonNull("license") ? adv.get("license").asText() : DEFAULT_LICENSE);
+    database.put(
+        "license", adv.hasNonNull("license") ? adv.get("license").asText() : DEFAULT_LICENSE);
     if (adv.path("expect-deleted").asBoolean(false)) database.put("expect_deleted", true);
     for (Iterator<String> it = adv.fieldNames(); it.hasNext(); ) {
       String key = it.next();
@@ -140,7 +174,8 @@ public final class RustSecImporter {
 
     JsonNode affectedTable = toml.path("affected");
     Map<String, List<String>> functions = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = affectedTable.path("functions").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = affectedTable.path("functions").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       functions.put(f.getKey(), strings(f.getValue()));
     }
@@ -155,18 +190,49 @@ public final class RustSecImporter {
     }
     List<AffectedRange> ranges;
     try {
-      ranges = CargoRequirements.affected(strings(versions, "patched"), strings(versions, "unaffected"));
+      ranges =
+          CargoRequirements.affected(strings(versions, "patched"), strings(versions, "unaffected"));
     } catch (CargoRequirements.RequirementException e) {
       throw new RustSecException("[versions]: " + e.getMessage());
     }
-    Affected affected = new Affected(RustSecExporter.ECOSYSTEM, pkg, Optional.empty(), ranges, List.of(), functions,
-        strings(affectedTable, "os"), strings(affectedTable, "arch"), Optional.empty(), Map.of(), Map.of());
+    Affected affected =
+        new Affected(
+            RustSecExporter.ECOSYSTEM,
+            pkg,
+            Optional.empty(),
+            ranges,
+            List.of(),
+            functions,
+            strings(affectedTable, "os"),
+            strings(affectedTable, "arch"),
+            Optional.empty(),
+            Map.of(),
+            Map.of());
 
-    Advisory advisory = new Advisory(id, title, withdrawn.isPresent() ? Status.WITHDRAWN : Status.PUBLISHED,
-        Optional.of(date), Optional.empty(), Optional.empty(), withdrawn, strings(adv, "aliases"), strings(adv, "related"),
-        List.of(), severity, List.of(), strings(adv, "keywords"), strings(adv, "categories"), informational,
-        List.of(affected), references, List.of(), Timeline.EMPTY, database, details,
-        new Source(file, relativePath, 1, Map.of()));
+    Advisory advisory =
+        new Advisory(
+            id,
+            title,
+            withdrawn.isPresent() ? Status.WITHDRAWN : Status.PUBLISHED,
+            Optional.of(date),
+            Optional.empty(),
+            Optional.empty(),
+            withdrawn,
+            strings(adv, "aliases"),
+            strings(adv, "related"),
+            List.of(),
+            severity,
+            List.of(),
+            strings(adv, "keywords"),
+            strings(adv, "categories"),
+            informational,
+            List.of(affected),
+            references,
+            List.of(),
+            Timeline.EMPTY,
+            database,
+            details,
+            new Source(file, relativePath, 1, Map.of()));
     return new Imported(advisory, notes);
   }
 
@@ -176,17 +242,21 @@ public final class RustSecImporter {
     } catch (JacksonException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       String message = e.getOriginalMessage().lines().findFirst().orElse("invalid TOML");
-      throw new RustSecException((line > 0 ? "line " + (firstLine + line - 1) + ": " : "") + "invalid TOML: " + message);
+      throw new RustSecException(
+          (line > 0 ? "line " + (firstLine + line - 1) + ": " : "") + "invalid TOML: " + message);
     }
   }
 
   private static String cannot(String what) {
-    return "cannot represent " + what + ": the advisory format has no field for it; it is not imported";
+    return "cannot represent "
+        + what
+        + ": the advisory format has no field for it; it is not imported";
   }
 
   private static String required(JsonNode table, String key) throws RustSecException {
     JsonNode node = table.path(key);
-    if (!node.isMissingNode() && !node.isTextual()) throw new RustSecException("[advisory] `" + key + "` must be a string");
+    if (!node.isMissingNode() && !node.isTextual())
+      throw new RustSecException("[advisory] `" + key + "` must be a string");
     String v = node.asText("");
     if (v.isBlank()) throw new RustSecException("[advisory] has no `" + key + "`");
     return v;
@@ -199,7 +269,8 @@ public final class RustSecImporter {
     try {
       return Optional.of(Timestamp.ofDate(LocalDate.parse(v.asText())));
     } catch (DateTimeParseException e) {
-      throw new RustSecException("[advisory] `" + key + " = \"" + v.asText() + "\"` is not a date like 2025-03-04");
+      throw new RustSecException(
+          "[advisory] `" + key + " = \"" + v.asText() + "\"` is not a date like 2025-03-04");
     }
   }
 
@@ -217,7 +288,8 @@ public final class RustSecImporter {
   /** A link typed as RustSec's OSV export types it (rustsec crate, {@code guess_url_kind}). */
   static Reference reference(String url) {
     Reference.ReferenceType type;
-    if ((url.contains("://github.com/") || url.contains("://gitlab.")) && url.contains("/issues/")) {
+    if ((url.contains("://github.com/") || url.contains("://gitlab."))
+        && url.contains("/issues/")) {
       type = Reference.ReferenceType.REPORT;
     } else if (url.contains("/advisories/") || url.contains("://cve.mitre.org/")) {
       type = Reference.ReferenceType.ADVISORY;

@@ -12,9 +12,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * How text becomes search terms: Lucene's {@link EnglishAnalyzer} (standard tokenizer, English
- * possessives, lower case, English stop words, Porter stemming). The browser's search.js
- * implements the same steps, and a test holds the two to the same terms on a word list: a query
- * term must be spelt exactly as the index spells it.
+ * possessives, lower case, English stop words, Porter stemming). The browser's search.js implements
+ * the same steps, and a test holds the two to the same terms on a word list: a query term must be
+ * spelt exactly as the index spells it.
  */
 public final class SearchAnalyzer {
   private static final Analyzer ENGLISH = new EnglishAnalyzer();

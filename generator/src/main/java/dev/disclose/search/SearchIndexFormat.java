@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The static search index under {@code search-index/} ({@link SearchIndexWriter}), which the
- * site's search page queries in the browser. Patched between a preview's rebuilds.
+ * The static search index under {@code search-index/} ({@link SearchIndexWriter}), which the site's
+ * search page queries in the browser. Patched between a preview's rebuilds.
  */
 public final class SearchIndexFormat implements OutputFormat {
-  /** The index as last written, which the next write patches; its input is the docs, though the index compares them itself. */
-  static final Slot<List<SearchDoc>, SearchIndexWriter.KeptIndex> INDEX = new Slot<>("search index");
+  /**
+   * The index as last written, which the next write patches; its input is the docs, though the
+   * index compares them itself.
+   */
+  static final Slot<List<SearchDoc>, SearchIndexWriter.KeptIndex> INDEX =
+      new Slot<>("search index");
 
   @Override
   public String name() {
@@ -40,10 +44,21 @@ public final class SearchIndexFormat implements OutputFormat {
 
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
-    // A one-off build keeps no index: holding every doc's terms until the end would crowd a large site's heap.
-    SearchIndexWriter.KeptIndex kept = memo.update(INDEX, "", publication.searchDocs(), (docs, previous) ->
-        previous.orElseGet(() -> memo.remembers() ? new SearchIndexWriter.KeptIndex() : SearchIndexWriter.KeptIndex.forOneWrite()));
-    Map<String, byte[]> files = SearchIndexWriter.write(publication.searchDocs(), SearchAnalyzer::terms, kept);
+    // A one-off build keeps no index: holding every doc's terms until the end would crowd a large
+    // site's heap.
+    SearchIndexWriter.KeptIndex kept =
+        memo.update(
+            INDEX,
+            "",
+            publication.searchDocs(),
+            (docs, previous) ->
+                previous.orElseGet(
+                    () ->
+                        memo.remembers()
+                            ? new SearchIndexWriter.KeptIndex()
+                            : SearchIndexWriter.KeptIndex.forOneWrite()));
+    Map<String, byte[]> files =
+        SearchIndexWriter.write(publication.searchDocs(), SearchAnalyzer::terms, kept);
     for (Map.Entry<String, byte[]> f : files.entrySet()) sink.put(f.getKey(), f.getValue());
     return new Written(files.size(), List.of());
   }

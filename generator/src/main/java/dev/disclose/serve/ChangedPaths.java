@@ -6,13 +6,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The paths a file watcher reported changed (created, modified or deleted) since the last
- * {@link #take}, for a long-running process (the preview server) to read only those again.
- * Unknown until the first take after {@link #unknown()}: at the start, after the watcher lost
- * events (an overflow), or after it began to watch a new folder, whose first events it missed.
- * For good after {@link #distrust()}: when the watcher's reports cannot be taken at their word
- * (a watched folder renamed, a folder it does not watch). Thread-safe: the watcher reports
- * while a rebuild takes.
+ * The paths a file watcher reported changed (created, modified or deleted) since the last {@link
+ * #take}, for a long-running process (the preview server) to read only those again. Unknown until
+ * the first take after {@link #unknown()}: at the start, after the watcher lost events (an
+ * overflow), or after it began to watch a new folder, whose first events it missed. For good after
+ * {@link #distrust()}: when the watcher's reports cannot be taken at their word (a watched folder
+ * renamed, a folder it does not watch). Thread-safe: the watcher reports while a rebuild takes.
  */
 public final class ChangedPaths {
   private Set<Path> paths = new HashSet<>();

@@ -31,35 +31,55 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * {@code disclose serve}: builds the site into a private folder, serves it on 127.0.0.1, watches
  * the advisories, themes, configuration and policy, rebuilds on change and tells open tabs to
- * reload. A rebuild that fails validation keeps the last good site and prints the findings.
- * Pages get one extra same-origin script, allowed by the site's CSP, that listens for reloads.
+ * reload. A rebuild that fails validation keeps the last good site and prints the findings. Pages
+ * get one extra same-origin script, allowed by the site's CSP, that listens for reloads.
  */
 public final class PreviewServer implements Closeable {
   static final String RELOAD_JS = "/__disclose/reload.js";
   static final String EVENTS = "/__disclose/events";
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       // Disclose preview: reload when the site is rebuilt.
       new EventSource("/__disclose/events").addEventListener("reload", () => location.reload());
       """;
-  private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
-      "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
-      "xml", "application/xml", "txt", "text/plain; charset=utf-8", "svg", "image/svg+xml");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html",
+          "text/html; charset=utf-8",
+          "css",
+          "text/css; charset=utf-8",
+          "js",
+          "text/javascript; charset=utf-8",
+          "json",
+          "application/json",
+          "xml",
+          "application/xml",
+          "txt",
+          "text/plain; charset=utf-8",
+          "svg",
+          "image/svg+xml");
 
   private final SiteRoot site;
+
   /** The configuration when the server started: which folders it watches. */
   private final SiteConfig config;
+
   private final Path out;
   private final Clock clock;
   private final PrintWriter log;
@@ -68,22 +88,35 @@ public final class PreviewServer implements Closeable {
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
   private final Thread watchThread;
   private volatile int builds;
+
   /** The builds: each one with what the previous one made, into the served folder. */
   private final PreviewSite preview;
-  /** Runs the warm-up rebuilds, then each rebuild that shows similar advisories computed in the background. */
-  private final java.util.concurrent.ExecutorService settler = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "disclose-settle");
-    t.setDaemon(true);
-    return t;
-  });
-  /** What the watcher saw change since the latest rebuild began: the rebuild after an edit reads only that. */
+
+  /**
+   * Runs the warm-up rebuilds, then each rebuild that shows similar advisories computed in the
+   * background.
+   */
+  private final ExecutorService settler =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "disclose-settle");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * What the watcher saw change since the latest rebuild began: the rebuild after an edit reads
+   * only that.
+   */
   private final ChangedPaths changes = new ChangedPaths();
 
   /** Why a rebuild runs. */
   private enum Trigger {
     /** The first build. */
     START,
-    /** Warming up the JIT on the unchanged site (see {@link #warmUp}): quiet if it writes nothing. */
+    /**
+     * Warming up the JIT on the unchanged site (see {@link #warmUp}): quiet if it writes nothing.
+     */
     WARM_UP,
     /** The watcher saw a change: reads only the files it reported (see {@link #rebuild}). */
     EDIT,
@@ -94,7 +127,8 @@ public final class PreviewServer implements Closeable {
   /** Whether each build's phases are printed after its line ({@code serve --timings}). */
   private final boolean timings;
 
-  private PreviewServer(SiteRoot site, Path out, int port, Clock clock, PrintWriter log, boolean timings)
+  private PreviewServer(
+      SiteRoot site, Path out, int port, Clock clock, PrintWriter log, boolean timings)
       throws IOException, SiteException {
     this.site = site;
     this.preview = new PreviewSite(out, true);
@@ -103,59 +137,95 @@ public final class PreviewServer implements Closeable {
     this.out = out;
     this.clock = clock;
     this.log = log;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     this.server.createContext("/", this::handle);
-    this.server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "disclose-serve");
-      t.setDaemon(true);
-      return t;
-    }));
+    this.server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "disclose-serve");
+              t.setDaemon(true);
+              return t;
+            }));
     this.watcher = FileSystems.getDefault().newWatchService();
     this.watchThread = new Thread(this::watch, "disclose-watch");
     this.watchThread.setDaemon(true);
-    preview.served().listener(new ServedFolder.Listener() {
-      @Override
-      public void bundlesWritten(int files, int written, long millis) {
-        if (timings) say(String.format(Locale.ROOT, "exports' bundles made: %d files (%d written) in %.2f s", files, written, millis / 1000.0));
-      }
+    preview
+        .served()
+        .listener(
+            new ServedFolder.Listener() {
+              @Override
+              public void bundlesWritten(int files, int written, long millis) {
+                if (timings)
+                  say(
+                      String.format(
+                          Locale.ROOT,
+                          "exports' bundles made: %d files (%d written) in %.2f s",
+                          files,
+                          written,
+                          millis / 1000.0));
+              }
 
-      @Override
-      public void bundlesFailed(String message) {
-        say("disclose serve: making the exports' zips and VEX documents failed: " + message + "; still serving the previous ones");
-      }
-    });
-    preview.memo().listener(new PreviewMemo.Listener() {
-      @Override
-      public void ready(Memo.Slot<?, ?> slot, long millis) {
-        if (timings) say(String.format(Locale.ROOT, "%s computed in %.2f s", slot.name(), millis / 1000.0));
-        try {
-          settler.execute(PreviewServer.this::settle);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-          // closed meanwhile: nothing to show them to
-        }
-      }
+              @Override
+              public void bundlesFailed(String message) {
+                say(
+                    "disclose serve: making the exports' zips and VEX documents failed: "
+                        + message
+                        + "; still serving the previous ones");
+              }
+            });
+    preview
+        .memo()
+        .listener(
+            new PreviewMemo.Listener() {
+              @Override
+              public void ready(Memo.Slot<?, ?> slot, long millis) {
+                if (timings)
+                  say(
+                      String.format(
+                          Locale.ROOT, "%s computed in %.2f s", slot.name(), millis / 1000.0));
+                try {
+                  settler.execute(PreviewServer.this::settle);
+                } catch (RejectedExecutionException closing) {
+                  // closed meanwhile: nothing to show them to
+                }
+              }
 
-      @Override
-      public void failed(Memo.Slot<?, ?> slot, String message) {
-        say("disclose serve: computing " + slot.name() + " failed: " + message + "; the next rebuild tries again");
-      }
-    });
+              @Override
+              public void failed(Memo.Slot<?, ?> slot, String message) {
+                say(
+                    "disclose serve: computing "
+                        + slot.name()
+                        + " failed: "
+                        + message
+                        + "; the next rebuild tries again");
+              }
+            });
   }
 
   /** Builds, starts serving and watching. {@code port} 0 picks a free one. */
-  public static PreviewServer start(SiteRoot site, int port, Clock clock, PrintWriter log) throws IOException, SiteException {
+  public static PreviewServer start(SiteRoot site, int port, Clock clock, PrintWriter log)
+      throws IOException, SiteException {
     return start(site, port, clock, log, false);
   }
 
-  /** As {@link #start(SiteRoot, int, Clock, PrintWriter)}; {@code timings}: each build's phases after its line. */
-  public static PreviewServer start(SiteRoot site, int port, Clock clock, PrintWriter log, boolean timings)
+  /**
+   * As {@link #start(SiteRoot, int, Clock, PrintWriter)}; {@code timings}: each build's phases
+   * after its line.
+   */
+  public static PreviewServer start(
+      SiteRoot site, int port, Clock clock, PrintWriter log, boolean timings)
       throws IOException, SiteException {
     Path out = Files.createTempDirectory("disclose-serve-").resolve("site");
     PreviewServer preview = new PreviewServer(site, out, port, clock, log, timings);
     preview.rebuild(Trigger.START);
     // The root only for site-config.yaml; the content folders with everything below them.
-    site.root().register(preview.watcher, StandardWatchEventKinds.ENTRY_CREATE,
-        StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+    site.root()
+        .register(
+            preview.watcher,
+            StandardWatchEventKinds.ENTRY_CREATE,
+            StandardWatchEventKinds.ENTRY_DELETE,
+            StandardWatchEventKinds.ENTRY_MODIFY);
     for (Path p : watched(site, preview.config)) preview.register(p);
     // What changed between the first build and the watching went unseen.
     preview.changes.unknown();
@@ -182,7 +252,10 @@ public final class PreviewServer implements Closeable {
     }
   }
 
-  /** How many builds were printed (warm-up rebuilds that found nothing to write are not); tests wait on it. */
+  /**
+   * How many builds were printed (warm-up rebuilds that found nothing to write are not); tests wait
+   * on it.
+   */
   public int builds() {
     return builds;
   }
@@ -190,13 +263,22 @@ public final class PreviewServer implements Closeable {
   private static List<Path> watched(SiteRoot site, SiteConfig config) {
     Path root = site.root();
     // The conventional folders, and wherever site-config.yaml puts the theme and the policy page.
-    Stream<Path> configured = Stream.concat(
-        config.theme().map(root::resolve).stream(),
-        config.policy().map(p -> root.resolve(p).getParent()).stream());
-    return Stream.concat(Stream.of(root.resolve("advisories"), root.resolve("themes"), root.resolve("docs"),
-            root.resolve("releases")), Stream.concat(configured, releaseNotes(site, config)))
-        .map(Path::normalize).filter(p -> p.startsWith(root) && !p.equals(root)).filter(Files::isDirectory)
-        .distinct().toList();
+    Stream<Path> configured =
+        Stream.concat(
+            config.theme().map(root::resolve).stream(),
+            config.policy().map(p -> root.resolve(p).getParent()).stream());
+    return Stream.concat(
+            Stream.of(
+                root.resolve("advisories"),
+                root.resolve("themes"),
+                root.resolve("docs"),
+                root.resolve("releases")),
+            Stream.concat(configured, releaseNotes(site, config)))
+        .map(Path::normalize)
+        .filter(p -> p.startsWith(root) && !p.equals(root))
+        .filter(Files::isDirectory)
+        .distinct()
+        .toList();
   }
 
   private void register(Path dir) throws IOException {
@@ -207,14 +289,20 @@ public final class PreviewServer implements Closeable {
         // watches every folder a walk lists files of, each under its own name: not a skipped
         // folder, nor a linked one (reported under the link's name, which a walk does not follow).
         boolean inAdvisories = d.toAbsolutePath().normalize().startsWith(advisories);
-        if (d.startsWith(out.getParent()) || d.getFileName().toString().startsWith(".")
-            || d.getFileName().toString().equals("_site") || d.getFileName().toString().equals("target")) {
+        if (d.startsWith(out.getParent())
+            || d.getFileName().toString().startsWith(".")
+            || d.getFileName().toString().equals("_site")
+            || d.getFileName().toString().equals("target")) {
           if (inAdvisories) changes.distrust();
           continue;
         }
         if (inAdvisories && Files.isSymbolicLink(d)) changes.distrust();
-        WatchKey key = d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-            StandardWatchEventKinds.ENTRY_MODIFY);
+        WatchKey key =
+            d.register(
+                watcher,
+                StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_DELETE,
+                StandardWatchEventKinds.ENTRY_MODIFY);
         watchedFolders.add(d.toAbsolutePath().normalize());
         // A folder renamed while watched keeps its watch under its old name: its events would name
         // files that are not there.
@@ -224,7 +312,7 @@ public final class PreviewServer implements Closeable {
   }
 
   /** The folders watched, by the name they were registered under. */
-  private final java.util.Set<Path> watchedFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Path> watchedFolders = ConcurrentHashMap.newKeySet();
 
   private void watch() {
     try {
@@ -246,7 +334,8 @@ public final class PreviewServer implements Closeable {
             changes.changed(changed);
             // A watched folder deleted or renamed: a watch made again under its new name would
             // report under the old one.
-            if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && watchedFolders.contains(changed.toAbsolutePath().normalize())) {
+            if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE
+                && watchedFolders.contains(changed.toAbsolutePath().normalize())) {
               changes.distrust();
             }
             if (isRelevant(changed)) relevant = true;
@@ -270,31 +359,47 @@ public final class PreviewServer implements Closeable {
   /** The folders of the release notes site-config.yaml declares (a changelog's own folder). */
   private static Stream<Path> releaseNotes(SiteRoot site, SiteConfig config) {
     Path root = site.root();
-    return config.packages().stream().flatMap(p -> p.releaseNotes().stream()).flatMap(r -> {
-      if (r instanceof dev.disclose.config.SiteConfig.ReleaseNotesSource.Folder f) return Stream.of(root.resolve(f.path()));
-      if (r instanceof dev.disclose.config.SiteConfig.ReleaseNotesSource.Changelog c) return Stream.of(root.resolve(c.path()).getParent());
-      return Stream.empty();
-    });
+    return config.packages().stream()
+        .flatMap(p -> p.releaseNotes().stream())
+        .flatMap(
+            r -> {
+              if (r instanceof SiteConfig.ReleaseNotesSource.Folder f)
+                return Stream.of(root.resolve(f.path()));
+              if (r instanceof SiteConfig.ReleaseNotesSource.Changelog c)
+                return Stream.of(root.resolve(c.path()).getParent());
+              return Stream.empty();
+            });
   }
 
   private boolean isRelevant(Path changed) {
     Path rel = site.root().relativize(changed);
     String first = rel.getNameCount() > 0 ? rel.getName(0).toString() : "";
-    if (first.equals("advisories") || first.equals("themes") || first.equals("docs") || first.equals("releases")
+    if (first.equals("advisories")
+        || first.equals("themes")
+        || first.equals("docs")
+        || first.equals("releases")
         || rel.toString().equals("site-config.yaml")) {
       return true;
     }
     // A policy page or theme folder elsewhere in the site (SECURITY.md at the root, say).
     Path absolute = changed.normalize();
     return releaseNotes(site, config).map(Path::normalize).anyMatch(absolute::startsWith)
-        || config.policy().map(p -> site.root().resolve(p).normalize()).filter(absolute::equals).isPresent()
-        || config.theme().map(t -> site.root().resolve(t).normalize()).filter(absolute::startsWith).isPresent();
+        || config
+            .policy()
+            .map(p -> site.root().resolve(p).normalize())
+            .filter(absolute::equals)
+            .isPresent()
+        || config
+            .theme()
+            .map(t -> site.root().resolve(t).normalize())
+            .filter(absolute::startsWith)
+            .isPresent();
   }
 
   /**
-   * Rebuilds, reloads the tabs if a file changed, and reports a failure; returns whether the
-   * build succeeded. Warming up, a failure is not reported if the watcher saw an edit meanwhile
-   * (its rebuild follows and reports).
+   * Rebuilds, reloads the tabs if a file changed, and reports a failure; returns whether the build
+   * succeeded. Warming up, a failure is not reported if the watcher saw an edit meanwhile (its
+   * rebuild follows and reports).
    */
   private boolean rebuildQuietly(Trigger trigger) {
     boolean warmingUp = trigger == Trigger.WARM_UP;
@@ -318,7 +423,8 @@ public final class PreviewServer implements Closeable {
         log.println("disclose serve: " + e.getMessage());
         log.println("disclose serve: still serving the last good build");
       } else {
-        log.println("disclose serve: the rebuild failed: " + e + "; still serving the last good build");
+        log.println(
+            "disclose serve: the rebuild failed: " + e + "; still serving the last good build");
       }
       log.flush();
     }
@@ -349,20 +455,22 @@ public final class PreviewServer implements Closeable {
 
   /** Set at the first change the watcher sees: warming up gives way to the edit's rebuild. */
   private volatile boolean edited;
+
   /** Set when closing: no rebuild starts after it. */
   private volatile boolean closed;
 
   /** At most this many warm-up rebuilds, and no more once they took this long. */
   private static final int WARM_UP_REBUILDS = 8;
+
   private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(15);
 
   /**
-   * Rebuilds of the unchanged site while the server waits for its first edit. They find nothing
-   * to write and print nothing, but leave the code a rebuild runs compiled by the JIT: the first
+   * Rebuilds of the unchanged site while the server waits for its first edit. They find nothing to
+   * write and print nothing, but leave the code a rebuild runs compiled by the JIT: the first
    * edit's rebuild then takes the time of the tenth, not twice it (10,000 advisories: about 1.0,
    * 0.6, 0.58, 0.56, 0.51 s for the first five, 0.45 s once warm). A person edits seconds after
-   * starting; the first change they make stops the warming, and waits for at most the rebuild
-   * under way. A rebuild that does find something (an embargo lifted meanwhile) is a real one.
+   * starting; the first change they make stops the warming, and waits for at most the rebuild under
+   * way. A rebuild that does find something (an embargo lifted meanwhile) is a real one.
    */
   private void warmUp() {
     long start = System.nanoTime();
@@ -373,18 +481,23 @@ public final class PreviewServer implements Closeable {
       }
       rebuilds++;
     }
-    if (timings) say(String.format(Locale.ROOT, "warmed up: %d rebuilds of the unchanged site in %.2f s", rebuilds, (System.nanoTime() - start) / 1e9));
+    if (timings)
+      say(
+          String.format(
+              Locale.ROOT,
+              "warmed up: %d rebuilds of the unchanged site in %.2f s",
+              rebuilds,
+              (System.nanoTime() - start) / 1e9));
   }
 
   /**
-   * Returns whether a file changed. Warming up, a build that writes nothing is neither printed
-   * nor counted, nor is one refused.
+   * Returns whether a file changed. Warming up, a build that writes nothing is neither printed nor
+   * counted, nor is one refused.
    *
-   * <p>The rebuild after an edit reads only the files the watcher reported changed (inotify and
-   * its kind report every change on a local disk, and say when they lost some); every other
-   * rebuild looks at every file, so a change the watcher missed shows at the latest with the
-   * next of those. A rebuild that fails before it has read the site leaves the next one to look
-   * at every file too.
+   * <p>The rebuild after an edit reads only the files the watcher reported changed (inotify and its
+   * kind report every change on a local disk, and say when they lost some); every other rebuild
+   * looks at every file, so a change the watcher missed shows at the latest with the next of those.
+   * A rebuild that fails before it has read the site leaves the next one to look at every file too.
    */
   private synchronized boolean rebuild(Trigger trigger) throws SiteException {
     boolean quietIfUnchanged = trigger == Trigger.WARM_UP;
@@ -393,16 +506,24 @@ public final class PreviewServer implements Closeable {
     Changes seen = changes.take();
     Pipeline.Built r;
     try {
-      r = preview.rebuild(site, trigger == Trigger.EDIT ? seen : Changes.UNKNOWN, clock.instant(),
-          phases != null ? phases : Progress.NONE);
+      r =
+          preview.rebuild(
+              site,
+              trigger == Trigger.EDIT ? seen : Changes.UNKNOWN,
+              clock.instant(),
+              phases != null ? phases : Progress.NONE);
     } catch (Refused refused) {
       changes.unknown(); // the watcher's reports this build took are not in the memo
-      if (quietIfUnchanged) return false; // a file saved mid-warm-up: the watcher's rebuild reports it
-      // The errors that stop the build, not every warning of a large site (disclose validate lists those).
-      List<Diagnostic> errors = refused.checked().diagnostics().stream()
-          .filter(d -> d.severity() == DiagnosticSeverity.ERROR).toList();
-      new DiagnosticPrinter(Path.of("").toAbsolutePath(), site.root()).print(errors,
-          refused.checked().filesChecked(), DiagnosticFormat.TEXT, log);
+      if (quietIfUnchanged)
+        return false; // a file saved mid-warm-up: the watcher's rebuild reports it
+      // The errors that stop the build, not every warning of a large site (disclose validate lists
+      // those).
+      List<Diagnostic> errors =
+          refused.checked().diagnostics().stream()
+              .filter(d -> d.severity() == DiagnosticSeverity.ERROR)
+              .toList();
+      new DiagnosticPrinter(Path.of("").toAbsolutePath(), site.root())
+          .print(errors, refused.checked().filesChecked(), DiagnosticFormat.TEXT, log);
       log.println("disclose serve: still serving the last good build; fix the errors above");
       log.flush();
       return false;
@@ -413,8 +534,15 @@ public final class PreviewServer implements Closeable {
     if (quietIfUnchanged && preview.written() == 0) return false;
     builds++;
     synchronized (log) { // not split by the background bundles' line
-      log.println(String.format(Locale.ROOT, "built %d advisories: %d pages (%d rendered, %d files written) in %.2f s",
-          r.advisories(), r.pages(), r.rendered(), preview.written(), (System.nanoTime() - start) / 1e9));
+      log.println(
+          String.format(
+              Locale.ROOT,
+              "built %d advisories: %d pages (%d rendered, %d files written) in %.2f s",
+              r.advisories(),
+              r.pages(),
+              r.rendered(),
+              preview.written(),
+              (System.nanoTime() - start) / 1e9));
       if (phases != null) phases.print(log);
       log.flush();
     }
@@ -425,7 +553,11 @@ public final class PreviewServer implements Closeable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       if (path.equals(RELOAD_JS)) {
-        send(exchange, 200, "text/javascript; charset=utf-8", SCRIPT.getBytes(StandardCharsets.UTF_8));
+        send(
+            exchange,
+            200,
+            "text/javascript; charset=utf-8",
+            SCRIPT.getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (path.equals(EVENTS)) {
@@ -463,8 +595,9 @@ public final class PreviewServer implements Closeable {
       String name = file.getFileName().toString();
       String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
       if (ext.equals("html")) {
-        String html = new String(bytes, StandardCharsets.UTF_8)
-            .replace("</body>", "<script src=\"" + RELOAD_JS + "\"></script>\n</body>");
+        String html =
+            new String(bytes, StandardCharsets.UTF_8)
+                .replace("</body>", "<script src=\"" + RELOAD_JS + "\"></script>\n</body>");
         bytes = html.getBytes(StandardCharsets.UTF_8);
       }
       send(exchange, status, TYPES.getOrDefault(ext, "application/octet-stream"), bytes);
@@ -479,7 +612,8 @@ public final class PreviewServer implements Closeable {
     return Files.isDirectory(file) ? file.resolve("index.html") : file;
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(status, body.length);
@@ -518,7 +652,7 @@ public final class PreviewServer implements Closeable {
 
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }
   }
 }

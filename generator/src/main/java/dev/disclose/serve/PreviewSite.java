@@ -23,26 +23,36 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The preview server's builds, one after the other, each into the served folder with what the
- * previous one made ({@link PreviewMemo}): a rebuild redoes only what changed, and writes only
- * the files whose bytes changed. The exports' files made of every advisory at once follow each
- * build in the background.
+ * previous one made ({@link PreviewMemo}): a rebuild redoes only what changed, and writes only the
+ * files whose bytes changed. The exports' files made of every advisory at once follow each build in
+ * the background.
  */
 public final class PreviewSite {
   /**
-   * The background work (lagging values, the exports' bundles: two tasks at most), in a pool of
-   * its own: its parallel streams run here, not in the common pool the builds use, so a rebuild
-   * shares the cores with it rather than waiting behind it.
+   * The background work (lagging values, the exports' bundles: two tasks at most), in a pool of its
+   * own: its parallel streams run here, not in the common pool the builds use, so a rebuild shares
+   * the cores with it rather than waiting behind it.
    */
-  private final ForkJoinPool background = new ForkJoinPool(2, pool -> {
-    ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-    t.setName("disclose-background");
-    t.setDaemon(true);
-    return t;
-  }, null, true);
+  private final ForkJoinPool background =
+      new ForkJoinPool(
+          2,
+          pool -> {
+            ForkJoinWorkerThread t =
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("disclose-background");
+            t.setDaemon(true);
+            return t;
+          },
+          null,
+          true);
+
   private final PreviewMemo memo;
   private final ServedFolder served;
 
-  /** {@code lagging}: whether slow values (similar advisories) are made in the background, a build showing the previous ones meanwhile. */
+  /**
+   * {@code lagging}: whether slow values (similar advisories) are made in the background, a build
+   * showing the previous ones meanwhile.
+   */
   public PreviewSite(Path out, boolean lagging) {
     this.memo = new PreviewMemo(background, lagging);
     this.served = new ServedFolder(out, background);
@@ -58,15 +68,19 @@ public final class PreviewSite {
 
   /**
    * Builds {@code site} as of {@code now}, reading again only what {@code seen} says changed (or
-   * every file, for {@link Changes#UNKNOWN}). A failed build leaves the last good site served
-   * and is forgotten: the next one looks at every file.
+   * every file, for {@link Changes#UNKNOWN}). A failed build leaves the last good site served and
+   * is forgotten: the next one looks at every file.
    */
-  public Pipeline.Built rebuild(SiteRoot site, Changes seen, Instant now, Progress progress) throws SiteException, Refused {
+  public Pipeline.Built rebuild(SiteRoot site, Changes seen, Instant now, Progress progress)
+      throws SiteException, Refused {
     Pipeline pipeline = new Pipeline(memo, progress);
     Pipeline.Built built;
     try {
-      built = pipeline.build(LoadRequest.toBuild(site).withChanges(seen),
-          new Pipeline.BuildRequest(now, PlanRequest.PUBLIC, OutputFormats.ALL, true), () -> served);
+      built =
+          pipeline.build(
+              LoadRequest.toBuild(site).withChanges(seen),
+              new Pipeline.BuildRequest(now, PlanRequest.PUBLIC, OutputFormats.ALL, true),
+              () -> served);
     } catch (SiteException | Refused | RuntimeException | Error e) {
       memo.abandon();
       throw e;
@@ -81,20 +95,30 @@ public final class PreviewSite {
     return served.written();
   }
 
-  /** The exports' files made of every advisory at once, made in the background from what {@code publication} publishes. */
+  /**
+   * The exports' files made of every advisory at once, made in the background from what {@code
+   * publication} publishes.
+   */
   private void remakeBundles(Publication publication) {
     Memo reading = memo.reading();
-    served.remakeBundles(new BundleInputs(publication.catalog().advisories(), publication.config(), publication.commits()), () -> {
-      Map<String, byte[]> made = new TreeMap<>();
-      FileSink sink = FileSink.inMemory(made);
-      for (OutputFormat f : OutputFormats.ALL) {
-        if (publication.config().publishes(f.name())) f.writeBundles(publication, sink.under(f.folder()), reading, true);
-      }
-      return made;
-    });
+    served.remakeBundles(
+        new BundleInputs(
+            publication.catalog().advisories(), publication.config(), publication.commits()),
+        () -> {
+          Map<String, byte[]> made = new TreeMap<>();
+          FileSink sink = FileSink.inMemory(made);
+          for (OutputFormat f : OutputFormats.ALL) {
+            if (publication.config().publishes(f.name()))
+              f.writeBundles(publication, sink.under(f.folder()), reading, true);
+          }
+          return made;
+        });
   }
 
-  /** Ends the background work, waiting at most {@code millis}: nothing is written into the folder once this returns. */
+  /**
+   * Ends the background work, waiting at most {@code millis}: nothing is written into the folder
+   * once this returns.
+   */
   public void close(long millis) throws InterruptedException {
     served.stopBundles();
     background.shutdownNow();

@@ -31,21 +31,24 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 /**
- * The folder the preview server serves, as each build's output: a build's files are held until
- * it is done, then only those whose bytes changed are written and those it no longer makes are
- * deleted, so a failed build leaves the last good site in place. A file made of a source equal
- * to the one it was made of last time is kept as it is, unmade.
+ * The folder the preview server serves, as each build's output: a build's files are held until it
+ * is done, then only those whose bytes changed are written and those it no longer makes are
+ * deleted, so a failed build leaves the last good site in place. A file made of a source equal to
+ * the one it was made of last time is kept as it is, unmade.
  *
  * <p>The files made of every advisory at once (the OSV zips, the VEX documents) follow in the
- * background ({@link #remakeBundles}); until then the previous ones stay, and
- * {@link #awaitBundles} waits for them.
+ * background ({@link #remakeBundles}); until then the previous ones stay, and {@link #awaitBundles}
+ * waits for them.
  */
 public final class ServedFolder implements SiteOutput {
   /** Told what the background work did: for the preview server's log. */
   public interface Listener {
     Listener NONE = new Listener() {};
 
-    /** The bundles of a build are written: {@code written} of {@code files} changed, after {@code millis}. */
+    /**
+     * The bundles of a build are written: {@code written} of {@code files} changed, after {@code
+     * millis}.
+     */
     default void bundlesWritten(int files, int written, long millis) {}
 
     /** Making or writing the bundles failed; the previous ones stay. */
@@ -56,23 +59,33 @@ public final class ServedFolder implements SiteOutput {
   private final ExecutorService background;
   private volatile Listener listener = Listener.NONE;
 
-  /** What the folder holds: each file's digest ("" where its content is unknown after a failure). */
+  /**
+   * What the folder holds: each file's digest ("" where its content is unknown after a failure).
+   */
   private Map<String, String> digests = Map.of();
+
   /** What each file made of a source was made of last time. */
   private Map<String, Object> sources = Map.of();
+
   /** The bytes the previous build put: an identical array has the digest it had. */
   private Map<String, byte[]> putBefore = Map.of();
 
   /** This build's files: put, kept as they are, and the sources of those made of one. */
   private Map<String, byte[]> put = new ConcurrentHashMap<>();
+
   private Set<String> kept = ConcurrentHashMap.newKeySet();
   private Map<String, Object> madeOf = new ConcurrentHashMap<>();
   private int written;
 
-  /** Counts the builds that remade bundles: a background result is written only if no newer build came since. */
+  /**
+   * Counts the builds that remade bundles: a background result is written only if no newer build
+   * came since.
+   */
   private long generation;
+
   private Future<?> pendingBundles = CompletableFuture.completedFuture(null);
   private Set<String> bundleFiles = Set.of();
+
   /** What the latest bundles made or being made were made of; null after a failure. */
   private Object bundleInputs;
 
@@ -107,7 +120,8 @@ public final class ServedFolder implements SiteOutput {
   @Override
   public boolean keep(String path, Object source) {
     Object before = sources.get(path);
-    if (before == null || !before.equals(source) || digests.getOrDefault(path, "").isEmpty()) return false;
+    if (before == null || !before.equals(source) || digests.getOrDefault(path, "").isEmpty())
+      return false;
     kept.add(path);
     return true;
   }
@@ -118,7 +132,9 @@ public final class ServedFolder implements SiteOutput {
     put.put(path, bytes);
   }
 
-  /** What the latest build's file at {@code path} was made of, if it was made of a source (tests). */
+  /**
+   * What the latest build's file at {@code path} was made of, if it was made of a source (tests).
+   */
   synchronized Object sourceOf(String path) {
     return sources.get(path);
   }
@@ -136,19 +152,24 @@ public final class ServedFolder implements SiteOutput {
   public synchronized void commit() throws IOException {
     Map<String, String> next = new HashMap<>();
     for (String file : kept) next.put(file, digests.get(file));
-    for (String file : bundleFiles) if (digests.containsKey(file)) next.put(file, digests.get(file));
+    for (String file : bundleFiles)
+      if (digests.containsKey(file)) next.put(file, digests.get(file));
     // Nothing written into the folder yet: the server serves it only after its first build, so
     // the files go straight to their place, in parallel.
     boolean first = digests.isEmpty();
     try {
       List<Map.Entry<String, byte[]>> entries = new ArrayList<>(put.entrySet());
       String[] made = new String[entries.size()];
-      IntStream.range(0, made.length).parallel().forEach(i -> {
-        Map.Entry<String, byte[]> e = entries.get(i);
-        // The same bytes (an OSV record's, kept from last build) need no digest again.
-        String known = e.getValue() == putBefore.get(e.getKey()) ? digests.get(e.getKey()) : null;
-        made[i] = known != null && !known.isEmpty() ? known : sha256(e.getValue());
-      });
+      IntStream.range(0, made.length)
+          .parallel()
+          .forEach(
+              i -> {
+                Map.Entry<String, byte[]> e = entries.get(i);
+                // The same bytes (an OSV record's, kept from last build) need no digest again.
+                String known =
+                    e.getValue() == putBefore.get(e.getKey()) ? digests.get(e.getKey()) : null;
+                made[i] = known != null && !known.isEmpty() ? known : sha256(e.getValue());
+              });
       List<Map.Entry<String, byte[]>> changed = new ArrayList<>();
       for (int i = 0; i < made.length; i++) {
         Map.Entry<String, byte[]> e = entries.get(i);
@@ -156,13 +177,15 @@ public final class ServedFolder implements SiteOutput {
         if (!made[i].equals(digests.get(e.getKey()))) changed.add(e);
       }
       if (first) {
-        changed.parallelStream().forEach(e -> {
-          try {
-            write(e.getKey(), e.getValue(), false);
-          } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-          }
-        });
+        changed.parallelStream()
+            .forEach(
+                e -> {
+                  try {
+                    write(e.getKey(), e.getValue(), false);
+                  } catch (IOException failed) {
+                    throw new UncheckedIOException(failed);
+                  }
+                });
       } else {
         for (Map.Entry<String, byte[]> e : changed) write(e.getKey(), e.getValue(), true);
       }
@@ -184,7 +207,8 @@ public final class ServedFolder implements SiteOutput {
     digests = next;
     putBefore = put;
     // The sources of the files kept stay; those made now replace theirs; gone files' go.
-    Map<String, Object> nextSources = new HashMap<>(Math.max(16, (kept.size() + madeOf.size()) * 4 / 3 + 1));
+    Map<String, Object> nextSources =
+        new HashMap<>(Math.max(16, (kept.size() + madeOf.size()) * 4 / 3 + 1));
     for (String file : kept) nextSources.put(file, sources.get(file));
     nextSources.putAll(madeOf);
     sources = nextSources;
@@ -196,7 +220,10 @@ public final class ServedFolder implements SiteOutput {
     startNextBuild();
   }
 
-  /** Empty for the next build, sized for what this one held: growing them was a share of each rebuild. */
+  /**
+   * Empty for the next build, sized for what this one held: growing them was a share of each
+   * rebuild.
+   */
   private void startNextBuild() {
     put = new ConcurrentHashMap<>(Math.max(16, put.size()));
     kept = ConcurrentHashMap.newKeySet(Math.max(16, kept.size()));
@@ -205,35 +232,38 @@ public final class ServedFolder implements SiteOutput {
 
   /**
    * After a build is written: makes its bundles with {@code make} in the background, and writes
-   * them unless another build remade them first. Not if the latest bundles made or being made
-   * were of equal {@code inputs}: a rebuild that changed only pages (the one that shows similar
+   * them unless another build remade them first. Not if the latest bundles made or being made were
+   * of equal {@code inputs}: a rebuild that changed only pages (the one that shows similar
    * advisories made in the background) neither remakes them nor drops those on their way.
    */
   public synchronized void remakeBundles(BundleInputs inputs, Callable<Map<String, byte[]>> make) {
     if (inputs.equals(bundleInputs)) return;
     bundleInputs = inputs;
     long mine = ++generation;
-    pendingBundles = background.submit(() -> {
-      long start = System.nanoTime();
-      try {
-        Map<String, byte[]> files = make.call();
-        synchronized (this) {
-          if (generation != mine) return;
-          int changed = applyBundles(files);
-          listener.bundlesWritten(files.size(), changed, (System.nanoTime() - start) / 1_000_000);
-        }
-      } catch (Exception | OutOfMemoryError e) {
-        synchronized (this) {
-          if (generation == mine) bundleInputs = null; // the next build makes them again
-        }
-        listener.bundlesFailed(e.getMessage() == null ? e.toString() : e.getMessage());
-      }
-    });
+    pendingBundles =
+        background.submit(
+            () -> {
+              long start = System.nanoTime();
+              try {
+                Map<String, byte[]> files = make.call();
+                synchronized (this) {
+                  if (generation != mine) return;
+                  int changed = applyBundles(files);
+                  listener.bundlesWritten(
+                      files.size(), changed, (System.nanoTime() - start) / 1_000_000);
+                }
+              } catch (Exception | OutOfMemoryError e) {
+                synchronized (this) {
+                  if (generation == mine) bundleInputs = null; // the next build makes them again
+                }
+                listener.bundlesFailed(e.getMessage() == null ? e.toString() : e.getMessage());
+              }
+            });
   }
 
   /**
-   * Waits until the bundles of the latest build are written (or failed), at most {@code millis}:
-   * a build that came meanwhile drops the bundles waited for, so its own are waited for then.
+   * Waits until the bundles of the latest build are written (or failed), at most {@code millis}: a
+   * build that came meanwhile drops the bundles waited for, so its own are waited for then.
    */
   public void awaitBundles(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + millis * 1_000_000;
@@ -279,7 +309,8 @@ public final class ServedFolder implements SiteOutput {
         next.remove(old);
       }
     } catch (IOException | RuntimeException e) {
-      // Some written or deleted, some not: their content is unknown, so the next write of each happens.
+      // Some written or deleted, some not: their content is unknown, so the next write of each
+      // happens.
       Set<String> both = new HashSet<>(bundleFiles);
       both.addAll(files.keySet());
       for (String file : both) next.put(file, "");
@@ -298,7 +329,8 @@ public final class ServedFolder implements SiteOutput {
    */
   private void write(String relative, byte[] bytes, boolean served) throws IOException {
     Path file = out.resolve(relative).normalize();
-    if (!file.startsWith(out)) throw new IOException("refusing to write outside the output: " + relative);
+    if (!file.startsWith(out))
+      throw new IOException("refusing to write outside the output: " + relative);
     Files.createDirectories(file.getParent());
     if (!served) {
       Files.write(file, bytes);

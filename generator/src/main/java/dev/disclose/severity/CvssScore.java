@@ -4,6 +4,7 @@ import dev.disclose.advisory.SeverityLevel;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import us.springett.cvss.Cvss;
 
 /**
@@ -18,7 +19,7 @@ public record CvssScore(String vector, int majorVersion, String versionLabel, do
    * vectors many times, and each is scored by validation, the page, the rating, the feed and the
    * VEX document; parsing was 3 % of a preview rebuild.
    */
-  private static final java.util.concurrent.ConcurrentHashMap<String, Object> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, Object> SEEN = new ConcurrentHashMap<>();
 
   private static final int REMEMBERED = 1 << 16;
 
@@ -50,8 +51,8 @@ public record CvssScore(String vector, int majorVersion, String versionLabel, do
       label = vector.substring(5, 8);
       metrics = vector.substring(9);
     } else if (vector.startsWith("CVSS:")) {
-      throw new IllegalArgumentException("unsupported CVSS version `" + vector.split("/")[0]
-          + "`; use CVSS:3.1 or CVSS:4.0");
+      throw new IllegalArgumentException(
+          "unsupported CVSS version `" + vector.split("/")[0] + "`; use CVSS:3.1 or CVSS:4.0");
     } else {
       major = 2;
       label = "2.0";
@@ -82,7 +83,9 @@ public record CvssScore(String vector, int majorVersion, String versionLabel, do
   }
 
   public SeverityLevel level() {
-    return majorVersion == 2 ? SeverityLevel.ofCvss2Score(baseScore) : SeverityLevel.ofScore(baseScore);
+    return majorVersion == 2
+        ? SeverityLevel.ofCvss2Score(baseScore)
+        : SeverityLevel.ofScore(baseScore);
   }
 
   public String formattedScore() {

@@ -9,13 +9,16 @@ public final class Rating {
   private Rating() {}
 
   public static Optional<SeverityLevel> of(Severity s) {
-    Optional<SeverityLevel> computed = s.primaryVector().flatMap(v -> {
-      try {
-        return Optional.of(CvssScore.of(v).level());
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
-    });
+    Optional<SeverityLevel> computed =
+        s.primaryVector()
+            .flatMap(
+                v -> {
+                  try {
+                    return Optional.of(CvssScore.of(v).level());
+                  } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                  }
+                });
     return computed.or(s::level);
   }
 }

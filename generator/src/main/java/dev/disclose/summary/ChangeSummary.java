@@ -4,14 +4,12 @@ import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryParser;
 import dev.disclose.advisory.Affected;
 import dev.disclose.catalog.EmbargoPolicy;
-import dev.disclose.severity.CvssScore;
-import dev.disclose.severity.Rating;
 import dev.disclose.load.AdvisoryReader;
 import dev.disclose.load.Git;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.severity.CvssScore;
+import dev.disclose.severity.Rating;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,16 +18,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code disclose summary --since REF}: the advisories added, changed, withdrawn and removed
- * under {@code advisories/} since a git ref, as the Markdown of a GitHub job summary.
+ * {@code disclose summary --since REF}: the advisories added, changed, withdrawn and removed under
+ * {@code advisories/} since a git ref, as the Markdown of a GitHub job summary.
  *
- * <p>A job summary can be public while the advisory is not: an advisory that is not public
- * ({@link EmbargoPolicy}: a draft, or an embargo still running) is counted, never named — no ID,
- * title or package.
+ * <p>A job summary can be public while the advisory is not: an advisory that is not public ({@link
+ * EmbargoPolicy}: a draft, or an embargo still running) is counted, never named — no ID, title or
+ * package.
  */
 public final class ChangeSummary {
   /** What happened to one advisory file. */
-  public enum Change { ADDED, CHANGED, WITHDRAWN, REMOVED }
+  public enum Change {
+    ADDED,
+    CHANGED,
+    WITHDRAWN,
+    REMOVED
+  }
 
   /** One changed advisory as the summary shows it. */
   public record Entry(Change change, String file, Optional<Advisory> advisory, boolean withheld) {}
@@ -47,17 +50,36 @@ public final class ChangeSummary {
    * The advisory files changed between {@code ref} and the working tree of {@code site}: the
    * working tree's read as the load stage reads every advisory file, the ref's from git.
    */
-  public static List<Entry> since(SiteRoot site, String ref, Instant now) throws SummaryException, IOException {
+  public static List<Entry> since(SiteRoot site, String ref, Instant now)
+      throws SummaryException, IOException {
     Path root = site.root();
     AdvisoryReader reader = new AdvisoryReader(root, site.display());
     if (ref.startsWith("-")) throw new SummaryException("`" + ref + "` is not a git ref");
     Git.run(root, "rev-parse", "--is-inside-work-tree")
-        .orElseThrow(() -> new SummaryException(root + " is not in a git repository; summary compares with a git ref"));
+        .orElseThrow(
+            () ->
+                new SummaryException(
+                    root + " is not in a git repository; summary compares with a git ref"));
     Git.run(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}")
-        .orElseThrow(() -> new SummaryException("`" + ref + "` is not a commit of this repository (with actions/checkout,"
-            + " fetch-depth: 0 fetches the history it needs)"));
-    String diff = Git.run(root, "diff", "--relative", "--name-status", "-M", "--no-color", ref, "--", "advisories")
-        .orElseThrow(() -> new SummaryException("git diff against `" + ref + "` failed"));
+        .orElseThrow(
+            () ->
+                new SummaryException(
+                    "`"
+                        + ref
+                        + "` is not a commit of this repository (with actions/checkout,"
+                        + " fetch-depth: 0 fetches the history it needs)"));
+    String diff =
+        Git.run(
+                root,
+                "diff",
+                "--relative",
+                "--name-status",
+                "-M",
+                "--no-color",
+                ref,
+                "--",
+                "advisories")
+            .orElseThrow(() -> new SummaryException("git diff against `" + ref + "` failed"));
     String prefix = Git.run(root, "rev-parse", "--show-prefix").orElse("").strip();
     List<Entry> out = new ArrayList<>();
     for (String line : diff.split("\n")) {
@@ -67,19 +89,29 @@ public final class ChangeSummary {
       String oldPath = f[1];
       String newPath = f[f.length - 1];
       if (!newPath.endsWith(".md") && !oldPath.endsWith(".md")) continue;
-      Optional<Advisory> before = status.startsWith("A") ? Optional.empty()
-          : Git.run(root, "show", ref + ":" + prefix + oldPath).flatMap(text -> parse(text, oldPath));
-      Optional<Advisory> after = status.startsWith("D") ? Optional.empty() : reader.read(root.resolve(newPath)).advisory();
-      // git pairs a deleted file with an added one when their text is alike: two advisories, not one.
-      if (status.startsWith("R") && before.isPresent() && after.isPresent() && !before.get().id().equals(after.get().id())) {
-        out.add(new Entry(Change.REMOVED, oldPath, before, !EmbargoPolicy.isPublic(before.get(), now)));
+      Optional<Advisory> before =
+          status.startsWith("A")
+              ? Optional.empty()
+              : Git.run(root, "show", ref + ":" + prefix + oldPath)
+                  .flatMap(text -> parse(text, oldPath));
+      Optional<Advisory> after =
+          status.startsWith("D") ? Optional.empty() : reader.read(root.resolve(newPath)).advisory();
+      // git pairs a deleted file with an added one when their text is alike: two advisories, not
+      // one.
+      if (status.startsWith("R")
+          && before.isPresent()
+          && after.isPresent()
+          && !before.get().id().equals(after.get().id())) {
+        out.add(
+            new Entry(Change.REMOVED, oldPath, before, !EmbargoPolicy.isPublic(before.get(), now)));
         out.add(new Entry(Change.ADDED, newPath, after, !EmbargoPolicy.isPublic(after.get(), now)));
         continue;
       }
       Change change;
       if (status.startsWith("D")) change = Change.REMOVED;
       else if (before.isEmpty()) change = Change.ADDED;
-      else if (after.map(EmbargoPolicy::isWithdrawn).orElse(false) && !before.map(EmbargoPolicy::isWithdrawn).orElse(false)) {
+      else if (after.map(EmbargoPolicy::isWithdrawn).orElse(false)
+          && !before.map(EmbargoPolicy::isWithdrawn).orElse(false)) {
         change = Change.WITHDRAWN;
       } else change = Change.CHANGED;
       Optional<Advisory> shown = after.or(() -> before);
@@ -92,44 +124,68 @@ public final class ChangeSummary {
 
   /** The job summary's Markdown. */
   public static String markdown(List<Entry> entries, String ref) {
-    StringBuilder md = new StringBuilder("## Advisories changed since `").append(shortRef(ref)).append("`\n\n");
-    if (entries.isEmpty()) return md.append("No advisory was added, changed or removed.\n").toString();
+    StringBuilder md =
+        new StringBuilder("## Advisories changed since `").append(shortRef(ref)).append("`\n\n");
+    if (entries.isEmpty())
+      return md.append("No advisory was added, changed or removed.\n").toString();
     long withheld = entries.stream().filter(Entry::withheld).count();
     for (Change c : Change.values()) {
       List<Entry> group = entries.stream().filter(e -> e.change() == c && !e.withheld()).toList();
       if (group.isEmpty()) continue;
-      md.append("### ").append(switch (c) {
-        case ADDED -> "Added";
-        case CHANGED -> "Changed";
-        case WITHDRAWN -> "Withdrawn";
-        case REMOVED -> "Removed";
-      }).append(" (").append(group.size()).append(")\n\n");
+      md.append("### ")
+          .append(
+              switch (c) {
+                case ADDED -> "Added";
+                case CHANGED -> "Changed";
+                case WITHDRAWN -> "Withdrawn";
+                case REMOVED -> "Removed";
+              })
+          .append(" (")
+          .append(group.size())
+          .append(")\n\n");
       md.append("| ID | Title | Severity | Packages |\n|---|---|---|---|\n");
       for (Entry e : group) {
         Advisory a = e.advisory().get();
-        md.append("| ").append(cell(a.id())).append(" | ").append(cell(a.title())).append(" | ").append(cell(severity(a)))
-            .append(" | ").append(cell(packages(a))).append(" |\n");
+        md.append("| ")
+            .append(cell(a.id()))
+            .append(" | ")
+            .append(cell(a.title()))
+            .append(" | ")
+            .append(cell(severity(a)))
+            .append(" | ")
+            .append(cell(packages(a)))
+            .append(" |\n");
       }
       md.append('\n');
     }
     if (withheld > 0) {
-      md.append(withheld == 1 ? "1 advisory that is not public (a draft, or under embargo) changed"
-          : withheld + " advisories that are not public (drafts, or under embargo) changed")
+      md.append(
+              withheld == 1
+                  ? "1 advisory that is not public (a draft, or under embargo) changed"
+                  : withheld + " advisories that are not public (drafts, or under embargo) changed")
           .append("; details withheld until publication.\n");
     }
     return md.toString();
   }
 
   static String severity(Advisory a) {
-    Optional<String> level = Rating.of(a.severity()).map(l -> l.name().charAt(0) + l.name().substring(1).toLowerCase(Locale.ROOT));
-    Optional<String> score = a.severity().primaryVector().flatMap(v -> {
-      try {
-        CvssScore s = CvssScore.of(v);
-        return Optional.of(String.format(Locale.ROOT, "%.1f (CVSS %s)", s.baseScore(), s.versionLabel()));
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
-    });
+    Optional<String> level =
+        Rating.of(a.severity())
+            .map(l -> l.name().charAt(0) + l.name().substring(1).toLowerCase(Locale.ROOT));
+    Optional<String> score =
+        a.severity()
+            .primaryVector()
+            .flatMap(
+                v -> {
+                  try {
+                    CvssScore s = CvssScore.of(v);
+                    return Optional.of(
+                        String.format(
+                            Locale.ROOT, "%.1f (CVSS %s)", s.baseScore(), s.versionLabel()));
+                  } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                  }
+                });
     if (level.isPresent() && score.isPresent()) return level.get() + " " + score.get();
     return level.or(() -> score).orElse("—");
   }
@@ -142,8 +198,12 @@ public final class ChangeSummary {
 
   /** A table cell: pipes and line breaks cannot break the table, HTML is not interpreted. */
   static String cell(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-        .replaceAll("[\\r\\n]+", " ").strip();
+    return text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replaceAll("[\\r\\n]+", " ")
+        .strip();
   }
 
   private static String shortRef(String ref) {

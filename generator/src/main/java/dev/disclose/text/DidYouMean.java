@@ -24,8 +24,7 @@ public final class DidYouMean {
       // The distance is at least the difference in length: skip hopeless candidates cheaply
       // (a megabyte-long value must not cost a megabyte squared).
       if (Math.abs(candidateLower.length() - lower.length()) > allowed) continue;
-      int distance =
-          candidateLower.equals(lower) ? 0 : 1 + distance(lower, candidateLower);
+      int distance = candidateLower.equals(lower) ? 0 : 1 + distance(lower, candidateLower);
       if (distance < bestDistance
           || (distance == bestDistance && best != null && candidate.compareTo(best) < 0)) {
         best = candidate;
@@ -44,7 +43,10 @@ public final class DidYouMean {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

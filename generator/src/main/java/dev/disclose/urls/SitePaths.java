@@ -4,12 +4,11 @@ import dev.disclose.advisory.SeverityLevel;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
- * Every URL of the site, in one place. Paths are relative to the site root, use forward
- * slashes, and end in {@code /} for pages (written as {@code index.html} inside). Whatever comes
- * from advisories (IDs, package names) is reduced to safe characters here, so no path can
- * climb out of the output directory.
+ * Every URL of the site, in one place. Paths are relative to the site root, use forward slashes,
+ * and end in {@code /} for pages (written as {@code index.html} inside). Whatever comes from
+ * advisories (IDs, package names) is reduced to safe characters here, so no path can climb out of
+ * the output directory.
  */
 public final class SitePaths {
   private SitePaths() {}
@@ -24,8 +23,10 @@ public final class SitePaths {
   public static final String FEEDS = "feeds/";
   public static final String SEARCH = "search/";
   public static final String RELEASES = "releases/";
+
   /** The static search index, beside the search page. */
   public static final String SEARCH_INDEX = "search-index/";
+
   public static final String NOT_FOUND = "404.html";
   public static final String ASSETS = "assets/";
 
@@ -55,7 +56,10 @@ public final class SitePaths {
 
   /** A release's page: {@code releases/<ecosystem>/<name>/<version>/}, named like package pages. */
   public static String release(String ecosystem, String name, String version) {
-    return RELEASES + packagePage(ecosystem, name).substring(PACKAGES.length()) + segment(version) + "/";
+    return RELEASES
+        + packagePage(ecosystem, name).substring(PACKAGES.length())
+        + segment(version)
+        + "/";
   }
 
   public static String ecosystem(String ecosystem) {
@@ -76,11 +80,13 @@ public final class SitePaths {
 
   /** Whether {@code id} can serve as a folder name unchanged (alias redirects need exact names). */
   public static boolean isSafeSegment(String id) {
-    // [A-Za-z0-9][A-Za-z0-9._-]{0,127}, without "..": by hand, it is asked of every alias of every build.
+    // [A-Za-z0-9][A-Za-z0-9._-]{0,127}, without "..": by hand, it is asked of every alias of every
+    // build.
     if (id.isEmpty() || id.length() > 128 || id.contains("..")) return false;
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      boolean alphanumeric = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      boolean alphanumeric =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
       if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != '-'))) return false;
     }
     return true;
@@ -90,8 +96,16 @@ public final class SitePaths {
   public static String segment(String text) {
     StringBuilder b = new StringBuilder();
     for (char c : text.toCharArray()) {
-      boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '-' || c == '@' || c == '+' || c == '~';
+      boolean keep =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-'
+              || c == '@'
+              || c == '+'
+              || c == '~';
       b.append(keep ? c : '-');
     }
     String s = b.toString();
@@ -107,5 +121,4 @@ public final class SitePaths {
     for (char c : dir.toCharArray()) if (c == '/') depth++;
     return "../".repeat(depth);
   }
-
 }

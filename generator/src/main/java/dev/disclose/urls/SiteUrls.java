@@ -3,8 +3,8 @@ package dev.disclose.urls;
 import java.util.Objects;
 
 /**
- * Where the site lives: its base URL, always ending in {@code /}, and the absolute URL of each
- * of its {@link SitePaths}. What the formats know of the site: an advisory's page, its OSV record.
+ * Where the site lives: its base URL, always ending in {@code /}, and the absolute URL of each of
+ * its {@link SitePaths}. What the formats know of the site: an advisory's page, its OSV record.
  */
 public record SiteUrls(String base) {
   public SiteUrls {
@@ -17,7 +17,9 @@ public record SiteUrls(String base) {
     return baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
   }
 
-  /** The absolute URL of {@code path} (relative to the site root, as {@link SitePaths} makes them). */
+  /**
+   * The absolute URL of {@code path} (relative to the site root, as {@link SitePaths} makes them).
+   */
   public String url(String path) {
     return base + path;
   }

@@ -2,7 +2,10 @@ package dev.disclose.version;
 
 import java.util.Optional;
 
-/** The version schemes Disclose knows; {@code Ecosystems.versionScheme} says which ecosystem uses which. */
+/**
+ * The version schemes Disclose knows; {@code Ecosystems.versionScheme} says which ecosystem uses
+ * which.
+ */
 public final class VersionSchemes {
   /**
    * SemVer 2.0 via semver4j strict parsing, with an optional leading {@code v} (Go writes {@code
@@ -28,11 +31,18 @@ public final class VersionSchemes {
    * the scheme cannot parse does not constrain (validation refuses such bounds before any export).
    * The scheme must be ordered.
    */
-  public static boolean inInterval(VersionScheme scheme, Version version, String introduced, Optional<String> fixed,
+  public static boolean inInterval(
+      VersionScheme scheme,
+      Version version,
+      String introduced,
+      Optional<String> fixed,
       Optional<String> lastAffected) {
-    if (!introduced.equals("0") && compare(scheme, version, introduced).filter(c -> c < 0).isPresent()) return false;
-    if (fixed.isPresent() && compare(scheme, version, fixed.get()).filter(c -> c >= 0).isPresent()) return false;
-    return lastAffected.isEmpty() || compare(scheme, version, lastAffected.get()).filter(c -> c > 0).isEmpty();
+    if (!introduced.equals("0")
+        && compare(scheme, version, introduced).filter(c -> c < 0).isPresent()) return false;
+    if (fixed.isPresent() && compare(scheme, version, fixed.get()).filter(c -> c >= 0).isPresent())
+      return false;
+    return lastAffected.isEmpty()
+        || compare(scheme, version, lastAffected.get()).filter(c -> c > 0).isEmpty();
   }
 
   private static Optional<Integer> compare(VersionScheme scheme, Version version, String bound) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * A YAML value with the position it was written at. Scalars keep the exact text written (so a
- * version {@code 1.10} stays {@code "1.10"}) and the type YAML's core schema resolves for it,
- * which only free-form maps use.
+ * version {@code 1.10} stays {@code "1.10"}) and the type YAML's core schema resolves for it, which
+ * only free-form maps use.
  */
 public sealed interface YamlNode {
   Position position();

@@ -18,17 +18,18 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads untrusted YAML (front matter from pull requests) into {@link YamlNode}s with positions.
  *
- * <p>Only SnakeYAML's composer runs: no constructor, so no object is ever instantiated from a
- * tag. Anything beyond plain data is refused: custom tags, duplicate keys, non-scalar keys.
- * Aliases are bounded twice over: SnakeYAML refuses more than {@link #MAX_ALIASES} aliases to
- * collections, and this reader counts nodes as it expands them, so a "billion laughs" document
- * stops at {@link #MAX_NODES} instead of exhausting memory.
+ * <p>Only SnakeYAML's composer runs: no constructor, so no object is ever instantiated from a tag.
+ * Anything beyond plain data is refused: custom tags, duplicate keys, non-scalar keys. Aliases are
+ * bounded twice over: SnakeYAML refuses more than {@link #MAX_ALIASES} aliases to collections, and
+ * this reader counts nodes as it expands them, so a "billion laughs" document stops at {@link
+ * #MAX_NODES} instead of exhausting memory.
  */
 public final class YamlReader {
   public static final int MAX_DEPTH = 50;
@@ -41,7 +42,9 @@ public final class YamlReader {
 
   /** The result: a root node, or the first problem that stopped reading. */
   public sealed interface Result {
-    /** Read; {@code problems} lists what was skipped on the way (duplicate keys: the first wins). */
+    /**
+     * Read; {@code problems} lists what was skipped on the way (duplicate keys: the first wins).
+     */
     record Read(YamlNode root, List<YamlProblem> problems) implements Result {
       public Read {
         problems = List.copyOf(problems);
@@ -87,12 +90,15 @@ public final class YamlReader {
       Composer composer =
           new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
       root = composer.getSingleNode();
-    } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+    } catch (ReaderException e) {
       // A character YAML forbids (NUL, most other controls): say which, and where.
       Position at = offsetToPosition(text, e.getPosition());
-      return new Result.Failed(new YamlProblem(YamlProblem.Kind.SYNTAX, String.format(
-          "the character U+%04X is not allowed in YAML; remove it", e.getCodePoint()),
-          new Position(at.line() + lineOffset, at.column())));
+      return new Result.Failed(
+          new YamlProblem(
+              YamlProblem.Kind.SYNTAX,
+              String.format(
+                  "the character U+%04X is not allowed in YAML; remove it", e.getCodePoint()),
+              new Position(at.line() + lineOffset, at.column())));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = String.valueOf(e.getProblem());
@@ -168,7 +174,10 @@ public final class YamlReader {
             skipped.add(
                 new YamlProblem(
                     YamlProblem.Kind.DUPLICATE_KEY,
-                    "duplicate key `" + key.text() + "` (first written at line " + first.line()
+                    "duplicate key `"
+                        + key.text()
+                        + "` (first written at line "
+                        + first.line()
                         + "); keep one of them",
                     key.position()));
             continue;
@@ -192,7 +201,9 @@ public final class YamlReader {
   }
 
   private static String tagMessage(Tag tag) {
-    return "the tag `" + shortTag(tag) + "` is not allowed: advisories hold plain data; remove the tag";
+    return "the tag `"
+        + shortTag(tag)
+        + "` is not allowed: advisories hold plain data; remove the tag";
   }
 
   private static String shortTag(Tag tag) {
@@ -205,8 +216,10 @@ public final class YamlReader {
    * marked exception quotes the document, whose words must not decide the kind.
    */
   private static YamlProblem.Kind kindOf(YAMLException e) {
-    String text = e instanceof MarkedYAMLException m && m.getProblem() != null
-        ? m.getProblem() : String.valueOf(e.getMessage());
+    String text =
+        e instanceof MarkedYAMLException m && m.getProblem() != null
+            ? m.getProblem()
+            : String.valueOf(e.getMessage());
     if (text.startsWith("Number of aliases for non-scalar nodes exceeds")
         || text.startsWith("Nesting Depth exceeded")
         || text.startsWith("The incoming YAML document exceeds the limit")

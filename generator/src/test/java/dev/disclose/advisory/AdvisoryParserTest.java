@@ -3,9 +3,11 @@ package dev.disclose.advisory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.testing.TestSites;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,26 +25,35 @@ class AdvisoryParserTest {
     Advisory a = parse(TestSites.validAdvisory("DEMO-2025-0001"));
     assertThat(a.id()).isEqualTo("DEMO-2025-0001");
     assertThat(a.status()).isEqualTo(Status.PUBLISHED);
-    assertThat(a.published()).contains(Timestamp.ofDate(java.time.LocalDate.of(2025, 3, 4)));
+    assertThat(a.published()).contains(Timestamp.ofDate(LocalDate.of(2025, 3, 4)));
     assertThat(a.aliases()).containsExactly("CVE-2025-31337");
     assertThat(a.severity().cvssV3()).contains("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N");
     Affected p = a.affected().get(0);
     assertThat(p.ecosystem()).isEqualTo("PyPI");
-    assertThat(p.ranges()).singleElement().satisfies(r -> {
-      assertThat(r.type()).isEqualTo(RangeType.ECOSYSTEM);
-      assertThat(r.introduced()).contains("0.5.0");
-      assertThat(r.fixed()).contains("0.7.2");
-    });
-    assertThat(a.references()).containsExactly(new Reference(Reference.ReferenceType.FIX,
-        "https://github.com/corvid-dev/corvid-serve/commit/3f1c2a9"));
-    assertThat(a.details()).isEqualTo(
-        "The download endpoint joined the requested path to the model folder without normalizing it.");
+    assertThat(p.ranges())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.type()).isEqualTo(RangeType.ECOSYSTEM);
+              assertThat(r.introduced()).contains("0.5.0");
+              assertThat(r.fixed()).contains("0.7.2");
+            });
+    assertThat(a.references())
+        .containsExactly(
+            new Reference(
+                Reference.ReferenceType.FIX,
+                "https://github.com/corvid-dev/corvid-serve/commit/3f1c2a9"));
+    assertThat(a.details())
+        .isEqualTo(
+            "The download endpoint joined the requested path to the model folder without normalizing it.");
     assertThat(a.source().key("affected[0].ranges[0].fixed").line()).isEqualTo(14);
   }
 
   @Test
   void appliesTheShortForms() {
-    Advisory a = parse("""
+    Advisory a =
+        parse(
+            """
         ---
         id: DEMO-2025-0002
         title: T
@@ -61,7 +72,8 @@ class AdvisoryParserTest {
         ---
         Body.
         """);
-    assertThat(a.published().orElseThrow().instant()).isEqualTo(Instant.parse("2025-03-04T14:30:00Z"));
+    assertThat(a.published().orElseThrow().instant())
+        .isEqualTo(Instant.parse("2025-03-04T14:30:00Z"));
     assertThat(a.published().orElseThrow().dateOnly()).isFalse();
     assertThat(a.cwes()).containsExactly("CWE-79");
     assertThat(a.severity().cvssV4()).isPresent();
@@ -75,7 +87,9 @@ class AdvisoryParserTest {
 
   @Test
   void carriesFreeFormDataUntouched() {
-    Advisory a = parse("""
+    Advisory a =
+        parse(
+            """
         ---
         id: DEMO-2025-0003
         title: T
@@ -96,13 +110,18 @@ class AdvisoryParserTest {
         Body.
         """);
     Map<String, Object> ds = a.databaseSpecific();
-    assertThat(ds).containsEntry("score", new java.math.BigDecimal("7.5")).containsEntry("count", 3L).containsEntry("flag", true)
-        .containsEntry("nothing", null).containsEntry("text", "1.10")
+    assertThat(ds)
+        .containsEntry("score", new BigDecimal("7.5"))
+        .containsEntry("count", 3L)
+        .containsEntry("flag", true)
+        .containsEntry("nothing", null)
+        .containsEntry("text", "1.10")
         .containsEntry("huge", new BigInteger("123456789012345678901234567890"));
     assertThat(ds.get("nested")).isEqualTo(Map.of("list", List.of("a", 1L)));
     // YAML 1.1 spellings are not reinterpreted: `yes` stays "yes", not false; 012 stays "012".
     assertThat(ds.get("yaml11")).isEqualTo(List.of("yes", "on", "012", "1_000", "1e3", "0x1F"));
-    assertThat(List.copyOf(ds.keySet())).containsExactly("score", "count", "huge", "flag", "nothing", "nested", "text", "yaml11");
+    assertThat(List.copyOf(ds.keySet()))
+        .containsExactly("score", "count", "huge", "flag", "nothing", "nested", "text", "yaml11");
   }
 
   @Test

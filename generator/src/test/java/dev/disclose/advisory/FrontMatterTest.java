@@ -25,7 +25,8 @@ class FrontMatterTest {
 
   @Test
   void aDashedLineInsideTheBodyIsNotADelimiter() {
-    FrontMatter fm = ((FrontMatter.Split.Parts) FrontMatter.split("---\na: 1\n---\nx\n---\ny\n")).frontMatter();
+    FrontMatter fm =
+        ((FrontMatter.Split.Parts) FrontMatter.split("---\na: 1\n---\nx\n---\ny\n")).frontMatter();
     assertThat(fm.body()).isEqualTo("x\n---\ny\n");
   }
 

@@ -3,6 +3,7 @@ package dev.disclose.advisory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.yaml.Position;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,21 +29,28 @@ class PositionTableTest {
     assertThat(table.get("affected[0]")).isNull();
     assertThat(table.containsKey("affected[0]")).isFalse();
     assertThat(table.get(42)).isNull();
-    assertThat(table.keySet()).containsExactly("affected", "affected[0].ranges[1].fixed", "id", "summary");
+    assertThat(table.keySet())
+        .containsExactly("affected", "affected[0].ranges[1].fixed", "id", "summary");
   }
 
   @Test
   void sharesThePathStringsBetweenAdvisories() {
-    Map<String, Source.Located> one = PositionTable.of(Map.of(new String("references[0]"), at(1, 1, 1, 1)));
-    Map<String, Source.Located> two = PositionTable.of(Map.of(new String("references[0]"), at(5, 1, 5, 2)));
+    Map<String, Source.Located> one =
+        PositionTable.of(Map.of(new String("references[0]"), at(1, 1, 1, 1)));
+    Map<String, Source.Located> two =
+        PositionTable.of(Map.of(new String("references[0]"), at(5, 1, 5, 2)));
 
     assertThat(one.keySet().iterator().next()).isSameAs(two.keySet().iterator().next());
   }
 
   @Test
   void aSourceFindsTheNearestWrittenAncestor() {
-    Source source = new Source(java.nio.file.Path.of("a.md"), "a.md", 10,
-        Map.of("affected", at(8, 1, 9, 3), "affected[0].package", at(9, 5, 9, 14)));
+    Source source =
+        new Source(
+            Path.of("a.md"),
+            "a.md",
+            10,
+            Map.of("affected", at(8, 1, 9, 3), "affected[0].package", at(9, 5, 9, 14)));
 
     assertThat(source.value("affected[0].package.name")).isEqualTo(new Position(9, 14));
     assertThat(source.key("affected[1].ranges")).isEqualTo(new Position(8, 1));

@@ -15,17 +15,33 @@ class AuthoringTest {
   @Test
   void newWritesADraftWithTheNextFreeIdOfTheYearThatValidates() throws Exception {
     TestSites.withConfig(site);
-    TestSites.write(site, "advisories/2026/DEMO-2026-0007.md", TestSites.validAdvisory("DEMO-2026-0007"));
-    TestSites.write(site, "advisories/old/DEMO-2025-0031.md", TestSites.validAdvisory("DEMO-2025-0031")
-        .replace("CVE-2025-31337", "CVE-2025-31338"));
-    CliRun run = CliRun.in(site, "new", "--ecosystem", "PyPI", "--package", "corvid-serve",
-        "--title", "SSRF via model URL: internal hosts reachable");
+    TestSites.write(
+        site, "advisories/2026/DEMO-2026-0007.md", TestSites.validAdvisory("DEMO-2026-0007"));
+    TestSites.write(
+        site,
+        "advisories/old/DEMO-2025-0031.md",
+        TestSites.validAdvisory("DEMO-2025-0031").replace("CVE-2025-31337", "CVE-2025-31338"));
+    CliRun run =
+        CliRun.in(
+            site,
+            "new",
+            "--ecosystem",
+            "PyPI",
+            "--package",
+            "corvid-serve",
+            "--title",
+            "SSRF via model URL: internal hosts reachable");
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).isEqualTo("wrote advisories/2026/DEMO-2026-0008.md\n");
     String text = Files.readString(site.resolve("advisories/2026/DEMO-2026-0008.md"));
-    assertThat(text).contains("id: DEMO-2026-0008\n", "status: draft",
-        "title: \"SSRF via model URL: internal hosts reachable\"", "ecosystem: PyPI", "package: corvid-serve",
-        "reported: 2026-11-22");
+    assertThat(text)
+        .contains(
+            "id: DEMO-2026-0008\n",
+            "status: draft",
+            "title: \"SSRF via model URL: internal hosts reachable\"",
+            "ecosystem: PyPI",
+            "package: corvid-serve",
+            "reported: 2026-11-22");
     CliRun validate = CliRun.in(site, "validate");
     assertThat(validate.out()).isEqualTo("checked 3 files: no problems\n");
   }
@@ -36,7 +52,8 @@ class AuthoringTest {
     CliRun run = CliRun.in(site, "new", "--ecosystem", "pypi", "--package", "x");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("did you mean `PyPI`?");
-    assertThat(CliRun.in(site, "new", "--ecosystem", "PyPI", "--package", "bad name!").exitCode()).isEqualTo(2);
+    assertThat(CliRun.in(site, "new", "--ecosystem", "PyPI", "--package", "bad name!").exitCode())
+        .isEqualTo(2);
     assertThat(CliRun.in(site, "new", "--ecosystem", "PyPI").exitCode()).isEqualTo(2);
   }
 
@@ -55,7 +72,9 @@ class AuthoringTest {
   @Test
   void titlesWithLineBreaksStayOneYamlString() throws Exception {
     TestSites.withConfig(site);
-    CliRun run = CliRun.in(site, "new", "--ecosystem", "PyPI", "--package", "x", "--title", "line1\n---\nline3");
+    CliRun run =
+        CliRun.in(
+            site, "new", "--ecosystem", "PyPI", "--package", "x", "--title", "line1\n---\nline3");
     assertThat(run.exitCode()).isZero();
     assertThat(CliRun.in(site, "validate").out()).isEqualTo("checked 1 file: no problems\n");
   }
@@ -63,12 +82,33 @@ class AuthoringTest {
   @Test
   void placeholdersAreNumberedOnMergeInPathOrder() throws Exception {
     TestSites.withConfig(site);
-    TestSites.write(site, "advisories/2026/DEMO-2026-0002.md", TestSites.validAdvisory("DEMO-2026-0002"));
-    assertThat(CliRun.in(site, "new", "--placeholder", "--ecosystem", "npm", "--package", "@corvid/console").out())
+    TestSites.write(
+        site, "advisories/2026/DEMO-2026-0002.md", TestSites.validAdvisory("DEMO-2026-0002"));
+    assertThat(
+            CliRun.in(
+                    site,
+                    "new",
+                    "--placeholder",
+                    "--ecosystem",
+                    "npm",
+                    "--package",
+                    "@corvid/console")
+                .out())
         .isEqualTo("wrote advisories/corvid-console/DEMO-0000-0000.md\n");
-    assertThat(CliRun.in(site, "new", "--placeholder", "--ecosystem", "crates.io", "--package", "corvid-vmm").out())
+    assertThat(
+            CliRun.in(
+                    site,
+                    "new",
+                    "--placeholder",
+                    "--ecosystem",
+                    "crates.io",
+                    "--package",
+                    "corvid-vmm")
+                .out())
         .isEqualTo("wrote advisories/corvid-vmm/DEMO-0000-0000.md\n");
-    CliRun again = CliRun.in(site, "new", "--placeholder", "--ecosystem", "crates.io", "--package", "corvid-vmm");
+    CliRun again =
+        CliRun.in(
+            site, "new", "--placeholder", "--ecosystem", "crates.io", "--package", "corvid-vmm");
     assertThat(again.exitCode()).isEqualTo(2);
     assertThat(again.err()).contains("already exists");
 
@@ -80,12 +120,15 @@ class AuthoringTest {
     assertThat(site.resolve("advisories/corvid-console/DEMO-0000-0000.md")).exists();
 
     CliRun assign = CliRun.in(site, "assign-ids");
-    assertThat(assign.out()).isEqualTo(
-        "assigned DEMO-2026-0003: advisories/corvid-console/DEMO-0000-0000.md -> advisories/2026/DEMO-2026-0003.md\n"
-            + "assigned DEMO-2026-0004: advisories/corvid-vmm/DEMO-0000-0000.md -> advisories/2026/DEMO-2026-0004.md\n");
+    assertThat(assign.out())
+        .isEqualTo(
+            "assigned DEMO-2026-0003: advisories/corvid-console/DEMO-0000-0000.md -> advisories/2026/DEMO-2026-0003.md\n"
+                + "assigned DEMO-2026-0004: advisories/corvid-vmm/DEMO-0000-0000.md -> advisories/2026/DEMO-2026-0004.md\n");
     assertThat(site.resolve("advisories/corvid-console")).doesNotExist();
     String text = Files.readString(site.resolve("advisories/2026/DEMO-2026-0003.md"));
-    assertThat(text).startsWith("---\nid: DEMO-2026-0003\n").contains("package: \"@corvid/console\"");
+    assertThat(text)
+        .startsWith("---\nid: DEMO-2026-0003\n")
+        .contains("package: \"@corvid/console\"");
     assertThat(CliRun.in(site, "validate").out()).isEqualTo("checked 3 files: no problems\n");
     assertThat(CliRun.in(site, "assign-ids").out()).isEqualTo("no placeholder IDs to assign\n");
   }

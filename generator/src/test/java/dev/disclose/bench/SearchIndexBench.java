@@ -1,19 +1,22 @@
 package dev.disclose.bench;
 
-import dev.disclose.plan.SearchDoc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.osv.OsvExporter;
 import dev.disclose.osv.OsvImporter;
 import dev.disclose.osv.OsvRecord;
+import dev.disclose.plan.SearchDoc;
 import dev.disclose.search.SearchIndexWriter;
 import dev.disclose.severity.CvssScore;
+import dev.disclose.urls.SiteUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,7 +41,7 @@ public final class SearchIndexBench {
       docs.add(doc(a, round));
     }
     // Newest first, as the site's catalog numbers them.
-    docs.sort(java.util.Comparator.comparing(SearchDoc::published).reversed());
+    docs.sort(Comparator.comparing(SearchDoc::published).reversed());
     Map<String, byte[]> files = SearchIndexWriter.write(docs);
     long bytes = 0;
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -47,24 +50,35 @@ public final class SearchIndexBench {
       Files.write(p, f.getValue());
       bytes += f.getValue().length;
     }
-    System.out.printf("%d docs from %d real records: %d files, %.1f MB, in %.1f s%n", n, real.size(), files.size(),
-        bytes / 1e6, (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "%d docs from %d real records: %d files, %.1f MB, in %.1f s%n",
+        n, real.size(), files.size(), bytes / 1e6, (System.nanoTime() - start) / 1e9);
   }
 
-  /** Round 0 is the record itself; later rounds rename its IDs and packages, so each doc is distinct. */
+  /**
+   * Round 0 is the record itself; later rounds rename its IDs and packages, so each doc is
+   * distinct.
+   */
   static SearchDoc doc(Advisory a, int round) {
-    // The round goes in front: an ID's last characters pick its shard, and must stay as varied as real IDs'.
+    // The round goes in front: an ID's last characters pick its shard, and must stay as varied as
+    // real IDs'.
     String prefix = round == 0 ? "" : "R" + round + "-";
     String suffix = round == 0 ? "" : "-r" + round;
     List<String> ids = new ArrayList<>();
     ids.add(prefix + a.id());
     for (String alias : a.aliases()) ids.add(prefix + alias);
-    List<SearchDoc.PackageRef> packages = a.affected().stream()
-        .map(p -> new SearchDoc.PackageRef(p.packageName() + suffix, p.ecosystem())).distinct().toList();
+    List<SearchDoc.PackageRef> packages =
+        a.affected().stream()
+            .map(p -> new SearchDoc.PackageRef(p.packageName() + suffix, p.ecosystem()))
+            .distinct()
+            .toList();
     String label = "";
     String score = "";
     String level = "";
-    for (String v : Stream.of(a.severity().cvssV4(), a.severity().cvssV3()).flatMap(java.util.Optional::stream).toList()) {
+    for (String v :
+        Stream.of(a.severity().cvssV4(), a.severity().cvssV3())
+            .flatMap(Optional::stream)
+            .toList()) {
       try {
         CvssScore s = CvssScore.of(v);
         level = s.level().spelling();
@@ -75,28 +89,49 @@ public final class SearchIndexBench {
         // not rated
       }
     }
-    String summary = packages.stream().map(p -> p.name() + " (" + p.ecosystem() + ")").collect(Collectors.joining(", "));
+    String summary =
+        packages.stream()
+            .map(p -> p.name() + " (" + p.ecosystem() + ")")
+            .collect(Collectors.joining(", "));
     int year = a.effectivePublished().map(t -> t.date().getYear()).orElse(2020);
-    return new SearchDoc(prefix + a.id(), a.title(), "advisories/" + prefix + a.id() + "/", label, score,
-        summary, a.effectivePublished().map(t -> t.date().toString()).orElse(""), a.withdrawn().isPresent(), ids, packages,
-        a.affected().stream().map(p -> p.ecosystem()).distinct().toList(), level, year,
+    return new SearchDoc(
+        prefix + a.id(),
+        a.title(),
+        "advisories/" + prefix + a.id() + "/",
+        label,
+        score,
+        summary,
+        a.effectivePublished().map(t -> t.date().toString()).orElse(""),
+        a.withdrawn().isPresent(),
+        ids,
+        packages,
+        a.affected().stream().map(p -> p.ecosystem()).distinct().toList(),
+        level,
+        year,
         a.details() + "\n" + summary);
   }
 
   static List<Advisory> read(Path corpora) throws Exception {
     ObjectMapper json = new ObjectMapper();
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    OsvExporter.Settings settings = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://example.org/"), "BENCH", true);
+    OsvExporter.Settings settings =
+        new OsvExporter.Settings(new SiteUrls("https://example.org/"), "BENCH", true);
     List<Advisory> out = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(corpora)) {
-      files = walk.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml")).sorted().toList();
+      files =
+          walk.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml"))
+              .sorted()
+              .toList();
     }
     for (Path f : files) {
       if (f.toString().contains("/rustsec/crates/")) continue;
       try {
-        OsvRecord r = f.toString().endsWith(".json") ? OsvImporter.read(Files.readAllBytes(f))
-            : json.readValue(json.writeValueAsBytes(yaml.readTree(f.toFile())), OsvRecord.class);
+        OsvRecord r =
+            f.toString().endsWith(".json")
+                ? OsvImporter.read(Files.readAllBytes(f))
+                : json.readValue(
+                    json.writeValueAsBytes(yaml.readTree(f.toFile())), OsvRecord.class);
         if (r.summary() == null && r.details() == null) continue;
         Advisory a = OsvImporter.toAdvisory(r, settings, f, f.getFileName().toString());
         if (a.title().isBlank()) {

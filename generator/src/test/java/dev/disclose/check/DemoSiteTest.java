@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.Status;
+import dev.disclose.load.LoadRequest;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.pipeline.Pipeline;
 import dev.disclose.testing.CliRun;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +30,8 @@ class DemoSiteTest {
   @Test
   void demoCoversWhatTheFormatPromises() throws Exception {
     SiteRoot site = SiteRoot.open(ROOT, new PathDisplay(ROOT));
-    dev.disclose.check.CheckedSite report = dev.disclose.pipeline.Pipeline.oneOff().check(dev.disclose.load.LoadRequest.toCheck(site), Instant.parse("2026-11-22T00:00:00Z"));
+    CheckedSite report =
+        Pipeline.oneOff().check(LoadRequest.toCheck(site), Instant.parse("2026-11-22T00:00:00Z"));
     List<Advisory> all = report.advisories();
     assertThat(all).hasSizeGreaterThanOrEqualTo(12);
     assertThat(all.stream().flatMap(a -> a.affected().stream()).map(p -> p.ecosystem()).distinct())

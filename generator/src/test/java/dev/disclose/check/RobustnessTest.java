@@ -7,6 +7,7 @@ import dev.disclose.advisory.AdvisoryParser;
 import dev.disclose.config.SiteConfigLoader;
 import dev.disclose.cwe.CweCatalog;
 import dev.disclose.diagnostic.Findings;
+import dev.disclose.pipeline.OutputFormats;
 import dev.disclose.testing.TestSites;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,19 +23,57 @@ import org.junit.jupiter.api.Test;
  * reproducible; the fuzzing issue adds coverage-guided fuzzing on top.
  */
 class RobustnessTest {
-  private static final String[] NOISE = {":", "-", "[", "]", "{", "}", "&a", "*a", "!", "!!str", "|",
-      ">", "#", "'", "\"", "\n", "  ", "\t", "---", "0", "null", "~", "CVSS:3.1/", "<<:", "\u0000", "\uFEFF",
-      "\n      - type: SEMVER\n        introduced: 2.0.0\n        fixed: 2.0.1",
-      "\n      - repo: https://github.com/x/y\n        introduced: abcdef1\n        fixed: 1.0",
-      "\n      - last_affected: 0.9\n", "\n    versions: [1.0, 0.6.0]", "\naliases: [CVE-2025-31337]",
-      "\nstatus: withdrawn\n", "\nwithdrawn:\n", "\nstatus: embargoed\n", "\nembargo: 2027-01-01\n"};
+  private static final String[] NOISE = {
+    ":",
+    "-",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a",
+    "*a",
+    "!",
+    "!!str",
+    "|",
+    ">",
+    "#",
+    "'",
+    "\"",
+    "\n",
+    "  ",
+    "\t",
+    "---",
+    "0",
+    "null",
+    "~",
+    "CVSS:3.1/",
+    "<<:",
+    "\u0000",
+    "\uFEFF",
+    "\n      - type: SEMVER\n        introduced: 2.0.0\n        fixed: 2.0.1",
+    "\n      - repo: https://github.com/x/y\n        introduced: abcdef1\n        fixed: 1.0",
+    "\n      - last_affected: 0.9\n",
+    "\n    versions: [1.0, 0.6.0]",
+    "\naliases: [CVE-2025-31337]",
+    "\nstatus: withdrawn\n",
+    "\nwithdrawn:\n",
+    "\nstatus: embargoed\n",
+    "\nembargo: 2027-01-01\n"
+  };
 
   @Test
   void mutatedAdvisoriesNeverThrow() {
-    String valid = TestSites.validAdvisory("DEMO-2025-0001")
-        .replace("references:", "timeline:\n  reported: 2025-02-01\n  fixed: 2025-02-20\nreferences:");
-    SiteConfigLoader.Loaded config = SiteConfigLoader.parse(TestSites.CONFIG, Path.of("site-config.yaml"), dev.disclose.pipeline.OutputFormats.names());
-    CheckContext context = new CheckContext(config.config(), Instant.parse("2026-11-22T00:00:00Z"), CweCatalog.bundled());
+    String valid =
+        TestSites.validAdvisory("DEMO-2025-0001")
+            .replace(
+                "references:",
+                "timeline:\n  reported: 2025-02-01\n  fixed: 2025-02-20\nreferences:");
+    SiteConfigLoader.Loaded config =
+        SiteConfigLoader.parse(
+            TestSites.CONFIG, Path.of("site-config.yaml"), OutputFormats.names());
+    CheckContext context =
+        new CheckContext(
+            config.config(), Instant.parse("2026-11-22T00:00:00Z"), CweCatalog.bundled());
     List<AdvisoryCheck> checks = SiteChecker.CHECKS;
     Random random = new Random(20261122L);
     int withFindings = 0;
@@ -42,11 +81,14 @@ class RobustnessTest {
     for (int i = 0; i < 5000; i++) {
       String mutated = mutate(valid, random, 1 + random.nextInt(4));
       try {
-        AdvisoryParser.Parsed parsed = AdvisoryParser.parse(mutated, Path.of("DEMO-2025-0001.md"), "advisories/DEMO-2025-0001.md");
+        AdvisoryParser.Parsed parsed =
+            AdvisoryParser.parse(
+                mutated, Path.of("DEMO-2025-0001.md"), "advisories/DEMO-2025-0001.md");
         List<Advisory> advisories = new ArrayList<>(previous);
         parsed.advisory().ifPresent(advisories::add);
         Findings findings = new Findings(Path.of("DEMO-2025-0001.md"));
-        for (AdvisoryCheck c : checks) parsed.advisory().ifPresent(a -> c.check(a, context, findings));
+        for (AdvisoryCheck c : checks)
+          parsed.advisory().ifPresent(a -> c.check(a, context, findings));
         CatalogCheck.check(advisories, "DEMO");
         // Cross-file rules see the last few mutants together.
         parsed.advisory().ifPresent(previous::add);
@@ -65,7 +107,9 @@ class RobustnessTest {
       int at = random.nextInt(b.length() + 1);
       switch (random.nextInt(5)) {
         case 0 -> b.insert(at, NOISE[random.nextInt(NOISE.length)]);
-        case 1 -> { if (at < b.length()) b.deleteCharAt(at); }
+        case 1 -> {
+          if (at < b.length()) b.deleteCharAt(at);
+        }
         case 2 -> {
           int end = Math.min(b.length(), at + random.nextInt(40));
           b.insert(random.nextInt(b.length() + 1), b.substring(at, end));

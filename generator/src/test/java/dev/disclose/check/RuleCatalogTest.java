@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.testing.Golden;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +37,10 @@ class RuleCatalogTest {
       assertThat(dir).as("fixture folder for %s %s", rule.code(), rule.slug()).isDirectory();
       boolean triggered;
       try (Stream<Path> expected = Files.walk(dir)) {
-        triggered = expected.filter(p -> p.getFileName().toString().equals("expected.txt"))
-            .anyMatch(p -> read(p).contains("[" + rule.code() + "]"));
+        triggered =
+            expected
+                .filter(p -> p.getFileName().toString().equals("expected.txt"))
+                .anyMatch(p -> read(p).contains("[" + rule.code() + "]"));
       }
       assertThat(triggered).as("a fixture under %s reports %s", dir, rule.code()).isTrue();
     }
@@ -58,19 +61,33 @@ class RuleCatalogTest {
   static String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("# Validation rules\n\n");
-    b.append("`disclose validate` checks every advisory against these rules and reports each finding as\n");
-    b.append("`path:line:col: error[CODE]: message`. Errors fail validation (exit code 1) and block the\n");
-    b.append("build; warnings are reported but pass (unless `--strict`). Codes are stable: they are never\n");
+    b.append(
+        "`disclose validate` checks every advisory against these rules and reports each finding as\n");
+    b.append(
+        "`path:line:col: error[CODE]: message`. Errors fail validation (exit code 1) and block the\n");
+    b.append(
+        "build; warnings are reported but pass (unless `--strict`). Codes are stable: they are never\n");
     b.append("renumbered or reused. Each rule has a test fixture under\n");
-    b.append("`generator/src/test/resources/golden/lint/<CODE>/` showing input and exact output.\n\n");
+    b.append(
+        "`generator/src/test/resources/golden/lint/<CODE>/` showing input and exact output.\n\n");
     b.append("<!-- Generated from dev.disclose.diagnostic.Rule by RuleCatalogTest; ");
     b.append("regenerate with `mvn -B verify -Dgolden.update=true`. -->\n\n");
     b.append("| code | name | level | what it catches | what to do |\n");
     b.append("|---|---|---|---|---|\n");
-    Arrays.stream(Rule.values()).forEach(r -> b.append("| ").append(r.code()).append(" | `")
-        .append(r.slug()).append("` | ").append(r.severity().label()).append(" | ")
-        .append(r.summary().replace("|", "\\|")).append(" | ")
-        .append(r.fix().replace("|", "\\|")).append(" |\n"));
+    Arrays.stream(Rule.values())
+        .forEach(
+            r ->
+                b.append("| ")
+                    .append(r.code())
+                    .append(" | `")
+                    .append(r.slug())
+                    .append("` | ")
+                    .append(r.severity().label())
+                    .append(" | ")
+                    .append(r.summary().replace("|", "\\|"))
+                    .append(" | ")
+                    .append(r.fix().replace("|", "\\|"))
+                    .append(" |\n"));
     return b.toString();
   }
 
@@ -78,7 +95,7 @@ class RuleCatalogTest {
     try {
       return Files.readString(p, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

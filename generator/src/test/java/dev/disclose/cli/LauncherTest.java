@@ -50,9 +50,10 @@ class LauncherTest {
     List<String> command = new ArrayList<>(List.of("bash", root.resolve("disclose").toString()));
     command.addAll(List.of(args));
     Path errFile = root.resolve("stderr");
-    ProcessBuilder pb = new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(errFile.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(errFile.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("DISCLOSE_") || k.equals("BASH_ENV"));
     // As in CI: no class-data archive, whose options would depend on the runs before.
     pb.environment().put("CI", "true");
@@ -74,8 +75,15 @@ class LauncherTest {
   void aBuildRunsC1AloneWithTheThroughputCollectorAndASmallYoungGeneration() throws Exception {
     Run run = run(Map.of(), "build", "--root", "site");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.options()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m");
-    assertThat(run.javaArgs()).endsWith("-jar", root.resolve("generator/target/disclose.jar").toString(), "build", "--root", "site");
+    assertThat(run.options())
+        .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m");
+    assertThat(run.javaArgs())
+        .endsWith(
+            "-jar",
+            root.resolve("generator/target/disclose.jar").toString(),
+            "build",
+            "--root",
+            "site");
   }
 
   @Test
@@ -88,8 +96,16 @@ class LauncherTest {
     for (String command : List.of("build", "validate")) {
       Run run = run(Map.of("DISCLOSE_LARGE", "2g"), command);
       assertThat(run.exitCode()).isZero();
-      assertThat(run.options()).as(command).containsExactly("-Xmx2g", "-Xms2g", "-XX:+UseParallelGC", "-Xmn128m",
-          "-XX:MaxInlineLevel=4", "-XX:InlineSmallCode=500", "-XX:FreqInlineSize=150");
+      assertThat(run.options())
+          .as(command)
+          .containsExactly(
+              "-Xmx2g",
+              "-Xms2g",
+              "-XX:+UseParallelGC",
+              "-Xmn128m",
+              "-XX:MaxInlineLevel=4",
+              "-XX:InlineSmallCode=500",
+              "-XX:FreqInlineSize=150");
     }
     // The other commands are short, and keep their options with the heap added; the preview
     // server keeps the JVM's defaults.

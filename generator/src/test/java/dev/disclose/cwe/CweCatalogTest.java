@@ -14,11 +14,13 @@ class CweCatalogTest {
   @Test
   void knowsWellKnownWeaknessesByTheirMitreNames() {
     assertThat(catalog.name(79))
-        .contains("Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')");
+        .contains(
+            "Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')");
     assertThat(catalog.name(22))
         .contains("Improper Limitation of a Pathname to a Restricted Directory ('Path Traversal')");
     assertThat(catalog.name(1321))
-        .contains("Improperly Controlled Modification of Object Prototype Attributes ('Prototype Pollution')");
+        .contains(
+            "Improperly Controlled Modification of Object Prototype Attributes ('Prototype Pollution')");
     assertThat(catalog.isKnown(79)).isTrue();
     assertThat(catalog.isKnown(1321)).isTrue();
   }
@@ -28,7 +30,10 @@ class CweCatalogTest {
     assertThat(CweCatalog.number("CWE-79")).hasValue(79);
     assertThat(CweCatalog.number("CWE-079")).hasValue(79);
     assertThat(CweCatalog.number("CWE-1234567")).hasValue(1234567);
-    for (String notOne : new String[] {"CWE-", "CWE-12345678", "CWE-7a", "cwe-79", "79", "NVD-CWE-noinfo", "CWE-79 "}) {
+    for (String notOne :
+        new String[] {
+          "CWE-", "CWE-12345678", "CWE-7a", "cwe-79", "79", "NVD-CWE-noinfo", "CWE-79 "
+        }) {
       assertThat(CweCatalog.number(notOne)).as(notOne).isEmpty();
     }
   }
@@ -69,8 +74,10 @@ class CweCatalogTest {
   @Test
   void parsesTwoColumnLinesAndRequiresAVersion() throws Exception {
     CweCatalog small =
-        CweCatalog.parse(new BufferedReader(new StringReader(
-            "# test list, CWE version 9.9\n1\tOne\n\n2\tTwo\tview\tdeprecated\n")));
+        CweCatalog.parse(
+            new BufferedReader(
+                new StringReader(
+                    "# test list, CWE version 9.9\n1\tOne\n\n2\tTwo\tview\tdeprecated\n")));
     assertThat(small.version()).isEqualTo("9.9");
     assertThat(small.size()).isEqualTo(2);
     assertThat(small.name(1)).contains("One");

@@ -9,18 +9,24 @@ class EcosystemLookupTest {
 
   @Test
   void findsOsvEcosystemsByTheirExactSpelling() {
-    assertThat(Ecosystems.find("PyPI")).hasValueSatisfying(e -> {
-      assertThat(e.name()).isEqualTo("PyPI");
-      assertThat(e.purlType()).contains("pypi");
-      assertThat(e.ordered()).isTrue();
-    });
-    assertThat(Ecosystems.find("crates.io")).hasValueSatisfying(e -> {
-      assertThat(e.name()).isEqualTo("crates.io");
-      assertThat(e.purlType()).contains("cargo");
-      assertThat(e.ordered()).isTrue();
-    });
+    assertThat(Ecosystems.find("PyPI"))
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.name()).isEqualTo("PyPI");
+              assertThat(e.purlType()).contains("pypi");
+              assertThat(e.ordered()).isTrue();
+            });
+    assertThat(Ecosystems.find("crates.io"))
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.name()).isEqualTo("crates.io");
+              assertThat(e.purlType()).contains("cargo");
+              assertThat(e.ordered()).isTrue();
+            });
     assertThat(Ecosystems.find("Go")).map(Ecosystem::purlType).contains(Optional.of("golang"));
-    assertThat(Ecosystems.find("GitHub Actions")).map(Ecosystem::purlType).contains(Optional.of("github"));
+    assertThat(Ecosystems.find("GitHub Actions"))
+        .map(Ecosystem::purlType)
+        .contains(Optional.of("github"));
     assertThat(Ecosystems.find("Red Hat")).map(Ecosystem::name).contains("Red Hat");
   }
 
@@ -36,7 +42,9 @@ class EcosystemLookupTest {
     assertThat(Ecosystems.find("Debian:12")).map(Ecosystem::name).contains("Debian");
     assertThat(Ecosystems.find("Alpine:v3.16")).map(Ecosystem::name).contains("Alpine");
     assertThat(Ecosystems.find("Ubuntu:Pro:18.04:LTS")).map(Ecosystem::name).contains("Ubuntu");
-    assertThat(Ecosystems.find("Maven:https://maven.google.com")).map(Ecosystem::name).contains("Maven");
+    assertThat(Ecosystems.find("Maven:https://maven.google.com"))
+        .map(Ecosystem::name)
+        .contains("Maven");
     assertThat(Ecosystems.find("Root:Alpine:3.18")).map(Ecosystem::name).contains("Root");
   }
 

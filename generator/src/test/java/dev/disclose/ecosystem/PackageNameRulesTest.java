@@ -78,11 +78,17 @@ class PackageNameRulesTest {
   @Test
   void npmRejectsLeadingDotOrUnderscoreSpacesAndUnsafeCharacters() {
     assertThat(problem("npm", ".hidden")).get().asString().contains("cannot start with '.' or '_'");
-    assertThat(problem("npm", "_private")).get().asString().contains("cannot start with '.' or '_'");
+    assertThat(problem("npm", "_private"))
+        .get()
+        .asString()
+        .contains("cannot start with '.' or '_'");
     assertThat(problem("npm", "left pad")).get().asString().contains("cannot contain spaces");
     assertThat(problem("npm", "a/b")).get().asString().contains("URL-safe characters");
     assertThat(problem("npm", "caf\u00e9")).get().asString().contains("URL-safe characters");
-    assertThat(problem("npm", "node_modules")).get().asString().contains("blocked npm package name");
+    assertThat(problem("npm", "node_modules"))
+        .get()
+        .asString()
+        .contains("blocked npm package name");
     assertThat(problem("npm", "x".repeat(215))).get().asString().contains("at most 214 characters");
     assertThat(problem("npm", "x".repeat(214))).isEmpty();
     assertThat(problem("npm", "~tilde(ok)!*'")).isEmpty();
@@ -100,33 +106,53 @@ class PackageNameRulesTest {
 
   @Test
   void goNamesAreModulePathsStartingWithADomain() {
-    assertThat(problem("Go", "foo/bar")).get().asString()
+    assertThat(problem("Go", "foo/bar"))
+        .get()
+        .asString()
         .contains("start with a domain name containing a dot");
-    assertThat(problem("Go", "net/http")).get().asString()
+    assertThat(problem("Go", "net/http"))
+        .get()
+        .asString()
         .contains("start with a domain name containing a dot");
-    assertThat(problem("Go", "github.com//bar")).get().asString()
-        .contains("joined by single '/'");
-    assertThat(problem("Go", "/github.com/foo")).get().asString()
+    assertThat(problem("Go", "github.com//bar")).get().asString().contains("joined by single '/'");
+    assertThat(problem("Go", "/github.com/foo"))
+        .get()
+        .asString()
         .contains("no leading or trailing '/'");
-    assertThat(problem("Go", "github.com/foo/")).get().asString()
+    assertThat(problem("Go", "github.com/foo/"))
+        .get()
+        .asString()
         .contains("no leading or trailing '/'");
-    assertThat(problem("Go", "github.com/foo bar")).get().asString()
+    assertThat(problem("Go", "github.com/foo bar"))
+        .get()
+        .asString()
         .contains("contain only ASCII letters, digits, '-', '.', '_' and '~'");
-    assertThat(problem("Go", "github.com/foo/.bar")).get().asString()
+    assertThat(problem("Go", "github.com/foo/.bar"))
+        .get()
+        .asString()
         .contains("cannot start or end with '.'");
-    assertThat(problem("Go", "GitHub.com/foo")).get().asString()
-        .contains("lower-case domain name");
+    assertThat(problem("Go", "GitHub.com/foo")).get().asString().contains("lower-case domain name");
     assertThat(problem("Go", "github.com/foo/bar")).isEmpty();
   }
 
   @Test
   void crateNamesStartWithALetterAndAreShort() {
-    assertThat(problem("crates.io", "1password")).get().asString()
+    assertThat(problem("crates.io", "1password"))
+        .get()
+        .asString()
         .contains("start with an ASCII letter (crates.io crate name rules)");
-    assertThat(problem("crates.io", "_serde")).get().asString().contains("start with an ASCII letter");
-    assertThat(problem("crates.io", "serde.json")).get().asString()
+    assertThat(problem("crates.io", "_serde"))
+        .get()
+        .asString()
+        .contains("start with an ASCII letter");
+    assertThat(problem("crates.io", "serde.json"))
+        .get()
+        .asString()
         .contains("only ASCII letters, digits, '-' and '_'");
-    assertThat(problem("crates.io", "a".repeat(65))).get().asString().contains("at most 64 characters");
+    assertThat(problem("crates.io", "a".repeat(65)))
+        .get()
+        .asString()
+        .contains("at most 64 characters");
     assertThat(problem("crates.io", "a".repeat(64))).isEmpty();
   }
 
@@ -142,11 +168,23 @@ class PackageNameRulesTest {
 
   @Test
   void otherRegistriesHaveTheirOwnDocumentedRules() {
-    assertThat(problem("RubyGems", "-rails")).get().asString().contains("RubyGems specification rules");
+    assertThat(problem("RubyGems", "-rails"))
+        .get()
+        .asString()
+        .contains("RubyGems specification rules");
     assertThat(problem("RubyGems", "123")).get().asString().contains("include at least one letter");
-    assertThat(problem("NuGet", "Newtonsoft..Json")).get().asString().contains("NuGet package ID rules");
-    assertThat(problem("NuGet", "A".repeat(101))).get().asString().contains("at most 100 characters");
-    assertThat(problem("Packagist", "Symfony/http-kernel")).get().asString().contains("Composer package name rules");
+    assertThat(problem("NuGet", "Newtonsoft..Json"))
+        .get()
+        .asString()
+        .contains("NuGet package ID rules");
+    assertThat(problem("NuGet", "A".repeat(101)))
+        .get()
+        .asString()
+        .contains("at most 100 characters");
+    assertThat(problem("Packagist", "Symfony/http-kernel"))
+        .get()
+        .asString()
+        .contains("Composer package name rules");
     assertThat(problem("Packagist", "symfony")).get().asString().contains("vendor/package");
     assertThat(problem("Hex", "Plug")).get().asString().contains("hex.pm package rules");
     assertThat(problem("Hex", "p")).get().asString().contains("at least 2 characters");
@@ -155,7 +193,10 @@ class PackageNameRulesTest {
     assertThat(problem("Pub", "class")).get().asString().contains("Dart reserved word");
     assertThat(problem("CRAN", "ggplot2.")).get().asString().contains("Writing R Extensions");
     assertThat(problem("CRAN", "x")).get().asString().contains("at least two characters");
-    assertThat(problem("Hackage", "http--client")).get().asString().contains("Cabal package name rules");
+    assertThat(problem("Hackage", "http--client"))
+        .get()
+        .asString()
+        .contains("Cabal package name rules");
     assertThat(problem("Hackage", "base-64")).get().asString().contains("at least one letter");
     assertThat(problem("GitHub Actions", "checkout")).get().asString().contains("{owner}/{repo}");
     assertThat(problem("Linux", "linux")).get().asString().contains("'Kernel'");
@@ -163,12 +204,12 @@ class PackageNameRulesTest {
 
   @Test
   void everyOtherEcosystemNeedsOnlyAPlainNonEmptyName() {
-    assertThat(problem("Debian:12", "open ssl")).contains(
-        "package names cannot contain whitespace or control characters");
-    assertThat(problem("Wolfi", "tab\tname")).contains(
-        "package names cannot contain whitespace or control characters");
-    assertThat(problem("Ubuntu:22.04:LTS", "x".repeat(257))).contains(
-        "package names are at most 256 characters");
+    assertThat(problem("Debian:12", "open ssl"))
+        .contains("package names cannot contain whitespace or control characters");
+    assertThat(problem("Wolfi", "tab\tname"))
+        .contains("package names cannot contain whitespace or control characters");
+    assertThat(problem("Ubuntu:22.04:LTS", "x".repeat(257)))
+        .contains("package names are at most 256 characters");
     assertThat(problem("Ubuntu:22.04:LTS", "x".repeat(256))).isEmpty();
     assertThat(problem("PyPI", "")).contains("package names cannot be empty");
     assertThat(problem("Debian", "")).contains("package names cannot be empty");

@@ -54,22 +54,34 @@ class PackageUrlTest {
   @Test
   void acceptsAMatchingPurlIgnoringVersionAndQualifiers() {
     assertThat(Ecosystems.purlProblem("pkg:pypi/requests@2.31.0", "PyPI", "requests")).isEmpty();
-    assertThat(Ecosystems.purlProblem("pkg:pypi/Zope_Interface", "PyPI", "zope.interface")).isEmpty();
-    assertThat(Ecosystems.purlProblem("pkg:npm/%40babel/core@7.0.0", "npm", "@babel/core")).isEmpty();
-    assertThat(Ecosystems.purlProblem(
-            "pkg:maven/org.apache/commons-text@1.10.0?type=jar", "Maven", "org.apache:commons-text"))
+    assertThat(Ecosystems.purlProblem("pkg:pypi/Zope_Interface", "PyPI", "zope.interface"))
         .isEmpty();
-    assertThat(Ecosystems.purlProblem(
-            "pkg:golang/github.com/Azure/go-autorest@v14.2.0", "Go", "github.com/Azure/go-autorest"))
+    assertThat(Ecosystems.purlProblem("pkg:npm/%40babel/core@7.0.0", "npm", "@babel/core"))
+        .isEmpty();
+    assertThat(
+            Ecosystems.purlProblem(
+                "pkg:maven/org.apache/commons-text@1.10.0?type=jar",
+                "Maven",
+                "org.apache:commons-text"))
+        .isEmpty();
+    assertThat(
+            Ecosystems.purlProblem(
+                "pkg:golang/github.com/Azure/go-autorest@v14.2.0",
+                "Go",
+                "github.com/Azure/go-autorest"))
         .isEmpty();
     assertThat(Ecosystems.purlProblem("pkg:deb/debian/openssl", "Debian:12", "openssl")).isEmpty();
   }
 
   @Test
   void reportsAPurlThatDoesNotParse() {
-    assertThat(Ecosystems.purlProblem("requests", "PyPI", "requests")).get().asString()
+    assertThat(Ecosystems.purlProblem("requests", "PyPI", "requests"))
+        .get()
+        .asString()
         .startsWith("'requests' is not a valid Package URL");
-    assertThat(Ecosystems.purlProblem("pkg:npm/@babel/core", "npm", "@babel/core")).get().asString()
+    assertThat(Ecosystems.purlProblem("pkg:npm/@babel/core", "npm", "@babel/core"))
+        .get()
+        .asString()
         .startsWith("'pkg:npm/@babel/core' is not a valid Package URL");
   }
 
@@ -85,11 +97,19 @@ class PackageUrlTest {
         .contains(
             "purl pkg:pypi/request names a different package than PyPI package 'requests',"
                 + " whose purl is pkg:pypi/requests");
-    assertThat(Ecosystems.purlProblem("pkg:maven/org.apache/commons-lang3", "Maven", "org.apache:commons-text"))
-        .get().asString().contains("names a different package");
+    assertThat(
+            Ecosystems.purlProblem(
+                "pkg:maven/org.apache/commons-lang3", "Maven", "org.apache:commons-text"))
+        .get()
+        .asString()
+        .contains("names a different package");
     assertThat(Ecosystems.purlProblem("pkg:npm/core", "npm", "@babel/core"))
-        .get().asString().contains("names a different package");
+        .get()
+        .asString()
+        .contains("names a different package");
     assertThat(Ecosystems.purlProblem("pkg:npm/Lodash", "npm", "lodash"))
-        .get().asString().contains("names a different package");
+        .get()
+        .asString()
+        .contains("names a different package");
   }
 }

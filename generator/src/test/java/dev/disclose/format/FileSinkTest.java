@@ -32,7 +32,8 @@ class FileSinkTest {
   void aFolderSinkNeverWritesOutsideItsFolder() {
     FileSink sink = FileSink.folder(dir.resolve("out"));
 
-    assertThatThrownBy(() -> sink.put("../escaped.json", new byte[0])).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> sink.put("../escaped.json", new byte[0]))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("refusing to write outside");
     assertThatThrownBy(() -> sink.open("a/../../escaped.zip")).isInstanceOf(IOException.class);
     assertThat(dir.resolve("escaped.json")).doesNotExist();

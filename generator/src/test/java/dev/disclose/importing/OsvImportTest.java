@@ -12,9 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code disclose import osv}: files, folders and zips; new IDs or kept ones; twice changes nothing; bad records reported. */
+/**
+ * {@code disclose import osv}: files, folders and zips; new IDs or kept ones; twice changes
+ * nothing; bad records reported.
+ */
 class OsvImportTest {
-  static final String RECORD = """
+  static final String RECORD =
+      """
       {"schema_version": "1.7.5", "id": "GHSA-2x2x-3c3c-4f4f", "modified": "2025-03-10T00:00:00Z",
        "published": "2025-03-04T00:00:00Z", "aliases": ["CVE-2025-10001"], "summary": "Path traversal in fixture-server",
        "details": "Joined paths without normalizing them.",
@@ -29,8 +33,10 @@ class OsvImportTest {
   void emptySite() throws Exception {
     site = temp.resolve("site");
     Files.createDirectories(site.resolve("advisories"));
-    Files.writeString(site.resolve("site-config.yaml"), "title: T\nbase_url: https://example.org/\nid_prefix: IMP\n"
-        + "security_contact: mailto:s@example.org\n");
+    Files.writeString(
+        site.resolve("site-config.yaml"),
+        "title: T\nbase_url: https://example.org/\nid_prefix: IMP\n"
+            + "security_contact: mailto:s@example.org\n");
   }
 
   @Test
@@ -38,23 +44,36 @@ class OsvImportTest {
     Path in = temp.resolve("in");
     Files.createDirectories(in);
     Files.writeString(in.resolve("a.json"), RECORD);
-    Files.writeString(in.resolve("b.yaml"), "id: PYSEC-2025-1\nmodified: 2025-01-02T00:00:00Z\npublished: 2025-01-01T00:00:00Z\n"
-        + "details: An issue. More words.\naffected:\n  - package: {ecosystem: PyPI, name: other}\n    versions: ['1.0']\n");
+    Files.writeString(
+        in.resolve("b.yaml"),
+        "id: PYSEC-2025-1\nmodified: 2025-01-02T00:00:00Z\npublished: 2025-01-01T00:00:00Z\n"
+            + "details: An issue. More words.\naffected:\n  - package: {ecosystem: PyPI, name: other}\n    versions: ['1.0']\n");
     Files.writeString(in.resolve("broken.json"), "{\"id\": ");
     Files.writeString(in.resolve("dup.json"), RECORD);
     CliRun first = CliRun.in(site, "import", "osv", in.toString());
     assertThat(first.exitCode()).isEqualTo(1); // the broken record and the duplicate
-    assertThat(first.out()).contains("broken.json: error: not an OSV record", "a second record with the ID GHSA-2x2x-3c3c-4f4f")
+    assertThat(first.out())
+        .contains(
+            "broken.json: error: not an OSV record",
+            "a second record with the ID GHSA-2x2x-3c3c-4f4f")
         .contains("4 records: 2 written, 0 unchanged, 2 not imported")
         .contains("note: no summary: the title is the details' first sentence");
     Path written = site.resolve("advisories/2025/IMP-2025-0001.md");
-    assertThat(Files.readString(written)).contains("id: IMP-2025-0001", "- GHSA-2x2x-3c3c-4f4f", "- CVE-2025-10001");
-    assertThat(Files.readString(site.resolve("advisories/2025/IMP-2025-0002.md"))).contains("title: An issue.");
+    assertThat(Files.readString(written))
+        .contains("id: IMP-2025-0001", "- GHSA-2x2x-3c3c-4f4f", "- CVE-2025-10001");
+    assertThat(Files.readString(site.resolve("advisories/2025/IMP-2025-0002.md")))
+        .contains("title: An issue.");
     CliRun validate = CliRun.in(site, "validate", "--now", "2026-01-01T00:00:00Z");
     assertThat(validate.exitCode()).as(validate.out()).isZero();
 
     String before = Files.readString(written);
-    CliRun again = CliRun.in(site, "import", "osv", in.resolve("a.json").toString(), in.resolve("b.yaml").toString());
+    CliRun again =
+        CliRun.in(
+            site,
+            "import",
+            "osv",
+            in.resolve("a.json").toString(),
+            in.resolve("b.yaml").toString());
     assertThat(again.exitCode()).isZero();
     assertThat(again.out()).contains("2 records: 0 written, 2 unchanged, 0 not imported");
     assertThat(Files.readString(written)).isEqualTo(before);
@@ -71,22 +90,30 @@ class OsvImportTest {
     Files.write(zip, bytes.toByteArray());
     CliRun run = CliRun.in(site, "import", "osv", "--keep-ids", zip.toString());
     assertThat(run.exitCode()).as(run.out()).isZero();
-    assertThat(Files.readString(site.resolve("advisories/2025/GHSA-2x2x-3c3c-4f4f.md"))).contains("id: GHSA-2x2x-3c3c-4f4f");
+    assertThat(Files.readString(site.resolve("advisories/2025/GHSA-2x2x-3c3c-4f4f.md")))
+        .contains("id: GHSA-2x2x-3c3c-4f4f");
     assertThat(CliRun.in(site, "import", "ghsa", zip.toString()).exitCode()).isEqualTo(2);
   }
 
-  /** What the format cannot hold is named per record: here a credit's name with a trailing space (a file's YAML trims it). */
+  /**
+   * What the format cannot hold is named per record: here a credit's name with a trailing space (a
+   * file's YAML trims it).
+   */
   @Test
   void eachRecordSaysWhatItCannotRepresent() throws Exception {
     Path in = temp.resolve("lossy.json");
-    Files.writeString(in, RECORD.replace("\"details\": \"Joined paths without normalizing them.\"",
-        "\"details\": \"Joined paths without normalizing them.\", \"credits\": [{\"name\": \"Ada Finder \"}]"));
+    Files.writeString(
+        in,
+        RECORD.replace(
+            "\"details\": \"Joined paths without normalizing them.\"",
+            "\"details\": \"Joined paths without normalizing them.\", \"credits\": [{\"name\": \"Ada Finder \"}]"));
     CliRun run = CliRun.in(site, "import", "osv", in.toString());
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out()).contains("note: cannot represent exactly: credits (exported again");
     Path exact = temp.resolve("exact.json");
     Files.writeString(exact, RECORD.replace("GHSA-2x2x-3c3c-4f4f", "GHSA-3x3x-4c4c-5f5f"));
-    assertThat(CliRun.in(site, "import", "osv", exact.toString()).out()).doesNotContain("cannot represent");
+    assertThat(CliRun.in(site, "import", "osv", exact.toString()).out())
+        .doesNotContain("cannot represent");
   }
 
   /** Values OSV's schema does not allow fail their record only, each with what is wrong. */
@@ -95,28 +122,46 @@ class OsvImportTest {
     Path in = temp.resolve("mixed");
     Files.createDirectories(in);
     Files.writeString(in.resolve("a.json"), RECORD.replace("\"ECOSYSTEM\"", "\"FOO\""));
-    Files.writeString(in.resolve("b.json"), RECORD.replace("GHSA-2x2x-3c3c-4f4f", "GHSA-5x5x-6c6c-7f7f")
-        .replace("\"aliases\"", "\"references\": [{\"type\": \"BOGUS\", \"url\": \"https://example.org/\"}], \"aliases\""));
-    Files.writeString(in.resolve("c.json"), RECORD.replace("GHSA-2x2x-3c3c-4f4f", "GHSA-6x6x-7c7c-8f8f")
-        .replace("\"2025-03-10T00:00:00Z\"", "\"yesterday\""));
-    Files.writeString(in.resolve("d.json"), RECORD.replace("GHSA-2x2x-3c3c-4f4f", "GHSA-7x7x-8c8c-9f9f"));
+    Files.writeString(
+        in.resolve("b.json"),
+        RECORD
+            .replace("GHSA-2x2x-3c3c-4f4f", "GHSA-5x5x-6c6c-7f7f")
+            .replace(
+                "\"aliases\"",
+                "\"references\": [{\"type\": \"BOGUS\", \"url\": \"https://example.org/\"}], \"aliases\""));
+    Files.writeString(
+        in.resolve("c.json"),
+        RECORD
+            .replace("GHSA-2x2x-3c3c-4f4f", "GHSA-6x6x-7c7c-8f8f")
+            .replace("\"2025-03-10T00:00:00Z\"", "\"yesterday\""));
+    Files.writeString(
+        in.resolve("d.json"), RECORD.replace("GHSA-2x2x-3c3c-4f4f", "GHSA-7x7x-8c8c-9f9f"));
     CliRun run = CliRun.in(site, "import", "osv", in.toString());
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("a.json: error: not an OSV record: `FOO` is not a range type OSV defines (SEMVER, ECOSYSTEM, GIT)",
-        "b.json: error: not an OSV record: `BOGUS` is not a reference type OSV defines",
-        "c.json: error: not an OSV record: `modified` is not an RFC 3339 time", "4 records: 1 written, 0 unchanged, 3 not imported")
+    assertThat(run.out())
+        .contains(
+            "a.json: error: not an OSV record: `FOO` is not a range type OSV defines (SEMVER, ECOSYSTEM, GIT)",
+            "b.json: error: not an OSV record: `BOGUS` is not a reference type OSV defines",
+            "c.json: error: not an OSV record: `modified` is not an RFC 3339 time",
+            "4 records: 1 written, 0 unchanged, 3 not imported")
         .doesNotContain("internal error");
   }
 
-  /** A record its database allowed but the format refuses is imported, and the import says the site will not build. */
+  /**
+   * A record its database allowed but the format refuses is imported, and the import says the site
+   * will not build.
+   */
   @Test
   void importedAdvisoriesWithErrorsAreCountedByRule() throws Exception {
     Path in = temp.resolve("pep440.json");
     Files.writeString(in, RECORD.replace("\"fixed\": \"1.4.2\"", "\"fixed\": \"1.4.2-foo-bar\""));
     CliRun run = CliRun.in(site, "import", "osv", in.toString());
     assertThat(run.exitCode()).as(run.out()).isZero();
-    assertThat(run.out()).contains("note: 1 of the imported advisories have errors the site will not build with (1 R001);"
-        + " `disclose validate` shows each");
-    assertThat(CliRun.in(site, "import", "osv", temp.resolve("none.json").toString()).exitCode()).isEqualTo(2);
+    assertThat(run.out())
+        .contains(
+            "note: 1 of the imported advisories have errors the site will not build with (1 R001);"
+                + " `disclose validate` shows each");
+    assertThat(CliRun.in(site, "import", "osv", temp.resolve("none.json").toString()).exitCode())
+        .isEqualTo(2);
   }
 }

@@ -3,6 +3,8 @@ package dev.disclose.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.diagnostic.Diagnostic;
+import dev.disclose.pipeline.OutputFormats;
 import dev.disclose.serve.ChangedPaths;
 import dev.disclose.serve.PreviewMemo;
 import dev.disclose.testing.TestSites;
@@ -10,9 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChangedPathsTest {
   @TempDir Path site;
-  final PreviewMemo memo = new PreviewMemo(java.util.concurrent.ForkJoinPool.commonPool(), false);
+  final PreviewMemo memo = new PreviewMemo(ForkJoinPool.commonPool(), false);
   final ChangedPaths changes = new ChangedPaths();
   long racy;
 
@@ -53,7 +56,10 @@ class ChangedPathsTest {
   /** One load as a rebuild makes it, with what the watcher saw; any other take forgets it. */
   private SiteSources load(Changes seen) throws Exception {
     if (!seen.known()) changes.take();
-    SiteSources sources = new SiteLoader(memo, dev.disclose.pipeline.OutputFormats.names()).load(LoadRequest.toCheck(SiteRoot.open(site, new PathDisplay(site))).withChanges(seen));
+    SiteSources sources =
+        new SiteLoader(memo, OutputFormats.names())
+            .load(
+                LoadRequest.toCheck(SiteRoot.open(site, new PathDisplay(site))).withChanges(seen));
     memo.commit();
     return sources;
   }
@@ -75,13 +81,14 @@ class ChangedPathsTest {
     changes.changed(site.resolve("advisories/../advisories/2025/FIX-2025-0001.md"));
     Changes report = changes.take();
     assertThat(report.known()).isTrue();
-    assertThat(report.paths()).containsExactly(site.resolve("advisories/2025/FIX-2025-0001.md").toAbsolutePath());
+    assertThat(report.paths())
+        .containsExactly(site.resolve("advisories/2025/FIX-2025-0001.md").toAbsolutePath());
     assertThat(changes.take().paths()).isEmpty();
 
     changes.changed(site.resolve("advisories/2025/FIX-2025-0002.md"));
     changes.unknown();
     assertThat(changes.take().known()).isFalse();
-    assertThat(changes.take()).isEqualTo(new Changes(true, java.util.Set.of()));
+    assertThat(changes.take()).isEqualTo(new Changes(true, Set.of()));
   }
 
   @Test
@@ -98,7 +105,7 @@ class ChangedPathsTest {
   void aWalkThatMetAProblemIsMadeAgain() throws Exception {
     Path link = file("advisories/outside");
     Files.createSymbolicLink(link, Files.createTempDirectory("disclose-outside"));
-    List<dev.disclose.diagnostic.Diagnostic> problems = load(Changes.UNKNOWN).folderProblems();
+    List<Diagnostic> problems = load(Changes.UNKNOWN).folderProblems();
     assertThat(problems).extracting(d -> d.rule().code()).containsExactly("F008");
 
     Files.delete(link);
@@ -111,8 +118,12 @@ class ChangedPathsTest {
     Map<String, Advisory> first = read(false);
     // Changed, but not reported: the rebuild after an edit takes it as it was.
     Path unreported = file("advisories/2025/FIX-2025-0001.md");
-    Files.writeString(unreported, Files.readString(unreported).replace("normalizing", "NORMALIZING"));
-    edit("advisories/2025/FIX-2025-0002.md", "Request smuggling in the proxy", "Request smuggling, renamed");
+    Files.writeString(
+        unreported, Files.readString(unreported).replace("normalizing", "NORMALIZING"));
+    edit(
+        "advisories/2025/FIX-2025-0002.md",
+        "Request smuggling in the proxy",
+        "Request smuggling, renamed");
 
     Map<String, Advisory> second = read(true);
     assertThat(second.get("FIX-2025-0002").title()).isEqualTo("Request smuggling, renamed");
@@ -128,7 +139,8 @@ class ChangedPathsTest {
     FileVersion.racyMillis = racy; // the fixture was copied just now
     read(false);
     Path unreported = file("advisories/2025/FIX-2025-0001.md");
-    Files.writeString(unreported, Files.readString(unreported).replace("normalizing", "NORMALIZING"));
+    Files.writeString(
+        unreported, Files.readString(unreported).replace("normalizing", "NORMALIZING"));
     assertThat(read(true).get("FIX-2025-0001").details()).contains("NORMALIZING");
   }
 
@@ -136,8 +148,11 @@ class ChangedPathsTest {
   void filesReportedCreatedOrDeletedAreListedOrDroppedWithoutAWalk() throws Exception {
     read(false);
     Path created = file("advisories/2025/FIX-2025-0009.md");
-    Files.writeString(created, Files.readString(file("advisories/2025/FIX-2025-0002.md"))
-        .replace("FIX-2025-0002", "FIX-2025-0009").replaceAll("(?m)^aliases:.*$", "aliases: []"));
+    Files.writeString(
+        created,
+        Files.readString(file("advisories/2025/FIX-2025-0002.md"))
+            .replace("FIX-2025-0002", "FIX-2025-0009")
+            .replaceAll("(?m)^aliases:.*$", "aliases: []"));
     changes.changed(created);
     Files.delete(file("advisories/2025/FIX-2025-0004.md"));
     changes.changed(file("advisories/2025/FIX-2025-0004.md"));
@@ -145,10 +160,14 @@ class ChangedPathsTest {
     Files.writeString(file("advisories/2025/.FIX-2025-0001.md.swp"), "swap");
     changes.changed(file("advisories/2025/.FIX-2025-0001.md.swp"));
     // Created but not reported: proof that the folders were not walked again.
-    Files.writeString(file("advisories/2025/FIX-2025-0010.md"), Files.readString(created).replace("FIX-2025-0009", "FIX-2025-0010"));
+    Files.writeString(
+        file("advisories/2025/FIX-2025-0010.md"),
+        Files.readString(created).replace("FIX-2025-0009", "FIX-2025-0010"));
 
     Map<String, Advisory> second = read(true);
-    assertThat(second).containsKey("FIX-2025-0009").doesNotContainKeys("FIX-2025-0004", "FIX-2025-0010");
+    assertThat(second)
+        .containsKey("FIX-2025-0009")
+        .doesNotContainKeys("FIX-2025-0004", "FIX-2025-0010");
     assertThat(read(false)).containsKeys("FIX-2025-0009", "FIX-2025-0010");
   }
 
@@ -163,7 +182,8 @@ class ChangedPathsTest {
     changes.changed(archive);
     changes.changed(file("advisories/2025/FIX-2025-0001.md"));
     Map<String, Advisory> moved = read(true);
-    assertThat(moved.get("FIX-2025-0001").source().relativePath()).isEqualTo("advisories/archive/FIX-2025-0001.md");
+    assertThat(moved.get("FIX-2025-0001").source().relativePath())
+        .isEqualTo("advisories/archive/FIX-2025-0001.md");
 
     Files.delete(archive.resolve("FIX-2025-0001.md"));
     Files.delete(archive);
@@ -176,7 +196,8 @@ class ChangedPathsTest {
   void aReportedFileIsReadWhateverItsAttributesSay() throws Exception {
     Map<String, Advisory> first = read(false);
     edit("advisories/2025/FIX-2025-0001.md", "normalizing", "NORMALIZING");
-    Files.setLastModifiedTime(file("advisories/2025/FIX-2025-0001.md"), FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.setLastModifiedTime(
+        file("advisories/2025/FIX-2025-0001.md"), FileTime.from(Instant.now().minusSeconds(3600)));
     Map<String, Advisory> second = read(true);
     assertThat(second.get("FIX-2025-0001")).isNotSameAs(first.get("FIX-2025-0001"));
     assertThat(second.get("FIX-2025-0001").details()).contains("NORMALIZING");

@@ -7,6 +7,7 @@ import dev.disclose.testing.TestSites;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +43,30 @@ class LastCommitTimesTest {
     env.put("GIT_AUTHOR_DATE", when);
     env.put("GIT_COMMITTER_DATE", when);
     assertThat(git(repo, env, "add", "-A")).isZero();
-    assertThat(git(repo, env, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "x")).isZero();
+    assertThat(
+            git(
+                repo,
+                env,
+                "-c",
+                "user.name=T",
+                "-c",
+                "user.email=t@example.org",
+                "commit",
+                "-q",
+                "-m",
+                "x"))
+        .isZero();
   }
 
-  private static int git(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("git"));
+  private static int git(Path dir, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.environment().putAll(env);
     try {
       return pb.start().waitFor();

@@ -26,8 +26,11 @@ class ReleaseNotesReaderTest {
 
   @Test
   void keepAChangelogSectionsBecomeReleasesWithoutUnreleasedOrLinkDefinitions() throws Exception {
-    List<Release> serve = demo().stream().filter(r -> r.packageName().equals("corvid-serve")).toList();
-    assertThat(serve).extracting(Release::version).containsExactly("1.1.1", "1.1.0", "1.0.4", "0.9.4", "0.8.3", "0.7.2", "0.6.1", "0.4.1");
+    List<Release> serve =
+        demo().stream().filter(r -> r.packageName().equals("corvid-serve")).toList();
+    assertThat(serve)
+        .extracting(Release::version)
+        .containsExactly("1.1.1", "1.1.0", "1.0.4", "0.9.4", "0.8.3", "0.7.2", "0.6.1", "0.4.1");
     Release first = serve.get(0);
     assertThat(first.date()).contains(LocalDate.of(2026, 2, 10));
     assertThat(first.source()).isEqualTo("releases/corvid-serve/CHANGELOG.md");
@@ -38,7 +41,8 @@ class ReleaseNotesReaderTest {
 
   @Test
   void aFolderHoldsOneFilePerReleaseWithVersionAndDate() throws Exception {
-    List<Release> virtio = demo().stream().filter(r -> r.packageName().equals("corvid-virtio")).toList();
+    List<Release> virtio =
+        demo().stream().filter(r -> r.packageName().equals("corvid-virtio")).toList();
     assertThat(virtio).extracting(Release::version).containsExactly("0.3.4", "0.6.1");
     assertThat(virtio.get(1).date()).contains(LocalDate.of(2025, 11, 25));
     assertThat(virtio.get(1).notes()).startsWith("### Security").contains("DescriptorChain");
@@ -47,14 +51,18 @@ class ReleaseNotesReaderTest {
 
   @Test
   void releasesPublishedElsewhereAreLinkedByTheirUrlTemplate() throws Exception {
-    assertThat(ExternalReleaseNotes.of(config()).url("Go", "github.com/corvid-dev/corvid-operator", "1.2.3"))
+    assertThat(
+            ExternalReleaseNotes.of(config())
+                .url("Go", "github.com/corvid-dev/corvid-operator", "1.2.3"))
         .contains("https://github.com/corvid-dev/corvid-operator/releases/tag/v1.2.3");
-    assertThat(ExternalReleaseNotes.of(config()).url("PyPI", "corvid-serve", "1.1.1")).isEqualTo(Optional.empty());
+    assertThat(ExternalReleaseNotes.of(config()).url("PyPI", "corvid-serve", "1.1.1"))
+        .isEqualTo(Optional.empty());
   }
 
   @Test
   void aReleaseNotesPathOutsideTheSiteIsRefused() {
-    assertThatThrownBy(() -> ReleaseNotesReader.inside(ROOT, "../../etc")).isInstanceOf(SiteException.class)
+    assertThatThrownBy(() -> ReleaseNotesReader.inside(ROOT, "../../etc"))
+        .isInstanceOf(SiteException.class)
         .hasMessageContaining("must lie inside the site");
   }
 }

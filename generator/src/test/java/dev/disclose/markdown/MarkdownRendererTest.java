@@ -16,14 +16,20 @@ import org.junit.jupiter.api.Test;
 class MarkdownRendererTest {
   @Test
   void rendersTablesStrikethroughAndAutolinks() {
-    assertThat(MarkdownRenderer.render("| a | b |\n|---|---|\n| 1 | 2 |\n").html()).contains("<table>", "<td>1</td>");
+    assertThat(MarkdownRenderer.render("| a | b |\n|---|---|\n| 1 | 2 |\n").html())
+        .contains("<table>", "<td>1</td>");
     assertThat(MarkdownRenderer.render("was ~~wrong~~ right").html()).contains("<del>wrong</del>");
     assertThat(MarkdownRenderer.render("see https://example.org/a for it").html())
-        .contains("<a href=\"https://example.org/a\" rel=\"nofollow noopener noreferrer\">https://example.org/a</a>");
-    assertThat(MarkdownRenderer.render("write to security@example.org").html()).contains("href=\"mailto:security&#64;example.org\"");
-    assertThat(MarkdownRenderer.render("at www.example.org today").html()).contains("<a href=\"http://www.example.org\"");
-    assertThat(MarkdownRenderer.render("write to security&commat;example.org").html()).contains("href=\"mailto:security&#64;example.org\"");
-    assertThat(MarkdownRenderer.render("## Impact\n\nPlain *text*.").html()).isEqualTo("<h2 id=\"impact\">Impact</h2>\n<p>Plain <em>text</em>.</p>\n");
+        .contains(
+            "<a href=\"https://example.org/a\" rel=\"nofollow noopener noreferrer\">https://example.org/a</a>");
+    assertThat(MarkdownRenderer.render("write to security@example.org").html())
+        .contains("href=\"mailto:security&#64;example.org\"");
+    assertThat(MarkdownRenderer.render("at www.example.org today").html())
+        .contains("<a href=\"http://www.example.org\"");
+    assertThat(MarkdownRenderer.render("write to security&commat;example.org").html())
+        .contains("href=\"mailto:security&#64;example.org\"");
+    assertThat(MarkdownRenderer.render("## Impact\n\nPlain *text*.").html())
+        .isEqualTo("<h2 id=\"impact\">Impact</h2>\n<p>Plain <em>text</em>.</p>\n");
   }
 
   @Test
@@ -44,29 +50,82 @@ class MarkdownRendererTest {
   /** Random texts of Markdown's busiest characters, the extensions' triggers among them. */
   @Test
   void sameHtmlAsWithEveryExtensionOnRandomTexts() {
-    String[] pieces = {"a", "b", " ", "\n", "\n\n", "|", "-", "---", ":", "~", "~~", "@", "www.", "WWW.", "x.org", "http",
-        "://", "*", "_", "`", "```", "#", "> ", "1. ", "- ", "[", "]", "(", ")", "<", ">", "\\", "&", "e", "mailto", ".", "    ",
-        "&commat;", "&period;", "&colon;", "&amp;", "&#64;", "&#124;", "&#126;", "example", "org", "w"};
+    String[] pieces = {
+      "a",
+      "b",
+      " ",
+      "\n",
+      "\n\n",
+      "|",
+      "-",
+      "---",
+      ":",
+      "~",
+      "~~",
+      "@",
+      "www.",
+      "WWW.",
+      "x.org",
+      "http",
+      "://",
+      "*",
+      "_",
+      "`",
+      "```",
+      "#",
+      "> ",
+      "1. ",
+      "- ",
+      "[",
+      "]",
+      "(",
+      ")",
+      "<",
+      ">",
+      "\\",
+      "&",
+      "e",
+      "mailto",
+      ".",
+      "    ",
+      "&commat;",
+      "&period;",
+      "&colon;",
+      "&amp;",
+      "&#64;",
+      "&#124;",
+      "&#126;",
+      "example",
+      "org",
+      "w"
+    };
     Random random = new Random(42);
     int checked = 0;
     for (int i = 0; i < 20_000; i++) {
       StringBuilder text = new StringBuilder();
-      for (int k = random.nextInt(40); k > 0; k--) text.append(pieces[random.nextInt(pieces.length)]);
+      for (int k = random.nextInt(40); k > 0; k--)
+        text.append(pieces[random.nextInt(pieces.length)]);
       String s = text.toString();
-      assertThat(MarkdownRenderer.html(s, MarkdownRenderer.needs(s))).as(s).isEqualTo(MarkdownRenderer.html(s, MarkdownRenderer.ALL));
+      assertThat(MarkdownRenderer.html(s, MarkdownRenderer.needs(s)))
+          .as(s)
+          .isEqualTo(MarkdownRenderer.html(s, MarkdownRenderer.ALL));
       if (MarkdownRenderer.needs(s) != MarkdownRenderer.ALL) checked++;
     }
     assertThat(checked).as("texts rendered with fewer extensions").isGreaterThan(1_000);
   }
 
-  /** Every advisory's details and release notes of this repository, and the real records of ../shared/corpora. */
+  /**
+   * Every advisory's details and release notes of this repository, and the real records of
+   * ../shared/corpora.
+   */
   @Test
   void sameHtmlAsWithEveryExtensionOnRealTexts() throws Exception {
     List<String> texts = new ArrayList<>();
     for (String dir : List.of("../advisories", "../releases")) {
       if (!Files.isDirectory(Path.of(dir))) continue;
       try (Stream<Path> walk = Files.walk(Path.of(dir))) {
-        for (Path f : walk.filter(p -> p.toString().endsWith(".md")).toList()) texts.add(Files.readString(f));
+        for (Path f : walk.filter(p -> p.toString().endsWith(".md")).toList())
+          texts.add(Files.readString(f));
       }
     }
     assertThat(texts).hasSizeGreaterThan(10);
@@ -78,15 +137,20 @@ class MarkdownRendererTest {
         for (Path f : walk.filter(Files::isRegularFile).toList()) {
           String name = f.getFileName().toString();
           if (name.endsWith(".md")) texts.add(Files.readString(f));
-          JsonNode record = name.endsWith(".json") ? json.readTree(f.toFile()) : name.endsWith(".yaml") ? yaml.readTree(f.toFile()) : null;
-          if (record != null && record.hasNonNull("details")) texts.add(record.get("details").asText());
+          JsonNode record =
+              name.endsWith(".json")
+                  ? json.readTree(f.toFile())
+                  : name.endsWith(".yaml") ? yaml.readTree(f.toFile()) : null;
+          if (record != null && record.hasNonNull("details"))
+            texts.add(record.get("details").asText());
         }
       }
     }
     int differing = 0;
     List<String> examples = new ArrayList<>();
     for (String s : texts) {
-      if (!MarkdownRenderer.html(s, MarkdownRenderer.needs(s)).equals(MarkdownRenderer.html(s, MarkdownRenderer.ALL))) {
+      if (!MarkdownRenderer.html(s, MarkdownRenderer.needs(s))
+          .equals(MarkdownRenderer.html(s, MarkdownRenderer.ALL))) {
         differing++;
         if (examples.size() < 3) examples.add(s);
       }

@@ -12,9 +12,12 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.catalog.Catalog;
+import dev.disclose.load.LoadRequest;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.pipeline.Pipeline;
 import dev.disclose.testing.Golden;
+import dev.disclose.urls.SiteUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,19 +28,25 @@ import org.junit.jupiter.api.Test;
 
 class OsvExporterTest {
   static final Path SCHEMA = Path.of("../../shared/schemas/osv-schema-1.7.5.json");
-  static final OsvExporter.Settings SETTINGS = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://example.org/security/"), "FIX", false);
+  static final OsvExporter.Settings SETTINGS =
+      new OsvExporter.Settings(new SiteUrls("https://example.org/security/"), "FIX", false);
 
   private static List<Advisory> advisories(Path root) throws Exception {
     SiteRoot site = SiteRoot.open(root, new PathDisplay(root));
     Instant now = Instant.parse("2026-11-22T00:00:00Z");
     // What a build exports: the advisories public at that moment.
-    return Catalog.publicAt(dev.disclose.pipeline.Pipeline.oneOff().check(dev.disclose.load.LoadRequest.toCheck(site), now).advisories(), now).advisories();
+    return Catalog.publicAt(
+            Pipeline.oneOff().check(LoadRequest.toCheck(site), now).advisories(), now)
+        .advisories();
   }
 
   @Test
   void fixtureRecordMatchesItsGoldenFile() throws Exception {
-    Advisory a = advisories(Path.of("src/test/resources/sites/basic")).stream()
-        .filter(x -> x.id().equals("FIX-2025-0001")).findFirst().orElseThrow();
+    Advisory a =
+        advisories(Path.of("src/test/resources/sites/basic")).stream()
+            .filter(x -> x.id().equals("FIX-2025-0001"))
+            .findFirst()
+            .orElseThrow();
     String json = OsvExporter.json(OsvExporter.toOsv(a, SETTINGS, Optional.empty()));
     Golden.assertMatches(Path.of("src/test/resources/golden/osv/FIX-2025-0001.json"), json);
   }
@@ -45,7 +54,10 @@ class OsvExporterTest {
   @Test
   void ownIdsGetTheXPrefixUntilTheirPrefixIsRegistered() {
     assertThat(OsvExporter.osvId("FIX-2025-0001", SETTINGS)).isEqualTo("x_FIX-2025-0001");
-    assertThat(OsvExporter.osvId("FIX-2025-0001", new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://e.org/"), "FIX", true)))
+    assertThat(
+            OsvExporter.osvId(
+                "FIX-2025-0001",
+                new OsvExporter.Settings(new SiteUrls("https://e.org/"), "FIX", true)))
         .isEqualTo("FIX-2025-0001");
     assertThat(OsvExporter.osvId("GHSA-2x2x-3c3c-4f4f", SETTINGS)).isEqualTo("GHSA-2x2x-3c3c-4f4f");
   }
@@ -71,7 +83,8 @@ class OsvExporterTest {
     all.addAll(advisories(Path.of("src/test/resources/sites/exports")));
     int checked = 0;
     for (Advisory a : all) {
-      OsvExporter.Settings settings = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://e.org/"), a.id().split("-")[0], false);
+      OsvExporter.Settings settings =
+          new OsvExporter.Settings(new SiteUrls("https://e.org/"), a.id().split("-")[0], false);
       String json = OsvExporter.json(OsvExporter.toOsv(a, settings, Optional.empty()));
       JsonNode node = new ObjectMapper().readTree(json);
       List<Error> errors = schema.validate(node);
@@ -81,8 +94,14 @@ class OsvExporterTest {
     assertThat(checked).isGreaterThanOrEqualTo(23);
 
     // The check itself can fail: an ID without a registered prefix is rejected.
-    JsonNode bad = new ObjectMapper().readTree(OsvExporter.json(OsvExporter.toOsv(all.get(0),
-        new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://e.org/"), "DEMO", true), Optional.empty())));
+    JsonNode bad =
+        new ObjectMapper()
+            .readTree(
+                OsvExporter.json(
+                    OsvExporter.toOsv(
+                        all.get(0),
+                        new OsvExporter.Settings(new SiteUrls("https://e.org/"), "DEMO", true),
+                        Optional.empty())));
     assertThat(schema.validate(bad)).isNotEmpty();
   }
 }

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.catalog.Catalog;
+import dev.disclose.load.LoadRequest;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.pipeline.Pipeline;
+import dev.disclose.urls.SiteUrls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** OSV → model → OSV gives the record back: the model loses nothing OSV says. */
@@ -33,13 +37,22 @@ class OsvRoundTripTest {
   @Test
   void everyFixtureRecordSurvivesTheRoundTripByteForByte() throws Exception {
     int checked = 0;
-    for (String fixture : List.of("src/test/resources/sites/exports", "src/test/resources/sites/basic", "..")) {
+    for (String fixture :
+        List.of("src/test/resources/sites/exports", "src/test/resources/sites/basic", "..")) {
       SiteRoot site = SiteRoot.open(Path.of(fixture), new PathDisplay(Path.of(fixture)));
       Instant now = Instant.parse("2026-11-23T00:00:00Z");
-      OsvExporter.Settings settings = new OsvExporter.Settings(dev.disclose.pipeline.Pipeline.oneOff().config(site).urls(),
-          dev.disclose.pipeline.Pipeline.oneOff().config(site).idPrefix(), false);
-      for (Advisory a : Catalog.publicAt(dev.disclose.pipeline.Pipeline.oneOff().check(dev.disclose.load.LoadRequest.toCheck(site), now).advisories(), now).advisories()) {
-        String json = OsvExporter.json(OsvExporter.toOsv(a, settings, Optional.of(Instant.parse("2026-01-02T03:04:05Z"))));
+      OsvExporter.Settings settings =
+          new OsvExporter.Settings(
+              Pipeline.oneOff().config(site).urls(),
+              Pipeline.oneOff().config(site).idPrefix(),
+              false);
+      for (Advisory a :
+          Catalog.publicAt(
+                  Pipeline.oneOff().check(LoadRequest.toCheck(site), now).advisories(), now)
+              .advisories()) {
+        String json =
+            OsvExporter.json(
+                OsvExporter.toOsv(a, settings, Optional.of(Instant.parse("2026-01-02T03:04:05Z"))));
         OsvRecord read = OsvImporter.read(json.getBytes(StandardCharsets.UTF_8));
         assertThat(OsvExporter.json(roundTrip(read, settings))).as(a.id()).isEqualTo(json);
         checked++;
@@ -50,17 +63,18 @@ class OsvRoundTripTest {
 
   @Test
   void theBindingsRejectAPropertyOsvDoesNotDefine() {
-    byte[] json = "{\"id\": \"GHSA-2x2x-3c3c-4f4f\", \"modified\": \"2025-01-01T00:00:00Z\", \"sumary\": \"typo\"}"
-        .getBytes(StandardCharsets.UTF_8);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OsvImporter.read(json)).hasMessageContaining("sumary");
+    byte[] json =
+        "{\"id\": \"GHSA-2x2x-3c3c-4f4f\", \"modified\": \"2025-01-01T00:00:00Z\", \"sumary\": \"typo\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    Assertions.assertThatThrownBy(() -> OsvImporter.read(json)).hasMessageContaining("sumary");
   }
 
   /**
    * Real databases' records (RustSec's and the Go vulnerability database's OSV, from
-   * ../shared/corpora): every one reads with our bindings, and comes back equal as JSON, apart
-   * from what the export adds on purpose (the page URL and the severity label under
-   * database_specific, a purl derived for a package without one, "introduced 0" for an entry
-   * without ranges or versions, and the schema version it writes).
+   * ../shared/corpora): every one reads with our bindings, and comes back equal as JSON, apart from
+   * what the export adds on purpose (the page URL and the severity label under database_specific, a
+   * purl derived for a package without one, "introduced 0" for an entry without ranges or versions,
+   * and the schema version it writes).
    */
   @Test
   void realDatabaseRecordsReadAndComeBackUnchanged() throws Exception {
@@ -71,14 +85,18 @@ class OsvRoundTripTest {
         walk.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
       }
     }
-    OsvExporter.Settings settings = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls("https://example.org/"), "EXP", false);
+    OsvExporter.Settings settings =
+        new OsvExporter.Settings(new SiteUrls("https://example.org/"), "EXP", false);
     List<String> different = new ArrayList<>();
     for (Path file : files) {
       byte[] bytes = Files.readAllBytes(file);
       OsvRecord read = OsvImporter.read(bytes);
       JsonNode original = normalize(JSON.readTree(bytes), JSON.readTree(bytes));
-      JsonNode again = normalize(JSON.readTree(OsvExporter.json(roundTrip(read, settings))), JSON.readTree(bytes));
-      if (!again.equals(original)) different.add(file.getFileName() + "\n  was " + original + "\n  now " + again);
+      JsonNode again =
+          normalize(
+              JSON.readTree(OsvExporter.json(roundTrip(read, settings))), JSON.readTree(bytes));
+      if (!again.equals(original))
+        different.add(file.getFileName() + "\n  was " + original + "\n  now " + again);
     }
     assertThat(files).hasSizeGreaterThan(1000);
     assertThat(different).as("%d of %d records differ", different.size(), files.size()).isEmpty();
@@ -87,10 +105,13 @@ class OsvRoundTripTest {
   private static JsonNode dropEmptyLists(JsonNode node) {
     if (node instanceof ObjectNode o) {
       List<String> empty = new ArrayList<>();
-      o.fields().forEachRemaining(e -> {
-        dropEmptyLists(e.getValue());
-        if ((e.getValue().isArray() || e.getValue().isObject()) && e.getValue().isEmpty()) empty.add(e.getKey());
-      });
+      o.fields()
+          .forEachRemaining(
+              e -> {
+                dropEmptyLists(e.getValue());
+                if ((e.getValue().isArray() || e.getValue().isObject()) && e.getValue().isEmpty())
+                  empty.add(e.getKey());
+              });
       o.remove(empty);
     } else if (node.isArray()) {
       node.forEach(OsvRoundTripTest::dropEmptyLists);
@@ -99,9 +120,9 @@ class OsvRoundTripTest {
   }
 
   /**
-   * Leaves out what the exporter adds on purpose, spells timestamps one way, and drops empty
-   * lists and objects, which OSV reads as absent (RustSec writes {@code "related": []}, Go
-   * {@code "ecosystem_specific": {}}, the exporter nothing).
+   * Leaves out what the exporter adds on purpose, spells timestamps one way, and drops empty lists
+   * and objects, which OSV reads as absent (RustSec writes {@code "related": []}, Go {@code
+   * "ecosystem_specific": {}}, the exporter nothing).
    */
   static JsonNode normalize(JsonNode node, JsonNode original) {
     ObjectNode o = (ObjectNode) dropEmptyLists(node);
@@ -115,10 +136,13 @@ class OsvRoundTripTest {
     // 0) where an entry has neither ranges nor versions, which OSV consumers would skip.
     for (int i = 0; i < o.path("affected").size(); i++) {
       JsonNode was = original.path("affected").path(i);
-      if (!was.path("package").has("purl") && o.get("affected").get(i).get("package") instanceof ObjectNode p) {
+      if (!was.path("package").has("purl")
+          && o.get("affected").get(i).get("package") instanceof ObjectNode p) {
         p.remove("purl");
       }
-      if (was.path("ranges").isEmpty() && was.path("versions").isEmpty() && o.get("affected").get(i) instanceof ObjectNode a) {
+      if (was.path("ranges").isEmpty()
+          && was.path("versions").isEmpty()
+          && o.get("affected").get(i) instanceof ObjectNode a) {
         a.remove("ranges");
       }
     }
@@ -126,8 +150,10 @@ class OsvRoundTripTest {
       if (o.hasNonNull(time)) o.put(time, Instant.parse(o.get(time).asText()).toString());
     }
     // A withdrawal is a modification: the export never dates "modified" before "withdrawn".
-    if (o.hasNonNull("withdrawn") && o.hasNonNull("modified")
-        && Instant.parse(o.get("modified").asText()).isBefore(Instant.parse(o.get("withdrawn").asText()))) {
+    if (o.hasNonNull("withdrawn")
+        && o.hasNonNull("modified")
+        && Instant.parse(o.get("modified").asText())
+            .isBefore(Instant.parse(o.get("withdrawn").asText()))) {
       o.put("modified", o.get("withdrawn").asText());
     }
     return o;

@@ -2,6 +2,7 @@ package dev.disclose.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class PageBufferTest {
@@ -25,7 +26,7 @@ class PageBufferTest {
     out.writeSpecialized('c');
     out.writeSpecialized("s");
     out.write((Object) Integer.valueOf(9));
-    out.write((Object) new java.math.BigDecimal("1E+3"));
+    out.write((Object) new BigDecimal("1E+3"));
     assertThat(out.page()).isEqualTo("<p>a≥b<i>yz!<br>|1242-71.52.534cs91000");
   }
 

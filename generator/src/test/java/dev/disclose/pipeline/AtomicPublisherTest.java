@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ class AtomicPublisherTest {
   private Path publishedTwice() throws Exception {
     Path out = temp.resolve("_site");
     for (String text : new String[] {"first", "second"}) {
-      AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
+      AtomicPublisher.Staging staging =
+          AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
       Files.writeString(staging.folder().resolve("index.html"), text);
       Files.writeString(staging.folder().resolve("only-" + text + ".html"), text);
       AtomicPublisher.publishKeeping(staging.folder(), out);
@@ -37,7 +40,9 @@ class AtomicPublisherTest {
 
     AtomicPublisher.Staging reused = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     assertThat(reused.reused()).isTrue();
-    assertThat(reused.files()).containsOnly(Map.entry(Path.of("index.html"), 5L), Map.entry(Path.of("only-first.html"), 5L));
+    assertThat(reused.files())
+        .containsOnly(
+            Map.entry(Path.of("index.html"), 5L), Map.entry(Path.of("only-first.html"), 5L));
     assertThat(temp.resolve("._site.previous/site")).doesNotExist();
     // The ignore file never moves: whatever lies beside the output stays out of git status.
     assertThat(temp.resolve("._site.previous/.gitignore")).exists();
@@ -47,17 +52,21 @@ class AtomicPublisherTest {
   void aListingMadeAheadIsUsedOnlyForTheFolderItListed() throws Exception {
     Path out = publishedTwice();
     var ahead = AtomicPublisher.listKeptAhead(out, false);
-    assertThat(ahead.get().files()).containsOnlyKeys(Path.of("index.html"), Path.of("only-first.html"), Path.of(AtomicPublisher.MARKER));
+    assertThat(ahead.get().files())
+        .containsOnlyKeys(
+            Path.of("index.html"), Path.of("only-first.html"), Path.of(AtomicPublisher.MARKER));
     // Another build meanwhile: the kept copy is now another folder, with other files.
     AtomicPublisher.Staging other = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     Files.writeString(other.folder().resolve("index.html"), "third");
     Files.writeString(other.folder().resolve("new.html"), "new");
     AtomicPublisher.publishKeeping(other.folder(), out);
 
-    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false, ahead);
+    AtomicPublisher.Staging staging =
+        AtomicPublisher.stageReusing(out, temp.resolve("site"), false, ahead);
     assertThat(staging.reused()).isTrue();
     // Not the listing of the folder claimed by the other build: this one listed anew.
-    assertThat(staging.files()).containsOnlyKeys(Path.of("index.html"), Path.of("only-second.html"));
+    assertThat(staging.files())
+        .containsOnlyKeys(Path.of("index.html"), Path.of("only-second.html"));
     assertThat(staging.folder().resolve("index.html")).hasContent("second");
 
     AtomicPublisher.publishKeeping(staging.folder(), out);
@@ -66,7 +75,8 @@ class AtomicPublisherTest {
     Files.writeString(temp.resolve("._site.previous/site/added.html"), "x");
     // The same folder, claimed by no build since (its marker untouched): its listing ahead is
     // used, not made again (which would hold added.html, a file put there by hand meanwhile).
-    assertThat(AtomicPublisher.stageReusing(out, temp.resolve("site"), false, again).files()).containsOnlyKeys(Path.of("index.html"), Path.of("new.html"), Path.of("only-first.html"));
+    assertThat(AtomicPublisher.stageReusing(out, temp.resolve("site"), false, again).files())
+        .containsOnlyKeys(Path.of("index.html"), Path.of("new.html"), Path.of("only-first.html"));
   }
 
   @Test
@@ -80,7 +90,8 @@ class AtomicPublisherTest {
     AtomicPublisher.Staging c = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     AtomicPublisher.publishKeeping(c.folder(), out);
     // The folder listed ahead is back in the kept place, the same inode, with another file.
-    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false, ahead);
+    AtomicPublisher.Staging staging =
+        AtomicPublisher.stageReusing(out, temp.resolve("site"), false, ahead);
     assertThat(staging.reused()).isTrue();
     assertThat(staging.files()).containsKey(Path.of("extra.html"));
   }
@@ -91,13 +102,15 @@ class AtomicPublisherTest {
     Path keptSite = temp.resolve("._site.previous/site");
     Files.createDirectories(keptSite.resolve("shared"));
     Files.writeString(keptSite.resolve("shared/index.html"), "x");
-    Files.setPosixFilePermissions(keptSite.resolve("shared"), PosixFilePermissions.fromString("rwxrwxr-x"));
-    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
+    Files.setPosixFilePermissions(
+        keptSite.resolve("shared"), PosixFilePermissions.fromString("rwxrwxr-x"));
+    AtomicPublisher.Staging staging =
+        AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     assertThat(staging.reused()).isFalse();
     AtomicPublisher.publishKeeping(staging.folder(), out);
 
     // As a file system that ignores case answers: the marker's name in capitals exists too.
-    Files.writeString(keptSite.resolve(AtomicPublisher.MARKER.toUpperCase(java.util.Locale.ROOT)), "");
+    Files.writeString(keptSite.resolve(AtomicPublisher.MARKER.toUpperCase(Locale.ROOT)), "");
     assertThat(AtomicPublisher.stageReusing(out, temp.resolve("site"), false).reused()).isFalse();
   }
 
@@ -114,12 +127,16 @@ class AtomicPublisherTest {
   @Test
   void aPreviewKeepsNothingAndAPublicBuildNeverReusesAPreview() throws Exception {
     Path out = publishedTwice();
-    AtomicPublisher.Staging preview = AtomicPublisher.stageReusing(temp.resolve("_preview"), temp.resolve("site"), true);
+    AtomicPublisher.Staging preview =
+        AtomicPublisher.stageReusing(temp.resolve("_preview"), temp.resolve("site"), true);
     assertThat(preview.reused()).isFalse();
     AtomicPublisher.discard(preview.folder());
 
-    Files.writeString(temp.resolve("._site.previous/site").resolve(AtomicPublisher.MARKER), AtomicPublisher.PREVIEW + ": drafts");
-    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
+    Files.writeString(
+        temp.resolve("._site.previous/site").resolve(AtomicPublisher.MARKER),
+        AtomicPublisher.PREVIEW + ": drafts");
+    AtomicPublisher.Staging staging =
+        AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     assertThat(staging.reused()).isFalse();
     AtomicPublisher.discard(staging.folder());
     assertThat(siblings()).noneMatch(n -> n.contains(".building-"));
@@ -130,7 +147,8 @@ class AtomicPublisherTest {
     Path out = publishedTwice();
     Path kept = temp.resolve("._site.previous");
     Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rwxrwxr-x"));
-    AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
+    AtomicPublisher.Staging staging =
+        AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     assertThat(staging.reused()).isFalse();
     Files.writeString(staging.folder().resolve("index.html"), "third");
     AtomicPublisher.publishKeeping(staging.folder(), out);
@@ -144,12 +162,13 @@ class AtomicPublisherTest {
     Path out = publishedTwice();
     Files.delete(out.resolve(AtomicPublisher.MARKER));
     assertThatThrownBy(() -> AtomicPublisher.stageReusing(out, temp.resolve("site"), false))
-        .isInstanceOf(SiteException.class).hasMessageContaining("not written by disclose build");
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("not written by disclose build");
     assertThat(temp.resolve("._site.previous/site/index.html")).hasContent("first");
     assertThat(siblings()).containsExactlyInAnyOrder("_site", "._site.previous");
   }
 
-  private java.util.List<String> siblings() throws IOException {
+  private List<String> siblings() throws IOException {
     try (Stream<Path> list = Files.list(temp)) {
       return list.map(p -> p.getFileName().toString()).toList();
     }

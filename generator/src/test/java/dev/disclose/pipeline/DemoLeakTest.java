@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.Status;
+import dev.disclose.load.LoadRequest;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.testing.CliRun;
@@ -33,8 +34,13 @@ class DemoLeakTest {
     Path root = Path.of("..");
     Instant now = Instant.parse("2026-11-23T00:00:00Z");
     List<String> secrets = new ArrayList<>();
-    for (Advisory a : dev.disclose.pipeline.Pipeline.oneOff().load(dev.disclose.load.LoadRequest.toCheck(SiteRoot.open(root, new PathDisplay(root)))).requireAdvisories()) {
-      if (a.status() == Status.DRAFT || (a.status() == Status.EMBARGOED && a.embargo().map(e -> e.instant().isAfter(now)).orElse(true))) {
+    for (Advisory a :
+        Pipeline.oneOff()
+            .load(LoadRequest.toCheck(SiteRoot.open(root, new PathDisplay(root))))
+            .requireAdvisories()) {
+      if (a.status() == Status.DRAFT
+          || (a.status() == Status.EMBARGOED
+              && a.embargo().map(e -> e.instant().isAfter(now)).orElse(true))) {
         secrets.add(a.id());
         secrets.add(a.title());
         secrets.addAll(a.aliases());
@@ -51,13 +57,15 @@ class DemoLeakTest {
         List<String> texts = new ArrayList<>();
         if (f.toString().endsWith(".zip")) {
           try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) texts.add(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; )
+              texts.add(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
           }
         } else {
           texts.add(new String(bytes, StandardCharsets.UTF_8));
         }
         for (String text : texts) {
-          for (String secret : secrets) if (text.contains(secret)) leaks.add(out.relativize(f) + ": " + secret);
+          for (String secret : secrets)
+            if (text.contains(secret)) leaks.add(out.relativize(f) + ": " + secret);
         }
       }
     }

@@ -30,39 +30,52 @@ class PreviewAndEmbargoesTest {
   void aPreviewShowsEverythingMarkedNotPublicAndKeepsSearchEnginesOut() throws Exception {
     CliRun run = CliRun.in(site, "build", "--preview", "--now", BEFORE_EMBARGO);
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).startsWith("PREVIEW (not for publication): built 4 advisories").contains("-> _preview");
+    assertThat(run.out())
+        .startsWith("PREVIEW (not for publication): built 4 advisories")
+        .contains("-> _preview");
     Path out = site.resolve("_preview");
     // Drafts and embargoed advisories go with the folder: no copy of a preview is kept beside it.
     assertThat(CliRun.in(site, "build", "--preview", "--now", BEFORE_EMBARGO).exitCode()).isZero();
     assertThat(site.resolve("._preview.previous")).doesNotExist();
-    Document embargoed = Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0003/index.html")));
-    assertThat(embargoed.select(".not-public-banner").text()).isEqualTo("EMBARGOED — NOT PUBLIC until 2026-01-15T16:00:00Z");
-    Document draft = Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0004/index.html")));
+    Document embargoed =
+        Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0003/index.html")));
+    assertThat(embargoed.select(".not-public-banner").text())
+        .isEqualTo("EMBARGOED — NOT PUBLIC until 2026-01-15T16:00:00Z");
+    Document draft =
+        Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0004/index.html")));
     assertThat(draft.select(".not-public-banner").text()).isEqualTo("DRAFT — NOT PUBLIC");
-    Document published = Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0001/index.html")));
+    Document published =
+        Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0001/index.html")));
     assertThat(published.select(".not-public-banner")).isEmpty();
     try (Stream<Path> pages = Files.walk(out)) {
       for (Path p : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
         Document d = Jsoup.parse(Files.readString(p));
         if (!d.select("meta[http-equiv=refresh]").isEmpty()) continue;
-        assertThat(d.select("meta[name=robots]").attr("content")).as(p.toString()).isEqualTo("noindex, nofollow");
+        assertThat(d.select("meta[name=robots]").attr("content"))
+            .as(p.toString())
+            .isEqualTo("noindex, nofollow");
         assertThat(d.select(".preview-banner")).as(p.toString()).hasSize(1);
       }
     }
-    assertThat(Files.readString(out.resolve("robots.txt"))).isEqualTo("User-agent: *\nDisallow: /\n");
+    assertThat(Files.readString(out.resolve("robots.txt")))
+        .isEqualTo("User-agent: *\nDisallow: /\n");
     // A normal build of the same site holds none of it.
     assertThat(CliRun.in(site, "build", "--now", BEFORE_EMBARGO).exitCode()).isZero();
     assertThat(site.resolve("_site/advisories/FIX-2025-0003")).doesNotExist();
-    assertThat(Files.readString(site.resolve("_site/index.html"))).doesNotContain("NOT PUBLIC", "noindex");
+    assertThat(Files.readString(site.resolve("_site/index.html")))
+        .doesNotContain("NOT PUBLIC", "noindex");
   }
 
   @Test
   void previewAndPublicBuildsNeverShareAFolder() {
-    CliRun toSite = CliRun.in(site, "build", "--preview", "--out", "_site", "--now", BEFORE_EMBARGO);
+    CliRun toSite =
+        CliRun.in(site, "build", "--preview", "--out", "_site", "--now", BEFORE_EMBARGO);
     assertThat(toSite.exitCode()).isEqualTo(2);
     assertThat(toSite.err()).contains("never goes to _site/");
-    assertThat(CliRun.in(site, "build", "--out", "public", "--now", BEFORE_EMBARGO).exitCode()).isZero();
-    CliRun overPublic = CliRun.in(site, "build", "--preview", "--out", "public", "--now", BEFORE_EMBARGO);
+    assertThat(CliRun.in(site, "build", "--out", "public", "--now", BEFORE_EMBARGO).exitCode())
+        .isZero();
+    CliRun overPublic =
+        CliRun.in(site, "build", "--preview", "--out", "public", "--now", BEFORE_EMBARGO);
     assertThat(overPublic.exitCode()).isEqualTo(2);
     assertThat(overPublic.err()).contains("holds a public build");
     assertThat(CliRun.in(site, "build", "--preview", "--now", BEFORE_EMBARGO).exitCode()).isZero();
@@ -75,9 +88,13 @@ class PreviewAndEmbargoesTest {
   void embargoesListsWhatLiftsAndWhen() {
     CliRun run = CliRun.in(site, "embargoes", "--now", BEFORE_EMBARGO);
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("2026-01-15T16:00:00Z  FIX-2025-0003  in 45 days  advisories/2025/FIX-2025-0003.md\n");
+    assertThat(run.out())
+        .isEqualTo(
+            "2026-01-15T16:00:00Z  FIX-2025-0003  in 45 days  advisories/2025/FIX-2025-0003.md\n");
     CliRun json = CliRun.in(site, "embargoes", "--now", BEFORE_EMBARGO, "--format", "json");
-    assertThat(json.out()).contains("\"id\" : \"FIX-2025-0003\"", "\"embargo\" : \"2026-01-15T16:00:00Z\"");
-    assertThat(CliRun.in(site, "embargoes", "--now", "2026-01-15T16:00:00Z").out()).startsWith("no embargo to lift after");
+    assertThat(json.out())
+        .contains("\"id\" : \"FIX-2025-0003\"", "\"embargo\" : \"2026-01-15T16:00:00Z\"");
+    assertThat(CliRun.in(site, "embargoes", "--now", "2026-01-15T16:00:00Z").out())
+        .startsWith("no embargo to lift after");
   }
 }

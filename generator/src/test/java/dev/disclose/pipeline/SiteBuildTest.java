@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,9 @@ class SiteBuildTest {
   }
 
   private CliRun build(String... extra) {
-    String[] args = Stream.concat(Stream.of("build", "--now", BEFORE_EMBARGO), Stream.of(extra)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("build", "--now", BEFORE_EMBARGO), Stream.of(extra))
+            .toArray(String[]::new);
     return CliRun.in(site, args);
   }
 
@@ -46,12 +50,23 @@ class SiteBuildTest {
     CliRun run = build();
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).matches("built 2 advisories: \\d+ pages, \\d+ files in \\d+\\.\\d s -> _site\n");
-    for (String page : List.of("index.html", "advisories/FIX-2025-0001/index.html",
-        "advisories/CVE-2025-10001/index.html", "packages/npm/@example/proxy/index.html",
-        "severity/high/index.html", "policy/index.html", "response/index.html", "404.html", "sitemap.xml", "robots.txt",
-        ".well-known/security.txt")) {
-      Golden.assertMatches(GOLDEN.resolve(page.replace('/', '_')), read(site.resolve("_site").resolve(page)));
+    assertThat(run.out())
+        .matches("built 2 advisories: \\d+ pages, \\d+ files in \\d+\\.\\d s -> _site\n");
+    for (String page :
+        List.of(
+            "index.html",
+            "advisories/FIX-2025-0001/index.html",
+            "advisories/CVE-2025-10001/index.html",
+            "packages/npm/@example/proxy/index.html",
+            "severity/high/index.html",
+            "policy/index.html",
+            "response/index.html",
+            "404.html",
+            "sitemap.xml",
+            "robots.txt",
+            ".well-known/security.txt")) {
+      Golden.assertMatches(
+          GOLDEN.resolve(page.replace('/', '_')), read(site.resolve("_site").resolve(page)));
     }
   }
 
@@ -63,33 +78,47 @@ class SiteBuildTest {
     try (Stream<Path> walk = Files.walk(index)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
-    assertThat(files).extracting(f -> index.relativize(f).toString()).contains("meta.json", "f.json", "d/0.json");
+    assertThat(files)
+        .extracting(f -> index.relativize(f).toString())
+        .contains("meta.json", "f.json", "d/0.json");
     for (Path f : files) {
-      Golden.assertMatches(GOLDEN.resolve("search-index_" + index.relativize(f).toString().replace('/', '_')), read(f));
+      Golden.assertMatches(
+          GOLDEN.resolve("search-index_" + index.relativize(f).toString().replace('/', '_')),
+          read(f));
     }
   }
 
   @Test
   void onATerminalTheBuildShowsItsProgressOnOneLineAndClearsIt() {
-    CliRun run = CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "1"), "build", "--now", BEFORE_EMBARGO);
+    CliRun run =
+        CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "1"), "build", "--now", BEFORE_EMBARGO);
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err()).startsWith("\rvalidating…").contains("\rplanning pages", "\rrendering pages ",
-        "(100%)", "\rpublishing…").doesNotContain("\n");
+    assertThat(run.err())
+        .startsWith("\rvalidating…")
+        .contains("\rplanning pages", "\rrendering pages ", "(100%)", "\rpublishing…")
+        .doesNotContain("\n");
     // The last thing on the line is blanks, then a carriage return: the summary starts clean.
     assertThat(run.err()).matches("(?s).*\\r +\\r");
     assertThat(run.out()).startsWith("built 2 advisories");
     // Without a terminal (and in CI), nothing but the summary.
     assertThat(build().err()).isEmpty();
-    assertThat(CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "0"), "build", "--now", BEFORE_EMBARGO).err()).isEmpty();
+    assertThat(
+            CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "0"), "build", "--now", BEFORE_EMBARGO)
+                .err())
+        .isEmpty();
   }
 
   @Test
   void timingsListEachPhaseAfterTheSummary() {
-    CliRun run = CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "0"), "build", "--timings", "--now", BEFORE_EMBARGO);
+    CliRun run =
+        CliRun.in(
+            site, Map.of("DISCLOSE_PROGRESS", "0"), "build", "--timings", "--now", BEFORE_EMBARGO);
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err().lines().toList()).hasSizeGreaterThanOrEqualTo(4)
+    assertThat(run.err().lines().toList())
+        .hasSizeGreaterThanOrEqualTo(4)
         .allMatch(l -> l.matches(" *\\d+\\.\\d\\d s +\\d+ %  \\S.*"));
-    assertThat(run.err()).contains("validating\n", "planning pages", "rendering pages", "publishing\n");
+    assertThat(run.err())
+        .contains("validating\n", "planning pages", "rendering pages", "publishing\n");
   }
 
   @Test
@@ -101,7 +130,10 @@ class SiteBuildTest {
     assertThat(hashes(site.resolve("two"))).isEqualTo(one);
   }
 
-  /** A heap too small for the exports beside the pages' plan makes them wait: the same files either way. */
+  /**
+   * A heap too small for the exports beside the pages' plan makes them wait: the same files either
+   * way.
+   */
   @Test
   void exportsAfterThePagesGiveTheSameSiteAsExportsAlongside() throws IOException {
     try {
@@ -123,8 +155,15 @@ class SiteBuildTest {
   void embargoedAndDraftAdvisoriesAppearNowhereUntilTheEmbargoLifts() throws IOException {
     build();
     String everything = allText(site.resolve("_site"));
-    for (String canary : List.of("EMBARGO-CANARY", "DRAFT-CANARY", "FIX-2025-0003", "FIX-2025-0004",
-        "CVE-2025-99999", "embargo-canary-package", "draft-canary-package")) {
+    for (String canary :
+        List.of(
+            "EMBARGO-CANARY",
+            "DRAFT-CANARY",
+            "FIX-2025-0003",
+            "FIX-2025-0004",
+            "CVE-2025-99999",
+            "embargo-canary-package",
+            "draft-canary-package")) {
       assertThat(everything).as(canary).doesNotContain(canary);
     }
     assertThat(site.resolve("_site/advisories/FIX-2025-0003")).doesNotExist();
@@ -132,21 +171,26 @@ class SiteBuildTest {
     CliRun after = CliRun.in(site, "build", "--now", "2026-01-15T16:00:00Z");
     assertThat(after.out()).startsWith("built 3 advisories");
     String lifted = allText(site.resolve("_site"));
-    assertThat(lifted).contains("EMBARGO-CANARY-BODY", "embargo-canary-package").doesNotContain("DRAFT-CANARY");
-    assertThat(read(site.resolve("_site/advisories/FIX-2025-0003/index.html"))).contains("2026-01-15");
+    assertThat(lifted)
+        .contains("EMBARGO-CANARY-BODY", "embargo-canary-package")
+        .doesNotContain("DRAFT-CANARY");
+    assertThat(read(site.resolve("_site/advisories/FIX-2025-0003/index.html")))
+        .contains("2026-01-15");
   }
 
   @Test
   void theResponsePageCountsAnEmbargoedAdvisoryOnlyOnceItIsPublic() throws IOException {
     build();
     Document before = Jsoup.parse(read(site.resolve("_site/response/index.html")));
-    assertThat(before.select("#counts-caption ~ tbody tr").eachText()).containsExactly("2025 1 1 2");
+    assertThat(before.select("#counts-caption ~ tbody tr").eachText())
+        .containsExactly("2025 1 1 2");
     assertThat(before.select("table.response").first().select("tbody tr").eachText())
         .containsExactly("2025 1 1 1 1 of 1 19 19 1 of 1 31 31 0 of 1");
 
     CliRun.in(site, "build", "--now", "2026-01-15T16:00:00Z");
     Document after = Jsoup.parse(read(site.resolve("_site/response/index.html")));
-    assertThat(after.select("#counts-caption ~ tbody tr").eachText()).containsExactly("2026 1 0 0 1", "2025 0 1 1 2");
+    assertThat(after.select("#counts-caption ~ tbody tr").eachText())
+        .containsExactly("2026 1 0 0 1", "2025 0 1 1 2");
   }
 
   @Test
@@ -156,15 +200,22 @@ class SiteBuildTest {
     Document doc = Jsoup.parse(html);
     assertThat(doc.select("script")).isEmpty();
     assertThat(doc.select("[onerror], img, iframe, .prose form")).isEmpty();
-    assertThat(doc.select("form")).extracting(f -> f.attr("class")).containsExactly("site-search"); // ours only
+    assertThat(doc.select("form"))
+        .extracting(f -> f.attr("class"))
+        .containsExactly("site-search"); // ours only
     assertThat(doc.select("a[href^=javascript]")).isEmpty();
-    assertThat(doc.selectFirst("h1").text()).isEqualTo("Path traversal in the file server <script>alert(\"title\")</script> & more");
+    assertThat(doc.selectFirst("h1").text())
+        .isEqualTo("Path traversal in the file server <script>alert(\"title\")</script> & more");
     assertThat(doc.select(".prose table td").eachText()).contains("1.x", "1.4.2");
     for (Path page : htmlFiles(site.resolve("_site"))) {
       Document d = Jsoup.parse(read(page));
       // No script but the search page's own module, from the site's assets.
-      assertThat(d.select("script").eachAttr("src")).as(page.toString())
-          .allMatch(src -> src.endsWith("assets/search/ui.js") && page.toString().endsWith("search/index.html"));
+      assertThat(d.select("script").eachAttr("src"))
+          .as(page.toString())
+          .allMatch(
+              src ->
+                  src.endsWith("assets/search/ui.js")
+                      && page.toString().endsWith("search/index.html"));
       assertThat(d.select("script:not([src])")).as(page.toString()).isEmpty();
       assertThat(d.select("[style]")).as("inline styles break the CSP: " + page).isEmpty();
     }
@@ -179,15 +230,19 @@ class SiteBuildTest {
     assertThat(out.resolve("stale.html")).doesNotExist();
     Map<String, String> before = hashes(out);
 
-    TestSites.write(site, "advisories/2025/FIX-2025-0002.md", read(site.resolve("advisories/2025/FIX-2025-0002.md"))
-        .replace("fixed: 0.3.7", "fixed: 0.2.0"));
+    TestSites.write(
+        site,
+        "advisories/2025/FIX-2025-0002.md",
+        read(site.resolve("advisories/2025/FIX-2025-0002.md"))
+            .replace("fixed: 0.3.7", "fixed: 0.2.0"));
     CliRun refused = build();
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.out()).contains("error[R002]");
     assertThat(refused.err()).contains("not building");
     assertThat(hashes(out)).isEqualTo(before);
     try (Stream<Path> leftovers = Files.list(site)) {
-      assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".building-"));
+      assertThat(leftovers.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.contains(".building-"));
     }
   }
 
@@ -205,7 +260,7 @@ class SiteBuildTest {
     assertThat(kept.resolve("robots.txt")).exists();
     // Left out of git status: the folder around it holds a .gitignore of everything.
     assertThat(site.resolve("._site.previous/.gitignore")).content().contains("\n*\n");
-    java.nio.file.attribute.FileTime long_ago = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+    FileTime long_ago = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(kept.resolve("robots.txt"), long_ago);
 
     // The kept folder, made to differ from the next build every way it can.
@@ -221,13 +276,16 @@ class SiteBuildTest {
     Files.delete(kept.resolve("sitemap.xml"));
     Files.createDirectories(kept.resolve("sitemap.xml/inside"));
     Files.writeString(kept.resolve("sitemap.xml/inside/x.html"), "a folder where a file goes");
-    TestSites.write(site, "advisories/2025/FIX-2025-0001.md", read(site.resolve("advisories/2025/FIX-2025-0001.md"))
-        + "\nOne more sentence.\n");
+    TestSites.write(
+        site,
+        "advisories/2025/FIX-2025-0001.md",
+        read(site.resolve("advisories/2025/FIX-2025-0001.md")) + "\nOne more sentence.\n");
 
     assertThat(build().exitCode()).isZero();
     assertThat(build("--out", "fresh").exitCode()).isZero();
     assertThat(allText(out)).isEqualTo(allText(site.resolve("fresh")));
-    assertThat(read(out.resolve("advisories/FIX-2025-0001/index.html"))).contains("One more sentence.");
+    assertThat(read(out.resolve("advisories/FIX-2025-0001/index.html")))
+        .contains("One more sentence.");
     // Unchanged, so not written again.
     assertThat(Files.getLastModifiedTime(out.resolve("robots.txt"))).isEqualTo(long_ago);
   }
@@ -244,7 +302,8 @@ class SiteBuildTest {
     assertThat(outside.resolve("index.html")).hasContent("not ours");
     assertThat(site.resolve("_site/search")).isDirectory();
     try (Stream<Path> leftovers = Files.list(site)) {
-      assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".building-") || n.contains(".old-"));
+      assertThat(leftovers.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.contains(".building-") || n.contains(".old-"));
     }
   }
 
@@ -280,8 +339,10 @@ class SiteBuildTest {
       }
     }
     assertThat(read(out.resolve("advisories/FIX-2025-0001/index.html")))
-        .contains("<link rel=\"canonical\" href=\"https://owner.github.io/project/advisories/FIX-2025-0001/\">");
-    assertThat(read(out.resolve("sitemap.xml"))).contains("<loc>https://owner.github.io/project/</loc>");
+        .contains(
+            "<link rel=\"canonical\" href=\"https://owner.github.io/project/advisories/FIX-2025-0001/\">");
+    assertThat(read(out.resolve("sitemap.xml")))
+        .contains("<loc>https://owner.github.io/project/</loc>");
   }
 
   private static Map<String, String> hashes(Path dir) throws IOException {
@@ -297,7 +358,7 @@ class SiteBuildTest {
   private static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -313,7 +374,8 @@ class SiteBuildTest {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted().toList()) {
         b.append(dir.relativize(p)).append('\n');
-        if (Files.isRegularFile(p)) b.append(new String(Files.readAllBytes(p), StandardCharsets.UTF_8)).append('\n');
+        if (Files.isRegularFile(p))
+          b.append(new String(Files.readAllBytes(p), StandardCharsets.UTF_8)).append('\n');
       }
     }
     return b.toString();

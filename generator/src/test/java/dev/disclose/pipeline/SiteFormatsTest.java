@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code formats:} in site-config.yaml: the site publishes the formats it names, and links no other. */
+/**
+ * {@code formats:} in site-config.yaml: the site publishes the formats it names, and links no
+ * other.
+ */
 class SiteFormatsTest {
   @TempDir Path temp;
 
@@ -38,15 +41,30 @@ class SiteFormatsTest {
     Path out = build("formats: [atom, osv]\n");
     assertThat(out.resolve("atom.xml")).exists();
     assertThat(out.resolve("osv/all.json")).exists();
-    for (String absent : List.of("feed.xml", "feed.json", "feeds.opml", "search/index.html",
-        "search-index", "sitemap.xml", "robots.txt", ".well-known/security.txt", "cyclonedx", "rustsec")) {
+    for (String absent :
+        List.of(
+            "feed.xml",
+            "feed.json",
+            "feeds.opml",
+            "search/index.html",
+            "search-index",
+            "sitemap.xml",
+            "robots.txt",
+            ".well-known/security.txt",
+            "cyclonedx",
+            "rustsec")) {
       assertThat(out.resolve(absent)).as(absent).doesNotExist();
     }
     for (Path page : pages(out)) {
       String html = Files.readString(page, StandardCharsets.UTF_8);
-      assertThat(html).as(page.toString())
-          .doesNotContain("feed.xml").doesNotContain("feed.json").doesNotContain("feeds.opml")
-          .doesNotContain("search/\"").doesNotContain("sitemap.xml").doesNotContain("vex.json")
+      assertThat(html)
+          .as(page.toString())
+          .doesNotContain("feed.xml")
+          .doesNotContain("feed.json")
+          .doesNotContain("feeds.opml")
+          .doesNotContain("search/\"")
+          .doesNotContain("sitemap.xml")
+          .doesNotContain("vex.json")
           .doesNotContain("security.txt");
     }
     String home = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
@@ -56,9 +74,19 @@ class SiteFormatsTest {
   @Test
   void everyFormatIsPublishedUnlessTheConfigurationChooses() throws IOException {
     Path out = build("");
-    for (String present : List.of("feed.xml", "atom.xml", "feed.json", "feeds.opml", "feeds/index.html",
-        "search/index.html", "sitemap.xml", "robots.txt", ".well-known/security.txt", "osv/all.json",
-        "cyclonedx/vex.json")) {
+    for (String present :
+        List.of(
+            "feed.xml",
+            "atom.xml",
+            "feed.json",
+            "feeds.opml",
+            "feeds/index.html",
+            "search/index.html",
+            "sitemap.xml",
+            "robots.txt",
+            ".well-known/security.txt",
+            "osv/all.json",
+            "cyclonedx/vex.json")) {
       assertThat(out.resolve(present)).as(present).exists();
     }
   }
@@ -69,7 +97,9 @@ class SiteFormatsTest {
     assertThat(Files.readString(out.resolve("robots.txt"))).doesNotContain("Sitemap");
     assertThat(out.resolve("feeds")).doesNotExist();
     for (Path page : pages(out)) {
-      assertThat(Files.readString(page, StandardCharsets.UTF_8)).as(page.toString()).doesNotContain("feeds/\"");
+      assertThat(Files.readString(page, StandardCharsets.UTF_8))
+          .as(page.toString())
+          .doesNotContain("feeds/\"");
     }
   }
 
@@ -87,7 +117,8 @@ class SiteFormatsTest {
   private static String templates() throws IOException {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.walk(Path.of("../themes/default/templates"))) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) all.append(Files.readString(f));
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList())
+        all.append(Files.readString(f));
     }
     return all.toString();
   }

@@ -26,18 +26,28 @@ class BrowserTest {
   @Test
   void aReaderOpensTheHomePageAndFollowsALinkToAnAdvisory() throws Exception {
     Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    ExternalTools.require(Files.isExecutable(chromium), chromium + " is missing (apt-get install chromium)");
-    ExternalTools.require(ExternalTools.works("node", "--version"), "node is not installed (apt-get install nodejs npm)");
+    ExternalTools.require(
+        Files.isExecutable(chromium), chromium + " is missing (apt-get install chromium)");
+    ExternalTools.require(
+        ExternalTools.works("node", "--version"),
+        "node is not installed (apt-get install nodejs npm)");
     SiteTools.npmPackages();
 
     Path site = SiteTools.buildDemo(temp.resolve("site"));
     List<String> hidden = SiteTools.unpublishedDemoIds();
-    assertThat(hidden).as("the demo has an embargoed and a draft advisory to check").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(hidden)
+        .as("the demo has an embargoed and a draft advisory to check")
+        .hasSizeGreaterThanOrEqualTo(2);
     Path shots = Path.of("target/browser").toAbsolutePath();
     HttpServer server = SiteTools.serve(site, PREFIX);
     try {
-      List<String> command = new ArrayList<>(List.of("node", "site.test.mjs",
-          SiteTools.base(server, PREFIX).toString(), shots.toString()));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "node",
+                  "site.test.mjs",
+                  SiteTools.base(server, PREFIX).toString(),
+                  shots.toString()));
       command.addAll(hidden);
       SiteTools.Result r = SiteTools.run(command, SiteTools.BROWSER, Duration.ofMinutes(3));
       System.out.println(r.output());
@@ -46,7 +56,13 @@ class BrowserTest {
     } finally {
       server.stop(0);
     }
-    for (String shot : List.of("home.png", "advisory.png", "advisory-dark.png", "advisory-mobile.png", "response.png")) {
+    for (String shot :
+        List.of(
+            "home.png",
+            "advisory.png",
+            "advisory-dark.png",
+            "advisory-mobile.png",
+            "response.png")) {
       assertThat(shots.resolve(shot)).as(shot).isNotEmptyFile();
     }
   }

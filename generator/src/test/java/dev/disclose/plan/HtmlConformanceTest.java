@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every HTML page of the demo site passes the Nu HTML Checker (vnu, the W3C's validator) without errors. */
+/**
+ * Every HTML page of the demo site passes the Nu HTML Checker (vnu, the W3C's validator) without
+ * errors.
+ */
 class HtmlConformanceTest {
   @TempDir Path temp;
 
@@ -29,15 +32,37 @@ class HtmlConformanceTest {
     assertThat(pages).as("HTML pages of the demo site").isGreaterThan(50);
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    SiteTools.Result r = SiteTools.run(List.of(java, "-jar", vnu.toString(), "--errors-only", "--skip-non-html",
-        "--format", "json", site.toString()), site, Duration.ofMinutes(3));
+    SiteTools.Result r =
+        SiteTools.run(
+            List.of(
+                java,
+                "-jar",
+                vnu.toString(),
+                "--errors-only",
+                "--skip-non-html",
+                "--format",
+                "json",
+                site.toString()),
+            site,
+            Duration.ofMinutes(3));
     int json = r.output().indexOf('{');
-    assertThat(json).as("vnu printed no JSON report (exit %d):%n%s", r.exitCode(), r.output()).isNotNegative();
+    assertThat(json)
+        .as("vnu printed no JSON report (exit %d):%n%s", r.exitCode(), r.output())
+        .isNotNegative();
     JsonNode report = new ObjectMapper().readTree(r.output().substring(json));
     List<String> errors = new ArrayList<>();
     for (JsonNode m : report.path("messages")) {
-      errors.add(m.path("url").asText().replace("file:" + site, "") + ":" + m.path("lastLine").asText()
-          + ": " + m.path("type").asText() + ": " + m.path("message").asText() + "  [" + m.path("extract").asText() + "]");
+      errors.add(
+          m.path("url").asText().replace("file:" + site, "")
+              + ":"
+              + m.path("lastLine").asText()
+              + ": "
+              + m.path("type").asText()
+              + ": "
+              + m.path("message").asText()
+              + "  ["
+              + m.path("extract").asText()
+              + "]");
     }
     assertThat(errors).as("vnu on %d pages", pages).isEmpty();
     assertThat(r.exitCode()).as(r.output()).isZero();

@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What the site's external checks (Nu HTML Checker, headless Chromium) share: the demo site
- * built into a folder, the npm packages of {@code src/test/browser}, a static HTTP server, and
- * running a tool. A missing tool skips the test with what to install, except in CI
- * ({@code CI=true}, set by {@code .ci/run}), where it fails: CI must never pass by skipping.
+ * What the site's external checks (Nu HTML Checker, headless Chromium) share: the demo site built
+ * into a folder, the npm packages of {@code src/test/browser}, a static HTTP server, and running a
+ * tool. A missing tool skips the test with what to install, except in CI ({@code CI=true}, set by
+ * {@code .ci/run}), where it fails: CI must never pass by skipping.
  */
 public final class SiteTools {
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
@@ -44,7 +44,9 @@ public final class SiteTools {
     return out;
   }
 
-  /** IDs of the demo's advisories that are drafts or still under embargo: they must appear nowhere. */
+  /**
+   * IDs of the demo's advisories that are drafts or still under embargo: they must appear nowhere.
+   */
   static List<String> unpublishedDemoIds() throws IOException {
     List<String> ids = new ArrayList<>();
     Pattern status = Pattern.compile("(?m)^status:\\s*(draft|embargoed)\\s*$");
@@ -60,8 +62,8 @@ public final class SiteTools {
   }
 
   /**
-   * Installs the pinned npm packages if they are not there yet; skips (or fails in CI) without
-   * npm. Every test that uses one calls it: whichever runs first on a fresh clone installs them.
+   * Installs the pinned npm packages if they are not there yet; skips (or fails in CI) without npm.
+   * Every test that uses one calls it: whichever runs first on a fresh clone installs them.
    */
   public static void npmPackages() throws Exception {
     if (Files.isDirectory(BROWSER.resolve("node_modules/playwright-core"))
@@ -70,25 +72,35 @@ public final class SiteTools {
         && Files.isRegularFile(BROWSER.resolve("node_modules/vnu-jar/build/dist/vnu.jar"))) {
       return;
     }
-    ExternalTools.require(ExternalTools.works("npm", "--version"), "npm is not installed (apt-get install nodejs npm)");
-    Result r = run(List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"), BROWSER, Duration.ofMinutes(5));
+    ExternalTools.require(
+        ExternalTools.works("npm", "--version"),
+        "npm is not installed (apt-get install nodejs npm)");
+    Result r =
+        run(
+            List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"),
+            BROWSER,
+            Duration.ofMinutes(5));
     assertThat(r.exitCode()).as("npm ci in %s:\n%s", BROWSER, r.output()).isZero();
   }
 
   record Result(int exitCode, String output) {}
 
   /** Runs a command, output and errors together, killing it after {@code timeout}. */
-  static Result run(List<String> command, Path dir, Duration timeout) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+  static Result run(List<String> command, Path dir, Duration timeout)
+      throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     p.getOutputStream().close();
     StringBuilder out = new StringBuilder();
-    Thread reader = new Thread(() -> {
-      try (InputStream in = p.getInputStream()) {
-        out.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (InputStream in = p.getInputStream()) {
+                out.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     reader.start();
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -100,35 +112,58 @@ public final class SiteTools {
     return new Result(p.exitValue(), out.toString());
   }
 
-  private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
-      "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
-      "xml", "application/xml", "txt", "text/plain; charset=utf-8", "svg", "image/svg+xml", "png", "image/png");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html",
+          "text/html; charset=utf-8",
+          "css",
+          "text/css; charset=utf-8",
+          "js",
+          "text/javascript; charset=utf-8",
+          "json",
+          "application/json",
+          "xml",
+          "application/xml",
+          "txt",
+          "text/plain; charset=utf-8",
+          "svg",
+          "image/svg+xml",
+          "png",
+          "image/png");
 
   /**
    * Serves {@code root} under {@code prefix} on 127.0.0.1 as a static host such as GitHub Pages
-   * does: {@code /x/} is {@code /x/index.html}, and an unknown path is {@code 404.html} with
-   * status 404. Serving from a sub-path checks that the site's links are relative.
+   * does: {@code /x/} is {@code /x/index.html}, and an unknown path is {@code 404.html} with status
+   * 404. Serving from a sub-path checks that the site's links are relative.
    */
   static HttpServer serve(Path root, String prefix) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(prefix, exchange -> {
-      try (exchange) {
-        String rel = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(prefix.length()), StandardCharsets.UTF_8);
-        Path file = root.resolve(rel).normalize();
-        if (Files.isDirectory(file)) file = file.resolve("index.html");
-        int status = 200;
-        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-          file = root.resolve("404.html");
-          status = 404;
-        }
-        String name = file.getFileName().toString();
-        String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
-        byte[] body = Files.readAllBytes(file);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-      }
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        prefix,
+        exchange -> {
+          try (exchange) {
+            String rel =
+                URLDecoder.decode(
+                    exchange.getRequestURI().getRawPath().substring(prefix.length()),
+                    StandardCharsets.UTF_8);
+            Path file = root.resolve(rel).normalize();
+            if (Files.isDirectory(file)) file = file.resolve("index.html");
+            int status = 200;
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+              file = root.resolve("404.html");
+              status = 404;
+            }
+            String name = file.getFileName().toString();
+            String type =
+                TYPES.getOrDefault(
+                    name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+            byte[] body = Files.readAllBytes(file);
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+          }
+        });
     server.start();
     return server;
   }

@@ -21,12 +21,14 @@ class ReleasePagesTest {
   @Test
   void fixedVersionsLinkToTheirReleaseAndReleasesListTheAdvisoriesTheyFix() throws Exception {
     Path out = temp.resolve("site");
-    CliRun run = CliRun.in(Path.of(".."), "build", "--out", out.toString(), "--now", "2026-11-23T00:00:00Z");
+    CliRun run =
+        CliRun.in(Path.of(".."), "build", "--out", out.toString(), "--now", "2026-11-23T00:00:00Z");
     assertThat(run.exitCode()).as(run.err()).isZero();
 
     Document advisory = page(out, "advisories/DEMO-2026-0001");
     assertThat(advisory.select(".package dd a[href*=releases/]").eachAttr("href"))
-        .containsExactly("../../releases/PyPI/corvid-serve/1.0.4/", "../../releases/PyPI/corvid-serve/1.1.1/");
+        .containsExactly(
+            "../../releases/PyPI/corvid-serve/1.0.4/", "../../releases/PyPI/corvid-serve/1.1.1/");
     // A package whose notes live elsewhere links there (the URL template of site-config.yaml).
     assertThat(page(out, "advisories/DEMO-2025-0003").select(".package dd a").eachAttr("href"))
         .contains("https://github.com/corvid-dev/corvid-operator/releases/tag/v1.2.3");
@@ -34,12 +36,14 @@ class ReleasePagesTest {
     Document release = page(out, "releases/PyPI/corvid-serve/1.1.1");
     assertThat(release.selectFirst("h1").text()).isEqualTo("corvid-serve 1.1.1");
     assertThat(release.select("#fixes-heading + div table.advisories tbody tr")).hasSize(1);
-    assertThat(release.select("table.advisories a").attr("href")).isEqualTo("../../../../advisories/DEMO-2026-0001/");
+    assertThat(release.select("table.advisories a").attr("href"))
+        .isEqualTo("../../../../advisories/DEMO-2026-0001/");
     assertThat(release.select(".prose").text()).contains("format_message");
     // A release without a security fix says so.
     assertThat(page(out, "releases/PyPI/corvid-serve/1.1.0").select("#fixes-heading + p").text())
         .isEqualTo("This release fixes no published advisory.");
     // The index lists every release, with its number of fixes.
-    assertThat(page(out, "releases").select("ul.entries li")).hasSize(14); // 8 + 3 from changelogs, 1 + 2 from folders
+    assertThat(page(out, "releases").select("ul.entries li"))
+        .hasSize(14); // 8 + 3 from changelogs, 1 + 2 from folders
   }
 }

@@ -8,19 +8,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryParser;
 import dev.disclose.advisory.AffectedRange;
 import dev.disclose.importing.AdvisoryWriter;
 import dev.disclose.osv.OsvExporter;
 import dev.disclose.osv.OsvJson;
+import dev.disclose.urls.SiteUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -34,20 +38,21 @@ import org.junit.jupiter.api.Test;
  *   <li>as OSV, and compared with RustSec's OSV of the same advisory.
  * </ul>
  *
- * <p>The normalization, for both (documented in README.md): empty lists, empty tables and nulls
- * are absent; RustSec's {@code url} and {@code references} are one list of links (the export's
- * {@code url} is the advisory's page on the site); an absent {@code license} is CC0-1.0;
- * {@code [versions]} compare as the versions they cover (the affected intervals), not as spelled;
- * the Markdown body compares without surrounding whitespace. For OSV besides: {@code modified}
- * (RustSec takes it from git history), the PACKAGE and ADVISORY links RustSec adds about itself,
- * the page URL the export adds to {@code database_specific}, and {@code schema_version} are left
- * out, as is the severity label the export derives from the CVSS vector; {@code introduced: 0.0.0-0} is
- * OSV's {@code introduced: 0}.
+ * <p>The normalization, for both (documented in README.md): empty lists, empty tables and nulls are
+ * absent; RustSec's {@code url} and {@code references} are one list of links (the export's {@code
+ * url} is the advisory's page on the site); an absent {@code license} is CC0-1.0; {@code
+ * [versions]} compare as the versions they cover (the affected intervals), not as spelled; the
+ * Markdown body compares without surrounding whitespace. For OSV besides: {@code modified} (RustSec
+ * takes it from git history), the PACKAGE and ADVISORY links RustSec adds about itself, the page
+ * URL the export adds to {@code database_specific}, and {@code schema_version} are left out, as is
+ * the severity label the export derives from the CVSS vector; {@code introduced: 0.0.0-0} is OSV's
+ * {@code introduced: 0}.
  */
 class RustSecImportFidelityTest {
   static final Path CORPUS = Path.of("../../shared/corpora/rustsec");
   static final String SITE = "https://example.org/";
-  static final OsvExporter.Settings SETTINGS = new OsvExporter.Settings(new dev.disclose.urls.SiteUrls(SITE), "IMP", false);
+  static final OsvExporter.Settings SETTINGS =
+      new OsvExporter.Settings(new SiteUrls(SITE), "IMP", false);
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -74,7 +79,8 @@ class RustSecImportFidelityTest {
       Advisory kept = throughFile(imported);
 
       // RustSec → RustSec
-      List<RustSecExporter.RustSecFile> exported = RustSecExporter.export(numbered, SITE + "advisories/IMP-2020-0001/");
+      List<RustSecExporter.RustSecFile> exported =
+          RustSecExporter.export(numbered, SITE + "advisories/IMP-2020-0001/");
       assertThat(exported).hasSize(1);
       JsonNode was = rustsecNormalized(original, "");
       JsonNode now = rustsecNormalized(exported.get(0).text(), SITE + "advisories/IMP-2020-0001/");
@@ -90,39 +96,56 @@ class RustSecImportFidelityTest {
       if (!Files.exists(osvFile)) continue;
       osvCompared++;
       JsonNode theirs = osvNormalized(JSON.readTree(osvFile.toFile()), imported);
-      JsonNode ours = osvNormalized(JSON.readTree(OsvExporter.json(OsvExporter.toOsv(kept, SETTINGS, Optional.empty()))), imported);
+      JsonNode ours =
+          osvNormalized(
+              JSON.readTree(OsvExporter.json(OsvExporter.toOsv(kept, SETTINGS, Optional.empty()))),
+              imported);
       if (theirs.equals(ours)) {
         osvSame++;
       } else {
         differences("", theirs, ours, osvCauses);
-        if (examples.size() < 8) examples.add(name + " (OSV)\n  theirs " + theirs + "\n  ours   " + ours);
+        if (examples.size() < 8)
+          examples.add(name + " (OSV)\n  theirs " + theirs + "\n  ours   " + ours);
       }
     }
-    System.out.printf("RustSec import fidelity: %d files; RustSec export equal for %d (causes %s); OSV export equal to"
-        + " RustSec's OSV for %d of %d (causes %s)%n", files.size(), rustsecSame, rustsecCauses, osvSame, osvCompared, osvCauses);
+    System.out.printf(
+        "RustSec import fidelity: %d files; RustSec export equal for %d (causes %s); OSV export equal to"
+            + " RustSec's OSV for %d of %d (causes %s)%n",
+        files.size(), rustsecSame, rustsecCauses, osvSame, osvCompared, osvCauses);
     assertThat(files).hasSizeGreaterThan(50);
     assertThat(osvCompared).isEqualTo(files.size());
-    assertThat(rustsecSame).as("RustSec → RustSec; causes %s; e.g. %s", rustsecCauses, examples).isEqualTo(files.size());
+    assertThat(rustsecSame)
+        .as("RustSec → RustSec; causes %s; e.g. %s", rustsecCauses, examples)
+        .isEqualTo(files.size());
     // What remains is what RustSec's OSV leaves out and the import keeps (expect-deleted).
-    assertThat(osvCauses.keySet()).as("RustSec → OSV; e.g. %s", examples).allMatch(c -> c.equals("database_specific.expect_deleted"));
+    assertThat(osvCauses.keySet())
+        .as("RustSec → OSV; e.g. %s", examples)
+        .allMatch(c -> c.equals("database_specific.expect_deleted"));
   }
 
   /** The advisory as the file the import writes, read back. */
   static Advisory throughFile(Advisory a) {
     String file = AdvisoryWriter.write(a);
-    AdvisoryParser.Parsed parsed = AdvisoryParser.parse(file, Path.of(a.id() + ".md"), a.id() + ".md");
-    assertThat(parsed.advisory()).as("%s parses back: %s", a.id(), parsed.diagnostics()).isPresent();
+    AdvisoryParser.Parsed parsed =
+        AdvisoryParser.parse(file, Path.of(a.id() + ".md"), a.id() + ".md");
+    assertThat(parsed.advisory())
+        .as("%s parses back: %s", a.id(), parsed.diagnostics())
+        .isPresent();
     return parsed.advisory().get();
   }
 
-  /** A RustSec file as a tree, under the normalization above; {@code sitePage}: the export's own url, left out. */
+  /**
+   * A RustSec file as a tree, under the normalization above; {@code sitePage}: the export's own
+   * url, left out.
+   */
   static JsonNode rustsecNormalized(String text, String sitePage) throws Exception {
     int close = text.indexOf("\n```", 3);
-    JsonNode toml = new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(text.substring(text.indexOf('\n') + 1, close));
+    JsonNode toml = new TomlMapper().readTree(text.substring(text.indexOf('\n') + 1, close));
     ObjectNode out = (ObjectNode) toml.deepCopy();
     ObjectNode advisory = (ObjectNode) out.get("advisory");
     ArrayNode links = JsonNodeFactory.instance.arrayNode();
-    if (advisory.hasNonNull("url") && !advisory.get("url").asText().equals(sitePage)) links.add(advisory.get("url"));
+    if (advisory.hasNonNull("url") && !advisory.get("url").asText().equals(sitePage))
+      links.add(advisory.get("url"));
     advisory.path("references").forEach(links::add);
     advisory.remove("url");
     advisory.remove("references");
@@ -152,19 +175,23 @@ class RustSecImportFidelityTest {
     ArrayNode references = JsonNodeFactory.instance.arrayNode();
     for (JsonNode r : o.path("references")) {
       String url = r.path("url").asText();
-      if (url.equals("https://crates.io/crates/" + pkg) || url.equals("https://rustsec.org/advisories/" + a.id() + ".html")) continue;
+      if (url.equals("https://crates.io/crates/" + pkg)
+          || url.equals("https://rustsec.org/advisories/" + a.id() + ".html")) continue;
       references.add(r);
     }
     o.set("references", references);
     if (o.get("database_specific") instanceof ObjectNode db) {
       db.remove("url");
-      db.remove("severity"); // the export's label for the CVSS score, derived, never in RustSec's OSV
-      if (AdvisoryWriter.NO_REASON.equals(db.path("withdrawn_reason").asText())) db.remove("withdrawn_reason");
+      db.remove(
+          "severity"); // the export's label for the CVSS score, derived, never in RustSec's OSV
+      if (AdvisoryWriter.NO_REASON.equals(db.path("withdrawn_reason").asText()))
+        db.remove("withdrawn_reason");
     }
     for (JsonNode affected : o.path("affected")) {
       for (JsonNode range : affected.path("ranges")) {
         for (JsonNode event : range.path("events")) {
-          if (event.path("introduced").asText().equals("0.0.0-0")) ((ObjectNode) event).put("introduced", "0");
+          if (event.path("introduced").asText().equals("0.0.0-0"))
+            ((ObjectNode) event).put("introduced", "0");
         }
       }
     }
@@ -174,7 +201,7 @@ class RustSecImportFidelityTest {
   /** Each path where the two differ, as a cause. */
   static void differences(String path, JsonNode a, JsonNode b, Map<String, Integer> causes) {
     if (a.isObject() && b.isObject()) {
-      java.util.Set<String> keys = new java.util.TreeSet<>();
+      Set<String> keys = new TreeSet<>();
       a.fieldNames().forEachRemaining(keys::add);
       b.fieldNames().forEachRemaining(keys::add);
       for (String k : keys) {

@@ -1,43 +1,50 @@
 package dev.disclose.search;
 
-import dev.disclose.plan.SearchDoc;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.disclose.plan.SearchDoc;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The preview server patches the previous search index instead of making it again: after each
- * kind of edit, the patched files must be exactly those a write from scratch makes, and only
- * the edited docs' texts are analysed.
+ * The preview server patches the previous search index instead of making it again: after each kind
+ * of edit, the patched files must be exactly those a write from scratch makes, and only the edited
+ * docs' texts are analysed.
  */
 class SearchIndexPatchTest {
-  private static final String[] WORDS = ("overflow buffer heap stack injection command sql path traversal request "
-      + "forgery server client token session cookie header parser decoder encoder archive symlink race "
-      + "condition privilege escalation sandbox escape deserialization template prompt model tensor kernel "
-      + "memory allocation integer underflow denial service regex backtracking certificate validation").split(" ");
+  private static final String[] WORDS =
+      ("overflow buffer heap stack injection command sql path traversal request "
+              + "forgery server client token session cookie header parser decoder encoder archive symlink race "
+              + "condition privilege escalation sandbox escape deserialization template prompt model tensor kernel "
+              + "memory allocation integer underflow denial service regex backtracking certificate validation")
+          .split(" ");
 
   private final Random random = new Random(7);
   private final List<SearchDoc> docs = new ArrayList<>();
   private final SearchIndexWriter.KeptIndex memory = new SearchIndexWriter.KeptIndex();
   private final AtomicInteger analysed = new AtomicInteger();
-  private final Function<String, List<String>> counting = text -> {
-    analysed.incrementAndGet();
-    return SearchAnalyzer.terms(text);
-  };
+  private final Function<String, List<String>> counting =
+      text -> {
+        analysed.incrementAndGet();
+        return SearchAnalyzer.terms(text);
+      };
 
   @BeforeEach
   void site() {
     // Enough docs and words that shards are split by a third and fourth character.
-    for (int n = 0; n < 400; n++) docs.add(doc("DEMO-2025-" + (1000 + n), sentence(6), sentence(120), "high", 2025 - n / 100));
+    for (int n = 0; n < 400; n++)
+      docs.add(doc("DEMO-2025-" + (1000 + n), sentence(6), sentence(120), "high", 2025 - n / 100));
     assertSameAsFromScratch();
     assertThat(analysed.get()).isEqualTo(2 * docs.size());
   }
@@ -54,20 +61,72 @@ class SearchIndexPatchTest {
     edit(5, d -> with(d, d.title(), d.body().replace(" zyxwordnew unheardofterm", "")));
 
     // Facts only: severity and packages, no analysis.
-    edit(7, d -> new SearchDoc(d.id(), d.title(), d.path(), "Critical 9.8", "9.8", "other-pkg (npm)",
-        d.published(), true, List.of(d.id(), "CVE-2025-99999"), List.of(new SearchDoc.PackageRef("other-pkg", "npm")),
-        List.of("npm"), "critical", d.year(), d.body()));
+    edit(
+        7,
+        d ->
+            new SearchDoc(
+                d.id(),
+                d.title(),
+                d.path(),
+                "Critical 9.8",
+                "9.8",
+                "other-pkg (npm)",
+                d.published(),
+                true,
+                List.of(d.id(), "CVE-2025-99999"),
+                List.of(new SearchDoc.PackageRef("other-pkg", "npm")),
+                List.of("npm"),
+                "critical",
+                d.year(),
+                d.body()));
     assertThat(analysed.get()).isZero();
     // The facets alone: a severity, then a year.
-    edit(9, d -> new SearchDoc(d.id(), d.title(), d.path(), "Low 2.0", "2.0", d.packagesSummary(),
-        d.published(), d.withdrawn(), d.ids(), d.packages(), d.ecosystems(), "low", d.year(), d.body()));
-    edit(9, d -> new SearchDoc(d.id(), d.title(), d.path(), d.severityLabel(), d.score(), d.packagesSummary(),
-        d.published(), d.withdrawn(), d.ids(), d.packages(), d.ecosystems(), d.severity(), 2019, d.body()));
+    edit(
+        9,
+        d ->
+            new SearchDoc(
+                d.id(),
+                d.title(),
+                d.path(),
+                "Low 2.0",
+                "2.0",
+                d.packagesSummary(),
+                d.published(),
+                d.withdrawn(),
+                d.ids(),
+                d.packages(),
+                d.ecosystems(),
+                "low",
+                d.year(),
+                d.body()));
+    edit(
+        9,
+        d ->
+            new SearchDoc(
+                d.id(),
+                d.title(),
+                d.path(),
+                d.severityLabel(),
+                d.score(),
+                d.packagesSummary(),
+                d.published(),
+                d.withdrawn(),
+                d.ids(),
+                d.packages(),
+                d.ecosystems(),
+                d.severity(),
+                2019,
+                d.body()));
 
     // Two docs at once, one of them emptied of text.
     analysed.set(0);
     docs.set(11, with(docs.get(11), "", ""));
-    docs.set(398, with(docs.get(398), docs.get(398).title() + " overflow", docs.get(398).body() + " kernel kernel"));
+    docs.set(
+        398,
+        with(
+            docs.get(398),
+            docs.get(398).title() + " overflow",
+            docs.get(398).body() + " kernel kernel"));
     assertSameAsFromScratch();
     assertThat(analysed.get()).isEqualTo(4);
   }
@@ -89,7 +148,8 @@ class SearchIndexPatchTest {
 
   @Test
   void manyChangedDocsAreWrittenFromScratch() {
-    for (int n = 0; n < 100; n++) docs.set(n, with(docs.get(n), docs.get(n).title() + " again", docs.get(n).body()));
+    for (int n = 0; n < 100; n++)
+      docs.set(n, with(docs.get(n), docs.get(n).title() + " again", docs.get(n).body()));
     assertSameAsFromScratch();
     assertThat(analysed.get()).as("titles analysed again, unchanged texts not").isEqualTo(200);
   }
@@ -97,10 +157,11 @@ class SearchIndexPatchTest {
   @Test
   void aFailedWriteForgetsTheIndex() {
     docs.set(3, with(docs.get(3), "title", "text"));
-    Function<String, List<String>> failing = t -> {
-      throw new IllegalStateException("analysis failed");
-    };
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchIndexWriter.write(docs, failing, memory))
+    Function<String, List<String>> failing =
+        t -> {
+          throw new IllegalStateException("analysis failed");
+        };
+    Assertions.assertThatThrownBy(() -> SearchIndexWriter.write(docs, failing, memory))
         .hasMessage("analysis failed");
     assertSameAsFromScratch();
     assertThat(analysed.get()).as("from scratch").isEqualTo(2 * docs.size());
@@ -111,11 +172,14 @@ class SearchIndexPatchTest {
     SearchIndexWriter.KeptIndex once = SearchIndexWriter.KeptIndex.forOneWrite();
     SearchIndexWriter.write(docs, counting, once);
     analysed.set(0);
-    assertThat(text(SearchIndexWriter.write(docs, counting, once))).isEqualTo(text(SearchIndexWriter.write(docs, counting, memory)));
-    assertThat(analysed.get()).as("nothing patched or reused: every doc analysed again").isEqualTo(2 * docs.size());
+    assertThat(text(SearchIndexWriter.write(docs, counting, once)))
+        .isEqualTo(text(SearchIndexWriter.write(docs, counting, memory)));
+    assertThat(analysed.get())
+        .as("nothing patched or reused: every doc analysed again")
+        .isEqualTo(2 * docs.size());
   }
 
-  private void edit(int n, java.util.function.UnaryOperator<SearchDoc> change) {
+  private void edit(int n, UnaryOperator<SearchDoc> change) {
     docs.set(n, change.apply(docs.get(n)));
     assertSameAsFromScratch();
   }
@@ -126,10 +190,12 @@ class SearchIndexPatchTest {
     int calls = analysed.get();
     Map<String, String> fromScratch = text(SearchIndexWriter.write(docs));
     List<String> differing = new ArrayList<>();
-    for (String file : new java.util.TreeSet<>(fromScratch.keySet())) {
-      if (!fromScratch.get(file).equals(patched.get(file))) differing.add(file + ": " + patched.get(file) + " instead of " + fromScratch.get(file));
+    for (String file : new TreeSet<>(fromScratch.keySet())) {
+      if (!fromScratch.get(file).equals(patched.get(file)))
+        differing.add(file + ": " + patched.get(file) + " instead of " + fromScratch.get(file));
     }
-    for (String file : patched.keySet()) if (!fromScratch.containsKey(file)) differing.add(file + ": not made from scratch");
+    for (String file : patched.keySet())
+      if (!fromScratch.containsKey(file)) differing.add(file + ": not made from scratch");
     assertThat(differing).isEmpty();
     analysed.set(calls);
   }
@@ -152,13 +218,38 @@ class SearchIndexPatchTest {
   }
 
   private static SearchDoc doc(String id, String title, String body, String severity, int year) {
-    return new SearchDoc(id, title, "advisories/" + id + "/", severity, "7.5", "pkg (PyPI)",
-        year + "-01-01", false, List.of(id), List.of(new SearchDoc.PackageRef("pkg", "PyPI")), List.of("PyPI"),
-        severity, year, body);
+    return new SearchDoc(
+        id,
+        title,
+        "advisories/" + id + "/",
+        severity,
+        "7.5",
+        "pkg (PyPI)",
+        year + "-01-01",
+        false,
+        List.of(id),
+        List.of(new SearchDoc.PackageRef("pkg", "PyPI")),
+        List.of("PyPI"),
+        severity,
+        year,
+        body);
   }
 
   private static SearchDoc with(SearchDoc d, String title, String body) {
-    return new SearchDoc(d.id(), title, d.path(), d.severityLabel(), d.score(), d.packagesSummary(),
-        d.published(), d.withdrawn(), d.ids(), d.packages(), d.ecosystems(), d.severity(), d.year(), body);
+    return new SearchDoc(
+        d.id(),
+        title,
+        d.path(),
+        d.severityLabel(),
+        d.score(),
+        d.packagesSummary(),
+        d.published(),
+        d.withdrawn(),
+        d.ids(),
+        d.packages(),
+        d.ecosystems(),
+        d.severity(),
+        d.year(),
+        body);
   }
 }

@@ -9,6 +9,7 @@ import dev.disclose.testing.ExternalTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +63,17 @@ class SearchQueryTest {
   void queriesFindTheAdvisoriesAReaderExpectsFirst() throws Exception {
     ExternalTools.requireNode();
     Path out = temp.resolve("site");
-    CliRun run = CliRun.in(Path.of(".."), "build", "--out", out.toString(), "--now", "2026-11-23T00:00:00Z");
+    CliRun run =
+        CliRun.in(Path.of(".."), "build", "--out", out.toString(), "--now", "2026-11-23T00:00:00Z");
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     Path engine = temp.resolve("engine");
     Files.createDirectories(engine);
     Files.writeString(engine.resolve("package.json"), "{\"type\": \"module\"}\n");
-    for (String f : List.of("analyzer.js", "search.js")) Files.copy(ASSETS.resolve(f), engine.resolve(f));
-    Files.writeString(engine.resolve("run.mjs"), """
+    for (String f : List.of("analyzer.js", "search.js"))
+      Files.copy(ASSETS.resolve(f), engine.resolve(f));
+    Files.writeString(
+        engine.resolve("run.mjs"),
+        """
         import { createSearch } from './search.js';
         import { readFile } from 'node:fs/promises';
         const [index, queriesFile] = process.argv.slice(2);
@@ -80,32 +85,40 @@ class SearchQueryTest {
         """);
     Path queries = temp.resolve("queries.json");
     new ObjectMapper().writeValue(queries.toFile(), new ArrayList<>(EXPECTED.keySet()));
-    Process p = new ProcessBuilder("node", "run.mjs", out.resolve("search-index").toString(), queries.toString())
-        .directory(engine.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p =
+        new ProcessBuilder(
+                "node", "run.mjs", out.resolve("search-index").toString(), queries.toString())
+            .directory(engine.toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     byte[] bytes = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
     JsonNode results = new ObjectMapper().readTree(bytes);
 
     List<String> wrong = new ArrayList<>();
-    EXPECTED.forEach((q, expected) -> {
-      List<String> got = new ArrayList<>();
-      results.path(q).forEach(n -> got.add(n.asText()));
-      if (q.toUpperCase().startsWith("CVE-") && expected.size() <= 1 && got.size() != expected.size()) {
-        wrong.add(q + " → an exact ID finds that advisory alone: " + got);
-      }
-      if (expected.isEmpty()) return;
-      // The expected advisories first; among equals (a package's advisories) in any order.
-      if (got.size() < expected.size() || !new java.util.HashSet<>(got.subList(0, expected.size())).equals(new java.util.HashSet<>(expected))
-          || (expected.size() == 1 && !got.get(0).equals(expected.get(0)))) {
-        wrong.add(q + " → " + got);
-      }
-      if (got.stream().anyMatch(id -> id.equals("DEMO-2026-0004") || id.equals("DEMO-2026-0005"))) {
-        wrong.add(q + " → an unpublished advisory: " + got);
-      }
-    });
+    EXPECTED.forEach(
+        (q, expected) -> {
+          List<String> got = new ArrayList<>();
+          results.path(q).forEach(n -> got.add(n.asText()));
+          if (q.toUpperCase().startsWith("CVE-")
+              && expected.size() <= 1
+              && got.size() != expected.size()) {
+            wrong.add(q + " → an exact ID finds that advisory alone: " + got);
+          }
+          if (expected.isEmpty()) return;
+          // The expected advisories first; among equals (a package's advisories) in any order.
+          if (got.size() < expected.size()
+              || !new HashSet<>(got.subList(0, expected.size())).equals(new HashSet<>(expected))
+              || (expected.size() == 1 && !got.get(0).equals(expected.get(0)))) {
+            wrong.add(q + " → " + got);
+          }
+          if (got.stream()
+              .anyMatch(id -> id.equals("DEMO-2026-0004") || id.equals("DEMO-2026-0005"))) {
+            wrong.add(q + " → an unpublished advisory: " + got);
+          }
+        });
     assertThat(EXPECTED).hasSizeGreaterThanOrEqualTo(20);
     assertThat(wrong).isEmpty();
   }
-
 }

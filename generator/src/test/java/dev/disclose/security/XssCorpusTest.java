@@ -28,21 +28,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * OWASP's XSS cheat-sheet vectors in every free-text field an advisory has (title, details,
- * credits, keywords, a withdrawal reason) and in the security policy page: no page type and no
- * feed of the built site carries executable markup.
+ * credits, keywords, a withdrawal reason) and in the security policy page: no page type and no feed
+ * of the built site carries executable markup.
  */
 class XssCorpusTest {
   @TempDir Path temp;
 
   @Test
   void noPageAndNoFeedCarriesExecutableMarkup() throws Exception {
-    List<String> vectors = Files.readAllLines(Path.of("src/test/resources/xss/vectors.txt")).stream()
-        .filter(l -> !l.isBlank()).toList();
+    List<String> vectors =
+        Files.readAllLines(Path.of("src/test/resources/xss/vectors.txt")).stream()
+            .filter(l -> !l.isBlank())
+            .toList();
     Path site = temp.resolve("site");
     TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
-    Files.writeString(site.resolve("docs/policy.md"), Files.readString(site.resolve("docs/policy.md")) + "\n\n"
-        + String.join("\n\n", vectors) + "\n");
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+    Files.writeString(
+        site.resolve("docs/policy.md"),
+        Files.readString(site.resolve("docs/policy.md"))
+            + "\n\n"
+            + String.join("\n\n", vectors)
+            + "\n");
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
     for (int n = 0; n < 2; n++) {
       Map<String, Object> fm = new LinkedHashMap<>();
       String id = "FIX-2025-00" + (10 + n);
@@ -51,16 +58,27 @@ class XssCorpusTest {
       fm.put("published", "2025-07-0" + (n + 1));
       if (n == 1) {
         fm.put("status", "withdrawn");
-        fm.put("withdrawn", Map.of("date", "2025-07-09", "reason", String.join(" ", vectors.subList(0, 6))));
+        fm.put(
+            "withdrawn",
+            Map.of("date", "2025-07-09", "reason", String.join(" ", vectors.subList(0, 6))));
       }
       fm.put("severity", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N");
       fm.put("keywords", vectors.subList(10, 14));
-      fm.put("affected", List.of(Map.of("ecosystem", "npm", "package", "@example/proxy",
-          "ranges", List.of(Map.of("introduced", "0.4.0", "fixed", "0.4.1")))));
+      fm.put(
+          "affected",
+          List.of(
+              Map.of(
+                  "ecosystem",
+                  "npm",
+                  "package",
+                  "@example/proxy",
+                  "ranges",
+                  List.of(Map.of("introduced", "0.4.0", "fixed", "0.4.1")))));
       List<Object> credits = new ArrayList<>();
       for (String v : vectors.subList(14, 18)) credits.add(Map.of("name", v, "type", "FINDER"));
       fm.put("credits", credits);
-      String text = "---\n" + yaml.writeValueAsString(fm) + "---\n" + String.join("\n\n", vectors) + "\n";
+      String text =
+          "---\n" + yaml.writeValueAsString(fm) + "---\n" + String.join("\n\n", vectors) + "\n";
       Files.writeString(site.resolve("advisories/2025/" + id + ".md"), text);
     }
     CliRun run = CliRun.in(site, "build", "--now", "2025-12-01T00:00:00Z");
@@ -78,15 +96,25 @@ class XssCorpusTest {
     }
     int items = 0;
     try (Stream<Path> files = Files.walk(out)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().matches("feed\\.xml|atom\\.xml")).toList()) {
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().matches("feed\\.xml|atom\\.xml")).toList()) {
         for (SyndEntry e : new SyndFeedInput().build(new XmlReader(f.toFile())).getEntries()) {
-          check(out.relativize(f) + " " + e.getTitle(), Jsoup.parseBodyFragment(e.getContents().get(0).getValue()), problems, false);
+          check(
+              out.relativize(f) + " " + e.getTitle(),
+              Jsoup.parseBodyFragment(e.getContents().get(0).getValue()),
+              problems,
+              false);
           items++;
         }
       }
-      for (Path f : Files.walk(out).filter(p -> p.getFileName().toString().equals("feed.json")).toList()) {
+      for (Path f :
+          Files.walk(out).filter(p -> p.getFileName().toString().equals("feed.json")).toList()) {
         for (JsonNode item : new ObjectMapper().readTree(f.toFile()).path("items")) {
-          check(out.relativize(f) + " " + item.path("id").asText(), Jsoup.parseBodyFragment(item.path("content_html").asText()), problems, false);
+          check(
+              out.relativize(f) + " " + item.path("id").asText(),
+              Jsoup.parseBodyFragment(item.path("content_html").asText()),
+              problems,
+              false);
           items++;
         }
       }
@@ -95,7 +123,10 @@ class XssCorpusTest {
     assertThat(items).isGreaterThanOrEqualTo(20);
     assertThat(problems).isEmpty();
     // The vectors are there, as text: escaped, not dropped wholesale.
-    assertThat(Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0010/index.html"))).selectFirst("h1").text())
+    assertThat(
+            Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0010/index.html")))
+                .selectFirst("h1")
+                .text())
         .contains("<script>alert('XSS')</script>");
   }
 
@@ -104,25 +135,72 @@ class XssCorpusTest {
       String tag = e.tagName().toLowerCase(Locale.ROOT);
       // What the theme itself puts there: the search module, its stylesheet and feed links, the
       // search forms, metadata, an alias's redirect to a relative page, the Response page's charts.
-      boolean ours = page && ((tag.equals("script") && e.attr("type").equals("module") && e.attr("src").endsWith("assets/search/ui.js"))
-          || (tag.equals("link") && (e.attr("href").endsWith("assets/style.css") || e.attr("rel").equals("alternate")
-              || e.attr("rel").equals("canonical")))
-          || (tag.equals("form") && (e.hasClass("site-search") || e.id().equals("search-form")))
-          || (tag.equals("input") && (e.id().equals("site-search-q") || e.id().equals("search-input")))
-          || (tag.equals("meta") && (!e.attr("http-equiv").equalsIgnoreCase("refresh")
-              || e.attr("content").matches("0; url=[^:]*")))
-          || (tag.equals("svg") && e.hasClass("chart")) || e.parents().stream().anyMatch(x -> x.tagName().equals("svg") && x.hasClass("chart")));
-      if (!ours && List.of("script", "iframe", "object", "embed", "frame", "frameset", "base", "link", "style", "form",
-          "meta", "svg", "math", "input", "video", "audio", "source", "textarea").contains(tag)) {
-        problems.add(where + ": <" + tag + "> " + e.outerHtml().substring(0, Math.min(80, e.outerHtml().length())));
+      boolean ours =
+          page
+              && ((tag.equals("script")
+                      && e.attr("type").equals("module")
+                      && e.attr("src").endsWith("assets/search/ui.js"))
+                  || (tag.equals("link")
+                      && (e.attr("href").endsWith("assets/style.css")
+                          || e.attr("rel").equals("alternate")
+                          || e.attr("rel").equals("canonical")))
+                  || (tag.equals("form")
+                      && (e.hasClass("site-search") || e.id().equals("search-form")))
+                  || (tag.equals("input")
+                      && (e.id().equals("site-search-q") || e.id().equals("search-input")))
+                  || (tag.equals("meta")
+                      && (!e.attr("http-equiv").equalsIgnoreCase("refresh")
+                          || e.attr("content").matches("0; url=[^:]*")))
+                  || (tag.equals("svg") && e.hasClass("chart"))
+                  || e.parents().stream()
+                      .anyMatch(x -> x.tagName().equals("svg") && x.hasClass("chart")));
+      if (!ours
+          && List.of(
+                  "script",
+                  "iframe",
+                  "object",
+                  "embed",
+                  "frame",
+                  "frameset",
+                  "base",
+                  "link",
+                  "style",
+                  "form",
+                  "meta",
+                  "svg",
+                  "math",
+                  "input",
+                  "video",
+                  "audio",
+                  "source",
+                  "textarea")
+              .contains(tag)) {
+        problems.add(
+            where
+                + ": <"
+                + tag
+                + "> "
+                + e.outerHtml().substring(0, Math.min(80, e.outerHtml().length())));
       }
       for (Attribute a : e.attributes()) {
         String name = a.getKey().toLowerCase(Locale.ROOT);
         String value = a.getValue().replaceAll("[\\s\\u0000-\\u001f]", "").toLowerCase(Locale.ROOT);
-        if (name.startsWith("on")) problems.add(where + ": event handler " + name + " on <" + tag + ">");
+        if (name.startsWith("on"))
+          problems.add(where + ": event handler " + name + " on <" + tag + ">");
         if (name.equals("style")) problems.add(where + ": inline style on <" + tag + ">");
-        if (List.of("href", "src", "action", "formaction", "background", "data", "xlink:href", "poster").contains(name)
-            && (value.startsWith("javascript:") || value.startsWith("vbscript:") || value.startsWith("data:"))) {
+        if (List.of(
+                    "href",
+                    "src",
+                    "action",
+                    "formaction",
+                    "background",
+                    "data",
+                    "xlink:href",
+                    "poster")
+                .contains(name)
+            && (value.startsWith("javascript:")
+                || value.startsWith("vbscript:")
+                || value.startsWith("data:"))) {
           problems.add(where + ": " + name + "=" + a.getValue() + " on <" + tag + ">");
         }
       }

@@ -8,44 +8,61 @@ import dev.disclose.load.Changes;
 import dev.disclose.load.LastCommitTimes;
 import dev.disclose.load.LoadRequest;
 import dev.disclose.load.PathDisplay;
+import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.memo.Memo;
 import dev.disclose.osv.OsvExporter;
 import dev.disclose.osv.OsvFormat;
+import dev.disclose.pages.RenderedPage;
+import dev.disclose.pipeline.OutputFormats;
 import dev.disclose.pipeline.Pipeline;
 import dev.disclose.pipeline.Progress;
-import dev.disclose.pages.RenderedPage;
 import dev.disclose.plan.Feed;
 import dev.disclose.plan.PageSpec;
 import dev.disclose.plan.PlanRequest;
 import dev.disclose.plan.SimilarAdvisories;
 import dev.disclose.plan.SitePlanner;
 import dev.disclose.rustsec.RustSecFormat;
+import dev.disclose.testing.CliRun;
 import dev.disclose.testing.TestSites;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The preview server's rebuilds: only what changed is rendered and written, with the same result as a full build. */
+/**
+ * The preview server's rebuilds: only what changed is rendered and written, with the same result as
+ * a full build.
+ */
 class IncrementalBuildTest {
   static final Instant NOW = Instant.parse("2025-12-01T00:00:00Z");
 
   @TempDir Path temp;
   Path site;
   Path live;
+
   /** As the preview server builds, similar advisories made at once. */
   PreviewSite preview;
+
   PreviewMemo memory;
 
   @BeforeEach
@@ -75,7 +92,7 @@ class IncrementalBuildTest {
   }
 
   /** Saves {@code file} changed, as an editor would. */
-  private static void edit(Path file, java.util.function.UnaryOperator<String> change) throws IOException {
+  private static void edit(Path file, UnaryOperator<String> change) throws IOException {
     Files.writeString(file, change.apply(Files.readString(file)));
   }
 
@@ -98,8 +115,11 @@ class IncrementalBuildTest {
   private void assertSameAsFullBuild(PreviewSite kept) throws Exception {
     kept.served().awaitBundles(60_000);
     Path full = temp.resolve("full-" + System.nanoTime());
-    Pipeline.oneOff().build(LoadRequest.toBuild(open()), Pipeline.BuildRequest.at(NOW, PlanRequest.PUBLIC),
-        Pipeline.folder(full, open().root(), false));
+    Pipeline.oneOff()
+        .build(
+            LoadRequest.toBuild(open()),
+            Pipeline.BuildRequest.at(NOW, PlanRequest.PUBLIC),
+            Pipeline.folder(full, open().root(), false));
     Map<String, String> expected = hashes(full);
     expected.remove(".disclose-output"); // the marker of atomically published folders
     assertThat(hashes(live)).isEqualTo(expected);
@@ -126,24 +146,28 @@ class IncrementalBuildTest {
 
     Result second = rebuild();
     assertThat(second.rendered()).isPositive().isLessThan(first.pages() / 2);
-    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0002/index.html"))).contains("Request smuggling, renamed");
+    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0002/index.html")))
+        .contains("Request smuggling, renamed");
     assertThat(Files.readString(live.resolve("index.html"))).contains("Request smuggling, renamed");
     assertThat(Files.getLastModifiedTime(other).toMillis()).isEqualTo(untouched);
     assertSameAsFullBuild();
   }
 
-  /** Similar advisories are a function of IDs, packages, weaknesses, titles and details: reused while none of them changed. */
+  /**
+   * Similar advisories are a function of IDs, packages, weaknesses, titles and details: reused
+   * while none of them changed.
+   */
   @Test
   void similarListsAreReusedOnlyWhileWhatTheyAreMadeOfIsUnchanged() throws Exception {
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-    java.util.Map<String, java.util.List<String>> first = SitePlanner.similar(memory, advisories());
+    Map<String, List<String>> first = SitePlanner.similar(memory, advisories());
     assertThat(first).containsKey("FIX-2025-0002");
 
     edit(file, s -> s.replace("fixed: 0.3.7", "fixed: 0.3.8").replace("A:N", "A:L"));
     assertThat(SitePlanner.similar(memory, advisories())).isSameAs(first);
 
     edit(file, s -> s.replace("`Content-Length`", "`Content-Length` twice"));
-    java.util.Map<String, java.util.List<String>> edited = SitePlanner.similar(memory, advisories());
+    Map<String, List<String>> edited = SitePlanner.similar(memory, advisories());
     assertThat(edited).isNotSameAs(first).isEqualTo(SimilarAdvisories.of(advisories()));
     rebuild();
     assertSameAsFullBuild();
@@ -151,21 +175,22 @@ class IncrementalBuildTest {
 
   /**
    * The preview server's memory: an edit of the details shows at once with the previous similar
-   * lists; the exact ones, computed in the background, show on the next build, which then equals
-   * a full build.
+   * lists; the exact ones, computed in the background, show on the next build, which then equals a
+   * full build.
    */
   @Test
   void similarListsInTheBackgroundShowTheEditAtOnceAndSettleExactly() throws Exception {
     PreviewSite lagging = new PreviewSite(live, true);
     PreviewMemo background = lagging.memo();
-    java.util.concurrent.atomic.AtomicInteger ready = new java.util.concurrent.atomic.AtomicInteger();
-    background.listener(new PreviewMemo.Listener() {
-      @Override
-      public void ready(Memo.Slot<?, ?> slot, long millis) {
-        ready.incrementAndGet();
-      }
-    });
-    java.util.Map<String, java.util.List<String>> first = SitePlanner.similar(background, advisories());
+    AtomicInteger ready = new AtomicInteger();
+    background.listener(
+        new PreviewMemo.Listener() {
+          @Override
+          public void ready(Memo.Slot<?, ?> slot, long millis) {
+            ready.incrementAndGet();
+          }
+        });
+    Map<String, List<String>> first = SitePlanner.similar(background, advisories());
     assertThat(first).isEqualTo(SimilarAdvisories.of(advisories()));
 
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
@@ -176,7 +201,7 @@ class IncrementalBuildTest {
     background.awaitLagging(60_000);
     assertThat(ready.get()).isEqualTo(1);
     assertThat(background.settled()).isTrue();
-    java.util.Map<String, java.util.List<String>> exact = SitePlanner.similar(background, advisories());
+    Map<String, List<String>> exact = SitePlanner.similar(background, advisories());
     assertThat(exact).isNotSameAs(first).isEqualTo(SimilarAdvisories.of(advisories()));
     assertThat(background.settled()).isFalse();
   }
@@ -188,22 +213,26 @@ class IncrementalBuildTest {
     PreviewMemo background = lagging.memo();
     SitePlanner.similar(background, advisories());
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(2);
+    CountDownLatch hold = new CountDownLatch(1);
+    CountDownLatch busy = new CountDownLatch(2);
     // Keep both background threads busy, so that both edits are seen before either list is made.
     for (int i = 0; i < 2; i++) {
-      lagging.served().remakeBundles(distinctInputs(), () -> {
-        busy.countDown();
-        hold.await();
-        return Map.of();
-      });
+      lagging
+          .served()
+          .remakeBundles(
+              distinctInputs(),
+              () -> {
+                busy.countDown();
+                hold.await();
+                return Map.of();
+              });
     }
     busy.await();
     edit(file, s -> s.replace("`Content-Length`", "`Content-Length` twice"));
     SitePlanner.similar(background, advisories());
     background.commit();
     edit(file, s -> s.replace("The proxy accepted both", "The gateway accepted both"));
-    java.util.List<Advisory> latest = advisories();
+    List<Advisory> latest = advisories();
     SitePlanner.similar(background, latest);
     background.commit();
     hold.countDown();
@@ -220,16 +249,17 @@ class IncrementalBuildTest {
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
     edit(file, s -> s.replace("`Content-Length`", "`Content-Length` twice"));
     rebuild(lagging);
-    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0002/index.html"))).contains("Content-Length</code> twice");
+    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0002/index.html")))
+        .contains("Content-Length</code> twice");
     lagging.memo().awaitLagging(60_000);
     rebuild(lagging);
     assertSameAsFullBuild(lagging);
   }
 
   /**
-   * Lists show rows, which hold no details: an edit of an advisory's text renders its own page
-   * (the similar lists stay the previous ones until the background's are ready), not the home
-   * page, the list of all advisories, its package's, ecosystem's, year's and severity's lists.
+   * Lists show rows, which hold no details: an edit of an advisory's text renders its own page (the
+   * similar lists stay the previous ones until the background's are ready), not the home page, the
+   * list of all advisories, its package's, ecosystem's, year's and severity's lists.
    */
   @Test
   void anEditOfTheTextRendersTheAdvisorysPageAndNoList() throws Exception {
@@ -241,9 +271,11 @@ class IncrementalBuildTest {
 
     Result edited = rebuild(lagging);
     assertThat(edited.rendered()).isEqualTo(1);
-    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0002/index.html"))).contains("A sentence added to the text.");
+    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0002/index.html")))
+        .contains("A sentence added to the text.");
     // The package's feeds carry the text: they change with it.
-    assertThat(Files.readString(live.resolve("feed.xml"))).contains("A sentence added to the text.");
+    assertThat(Files.readString(live.resolve("feed.xml")))
+        .contains("A sentence added to the text.");
     lagging.memo().awaitLagging(60_000);
     rebuild(lagging);
     assertSameAsFullBuild(lagging);
@@ -251,16 +283,26 @@ class IncrementalBuildTest {
 
   /** Bundle inputs no other call's equal. */
   private static BundleInputs distinctInputs() {
-    var config = SiteConfigLoader.parse("title: T" + System.nanoTime() + "\nbase_url: https://example.org/\nid_prefix: FIX\n"
-        + "security_contact: mailto:s@example.org\n", Path.of("site-config.yaml"), dev.disclose.pipeline.OutputFormats.names()).config();
-    return new BundleInputs(java.util.List.of(), config, LastCommitTimes.none());
+    var config =
+        SiteConfigLoader.parse(
+                "title: T"
+                    + System.nanoTime()
+                    + "\nbase_url: https://example.org/\nid_prefix: FIX\n"
+                    + "security_contact: mailto:s@example.org\n",
+                Path.of("site-config.yaml"),
+                OutputFormats.names())
+            .config();
+    return new BundleInputs(List.of(), config, LastCommitTimes.none());
   }
 
-  private java.util.List<Advisory> advisories() throws Exception {
-    return dev.disclose.pipeline.Pipeline.oneOff().check(dev.disclose.load.LoadRequest.toCheck(open()), NOW).advisories();
+  private List<Advisory> advisories() throws Exception {
+    return Pipeline.oneOff().check(LoadRequest.toCheck(open()), NOW).advisories();
   }
 
-  /** The zips and VEX documents follow a rebuild in the background: awaited, they are the rebuilt site's. */
+  /**
+   * The zips and VEX documents follow a rebuild in the background: awaited, they are the rebuilt
+   * site's.
+   */
   @Test
   void theBundlesOfAnEditAreWrittenInTheBackgroundAndAwaitable() throws Exception {
     rebuild();
@@ -269,23 +311,33 @@ class IncrementalBuildTest {
     edit(file, s -> s.replace("Request smuggling in the proxy", "Request smuggling, renamed"));
     rebuild();
     preview.served().awaitBundles(60_000);
-    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(live.resolve("osv/all.zip").toFile())) {
-      String record = new String(zip.getInputStream(zip.getEntry("x_FIX-2025-0002.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    try (ZipFile zip = new ZipFile(live.resolve("osv/all.zip").toFile())) {
+      String record =
+          new String(
+              zip.getInputStream(zip.getEntry("x_FIX-2025-0002.json")).readAllBytes(),
+              StandardCharsets.UTF_8);
       assertThat(record).contains("Request smuggling, renamed");
     }
-    assertThat(Files.readString(live.resolve("cyclonedx/vex.json"))).contains("Request smuggling, renamed");
+    assertThat(Files.readString(live.resolve("cyclonedx/vex.json")))
+        .contains("Request smuggling, renamed");
   }
 
-  /** A rebuild of the same advisories, configuration and commits neither remakes the bundles nor drops those on their way. */
+  /**
+   * A rebuild of the same advisories, configuration and commits neither remakes the bundles nor
+   * drops those on their way.
+   */
   @Test
   void bundlesAreRemadeOnlyWhenWhatTheyAreMadeOfChanged() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
-    preview.served().listener(new ServedFolder.Listener() {
-      @Override
-      public void bundlesWritten(int files, int written, long millis) {
-        made.incrementAndGet();
-      }
-    });
+    AtomicInteger made = new AtomicInteger();
+    preview
+        .served()
+        .listener(
+            new ServedFolder.Listener() {
+              @Override
+              public void bundlesWritten(int files, int written, long millis) {
+                made.incrementAndGet();
+              }
+            });
     rebuild();
     rebuild();
     preview.served().awaitBundles(60_000);
@@ -301,30 +353,43 @@ class IncrementalBuildTest {
   @Test
   void awaitingTheBundlesWaitsUntilTheyAreWritten() throws Exception {
     Files.createDirectories(live);
-    preview.served().remakeBundles(distinctInputs(), () -> {
-      Thread.sleep(300);
-      return Map.of("osv/all.zip", new byte[] {1, 2, 3});
-    });
+    preview
+        .served()
+        .remakeBundles(
+            distinctInputs(),
+            () -> {
+              Thread.sleep(300);
+              return Map.of("osv/all.zip", new byte[] {1, 2, 3});
+            });
     preview.served().awaitBundles(60_000);
     assertThat(live.resolve("osv/all.zip")).hasBinaryContent(new byte[] {1, 2, 3});
   }
 
-  /** A build's bundles are written only if no newer build came since: never older ones over newer. */
+  /**
+   * A build's bundles are written only if no newer build came since: never older ones over newer.
+   */
   @Test
   void bundlesOvertakenByANewerBuildAreDropped() throws Exception {
     Files.createDirectories(live);
-    java.util.List<Integer> written = new java.util.concurrent.CopyOnWriteArrayList<>();
-    preview.served().listener(new ServedFolder.Listener() {
-      @Override
-      public void bundlesWritten(int files, int changed, long millis) {
-        written.add(files);
-      }
-    });
-    java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
-    preview.served().remakeBundles(distinctInputs(), () -> {
-      slow.await();
-      return Map.of("osv/all.zip", new byte[] {1}, "osv/npm/all.zip", new byte[] {1});
-    });
+    List<Integer> written = new CopyOnWriteArrayList<>();
+    preview
+        .served()
+        .listener(
+            new ServedFolder.Listener() {
+              @Override
+              public void bundlesWritten(int files, int changed, long millis) {
+                written.add(files);
+              }
+            });
+    CountDownLatch slow = new CountDownLatch(1);
+    preview
+        .served()
+        .remakeBundles(
+            distinctInputs(),
+            () -> {
+              slow.await();
+              return Map.of("osv/all.zip", new byte[] {1}, "osv/npm/all.zip", new byte[] {1});
+            });
     preview.served().remakeBundles(distinctInputs(), () -> Map.of("osv/all.zip", new byte[] {2}));
     slow.countDown();
     preview.served().awaitBundles(60_000);
@@ -337,7 +402,11 @@ class IncrementalBuildTest {
   @Test
   void aBundleNoLongerMadeIsDeleted() throws Exception {
     Files.createDirectories(live);
-    preview.served().remakeBundles(distinctInputs(), () -> Map.of("osv/all.zip", new byte[] {1}, "osv/npm/all.zip", new byte[] {1}));
+    preview
+        .served()
+        .remakeBundles(
+            distinctInputs(),
+            () -> Map.of("osv/all.zip", new byte[] {1}, "osv/npm/all.zip", new byte[] {1}));
     preview.served().awaitBundles(60_000);
     assertThat(live.resolve("osv/npm/all.zip")).exists();
     preview.served().remakeBundles(distinctInputs(), () -> Map.of("osv/all.zip", new byte[] {2}));
@@ -374,11 +443,17 @@ class IncrementalBuildTest {
     return (Feed) preview.served().sourceOf(path + Feed.RSS);
   }
 
-  /** The advisory {@code id} as the next rebuild reads it: the same instance while its file is unchanged. */
+  /**
+   * The advisory {@code id} as the next rebuild reads it: the same instance while its file is
+   * unchanged.
+   */
   private Advisory parsedAdvisory(String id) {
     try {
-      return new Pipeline(memory, Progress.NONE).load(LoadRequest.toCheck(open())).advisories().stream()
-          .filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+      return new Pipeline(memory, Progress.NONE)
+          .load(LoadRequest.toCheck(open())).advisories().stream()
+              .filter(a -> a.id().equals(id))
+              .findFirst()
+              .orElseThrow();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -386,7 +461,8 @@ class IncrementalBuildTest {
 
   private static Map<String, Feed.Item> itemsById(Feed feed) {
     Map<String, Feed.Item> items = new TreeMap<>();
-    for (var item : feed.items()) items.put(item.title().substring(0, item.title().indexOf(':')), item);
+    for (var item : feed.items())
+      items.put(item.title().substring(0, item.title().indexOf(':')), item);
     return items;
   }
 
@@ -398,7 +474,7 @@ class IncrementalBuildTest {
   void osvFilesOfUnchangedAdvisoriesAreLastBuildsInstances() throws Exception {
     rebuild();
     var settings = OsvExporter.Settings.of(Pipeline.oneOff().config(open()));
-    java.util.function.Supplier<Advisory> advisory = () -> parsedAdvisory("FIX-2025-0001");
+    Supplier<Advisory> advisory = () -> parsedAdvisory("FIX-2025-0001");
     var parse = advisory.get();
     var first = OsvFormat.file(memory, parse, settings, Optional.empty());
     rebuild();
@@ -408,29 +484,37 @@ class IncrementalBuildTest {
     edit(file, s -> s + "\n"); // a new parse, the same record
     rebuild();
     assertThat(advisory.get()).isNotSameAs(parse);
-    assertThat(OsvFormat.file(memory, advisory.get(), settings, Optional.empty()).json()).isSameAs(first.json());
+    assertThat(OsvFormat.file(memory, advisory.get(), settings, Optional.empty()).json())
+        .isSameAs(first.json());
 
-    var registered = new OsvExporter.Settings(settings.urls(), settings.idPrefix(), !settings.prefixRegistered());
-    assertThat(OsvFormat.file(memory, advisory.get(), registered, Optional.empty()).record().id()).isNotEqualTo(first.record().id());
+    var registered =
+        new OsvExporter.Settings(
+            settings.urls(), settings.idPrefix(), !settings.prefixRegistered());
+    assertThat(OsvFormat.file(memory, advisory.get(), registered, Optional.empty()).record().id())
+        .isNotEqualTo(first.record().id());
     assertSameAsFullBuild();
   }
 
-  /** An unchanged advisory's RustSec files are last build's bytes; an edited one's are made again. */
+  /**
+   * An unchanged advisory's RustSec files are last build's bytes; an edited one's are made again.
+   */
   @Test
   void rustSecFilesOfUnchangedAdvisoriesAreLastBuildsBytes() throws Exception {
     useReleasesSite();
     rebuild();
     String url = "https://example.org/security/advisories/REL-2025-0003/";
-    java.util.function.Supplier<Advisory> advisory = () -> parsedAdvisory("REL-2025-0003");
+    Supplier<Advisory> advisory = () -> parsedAdvisory("REL-2025-0003");
     var first = RustSecFormat.files(memory, advisory.get(), url);
     assertThat(first).isNotEmpty();
     rebuild();
-    assertThat(RustSecFormat.files(memory, advisory.get(), url).get(0).bytes()).isSameAs(first.get(0).bytes());
+    assertThat(RustSecFormat.files(memory, advisory.get(), url).get(0).bytes())
+        .isSameAs(first.get(0).bytes());
     Path file = site.resolve("advisories/2025/REL-2025-0003.md");
     edit(file, s -> s + "\nEdited in the preview.\n");
     rebuild();
     var edited = RustSecFormat.files(memory, advisory.get(), url);
-    assertThat(new String(edited.get(0).bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("Edited in the preview.");
+    assertThat(new String(edited.get(0).bytes(), StandardCharsets.UTF_8))
+        .contains("Edited in the preview.");
     assertSameAsFullBuild();
   }
 
@@ -444,13 +528,14 @@ class IncrementalBuildTest {
     Path file = site.resolve("advisories/2025/FIX-2025-0001.md");
     edit(file, s -> s.replace("modified: 2025-03-10", "modified: 2025-04-11"));
     rebuild();
-    assertThat(Files.readString(live.resolve("sitemap.xml"))).contains("<lastmod>2025-04-11</lastmod>");
+    assertThat(Files.readString(live.resolve("sitemap.xml")))
+        .contains("<lastmod>2025-04-11</lastmod>");
     assertSameAsFullBuild();
   }
 
   /**
-   * An advisory's view is kept only while what it shows of the rest of the site is unchanged:
-   * the release notes its fixed versions link to, the titles of its similar advisories.
+   * An advisory's view is kept only while what it shows of the rest of the site is unchanged: the
+   * release notes its fixed versions link to, the titles of its similar advisories.
    */
   @Test
   void keptViewsFollowTheReleaseNotesAndOtherAdvisoriesTitles() throws Exception {
@@ -466,11 +551,16 @@ class IncrementalBuildTest {
 
     // A title shown in other advisories' similar lists.
     Path other = site.resolve("advisories/2025/REL-2025-0002.md");
-    String title = Files.readAllLines(other).stream().filter(l -> l.startsWith("title:")).findFirst().orElseThrow();
+    String title =
+        Files.readAllLines(other).stream()
+            .filter(l -> l.startsWith("title:"))
+            .findFirst()
+            .orElseThrow();
     edit(other, s -> s.replace(title, "title: A title edited in the preview"));
     rebuild();
     assertSameAsFullBuild();
-    assertThat(Files.readString(live.resolve("advisories/REL-2025-0001/index.html"))).contains("A title edited in the preview");
+    assertThat(Files.readString(live.resolve("advisories/REL-2025-0001/index.html")))
+        .contains("A title edited in the preview");
   }
 
   @Test
@@ -488,12 +578,20 @@ class IncrementalBuildTest {
     rebuild();
     Path templates = site.resolve("theme/templates");
     Files.createDirectories(templates);
-    String base = new String(getClass().getClassLoader().getResourceAsStream("themes/default/templates/base.peb").readAllBytes());
+    String base =
+        new String(
+            getClass()
+                .getClassLoader()
+                .getResourceAsStream("themes/default/templates/base.peb")
+                .readAllBytes());
     edit(site.resolve("site-config.yaml"), s -> s + "theme: theme\n");
-    Files.writeString(templates.resolve("base.peb"), base.replace("Published with Disclose.", "Published with a custom theme."));
+    Files.writeString(
+        templates.resolve("base.peb"),
+        base.replace("Published with Disclose.", "Published with a custom theme."));
     Result r = rebuild();
     assertThat(r.rendered()).isEqualTo(r.pages());
-    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0001/index.html"))).contains("Published with a custom theme.");
+    assertThat(Files.readString(live.resolve("advisories/FIX-2025-0001/index.html")))
+        .contains("Published with a custom theme.");
     assertSameAsFullBuild();
   }
 
@@ -505,8 +603,9 @@ class IncrementalBuildTest {
     edit(site.resolve("site-config.yaml"), s -> s + "theme: theme\n");
     // The html filter refuses a plain string: a theme error that Pebble does not wrap.
     Files.writeString(templates.resolve("prose.peb"), "{{ title | html }}");
-    org.assertj.core.api.Assertions.assertThatThrownBy(this::rebuild)
-        .isInstanceOf(dev.disclose.load.SiteException.class).hasMessageContaining("template prose failed for policy/");
+    Assertions.assertThatThrownBy(this::rebuild)
+        .isInstanceOf(SiteException.class)
+        .hasMessageContaining("template prose failed for policy/");
     Files.delete(templates.resolve("prose.peb"));
     Files.delete(site.resolve("advisories/2025/FIX-2025-0002.md"));
     rebuild();
@@ -520,9 +619,10 @@ class IncrementalBuildTest {
     Files.createDirectories(templates);
     edit(site.resolve("site-config.yaml"), s -> s + "theme: theme\n");
     Files.writeString(templates.resolve("prose.peb"), "{{ title | html }}");
-    dev.disclose.testing.CliRun run = dev.disclose.testing.CliRun.in(site, "build", "--now", NOW.toString());
+    CliRun run = CliRun.in(site, "build", "--now", NOW.toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("template prose failed for policy/", "the html filter only prints SafeHtml")
+    assertThat(run.err())
+        .contains("template prose failed for policy/", "the html filter only prints SafeHtml")
         .doesNotContain("internal error", "Exception");
   }
 
@@ -530,8 +630,10 @@ class IncrementalBuildTest {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        out.put(root.relativize(p).toString(), HexFormat.of().formatHex(
-            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+        out.put(
+            root.relativize(p).toString(),
+            HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
       }
     }
     return out;

@@ -6,6 +6,9 @@ import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.testing.TestSites;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,9 +22,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,17 +35,19 @@ class PreviewServerTest {
   @TempDir Path temp;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private static final Clock DECEMBER = Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final Clock DECEMBER =
+      Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), ZoneOffset.UTC);
 
   /** The basic fixture site, copied into the test's folder. */
-  private Path basicSite() throws java.io.IOException {
+  private Path basicSite() throws IOException {
     Path site = temp.resolve("site");
     TestSites.copyTree(Path.of("src/test/resources/sites/basic"), site);
     return site;
   }
 
   private HttpResponse<String> get(URI uri) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+    return http.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -53,38 +60,52 @@ class PreviewServerTest {
       assertThat(server.url().getHost()).isEqualTo("127.0.0.1");
       HttpResponse<String> home = get(server.url());
       assertThat(home.statusCode()).isEqualTo(200);
-      assertThat(home.body()).contains("Fixture Advisories", "<script src=\"/__disclose/reload.js\"></script>");
+      assertThat(home.body())
+          .contains("Fixture Advisories", "<script src=\"/__disclose/reload.js\"></script>");
       assertThat(get(server.url().resolve("__disclose/reload.js")).body()).contains("EventSource");
-      assertThat(get(server.url().resolve("advisories/FIX-2025-0003/")).statusCode()).isEqualTo(404);
-      assertThat(get(server.url().resolve("..%2f..%2fsite-config.yaml")).statusCode()).isEqualTo(404);
+      assertThat(get(server.url().resolve("advisories/FIX-2025-0003/")).statusCode())
+          .isEqualTo(404);
+      assertThat(get(server.url().resolve("..%2f..%2fsite-config.yaml")).statusCode())
+          .isEqualTo(404);
 
-      CompletableFuture<String> reload = CompletableFuture.supplyAsync(() -> {
-        try {
-          HttpResponse<java.io.InputStream> events = http.send(HttpRequest.newBuilder(
-              server.url().resolve("__disclose/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
-          BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8));
-          String line;
-          while ((line = reader.readLine()) != null) if (line.startsWith("event: reload")) return line;
-          return "closed";
-        } catch (Exception e) {
-          return e.toString();
-        }
-      });
+      CompletableFuture<String> reload =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  HttpResponse<InputStream> events =
+                      http.send(
+                          HttpRequest.newBuilder(server.url().resolve("__disclose/events")).build(),
+                          HttpResponse.BodyHandlers.ofInputStream());
+                  BufferedReader reader =
+                      new BufferedReader(
+                          new InputStreamReader(events.body(), StandardCharsets.UTF_8));
+                  String line;
+                  while ((line = reader.readLine()) != null)
+                    if (line.startsWith("event: reload")) return line;
+                  return "closed";
+                } catch (Exception e) {
+                  return e.toString();
+                }
+              });
       Thread.sleep(300);
       int before = server.builds();
       renameAdvisory(site);
       Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
       assertThat(reload.get(20, TimeUnit.SECONDS)).isEqualTo("event: reload");
       assertThat(server.builds()).isGreaterThan(before);
-      assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).body()).contains("Request smuggling, renamed");
+      assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).body())
+          .contains("Request smuggling, renamed");
       // The zips are remade in the background; a download waits for them.
-      HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(server.url().resolve("osv/all.zip")).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> zip =
+          http.send(
+              HttpRequest.newBuilder(server.url().resolve("osv/all.zip")).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertThat(zip.statusCode()).isEqualTo(200);
-      try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+      try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
         String record = "";
         for (var e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
-          if (e.getName().equals("x_FIX-2025-0002.json")) record = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
+          if (e.getName().equals("x_FIX-2025-0002.json"))
+            record = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(record).contains("Request smuggling, renamed");
       }
@@ -93,7 +114,8 @@ class PreviewServerTest {
       Files.writeString(file, Files.readString(file).replace("fixed: 0.3.7", "fixed: 0.1.0"));
       awaitLog(log, "still serving the last good build");
       assertThat(log.toString()).contains("error[R002]", "still serving the last good build");
-      assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).statusCode()).isEqualTo(200);
+      assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).statusCode())
+          .isEqualTo(200);
     }
   }
 
@@ -112,7 +134,8 @@ class PreviewServerTest {
 
       renameAdvisory(site);
       awaitBuilds(server, 2);
-      assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).body()).contains("Request smuggling, renamed");
+      assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).body())
+          .contains("Request smuggling, renamed");
     }
   }
 
@@ -123,29 +146,32 @@ class PreviewServerTest {
     StringWriter log = new StringWriter();
     // The first build (on this thread) before FIX-2025-0003's embargo (2026-01-15T16:00Z); the
     // warm-up's rebuilds (on the server's background thread) after it.
-    Clock clock = new Clock() {
-      @Override
-      public Instant instant() {
-        return Thread.currentThread().getName().equals("disclose-settle")
-            ? Instant.parse("2026-01-15T16:01:00Z") : Instant.parse("2026-01-15T15:59:00Z");
-      }
+    Clock clock =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return Thread.currentThread().getName().equals("disclose-settle")
+                ? Instant.parse("2026-01-15T16:01:00Z")
+                : Instant.parse("2026-01-15T15:59:00Z");
+          }
 
-      @Override
-      public java.time.ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
 
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-    };
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
     try (PreviewServer server = startWithTimings(site, clock, log)) {
       awaitLog(log, "warmed up:");
       // Printed and counted (then, likely, the rebuild that shows its similar advisories).
       assertThat(builtLines(log)).isGreaterThanOrEqualTo(2);
       assertThat(server.builds()).isGreaterThanOrEqualTo(2);
-      assertThat(get(server.url().resolve("advisories/FIX-2025-0003/")).statusCode()).isEqualTo(200);
+      assertThat(get(server.url().resolve("advisories/FIX-2025-0003/")).statusCode())
+          .isEqualTo(200);
     }
   }
 
@@ -168,16 +194,19 @@ class PreviewServerTest {
   }
 
   private static PreviewServer start(Path site, StringWriter log) throws Exception {
-    return PreviewServer.start(SiteRoot.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true));
+    return PreviewServer.start(
+        SiteRoot.open(site, new PathDisplay(site)), 0, DECEMBER, new PrintWriter(log, true));
   }
 
-  private static PreviewServer startWithTimings(Path site, Clock clock, StringWriter log) throws Exception {
-    return PreviewServer.start(SiteRoot.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true);
+  private static PreviewServer startWithTimings(Path site, Clock clock, StringWriter log)
+      throws Exception {
+    return PreviewServer.start(
+        SiteRoot.open(site, new PathDisplay(site)), 0, clock, new PrintWriter(log, true), true);
   }
 
   /**
-   * The rebuild after an edit reads what the watcher reported; an advisory moved into a new
-   * folder (the folder reported, not the file made in it) is found there all the same.
+   * The rebuild after an edit reads what the watcher reported; an advisory moved into a new folder
+   * (the folder reported, not the file made in it) is found there all the same.
    */
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -189,19 +218,25 @@ class PreviewServerTest {
       assertThat(get(page).body()).contains("Edit advisories/2025/FIX-2025-0001.md");
       Path archive = site.resolve("advisories/archive");
       Files.createDirectories(archive);
-      Files.move(site.resolve("advisories/2025/FIX-2025-0001.md"), archive.resolve("FIX-2025-0001.md"));
+      Files.move(
+          site.resolve("advisories/2025/FIX-2025-0001.md"), archive.resolve("FIX-2025-0001.md"));
       await(() -> get(page).body().contains("Edit advisories/archive/FIX-2025-0001.md"), 20_000);
       assertThat(get(page).body()).contains("Edit advisories/archive/FIX-2025-0001.md");
     }
   }
 
   /** Edits FIX-2025-0002's title to "Request smuggling, renamed". */
-  private static void renameAdvisory(Path site) throws java.io.IOException {
+  private static void renameAdvisory(Path site) throws IOException {
     Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
-    Files.writeString(file, Files.readString(file).replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("Request smuggling in the proxy", "Request smuggling, renamed"));
   }
 
-  /** A condition polled for at most {@code millis}: the caller asserts what it expects afterwards. */
+  /**
+   * A condition polled for at most {@code millis}: the caller asserts what it expects afterwards.
+   */
   @FunctionalInterface
   private interface Condition {
     boolean holds() throws Exception;

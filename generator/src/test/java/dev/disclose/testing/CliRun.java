@@ -21,8 +21,13 @@ public record CliRun(int exitCode, String out, String err) {
   public static CliRun in(Path workingDirectory, Map<String, String> variables, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Environment env = new Environment(new PrintWriter(out), new PrintWriter(err),
-        workingDirectory.toAbsolutePath(), variables, Clock.fixed(NOW, ZoneOffset.UTC));
+    Environment env =
+        new Environment(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            workingDirectory.toAbsolutePath(),
+            variables,
+            Clock.fixed(NOW, ZoneOffset.UTC));
     int code = Main.run(env, args);
     return new CliRun(code, out.toString(), err.toString());
   }

@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Tests that need a tool from outside Maven (node, chromium): they skip without it, saying what
- * to install, except in CI ({@code CI=true}, set by .ci/run), where they fail: CI must never pass
- * by skipping.
+ * Tests that need a tool from outside Maven (node, chromium): they skip without it, saying what to
+ * install, except in CI ({@code CI=true}, set by .ci/run), where they fail: CI must never pass by
+ * skipping.
  */
 public final class ExternalTools {
   private ExternalTools() {}
@@ -17,7 +17,8 @@ public final class ExternalTools {
   /** A prerequisite: skips the test when absent locally, fails it in CI. */
   public static void require(boolean present, String what) {
     if (present) return;
-    if ("true".equals(System.getenv("CI"))) fail(what + " (CI must run this test; .ci/run installs it)");
+    if ("true".equals(System.getenv("CI")))
+      fail(what + " (CI must run this test; .ci/run installs it)");
     Assumptions.abort(what);
   }
 

@@ -26,9 +26,12 @@ public final class Golden {
         Files.writeString(golden, actual, StandardCharsets.UTF_8);
         return;
       }
-      assertThat(golden).as("golden file %s (create it with -Dgolden.update=true)", golden).exists();
+      assertThat(golden)
+          .as("golden file %s (create it with -Dgolden.update=true)", golden)
+          .exists();
       String expected = Files.readString(golden, StandardCharsets.UTF_8);
-      assertThat(actual).as("output differs from %s (rerun with -Dgolden.update=true to accept)", golden)
+      assertThat(actual)
+          .as("output differs from %s (rerun with -Dgolden.update=true to accept)", golden)
           .isEqualTo(expected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /** Small sites on disk for tests. */
 public final class TestSites {
-  public static final String CONFIG = """
+  public static final String CONFIG =
+      """
       title: Test advisories
       base_url: https://example.org/security/
       id_prefix: DEMO
@@ -18,7 +19,10 @@ public final class TestSites {
 
   private TestSites() {}
 
-  /** Writes {@code site-config.yaml} (the default above unless the folder has one) into {@code root}. */
+  /**
+   * Writes {@code site-config.yaml} (the default above unless the folder has one) into {@code
+   * root}.
+   */
   public static Path withConfig(Path root) throws IOException {
     Files.createDirectories(root.resolve("advisories"));
     Path config = root.resolve("site-config.yaml");
@@ -66,6 +70,7 @@ public final class TestSites {
             url: https://github.com/corvid-dev/corvid-serve/commit/3f1c2a9
         ---
         The download endpoint joined the requested path to the model folder without normalizing it.
-        """.formatted(id);
+        """
+        .formatted(id);
   }
 }

@@ -8,6 +8,7 @@ import static dev.disclose.version.VersionAssertions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class Pep440SchemeTest {
             "1.2+123456",
             "1.2.r32+123456",
             "1.2.rev33+123456");
-    List<String> all = new java.util.ArrayList<>(withoutEpoch);
+    List<String> all = new ArrayList<>(withoutEpoch);
     withoutEpoch.forEach(v -> all.add("1!" + v));
     assertStrictlyAscending(PEP440, all);
   }

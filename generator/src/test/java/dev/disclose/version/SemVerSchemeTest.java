@@ -140,7 +140,9 @@ class SemVerSchemeTest {
         "V1.2.3",
         "`V1.2.3` is not a SemVer 2.0 version: the `v` prefix must be lowercase, like v1.2.3");
     assertRejected(
-        SEMVER, "V1.2", "`V1.2` is not a SemVer 2.0 version: expected MAJOR.MINOR.PATCH, like v1.2.0");
+        SEMVER,
+        "V1.2",
+        "`V1.2` is not a SemVer 2.0 version: expected MAJOR.MINOR.PATCH, like v1.2.0");
     assertRejectedContaining(SEMVER, "1.2.3.4", "expected exactly three numbers MAJOR.MINOR.PATCH");
     assertRejected(
         SEMVER,

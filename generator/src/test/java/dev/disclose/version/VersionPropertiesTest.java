@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -315,8 +316,7 @@ class VersionPropertiesTest {
 
   // ---------------------------------------------------------------- shared
 
-  private static void checkOrderLaws(
-      VersionScheme scheme, Random r, java.util.function.Supplier<String> texts) {
+  private static void checkOrderLaws(VersionScheme scheme, Random r, Supplier<String> texts) {
     List<Version> versions = new ArrayList<>();
     for (int i = 0; i < COUNT; i++) {
       Version v = parse(scheme, texts.get());

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class VersionSchemesTest {
@@ -121,18 +124,30 @@ class VersionSchemesTest {
   @Test
   void intervalsIncludeTheirStartAndLastAffectedButNotTheFix() throws Exception {
     VersionScheme semver = VersionSchemes.SEMVER;
-    java.util.function.Function<String, Version> v = text -> {
-      try {
-        return semver.parse(text);
-      } catch (InvalidVersionException e) {
-        throw new IllegalStateException(e);
-      }
-    };
-    java.util.Optional<String> none = java.util.Optional.empty();
-    org.assertj.core.api.Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("1.0.0"), "1.0.0", java.util.Optional.of("1.1.0"), none)).isTrue();
-    org.assertj.core.api.Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("1.1.0"), "1.0.0", java.util.Optional.of("1.1.0"), none)).isFalse();
-    org.assertj.core.api.Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("0.9.0"), "1.0.0", none, none)).isFalse();
-    org.assertj.core.api.Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("0.0.1"), "0", none, java.util.Optional.of("0.0.1"))).isTrue();
-    org.assertj.core.api.Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("0.0.2"), "0", none, java.util.Optional.of("0.0.1"))).isFalse();
+    Function<String, Version> v =
+        text -> {
+          try {
+            return semver.parse(text);
+          } catch (InvalidVersionException e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    Optional<String> none = Optional.empty();
+    Assertions.assertThat(
+            VersionSchemes.inInterval(
+                semver, v.apply("1.0.0"), "1.0.0", Optional.of("1.1.0"), none))
+        .isTrue();
+    Assertions.assertThat(
+            VersionSchemes.inInterval(
+                semver, v.apply("1.1.0"), "1.0.0", Optional.of("1.1.0"), none))
+        .isFalse();
+    Assertions.assertThat(VersionSchemes.inInterval(semver, v.apply("0.9.0"), "1.0.0", none, none))
+        .isFalse();
+    Assertions.assertThat(
+            VersionSchemes.inInterval(semver, v.apply("0.0.1"), "0", none, Optional.of("0.0.1")))
+        .isTrue();
+    Assertions.assertThat(
+            VersionSchemes.inInterval(semver, v.apply("0.0.2"), "0", none, Optional.of("0.0.1")))
+        .isFalse();
   }
 }

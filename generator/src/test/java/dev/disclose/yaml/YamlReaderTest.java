@@ -26,7 +26,8 @@ class YamlReaderTest {
     YamlNode.Scalar fixed = (YamlNode.Scalar) map.entry("fixed").orElseThrow().value();
     assertThat(fixed.text()).isEqualTo("1.10");
     assertThat(fixed.type()).isEqualTo(YamlNode.ScalarType.FLOAT);
-    assertThat(((YamlNode.Scalar) map.entry("introduced").orElseThrow().value()).text()).isEqualTo("0");
+    assertThat(((YamlNode.Scalar) map.entry("introduced").orElseThrow().value()).text())
+        .isEqualTo("0");
   }
 
   @Test
@@ -34,19 +35,24 @@ class YamlReaderTest {
     YamlNode.Mapping map = readMap("id: X\naffected:\n  - package: foo\n");
     YamlNode.Entry affected = map.entry("affected").orElseThrow();
     assertThat(affected.key().position()).isEqualTo(new Position(3, 1));
-    YamlNode.Mapping first = (YamlNode.Mapping) ((YamlNode.Sequence) affected.value()).items().get(0);
+    YamlNode.Mapping first =
+        (YamlNode.Mapping) ((YamlNode.Sequence) affected.value()).items().get(0);
     assertThat(first.entry("package").orElseThrow().key().position()).isEqualTo(new Position(4, 5));
   }
 
   @Test
   void reportsDuplicateKeysAndKeepsTheFirst() {
     YamlReader.Result.Read read = (YamlReader.Result.Read) YamlReader.read("a: 1\nb: 2\na: 3\n", 2);
-    assertThat(read.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(YamlProblem.Kind.DUPLICATE_KEY);
-      assertThat(p.position()).isEqualTo(new Position(4, 1));
-      assertThat(p.message()).contains("`a`").contains("line 2");
-    });
-    YamlNode.Scalar a = (YamlNode.Scalar) ((YamlNode.Mapping) read.root()).entry("a").orElseThrow().value();
+    assertThat(read.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(YamlProblem.Kind.DUPLICATE_KEY);
+              assertThat(p.position()).isEqualTo(new Position(4, 1));
+              assertThat(p.message()).contains("`a`").contains("line 2");
+            });
+    YamlNode.Scalar a =
+        (YamlNode.Scalar) ((YamlNode.Mapping) read.root()).entry("a").orElseThrow().value();
     assertThat(a.text()).isEqualTo("1");
   }
 

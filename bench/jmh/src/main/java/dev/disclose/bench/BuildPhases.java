@@ -42,14 +42,17 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Each stage of {@code disclose build} on a whole site, one benchmark per stage or hot part, so
- * that a change to one hot path is measured by itself and not through the noise of a full build. The site is a bench/generate.py corpus,
- * {@code -p site=bench/.corpora/site-1000}; every phase runs on all of it, as the build does.
- * Forks run with the launcher's JIT and collector ({@code -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m}).
+ * that a change to one hot path is measured by itself and not through the noise of a full build.
+ * The site is a bench/generate.py corpus, {@code -p site=bench/.corpora/site-1000}; every phase
+ * runs on all of it, as the build does. Forks run with the launcher's JIT and collector ({@code
+ * -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m", "-Xmx2g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class BuildPhases {
@@ -72,7 +75,8 @@ public class BuildPhases {
     opened = SiteRoot.open(root, new PathDisplay(root));
     sources = new SiteLoader(Memo.NONE).load(LoadRequest.toBuild(opened));
     checked = new SiteChecker(Memo.NONE).check(sources, now);
-    if (checked.errors() > 0) throw new IllegalStateException(site + " has " + checked.errors() + " validation errors");
+    if (checked.errors() > 0)
+      throw new IllegalStateException(site + " has " + checked.errors() + " validation errors");
     publication = planner.publication(checked, PlanRequest.PUBLIC);
     plan = planner.plan(checked, publication);
     renderer = new PageRenderer(Optional.empty(), plan.site());
@@ -98,7 +102,8 @@ public class BuildPhases {
   /** Every advisory's details, Markdown to sanitized HTML. */
   @Benchmark
   public void markdown(Blackhole hole) {
-    publication.catalog().advisories().parallelStream().forEach(a -> hole.consume(MarkdownRenderer.render(a.details())));
+    publication.catalog().advisories().parallelStream()
+        .forEach(a -> hole.consume(MarkdownRenderer.render(a.details())));
   }
 
   /** The whole plan: views (with Markdown), similar advisories, feeds and search documents. */

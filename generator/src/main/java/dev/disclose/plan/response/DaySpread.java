@@ -5,10 +5,10 @@ import java.util.Collection;
 import java.util.Locale;
 
 /**
- * How many days a step of the response took across several advisories: the median (the mean of
- * the two middle values for an even count) and the 90th percentile by nearest rank, the
- * smallest value at or above 90% of the sorted values. Nearest rank always reports a day count
- * that really happened, which is what a reader checking the policy expects.
+ * How many days a step of the response took across several advisories: the median (the mean of the
+ * two middle values for an even count) and the 90th percentile by nearest rank, the smallest value
+ * at or above 90% of the sorted values. Nearest rank always reports a day count that really
+ * happened, which is what a reader checking the policy expects.
  */
 public record DaySpread(int count, double median, long p90) {
   public static final DaySpread EMPTY = new DaySpread(0, 0, 0);
@@ -36,7 +36,9 @@ public record DaySpread(int count, double median, long p90) {
   }
 
   static String formatDays(double days) {
-    return days == Math.rint(days) ? Long.toString((long) days) : String.format(Locale.ROOT, "%.1f", days);
+    return days == Math.rint(days)
+        ? Long.toString((long) days)
+        : String.format(Locale.ROOT, "%.1f", days);
   }
 
   @Override

@@ -7,7 +7,9 @@ import dev.disclose.plan.response.ResponseStatistics.Step;
 import dev.disclose.plan.response.ResponseStatistics.StepStats;
 import dev.disclose.plan.response.ResponseStatistics.YearRow;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -21,7 +23,8 @@ public final class ResponsePage {
 
   public record Row(String label, int advisories, Cell acknowledge, Cell fix, Cell disclose) {}
 
-  public record SeverityRowView(String level, String label, String target, int advisories, Cell fix) {}
+  public record SeverityRowView(
+      String level, String label, String target, int advisories, Cell fix) {}
 
   /** A chart and the heading of the figure it sits in. */
   public record Chart(String id, String caption, SafeHtml svg) {}
@@ -42,8 +45,10 @@ public final class ResponsePage {
       Optional<Chart> countsChart,
       int withoutReport) {}
 
-  private static final List<SvgChart.Series> MEDIAN_P90 = List.of(
-      new SvgChart.Series("median", "fill-median"), new SvgChart.Series("90th percentile", "fill-p90"));
+  private static final List<SvgChart.Series> MEDIAN_P90 =
+      List.of(
+          new SvgChart.Series("median", "fill-median"),
+          new SvgChart.Series("90th percentile", "fill-p90"));
 
   public static View of(ResponseStatistics report) {
     ResponseTargets t = report.targets();
@@ -54,7 +59,8 @@ public final class ResponsePage {
       Integer d = t.fixDays().get(l);
       if (d != null) fix.add(l.spelling() + " " + days(d));
     }
-    if (!fix.isEmpty()) targets.add("Fix within " + String.join(", ", fix) + " of the report, by severity.");
+    if (!fix.isEmpty())
+      targets.add("Fix within " + String.join(", ", fix) + " of the report, by severity.");
     t.discloseDays().ifPresent(d -> targets.add("Disclose within " + days(d) + " of the report."));
 
     List<Row> rows = report.years().stream().map(ResponsePage::row).toList();
@@ -65,17 +71,34 @@ public final class ResponsePage {
         // Oldest year on the left, as a time axis reads.
         for (YearRow y : reversed(report.years())) {
           StepStats s = y.step(step);
-          OptionalInt target = step == Step.FIX ? OptionalInt.empty()
-              : ResponseStatistics.target(t, step, Optional.empty());
+          OptionalInt target =
+              step == Step.FIX
+                  ? OptionalInt.empty()
+                  : ResponseStatistics.target(t, step, Optional.empty());
           groups.add(new SvgChart.Group(y.label(), values(s), toDouble(target)));
         }
-        if (groups.stream().allMatch(g -> g.values().stream().allMatch(OptionalDouble::isEmpty))) continue;
-        String id = "chart-" + step.name().toLowerCase(java.util.Locale.ROOT);
+        if (groups.stream().allMatch(g -> g.values().stream().allMatch(OptionalDouble::isEmpty)))
+          continue;
+        String id = "chart-" + step.name().toLowerCase(Locale.ROOT);
         String title = "Days from report to " + step.noun() + ", by year";
-        stepCharts.add(new Chart(id, title, SvgChart.render(new SvgChart.Spec(id, title,
-            "Median and 90th percentile of the days from report to " + step.noun()
-                + (step == Step.FIX ? " (targets depend on severity, see below)." : ", by year of publication."),
-            SvgChart.Layout.GROUPED, MEDIAN_P90, groups, "day", "days"))));
+        stepCharts.add(
+            new Chart(
+                id,
+                title,
+                SvgChart.render(
+                    new SvgChart.Spec(
+                        id,
+                        title,
+                        "Median and 90th percentile of the days from report to "
+                            + step.noun()
+                            + (step == Step.FIX
+                                ? " (targets depend on severity, see below)."
+                                : ", by year of publication."),
+                        SvgChart.Layout.GROUPED,
+                        MEDIAN_P90,
+                        groups,
+                        "day",
+                        "days"))));
       }
     }
 
@@ -83,26 +106,48 @@ public final class ResponsePage {
     List<SvgChart.Group> severityGroups = new ArrayList<>();
     for (ResponseStatistics.SeverityRow r : report.fixBySeverity()) {
       String label = r.level().label();
-      bySeverity.add(new SeverityRowView(r.level().spelling(), label,
-          r.targetDays().isPresent() ? days(r.targetDays().getAsInt()) : "", r.fix().summary().count(), cell(r.fix())));
+      bySeverity.add(
+          new SeverityRowView(
+              r.level().spelling(),
+              label,
+              r.targetDays().isPresent() ? days(r.targetDays().getAsInt()) : "",
+              r.fix().summary().count(),
+              cell(r.fix())));
       severityGroups.add(new SvgChart.Group(label, values(r.fix()), toDouble(r.targetDays())));
     }
     Optional<Chart> severityChart = Optional.empty();
     if (bySeverity.stream().anyMatch(r -> r.advisories() > 0)) {
       String title = "Days from report to fix, by severity";
-      severityChart = Optional.of(new Chart("chart-fix-severity", title, SvgChart.render(new SvgChart.Spec(
-          "chart-fix-severity", title, "Median and 90th percentile of the days from report to fix, against each severity's target.",
-          SvgChart.Layout.GROUPED, MEDIAN_P90, severityGroups, "day", "days"))));
+      severityChart =
+          Optional.of(
+              new Chart(
+                  "chart-fix-severity",
+                  title,
+                  SvgChart.render(
+                      new SvgChart.Spec(
+                          "chart-fix-severity",
+                          title,
+                          "Median and 90th percentile of the days from report to fix, against each severity's target.",
+                          SvgChart.Layout.GROUPED,
+                          MEDIAN_P90,
+                          severityGroups,
+                          "day",
+                          "days"))));
     }
 
     // Advisories by year and severity: only the columns some year uses.
-    List<SeverityLevel> levels = ResponseStatistics.LEVELS.stream()
-        .filter(l -> report.counts().stream().anyMatch(c -> c.count(l) > 0)).toList();
+    List<SeverityLevel> levels =
+        ResponseStatistics.LEVELS.stream()
+            .filter(l -> report.counts().stream().anyMatch(c -> c.count(l) > 0))
+            .toList();
     boolean anyUnrated = report.counts().stream().anyMatch(c -> c.unrated() > 0);
     List<String> columns = new ArrayList<>(levels.stream().map(l -> l.label()).toList());
     if (anyUnrated) columns.add("Unrated");
-    List<SvgChart.Series> series = new ArrayList<>(levels.stream()
-        .map(l -> new SvgChart.Series(l.label(), "fill-" + l.spelling())).toList());
+    List<SvgChart.Series> series =
+        new ArrayList<>(
+            levels.stream()
+                .map(l -> new SvgChart.Series(l.label(), "fill-" + l.spelling()))
+                .toList());
     if (anyUnrated) series.add(new SvgChart.Series("Unrated", "fill-unrated"));
     List<CountRow> counts = new ArrayList<>();
     List<SvgChart.Group> countGroups = new ArrayList<>();
@@ -112,28 +157,58 @@ public final class ResponsePage {
       counts.add(new CountRow(String.valueOf(c.year()), List.copyOf(cells), c.total()));
     }
     for (CountRow c : reversed(counts)) {
-      countGroups.add(new SvgChart.Group(c.year(), c.counts().stream()
-          .map(n -> n == 0 ? OptionalDouble.empty() : OptionalDouble.of(n)).toList(), OptionalDouble.empty()));
+      countGroups.add(
+          new SvgChart.Group(
+              c.year(),
+              c.counts().stream()
+                  .map(n -> n == 0 ? OptionalDouble.empty() : OptionalDouble.of(n))
+                  .toList(),
+              OptionalDouble.empty()));
     }
     Optional<Chart> countsChart = Optional.empty();
     if (!counts.isEmpty()) {
       String title = "Advisories by year and severity";
-      countsChart = Optional.of(new Chart("chart-severity-years", title, SvgChart.render(new SvgChart.Spec(
-          "chart-severity-years", title, "Advisories published each year, stacked by severity.",
-          SvgChart.Layout.STACKED, series, countGroups, "advisory", "advisories"))));
+      countsChart =
+          Optional.of(
+              new Chart(
+                  "chart-severity-years",
+                  title,
+                  SvgChart.render(
+                      new SvgChart.Spec(
+                          "chart-severity-years",
+                          title,
+                          "Advisories published each year, stacked by severity.",
+                          SvgChart.Layout.STACKED,
+                          series,
+                          countGroups,
+                          "advisory",
+                          "advisories"))));
     }
 
-    return new View(report.hasTimelines(), List.copyOf(targets), rows, row(report.overall()), List.copyOf(stepCharts),
-        List.copyOf(bySeverity), severityChart, List.copyOf(columns), List.copyOf(counts), countsChart,
+    return new View(
+        report.hasTimelines(),
+        List.copyOf(targets),
+        rows,
+        row(report.overall()),
+        List.copyOf(stepCharts),
+        List.copyOf(bySeverity),
+        severityChart,
+        List.copyOf(columns),
+        List.copyOf(counts),
+        countsChart,
         report.withoutReport());
   }
 
   private static Row row(YearRow y) {
-    return new Row(y.label(), y.advisories(), cell(y.acknowledge()), cell(y.fix()), cell(y.disclose()));
+    return new Row(
+        y.label(), y.advisories(), cell(y.acknowledge()), cell(y.fix()), cell(y.disclose()));
   }
 
   private static Cell cell(StepStats s) {
-    return new Cell(orDash(s.summary().medianText()), orDash(s.summary().p90Text()), orDash(s.withinTargetText()));
+    return new Cell(
+        orDash(s.summary().medianText()),
+        orDash(s.summary().p90Text()),
+        orDash(s.withinTargetText()));
   }
 
   /** A table cell with nothing to show says so, rather than looking like a rendering fault. */
@@ -142,7 +217,8 @@ public final class ResponsePage {
   }
 
   private static List<OptionalDouble> values(StepStats s) {
-    return s.summary().isEmpty() ? List.of(OptionalDouble.empty(), OptionalDouble.empty())
+    return s.summary().isEmpty()
+        ? List.of(OptionalDouble.empty(), OptionalDouble.empty())
         : List.of(OptionalDouble.of(s.summary().median()), OptionalDouble.of(s.summary().p90()));
   }
 
@@ -152,7 +228,7 @@ public final class ResponsePage {
 
   private static <T> List<T> reversed(List<T> list) {
     List<T> copy = new ArrayList<>(list);
-    java.util.Collections.reverse(copy);
+    Collections.reverse(copy);
     return copy;
   }
 

@@ -17,14 +17,15 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * How the project responded, measured from the public advisories' timelines: days from the
- * report to acknowledgement, to the fix and to disclosure, per year of publication, against the
- * targets of the security policy ({@code response_targets} in site-config.yaml).
+ * How the project responded, measured from the public advisories' timelines: days from the report
+ * to acknowledgement, to the fix and to disclosure, per year of publication, against the targets of
+ * the security policy ({@code response_targets} in site-config.yaml).
  *
  * <p>Only what is public counts: the caller passes the catalog's advisories, so an embargoed
  * advisory cannot show up in a count or a median before its time. Withdrawn and informational
- * advisories are left out, since they were not vulnerabilities. Disclosure falls back to the publication date when
- * the timeline has no {@code disclosed} step: publishing the advisory is the disclosure.
+ * advisories are left out, since they were not vulnerabilities. Disclosure falls back to the
+ * publication date when the timeline has no {@code disclosed} step: publishing the advisory is the
+ * disclosure.
  */
 public record ResponseStatistics(
     ResponseTargets targets,
@@ -62,7 +63,8 @@ public record ResponseStatistics(
   }
 
   /** One year (or all years together). {@code advisories}: those with a reported date. */
-  public record YearRow(String label, int advisories, StepStats acknowledge, StepStats fix, StepStats disclose) {
+  public record YearRow(
+      String label, int advisories, StepStats acknowledge, StepStats fix, StepStats disclose) {
     public StepStats step(Step step) {
       return switch (step) {
         case ACKNOWLEDGE -> acknowledge;
@@ -87,11 +89,22 @@ public record ResponseStatistics(
   }
 
   /** Severities most severe first, the order every table and chart uses. */
-  public static final List<SeverityLevel> LEVELS = List.of(
-      SeverityLevel.CRITICAL, SeverityLevel.HIGH, SeverityLevel.MEDIUM, SeverityLevel.LOW, SeverityLevel.NONE);
+  public static final List<SeverityLevel> LEVELS =
+      List.of(
+          SeverityLevel.CRITICAL,
+          SeverityLevel.HIGH,
+          SeverityLevel.MEDIUM,
+          SeverityLevel.LOW,
+          SeverityLevel.NONE);
 
-  /** One advisory's response, in days from the report; empty where the timeline has no such step. */
-  record Measured(int year, Optional<SeverityLevel> level, Optional<Long> acknowledge, Optional<Long> fix,
+  /**
+   * One advisory's response, in days from the report; empty where the timeline has no such step.
+   */
+  record Measured(
+      int year,
+      Optional<SeverityLevel> level,
+      Optional<Long> acknowledge,
+      Optional<Long> fix,
       Optional<Long> disclose) {
     Optional<Long> step(Step step) {
       return switch (step) {
@@ -105,7 +118,8 @@ public record ResponseStatistics(
   /** {@code advisories}: the public ones only (the catalog's). */
   public static ResponseStatistics of(List<Advisory> advisories, ResponseTargets targets) {
     List<Measured> measured = new ArrayList<>();
-    TreeMap<Integer, EnumMap<SeverityLevel, Integer>> counts = new TreeMap<>(Comparator.reverseOrder());
+    TreeMap<Integer, EnumMap<SeverityLevel, Integer>> counts =
+        new TreeMap<>(Comparator.reverseOrder());
     TreeMap<Integer, Integer> unrated = new TreeMap<>();
     int withoutReport = 0;
     for (Advisory a : advisories) {
@@ -116,7 +130,8 @@ public record ResponseStatistics(
       if (published.isEmpty()) continue;
       int year = published.get().date().getYear();
       Optional<SeverityLevel> level = Rating.of(a.severity());
-      EnumMap<SeverityLevel, Integer> row = counts.computeIfAbsent(year, y -> new EnumMap<>(SeverityLevel.class));
+      EnumMap<SeverityLevel, Integer> row =
+          counts.computeIfAbsent(year, y -> new EnumMap<>(SeverityLevel.class));
       if (level.isPresent()) row.merge(level.get(), 1, Integer::sum);
       else unrated.merge(year, 1, Integer::sum);
 
@@ -126,10 +141,13 @@ public record ResponseStatistics(
         continue;
       }
       LocalDate from = reported.get();
-      measured.add(new Measured(year, level,
-          a.timeline().acknowledged().map(t -> days(from, t)),
-          a.timeline().fixed().map(t -> days(from, t)),
-          a.timeline().disclosed().or(() -> published).map(t -> days(from, t))));
+      measured.add(
+          new Measured(
+              year,
+              level,
+              a.timeline().acknowledged().map(t -> days(from, t)),
+              a.timeline().fixed().map(t -> days(from, t)),
+              a.timeline().disclosed().or(() -> published).map(t -> days(from, t))));
     }
 
     List<YearRow> years = new ArrayList<>();
@@ -139,14 +157,26 @@ public record ResponseStatistics(
     }
     List<SeverityRow> bySeverity = new ArrayList<>();
     for (SeverityLevel level : LEVELS) {
-      List<Measured> ofLevel = measured.stream().filter(m -> m.level().equals(Optional.of(level))).toList();
-      OptionalInt target = Optional.ofNullable(targets.fixDays().get(level)).map(OptionalInt::of).orElse(OptionalInt.empty());
-      if (!ofLevel.isEmpty()) bySeverity.add(new SeverityRow(level, target, stats(ofLevel, Step.FIX, targets)));
+      List<Measured> ofLevel =
+          measured.stream().filter(m -> m.level().equals(Optional.of(level))).toList();
+      OptionalInt target =
+          Optional.ofNullable(targets.fixDays().get(level))
+              .map(OptionalInt::of)
+              .orElse(OptionalInt.empty());
+      if (!ofLevel.isEmpty())
+        bySeverity.add(new SeverityRow(level, target, stats(ofLevel, Step.FIX, targets)));
     }
     List<YearCounts> yearCounts = new ArrayList<>();
-    counts.forEach((year, row) -> yearCounts.add(new YearCounts(year, Map.copyOf(row), unrated.getOrDefault(year, 0))));
-    return new ResponseStatistics(targets, List.copyOf(years), row("All years", measured, targets),
-        List.copyOf(bySeverity), List.copyOf(yearCounts), withoutReport);
+    counts.forEach(
+        (year, row) ->
+            yearCounts.add(new YearCounts(year, Map.copyOf(row), unrated.getOrDefault(year, 0))));
+    return new ResponseStatistics(
+        targets,
+        List.copyOf(years),
+        row("All years", measured, targets),
+        List.copyOf(bySeverity),
+        List.copyOf(yearCounts),
+        withoutReport);
   }
 
   public boolean hasTimelines() {
@@ -154,17 +184,23 @@ public record ResponseStatistics(
   }
 
   /** The target for a step and severity, if the policy sets one. */
-  public static OptionalInt target(ResponseTargets targets, Step step, Optional<SeverityLevel> level) {
+  public static OptionalInt target(
+      ResponseTargets targets, Step step, Optional<SeverityLevel> level) {
     return switch (step) {
       case ACKNOWLEDGE -> targets.acknowledgeDays();
       case DISCLOSE -> targets.discloseDays();
-      case FIX -> level.map(l -> targets.fixDays().get(l)).map(OptionalInt::of).orElse(OptionalInt.empty());
+      case FIX ->
+          level.map(l -> targets.fixDays().get(l)).map(OptionalInt::of).orElse(OptionalInt.empty());
     };
   }
 
   private static YearRow row(String label, List<Measured> measured, ResponseTargets targets) {
-    return new YearRow(label, measured.size(), stats(measured, Step.ACKNOWLEDGE, targets),
-        stats(measured, Step.FIX, targets), stats(measured, Step.DISCLOSE, targets));
+    return new YearRow(
+        label,
+        measured.size(),
+        stats(measured, Step.ACKNOWLEDGE, targets),
+        stats(measured, Step.FIX, targets),
+        stats(measured, Step.DISCLOSE, targets));
   }
 
   private static StepStats stats(List<Measured> measured, Step step, ResponseTargets targets) {

@@ -14,14 +14,23 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class ResponseStatisticsTest {
-  static final ResponseTargets TARGETS = new ResponseTargets(OptionalInt.of(2),
-      Map.of(SeverityLevel.CRITICAL, 14, SeverityLevel.HIGH, 30, SeverityLevel.MEDIUM, 60), OptionalInt.of(90));
+  static final ResponseTargets TARGETS =
+      new ResponseTargets(
+          OptionalInt.of(2),
+          Map.of(SeverityLevel.CRITICAL, 14, SeverityLevel.HIGH, 30, SeverityLevel.MEDIUM, 60),
+          OptionalInt.of(90));
   static final String HIGH = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N";
   static final String CRITICAL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
 
   static Advisory advisory(String id, String frontMatter) {
-    String text = "---\nid: " + id + "\ntitle: Test advisory " + id + "\n" + frontMatter
-        + "affected:\n  - ecosystem: PyPI\n    package: demo\n    ranges:\n      - fixed: 1.0.1\n---\nDetails.\n";
+    String text =
+        "---\nid: "
+            + id
+            + "\ntitle: Test advisory "
+            + id
+            + "\n"
+            + frontMatter
+            + "affected:\n  - ecosystem: PyPI\n    package: demo\n    ranges:\n      - fixed: 1.0.1\n---\nDetails.\n";
     AdvisoryParser.Parsed parsed = AdvisoryParser.parse(text, Path.of(id + ".md"), id + ".md");
     assertThat(parsed.advisory()).as(parsed.diagnostics().toString()).isPresent();
     return parsed.advisory().get();
@@ -37,13 +46,26 @@ class ResponseStatisticsTest {
 
   @Test
   void measuresEachStepInDaysFromTheReportPerYearOfPublication() {
-    List<Advisory> all = List.of(
-        advisory("T-2025-0001", "published: 2025-03-04\nseverity: " + HIGH + "\n"
-            + timeline("2025-02-01", "2025-02-02", "2025-02-20", "2025-03-04")),
-        advisory("T-2025-0002", "published: 2025-06-10\nseverity: " + CRITICAL + "\n"
-            + timeline("2025-05-01", "2025-05-06", "2025-05-21", "2025-06-10")),
-        advisory("T-2024-0001", "published: 2024-12-02\nseverity: " + HIGH + "\n"
-            + timeline("2024-11-01", "2024-11-01", "2024-11-11", null)));
+    List<Advisory> all =
+        List.of(
+            advisory(
+                "T-2025-0001",
+                "published: 2025-03-04\nseverity: "
+                    + HIGH
+                    + "\n"
+                    + timeline("2025-02-01", "2025-02-02", "2025-02-20", "2025-03-04")),
+            advisory(
+                "T-2025-0002",
+                "published: 2025-06-10\nseverity: "
+                    + CRITICAL
+                    + "\n"
+                    + timeline("2025-05-01", "2025-05-06", "2025-05-21", "2025-06-10")),
+            advisory(
+                "T-2024-0001",
+                "published: 2024-12-02\nseverity: "
+                    + HIGH
+                    + "\n"
+                    + timeline("2024-11-01", "2024-11-01", "2024-11-11", null)));
     ResponseStatistics report = ResponseStatistics.of(all, TARGETS);
 
     assertThat(report.years()).extracting(YearRow::label).containsExactly("2025", "2024");
@@ -61,35 +83,53 @@ class ResponseStatisticsTest {
     assertThat(report.overall().advisories()).isEqualTo(3);
     assertThat(report.overall().acknowledge().summary().count()).isEqualTo(3);
 
-    assertThat(report.fixBySeverity()).extracting(r -> r.level()).containsExactly(SeverityLevel.CRITICAL, SeverityLevel.HIGH);
+    assertThat(report.fixBySeverity())
+        .extracting(r -> r.level())
+        .containsExactly(SeverityLevel.CRITICAL, SeverityLevel.HIGH);
     assertThat(report.fixBySeverity().get(0).targetDays()).hasValue(14);
     assertThat(report.fixBySeverity().get(0).fix().withinTargetText()).isEqualTo("0 of 1");
   }
 
   @Test
   void withdrawnInformationalAndUndatedAdvisoriesAreNotMeasured() {
-    List<Advisory> all = List.of(
-        advisory("T-2025-0001", "published: 2025-03-04\nseverity: " + HIGH + "\n"
-            + timeline("2025-02-01", "2025-02-02", null, null)),
-        advisory("T-2025-0002", "published: 2025-04-04\nstatus: withdrawn\nwithdrawn:\n  date: 2025-04-10\n  reason: Not a vulnerability.\n"
-            + "severity: " + CRITICAL + "\n" + timeline("2025-01-01", "2025-03-30", null, null)),
-        advisory("T-2025-0003", "published: 2025-05-04\n"),
-        advisory("T-2025-0004", "published: 2025-06-04\ninformational: unmaintained\n"
-            + timeline("2025-06-01", "2025-06-02", null, "2025-06-04")));
+    List<Advisory> all =
+        List.of(
+            advisory(
+                "T-2025-0001",
+                "published: 2025-03-04\nseverity: "
+                    + HIGH
+                    + "\n"
+                    + timeline("2025-02-01", "2025-02-02", null, null)),
+            advisory(
+                "T-2025-0002",
+                "published: 2025-04-04\nstatus: withdrawn\nwithdrawn:\n  date: 2025-04-10\n  reason: Not a vulnerability.\n"
+                    + "severity: "
+                    + CRITICAL
+                    + "\n"
+                    + timeline("2025-01-01", "2025-03-30", null, null)),
+            advisory("T-2025-0003", "published: 2025-05-04\n"),
+            advisory(
+                "T-2025-0004",
+                "published: 2025-06-04\ninformational: unmaintained\n"
+                    + timeline("2025-06-01", "2025-06-02", null, "2025-06-04")));
     ResponseStatistics report = ResponseStatistics.of(all, TARGETS);
 
     assertThat(report.overall().advisories()).isEqualTo(1);
     assertThat(report.overall().acknowledge().summary().p90()).isEqualTo(1);
     assertThat(report.overall().fix().summary().isEmpty()).isTrue();
     assertThat(report.withoutReport()).isEqualTo(1);
-    // Counted by severity: the high one and the unrated one; never the withdrawn or informational one.
-    assertThat(report.counts()).singleElement().satisfies(c -> {
-      assertThat(c.year()).isEqualTo(2025);
-      assertThat(c.count(SeverityLevel.HIGH)).isEqualTo(1);
-      assertThat(c.count(SeverityLevel.CRITICAL)).isZero();
-      assertThat(c.unrated()).isEqualTo(1);
-      assertThat(c.total()).isEqualTo(2);
-    });
+    // Counted by severity: the high one and the unrated one; never the withdrawn or informational
+    // one.
+    assertThat(report.counts())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.year()).isEqualTo(2025);
+              assertThat(c.count(SeverityLevel.HIGH)).isEqualTo(1);
+              assertThat(c.count(SeverityLevel.CRITICAL)).isZero();
+              assertThat(c.unrated()).isEqualTo(1);
+              assertThat(c.total()).isEqualTo(2);
+            });
   }
 
   @Test
@@ -104,18 +144,30 @@ class ResponseStatisticsTest {
 
   @Test
   void thePageStatesTheTargetsAndDrawsAChartPerStep() {
-    List<Advisory> all = List.of(advisory("T-2025-0001", "published: 2025-03-04\nseverity: " + HIGH + "\n"
-        + timeline("2025-02-01", "2025-02-02", "2025-02-20", "2025-03-04")));
+    List<Advisory> all =
+        List.of(
+            advisory(
+                "T-2025-0001",
+                "published: 2025-03-04\nseverity: "
+                    + HIGH
+                    + "\n"
+                    + timeline("2025-02-01", "2025-02-02", "2025-02-20", "2025-03-04")));
     ResponsePage.View view = ResponsePage.of(ResponseStatistics.of(all, TARGETS));
-    assertThat(view.targets()).containsExactly("Acknowledge a report within 2 days.",
-        "Fix within critical 14 days, high 30 days, medium 60 days of the report, by severity.",
-        "Disclose within 90 days of the report.");
-    assertThat(view.stepCharts()).extracting(ResponsePage.Chart::id)
+    assertThat(view.targets())
+        .containsExactly(
+            "Acknowledge a report within 2 days.",
+            "Fix within critical 14 days, high 30 days, medium 60 days of the report, by severity.",
+            "Disclose within 90 days of the report.");
+    assertThat(view.stepCharts())
+        .extracting(ResponsePage.Chart::id)
         .containsExactly("chart-acknowledge", "chart-fix", "chart-disclose");
-    assertThat(view.rows()).singleElement().satisfies(r -> {
-      assertThat(r.acknowledge()).isEqualTo(new ResponsePage.Cell("1", "1", "1 of 1"));
-      assertThat(r.fix()).isEqualTo(new ResponsePage.Cell("19", "19", "1 of 1"));
-    });
+    assertThat(view.rows())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.acknowledge()).isEqualTo(new ResponsePage.Cell("1", "1", "1 of 1"));
+              assertThat(r.fix()).isEqualTo(new ResponsePage.Cell("19", "19", "1 of 1"));
+            });
     assertThat(view.severityColumns()).containsExactly("High");
   }
 }
