@@ -3,8 +3,8 @@
 # advisories (bench/generate.py), RUNS times each, printing medians of wall time, CPU time
 # (user + system) and peak memory; then one serve rebuild after editing an advisory (median of
 # RUNS edits). Usage: bench/run.sh [N...]   (default 1000 10000 100000; RUNS=5; JAVA_OPTS as
-# the launcher's default options (./disclose); from 100,000 advisories on, as the README's
-# large-site line has them (DISCLOSE_LARGE=2g): -Xmx2g -Xms2g and the launcher's large_opts; a
+# the launcher's default options (./disclose); from 100,000 advisories on, as docs/large-sites.md
+# has them (DISCLOSE_LARGE=2g): -Xmx2g -Xms2g and the launcher's large_opts; a
 # JAVA_OPTS of one's own is used as given there, with -Xmx2g -Xms2g added;
 # SERVE_ONLY=1 measures the serve rebuild alone). Below 100,000 the build is measured twice:
 # straight from the jar (as CI runs it) and through ./disclose with its class-data archive.
@@ -47,7 +47,7 @@ for n in "${@:-1000 10000 100000}"; do
   [ -f "$site/site-config.yaml" ] || python3 bench/generate.py "$n" "$site" >/dev/null
   [ -n "${SERVE_ONLY:-}" ] && continue
   opts=${JAVA_OPTS:-$(launcher_opts default_opts)}
-  # A database of 100,000: the README's DISCLOSE_LARGE=2g.
+  # A database of 100,000: docs/large-sites.md's DISCLOSE_LARGE=2g.
   if [ "$n" -ge 100000 ]; then
     large=$(launcher_opts large_opts)
     [ -n "$large" ] || { echo "bench: no large_opts line in ./disclose" >&2; exit 2; }

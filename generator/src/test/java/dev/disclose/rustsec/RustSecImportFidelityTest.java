@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  *   <li>as OSV, and compared with RustSec's OSV of the same advisory.
  * </ul>
  *
- * <p>The normalization, for both (documented in README.md): empty lists, empty tables and nulls are
+ * <p>The normalization, for both (documented in docs/import.md): empty lists, empty tables and nulls are
  * absent; RustSec's {@code url} and {@code references} are one list of links (the export's {@code
  * url} is the advisory's page on the site); an absent {@code license} is CC0-1.0; {@code
  * [versions]} compare as the versions they cover (the affected intervals), not as spelled; the
