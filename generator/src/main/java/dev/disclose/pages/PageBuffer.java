@@ -4,19 +4,18 @@ import io.pebbletemplates.pebble.extension.writer.SpecializedWriter;
 import java.io.Writer;
 
 /**
- * What Pebble writes one page into: a StringBuilder kept by each rendering thread. A fresh
- * StringWriter per page grew a new buffer by doubling, behind a StringBuffer's lock taken at every
- * append, and was a sixth of all the memory a build allocates (1.2 GB of 7.5 GB at 10,000
- * advisories). Pebble's own PooledSpecializedStringWriter reuses a builder too, but keeps whatever
- * it grew to for as long as its thread lives: 38 MB after a 19 MB list page of a large database.
- * This one lets a long page's room go.
+ * What Pebble writes one page into: a StringBuilder kept by each rendering thread, because a fresh
+ * StringWriter per page grows a new buffer by doubling, behind a lock taken at every append, and
+ * that is much of all the memory a build allocates. Pebble's own PooledSpecializedStringWriter
+ * reuses a builder too, but keeps whatever it grew to for as long as its thread lives; this one
+ * lets a long page's room go.
  */
 final class PageBuffer extends Writer implements SpecializedWriter {
   private static final int INITIAL_CHARS = 1 << 15;
 
   /**
-   * A buffer grown past this (a long list page) is let go: growing by doubling from 32K chars, the
-   * largest kept holds 512K chars (1 MB once a page outside Latin-1 made it UTF-16).
+   * A buffer grown past this (a long list page) is let go, so a thread keeps room for an ordinary
+   * page only.
    */
   private static final int KEPT_CHARS = 1 << 20;
 

@@ -40,8 +40,7 @@ public final class SitePaths {
 
   public static String packagePage(String ecosystem, String name) {
     // Split at '/' and ':' by hand: String.split compiles a pattern of a character class on every
-    // call, and every advisory, package and release page asks (a fifth of the release pages'
-    // planning in a preview rebuild at 10,000 advisories).
+    // call, and every advisory, package and release page asks.
     List<String> parts = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= name.length(); i++) {

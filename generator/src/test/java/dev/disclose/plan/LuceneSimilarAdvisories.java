@@ -136,9 +136,8 @@ final class LuceneSimilarAdvisories {
         for (int i = 0; i < reader.maxDoc(); i++)
           ids.add(reader.storedFields().document(i).get("id"));
         // What MoreLikeThis computes for each document, but with each term's statistics gathered
-        // once for the whole site instead of once per document that has it (on 10,000
-        // advisories that was most of the time): from the enumeration's own state, each segment
-        // registered, instead of seeking every term again.
+        // once for the whole site instead of once per document that has it: from the
+        // enumeration's own state, each segment registered, instead of seeking every term again.
         Map<String, TermStates> statistics = new HashMap<>();
         for (var leaf : reader.leaves()) {
           Terms terms = leaf.reader().terms("text");
