@@ -6,8 +6,10 @@
 # the launcher's default options (./disclose); from 100,000 advisories on, as docs/large-sites.md
 # has them (DISCLOSE_LARGE=2g): -Xmx2g -Xms2g and the launcher's large_opts; a
 # JAVA_OPTS of one's own is used as given there, with -Xmx2g -Xms2g added;
-# SERVE_ONLY=1 measures the serve rebuild alone). Below 100,000 the build is measured twice:
-# straight from the jar (as CI runs it) and through ./disclose with its class-data archive.
+# SERVE_ONLY=1 measures the serve rebuild alone; BASELINE=other.jar alternates every validate and
+# build run with one of that jar, and reports both and their ratio). Below 100,000 the build is
+# measured twice: straight from the jar (as CI runs it) and through ./disclose with its
+# class-data archive.
 #
 # Each build writes into a new folder, deleted only at the end: ext4 allocates inodes slowly for
 # a while after tens of thousands were deleted (the kernel's recently_deleted check), which would
@@ -26,20 +28,44 @@ mkdir -p "$work"
 launcher_opts() { (eval "$(grep -E '^(gc_opts|default_opts|large_opts)=' disclose)"; printf '%s\n' "${!1}"); }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# measure LABEL CMD...: RUNS runs, then one line of medians.
+# measure LABEL CMD...: RUNS runs, then one line of medians. With BASELINE, each run of CMD is
+# followed by one with BASELINE's jar in place of $jar, so that both see the same machine state,
+# and a second line gives the baseline's medians and the ratio of wall times.
 measure() {
   local label=$1; shift
-  local walls=() cpus=() mems=()
+  local walls=() cpus=() mems=() bwalls=() bcpus=() bmems=()
   for i in $(seq "$RUNS"); do
-    local out="$work/out-$label-$i"
-    local t; t=$(mktemp)
-    /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" "$out" >/dev/null 2>&1 || { echo "bench: $label failed" >&2; cat "$t" >&2; exit 1; }
-    read -r wall user sys mem < "$t"; rm -f "$t"
-    walls+=("$wall"); cpus+=("$(echo "$user + $sys" | bc)"); mems+=("$mem")
+    run_once "$label" "$work/out-$label-$i" "$@"
+    walls+=("$wall"); cpus+=("$cpu"); mems+=("$mem")
+    if [ -n "${BASELINE:-}" ]; then
+      run_once "$label" "$work/out-$label-$i-baseline" "${@//$jar/$BASELINE}"
+      bwalls+=("$wall"); bcpus+=("$cpu"); bmems+=("$mem")
+    fi
   done
-  printf "%-28s wall %6.2f s   cpu %6.2f s   peak %5.0f MiB   (median of %d)\n" "$label" \
-    "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" \
-    "$(echo "$(printf '%s\n' "${mems[@]}" | median) / 1024" | bc -l)" "$RUNS"
+  report "$label" walls cpus mems
+  if [ -n "${BASELINE:-}" ]; then
+    report "$label (baseline)" bwalls bcpus bmems
+    printf "%-28s wall %6.3f of the baseline's\n" "$label" \
+      "$(echo "$(printf '%s\n' "${walls[@]}" | median) / $(printf '%s\n' "${bwalls[@]}" | median)" | bc -l)"
+  fi
+}
+
+# run_once LABEL OUT CMD...: one timed run of CMD OUT; sets wall, cpu (user + system) and mem.
+run_once() {
+  local label=$1 out=$2; shift 2
+  local t; t=$(mktemp)
+  /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" "$out" >/dev/null 2>&1 || { echo "bench: $label failed" >&2; cat "$t" >&2; exit 1; }
+  local user sys
+  read -r wall user sys mem < "$t"; rm -f "$t"
+  cpu=$(echo "$user + $sys" | bc)
+}
+
+# report LABEL WALLS CPUS MEMS: one line of the medians of the three arrays named.
+report() {
+  local -n w=$2 c=$3 m=$4
+  printf "%-28s wall %6.2f s   cpu %6.2f s   peak %5.0f MiB   (median of %d)\n" "$1" \
+    "$(printf '%s\n' "${w[@]}" | median)" "$(printf '%s\n' "${c[@]}" | median)" \
+    "$(echo "$(printf '%s\n' "${m[@]}" | median) / 1024" | bc -l)" "$RUNS"
 }
 
 for n in "${@:-1000 10000 100000}"; do
@@ -59,7 +85,7 @@ for n in "${@:-1000 10000 100000}"; do
   measure "build $n" java $opts -jar "$jar" build --root "$site" --out
   # What a maintainer runs: the launcher, with the class-data archive its first build after a
   # jar change makes (made here by one unmeasured build; CI=true runs go without, as above).
-  if [ "$n" -lt 100000 ] && [ "${CI:-}" != true ]; then
+  if [ "$n" -lt 100000 ] && [ "${CI:-}" != true ] && [ -z "${BASELINE:-}" ]; then
     ./disclose build --root "$site" --out "$work/out-archive" >/dev/null 2>&1
     measure "build $n (./disclose)" ./disclose build --root "$site" --out
   fi
