@@ -34,7 +34,7 @@ import java.util.zip.ZipOutputStream;
  *       --offline-vulnerabilities}, {@code osv-vulnerabilities/<Ecosystem>/all.zip}).
  * </ul>
  *
- * Byte for byte deterministic: entries sorted by name, every zip entry dated 1980-01-01.
+ * Byte for byte deterministic: entries sorted by name, every zip entry dated at the DOS epoch.
  */
 public final class OsvDatabase {
   /**
@@ -88,8 +88,8 @@ public final class OsvDatabase {
 
   public static Serialized serialize(List<OsvRecord> records, Function<OsvRecord, byte[]> json) {
     List<OsvRecord> byId = records.stream().sorted(Comparator.comparing(OsvRecord::id)).toList();
-    // Serialized in parallel, in order: on 10,000 advisories this was seconds on one core while
-    // the other had finished its pages.
+    // Serialized in parallel, kept in ID order: each record serializes on its own, so no core
+    // waits while another works through them all.
     return new Serialized(byId, byId.parallelStream().map(json).toList());
   }
 
@@ -139,7 +139,7 @@ public final class OsvDatabase {
     zips.put("all.zip", all);
     byEcosystem.forEach(
         (ecosystem, entries) -> zips.put(SitePaths.segment(ecosystem) + "/all.zip", entries));
-    // Streamed into their files: held as bytes, the zips were another 16 MB per 10,000 records.
+    // Streamed into their files, so the zips are never held in memory whole.
     // Every zip is finished or failed before this returns, whatever fails first: a build that
     // failed discards its staging folder, and no zip may still be writing into it then.
     AtomicReference<Throwable> failure = new AtomicReference<>();
