@@ -19,8 +19,7 @@ public final class SearchIndexFormat implements OutputFormat {
    * The index as last written, which the next write patches; its input is the docs, though the
    * index compares them itself.
    */
-  static final Slot<List<SearchDoc>, SearchIndexWriter.KeptIndex> INDEX =
-      new Slot<>("search index");
+  static final Slot<List<SearchDoc>, KeptIndex> INDEX = new Slot<>("search index");
 
   @Override
   public String name() {
@@ -46,17 +45,14 @@ public final class SearchIndexFormat implements OutputFormat {
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
     // A one-off build keeps no index: holding every doc's terms until the end would crowd a large
     // site's heap.
-    SearchIndexWriter.KeptIndex kept =
+    KeptIndex kept =
         memo.update(
             INDEX,
             "",
             publication.searchDocs(),
             (docs, previous) ->
                 previous.orElseGet(
-                    () ->
-                        memo.remembers()
-                            ? new SearchIndexWriter.KeptIndex()
-                            : SearchIndexWriter.KeptIndex.forOneWrite()));
+                    () -> memo.remembers() ? new KeptIndex() : KeptIndex.forOneWrite()));
     Map<String, byte[]> files =
         SearchIndexWriter.write(publication.searchDocs(), SearchAnalyzer::terms, kept);
     for (Map.Entry<String, byte[]> f : files.entrySet()) sink.put(f.getKey(), f.getValue());

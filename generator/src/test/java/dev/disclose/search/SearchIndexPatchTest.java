@@ -32,7 +32,7 @@ class SearchIndexPatchTest {
 
   private final Random random = new Random(7);
   private final List<SearchDoc> docs = new ArrayList<>();
-  private final SearchIndexWriter.KeptIndex memory = new SearchIndexWriter.KeptIndex();
+  private final KeptIndex memory = new KeptIndex();
   private final AtomicInteger analysed = new AtomicInteger();
   private final Function<String, List<String>> counting =
       text -> {
@@ -169,7 +169,7 @@ class SearchIndexPatchTest {
 
   @Test
   void aMemoryForOneWriteKeepsNothing() {
-    SearchIndexWriter.KeptIndex once = SearchIndexWriter.KeptIndex.forOneWrite();
+    KeptIndex once = KeptIndex.forOneWrite();
     SearchIndexWriter.write(docs, counting, once);
     analysed.set(0);
     assertThat(text(SearchIndexWriter.write(docs, counting, once)))
