@@ -19,8 +19,8 @@ import java.util.TreeSet;
 /**
  * What an imported OSV record loses: the advisory is written as its file, read back and exported
  * again, and the fields that differ from the original record — under the normalization
- * docs/import.md documents — are named, so each record's import can say what the format could
- * not hold.
+ * docs/import.md documents — are named, so each record's import can say what the format could not
+ * hold.
  */
 final class ImportCheck {
   private static final ObjectMapper JSON = new ObjectMapper();

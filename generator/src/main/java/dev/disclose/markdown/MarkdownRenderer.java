@@ -20,9 +20,8 @@ import java.util.List;
  * before it looks: {@code a&commat;b.org} is an address, {@code www\.b.org} a link). Without those
  * characters an extension finds nothing, so the HTML is the same, but flexmark sets each one up for
  * every text anyway (the tables extension compiles a regular expression per text), and most
- * advisories' details need none.
- * MarkdownRendererTest checks the HTML equals the all-extensions rendering on every text of the
- * demo, real corpora and generated ones.
+ * advisories' details need none. MarkdownRendererTest checks the HTML equals the all-extensions
+ * rendering on every text of the demo, real corpora and generated ones.
  */
 public final class MarkdownRenderer {
   private static final int TABLES = 1;

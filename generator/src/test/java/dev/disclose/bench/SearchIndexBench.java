@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the search index of a synthetic site of N advisories made from the real records in
- * ../shared/corpora (the Go vulnerability database, PyPA and RustSec),
- * repeated with renamed IDs and packages up to N. Used by bench/search-budget.sh; not a test.
+ * ../shared/corpora (the Go vulnerability database, PyPA and RustSec), repeated with renamed IDs
+ * and packages up to N. Used by bench/search-budget.sh; not a test.
  *
  * <p>Usage: SearchIndexBench CORPORA_DIR N OUT_DIR
  */

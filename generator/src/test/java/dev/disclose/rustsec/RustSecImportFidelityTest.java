@@ -38,15 +38,15 @@ import org.junit.jupiter.api.Test;
  *   <li>as OSV, and compared with RustSec's OSV of the same advisory.
  * </ul>
  *
- * <p>The normalization, for both (documented in docs/import.md): empty lists, empty tables and nulls are
- * absent; RustSec's {@code url} and {@code references} are one list of links (the export's {@code
- * url} is the advisory's page on the site); an absent {@code license} is CC0-1.0; {@code
- * [versions]} compare as the versions they cover (the affected intervals), not as spelled; the
- * Markdown body compares without surrounding whitespace. For OSV besides: {@code modified} (RustSec
- * takes it from git history), the PACKAGE and ADVISORY links RustSec adds about itself, the page
- * URL the export adds to {@code database_specific}, and {@code schema_version} are left out, as is
- * the severity label the export derives from the CVSS vector; {@code introduced: 0.0.0-0} is OSV's
- * {@code introduced: 0}.
+ * <p>The normalization, for both (documented in docs/import.md): empty lists, empty tables and
+ * nulls are absent; RustSec's {@code url} and {@code references} are one list of links (the
+ * export's {@code url} is the advisory's page on the site); an absent {@code license} is CC0-1.0;
+ * {@code [versions]} compare as the versions they cover (the affected intervals), not as spelled;
+ * the Markdown body compares without surrounding whitespace. For OSV besides: {@code modified}
+ * (RustSec takes it from git history), the PACKAGE and ADVISORY links RustSec adds about itself,
+ * the page URL the export adds to {@code database_specific}, and {@code schema_version} are left
+ * out, as is the severity label the export derives from the CVSS vector; {@code introduced:
+ * 0.0.0-0} is OSV's {@code introduced: 0}.
  */
 class RustSecImportFidelityTest {
   static final Path CORPUS = Path.of("../../shared/corpora/rustsec");
