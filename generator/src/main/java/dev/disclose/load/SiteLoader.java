@@ -13,30 +13,23 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Function;
 
 /**
  * The load stage: a site root → its {@link SiteSources}: the configuration, every advisory file
  * read and parsed (in parallel, in path order whatever the scheduling), the release notes, and for
  * a build git's commit times, the policy page and the theme.
  *
- * <p>With a memo that remembers, a file is parsed again only when it changed: not looked at if the
- * file watcher vouches for it, not read while its {@link FileVersion} is the same, not parsed while
- * its bytes are.
+ * <p>With a memo that remembers, a file is parsed again only when it changed (see {@link
+ * SourceFiles}), and advisories/ is walked again only when the file watcher cannot say what changed
+ * or the previous walk met problems.
  */
 public final class SiteLoader {
-  static final Slot<Path, SourceFile<SiteConfigLoader.Loaded>> CONFIG = new Slot<>("configuration");
-  static final Slot<Path, SourceFile<AdvisoryFile>> ADVISORY = new Slot<>("advisory file");
-  static final Slot<Path, SourceFile<ReleaseNotesReader.Parsed<?>>> RELEASE_NOTES =
-      new Slot<>("release notes file");
   static final Slot<Changes, Listing> LISTING = new Slot<>("advisory files listed");
 
   /** The advisory files a walk found, and the problems it met. */
@@ -48,18 +41,18 @@ public final class SiteLoader {
   }
 
   private final Memo memo;
-  private final List<String> formatNames;
+  private final SourceFiles sourceFiles;
 
   /** {@code formatNames}: the output formats there are, which site-config.yaml may choose among. */
   public SiteLoader(Memo memo, List<String> formatNames) {
     this.memo = memo;
-    this.formatNames = List.copyOf(formatNames);
+    this.sourceFiles = new SourceFiles(memo, formatNames);
   }
 
   public SiteSources load(LoadRequest request) throws SiteException {
     SiteRoot site = request.root();
     Changes changes = request.changes();
-    SiteConfigLoader.Loaded config = config(site, changes);
+    SiteConfigLoader.Loaded config = sourceFiles.config(site, changes);
     List<Diagnostic> namedFileProblems = namedFileProblems(site, config);
     AdvisoryReader reader;
     try {
@@ -81,12 +74,14 @@ public final class SiteLoader {
     // advisories are parsed.
     FutureTask<ReleaseNotes> releaseNotes =
         new FutureTask<>(
-            () -> ReleaseNotesReader.read(site.root(), config.config(), this::releaseNotesText));
+            () ->
+                ReleaseNotesReader.read(
+                    site.root(), config.config(), sourceFiles::releaseNotesText));
     Thread notesReader = new Thread(releaseNotes, "disclose-release-notes");
     notesReader.setDaemon(true);
     notesReader.start();
     List<AdvisoryFile> files =
-        toRead.parallelStream().map(f -> advisory(reader, f, changes)).toList();
+        toRead.parallelStream().map(f -> sourceFiles.advisory(reader, f, changes)).toList();
     ReleaseNotes notes = ReleaseNotes.NONE;
     Optional<String> notesProblem = Optional.empty();
     try {
@@ -116,52 +111,7 @@ public final class SiteLoader {
 
   /** The site's configuration alone. */
   public SiteConfigLoader.Loaded config(SiteRoot site) throws SiteException {
-    return config(site, Changes.UNKNOWN);
-  }
-
-  /** site-config.yaml, parsed again only when it changed. */
-  private SiteConfigLoader.Loaded config(SiteRoot site, Changes changes) throws SiteException {
-    Path file = site.configFile();
-    Path shown = site.display().of(file);
-    try {
-      return memo.update(
-              CONFIG,
-              file.toString(),
-              file,
-              (f, previous) -> {
-                Look<SiteConfigLoader.Loaded> look = look(f, changes, previous);
-                if (look.unchanged() != null) return look.unchanged();
-                try {
-                  return parsed(
-                      SiteRoot.bytes(f, shown),
-                      look.version(),
-                      previous,
-                      bytes -> configOf(bytes, shown, formatNames));
-                } catch (SiteException e) {
-                  throw new Unreadable(e);
-                }
-              })
-          .parse();
-    } catch (Unreadable e) {
-      throw e.problem;
-    }
-  }
-
-  private static SiteConfigLoader.Loaded configOf(
-      byte[] bytes, Path shown, List<String> formatNames) {
-    if (StrictUtf8.decode(bytes) instanceof StrictUtf8.Decoded.Invalid invalid) {
-      return new SiteConfigLoader.Loaded(
-          SiteConfigLoader.parse("", shown, formatNames).config(),
-          List.of(
-              Diagnostic.of(
-                  shown,
-                  invalid.position(),
-                  Rule.INVALID_UTF8,
-                  "the file is not valid UTF-8; re-save it as UTF-8")),
-          Map.of());
-    }
-    return SiteConfigLoader.parse(
-        ((StrictUtf8.Decoded.Text) StrictUtf8.decode(bytes)).text(), shown, formatNames);
+    return sourceFiles.config(site, Changes.UNKNOWN);
   }
 
   /**
@@ -281,102 +231,6 @@ public final class SiteLoader {
     return selected;
   }
 
-  /** One advisory file, parsed again only when it changed. */
-  private AdvisoryFile advisory(AdvisoryReader reader, Path file, Changes changes) {
-    return memo.update(
-            ADVISORY,
-            file.toString(),
-            file,
-            (f, previous) -> {
-              Look<AdvisoryFile> look = look(f, changes, previous);
-              if (look.unchanged() != null) return look.unchanged();
-              AdvisoryReader.Read read = reader.readBytes(f);
-              // A file that could not be read is kept without version or bytes: it is read again.
-              if (read instanceof AdvisoryReader.Read.Failed failed)
-                return new SourceFile<>(null, null, failed.file());
-              return parsed(
-                  ((AdvisoryReader.Read.Bytes) read).bytes(),
-                  look.version(),
-                  previous,
-                  bytes -> reader.parse(f, bytes));
-            })
-        .parse();
-  }
-
-  /**
-   * A file of release notes, parsed again only when it changed (release notes have no watcher of
-   * their own).
-   */
-  @SuppressWarnings("unchecked")
-  private <T> ReleaseNotesReader.Parsed<T> releaseNotesText(
-      Path file, Path shown, String key, Function<String, T> parse) throws SiteException {
-    try {
-      return (ReleaseNotesReader.Parsed<T>)
-          memo.update(
-                  RELEASE_NOTES,
-                  key,
-                  file,
-                  (f, previous) -> {
-                    Look<ReleaseNotesReader.Parsed<?>> look = look(f, Changes.UNKNOWN, previous);
-                    if (look.unchanged() != null) return look.unchanged();
-                    try {
-                      return parsed(
-                          SiteRoot.bytes(f, shown),
-                          look.version(),
-                          previous,
-                          bytes -> {
-                            String text;
-                            try {
-                              text = SiteRoot.text(bytes, shown);
-                            } catch (SiteException e) {
-                              throw new Unreadable(e);
-                            }
-                            return new ReleaseNotesReader.Parsed<>(text, parse.apply(text));
-                          });
-                    } catch (SiteException e) {
-                      throw new Unreadable(e);
-                    }
-                  })
-              .parse();
-    } catch (Unreadable e) {
-      throw e.problem;
-    }
-  }
-
-  /**
-   * What looking at a file tells without reading it: the previous read, if the file is unchanged
-   * since; its version now.
-   */
-  private record Look<T>(SourceFile<T> unchanged, FileVersion version) {}
-
-  /**
-   * The previous read of {@code file} if the watcher vouches for the file, or its version is the
-   * same; else its version now. A memo that keeps nothing looks at nothing.
-   */
-  private <T> Look<T> look(Path file, Changes changes, Optional<SourceFile<T>> previous) {
-    SourceFile<T> before = previous.orElse(null);
-    if (before != null && before.version() != null && changes.unchanged(file))
-      return new Look<>(before, before.version());
-    FileVersion version = memo.remembers() ? FileVersion.of(file) : null;
-    if (before != null && version != null && version.equals(before.version()))
-      return new Look<>(before, version);
-    return new Look<>(null, version);
-  }
-
-  /**
-   * The previous parse if made of the same bytes (now of {@code version}), else {@code parse} of
-   * them.
-   */
-  private static <T> SourceFile<T> parsed(
-      byte[] bytes,
-      FileVersion version,
-      Optional<SourceFile<T>> previous,
-      Function<byte[], T> parse) {
-    if (previous.isPresent() && Arrays.equals(previous.get().bytes(), bytes))
-      return previous.get().withVersion(version);
-    return new SourceFile<>(version, bytes, parse.apply(bytes));
-  }
-
   /** What a build reads besides the advisories. */
   private static BuildSources buildSources(SiteRoot site, SiteConfig config) {
     Optional<String> policy = Optional.empty();
@@ -419,16 +273,6 @@ public final class SiteLoader {
           "cannot read the policy page " + config.policy().get() + ": " + e.getMessage(), e);
     }
     return Optional.of(SiteRoot.readText(file, config.policy().get()));
-  }
-
-  /** A file that could not be read, carried out of a memo's function. */
-  private static final class Unreadable extends RuntimeException {
-    final SiteException problem;
-
-    Unreadable(SiteException problem) {
-      super(problem.getMessage(), problem, false, false);
-      this.problem = problem;
-    }
   }
 
   /** A folder that could not be listed, carried out of a memo's function. */
