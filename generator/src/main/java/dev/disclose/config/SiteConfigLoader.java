@@ -1,12 +1,10 @@
 package dev.disclose.config;
 
 import dev.disclose.advisory.Fields;
-import dev.disclose.advisory.SeverityLevel;
 import dev.disclose.advisory.Source;
 import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
-import dev.disclose.ecosystem.Ecosystems;
 import dev.disclose.text.DidYouMean;
 import dev.disclose.text.Urls;
 import dev.disclose.yaml.Position;
@@ -15,15 +13,12 @@ import dev.disclose.yaml.YamlProblem;
 import dev.disclose.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /** Reads {@code site-config.yaml}, reporting problems the way advisory problems are reported. */
@@ -47,9 +42,6 @@ public final class SiteConfigLoader {
           "feed_items",
           "release_notes_required",
           "formats");
-  static final List<String> TARGET_KEYS = List.of("acknowledge_days", "fix_days", "disclose_days");
-  static final List<String> PACKAGE_KEYS = List.of("ecosystem", "name", "release_notes");
-  static final List<String> RELEASE_NOTES_KEYS = List.of("folder", "changelog", "url");
   static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
   /** The configuration (with defaults where the file was wrong) and what was wrong with it. */
@@ -154,74 +146,10 @@ public final class SiteConfigLoader {
     f.eachMapping(
         "packages",
         "one package with `ecosystem` and `name`",
-        (i, m) -> {
-          Fields p =
-              Fields.of(
-                  m,
-                  f.child("packages") + "[" + i + "]",
-                  "`packages[" + i + "]`",
-                  PACKAGE_KEYS,
-                  findings,
-                  f.positions());
-          Optional<String> ecosystem = p.requiredString("ecosystem");
-          Optional<String> name = p.requiredString("name");
-          ecosystem.ifPresent(
-              e -> {
-                if (Ecosystems.find(e).isEmpty()) {
-                  findings.report(
-                      Rule.UNKNOWN_ECOSYSTEM,
-                      p.valuePosition("ecosystem"),
-                      "`"
-                          + e
-                          + "` is not an OSV ecosystem"
-                          + Ecosystems.suggest(e)
-                              .map(s -> "; did you mean `" + s + "`?")
-                              .orElse(""));
-                } else {
-                  name.flatMap(n -> Ecosystems.packageNameProblem(e, n))
-                      .ifPresent(
-                          problem ->
-                              findings.report(Rule.PACKAGE_NAME, p.valuePosition("name"), problem));
-                }
-              });
-          Optional<SiteConfig.ReleaseNotesSource> notes =
-              p.mapping("release_notes")
-                  .flatMap(
-                      rn -> {
-                        Fields r =
-                            Fields.of(
-                                rn,
-                                p.child("release_notes"),
-                                "`release_notes`",
-                                RELEASE_NOTES_KEYS,
-                                findings,
-                                f.positions());
-                        List<String> given = RELEASE_NOTES_KEYS.stream().filter(r::has).toList();
-                        if (given.size() != 1) {
-                          findings.report(
-                              Rule.INVALID_VALUE,
-                              rn.position(),
-                              "`release_notes` takes exactly one of `folder`, `changelog` or `url`"
-                                  + (given.isEmpty() ? "" : ", not " + Fields.list(given)));
-                          return Optional.empty();
-                        }
-                        return switch (given.get(0)) {
-                          case "folder" ->
-                              r.string("folder").map(SiteConfig.ReleaseNotesSource.Folder::new);
-                          case "changelog" ->
-                              r.string("changelog")
-                                  .map(SiteConfig.ReleaseNotesSource.Changelog::new);
-                          default ->
-                              r.string("url").map(SiteConfig.ReleaseNotesSource.UrlTemplate::new);
-                        };
-                      });
-          if (ecosystem.isPresent() && name.isPresent()) {
-            packages.add(new SiteConfig.PublishedPackage(ecosystem.get(), name.get(), notes));
-          }
-        });
+        (i, m) -> PublishedPackageParser.parse(f, i, m, findings).ifPresent(packages::add));
     SiteConfig.ResponseTargets targets =
         f.mapping("response_targets")
-            .map(m -> responseTargets(f, m, findings))
+            .map(m -> ResponseTargetsParser.parse(f, m, findings))
             .orElse(SiteConfig.ResponseTargets.NONE);
     List<String> languages = f.strings("languages");
     SiteConfig config =
@@ -243,40 +171,6 @@ public final class SiteConfigLoader {
             bool(f, "release_notes_required", findings),
             formats(f, formatNames, findings));
     return new Loaded(config, findings.diagnostics(), positions);
-  }
-
-  private static SiteConfig.ResponseTargets responseTargets(
-      Fields parent, YamlNode.Mapping m, Findings findings) {
-    Fields t =
-        Fields.of(
-            m,
-            parent.child("response_targets"),
-            "`response_targets`",
-            TARGET_KEYS,
-            findings,
-            parent.positions());
-    Map<SeverityLevel, Integer> fix = new EnumMap<>(SeverityLevel.class);
-    Optional<YamlNode> fixNode = t.node("fix_days");
-    if (fixNode.isPresent() && fixNode.get() instanceof YamlNode.Mapping byLevel) {
-      List<String> levels =
-          Arrays.stream(SeverityLevel.values()).map(SeverityLevel::spelling).toList();
-      Fields l =
-          Fields.of(
-              byLevel, t.child("fix_days"), "`fix_days`", levels, findings, parent.positions());
-      for (SeverityLevel level : SeverityLevel.values()) {
-        days(l, level.spelling(), findings).ifPresent(d -> fix.put(level, d));
-      }
-    } else if (fixNode.isPresent()) {
-      days(t, "fix_days", findings)
-          .ifPresent(
-              d -> {
-                for (SeverityLevel level : SeverityLevel.values()) fix.put(level, d);
-              });
-    }
-    return new SiteConfig.ResponseTargets(
-        toOptionalInt(days(t, "acknowledge_days", findings)),
-        fix,
-        toOptionalInt(days(t, "disclose_days", findings)));
   }
 
   /**
@@ -382,28 +276,6 @@ public final class SiteConfigLoader {
               return SiteConfig.DEFAULT_FEED_ITEMS;
             })
         .orElse(SiteConfig.DEFAULT_FEED_ITEMS);
-  }
-
-  private static Optional<Integer> days(Fields f, String key, Findings findings) {
-    return f.string(key)
-        .flatMap(
-            text -> {
-              try {
-                int days = Integer.parseInt(text.strip());
-                if (days > 0 && days <= 3650) return Optional.of(days);
-              } catch (NumberFormatException e) {
-                // reported below
-              }
-              findings.report(
-                  Rule.INVALID_VALUE,
-                  f.valuePosition(key),
-                  "`" + key + "` is `" + text + "`; write a whole number of days, like 90");
-              return Optional.empty();
-            });
-  }
-
-  private static OptionalInt toOptionalInt(Optional<Integer> value) {
-    return value.map(OptionalInt::of).orElse(OptionalInt.empty());
   }
 
   private static void report(Findings findings, YamlProblem problem) {
