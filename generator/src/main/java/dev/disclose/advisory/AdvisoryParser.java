@@ -9,9 +9,7 @@ import dev.disclose.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -45,28 +43,6 @@ public final class AdvisoryParser {
           "timeline",
           "database_specific");
   static final List<String> WITHDRAWN_KEYS = List.of("date", "reason");
-  static final List<String> SEVERITY_KEYS =
-      List.of("cvss_v2", "cvss_v3", "cvss_v4", "ubuntu", "level");
-  static final List<String> AFFECTED_KEYS =
-      List.of(
-          "ecosystem",
-          "package",
-          "purl",
-          "ranges",
-          "versions",
-          "functions",
-          "os",
-          "arch",
-          "severity",
-          "database_specific",
-          "ecosystem_specific");
-  static final List<String> RANGE_KEYS =
-      List.of("type", "repo", "introduced", "fixed", "last_affected", "limit", "database_specific");
-
-  /** Ubuntu's priorities, as OSV's Ubuntu severity type spells them. */
-  static final List<String> UBUNTU_PRIORITIES =
-      List.of("negligible", "low", "medium", "high", "critical", "untriaged");
-
   static final List<String> REFERENCE_KEYS = List.of("type", "url");
   static final List<String> CREDIT_KEYS = List.of("name", "contact", "type");
   static final List<String> TIMELINE_KEYS =
@@ -155,14 +131,16 @@ public final class AdvisoryParser {
           "`withdrawn` is empty; give its `date` and `reason`");
     }
     Severity severity =
-        f.node("severity").map(n -> severity(f, "severity", n)).orElse(Severity.NONE);
+        f.node("severity").map(n -> SeverityParser.parse(f, "severity", n)).orElse(Severity.NONE);
     Optional<Informational> informational = f.enumValue("informational", Informational.class, true);
 
     List<Affected> affected = new ArrayList<>();
     f.eachMapping(
         "affected",
         "one affected package",
-        (i, m) -> affected(f, f.child("affected") + "[" + i + "]", m).ifPresent(affected::add));
+        (i, m) ->
+            AffectedParser.parse(f, f.child("affected") + "[" + i + "]", m)
+                .ifPresent(affected::add));
 
     List<Reference> references = new ArrayList<>();
     List<YamlNode> referenceItems = f.items("references");
@@ -254,139 +232,6 @@ public final class AdvisoryParser {
     Optional<String> reason = w.string("reason").filter(r -> !r.isBlank());
     if (date.isEmpty() || reason.isEmpty()) return Optional.empty();
     return Optional.of(new Withdrawal(date.get(), reason.get()));
-  }
-
-  static Severity severity(Fields parent, String key, YamlNode node) {
-    String path = parent.child(key);
-    if (node instanceof YamlNode.Scalar scalar) {
-      String vector = scalar.text().strip();
-      if (vector.startsWith("CVSS:4.")) {
-        return new Severity(
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(vector),
-            Optional.empty(),
-            Optional.empty());
-      } else if (vector.startsWith("CVSS:3.")) {
-        return new Severity(
-            Optional.empty(),
-            Optional.of(vector),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
-      } else if (vector.startsWith("AV:")) {
-        return new Severity(
-            Optional.of(vector),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
-      }
-      parent
-          .findings()
-          .report(
-              Rule.CVSS_INVALID,
-              scalar.position(),
-              "`"
-                  + key
-                  + "` is `"
-                  + vector
-                  + "`, which is not a CVSS vector; write a vector such as "
-                  + "`CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H`, or a map with `cvss_v3`, `cvss_v4` and `level`");
-      return Severity.NONE;
-    }
-    if (!(node instanceof YamlNode.Mapping m)) {
-      parent.wrongType(key, node, "a CVSS vector or a map");
-      return Severity.NONE;
-    }
-    Fields s =
-        Fields.of(m, path, "`" + path + "`", SEVERITY_KEYS, parent.findings(), parent.positions());
-    Optional<String> ubuntu = s.string("ubuntu").map(String::strip);
-    ubuntu
-        .filter(u -> !UBUNTU_PRIORITIES.contains(u.toLowerCase(Locale.ROOT)))
-        .ifPresent(
-            u ->
-                parent
-                    .findings()
-                    .report(
-                        Rule.INVALID_VALUE,
-                        s.valuePosition("ubuntu"),
-                        "`ubuntu` is `"
-                            + u
-                            + "`, which is not one of "
-                            + Fields.list(UBUNTU_PRIORITIES)));
-    return new Severity(
-        s.string("cvss_v2").map(String::strip),
-        s.string("cvss_v3").map(String::strip),
-        s.string("cvss_v4").map(String::strip),
-        ubuntu,
-        s.enumValue("level", SeverityLevel.class, true));
-  }
-
-  private static Optional<Affected> affected(Fields parent, String path, YamlNode.Mapping m) {
-    Fields a =
-        Fields.of(m, path, "`" + path + "`", AFFECTED_KEYS, parent.findings(), parent.positions());
-    Optional<String> ecosystem = a.requiredString("ecosystem");
-    Optional<String> name = a.requiredString("package");
-    List<AffectedRange> ranges = new ArrayList<>();
-    a.eachMapping(
-        "ranges",
-        "one interval with `introduced` and `fixed`",
-        (i, rm) ->
-            ranges.add(range(a, a.child("ranges") + "[" + i + "]", rm, ecosystem.orElse(""))));
-    Optional<Severity> severity =
-        a.node("severity").map(n -> severity(a, "severity", n)).filter(s -> !s.isEmpty());
-    return Optional.of(
-        new Affected(
-            ecosystem.orElse(""),
-            name.orElse(""),
-            a.string("purl"),
-            ranges,
-            a.strings("versions"),
-            functions(a),
-            a.strings("os"),
-            a.strings("arch"),
-            severity,
-            a.freeForm("database_specific"),
-            a.freeForm("ecosystem_specific")));
-  }
-
-  /** {@code functions}: a list of paths, or RustSec's map of path to version requirements. */
-  private static Map<String, List<String>> functions(Fields a) {
-    Map<String, List<String>> functions = new LinkedHashMap<>();
-    Optional<YamlNode> node = a.node("functions");
-    if (node.isPresent() && node.get() instanceof YamlNode.Mapping m) {
-      Fields f =
-          Fields.of(
-              m,
-              a.child("functions"),
-              "`functions`",
-              m.entries().stream().map(e -> e.key().text()).toList(),
-              a.findings(),
-              a.positions());
-      for (YamlNode.Entry e : m.entries()) functions.put(e.key().text(), f.strings(e.key().text()));
-    } else {
-      for (String name : a.strings("functions")) functions.put(name, List.of());
-    }
-    return functions;
-  }
-
-  private static AffectedRange range(
-      Fields parent, String path, YamlNode.Mapping m, String ecosystem) {
-    Fields r =
-        Fields.of(m, path, "`" + path + "`", RANGE_KEYS, parent.findings(), parent.positions());
-    Optional<String> repo = r.string("repo");
-    RangeType type =
-        r.enumValue("type", RangeType.class, false)
-            .orElse(repo.isPresent() ? RangeType.GIT : RangeType.defaultFor(ecosystem));
-    return new AffectedRange(
-        type,
-        repo,
-        r.string("introduced"),
-        r.string("fixed"),
-        r.string("last_affected"),
-        r.string("limit"),
-        r.freeForm("database_specific"));
   }
 
   private static Optional<Reference> reference(Fields parent, String path, YamlNode node) {
