@@ -11,12 +11,11 @@ import java.util.Set;
 
 /**
  * The positions of an advisory's front matter, packed: every parsed advisory keeps one for the
- * whole run (checks and the cross-advisory rules point at lines with it), and as a map of paths to
- * {@link Source.Located} records it was the largest part of the parsed model — about 55 objects and
- * 5 KB per advisory, 400 MB of a 100,000-advisory build's 720 MB after validation. Here the paths
- * are shared strings (every advisory has an {@code id} and an {@code affected[0].package}), sorted
- * for binary search, and the four numbers of each entry sit in one {@code int[]}; a {@code Located}
- * is made only when asked for.
+ * whole run (checks and the cross-advisory rules point at lines with it), and kept as a map of
+ * paths to {@link Source.Located} records, positions would be the largest part of the parsed model.
+ * Here the paths are shared strings (every advisory has an {@code id} and an {@code
+ * affected[0].package}), sorted for binary search, and the four numbers of each entry sit in one
+ * {@code int[]}; a {@code Located} is made only when asked for.
  */
 final class PositionTable extends AbstractMap<String, Source.Located> {
   private static final PositionTable EMPTY = new PositionTable(new String[0], new int[0]);

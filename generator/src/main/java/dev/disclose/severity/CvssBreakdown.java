@@ -76,10 +76,9 @@ public final class CvssBreakdown {
                       "A", "Availability", Map.of("N", "None", "P", "Partial", "C", "Complete"))));
 
   /**
-   * A named metric and every value it can take, each value's {@link Metric} made once: a site's
-   * advisories share a few dozen of these, and one record per metric per advisory (about seven
-   * each, with their own strings) was 8.3 MB of a 10,000-advisory build's heap for as long as its
-   * pages were planned and rendered (so about 80 MB at 100,000).
+   * A named metric and every value it can take, each value's {@link Metric} made once, so that the
+   * advisories share these records instead of each holding its own while its pages are planned and
+   * rendered.
    */
   private record Named(String name, Map<String, Metric> byValue) {}
 
