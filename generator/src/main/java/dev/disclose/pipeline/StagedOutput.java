@@ -21,18 +21,22 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes into the staging folder from one thread of its own, creating each folder once. On ext4,
- * creating files and folders from several threads at once contends on the folder's lock and cost
- * three times the system time of one thread doing it (measured: 18,000 page folders, 1.1 s from one
- * thread, 3.4 s from two); a mkdir per file was a large part of it too. Pages render in parallel
- * and queue their bytes here; a full queue makes the renderers wait. The few large files ({@link
- * #open}: zips, the VEX documents) are the exception, streamed by the thread that makes them.
+ * Writes into the staging folder from one thread of its own, creating each folder once: on ext4,
+ * threads creating files and folders at once contend on the folder's lock, and making a folder for
+ * every file adds to the cost. Pages render in parallel and queue their bytes here; a full queue
+ * makes the renderers wait. The few large files ({@link #open}: zips, the VEX documents) are the
+ * exception, streamed by the thread that makes them.
  */
 final class StagedOutput implements FileSink, AutoCloseable {
-  private static final Object[] END = {};
+  /** A file queued for the writer: where it goes and what it holds. */
+  private record QueuedFile(Path file, byte[] bytes) {}
+
+  /** Queued last, by {@link #close}: the writer stops at it. */
+  private static final QueuedFile END = new QueuedFile(null, null);
+
   private final Path root;
   private final Set<Path> folders = ConcurrentHashMap.newKeySet();
-  private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(512);
+  private final BlockingQueue<QueuedFile> queue = new ArrayBlockingQueue<>(512);
   private final Thread writer;
   private volatile Throwable failure;
 
@@ -59,7 +63,7 @@ final class StagedOutput implements FileSink, AutoCloseable {
       throw new IllegalStateException("refusing to write outside the output: " + relative);
     rethrow();
     try {
-      queue.put(new Object[] {file, bytes});
+      queue.put(new QueuedFile(file, bytes));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -68,8 +72,7 @@ final class StagedOutput implements FileSink, AutoCloseable {
 
   /**
    * A large file (a zip, the VEX document), written by the calling thread straight into the staging
-   * folder instead of through the queue: held whole, these took a 100,000-advisory build out of its
-   * heap.
+   * folder instead of through the queue, so that it is never held in memory whole.
    */
   @Override
   public OutputStream open(String relative) throws IOException {
@@ -168,11 +171,11 @@ final class StagedOutput implements FileSink, AutoCloseable {
 
   private void drain() {
     try {
-      for (Object[] item; (item = queue.take()) != END; ) {
+      for (QueuedFile item; (item = queue.take()) != END; ) {
         if (failure != null) continue; // keep taking, so that no renderer waits forever
-        Path file = (Path) item[0];
+        Path file = item.file();
         try {
-          byte[] bytes = (byte[]) item[1];
+          byte[] bytes = item.bytes();
           if (!unchanged(file, bytes)) Files.write(file, bytes, makeWay(file));
         } catch (IOException | RuntimeException e) {
           failure = e;
