@@ -10,18 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
@@ -114,10 +107,9 @@ public final class AtomicPublisher {
    * A staging folder that a build writes into: a fresh one, or ({@code reused}) the output before
    * last, kept beside the output by {@link #publishKeeping}, with the size of each file it holds
    * and its empty folders (paths relative to the folder, the marker left out). A build reusing it
-   * writes only the files whose bytes differ and removes what it did not write: deleting a large
-   * output and creating the next one file by file cost more than the build (10,000 advisories on
-   * ext4: the previous output's removal took 6 to 12 s, and the file system then allocated the next
-   * build's inodes slowly).
+   * writes only the files whose bytes differ and removes what it did not write: on a large site,
+   * deleting the previous output and creating the next one file by file costs more than the build,
+   * and the file system then allocates the new files' inodes slowly.
    */
   public record Staging(
       Path folder, boolean reused, Map<Path, Long> files, List<Path> emptyFolders) {}
@@ -134,91 +126,43 @@ public final class AtomicPublisher {
   }
 
   /**
-   * What the kept copy holds, listed on a thread of its own while the build validates and plans:
-   * with the file system's caches cold, the walk reads every inode from disk (4.5 s at 10,000
-   * advisories), which then overlaps with the build's work instead of adding to it. Read only;
-   * {@link #stageReusing(Path, Path, boolean, java.util.concurrent.Future)} uses it if the folder
-   * it claims is the one listed.
+   * What the kept copy holds, listed on a thread of its own while the build validates and plans
+   * ({@link KeptOutput#listAhead}); {@link #stageReusing(Path, Path, boolean, Future)} uses it if
+   * the folder it claims is the one listed.
    */
-  public static Future<Listing> listKeptAhead(Path out, boolean preview) {
-    CompletableFuture<Listing> listing = new CompletableFuture<>();
-    if (preview) {
-      listing.complete(null);
-      return listing;
-    }
-    Path keptSite = kept(out.toAbsolutePath().normalize()).resolve(KEPT_SITE);
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                listing.complete(
-                    Files.isDirectory(keptSite, LinkOption.NOFOLLOW_LINKS) ? list(keptSite) : null);
-              } catch (IOException | RuntimeException e) {
-                listing.complete(null);
-              }
-            },
-            "disclose-kept-listing");
-    t.setDaemon(true);
-    t.start();
-    return listing;
-  }
-
-  /**
-   * A folder's files with their sizes, its empty folders, whether it held only those, and its
-   * identity.
-   */
-  public record Listing(Object folderKey, Map<Path, Long> files, List<Path> empty, boolean plain) {}
-
-  private static Listing list(Path dir) throws IOException {
-    Map<Path, Long> files = new ConcurrentHashMap<>();
-    List<Path> empty = new ArrayList<>();
-    Object key = identity(dir);
-    boolean plain = listFiles(dir, files, empty);
-    return new Listing(key, files, List.copyOf(empty), plain);
-  }
-
-  /**
-   * What tells one kept folder from another: its inode, and its marker's inode and time (every
-   * build that claims the folder writes a new marker). Null where the file system has no inodes.
-   */
-  private static Object identity(Path dir) throws IOException {
-    BasicFileAttributes folder =
-        Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    BasicFileAttributes marker =
-        Files.readAttributes(
-            dir.resolve(MARKER), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (folder.fileKey() == null || marker.fileKey() == null) return null;
-    return List.of(folder.fileKey(), marker.fileKey(), marker.lastModifiedTime());
+  static Future<KeptOutput.Listing> listKeptAhead(Path out, boolean preview) {
+    return KeptOutput.listAhead(out, preview);
   }
 
   /**
    * As {@link #stageReusing(Path, Path, boolean)}, with the kept copy listed {@code ahead} if it is
    * the one claimed.
    */
-  public static Staging stageReusing(
-      Path out, Path siteRoot, boolean preview, Future<Listing> ahead) throws SiteException {
+  static Staging stageReusing(
+      Path out, Path siteRoot, boolean preview, Future<KeptOutput.Listing> ahead)
+      throws SiteException {
     // The checks of a fresh staging folder first: a refused output claims nothing.
     Path fresh = stage(out, siteRoot, preview);
     Staging notReused = new Staging(fresh, false, Map.of(), List.of());
     if (preview) return notReused;
     Path target = out.toAbsolutePath().normalize();
     Path claimed = null;
-    Listing listing;
+    KeptOutput.Listing listing;
     try {
-      Path kept = kept(target);
-      if (!closedToOthers(kept, owner(fresh))
-          || !Files.isDirectory(kept.resolve(KEPT_SITE), LinkOption.NOFOLLOW_LINKS))
+      Path kept = KeptOutput.folder(target);
+      if (!KeptOutput.closedToOthers(kept, KeptOutput.owner(fresh))
+          || !Files.isDirectory(kept.resolve(KeptOutput.SITE), LinkOption.NOFOLLOW_LINKS))
         return notReused;
       // Awaited before the rename below, so that the walk never runs into it.
-      listing = listedAhead(ahead);
+      listing = KeptOutput.listedAhead(ahead);
       claimed = unusedSibling(target, ".building-");
       // Renamed first, so that two builds at once never share it: the second finds none.
-      Files.move(kept.resolve(KEPT_SITE), claimed, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(kept.resolve(KeptOutput.SITE), claimed, StandardCopyOption.ATOMIC_MOVE);
       // The one listed ahead if the rename kept its identity (the same inode), else listed now.
-      if (!ours(claimed)) throw new IOException("not a public build's output");
-      Object key = identity(claimed);
+      if (!KeptOutput.ours(claimed)) throw new IOException("not a public build's output");
+      Object key = KeptOutput.identity(claimed);
       if (listing == null || key == null || !key.equals(listing.folderKey()))
-        listing = list(claimed);
+        listing = KeptOutput.list(claimed);
       if (!listing.plain()) throw new IOException("not a plain folder of this user's");
       // A file system that ignores case (macOS's, Windows') could take a page renamed only in
       // case for a stale file of the kept copy: not reused there.
@@ -239,126 +183,23 @@ public final class AtomicPublisher {
     return new Staging(claimed, true, listing.files(), listing.empty());
   }
 
-  private static Listing listedAhead(Future<Listing> ahead) {
-    try {
-      return ahead.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } catch (ExecutionException e) {
-      return null;
-    }
-  }
-
   /**
-   * Where the output before last waits for the next build: in {@link #KEPT_SITE} of a hidden folder
-   * beside the output, whose own .gitignore (never moved) keeps it out of git status.
-   */
-  static Path kept(Path target) {
-    return target.resolveSibling("." + target.getFileName() + ".previous");
-  }
-
-  static final String KEPT_SITE = "site";
-  static final String IGNORE_ALL = ".gitignore";
-
-  /** Who owns {@code file}; null on a file system without owners. */
-  private static UserPrincipal owner(Path file) throws IOException {
-    try {
-      return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS);
-    } catch (UnsupportedOperationException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Whether {@code dir} is a folder owned by {@code owner} (this user: the owner of a folder just
-   * made) and writable by no one else: no other user can have planted links in it.
-   */
-  private static boolean closedToOthers(Path dir, UserPrincipal owner) throws IOException {
-    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return false;
-    try {
-      PosixFileAttributes a =
-          Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return a.owner().equals(owner)
-          && !a.permissions().contains(PosixFilePermission.GROUP_WRITE)
-          && !a.permissions().contains(PosixFilePermission.OTHERS_WRITE);
-    } catch (UnsupportedOperationException e) {
-      return true; // not a POSIX file system: its owner's folder
-    }
-  }
-
-  /** Whether {@code dir} is a public build's output, by its marker. */
-  private static boolean ours(Path dir) throws IOException {
-    Path marker = dir.resolve(MARKER);
-    if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) return false;
-    return !Files.readString(marker).contains(PREVIEW);
-  }
-
-  /**
-   * Lists {@code dir}'s files into {@code files} and its empty folders into {@code empty}; false if
-   * it holds a link or anything else than a folder or file, or a folder of another user's or one
-   * others may write into (under a umask of 002, say: such an output is replaced as before, not
-   * reused).
-   */
-  private static boolean listFiles(Path dir, Map<Path, Long> files, List<Path> empty)
-      throws IOException {
-    boolean[] plain = {true};
-    // Looked up once, not for each of tens of thousands of folders.
-    UserPrincipal owner = owner(dir);
-    ArrayDeque<int[]> entries = new ArrayDeque<>();
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
-              throws IOException {
-            // Every folder the user's own and writable by no one else: no link planted mid-path.
-            if (!closedToOthers(d, owner)) {
-              plain[0] = false;
-              return FileVisitResult.TERMINATE;
-            }
-            if (!entries.isEmpty()) entries.peek()[0]++;
-            entries.push(new int[1]);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (!attrs.isRegularFile()) {
-              plain[0] = false;
-              return FileVisitResult.TERMINATE;
-            }
-            entries.peek()[0]++;
-            files.put(dir.relativize(file), attrs.size());
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            if (e != null) throw e;
-            if (entries.pop()[0] == 0) empty.add(dir.relativize(d));
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    return plain[0];
-  }
-
-  /**
-   * As {@link #publish}, but the previous output is kept beside the new one (see {@link #kept}) for
-   * the next build to reuse, instead of being deleted.
+   * As {@link #publish}, but the previous output is kept beside the new one (see {@link
+   * KeptOutput#folder}) for the next build to reuse, instead of being deleted.
    */
   public static void publishKeeping(Path staging, Path out) throws SiteException {
     Path target = out.toAbsolutePath().normalize();
-    Path kept = kept(target);
-    Path keptSite = kept.resolve(KEPT_SITE);
+    Path kept = KeptOutput.folder(target);
+    Path keptSite = kept.resolve(KeptOutput.SITE);
     try {
-      if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS) && !closedToOthers(kept, owner(staging))) {
+      if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS)
+          && !KeptOutput.closedToOthers(kept, KeptOutput.owner(staging))) {
         publish(staging, out); // not ours to use
         return;
       }
       if (Files.exists(keptSite, LinkOption.NOFOLLOW_LINKS)) {
         // Left by a build that did not reuse it: replaced, but only if a build wrote it.
-        if (!Files.isDirectory(keptSite, LinkOption.NOFOLLOW_LINKS) || !ours(keptSite)) {
+        if (!Files.isDirectory(keptSite, LinkOption.NOFOLLOW_LINKS) || !KeptOutput.ours(keptSite)) {
           publish(staging, out);
           return;
         }
@@ -366,7 +207,7 @@ public final class AtomicPublisher {
       }
       Files.createDirectories(kept);
       Files.writeString(
-          kept.resolve(IGNORE_ALL),
+          kept.resolve(KeptOutput.IGNORE_ALL),
           "# the output before last, reused by the next disclose build\n*\n");
       swap(staging, target, keptSite);
     } catch (IOException e) {

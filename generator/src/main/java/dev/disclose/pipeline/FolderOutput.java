@@ -29,7 +29,7 @@ final class FolderOutput implements SiteOutput {
    * last is listed from now on, while the site is read and checked.
    */
   static SiteOutput.Opener of(Path out, Path siteRoot, boolean preview) {
-    Future<AtomicPublisher.Listing> kept = AtomicPublisher.listKeptAhead(out, preview);
+    Future<KeptOutput.Listing> kept = AtomicPublisher.listKeptAhead(out, preview);
     return () ->
         new FolderOutput(AtomicPublisher.stageReusing(out, siteRoot, preview, kept), out, preview);
   }
