@@ -19,7 +19,6 @@ import dev.disclose.plan.Views.RowView;
 import dev.disclose.plan.response.ResponsePage;
 import dev.disclose.plan.response.ResponseStatistics;
 import dev.disclose.releases.Release;
-import dev.disclose.releases.ReleaseFixes;
 import dev.disclose.severity.Rating;
 import dev.disclose.urls.SitePaths;
 import java.time.Instant;
@@ -453,7 +452,7 @@ public final class SitePlanner {
                 Optional.empty()));
       }
 
-      releasePages(row, pages);
+      pages.addAll(new ReleasePages(memo, config, catalog, views, row).pages());
 
       pages.add(
           page(
@@ -572,65 +571,6 @@ public final class SitePlanner {
               years),
           true,
           Optional.empty());
-    }
-
-    /**
-     * A page per release the site holds notes for, with the advisories it fixes, and an index of
-     * them. A release fixes an advisory when one of the advisory's version ranges of that package
-     * is fixed in it.
-     */
-    private void releasePages(Function<Advisory, RowView> row, List<PageSpec> pages) {
-      if (!hasReleaseNotes(config)) return;
-      List<EntryView> entries = new ArrayList<>();
-      ReleaseFixes fixed = ReleaseFixes.of(catalog.advisories());
-      // Their Markdown in parallel: thousands of release notes rendered one by one kept a core
-      // idle.
-      List<Release> ordered = views.heldReleases();
-      List<SafeHtml> notes =
-          ordered.parallelStream()
-              .map(
-                  r ->
-                      memo.get(
-                          MARKDOWN,
-                          "release\0" + r.source() + "\0" + r.line(),
-                          r.notes(),
-                          MarkdownRenderer::render))
-              .toList();
-      for (int i = 0; i < ordered.size(); i++) {
-        Release r = ordered.get(i);
-        List<RowView> fixes = fixed.of(r).stream().map(row).toList();
-        String path = SitePaths.release(r.ecosystem(), r.packageName(), r.version());
-        String label = r.packageName() + " " + r.version();
-        entries.add(
-            new EntryView(label, path, fixes.size(), r.date().map(Object::toString).orElse("")));
-        pages.add(
-            page(
-                path,
-                "release",
-                label + " release notes",
-                new Views.ReleaseView(
-                    r.packageName(),
-                    r.ecosystem(),
-                    SitePaths.packagePage(r.ecosystem(), r.packageName()),
-                    r.version(),
-                    r.date().map(Object::toString).orElse(""),
-                    notes.get(i),
-                    fixes,
-                    r.source()),
-                true,
-                Optional.empty()));
-      }
-      pages.add(
-          page(
-              SitePaths.RELEASES,
-              "releases",
-              "Releases",
-              new Views.IndexView(
-                  "Releases",
-                  "Release notes of the packages this project publishes, with the security fixes each release ships.",
-                  entries),
-              true,
-              Optional.empty()));
     }
 
     /** The site-wide feed first, then every ecosystem's, then every package's. */
