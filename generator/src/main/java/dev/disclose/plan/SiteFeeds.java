@@ -1,0 +1,155 @@
+package dev.disclose.plan;
+
+import dev.disclose.advisory.Advisory;
+import dev.disclose.catalog.Catalog;
+import dev.disclose.config.SiteConfig;
+import dev.disclose.ecosystem.Ecosystems;
+import dev.disclose.load.LastCommitTimes;
+import dev.disclose.memo.Memo;
+import dev.disclose.memo.Memo.Slot;
+import dev.disclose.plan.Views.AdvisoryView;
+import dev.disclose.urls.SitePaths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The site's feeds: the site-wide one and each ecosystem's, which hold their newest advisories, and
+ * each package's, which holds all of its own; and the page that offers them to subscribe to.
+ */
+final class SiteFeeds {
+  static final Slot<ItemInput, Feed.Item> FEED_ITEM = new Slot<>("feed item");
+
+  /**
+   * What an advisory's feed item is made of: its view, its last commit's time, and the site's
+   * title.
+   */
+  record ItemInput(
+      Advisory advisory, AdvisoryView view, Optional<Instant> lastCommit, SiteConfig config) {}
+
+  private final Memo memo;
+  private final SiteConfig config;
+  private final LastCommitTimes commits;
+  private final AdvisoryViews views;
+  private final Function<Advisory, AdvisoryView> viewOf;
+  private final String base;
+
+  /** An advisory is an item of the site's feed, its ecosystems' and its packages': made once. */
+  private final Map<String, Feed.Item> items = new HashMap<>();
+
+  private final List<Feed> feeds;
+
+  /** Makes every feed; {@code viewOf}: each advisory's view, which its items are made of. */
+  SiteFeeds(
+      Memo memo,
+      SiteConfig config,
+      Catalog catalog,
+      LastCommitTimes commits,
+      AdvisoryViews views,
+      Function<Advisory, AdvisoryView> viewOf) {
+    this.memo = memo;
+    this.config = config;
+    this.commits = commits;
+    this.views = views;
+    this.viewOf = viewOf;
+    this.base = config.baseUrl();
+    this.feeds = feeds(catalog);
+  }
+
+  /** The site-wide feed first, then every ecosystem's, then every package's. */
+  List<Feed> feeds() {
+    return feeds;
+  }
+
+  /** The page listing every feed; none when the site publishes no feed format. */
+  Optional<PageSpec> page() {
+    if (Feed.KINDS.stream().noneMatch(kind -> config.publishes(kind.format())))
+      return Optional.empty();
+    int newest = config.feedItems();
+    return Optional.of(
+        new PageSpec(
+            SitePaths.FEEDS,
+            "feeds",
+            "Subscribe",
+            new Views.FeedsView(
+                feeds.stream()
+                    .map(
+                        f ->
+                            new Views.FeedView(
+                                f.path().isEmpty()
+                                    ? "All advisories"
+                                    : f.title().substring(config.title().length() + 2),
+                                f.path(),
+                                f.path().isEmpty()
+                                    ? "the newest " + newest + " advisories"
+                                    : f.path().startsWith(SitePaths.ECOSYSTEMS)
+                                        ? "its newest " + newest + " advisories"
+                                        : "every advisory of this package"))
+                    .toList()),
+            base + SitePaths.FEEDS,
+            true,
+            Optional.empty()));
+  }
+
+  private List<Feed> feeds(Catalog catalog) {
+    int newest = config.feedItems();
+    List<Feed> out = new ArrayList<>();
+    out.add(
+        feed(
+            "",
+            config.title(),
+            config.description().orElse("Security advisories of " + config.title() + "."),
+            catalog.advisories().stream().limit(newest).map(this::item).toList()));
+    catalog
+        .byEcosystem()
+        .forEach(
+            (eco, list) -> {
+              String name = Ecosystems.displayName(eco);
+              out.add(
+                  feed(
+                      SitePaths.ecosystem(eco),
+                      config.title() + ": " + name,
+                      "Advisories for " + name + " packages.",
+                      list.stream().limit(newest).map(this::item).toList()));
+            });
+    // A package's feeds hold all of its advisories: subscribers follow exactly what they depend on.
+    catalog
+        .byPackage()
+        .forEach(
+            (key, list) ->
+                out.add(
+                    feed(
+                        SitePaths.packagePage(key.ecosystem(), key.name()),
+                        config.title() + ": " + ListPages.label(key),
+                        "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
+                        list.stream().map(this::item).toList())));
+    return out;
+  }
+
+  private Feed.Item item(Advisory a) {
+    return items.computeIfAbsent(
+        a.id(),
+        id -> {
+          AdvisoryView v = viewOf.apply(a);
+          return memo.get(
+              FEED_ITEM,
+              a.id(),
+              new ItemInput(a, v, lastCommit(a), config),
+              in -> views.item(a, v, lastCommit(a)));
+        });
+  }
+
+  private Optional<Instant> lastCommit(Advisory a) {
+    return commits.of(a.source().relativePath());
+  }
+
+  private Feed feed(String path, String title, String description, List<Feed.Item> items) {
+    String language = config.languages().isEmpty() ? "en" : config.languages().get(0);
+    return new Feed(
+        path, title, description, base + path, base + path, language, config.title(), items);
+  }
+}
