@@ -82,8 +82,7 @@ final class AdvisoryPages {
       AdvisoryView v = viewOf.get(a);
       // Lists hold rows, which an edit of an advisory's text leaves equal (see RowView).
       rowOf.put(a, memo.get(ROW, a.id(), v, RowView::of));
-      searchDocs.add(
-          memo.get(SEARCH_DOC, a.id(), new MadeOfView(a, v), in -> AdvisoryViews.searchDoc(a, v)));
+      searchDocs.add(memo.get(SEARCH_DOC, a.id(), new MadeOfView(a, v), in -> SearchDocs.of(a, v)));
     }
   }
 

@@ -17,7 +17,6 @@ import dev.disclose.releases.ExternalReleaseNotes;
 import dev.disclose.releases.Release;
 import dev.disclose.severity.CvssBreakdown;
 import dev.disclose.severity.CvssScore;
-import dev.disclose.text.Html;
 import dev.disclose.text.Urls;
 import dev.disclose.urls.SitePaths;
 import java.time.Instant;
@@ -34,9 +33,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One advisory as the site shows it: its page's view, the row lists show, its search document and
- * its feed item. Each a function of the advisory and of {@link Context}, what the rest of the site
- * contributes to it.
+ * One advisory's page as the site shows it: its view, a function of the advisory and of {@link
+ * Context}, what the rest of the site contributes to it. What lists, search and feeds show of the
+ * advisory is made of this view: its row ({@link Views.RowView}), its search document ({@link
+ * SearchDocs}) and its feed item ({@link FeedItems}).
  */
 final class AdvisoryViews {
   /**
@@ -188,120 +188,6 @@ final class AdvisoryViews {
             .map(id -> new Views.SimilarView(id, context.titles().get(id), SitePaths.advisory(id)))
             .toList(),
         banner(a));
-  }
-
-  /**
-   * What search finds an advisory by: its IDs, its title, and its text, package names, CWE names
-   * and keywords.
-   */
-  static SearchDoc searchDoc(Advisory a, AdvisoryView v) {
-    List<String> ids = new ArrayList<>();
-    ids.add(a.id());
-    ids.addAll(a.aliases());
-    StringBuilder body = new StringBuilder(a.details());
-    for (Views.AffectedView p : v.affected())
-      body.append('\n').append(p.name()).append(' ').append(p.ecosystem());
-    for (Views.CweView c : v.cwes()) body.append('\n').append(c.id()).append(' ').append(c.name());
-    body.append('\n').append(String.join(" ", a.keywords()));
-    List<String> ecosystems = a.affected().stream().map(p -> p.ecosystem()).distinct().toList();
-    int year = a.effectivePublished().map(t -> t.date().getYear()).orElse(1970);
-    return new SearchDoc(
-        v.id(),
-        v.title(),
-        v.path(),
-        v.severity().label(),
-        v.severity().score(),
-        v.packagesSummary(),
-        v.published(),
-        v.withdrawn(),
-        List.copyOf(ids),
-        v.affected().stream().map(p -> new SearchDoc.PackageRef(p.name(), p.ecosystem())).toList(),
-        ecosystems,
-        v.severity().level(),
-        year,
-        body.toString());
-  }
-
-  /**
-   * One advisory as a feed item: its page's facts, as text for the summary and HTML for the
-   * content.
-   */
-  Feed.Item item(Advisory a, AdvisoryView v, Optional<Instant> lastCommit) {
-    Instant published = a.effectivePublished().map(Timestamp::instant).orElse(Instant.EPOCH);
-    Instant updated = a.effectiveModified(lastCommit).map(Timestamp::instant).orElse(published);
-    boolean withdrawn = a.withdrawn().isPresent();
-    String title = a.id() + ": " + a.title() + (withdrawn ? " (withdrawn)" : "");
-
-    List<String> summary = new ArrayList<>();
-    StringBuilder html = new StringBuilder();
-    if (withdrawn) {
-      String line = "Withdrawn on " + v.withdrawnDate() + ": " + v.withdrawnReason();
-      summary.add(line + ".");
-      html.append("<p><strong>")
-          .append(Html.escape("Withdrawn on " + v.withdrawnDate()))
-          .append(":</strong> ")
-          .append(Html.escape(v.withdrawnReason()))
-          .append("</p>\n");
-    }
-    Views.SeverityView sev = v.severity();
-    if (sev.isRated()) {
-      String rating =
-          sev.label()
-              + (sev.score().isEmpty() ? "" : " " + sev.score())
-              + (sev.version().isEmpty() ? "" : " (" + sev.version() + ")");
-      summary.add("Severity: " + rating + ".");
-      html.append("<p><strong>Severity:</strong> ").append(Html.escape(rating)).append("</p>\n");
-    }
-    if (!v.informational().isEmpty()) summary.add(v.informational() + ".");
-    if (!v.affected().isEmpty()) {
-      html.append("<ul>\n");
-      for (Views.AffectedView p : v.affected()) {
-        String line =
-            p.name()
-                + " ("
-                + p.ecosystem()
-                + ")"
-                + (p.ranges().isEmpty() ? "" : ": " + String.join("; ", p.ranges()))
-                + (p.fixed().isEmpty() ? "" : "; fixed in " + String.join(", ", p.fixed()));
-        summary.add(line + ".");
-        html.append("<li>").append(Html.escape(line)).append("</li>\n");
-      }
-      html.append("</ul>\n");
-    }
-    html.append(v.details().html());
-
-    List<String> categories = new ArrayList<>();
-    a.affected().stream().map(p -> p.ecosystem()).distinct().forEach(categories::add);
-    a.affected().stream().map(p -> p.packageName()).distinct().forEach(categories::add);
-    if (sev.isRated()) categories.add(sev.label());
-    categories.addAll(a.cwes());
-    if (!v.informational().isEmpty()) categories.add(v.informational());
-    if (withdrawn) categories.add("Withdrawn");
-
-    Feed.Machine machine =
-        new Feed.Machine(
-            a.id(),
-            a.aliases(),
-            sev.level(),
-            sev.score(),
-            sev.vector(),
-            v.affected().stream()
-                .map(
-                    p -> new Feed.Package(p.ecosystem(), p.name(), p.purl(), p.ranges(), p.fixed()))
-                .toList(),
-            base + v.osvPath(),
-            withdrawn ? v.withdrawnDate() : "");
-    return new Feed.Item(
-        v.url(),
-        title,
-        v.url(),
-        published,
-        updated,
-        String.join(" ", summary),
-        new SafeHtml(html.toString()),
-        categories.stream().distinct().toList(),
-        a.credits().stream().map(c -> c.name()).toList(),
-        machine);
   }
 
   /**

@@ -34,7 +34,6 @@ final class SiteFeeds {
   private final Memo memo;
   private final SiteConfig config;
   private final LastCommitTimes commits;
-  private final AdvisoryViews views;
   private final Function<Advisory, AdvisoryView> viewOf;
   private final String base;
 
@@ -49,12 +48,10 @@ final class SiteFeeds {
       SiteConfig config,
       Catalog catalog,
       LastCommitTimes commits,
-      AdvisoryViews views,
       Function<Advisory, AdvisoryView> viewOf) {
     this.memo = memo;
     this.config = config;
     this.commits = commits;
-    this.views = views;
     this.viewOf = viewOf;
     this.base = config.baseUrl();
     this.feeds = feeds(catalog);
@@ -139,7 +136,7 @@ final class SiteFeeds {
               FEED_ITEM,
               a.id(),
               new ItemInput(a, v, lastCommit(a), config),
-              in -> views.item(a, v, lastCommit(a)));
+              in -> FeedItems.of(a, v, lastCommit(a), base));
         });
   }
 

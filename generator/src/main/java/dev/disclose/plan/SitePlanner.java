@@ -86,7 +86,7 @@ public final class SitePlanner {
     AdvisoryPages advisories =
         new AdvisoryPages(memo, catalog, commits, views, similar(memo, catalog.advisories()));
     ListPages lists = new ListPages(config, catalog, advisories::row);
-    SiteFeeds feeds = new SiteFeeds(memo, config, catalog, commits, views, advisories::view);
+    SiteFeeds feeds = new SiteFeeds(memo, config, catalog, commits, advisories::view);
 
     // In the order the sitemap lists them.
     List<PageSpec> pages = new ArrayList<>();
