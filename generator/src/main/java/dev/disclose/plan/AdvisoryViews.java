@@ -277,7 +277,7 @@ final class AdvisoryViews {
     String href = "";
     if (number.isPresent()) {
       name = CweCatalog.bundled().name(number.getAsInt()).orElse("");
-      // The digits as written (CWE-079 links to 079.html, as it did).
+      // The digits as written, so that CWE-079 links to 079.html as its ID reads.
       href = "https://cwe.mitre.org/data/definitions/" + id.substring(4) + ".html";
     }
     return new Views.CweView(id, name, href);

@@ -32,14 +32,14 @@ import org.apache.lucene.util.SmallFloat;
  * query over title and details, as Lucene's MoreLikeThis builds it). Deterministic: ties go to the
  * advisory that comes first in the catalog's order.
  *
- * <p>Scored as Lucene scores the query {@code package^8 OR cwe^3 OR (12 telling words)} over an
- * index of title and details (its analyzer, its BM25 and tf·idf, its length norms), but without an
- * index or a query per advisory: every word's contribution to every advisory that has it is
- * computed once, and each advisory's list sums the contributions of its own clauses into an array.
- * A Lucene search per advisory spent most of its time setting up scorers and walking skip data for
- * 10,000 queries (2.8 s of a 10,000-advisory build; this takes a tenth of that), and nothing in
- * Lucene scores many queries over one small in-memory collection at once. SimilarAdvisoriesTest
- * compares the lists with Lucene's own search over a real corpus.
+ * <p>Scored as Lucene scores the query {@code package OR cwe OR (its most telling words)}, boosted
+ * by {@link #PACKAGE_BOOST} and {@link #CWE_BOOST}, over an index of title and details (its
+ * analyzer, its BM25 and tf·idf, its length norms), but without an index or a query per advisory:
+ * every word's contribution to every advisory that has it is computed once, and each advisory's
+ * list sums the contributions of its own clauses into an array. A Lucene search per advisory spends
+ * most of its time setting up scorers and walking skip data, and nothing in Lucene scores many
+ * queries over one small in-memory collection at once. SimilarAdvisoriesTest compares the lists
+ * with Lucene's own search over a real corpus.
  */
 public final class SimilarAdvisories {
   /** How many similar advisories a page lists. */
@@ -48,7 +48,7 @@ public final class SimilarAdvisories {
   /** Terms a document's "like this" query takes: its most telling words. */
   private static final int QUERY_TERMS = 12;
 
-  /** What the old query's clauses were boosted by: a shared package, a shared weakness. */
+  /** What the query's clauses are boosted by: a shared package, a shared weakness. */
   private static final float PACKAGE_BOOST = 8f;
 
   private static final float CWE_BOOST = 3f;
@@ -57,7 +57,7 @@ public final class SimilarAdvisories {
 
   /**
    * Everything {@link #of} reads of one advisory: equal lists of inputs give equal results (the
-   * preview server reuses the lists when an edit touched none of these).
+   * preview server reuses the lists when an edit touches none of these).
    */
   public record Input(
       String id, List<String> packages, List<String> cwes, String title, String details) {}
@@ -82,7 +82,7 @@ public final class SimilarAdvisories {
   /**
    * As {@link #of(List)}, of what it reads of each advisory; given up with a {@link
    * CancellationException} once {@code cancelled} says so (a background run, when a newer edit
-   * came).
+   * comes).
    */
   public static Map<String, List<String>> of(List<Input> advisories, BooleanSupplier cancelled) {
     int n = advisories.size();
@@ -97,8 +97,8 @@ public final class SimilarAdvisories {
     }
     if (cancelled.getAsBoolean()) throw new CancellationException("a newer edit came");
     Vocabulary vocabulary = Vocabulary.of(words);
-    // On a large site, words in more than a tenth of the advisories ("vulnerability", "version")
-    // say little and cost much; a small site needs every word it has.
+    // On a large site, words common to many advisories ("vulnerability", "version") say little and
+    // cost much; a small site needs every word it has.
     int maxDocFreq = n >= 200 ? n / 10 : Integer.MAX_VALUE;
     int[][] telling = new int[n][];
     IntStream.range(0, n)
@@ -318,8 +318,8 @@ public final class SimilarAdvisories {
       touched = new int[n];
     }
 
-    // The hot loop of a large site (29,000 additions per advisory at 100,000): a loop for each
-    // kind of clause, and no array of flags beside the sums.
+    // A loop for each kind of clause and no array of flags beside the sums, since this is the hot
+    // loop of a large site.
     void add(Posting p) {
       int[] docs = p.docs();
       float[] scores = p.scores();
