@@ -4,6 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -88,17 +91,22 @@ class ArchitectureTest {
       slices().matching("dev.disclose.(*)..").should().beFreeOfCycles();
 
   /**
-   * Formats know the model and what the plan made, never how it planned (the planner and its
-   * views).
+   * Formats know the model and what the plan made (its products), never how it planned: the
+   * planner, its page families and its views' makers.
    */
   @ArchTest
-  static final ArchRule formatsNeverReachIntoThePlanner =
+  static final ArchRule formatsReadOnlyThePlansProducts =
       noClasses()
           .that()
           .resideInAnyPackage(FORMATS)
           .should()
-          .dependOnClassesThat()
-          .haveNameMatching("dev\\.disclose\\.plan\\.(SitePlanner|AdvisoryViews)(\\$.*)?");
+          .dependOnClassesThat(
+              JavaClass.Predicates.resideInAPackage("dev.disclose.plan..")
+                  .and(
+                      DescribedPredicate.not(
+                          HasName.Predicates.nameMatching(
+                              "dev\\.disclose\\.plan\\.(Publication|SitePlan|PageSpec|Feed|SearchDoc"
+                                  + "|SitemapEntry|Views)(\\$.*)?"))));
 
   /** Only the commands leave the process: nothing below them exits. */
   @ArchTest

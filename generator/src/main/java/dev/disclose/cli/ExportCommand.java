@@ -12,6 +12,7 @@ import dev.disclose.pipeline.Pipeline;
 import dev.disclose.pipeline.Refused;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
+import dev.disclose.text.DidYouMean;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -70,7 +71,11 @@ final class ExportCommand implements Callable<Integer> {
                   new CommandLine.TypeConversionException(
                       "`"
                           + value
-                          + "` is not a format: use "
+                          + "` is not a format"
+                          + DidYouMean.suggest(value, OutputFormats.names())
+                              .map(s -> " (did you mean `" + s + "`?)")
+                              .orElse("")
+                          + ": use "
                           + String.join(", ", OutputFormats.names())));
     }
   }

@@ -105,6 +105,14 @@ public record SiteConfig(
         formats);
   }
 
+  /**
+   * Where the repository's web interface edits the file at {@code relativePath}, if it is named.
+   */
+  public Optional<String> editUrl(String relativePath) {
+    return repository.map(
+        r -> (r.endsWith("/") ? r : r + "/") + "edit/" + branch + "/" + relativePath);
+  }
+
   public boolean declaresPackages() {
     return !packages.isEmpty();
   }

@@ -232,11 +232,24 @@ public final class SiteConfigLoader {
         f.node("formats")
             .map(node -> node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node))
             .orElse(List.of());
+    if (entries.size() == 1 && entries.get(0) instanceof YamlNode.Scalar only && only.isNull()) {
+      findings.report(
+          Rule.REQUIRED,
+          only.position(),
+          "`formats` is empty; list the output formats the site publishes, like `[rss, osv]`, "
+              + "or remove the key to publish every one");
+      return List.copyOf(known);
+    }
     for (YamlNode entry : entries) {
       if (!(entry instanceof YamlNode.Scalar scalar) || scalar.isNull()) continue;
       String name = scalar.text();
       if (known.contains(name)) {
-        formats.add(name);
+        if (!formats.contains(name)) formats.add(name);
+      } else if (name.contains(",")) {
+        findings.report(
+            Rule.INVALID_VALUE,
+            entry.position(),
+            "`" + name + "` is one name; write the formats as a list, like `[" + name + "]`");
       } else {
         findings.report(
             Rule.INVALID_VALUE,

@@ -12,9 +12,12 @@ import java.util.List;
  * disallows all.
  */
 public final class RobotsTxtFormat implements OutputFormat {
+  /** Its name, which a preview publishes whatever the site's formats. */
+  public static final String NAME = "robots";
+
   @Override
   public String name() {
-    return "robots";
+    return NAME;
   }
 
   @Override

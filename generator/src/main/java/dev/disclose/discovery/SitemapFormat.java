@@ -44,8 +44,8 @@ public final class SitemapFormat implements OutputFormat {
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
     sink.put(
         "sitemap.xml",
-        publication.sitemap(),
-        entries -> sitemap(entries).getBytes(StandardCharsets.UTF_8));
+        new Entries(publication.sitemap()),
+        in -> sitemap(in.entries()).getBytes(StandardCharsets.UTF_8));
     return new Written(1, List.of());
   }
 
@@ -75,4 +75,7 @@ public final class SitemapFormat implements OutputFormat {
   private static String xml(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
+
+  /** What the sitemap is made of: its entries, compared by value. */
+  private record Entries(List<SitemapEntry> entries) {}
 }

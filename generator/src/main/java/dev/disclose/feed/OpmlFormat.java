@@ -8,6 +8,7 @@ import dev.disclose.plan.Publication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * OPML: {@code feeds.opml}, every feed of the site, for readers that import a subscription list.
@@ -35,14 +36,13 @@ public final class OpmlFormat implements OutputFormat {
 
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
-    // The site's first feed format it publishes; RSS when it publishes none but exports this list.
-    Feed.Kind kind =
-        Feed.KINDS.stream()
-            .filter(k -> publication.config().publishes(k.format()))
-            .findFirst()
-            .orElse(Feed.KINDS.get(0));
+    // The site's first feed format it publishes; none when it publishes no feed, so no entry
+    // points to a file that is not there.
+    Optional<Feed.Kind> kind =
+        Feed.KINDS.stream().filter(k -> publication.config().publishes(k.format())).findFirst();
     List<OpmlWriter.Entry> entries =
-        publication.feeds().stream().map(f -> OpmlWriter.Entry.of(f, kind)).toList();
+        kind.map(k -> publication.feeds().stream().map(f -> OpmlWriter.Entry.of(f, k)).toList())
+            .orElse(List.of());
     sink.put(
         "feeds.opml",
         new OpmlWriter.Subscriptions(publication.config().title(), entries),

@@ -26,7 +26,7 @@ public interface FileSink {
    * Whether the file at {@code path}, made last time of a source equal to {@code source}, stays as
    * it is: then it need not be made. A sink that keeps no earlier files says no.
    */
-  default boolean keep(String path, Object source) {
+  default boolean keep(String path, Record source) {
     return false;
   }
 
@@ -34,7 +34,7 @@ public interface FileSink {
    * The file at {@code path}, made of {@code source} (all it is made of): the next build may keep
    * it.
    */
-  default void put(String path, Object source, byte[] bytes) throws IOException {
+  default void put(String path, Record source, byte[] bytes) throws IOException {
     put(path, bytes);
   }
 
@@ -42,7 +42,7 @@ public interface FileSink {
    * The file {@code make} makes of {@code source}, unless it is {@linkplain #keep kept}; returns
    * whether it was made.
    */
-  default <S> boolean put(String path, S source, Function<? super S, byte[]> make)
+  default <S extends Record> boolean put(String path, S source, Function<? super S, byte[]> make)
       throws IOException {
     if (keep(path, source)) return false;
     put(path, source, make.apply(source));
@@ -69,12 +69,12 @@ public interface FileSink {
       }
 
       @Override
-      public boolean keep(String path, Object source) {
+      public boolean keep(String path, Record source) {
         return outer.keep(folder + path, source);
       }
 
       @Override
-      public void put(String path, Object source, byte[] bytes) throws IOException {
+      public void put(String path, Record source, byte[] bytes) throws IOException {
         outer.put(folder + path, source, bytes);
       }
     };

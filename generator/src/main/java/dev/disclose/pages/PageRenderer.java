@@ -62,8 +62,9 @@ public final class PageRenderer {
             .extension(new SafeHtmlExtension())
             .build();
     this.site = site;
+    // The base URL ends in a slash (SiteConfig), so its path does too.
     String path = URI.create(site.baseUrl()).getPath();
-    this.basePath = path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
+    this.basePath = path == null || path.isEmpty() ? "/" : path;
   }
 
   /** The HTML of one page. */

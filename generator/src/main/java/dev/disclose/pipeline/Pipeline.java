@@ -3,6 +3,7 @@ package dev.disclose.pipeline;
 import dev.disclose.check.CheckedSite;
 import dev.disclose.check.SiteChecker;
 import dev.disclose.config.SiteConfig;
+import dev.disclose.discovery.RobotsTxtFormat;
 import dev.disclose.format.FileSink;
 import dev.disclose.format.OutputFormat;
 import dev.disclose.load.LoadRequest;
@@ -104,8 +105,14 @@ public final class Pipeline {
     progress.phase("planning pages, search documents and similar advisories");
     Publication publication = planner.publication(checked, request.plan());
     SiteOutput out = output.open();
+    // A preview always tells search engines to keep out, whatever formats: chooses.
     List<OutputFormat> formats =
-        request.formats().stream().filter(f -> publication.config().publishes(f.name())).toList();
+        request.formats().stream()
+            .filter(
+                f ->
+                    publication.config().publishes(f.name())
+                        || (publication.preview() && f.name().equals(RobotsTxtFormat.NAME)))
+            .toList();
     SiteWriter.Run writing = writer.begin(publication, out, formats, !request.bundlesLater());
     try {
       // Planned where it is written: nothing holds the plan once its pages are.

@@ -92,17 +92,7 @@ final class AdvisoryViews {
     String path = SitePaths.advisory(a.id());
     Optional<Timestamp> modified = a.effectiveModified(lastCommit);
     SiteConfig config = context.config();
-    String editUrl =
-        config
-            .repository()
-            .map(
-                r ->
-                    (r.endsWith("/") ? r : r + "/")
-                        + "edit/"
-                        + config.branch()
-                        + "/"
-                        + a.source().relativePath())
-            .orElse("");
+    String editUrl = config.editUrl(a.source().relativePath()).orElse("");
     List<Views.AffectedView> affected =
         a.affected().stream()
             .map(

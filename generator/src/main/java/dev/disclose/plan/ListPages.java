@@ -257,7 +257,7 @@ final class ListPages {
     return list.stream().map(row).toList();
   }
 
-  private PageSpec page(String path, String template, String title, Object view) {
+  private PageSpec page(String path, String template, String title, Record view) {
     return new PageSpec(path, template, title, view, base + path, true, Optional.empty());
   }
 }

@@ -11,7 +11,7 @@ public record PageSpec(
     String path,
     String template,
     String title,
-    Object view,
+    Record view,
     String canonicalUrl,
     boolean inSitemap,
     Optional<Instant> lastModified,
@@ -23,7 +23,7 @@ public record PageSpec(
       String path,
       String template,
       String title,
-      Object view,
+      Record view,
       String canonicalUrl,
       boolean inSitemap,
       Optional<Instant> lastModified) {

@@ -99,7 +99,7 @@ final class ReleasePages {
     return pages;
   }
 
-  private PageSpec page(String path, String template, String title, Object view) {
+  private PageSpec page(String path, String template, String title, Record view) {
     return new PageSpec(path, template, title, view, base + path, true, Optional.empty());
   }
 }

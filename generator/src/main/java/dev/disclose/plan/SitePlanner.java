@@ -218,7 +218,7 @@ public final class SitePlanner {
 
   /** A page the sitemap lists, with no modified time of its own. */
   private static PageSpec page(
-      SiteConfig config, String path, String template, String title, Object view) {
+      SiteConfig config, String path, String template, String title, Record view) {
     return new PageSpec(
         path, template, title, view, config.baseUrl() + path, true, Optional.empty());
   }

@@ -197,7 +197,7 @@ public final class PreviewMemo implements Memo {
    */
   public synchronized void commit() {
     previous = current;
-    // Sized for what this build kept: growing them was a share of each rebuild.
+    // Sized for what this build kept, so the next build does not grow them as it goes.
     Map<String, Map<String, Entry>> next = new ConcurrentHashMap<>();
     previous.forEach((slot, values) -> next.put(slot, new ConcurrentHashMap<>(values.size())));
     current = next;

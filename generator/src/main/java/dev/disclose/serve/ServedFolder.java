@@ -65,7 +65,7 @@ public final class ServedFolder implements SiteOutput {
   private Map<String, String> digests = Map.of();
 
   /** What each file made of a source was made of last time. */
-  private Map<String, Object> sources = Map.of();
+  private Map<String, Record> sources = Map.of();
 
   /** The bytes the previous build put: an identical array has the digest it had. */
   private Map<String, byte[]> putBefore = Map.of();
@@ -74,7 +74,7 @@ public final class ServedFolder implements SiteOutput {
   private Map<String, byte[]> put = new ConcurrentHashMap<>();
 
   private Set<String> kept = ConcurrentHashMap.newKeySet();
-  private Map<String, Object> madeOf = new ConcurrentHashMap<>();
+  private Map<String, Record> madeOf = new ConcurrentHashMap<>();
   private int written;
 
   /**
@@ -87,7 +87,7 @@ public final class ServedFolder implements SiteOutput {
   private Set<String> bundleFiles = Set.of();
 
   /** What the latest bundles made or being made were made of; null after a failure. */
-  private Object bundleInputs;
+  private BundleInputs bundleInputs;
 
   public ServedFolder(Path out, ExecutorService background) {
     this.out = out;
@@ -118,8 +118,8 @@ public final class ServedFolder implements SiteOutput {
   }
 
   @Override
-  public boolean keep(String path, Object source) {
-    Object before = sources.get(path);
+  public boolean keep(String path, Record source) {
+    Record before = sources.get(path);
     if (before == null || !before.equals(source) || digests.getOrDefault(path, "").isEmpty())
       return false;
     kept.add(path);
@@ -127,7 +127,7 @@ public final class ServedFolder implements SiteOutput {
   }
 
   @Override
-  public void put(String path, Object source, byte[] bytes) {
+  public void put(String path, Record source, byte[] bytes) {
     madeOf.put(path, source);
     put.put(path, bytes);
   }
@@ -135,7 +135,7 @@ public final class ServedFolder implements SiteOutput {
   /**
    * What the latest build's file at {@code path} was made of, if it was made of a source (tests).
    */
-  synchronized Object sourceOf(String path) {
+  synchronized Record sourceOf(String path) {
     return sources.get(path);
   }
 
@@ -207,7 +207,7 @@ public final class ServedFolder implements SiteOutput {
     digests = next;
     putBefore = put;
     // The sources of the files kept stay; those made now replace theirs; gone files' go.
-    Map<String, Object> nextSources =
+    Map<String, Record> nextSources =
         new HashMap<>(Math.max(16, (kept.size() + madeOf.size()) * 4 / 3 + 1));
     for (String file : kept) nextSources.put(file, sources.get(file));
     nextSources.putAll(madeOf);
@@ -221,8 +221,8 @@ public final class ServedFolder implements SiteOutput {
   }
 
   /**
-   * Empty for the next build, sized for what this one held: growing them was a share of each
-   * rebuild.
+   * Empty for the next build, sized for what this one held, so the next build does not grow them as
+   * it goes.
    */
   private void startNextBuild() {
     put = new ConcurrentHashMap<>(Math.max(16, put.size()));

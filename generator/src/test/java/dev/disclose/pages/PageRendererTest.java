@@ -9,6 +9,7 @@ import dev.disclose.plan.PageSpec;
 import dev.disclose.plan.Views;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class PageRendererTest {
         path,
         template,
         title,
-        "not SafeHtml",
+        new Views.IndexView("not SafeHtml", "", List.of()),
         "https://example.org/" + path,
         true,
         Optional.empty());

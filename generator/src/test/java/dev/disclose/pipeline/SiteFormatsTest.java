@@ -104,6 +104,25 @@ class SiteFormatsTest {
   }
 
   @Test
+  void aPreviewTellsSearchEnginesToKeepOutWhateverTheFormats() throws IOException {
+    Path site = temp.resolve("site");
+    TestSites.copyTree(SiteBuildTest.FIXTURE, site);
+    Path config = site.resolve("site-config.yaml");
+    Files.writeString(config, Files.readString(config) + "formats: [osv]\n");
+    CliRun run = CliRun.in(site, "build", "--preview", "--now", SiteBuildTest.BEFORE_EMBARGO);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(site.resolve("_preview/robots.txt"))).contains("Disallow: /");
+  }
+
+  @Test
+  void feedsOpmlListsNoFeedTheSiteDoesNotPublish() throws IOException {
+    Path out = build("formats: [opml, osv]\n");
+    assertThat(Files.readString(out.resolve("feeds.opml")))
+        .doesNotContain("feed.xml")
+        .doesNotContain("<outline");
+  }
+
+  @Test
   void theNamesThePlannerAndTheDefaultThemeUseAreFormats() throws IOException {
     TreeSet<String> used = new TreeSet<>();
     Feed.KINDS.forEach(kind -> used.add(kind.format()));

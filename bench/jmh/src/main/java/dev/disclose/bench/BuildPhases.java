@@ -73,7 +73,7 @@ public class BuildPhases {
   public void setUp() throws Exception {
     Path root = Path.of(site).toAbsolutePath().normalize();
     opened = SiteRoot.open(root, new PathDisplay(root));
-    sources = new SiteLoader(Memo.NONE).load(LoadRequest.toBuild(opened));
+    sources = new SiteLoader(Memo.NONE, OutputFormats.names()).load(LoadRequest.toBuild(opened));
     checked = new SiteChecker(Memo.NONE).check(sources, now);
     if (checked.errors() > 0)
       throw new IllegalStateException(site + " has " + checked.errors() + " validation errors");
@@ -85,7 +85,7 @@ public class BuildPhases {
   /** Reading and parsing every advisory file: the load stage. */
   @Benchmark
   public SiteSources load() throws Exception {
-    return new SiteLoader(Memo.NONE).load(LoadRequest.toBuild(opened));
+    return new SiteLoader(Memo.NONE, OutputFormats.names()).load(LoadRequest.toBuild(opened));
   }
 
   /** Checking every advisory: with the load, what {@code disclose validate} does. */

@@ -1,4 +1,4 @@
-package dev.disclose.export;
+package dev.disclose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code disclose export osv|rustsec|cyclonedx} on a fixture site that uses every field of the
  * format.
  */
-class ExportsTest {
+class ExportCommandTest {
   static final Path FIXTURE = Path.of("src/test/resources/sites/exports");
   static final Path GOLDEN = Path.of("src/test/resources/golden/exports");
   static final String NOW = "2026-01-01T00:00:00Z";
