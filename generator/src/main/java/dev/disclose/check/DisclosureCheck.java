@@ -22,7 +22,9 @@ final class DisclosureCheck {
     return "`"
         + m.found()
         + "` "
-        + (m.isId() ? "is" : "names " + m.owner().id() + ", which is")
+        + (!m.isId()
+            ? "names " + m.owner().id() + ", which is"
+            : m.found().equals(m.owner().id()) ? "is" : "is " + m.owner().id() + ", which is")
         + " "
         + m.owner().state();
   }

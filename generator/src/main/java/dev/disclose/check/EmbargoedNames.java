@@ -29,22 +29,23 @@ public final class EmbargoedNames {
   /** What a forbidden name belongs to: an advisory's ID, and how it is held back. */
   public record Owner(String id, String state) {}
 
-  /** A forbidden name found in a line: where it starts and ends in the line, and its owner. */
-  public record Match(int start, int end, String found, Owner owner) {
-    /** Whether the text found is the owner's ID itself, as written. */
-    public boolean isId() {
-      return found.equals(owner.id());
-    }
-  }
+  /**
+   * A forbidden name found in a line: where it starts and ends in the line, the text there, its
+   * owner, and whether it is the owner's ID (else one of its aliases).
+   */
+  public record Match(int start, int end, String found, Owner owner, boolean isId) {}
+
+  /** A held-back name: whose it is, and whether it is that advisory's ID. */
+  private record Name(Owner owner, boolean isId) {}
 
   private static final EmbargoedNames NONE = new EmbargoedNames(Map.of());
 
-  /** Folded name → owner; what {@link #equals} compares, so a memo sees the same set as equal. */
-  private final Map<String, Owner> names;
+  /** Folded name → whose; what {@link #equals} compares, so a memo sees the same set as equal. */
+  private final Map<String, Name> names;
 
   private final Node trie = new Node();
 
-  private EmbargoedNames(Map<String, Owner> names) {
+  private EmbargoedNames(Map<String, Name> names) {
     this.names = Map.copyOf(names);
     this.names.forEach(this::add);
   }
@@ -57,7 +58,7 @@ public final class EmbargoedNames {
   public static EmbargoedNames of(
       List<Advisory> advisories, Instant now, Collection<String> extraIds) {
     Set<String> published = new HashSet<>();
-    Map<String, Owner> held = new LinkedHashMap<>();
+    Map<String, Name> held = new LinkedHashMap<>();
     for (Advisory a : advisories) {
       if (EmbargoPolicy.isPublic(a, now)) {
         published.add(fold(a.id()).text());
@@ -69,11 +70,11 @@ public final class EmbargoedNames {
           new Owner(
               a.id(),
               a.embargo().isPresent() ? "embargoed until " + a.embargo().get() : "not published");
-      held.putIfAbsent(fold(a.id()).text(), owner);
-      for (String alias : a.aliases()) held.putIfAbsent(fold(alias).text(), owner);
+      held.put(fold(a.id()).text(), new Name(owner, true));
+      for (String alias : a.aliases()) held.putIfAbsent(fold(alias).text(), new Name(owner, false));
     }
     for (String id : extraIds) {
-      held.putIfAbsent(fold(id).text(), new Owner(id, "sealed and not published"));
+      held.putIfAbsent(fold(id).text(), new Name(new Owner(id, "sealed and not published"), true));
     }
     held.keySet().removeIf(name -> name.isEmpty() || published.contains(name));
     return held.isEmpty() ? NONE : new EmbargoedNames(held);
@@ -99,7 +100,7 @@ public final class EmbargoedNames {
       // The longest name starting here that ends at a word boundary.
       Node n = trie;
       int end = -1;
-      Owner owner = null;
+      Name owner = null;
       for (int e = s; e < t.length(); e++) {
         n = n.children.get(t.charAt(e));
         if (n == null) break;
@@ -115,13 +116,13 @@ public final class EmbargoedNames {
       }
       int from = folded.from()[s];
       int to = folded.to()[end - 1];
-      out.add(new Match(from, to, line.substring(from, to), owner));
+      out.add(new Match(from, to, line.substring(from, to), owner.owner(), owner.isId()));
       s = end;
     }
     return out;
   }
 
-  private void add(String name, Owner owner) {
+  private void add(String name, Name owner) {
     Node n = trie;
     for (int i = 0; i < name.length(); i++)
       n = n.children.computeIfAbsent(name.charAt(i), c -> new Node());
@@ -130,7 +131,7 @@ public final class EmbargoedNames {
 
   private static final class Node {
     final Map<Character, Node> children = new HashMap<>(4);
-    Owner owner;
+    Name owner;
   }
 
   @Override
