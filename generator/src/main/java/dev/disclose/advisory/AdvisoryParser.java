@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -175,9 +176,15 @@ public final class AdvisoryParser {
     List<String> keywords = f.strings("keywords");
     List<String> categories = f.strings("categories");
     Map<String, Object> databaseSpecific = f.freeForm("database_specific");
-    String details = LEADING_BLANK_LINES.matcher(parts.body()).replaceFirst("").stripTrailing();
+    Matcher blank = LEADING_BLANK_LINES.matcher(parts.body());
+    int cut = blank.lookingAt() ? blank.end() : 0;
+    int skipped = (int) parts.body().substring(0, cut).chars().filter(c -> c == '\n').count();
+    String details = parts.body().substring(cut).stripTrailing();
+    // Where the details' first line is, so that a finding in them names its line; an empty body
+    // keeps the line after the front matter.
+    int detailsLine = parts.bodyFirstLine() + (details.isEmpty() ? 0 : skipped);
     // Last: Source copies the positions, so every field must have been read by now.
-    Source source = new Source(file, relativePath, parts.bodyFirstLine(), positions);
+    Source source = new Source(file, relativePath, detailsLine, positions);
     return new Advisory(
         id,
         title,

@@ -18,6 +18,8 @@ import dev.disclose.releases.ReleaseNotesLinker;
 import dev.disclose.yaml.Position;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,8 +32,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Advisories against release notes (L001-L005): every fix has its release, releases name what they
- * fix and nothing unknown, and nothing that is not public yet.
+ * Advisories against release notes (L001-L006): every fix has its release, releases name what they
+ * fix and nothing unknown, and nothing that is not public yet, in any disguise.
  */
 final class ReleaseCheck {
   private ReleaseCheck() {}
@@ -63,6 +65,7 @@ final class ReleaseCheck {
       Map<String, String> texts,
       SiteConfig config,
       Instant now,
+      EmbargoedNames embargoed,
       Memo memo) {
     List<Diagnostic> out = new ArrayList<>();
     Map<String, Advisory> byName = new HashMap<>();
@@ -156,22 +159,51 @@ final class ReleaseCheck {
                       + id
                       + "` is the ID or alias of no advisory of this site;"
                       + " correct it, or add the advisory"));
-        } else if (!EmbargoPolicy.isPublic(a, now)) {
+        }
+      }
+      // Names held back, found in the notes as they render (any case, escaped, as entities),
+      // each at its line of the file.
+      if (!embargoed.isEmpty()) {
+        String[] notes = r.notes().split("\n", -1);
+        int cursor = Math.max(0, r.line() - 1);
+        for (String line : notes) {
+          if (embargoed.find(line).isEmpty()) continue;
+          String[] all = lines.get();
+          int at = locate(all, line, cursor);
+          if (at >= 0) cursor = at + 1;
+          for (EmbargoedNames.Match m : embargoed.find(at >= 0 ? all[at] : line)) {
+            out.add(
+                Diagnostic.of(
+                    file.get(),
+                    at >= 0 ? new Position(at + 1, m.start() + 1) : new Position(r.line(), 1),
+                    Rule.RELEASE_DISCLOSES,
+                    DisclosureCheck.describe(m)
+                        + "; the release page"
+                        + " would disclose it: keep it out of the published notes until then"));
+          }
+        }
+      }
+      // A release not out yet that fixes a held-back advisory announces the fix ahead of it.
+      LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+      if (r.date().filter(d -> d.isAfter(today)).isPresent()) {
+        for (Advisory a : fixes.of(r)) {
+          if (EmbargoPolicy.isPublic(a, now)) continue;
           out.add(
               Diagnostic.of(
                   file.get(),
-                  find(lines.get(), id, r.line()),
-                  Rule.RELEASE_DISCLOSES,
-                  "`"
-                      + id
-                      + "` "
-                      + (id.equals(a.id()) ? "is" : "names " + a.id() + ", which is")
+                  new Position(Math.max(1, r.line()), 1),
+                  Rule.RELEASE_AHEAD,
+                  r.packageName()
                       + " "
+                      + r.version()
+                      + " is dated "
+                      + r.date().get()
+                      + ", after now, and fixes an advisory that is "
                       + (a.embargo().isPresent()
                           ? "embargoed until " + a.embargo().get()
                           : "not published")
-                      + "; the release page"
-                      + " would disclose it: keep it out of the published notes until then"));
+                      + ": its release page would announce the fix first; keep the release out of the published notes until it is out and"
+                      + " the advisory public, or correct its date"));
         }
       }
       // The same test as link-release-notes, so the two never disagree about a release.
@@ -210,6 +242,16 @@ final class ReleaseCheck {
     Matcher m = ids.matcher(notes);
     while (m.find()) named.add(m.group(1));
     return List.copyOf(named);
+  }
+
+  /**
+   * The index of the first of {@code lines} at or after {@code from} (0-based) that holds the line
+   * of notes {@code line}, or -1: notes are lines of their file, stripped.
+   */
+  private static int locate(String[] lines, String line, int from) {
+    String wanted = line.strip();
+    for (int i = from; i < lines.length; i++) if (lines[i].strip().equals(wanted)) return i;
+    return -1;
   }
 
   /** The first occurrence of {@code text} at or after line {@code from} (1-based). */

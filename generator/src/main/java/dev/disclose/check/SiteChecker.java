@@ -1,6 +1,7 @@
 package dev.disclose.check;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.catalog.EmbargoPolicy;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.cwe.CweCatalog;
 import dev.disclose.diagnostic.Diagnostic;
@@ -50,6 +51,13 @@ public final class SiteChecker {
   /** What the timeless checks read: the advisory and the configuration. */
   record Timeless(Advisory advisory, SiteConfig config) {}
 
+  /** The findings of a public advisory against the names held back. */
+  static final Slot<Disclosures, List<Diagnostic>> DISCLOSURES =
+      new Slot<>("names held back a public advisory names");
+
+  /** What those findings read: the advisory and the names. */
+  record Disclosures(Advisory advisory, EmbargoedNames held) {}
+
   private final Memo memo;
 
   public SiteChecker(Memo memo) {
@@ -68,6 +76,13 @@ public final class SiteChecker {
         sources.files().parallelStream().flatMap(file -> perFile(file, context).stream()).toList());
     List<Advisory> advisories = sources.advisories();
     diagnostics.addAll(CatalogCheck.check(advisories, config.idPrefix()));
+    EmbargoedNames held = EmbargoedNames.of(advisories, now, List.of());
+    diagnostics.addAll(
+        sources.files().parallelStream()
+            .flatMap(file -> file.advisory().stream())
+            .filter(a -> EmbargoPolicy.isPublic(a, now))
+            .flatMap(a -> disclosures(a, held).stream())
+            .toList());
     Path configFile = site.display().of(site.configFile());
     if (sources.releaseNotesProblem().isPresent()) {
       diagnostics.add(
@@ -82,6 +97,7 @@ public final class SiteChecker {
               sources.releaseNotes().texts(),
               config,
               now,
+              held,
               memo));
     }
     int checked = sources.files().size();
@@ -95,6 +111,23 @@ public final class SiteChecker {
     }
     return new CheckedSite(
         sources, now, diagnostics.stream().distinct().sorted().toList(), checked);
+  }
+
+  /**
+   * A public advisory's findings of names held back; kept while the advisory and the names are the
+   * same, which a preview rebuild mostly finds.
+   */
+  private List<Diagnostic> disclosures(Advisory a, EmbargoedNames held) {
+    if (held.isEmpty()) return List.of();
+    return memo.get(
+        DISCLOSURES,
+        a.source().file().toString(),
+        new Disclosures(a, held),
+        in -> {
+          Findings findings = new Findings(a.source().file());
+          DisclosureCheck.check(a, held, findings);
+          return List.copyOf(findings.diagnostics());
+        });
   }
 
   /** One file's findings: its parse's, and the checks' of its advisory. */

@@ -138,6 +138,14 @@ public enum Rule {
       ERROR,
       "The file name is not `<ID>.md`.",
       "Rename the file after the `id` field (or fix the `id`)."),
+  RELATED_DISCLOSES(
+      "I008",
+      "related-discloses",
+      ERROR,
+      "A public advisory's `related` or `upstream` names an advisory that is still embargoed or a "
+          + "draft (its ID or an alias, in any spelling): its page, OSV record and VEX would "
+          + "disclose it.",
+      "Remove the entry until the other advisory is public, then add it back."),
 
   // Dates and lifecycle
   DATE_FORMAT(
@@ -292,6 +300,14 @@ public enum Rule {
       WARNING,
       "A category is not one of RustSec's.",
       "Use one of the categories docs/advisory-format.md lists, or a keyword instead."),
+  TEXT_DISCLOSES(
+      "C003",
+      "text-discloses",
+      ERROR,
+      "A public advisory's published text (title, details, references, credits, keywords, "
+          + "package data) names an advisory that is still embargoed or a draft: its ID or an "
+          + "alias, in any case, escaped, as HTML entities or with look-alike characters.",
+      "Leave the name out until that advisory is public (or publish it first)."),
 
   // Release notes
   RELEASE_MISSING(
@@ -311,7 +327,7 @@ public enum Rule {
       "L003",
       "release-discloses",
       ERROR,
-      "Release notes name an advisory that is still embargoed or a draft: the release page would disclose it.",
+      "Release notes name an advisory that is still embargoed or a draft (its ID or an alias, in any case, escaped, as HTML entities or with look-alike characters): the release page would disclose it.",
       "Leave the advisory out of the published notes until its embargo lifts (or publish the advisory)."),
   PUBLISHED_BEFORE_RELEASE(
       "L004",
@@ -324,7 +340,13 @@ public enum Rule {
       "release-silent",
       WARNING,
       "A release fixes an advisory its notes do not mention.",
-      "Add a Security entry naming the advisory (ID and CVE), or let `disclose link-release-notes --write` add it.");
+      "Add a Security entry naming the advisory (ID and CVE), or let `disclose link-release-notes --write` add it."),
+  RELEASE_AHEAD(
+      "L006",
+      "release-ahead",
+      ERROR,
+      "A release dated after now fixes an advisory that is still embargoed or a draft: its release page would announce the fix before the advisory is public.",
+      "Keep the release's notes out of the site until it is released and the advisory is public, or correct its date.");
 
   /** The rule a YAML reading problem breaks. */
   public static Rule of(YamlProblem.Kind kind) {
