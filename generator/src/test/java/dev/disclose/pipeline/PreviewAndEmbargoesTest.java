@@ -47,6 +47,10 @@ class PreviewAndEmbargoesTest {
     Document published =
         Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0001/index.html")));
     assertThat(published.select(".not-public-banner")).isEmpty();
+    // The status says what each one is, never "Published" under a NOT PUBLIC banner.
+    assertThat(status(embargoed)).isEqualTo("Embargoed until 2026-01-15T16:00:00Z");
+    assertThat(status(draft)).isEqualTo("Draft");
+    assertThat(status(published)).isEqualTo("Published");
     try (Stream<Path> pages = Files.walk(out)) {
       for (Path p : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
         Document d = Jsoup.parse(Files.readString(p));
@@ -64,6 +68,11 @@ class PreviewAndEmbargoesTest {
     assertThat(site.resolve("_site/advisories/FIX-2025-0003")).doesNotExist();
     assertThat(Files.readString(site.resolve("_site/index.html")))
         .doesNotContain("NOT PUBLIC", "noindex");
+  }
+
+  /** What an advisory page's facts say its status is. */
+  private static String status(Document page) {
+    return page.select("dl.facts dt:containsOwn(Status) + dd").text();
   }
 
   @Test
