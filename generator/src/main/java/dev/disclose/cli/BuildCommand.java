@@ -45,7 +45,7 @@ final class BuildCommand implements Callable<Integer> {
       description = {
         "Build everything, drafts and embargoed advisories included, each marked",
         "NOT PUBLIC, with search engines told to keep out; default output _preview/. Refuses to",
-        "write into a public build's folder."
+        "write inside or around _site/ or any public build's output."
       })
   boolean preview;
 
