@@ -10,6 +10,7 @@ import dev.disclose.pipeline.Refused;
 import dev.disclose.plan.PlanRequest;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
+import dev.disclose.report.Redaction;
 import dev.disclose.text.Urls;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class BuildCommand implements Callable<Integer> {
       description = {
         "Build everything, drafts and embargoed advisories included, each marked",
         "NOT PUBLIC, with search engines told to keep out; default output _preview/. Refuses to",
-        "write into a public build's folder."
+        "write inside or around _site/ or any public build's output."
       })
   boolean preview;
 
@@ -118,6 +119,7 @@ final class BuildCommand implements Callable<Integer> {
       DiagnosticFormat format =
           env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
       new DiagnosticPrinter(env.workingDirectory(), opened.root())
+          .redacting(Redaction.forOutput(refused.checked(), format, env.isGitHubActions()))
           .print(
               refused.checked().diagnostics(), refused.checked().filesChecked(), format, env.out());
       env.err()

@@ -12,6 +12,7 @@ import dev.disclose.pipeline.Pipeline;
 import dev.disclose.pipeline.Refused;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
+import dev.disclose.report.Redaction;
 import dev.disclose.text.DidYouMean;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,6 +102,7 @@ final class ExportCommand implements Callable<Integer> {
     } catch (Refused refused) {
       DiagnosticFormat f = env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
       new DiagnosticPrinter(env.workingDirectory(), opened.root())
+          .redacting(Redaction.forOutput(refused.checked(), f, env.isGitHubActions()))
           .print(refused.checked().diagnostics(), refused.checked().filesChecked(), f, env.out());
       env.err()
           .println(

@@ -9,6 +9,7 @@ import dev.disclose.pipeline.Refused;
 import dev.disclose.releases.ReleaseNotesLinker;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
+import dev.disclose.report.Redaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,8 @@ final class LinkReleaseNotesCommand implements Callable<Integer> {
       checked = Pipeline.oneOff().checkClean(LoadRequest.toCheck(opened), clock.resolve(env));
     } catch (Refused refused) {
       new DiagnosticPrinter(env.workingDirectory(), opened.root())
+          .redacting(
+              Redaction.forOutput(refused.checked(), DiagnosticFormat.TEXT, env.isGitHubActions()))
           .print(
               refused.checked().diagnostics(),
               refused.checked().filesChecked(),

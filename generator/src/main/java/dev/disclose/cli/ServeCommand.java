@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Previews the site on 127.0.0.1, rebuilding and reloading on every change.",
-      "Watches advisories/, themes/, docs/ and site-config.yaml. Ctrl-C stops it."
+      "Watches advisories/, themes/, docs/ and site-config.yaml. Ctrl-C stops it.",
+      "With --preview, drafts and embargoed advisories are served too, marked NOT PUBLIC."
     })
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
@@ -32,6 +33,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
+  @Option(
+      names = "--preview",
+      description = {
+        "Serve drafts and embargoed advisories too, each marked NOT PUBLIC, with search",
+        "engines told to keep out, as build --preview does; to this machine only."
+      })
+  boolean preview;
+
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
@@ -41,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     PreviewServer server;
     try {
-      server = PreviewServer.start(site.open(env), port, env.clock(), env.out(), timings);
+      server = PreviewServer.start(site.open(env), port, env.clock(), env.out(), timings, preview);
     } catch (BindException e) {
       env.err().println("disclose: port " + port + " is in use; pick another with --port");
       return Main.USAGE;
@@ -56,7 +65,14 @@ final class ServeCommand implements Callable<Integer> {
                   env.out().flush();
                   stopped.countDown();
                 }));
-    env.out().println("serving " + server.url() + " (Ctrl-C to stop)");
+    env.out()
+        .println(
+            (preview
+                    ? "serving a PREVIEW (drafts and embargoed advisories included, not for"
+                        + " publication) at "
+                    : "serving ")
+                + server.url()
+                + " (Ctrl-C to stop)");
     env.out().flush();
     stopped.await();
     return Main.OK;

@@ -1,6 +1,7 @@
 package dev.disclose.cli;
 
 import dev.disclose.load.SiteRoot;
+import dev.disclose.pipeline.Pipeline;
 import dev.disclose.summary.ChangeSummary;
 import java.io.IOException;
 import java.util.List;
@@ -16,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Prints, as Markdown, the advisories added, changed, withdrawn and removed since a git ref.",
       "The validate workflow writes it to the job summary of a pull request. Advisories that are not public",
-      "(drafts, running embargoes) are counted but never named."
+      "(drafts, running embargoes) are counted but never named, unless site-config.yaml sets",
+      "redact_logs: false (a private repository)."
     },
     footer = {
       "",
@@ -50,7 +52,8 @@ final class SummaryCommand implements Callable<Integer> {
               "disclose: cannot run git (" + e.getMessage() + "); summary needs git on the PATH");
       return Main.USAGE;
     }
-    env.out().print(ChangeSummary.markdown(entries, since));
+    boolean redact = Pipeline.oneOff().config(opened).redactLogs();
+    env.out().print(ChangeSummary.markdown(entries, since, redact));
     env.out().flush();
     return Main.OK;
   }

@@ -8,6 +8,7 @@ import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
+import dev.disclose.report.Redaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
             ? format
             : env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
     new DiagnosticPrinter(env.workingDirectory(), opened.root())
+        .redacting(Redaction.forOutput(report, chosen, env.isGitHubActions()))
         .print(report.diagnostics(), report.filesChecked(), chosen, env.out());
     SiteConfig config = report.config();
     if (chosen == DiagnosticFormat.TEXT

@@ -11,7 +11,9 @@ import java.util.OptionalInt;
  * {@code site-config.yaml}: what the site is called, where it lives, whose advisories it holds. The
  * one place defaults are applied is {@link SiteConfigLoader}; {@code baseUrl} always ends in {@code
  * /}, whatever the file says; {@code formats} names the output formats the site publishes (every
- * one, unless the file chooses).
+ * one, unless the file chooses); {@code redactLogs} says whether what CI prints (annotations, the
+ * job summary) leaves out the text of advisories that are not public, as a public repository's logs
+ * need.
  */
 public record SiteConfig(
     String title,
@@ -29,7 +31,8 @@ public record SiteConfig(
     boolean osvPrefixRegistered,
     int feedItems,
     boolean releaseNotesRequired,
-    List<String> formats) {
+    List<String> formats,
+    boolean redactLogs) {
 
   /**
    * How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured.
@@ -102,7 +105,8 @@ public record SiteConfig(
         osvPrefixRegistered,
         feedItems,
         releaseNotesRequired,
-        formats);
+        formats,
+        redactLogs);
   }
 
   /**

@@ -41,7 +41,8 @@ public final class SiteConfigLoader {
           "osv_prefix_registered",
           "feed_items",
           "release_notes_required",
-          "formats");
+          "formats",
+          "redact_logs");
   static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
   /** The configuration (with defaults where the file was wrong) and what was wrong with it. */
@@ -169,7 +170,8 @@ public final class SiteConfigLoader {
             osvPrefixRegistered(f, findings),
             feedItems(f, findings),
             bool(f, "release_notes_required", findings),
-            formats(f, formatNames, findings));
+            formats(f, formatNames, findings),
+            bool(f, "redact_logs", true, findings));
     return new Loaded(config, findings.diagnostics(), positions);
   }
 
@@ -182,15 +184,22 @@ public final class SiteConfigLoader {
 
   /** A yes/no setting, false unless written {@code true}. */
   private static boolean bool(Fields f, String key, Findings findings) {
+    return bool(f, key, false, findings);
+  }
+
+  /**
+   * A yes/no setting, {@code unset} unless written; a wrong value is reported and taken as unset.
+   */
+  private static boolean bool(Fields f, String key, boolean unset, Findings findings) {
     Optional<String> value = f.string(key);
-    if (value.isEmpty()) return false;
+    if (value.isEmpty()) return unset;
     String v = value.get().strip();
     if (v.equals("true") || v.equals("false")) return v.equals("true");
     findings.report(
         Rule.INVALID_VALUE,
         f.valuePosition(key),
         "`" + key + "` is `" + v + "`; write `true` or `false`");
-    return false;
+    return unset;
   }
 
   /**

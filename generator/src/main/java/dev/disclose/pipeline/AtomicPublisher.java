@@ -82,6 +82,7 @@ public final class AtomicPublisher {
           }
         }
       }
+      OutputSeparation.check(out, siteRoot, preview);
       Files.createDirectories(target.getParent());
       Path staging =
           Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");

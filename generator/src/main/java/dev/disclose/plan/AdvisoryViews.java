@@ -131,7 +131,7 @@ final class AdvisoryViews {
         a.title(),
         path,
         base + path,
-        a.withdrawn().isPresent() ? "Withdrawn" : "Published",
+        status(a),
         a.withdrawn().isPresent(),
         a.withdrawn().map(w -> w.date().date().toString()).orElse(""),
         a.withdrawn().map(w -> w.reason()).orElse(""),
@@ -197,10 +197,26 @@ final class AdvisoryViews {
 
   /** In a preview, what an advisory that is not public is: the banner its page carries. */
   private String banner(Advisory a) {
-    if (context.previewAt().isEmpty() || EmbargoPolicy.isPublic(a, context.previewAt().get()))
-      return "";
+    if (!hiddenInPreview(a)) return "";
     if (a.status() == Status.DRAFT) return "DRAFT — NOT PUBLIC";
     return "EMBARGOED — NOT PUBLIC" + a.embargo().map(e -> " until " + e.instant()).orElse("");
+  }
+
+  /**
+   * The status its page states; in a preview, a draft or embargoed advisory's as it is, so that the
+   * page never says "Published" under its banner.
+   */
+  private String status(Advisory a) {
+    if (hiddenInPreview(a)) {
+      if (a.status() == Status.DRAFT) return "Draft";
+      return "Embargoed" + a.embargo().map(e -> " until " + e.instant()).orElse("");
+    }
+    return a.withdrawn().isPresent() ? "Withdrawn" : "Published";
+  }
+
+  /** Whether this is a preview and the advisory one that is not public at its time. */
+  private boolean hiddenInPreview(Advisory a) {
+    return context.previewAt().isPresent() && !EmbargoPolicy.isPublic(a, context.previewAt().get());
   }
 
   private static Views.SeverityView severity(Severity s) {

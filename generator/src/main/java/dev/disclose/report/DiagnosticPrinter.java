@@ -37,6 +37,7 @@ public final class DiagnosticPrinter {
   private final Path workingDirectory;
   private final Path siteRoot;
   private final Map<Path, List<String>> lines = new HashMap<>();
+  private Redaction redaction = Redaction.NONE;
 
   /**
    * {@code siteRoot}: source lines are quoted only from files whose real path lies inside it, so
@@ -45,6 +46,15 @@ public final class DiagnosticPrinter {
   public DiagnosticPrinter(Path workingDirectory, Path siteRoot) {
     this.workingDirectory = workingDirectory;
     this.siteRoot = siteRoot;
+  }
+
+  /**
+   * This printer, printing what {@code redaction} allows of advisories that are not public: the
+   * file, the place and the rule.
+   */
+  public DiagnosticPrinter redacting(Redaction redaction) {
+    this.redaction = redaction;
+    return this;
   }
 
   public void print(
@@ -59,8 +69,8 @@ public final class DiagnosticPrinter {
 
   private void text(List<Diagnostic> diagnostics, int files, PrintWriter out) {
     for (Diagnostic d : diagnostics) {
-      out.println(headline(d));
-      if (NO_QUOTE.contains(d.rule())) continue;
+      out.println(headline(d, redaction.message(d)));
+      if (NO_QUOTE.contains(d.rule()) || redaction.redacts(d)) continue;
       sourceLine(d)
           .map(DiagnosticPrinter::visible)
           .ifPresent(
@@ -76,6 +86,10 @@ public final class DiagnosticPrinter {
 
   /** {@code path:line:col: error[CODE]: message}. */
   public static String headline(Diagnostic d) {
+    return headline(d, d.message());
+  }
+
+  private static String headline(Diagnostic d, String message) {
     return d.file().toString().replace('\\', '/')
         + ":"
         + d.position().line()
@@ -86,7 +100,7 @@ public final class DiagnosticPrinter {
         + "["
         + d.rule().code()
         + "]: "
-        + visible(d.message());
+        + visible(message);
   }
 
   public static String summary(List<Diagnostic> diagnostics, int files) {
@@ -115,12 +129,12 @@ public final class DiagnosticPrinter {
               + ",title="
               + property(d.rule().code() + " " + d.rule().slug())
               + "::"
-              + data(visible(d.message())));
+              + data(visible(redaction.message(d))));
     }
     out.println(summary(diagnostics, files));
   }
 
-  private static void json(List<Diagnostic> diagnostics, int files, PrintWriter out) {
+  private void json(List<Diagnostic> diagnostics, int files, PrintWriter out) {
     try {
       ObjectMapper mapper = new ObjectMapper();
       JsonGenerator g = mapper.getFactory().createGenerator(out);
@@ -139,7 +153,7 @@ public final class DiagnosticPrinter {
         g.writeStringField("severity", d.severity().label());
         g.writeStringField("code", d.rule().code());
         g.writeStringField("rule", d.rule().slug());
-        g.writeStringField("message", d.message());
+        g.writeStringField("message", redaction.message(d));
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -6,6 +6,7 @@ import dev.disclose.config.SiteConfig;
 import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
+import dev.disclose.plan.PlanRequest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -72,10 +75,22 @@ public final class PreviewServer implements Closeable {
   private final Rebuilder rebuilder;
   private final SiteWatcher watcher;
 
+  /** Whether drafts and embargoed advisories are served: only to this machine's own addresses. */
+  private final boolean drafts;
+
   private PreviewServer(
-      SiteRoot site, Path out, int port, Clock clock, PrintWriter log, boolean timings)
+      SiteRoot site,
+      Path out,
+      int port,
+      Clock clock,
+      PrintWriter log,
+      boolean timings,
+      boolean drafts)
       throws IOException, SiteException {
-    this.preview = new PreviewSite(out, true);
+    this.drafts = drafts;
+    this.preview =
+        new PreviewSite(
+            out, true, drafts ? new PlanRequest(Optional.empty(), true) : PlanRequest.PUBLIC);
     SiteConfig config = Pipeline.oneOff().config(site);
     this.out = out;
     this.server =
@@ -108,8 +123,21 @@ public final class PreviewServer implements Closeable {
   public static PreviewServer start(
       SiteRoot site, int port, Clock clock, PrintWriter log, boolean timings)
       throws IOException, SiteException {
+    return start(site, port, clock, log, timings, false);
+  }
+
+  /**
+   * As {@link #start(SiteRoot, int, Clock, PrintWriter, boolean)}; {@code drafts}: a preview,
+   * drafts and embargoed advisories included with their NOT PUBLIC banners, as {@code build
+   * --preview} makes it. It is served on the loopback address only, as every site this server
+   * serves.
+   */
+  public static PreviewServer start(
+      SiteRoot site, int port, Clock clock, PrintWriter log, boolean timings, boolean drafts)
+      throws IOException, SiteException {
+    // A private folder (0700) that no other user can read drafts from.
     Path out = Files.createTempDirectory("disclose-serve-").resolve("site");
-    PreviewServer preview = new PreviewServer(site, out, port, clock, log, timings);
+    PreviewServer preview = new PreviewServer(site, out, port, clock, log, timings, drafts);
     preview.rebuilder.first();
     preview.watcher.registerSite();
     preview.server.start();
@@ -149,6 +177,14 @@ public final class PreviewServer implements Closeable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (drafts && !addressedToLoopback(exchange)) {
+        send(
+            exchange,
+            403,
+            "text/plain; charset=utf-8",
+            "a preview is served to http://127.0.0.1 only\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       String path = exchange.getRequestURI().getPath();
       if (path.equals(RELOAD_JS)) {
         send(
@@ -200,6 +236,20 @@ public final class PreviewServer implements Closeable {
       }
       send(exchange, status, TYPES.getOrDefault(ext, "application/octet-stream"), bytes);
     }
+  }
+
+  /**
+   * Whether the request names this machine as its host: a web page elsewhere that rebinds its own
+   * name to 127.0.0.1 sends that name, and must not read the drafts.
+   */
+  private boolean addressedToLoopback(HttpExchange exchange) {
+    String host = exchange.getRequestHeaders().getFirst("Host");
+    if (host == null) return false;
+    int port = server.getAddress().getPort();
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    return h.equals("127.0.0.1:" + port)
+        || h.equals("localhost:" + port)
+        || h.equals("[::1]:" + port);
   }
 
   /** The file for a URL path, never outside the served folder. */

@@ -49,13 +49,25 @@ public final class PreviewSite {
   private final PreviewMemo memo;
   private final ServedFolder served;
 
+  /** What each build plans: the public site, or a preview with drafts and embargoed advisories. */
+  private final PlanRequest plan;
+
   /**
    * {@code lagging}: whether slow values (similar advisories) are made in the background, a build
    * showing the previous ones meanwhile.
    */
   public PreviewSite(Path out, boolean lagging) {
+    this(out, lagging, PlanRequest.PUBLIC);
+  }
+
+  /**
+   * As {@link #PreviewSite(Path, boolean)}, each build planned as {@code plan} says (a preview's
+   * marks drafts and embargoed advisories NOT PUBLIC and keeps search engines out).
+   */
+  public PreviewSite(Path out, boolean lagging, PlanRequest plan) {
     this.memo = new PreviewMemo(background, lagging);
     this.served = new ServedFolder(out, background);
+    this.plan = plan;
   }
 
   public PreviewMemo memo() {
@@ -79,7 +91,7 @@ public final class PreviewSite {
       built =
           pipeline.build(
               LoadRequest.toBuild(site).withChanges(seen),
-              new Pipeline.BuildRequest(now, PlanRequest.PUBLIC, OutputFormats.ALL, true),
+              new Pipeline.BuildRequest(now, plan, OutputFormats.ALL, true),
               () -> served);
     } catch (SiteException | Refused | RuntimeException | Error e) {
       memo.abandon();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * {@code disclose summary --since REF}: the advisories added, changed, withdrawn and removed under
@@ -122,15 +123,24 @@ public final class ChangeSummary {
     return out;
   }
 
-  /** The job summary's Markdown. */
+  /** The job summary's Markdown, advisories that are not public counted, never named. */
   public static String markdown(List<Entry> entries, String ref) {
+    return markdown(entries, ref, true);
+  }
+
+  /**
+   * The job summary's Markdown; unless {@code redact} (a private repository's {@code redact_logs:
+   * false}), advisories that are not public are named too, marked so.
+   */
+  public static String markdown(List<Entry> entries, String ref, boolean redact) {
     StringBuilder md =
         new StringBuilder("## Advisories changed since `").append(shortRef(ref)).append("`\n\n");
     if (entries.isEmpty())
       return md.append("No advisory was added, changed or removed.\n").toString();
-    long withheld = entries.stream().filter(Entry::withheld).count();
+    Predicate<Entry> named = e -> !e.withheld() || (!redact && e.advisory().isPresent());
+    long withheld = entries.stream().filter(named.negate()).count();
     for (Change c : Change.values()) {
-      List<Entry> group = entries.stream().filter(e -> e.change() == c && !e.withheld()).toList();
+      List<Entry> group = entries.stream().filter(e -> e.change() == c && named.test(e)).toList();
       if (group.isEmpty()) continue;
       md.append("### ")
           .append(
@@ -149,6 +159,7 @@ public final class ChangeSummary {
         md.append("| ")
             .append(cell(a.id()))
             .append(" | ")
+            .append(e.withheld() ? "NOT PUBLIC: " : "")
             .append(cell(a.title()))
             .append(" | ")
             .append(cell(severity(a)))

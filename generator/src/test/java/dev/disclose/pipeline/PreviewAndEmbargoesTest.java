@@ -47,6 +47,10 @@ class PreviewAndEmbargoesTest {
     Document published =
         Jsoup.parse(Files.readString(out.resolve("advisories/FIX-2025-0001/index.html")));
     assertThat(published.select(".not-public-banner")).isEmpty();
+    // The status says what each one is, never "Published" under a NOT PUBLIC banner.
+    assertThat(status(embargoed)).isEqualTo("Embargoed until 2026-01-15T16:00:00Z");
+    assertThat(status(draft)).isEqualTo("Draft");
+    assertThat(status(published)).isEqualTo("Published");
     try (Stream<Path> pages = Files.walk(out)) {
       for (Path p : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
         Document d = Jsoup.parse(Files.readString(p));
@@ -66,6 +70,11 @@ class PreviewAndEmbargoesTest {
         .doesNotContain("NOT PUBLIC", "noindex");
   }
 
+  /** What an advisory page's facts say its status is. */
+  private static String status(Document page) {
+    return page.select("dl.facts dt:containsOwn(Status) + dd").text();
+  }
+
   @Test
   void previewAndPublicBuildsNeverShareAFolder() {
     CliRun toSite =
@@ -82,6 +91,62 @@ class PreviewAndEmbargoesTest {
     CliRun overPreview = CliRun.in(site, "build", "--out", "_preview", "--now", BEFORE_EMBARGO);
     assertThat(overPreview.exitCode()).isEqualTo(2);
     assertThat(overPreview.err()).contains("holds a preview");
+  }
+
+  @Test
+  void aPreviewIsRefusedAnywhereInsideOrAroundAPublicOutputAndViceVersa() throws Exception {
+    // Inside the default public output, even before a build made it.
+    assertRefusedPreview("_site/preview", "_site/");
+    assertThat(CliRun.in(site, "build", "--out", "public", "--now", BEFORE_EMBARGO).exitCode())
+        .isZero();
+    // Inside any public build's output, however the path is spelt.
+    assertRefusedPreview("public/preview", "public");
+    Files.createSymbolicLink(site.resolve("to-public"), site.resolve("public"));
+    assertRefusedPreview("to-public/preview", "public");
+    Files.createDirectories(site.resolve("public/advisories"));
+    Files.createDirectories(site.resolve("elsewhere"));
+    // The link is followed before `..`: to-advisories/.. is public/, not the site root.
+    Files.createSymbolicLink(
+        site.resolve("elsewhere/to-advisories"), site.resolve("public/advisories"));
+    assertRefusedPreview("elsewhere/to-advisories/../preview", "public");
+    // Inside the output before last, kept beside the public output.
+    assertThat(CliRun.in(site, "build", "--out", "public", "--now", BEFORE_EMBARGO).exitCode())
+        .isZero();
+    assertThat(site.resolve(".public.previous/site")).isDirectory();
+    assertRefusedPreview(".public.previous/preview", ".public.previous");
+    // A preview around a public output.
+    assertThat(
+            CliRun.in(site, "build", "--preview", "--out", "outer", "--now", BEFORE_EMBARGO)
+                .exitCode())
+        .isZero();
+    Path publicInside = site.resolve("outer/public");
+    TestSites.copyTree(site.resolve("public"), publicInside);
+    assertRefusedPreview("outer", "outer/public");
+
+    // And a public build inside a preview's output, the default one or any other.
+    assertThat(CliRun.in(site, "build", "--preview", "--now", BEFORE_EMBARGO).exitCode()).isZero();
+    assertRefusedPublic("_preview/public", "_preview");
+    assertRefusedPublic("outer/public/site", "outer");
+    assertThat(site.resolve("_preview/public")).doesNotExist();
+  }
+
+  private void assertRefusedPreview(String out, String naming) {
+    boolean existed = Files.exists(site.resolve(out));
+    CliRun run = CliRun.in(site, "build", "--preview", "--out", out, "--now", BEFORE_EMBARGO);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("refusing to write a preview", naming, "choose a folder apart from it")
+        .doesNotContain("Exception");
+    assertThat(run.out()).isEmpty();
+    if (!existed) assertThat(site.resolve(out)).doesNotExist();
+  }
+
+  private void assertRefusedPublic(String out, String naming) {
+    CliRun run = CliRun.in(site, "build", "--out", out, "--now", BEFORE_EMBARGO);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("refusing to write a public build", naming, "a preview's output")
+        .doesNotContain("Exception");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,6 +192,73 @@ class PreviewServerTest {
     Thread.sleep(1_000);
     assertThat(folder).doesNotExist();
     assertThat(log.toString()).doesNotContain("failed");
+  }
+
+  /**
+   * {@code serve --preview}: drafts and embargoed advisories with their banners and their status as
+   * it is, search engines kept out, live-reloaded, and served to this machine's own name only.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aPreviewServesDraftsAndEmbargoedAdvisoriesMarkedNotPublic() throws Exception {
+    Path site = basicSite();
+    StringWriter log = new StringWriter();
+    try (PreviewServer server =
+        PreviewServer.start(
+            SiteRoot.open(site, new PathDisplay(site)),
+            0,
+            DECEMBER,
+            new PrintWriter(log, true),
+            false,
+            true)) {
+      assertThat(server.url().getHost()).isEqualTo("127.0.0.1");
+      URI embargoed = server.url().resolve("advisories/FIX-2025-0003/");
+      HttpResponse<String> page = get(embargoed);
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body())
+          .contains(
+              "EMBARGOED — NOT PUBLIC until 2026-01-15T16:00:00Z",
+              "<dt>Status</dt><dd>Embargoed until 2026-01-15T16:00:00Z</dd>",
+              "noindex",
+              "<script src=\"/__disclose/reload.js\"></script>");
+      URI draft = server.url().resolve("advisories/FIX-2025-0004/");
+      assertThat(get(draft).body()).contains("DRAFT — NOT PUBLIC", "<dd>Draft</dd>");
+      assertThat(get(server.url().resolve("robots.txt")).body())
+          .isEqualTo("User-agent: *\nDisallow: /\n");
+
+      // An edit of the draft shows, still marked.
+      Path file = site.resolve("advisories/2025/FIX-2025-0004.md");
+      String title = get(draft).body().replaceAll("(?s).*<h1>([^<]*)</h1>.*", "$1");
+      Files.writeString(file, Files.readString(file).replace(title, "A renamed draft"));
+      await(() -> get(draft).body().contains("A renamed draft"), 20_000);
+      assertThat(get(draft).body()).contains("A renamed draft", "DRAFT — NOT PUBLIC");
+
+      // A page elsewhere whose name was rebound to 127.0.0.1 gets nothing.
+      String rebound = rawGet(server.url(), "/advisories/FIX-2025-0003/", "attacker.example");
+      assertThat(rebound).startsWith("HTTP/1.1 403").doesNotContain("EMBARGOED");
+      assertThat(rawGet(server.url(), "/advisories/FIX-2025-0003/", "localhost"))
+          .startsWith("HTTP/1.1 200")
+          .contains("EMBARGOED");
+    }
+  }
+
+  /** A GET sent as a browser would for a page of {@code host} resolved to the server's address. */
+  private static String rawGet(URI server, String path, String host) throws IOException {
+    try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + path
+                      + " HTTP/1.1\r\nHost: "
+                      + host
+                      + ":"
+                      + server.getPort()
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private static PreviewServer start(Path site, StringWriter log) throws Exception {
