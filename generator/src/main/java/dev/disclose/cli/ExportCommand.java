@@ -14,6 +14,7 @@ import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -92,8 +93,13 @@ final class ExportCommand implements Callable<Integer> {
     Pipeline pipeline = Pipeline.oneOff();
     CheckedSite checked;
     try {
-      checked = pipeline.checkClean(LoadRequest.toBuild(opened), clock.resolve(env));
+      Instant now = clock.resolve(env);
+      checked =
+          pipeline.checkClean(
+              LoadRequest.toBuild(opened).withSealingKey(SealingEnvironment.key(env, now)), now);
+      SealingEnvironment.noteSkipped(env, checked.sources().sealedSkipped());
     } catch (Refused refused) {
+      SealingEnvironment.noteSkipped(env, refused.checked().sources().sealedSkipped());
       DiagnosticFormat f = env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
       new DiagnosticPrinter(env.workingDirectory(), opened.root())
           .print(refused.checked().diagnostics(), refused.checked().filesChecked(), f, env.out());

@@ -11,7 +11,8 @@ import java.util.OptionalInt;
  * {@code site-config.yaml}: what the site is called, where it lives, whose advisories it holds. The
  * one place defaults are applied is {@link SiteConfigLoader}; {@code baseUrl} always ends in {@code
  * /}, whatever the file says; {@code formats} names the output formats the site publishes (every
- * one, unless the file chooses).
+ * one, unless the file chooses); {@code sealingRecipients} the public key files, relative to the
+ * site root, that {@code disclose seal} encrypts to.
  */
 public record SiteConfig(
     String title,
@@ -29,7 +30,8 @@ public record SiteConfig(
     boolean osvPrefixRegistered,
     int feedItems,
     boolean releaseNotesRequired,
-    List<String> formats) {
+    List<String> formats,
+    List<String> sealingRecipients) {
 
   /**
    * How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured.
@@ -41,6 +43,7 @@ public record SiteConfig(
     packages = List.copyOf(packages);
     languages = List.copyOf(languages);
     formats = List.copyOf(formats);
+    sealingRecipients = List.copyOf(sealingRecipients);
   }
 
   /** Whether the site publishes the output format named {@code format}. */
@@ -102,7 +105,8 @@ public record SiteConfig(
         osvPrefixRegistered,
         feedItems,
         releaseNotesRequired,
-        formats);
+        formats,
+        sealingRecipients);
   }
 
   public boolean declaresPackages() {

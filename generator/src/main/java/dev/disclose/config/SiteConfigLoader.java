@@ -41,7 +41,8 @@ public final class SiteConfigLoader {
           "osv_prefix_registered",
           "feed_items",
           "release_notes_required",
-          "formats");
+          "formats",
+          "sealing");
   static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
   /** The configuration (with defaults where the file was wrong) and what was wrong with it. */
@@ -169,7 +170,8 @@ public final class SiteConfigLoader {
             osvPrefixRegistered(f, findings),
             feedItems(f, findings),
             bool(f, "release_notes_required", findings),
-            formats(f, formatNames, findings));
+            formats(f, formatNames, findings),
+            sealingRecipients(f, findings));
     return new Loaded(config, findings.diagnostics(), positions);
   }
 
@@ -252,6 +254,22 @@ public final class SiteConfigLoader {
       }
     }
     return formats;
+  }
+
+  /** The public key files {@code sealing.recipients} lists (their checks need the files). */
+  private static List<String> sealingRecipients(Fields f, Findings findings) {
+    return f.mapping("sealing")
+        .map(
+            m ->
+                Fields.of(
+                        m,
+                        f.child("sealing"),
+                        "`sealing`",
+                        List.of("recipients"),
+                        findings,
+                        f.positions())
+                    .strings("recipients"))
+        .orElse(List.of());
   }
 
   /** How many advisories the site-wide and ecosystem feeds hold: 1 to 1000, default 50. */

@@ -6,6 +6,7 @@ import dev.disclose.config.SiteConfig;
 import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
+import dev.disclose.sealing.SealingKey;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -73,9 +75,15 @@ public final class PreviewServer implements Closeable {
   private final SiteWatcher watcher;
 
   private PreviewServer(
-      SiteRoot site, Path out, int port, Clock clock, PrintWriter log, boolean timings)
+      SiteRoot site,
+      Path out,
+      int port,
+      Clock clock,
+      PrintWriter log,
+      boolean timings,
+      Optional<SealingKey> sealingKey)
       throws IOException, SiteException {
-    this.preview = new PreviewSite(out, true);
+    this.preview = new PreviewSite(out, true, sealingKey);
     SiteConfig config = Pipeline.oneOff().config(site);
     this.out = out;
     this.server =
@@ -108,8 +116,20 @@ public final class PreviewServer implements Closeable {
   public static PreviewServer start(
       SiteRoot site, int port, Clock clock, PrintWriter log, boolean timings)
       throws IOException, SiteException {
+    return start(site, port, clock, log, timings, Optional.empty());
+  }
+
+  /** As above, opening sealed advisories with {@code sealingKey} if there is one. */
+  public static PreviewServer start(
+      SiteRoot site,
+      int port,
+      Clock clock,
+      PrintWriter log,
+      boolean timings,
+      Optional<SealingKey> sealingKey)
+      throws IOException, SiteException {
     Path out = Files.createTempDirectory("disclose-serve-").resolve("site");
-    PreviewServer preview = new PreviewServer(site, out, port, clock, log, timings);
+    PreviewServer preview = new PreviewServer(site, out, port, clock, log, timings, sealingKey);
     preview.rebuilder.first();
     preview.watcher.registerSite();
     preview.server.start();

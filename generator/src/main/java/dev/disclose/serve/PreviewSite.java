@@ -13,9 +13,11 @@ import dev.disclose.pipeline.Progress;
 import dev.disclose.pipeline.Refused;
 import dev.disclose.plan.PlanRequest;
 import dev.disclose.plan.Publication;
+import dev.disclose.sealing.SealingKey;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -48,14 +50,24 @@ public final class PreviewSite {
 
   private final PreviewMemo memo;
   private final ServedFolder served;
+  private final Optional<SealingKey> sealingKey;
 
   /**
    * {@code lagging}: whether slow values (similar advisories) are made in the background, a build
    * showing the previous ones meanwhile.
    */
   public PreviewSite(Path out, boolean lagging) {
+    this(out, lagging, Optional.empty());
+  }
+
+  /**
+   * As above, opening sealed advisories with {@code sealingKey}: the same key for every rebuild, so
+   * the memo's parse of a sealed file stays that key's.
+   */
+  public PreviewSite(Path out, boolean lagging, Optional<SealingKey> sealingKey) {
     this.memo = new PreviewMemo(background, lagging);
     this.served = new ServedFolder(out, background);
+    this.sealingKey = sealingKey;
   }
 
   public PreviewMemo memo() {
@@ -78,7 +90,7 @@ public final class PreviewSite {
     try {
       built =
           pipeline.build(
-              LoadRequest.toBuild(site).withChanges(seen),
+              LoadRequest.toBuild(site).withChanges(seen).withSealingKey(sealingKey),
               new Pipeline.BuildRequest(now, PlanRequest.PUBLIC, OutputFormats.ALL, true),
               () -> served);
     } catch (SiteException | Refused | RuntimeException | Error e) {
