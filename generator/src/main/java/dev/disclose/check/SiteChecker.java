@@ -76,7 +76,7 @@ public final class SiteChecker {
                           shownConfig,
                           r.position(),
                           Rule.SEALING_KEY,
-                          "`" + r.path() + "`: " + why)));
+                          "`sealing.recipients` names `" + r.path() + "`: " + why)));
     }
     CheckContext context = new CheckContext(config, now, CweCatalog.bundled());
     diagnostics.addAll(

@@ -152,11 +152,19 @@ public final class SiteLoader {
             new SealingRecipient(
                 relative, position, Recipient.read(SiteRoot.bytes(file, relative))));
       } catch (SiteException e) {
-        problems.add(Diagnostic.of(shown, position, Rule.UNREADABLE, e.getMessage()));
+        problems.add(
+            Diagnostic.of(
+                shown,
+                position,
+                Rule.UNREADABLE,
+                "`sealing.recipients` names `" + relative + "`: " + e.getMessage()));
       } catch (SealingException e) {
         problems.add(
             Diagnostic.of(
-                shown, position, Rule.SEALING_KEY, "`" + relative + "` " + e.getMessage()));
+                shown,
+                position,
+                Rule.SEALING_KEY,
+                "`sealing.recipients` names `" + relative + "`, which " + e.getMessage()));
       }
     }
     return out;
