@@ -34,7 +34,8 @@ class ArchitectureTest {
     "dev.disclose.markdown..",
     "dev.disclose.urls..",
     "dev.disclose.memo..",
-    "dev.disclose.concurrent.."
+    "dev.disclose.concurrent..",
+    "dev.disclose.sealing.."
   };
   static final String[] FORMATS = {
     "dev.disclose.format..",

@@ -13,9 +13,14 @@ public final class AtomicFiles {
   private AtomicFiles() {}
 
   public static void write(Path target, String text) throws IOException {
+    write(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** As above, for bytes. */
+  public static void write(Path target, byte[] bytes) throws IOException {
     Path temp = Files.createTempFile(target.getParent(), ".disclose-", ".tmp");
     try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      Files.write(temp, bytes);
       // createTempFile makes the file private (0600); an advisory is an ordinary file (0644).
       try {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));

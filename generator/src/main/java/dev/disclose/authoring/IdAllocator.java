@@ -21,6 +21,8 @@ final class IdAllocator {
     for (Path f : files) {
       String name = f.getFileName().toString();
       if (name.endsWith(".md")) consider(name.substring(0, name.length() - 3));
+      // A sealed advisory's number is taken too, though only its file name tells it.
+      if (name.endsWith(".md.asc")) consider(name.substring(0, name.length() - 7));
     }
   }
 

@@ -49,7 +49,8 @@ final class IdentifierCheck implements AdvisoryCheck {
                           + "; use the year the advisory was created"));
     }
     String fileName = a.source().file().getFileName().toString();
-    if (!fileName.equals(id + ".md")) {
+    String expectedName = fileName.endsWith(".md.asc") ? id + ".md.asc" : id + ".md";
+    if (!fileName.equals(expectedName)) {
       findings.report(
           Rule.FILE_NAME,
           a.source().value("id"),
@@ -58,8 +59,8 @@ final class IdentifierCheck implements AdvisoryCheck {
               + "` but its ID is `"
               + id
               + "`: rename it to `"
-              + id
-              + ".md`");
+              + expectedName
+              + "`");
     }
     checkList(a, "aliases", a.aliases(), prefix, findings);
     checkList(a, "related", a.related(), prefix, findings);

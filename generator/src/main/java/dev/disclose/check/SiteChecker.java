@@ -8,6 +8,7 @@ import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.load.AdvisoryReader.AdvisoryFile;
+import dev.disclose.load.SealingRecipient;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SiteSources;
 import dev.disclose.memo.Memo;
@@ -71,6 +72,20 @@ public final class SiteChecker {
     List<Diagnostic> diagnostics = new ArrayList<>(sources.config().diagnostics());
     diagnostics.addAll(sources.namedFileProblems());
     diagnostics.addAll(sources.folderProblems());
+    Path shownConfig = site.display().of(site.configFile());
+    for (SealingRecipient r : sources.sealingRecipients()) {
+      // Judged at now: a key that expires is good until then, and refused from then on.
+      r.key()
+          .problemAt(now)
+          .ifPresent(
+              why ->
+                  diagnostics.add(
+                      Diagnostic.of(
+                          shownConfig,
+                          r.position(),
+                          Rule.SEALING_KEY,
+                          "`sealing.recipients` names `" + r.path() + "`: " + why)));
+    }
     CheckContext context = new CheckContext(config, now, CweCatalog.bundled());
     diagnostics.addAll(
         sources.files().parallelStream().flatMap(file -> perFile(file, context).stream()).toList());

@@ -13,6 +13,7 @@ import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.report.Redaction;
 import dev.disclose.text.Urls;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -89,14 +90,16 @@ final class BuildCommand implements Callable<Integer> {
     Progress line = TerminalProgress.forEnvironment(env);
     PhaseTimings phases = timings ? new PhaseTimings(line) : null;
     Pipeline pipeline = new Pipeline(Memo.NONE, phases != null ? phases : line);
+    Instant now = clock.resolve(env);
+    LoadRequest load = LoadRequest.toBuild(opened).withSealingKey(SealingEnvironment.key(env, now));
     try {
       Pipeline.Built result;
       try {
         result =
             pipeline.build(
-                LoadRequest.toBuild(opened),
+                load,
                 Pipeline.BuildRequest.at(
-                    clock.resolve(env), new PlanRequest(Optional.ofNullable(baseUrl), preview)),
+                    now, new PlanRequest(Optional.ofNullable(baseUrl), preview)),
                 Pipeline.folder(target, opened.root(), preview));
       } finally {
         if (line instanceof TerminalProgress terminal) terminal.clear();
@@ -113,9 +116,11 @@ final class BuildCommand implements Callable<Integer> {
                   result.millis() / 1000.0,
                   opened.display().of(target).toString().replace('\\', '/')));
       env.out().flush();
+      SealingEnvironment.noteSkipped(env, result.sealedSkipped());
       if (phases != null) phases.print(env.err());
       return Main.OK;
     } catch (Refused refused) {
+      SealingEnvironment.noteSkipped(env, refused.checked().sources().sealedSkipped());
       DiagnosticFormat format =
           env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
       new DiagnosticPrinter(env.workingDirectory(), opened.root())

@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       NewCommand.class,
       AssignIdsCommand.class,
-      SummaryCommand.class
+      SummaryCommand.class,
+      SealCommand.class,
+      UnsealCommand.class,
+      EditCommand.class
     },
     footer = {
       "",

@@ -16,6 +16,7 @@ import dev.disclose.report.Redaction;
 import dev.disclose.text.DidYouMean;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -98,8 +99,13 @@ final class ExportCommand implements Callable<Integer> {
     Pipeline pipeline = Pipeline.oneOff();
     CheckedSite checked;
     try {
-      checked = pipeline.checkClean(LoadRequest.toBuild(opened), clock.resolve(env));
+      Instant now = clock.resolve(env);
+      checked =
+          pipeline.checkClean(
+              LoadRequest.toBuild(opened).withSealingKey(SealingEnvironment.key(env, now)), now);
+      SealingEnvironment.noteSkipped(env, checked.sources().sealedSkipped());
     } catch (Refused refused) {
+      SealingEnvironment.noteSkipped(env, refused.checked().sources().sealedSkipped());
       DiagnosticFormat f = env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
       new DiagnosticPrinter(env.workingDirectory(), opened.root())
           .redacting(Redaction.forOutput(refused.checked(), f, env.isGitHubActions()))

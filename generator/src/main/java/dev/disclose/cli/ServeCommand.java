@@ -1,7 +1,10 @@
 package dev.disclose.cli;
 
+import dev.disclose.load.SiteRoot;
+import dev.disclose.sealing.SealingKey;
 import dev.disclose.serve.PreviewServer;
 import java.net.BindException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -49,8 +52,11 @@ final class ServeCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     PreviewServer server;
+    SiteRoot opened = site.open(env);
+    Optional<SealingKey> key = SealingEnvironment.key(env, env.clock().instant());
+    if (key.isEmpty()) SealingEnvironment.noteSkipped(env, SealingEnvironment.sealedFiles(opened));
     try {
-      server = PreviewServer.start(site.open(env), port, env.clock(), env.out(), timings, preview);
+      server = PreviewServer.start(opened, port, env.clock(), env.out(), timings, preview, key);
     } catch (BindException e) {
       env.err().println("disclose: port " + port + " is in use; pick another with --port");
       return Main.USAGE;

@@ -10,6 +10,7 @@ import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.report.Redaction;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,9 +59,14 @@ final class ValidateCommand implements Callable<Integer> {
     Environment env = parent.env();
     SiteRoot opened = site.open(env);
     List<Path> selection = paths.stream().map(p -> env.workingDirectory().resolve(p)).toList();
+    Instant now = clock.resolve(env);
     CheckedSite report =
         Pipeline.oneOff()
-            .check(new LoadRequest(opened, selection, Changes.UNKNOWN, false), clock.resolve(env));
+            .check(
+                new LoadRequest(
+                    opened, selection, Changes.UNKNOWN, false, SealingEnvironment.key(env, now)),
+                now);
+    SealingEnvironment.noteSkipped(env, report.sources().sealedSkipped());
     DiagnosticFormat chosen =
         format != null
             ? format

@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * /}, whatever the file says; {@code formats} names the output formats the site publishes (every
  * one, unless the file chooses); {@code redactLogs} says whether what CI prints (annotations, the
  * job summary) leaves out the text of advisories that are not public, as a public repository's logs
- * need.
+ * need; {@code sealingRecipients} the public key files, relative to the site root, that {@code
+ * disclose seal} encrypts to.
  */
 public record SiteConfig(
     String title,
@@ -32,7 +33,8 @@ public record SiteConfig(
     int feedItems,
     boolean releaseNotesRequired,
     List<String> formats,
-    boolean redactLogs) {
+    boolean redactLogs,
+    List<String> sealingRecipients) {
 
   /**
    * How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured.
@@ -44,6 +46,7 @@ public record SiteConfig(
     packages = List.copyOf(packages);
     languages = List.copyOf(languages);
     formats = List.copyOf(formats);
+    sealingRecipients = List.copyOf(sealingRecipients);
   }
 
   /** Whether the site publishes the output format named {@code format}. */
@@ -106,7 +109,8 @@ public record SiteConfig(
         feedItems,
         releaseNotesRequired,
         formats,
-        redactLogs);
+        redactLogs,
+        sealingRecipients);
   }
 
   /**

@@ -42,7 +42,8 @@ public final class SiteConfigLoader {
           "feed_items",
           "release_notes_required",
           "formats",
-          "redact_logs");
+          "redact_logs",
+          "sealing");
   static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
   /** The configuration (with defaults where the file was wrong) and what was wrong with it. */
@@ -171,7 +172,8 @@ public final class SiteConfigLoader {
             feedItems(f, findings),
             bool(f, "release_notes_required", findings),
             formats(f, formatNames, findings),
-            bool(f, "redact_logs", true, findings));
+            bool(f, "redact_logs", true, findings),
+            sealingRecipients(f, findings));
     return new Loaded(config, findings.diagnostics(), positions);
   }
 
@@ -274,6 +276,22 @@ public final class SiteConfigLoader {
       }
     }
     return formats;
+  }
+
+  /** The public key files {@code sealing.recipients} lists (their checks need the files). */
+  private static List<String> sealingRecipients(Fields f, Findings findings) {
+    return f.mapping("sealing")
+        .map(
+            m ->
+                Fields.of(
+                        m,
+                        f.child("sealing"),
+                        "`sealing`",
+                        List.of("recipients"),
+                        findings,
+                        f.positions())
+                    .strings("recipients"))
+        .orElse(List.of());
   }
 
   /** How many advisories the site-wide and ecosystem feeds hold: 1 to 1000, default 50. */

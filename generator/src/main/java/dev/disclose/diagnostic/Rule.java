@@ -63,6 +63,22 @@ public enum Rule {
       ERROR,
       "The file or folder could not be read.",
       "Check the permissions and that the path exists."),
+  SEALING_KEY(
+      "F010",
+      "sealing-key",
+      ERROR,
+      "A public key file `sealing.recipients` lists cannot be sealed to: it is not an "
+          + "ASCII-armored OpenPGP public key (or is a secret key), or the key is expired or revoked.",
+      "Export the key again (`gpg --armor --export FINGERPRINT`), extend its expiry, or remove it "
+          + "from `sealing.recipients`; the message names the key's fingerprint."),
+  SEALED_FILE(
+      "F011",
+      "sealed-file",
+      ERROR,
+      "A sealed advisory (`<ID>.md.asc`) cannot be opened with the given key: it is not an "
+          + "OpenPGP message, is damaged, or is not sealed to that key.",
+      "Restore the file from git history, or have a recipient re-seal it (`disclose edit ID`); the "
+          + "message names the keys it is sealed for and the key that was tried."),
 
   // Shape of the front matter
   REQUIRED(

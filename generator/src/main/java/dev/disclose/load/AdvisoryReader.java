@@ -4,6 +4,8 @@ import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryParser;
 import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.Rule;
+import dev.disclose.sealing.SealingException;
+import dev.disclose.sealing.SealingKey;
 import dev.disclose.yaml.Position;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -23,13 +25,17 @@ import java.util.Set;
 
 /**
  * Finds and reads the advisory files of a site: every {@code *.md} under {@code advisories/} except
- * READMEs. Files come from pull requests, so reading is defensive: a symbolic link that leads
- * outside the site root is refused, files over {@link SiteRoot#MAX_BYTES} are not read, bytes must
- * be UTF-8. Each problem is reported against its file and the other files are still read.
+ * READMEs, and every sealed {@code *.md.asc}, opened in memory when a key is given. Files come from
+ * pull requests, so reading is defensive: a symbolic link that leads outside the site root is
+ * refused, files over {@link SiteRoot#MAX_BYTES} are not read, bytes must be UTF-8. Each problem is
+ * reported against its file and the other files are still read.
  */
 public final class AdvisoryReader {
   /** The order files are listed in, whether walked or updated from a watcher's report. */
   static final Comparator<Path> BY_NAME = Comparator.comparing(Path::toString);
+
+  /** What {@code disclose seal} puts after an advisory's ID. */
+  public static final String SEALED_EXTENSION = ".md.asc";
 
   /** One file's outcome: its advisory, or the findings that kept it from being one, or both. */
   public record AdvisoryFile(Path path, Optional<Advisory> advisory, List<Diagnostic> diagnostics) {
@@ -48,12 +54,20 @@ public final class AdvisoryReader {
   private final Path root;
   private final Path realRoot;
   private final PathDisplay display;
+  private final Optional<SealingKey> key;
 
   /** {@code root} is the site root; {@code display} turns paths into what messages print. */
   public AdvisoryReader(Path root, PathDisplay display) throws IOException {
+    this(root, display, Optional.empty());
+  }
+
+  /** As above, opening sealed advisories with {@code key} when there is one. */
+  public AdvisoryReader(Path root, PathDisplay display, Optional<SealingKey> key)
+      throws IOException {
     this.root = root.toAbsolutePath().normalize();
     this.realRoot = this.root.toRealPath();
     this.display = display;
+    this.key = key;
   }
 
   /**
@@ -133,10 +147,26 @@ public final class AdvisoryReader {
     return sorted;
   }
 
-  /** Every {@code *.md} file counts, whatever the case of the extension, except READMEs. */
+  /**
+   * Every {@code *.md} file counts, whatever the case of the extension, except READMEs; and every
+   * sealed {@code *.md.asc}.
+   */
   public static boolean isAdvisoryFile(Path p) {
     String name = p.getFileName().toString();
-    return name.toLowerCase(Locale.ROOT).endsWith(".md") && !name.equalsIgnoreCase("README.md");
+    return (name.toLowerCase(Locale.ROOT).endsWith(".md") && !name.equalsIgnoreCase("README.md"))
+        || isSealed(p);
+  }
+
+  /** A sealed advisory: {@code <ID>.md.asc}, the OpenPGP message {@code disclose seal} writes. */
+  public static boolean isSealed(Path p) {
+    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(SEALED_EXTENSION) && name.length() > SEALED_EXTENSION.length();
+  }
+
+  /** The ID a sealed file's name gives: all the build knows of it without the key. */
+  public static String sealedId(Path p) {
+    String name = p.getFileName().toString();
+    return name.substring(0, name.length() - SEALED_EXTENSION.length());
   }
 
   /** Whether {@code p} really lies under advisories/ (after following links). */
@@ -217,9 +247,30 @@ public final class AdvisoryReader {
     }
   }
 
-  /** The advisory {@code bytes} state, or why they state none. */
+  /**
+   * The advisory {@code bytes} state, or why they state none. A sealed file is opened in memory
+   * with the key and parsed as its plaintext (findings name the sealed file, at the plaintext's
+   * lines); without the key it states nothing and is no finding: the check knows its ID alone.
+   */
   AdvisoryFile parse(Path file, byte[] bytes) {
     Path shown = display.of(file);
+    if (isSealed(file)) {
+      try {
+        if (key.isEmpty()) {
+          // Without the key the file's form can still be checked: a damaged one fails every build.
+          SealingKey.recipientsOf(bytes);
+          return new AdvisoryFile(file, Optional.empty(), List.of());
+        }
+        bytes = key.get().open(bytes);
+      } catch (SealingException e) {
+        return new AdvisoryFile(
+            file,
+            Optional.empty(),
+            List.of(
+                Diagnostic.of(
+                    shown, Position.START, Rule.SEALED_FILE, "this file " + e.getMessage())));
+      }
+    }
     StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
     if (decoded instanceof StrictUtf8.Decoded.Invalid invalid) {
       return new AdvisoryFile(

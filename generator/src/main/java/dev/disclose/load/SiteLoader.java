@@ -8,6 +8,8 @@ import dev.disclose.load.AdvisoryReader.AdvisoryFile;
 import dev.disclose.load.ReleaseNotesReader.ReleaseNotes;
 import dev.disclose.memo.Memo;
 import dev.disclose.memo.Memo.Slot;
+import dev.disclose.sealing.Recipient;
+import dev.disclose.sealing.SealingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -53,10 +55,11 @@ public final class SiteLoader {
     SiteRoot site = request.root();
     Changes changes = request.changes();
     SiteConfigLoader.Loaded config = sourceFiles.config(site, changes);
-    List<Diagnostic> namedFileProblems = namedFileProblems(site, config);
+    List<Diagnostic> namedFileProblems = new ArrayList<>(namedFileProblems(site, config));
+    List<SealingRecipient> recipients = sealingRecipients(site, config, namedFileProblems);
     AdvisoryReader reader;
     try {
-      reader = new AdvisoryReader(site.root(), site.display());
+      reader = new AdvisoryReader(site.root(), site.display(), request.sealingKey());
     } catch (IOException e) {
       throw new SiteException(
           "cannot read the site root " + site.root() + ": " + e.getMessage(), e);
@@ -106,7 +109,73 @@ public final class SiteLoader {
         namedFileProblems,
         notes,
         notesProblem,
-        build);
+        build,
+        recipients);
+  }
+
+  /**
+   * The public keys {@code sealing.recipients} lists, read; a file that is missing, leads out of
+   * the site or holds no usable public key is reported (F008, F009, F010) instead.
+   */
+  private static List<SealingRecipient> sealingRecipients(
+      SiteRoot site, SiteConfigLoader.Loaded loaded, List<Diagnostic> problems) {
+    List<SealingRecipient> out = new ArrayList<>();
+    Path shown = site.display().of(site.configFile());
+    List<String> paths = loaded.config().sealingRecipients();
+    for (int i = 0; i < paths.size(); i++) {
+      String relative = paths.get(i);
+      var position = loaded.valuePosition("sealing.recipients[" + i + "]");
+      Path file = site.root().resolve(relative).normalize();
+      if (Files.isSymbolicLink(file) && leadsOutside(site, file)) {
+        problems.add(
+            Diagnostic.of(
+                shown,
+                position,
+                Rule.SYMLINK_OUTSIDE,
+                "`sealing.recipients` names `"
+                    + relative
+                    + "`, a symbolic link that leads outside the site; commit the key file itself"));
+        continue;
+      }
+      Optional<String> why = namedFileProblem(site, relative, false);
+      if (why.isPresent()) {
+        problems.add(
+            Diagnostic.of(
+                shown,
+                position,
+                Rule.UNREADABLE,
+                "`sealing.recipients` names `" + relative + "`, " + why.get()));
+        continue;
+      }
+      try {
+        out.add(
+            new SealingRecipient(
+                relative, position, Recipient.read(SiteRoot.bytes(file, relative))));
+      } catch (SiteException e) {
+        problems.add(
+            Diagnostic.of(
+                shown,
+                position,
+                Rule.UNREADABLE,
+                "`sealing.recipients` names `" + relative + "`: " + e.getMessage()));
+      } catch (SealingException e) {
+        problems.add(
+            Diagnostic.of(
+                shown,
+                position,
+                Rule.SEALING_KEY,
+                "`sealing.recipients` names `" + relative + "`, which " + e.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  private static boolean leadsOutside(SiteRoot site, Path link) {
+    try {
+      return !SiteRoot.isInside(site.root(), link);
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /** The site's configuration alone. */

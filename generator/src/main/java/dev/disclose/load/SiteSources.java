@@ -7,6 +7,7 @@ import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.load.AdvisoryReader.AdvisoryFile;
 import dev.disclose.load.ReleaseNotesReader.ReleaseNotes;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,7 @@ import java.util.Set;
  * @param releaseNotes the release notes, if they could be read
  * @param releaseNotesProblem why they could not be
  * @param build what a build reads besides: present only when the load was for one
+ * @param sealingRecipients the public keys {@code sealing.recipients} lists that could be read
  */
 public record SiteSources(
     SiteRoot root,
@@ -34,8 +36,10 @@ public record SiteSources(
     List<Diagnostic> namedFileProblems,
     ReleaseNotes releaseNotes,
     Optional<String> releaseNotesProblem,
-    Optional<BuildSources> build) {
+    Optional<BuildSources> build,
+    List<SealingRecipient> sealingRecipients) {
   public SiteSources {
+    sealingRecipients = List.copyOf(sealingRecipients);
     files = List.copyOf(files);
     folderProblems = List.copyOf(folderProblems);
     namedFileProblems = List.copyOf(namedFileProblems);
@@ -58,6 +62,31 @@ public record SiteSources(
           folderProblems.get(0).file() + ": " + folderProblems.get(0).message());
     }
     return advisories();
+  }
+
+  /**
+   * The IDs of the sealed advisories this load did not open (no key, or not one it could open), in
+   * path order: all a check knows of them, and never public.
+   */
+  public Set<String> sealedIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    for (AdvisoryFile f : files) {
+      if (AdvisoryReader.isSealed(f.path()) && f.advisory().isEmpty())
+        ids.add(AdvisoryReader.sealedId(f.path()));
+    }
+    return ids;
+  }
+
+  /** How many sealed advisories were skipped for want of a key (not counting unopenable ones). */
+  public int sealedSkipped() {
+    return (int)
+        files.stream()
+            .filter(
+                f ->
+                    AdvisoryReader.isSealed(f.path())
+                        && f.advisory().isEmpty()
+                        && f.diagnostics().isEmpty())
+            .count();
   }
 
   /** The configuration (with defaults where the file was wrong). */

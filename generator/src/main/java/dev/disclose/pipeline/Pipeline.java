@@ -46,10 +46,17 @@ public final class Pipeline {
 
   /**
    * What a build did: {@code rendered} of its {@code pages} were rendered, of its {@code files} in
-   * all; {@code publication}: what it published, the catalog alone.
+   * all; {@code publication}: what it published, the catalog alone; {@code sealedSkipped}: the
+   * sealed advisories it could not open for want of a key.
    */
   public record Built(
-      int advisories, int pages, int files, int rendered, long millis, Publication publication) {}
+      int advisories,
+      int pages,
+      int files,
+      int rendered,
+      long millis,
+      Publication publication,
+      int sealedSkipped) {}
 
   private final Progress progress;
   private final SiteLoader loader;
@@ -125,7 +132,8 @@ public final class Pipeline {
           written.files(),
           written.rendered(),
           (System.nanoTime() - start) / 1_000_000,
-          publication);
+          publication,
+          checked.sources().sealedSkipped());
     } catch (SiteException e) {
       abandon(writing, out, e);
       throw e;

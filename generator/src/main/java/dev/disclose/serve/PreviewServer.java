@@ -7,6 +7,7 @@ import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
 import dev.disclose.plan.PlanRequest;
+import dev.disclose.sealing.SealingKey;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,12 +86,16 @@ public final class PreviewServer implements Closeable {
       Clock clock,
       PrintWriter log,
       boolean timings,
-      boolean drafts)
+      boolean drafts,
+      Optional<SealingKey> sealingKey)
       throws IOException, SiteException {
     this.drafts = drafts;
     this.preview =
         new PreviewSite(
-            out, true, drafts ? new PlanRequest(Optional.empty(), true) : PlanRequest.PUBLIC);
+            out,
+            true,
+            drafts ? new PlanRequest(Optional.empty(), true) : PlanRequest.PUBLIC,
+            sealingKey);
     SiteConfig config = Pipeline.oneOff().config(site);
     this.out = out;
     this.server =
@@ -123,21 +128,50 @@ public final class PreviewServer implements Closeable {
   public static PreviewServer start(
       SiteRoot site, int port, Clock clock, PrintWriter log, boolean timings)
       throws IOException, SiteException {
-    return start(site, port, clock, log, timings, false);
+    return start(site, port, clock, log, timings, false, Optional.empty());
+  }
+
+  /** As {@link #start(SiteRoot, int, Clock, PrintWriter, boolean)}, a preview if {@code drafts}. */
+  public static PreviewServer start(
+      SiteRoot site, int port, Clock clock, PrintWriter log, boolean timings, boolean drafts)
+      throws IOException, SiteException {
+    return start(site, port, clock, log, timings, drafts, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(SiteRoot, int, Clock, PrintWriter, boolean)}, opening sealed advisories with
+   * {@code sealingKey}.
+   */
+  public static PreviewServer start(
+      SiteRoot site,
+      int port,
+      Clock clock,
+      PrintWriter log,
+      boolean timings,
+      Optional<SealingKey> sealingKey)
+      throws IOException, SiteException {
+    return start(site, port, clock, log, timings, false, sealingKey);
   }
 
   /**
    * As {@link #start(SiteRoot, int, Clock, PrintWriter, boolean)}; {@code drafts}: a preview,
    * drafts and embargoed advisories included with their NOT PUBLIC banners, as {@code build
-   * --preview} makes it. It is served on the loopback address only, as every site this server
-   * serves.
+   * --preview} makes it; {@code sealingKey}: the key sealed advisories are opened with, if there is
+   * one. It is served on the loopback address only, as every site this server serves.
    */
   public static PreviewServer start(
-      SiteRoot site, int port, Clock clock, PrintWriter log, boolean timings, boolean drafts)
+      SiteRoot site,
+      int port,
+      Clock clock,
+      PrintWriter log,
+      boolean timings,
+      boolean drafts,
+      Optional<SealingKey> sealingKey)
       throws IOException, SiteException {
     // A private folder (0700) that no other user can read drafts from.
     Path out = Files.createTempDirectory("disclose-serve-").resolve("site");
-    PreviewServer preview = new PreviewServer(site, out, port, clock, log, timings, drafts);
+    PreviewServer preview =
+        new PreviewServer(site, out, port, clock, log, timings, drafts, sealingKey);
     preview.rebuilder.first();
     preview.watcher.registerSite();
     preview.server.start();

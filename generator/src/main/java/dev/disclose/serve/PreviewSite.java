@@ -13,9 +13,11 @@ import dev.disclose.pipeline.Progress;
 import dev.disclose.pipeline.Refused;
 import dev.disclose.plan.PlanRequest;
 import dev.disclose.plan.Publication;
+import dev.disclose.sealing.SealingKey;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -48,6 +50,7 @@ public final class PreviewSite {
 
   private final PreviewMemo memo;
   private final ServedFolder served;
+  private final Optional<SealingKey> sealingKey;
 
   /** What each build plans: the public site, or a preview with drafts and embargoed advisories. */
   private final PlanRequest plan;
@@ -57,17 +60,20 @@ public final class PreviewSite {
    * showing the previous ones meanwhile.
    */
   public PreviewSite(Path out, boolean lagging) {
-    this(out, lagging, PlanRequest.PUBLIC);
+    this(out, lagging, PlanRequest.PUBLIC, Optional.empty());
   }
 
   /**
    * As {@link #PreviewSite(Path, boolean)}, each build planned as {@code plan} says (a preview's
-   * marks drafts and embargoed advisories NOT PUBLIC and keeps search engines out).
+   * marks drafts and embargoed advisories NOT PUBLIC and keeps search engines out), and sealed
+   * advisories opened with {@code sealingKey}: the same key for every rebuild, so the memo's parse
+   * of a sealed file stays that key's.
    */
-  public PreviewSite(Path out, boolean lagging, PlanRequest plan) {
+  public PreviewSite(Path out, boolean lagging, PlanRequest plan, Optional<SealingKey> sealingKey) {
     this.memo = new PreviewMemo(background, lagging);
     this.served = new ServedFolder(out, background);
     this.plan = plan;
+    this.sealingKey = sealingKey;
   }
 
   public PreviewMemo memo() {
@@ -90,7 +96,7 @@ public final class PreviewSite {
     try {
       built =
           pipeline.build(
-              LoadRequest.toBuild(site).withChanges(seen),
+              LoadRequest.toBuild(site).withChanges(seen).withSealingKey(sealingKey),
               new Pipeline.BuildRequest(now, plan, OutputFormats.ALL, true),
               () -> served);
     } catch (SiteException | Refused | RuntimeException | Error e) {
