@@ -108,6 +108,18 @@ class SealedAdvisoryTest {
   }
 
   @Test
+  void aPublicAdvisoryNamingASealedOneIsRefusedWithoutTheKey() throws Exception {
+    assertThat(CliRun.in(site, "seal", ID).exitCode()).isZero();
+    Path pub = site.resolve("advisories/2025/DEMO-2025-0001.md");
+    Files.writeString(
+        pub, Files.readString(pub).replace("severity:", "related: [" + ID + "]\nseverity:"));
+    CliRun validate = CliRun.in(site, "validate");
+    assertThat(validate.exitCode()).as(validate.out()).isEqualTo(1);
+    assertThat(validate.out()).contains("DEMO-2025-0001.md").contains("[I008]").contains(ID);
+    assertThat(validate.out() + validate.err()).doesNotContain(CANARY);
+  }
+
+  @Test
   void unsealLiftedUnsealsOnlyThePublicOnes() throws Exception {
     TestSites.write(
         site,
