@@ -19,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Decrypts sealed advisories back to advisories/**/<ID>.md and removes <ID>.md.asc.",
-      "With --lifted, unseals every sealed advisory that is public at --now: the scheduled",
-      "publish job commits the result, so the repository ends in the ordinary state.",
+      "With --lifted, unseals every sealed advisory that is public at --now; the publish",
+      "job commits the result, so the repository ends in the ordinary state.",
       "The key: DISCLOSE_SEALING_KEY or DISCLOSE_SEALING_KEY_FILE (+ DISCLOSE_SEALING_PASSPHRASE)."
     },
     footer = {

@@ -76,6 +76,10 @@ class WorkflowLintTest {
         .isEqualTo("{\"pages\":\"write\",\"id-token\":\"write\"}");
     assertThat(publish.path("jobs").path("build").path("permissions").toString())
         .isEqualTo("{\"contents\":\"read\"}");
+    // Only the job that commits a lifted advisory's plaintext writes to the repository.
+    assertThat(publish.path("jobs").path("unseal").path("permissions").toString())
+        .isEqualTo("{\"contents\":\"write\"}");
+    assertThat(publish.path("jobs").path("unseal").toString()).contains("unseal --lifted");
     List<String> uses = new ArrayList<>();
     for (String f :
         List.of(
