@@ -18,6 +18,9 @@ public final class ChangedPaths {
   private boolean known;
   private boolean distrusted;
 
+  /** The paths reported before the latest take, whether or not that take could vouch for them. */
+  private Set<Path> taken = Set.of();
+
   /** {@code path} (a file or folder) was created, modified or deleted. */
   public synchronized void changed(Path path) {
     paths.add(path.toAbsolutePath().normalize());
@@ -36,8 +39,17 @@ public final class ChangedPaths {
   /** What changed since the previous take; from now on, only what is reported after this call. */
   public synchronized Changes take() {
     Changes report = known && !distrusted ? new Changes(true, paths) : Changes.UNKNOWN;
+    taken = Set.copyOf(paths);
     paths = new HashSet<>();
     known = true;
     return report;
+  }
+
+  /**
+   * The paths reported before the latest {@link #take}, even one that could not vouch for them: a
+   * failed rebuild names them as the likely cause.
+   */
+  public synchronized Set<Path> lastTaken() {
+    return taken;
   }
 }

@@ -80,18 +80,37 @@ final class PreviewLog implements ServedFolder.Listener {
     log.flush();
   }
 
-  /** Says that a rebuild failed, and that the last good build is still served. */
-  void failed(Exception e) {
+  /**
+   * Says that a rebuild failed, and that the last good build is still served; {@code files}: those
+   * the edit behind it touched, if the watcher said.
+   */
+  void failed(Throwable e, List<String> files) {
     synchronized (log) {
       if (e instanceof SiteException) {
         log.println("disclose serve: " + e.getMessage());
-        log.println("disclose serve: still serving the last good build");
       } else {
+        String where = files.isEmpty() ? "" : " after the edit of " + String.join(", ", files);
+        log.println("disclose serve: the rebuild failed" + where + ": " + cause(e));
         log.println(
-            "disclose serve: the rebuild failed: " + e + "; still serving the last good build");
+            "disclose serve: "
+                + (files.isEmpty() ? "fix the last edit" : "fix that edit")
+                + "; still watching for the next one");
       }
+      log.println("disclose serve: still serving the last good build");
       log.flush();
     }
+  }
+
+  /** What went wrong, in words rather than a Java type's name. */
+  private static String cause(Throwable e) {
+    if (e instanceof StackOverflowError)
+      return "the input nests too deeply to render (the stack ran out), in Markdown quotes, lists or"
+          + " emphasis perhaps";
+    if (e instanceof OutOfMemoryError) return "the build ran out of memory";
+    String message = e.getMessage();
+    return "an internal error"
+        + (message == null || message.isBlank() ? "" : " (" + message.strip() + ")")
+        + ", please report it";
   }
 
   /** The warm-up's {@code rebuilds}, from {@code startNanos} until now. */

@@ -197,6 +197,11 @@ public final class PreviewServer implements Closeable {
     return rebuilder.builds();
   }
 
+  /** Runs {@code hook} first in every rebuild from now on (tests make one fail with it). */
+  void beforeEachBuild(Runnable hook) {
+    rebuilder.beforeEachBuild(hook);
+  }
+
   /** Tells open tabs to reload. */
   private void notifyReload() {
     for (OutputStream listener : listeners) {

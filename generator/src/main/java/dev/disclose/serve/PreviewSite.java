@@ -99,7 +99,8 @@ public final class PreviewSite {
               LoadRequest.toBuild(site).withChanges(seen).withSealingKey(sealingKey),
               new Pipeline.BuildRequest(now, plan, OutputFormats.ALL, true),
               () -> served);
-    } catch (SiteException | Refused | RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Whatever went wrong, an Error too, the half-made build is not remembered.
       memo.abandon();
       throw e;
     }

@@ -8,7 +8,9 @@ import dev.disclose.pipeline.PhaseTimings;
 import dev.disclose.pipeline.Pipeline;
 import dev.disclose.pipeline.Progress;
 import dev.disclose.pipeline.Refused;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -140,12 +142,22 @@ final class Rebuilder implements SiteWatcher.Listener {
       // Nothing to see if no file changed (a settle that left every similar list as it was).
       if (rebuild(trigger)) reload.run();
       return true;
-    } catch (SiteException | RuntimeException e) {
-      // Never let a failed rebuild end the watch: the next save must rebuild again. Not reported
-      // if closing stopped it under way.
-      if (!(warmingUp && edited) && !closed) log.failed(e);
+    } catch (Throwable e) {
+      // Never let a failed rebuild end the watch, not even an Error (a StackOverflowError from
+      // deeply nested Markdown): the next save must rebuild again. Not reported if closing stopped
+      // it under way.
+      if (!(warmingUp && edited) && !closed) log.failed(e, suspects());
       return false;
     }
+  }
+
+  /** The files the failed rebuild's edit touched, relative to the site: the likely cause. */
+  private List<String> suspects() {
+    return changes.lastTaken().stream()
+        .filter(Files::isRegularFile)
+        .map(p -> site.root().toAbsolutePath().normalize().relativize(p).toString())
+        .sorted()
+        .toList();
   }
 
   /**
@@ -206,6 +218,7 @@ final class Rebuilder implements SiteWatcher.Listener {
     Changes seen = changes.take();
     Pipeline.Built r;
     try {
+      beforeEachBuild.run();
       r =
           preview.rebuild(
               site,
@@ -218,7 +231,7 @@ final class Rebuilder implements SiteWatcher.Listener {
         return false; // a file saved mid-warm-up: the watcher's rebuild reports it
       log.refused(refused);
       return false;
-    } catch (SiteException | RuntimeException | Error e) {
+    } catch (Throwable e) {
       changes.unknown();
       throw e;
     }
@@ -226,6 +239,14 @@ final class Rebuilder implements SiteWatcher.Listener {
     builds++;
     log.built(r, preview.written(), start, phases);
     return preview.written() > 0;
+  }
+
+  /** Runs first in every build: tests make a rebuild fail with it. */
+  private volatile Runnable beforeEachBuild = () -> {};
+
+  /** Runs {@code hook} first in every build from now on (tests). */
+  void beforeEachBuild(Runnable hook) {
+    beforeEachBuild = hook;
   }
 
   /** No rebuild starts from now on. */

@@ -242,6 +242,64 @@ class PreviewServerTest {
     }
   }
 
+  /** An Error in a rebuild (out of memory here) is reported, and the next edit rebuilds. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void survivesAnErrorInARebuildAndRebuildsTheNextEdit() throws Exception {
+    Path site = basicSite();
+    StringWriter log = new StringWriter();
+    try (PreviewServer server = startWithTimings(site, DECEMBER, log)) {
+      awaitLog(log, "warmed up:");
+      URI page = server.url().resolve("advisories/FIX-2025-0002/");
+      // Only the edit's rebuild, on the watcher's thread, not a warm-up one.
+      server.beforeEachBuild(
+          () -> {
+            if (Thread.currentThread().getName().equals("disclose-watch"))
+              throw new OutOfMemoryError("Java heap space");
+          });
+      renameAdvisory(site);
+      awaitLog(log, "still serving the last good build");
+      assertThat(log.toString())
+          .contains(
+              "the rebuild failed after the edit of advisories/2025/FIX-2025-0002.md: the build"
+                  + " ran out of memory")
+          .doesNotContain("OutOfMemoryError", "java.lang");
+      assertThat(get(page).statusCode()).isEqualTo(200);
+
+      server.beforeEachBuild(() -> {});
+      Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+      Files.writeString(
+          file, Files.readString(file).replace("Request smuggling, renamed", "Smuggling, again"));
+      await(() -> get(page).body().contains("Smuggling, again"), 20_000);
+      assertThat(get(page).body()).contains("Smuggling, again");
+    }
+  }
+
+  /**
+   * Markdown nested 5,000 quotes deep: a rebuild that fails on it (a stack overflow) or refuses it
+   * keeps the last good site, and the fix after it is rebuilt.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void survivesDeeplyNestedMarkdownAndRebuildsItsFix() throws Exception {
+    Path site = basicSite();
+    StringWriter log = new StringWriter();
+    try (PreviewServer server = start(site, log)) {
+      URI page = server.url().resolve("advisories/FIX-2025-0002/");
+      Path file = site.resolve("advisories/2025/FIX-2025-0002.md");
+      String good = Files.readString(file);
+      Files.writeString(file, good + "\n" + ">".repeat(5_000) + " deep\n");
+      awaitLog(log, "still serving the last good build");
+      assertThat(log.toString()).doesNotContain("StackOverflowError", "java.lang");
+      assertThat(get(page).statusCode()).isEqualTo(200);
+
+      Files.writeString(
+          file, good.replace("Request smuggling in the proxy", "Request smuggling, renamed"));
+      await(() -> get(page).body().contains("Request smuggling, renamed"), 20_000);
+      assertThat(get(page).body()).contains("Request smuggling, renamed");
+    }
+  }
+
   /** A GET sent as a browser would for a page of {@code host} resolved to the server's address. */
   private static String rawGet(URI server, String path, String host) throws IOException {
     try (Socket socket = new Socket(server.getHost(), server.getPort())) {
