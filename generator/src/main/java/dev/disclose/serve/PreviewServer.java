@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +68,11 @@ public final class PreviewServer implements Closeable {
 
   private final HttpServer server;
 
+  /** At most this many live-reload streams at once, each holding one of the server's threads. */
+  static final int MAX_LISTENERS = 32;
+
+  private final Semaphore listenerSlots = new Semaphore(MAX_LISTENERS);
+
   /** The open tabs' event streams, each told to reload after a rebuild that changed a file. */
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
 
@@ -75,9 +81,6 @@ public final class PreviewServer implements Closeable {
 
   private final Rebuilder rebuilder;
   private final SiteWatcher watcher;
-
-  /** Whether drafts and embargoed advisories are served: only to this machine's own addresses. */
-  private final boolean drafts;
 
   private PreviewServer(
       SiteRoot site,
@@ -89,7 +92,6 @@ public final class PreviewServer implements Closeable {
       boolean drafts,
       Optional<SealingKey> sealingKey)
       throws IOException, SiteException {
-    this.drafts = drafts;
     this.preview =
         new PreviewSite(
             out,
@@ -206,8 +208,10 @@ public final class PreviewServer implements Closeable {
   private void notifyReload() {
     for (OutputStream listener : listeners) {
       try {
-        listener.write("event: reload\ndata: 1\n\n".getBytes(StandardCharsets.UTF_8));
-        listener.flush();
+        synchronized (listener) {
+          listener.write("event: reload\ndata: 1\n\n".getBytes(StandardCharsets.UTF_8));
+          listener.flush();
+        }
       } catch (IOException e) {
         listeners.remove(listener);
       }
@@ -216,12 +220,29 @@ public final class PreviewServer implements Closeable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (drafts && !addressedToLoopback(exchange)) {
+      // Every site is checked, not only a preview: a public build's pages are still the user's
+      // local work, and the live-reload stream holds a thread.
+      if (!addressedToLoopback(exchange)) {
         send(
             exchange,
             403,
             "text/plain; charset=utf-8",
-            "a preview is served to http://127.0.0.1 only\n".getBytes(StandardCharsets.UTF_8));
+            ("disclose serve answers requests for http://127.0.0.1:"
+                    + port()
+                    + "/ or http://localhost:"
+                    + port()
+                    + "/ only\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      String method = exchange.getRequestMethod();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(
+            exchange,
+            405,
+            "text/plain; charset=utf-8",
+            "disclose serve answers GET and HEAD only\n".getBytes(StandardCharsets.UTF_8));
         return;
       }
       String path = exchange.getRequestURI().getPath();
@@ -234,18 +255,7 @@ public final class PreviewServer implements Closeable {
         return;
       }
       if (path.equals(EVENTS)) {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream body = exchange.getResponseBody();
-        body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-        body.flush();
-        listeners.add(body);
-        try {
-          while (listeners.contains(body)) Thread.sleep(1000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        events(exchange);
         return;
       }
       // The zips and VEX documents are remade in the background after each build: a download
@@ -278,13 +288,65 @@ public final class PreviewServer implements Closeable {
   }
 
   /**
+   * An open tab's live-reload stream, held until the tab goes away; beyond {@link #MAX_LISTENERS}
+   * at once, a 503, since each one holds a thread.
+   */
+  private void events(HttpExchange exchange) throws IOException {
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, -1);
+      return;
+    }
+    if (!listenerSlots.tryAcquire()) {
+      exchange.getResponseHeaders().set("Retry-After", "5");
+      send(
+          exchange,
+          503,
+          "text/plain; charset=utf-8",
+          ("disclose serve keeps at most "
+                  + MAX_LISTENERS
+                  + " live-reload connections open; close some tabs\n")
+              .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    OutputStream body = exchange.getResponseBody();
+    try {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+      exchange.sendResponseHeaders(200, 0);
+      body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+      body.flush();
+      listeners.add(body);
+      // A comment every second finds a tab that went away (the write fails) and frees its slot.
+      while (listeners.contains(body)) {
+        Thread.sleep(1000);
+        synchronized (body) {
+          body.write(":\n\n".getBytes(StandardCharsets.UTF_8));
+          body.flush();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException gone) {
+      // the tab was closed
+    } finally {
+      listeners.remove(body);
+      listenerSlots.release();
+    }
+  }
+
+  private int port() {
+    return server.getAddress().getPort();
+  }
+
+  /**
    * Whether the request names this machine as its host: a web page elsewhere that rebinds its own
    * name to 127.0.0.1 sends that name, and must not read the drafts.
    */
   private boolean addressedToLoopback(HttpExchange exchange) {
     String host = exchange.getRequestHeaders().getFirst("Host");
     if (host == null) return false;
-    int port = server.getAddress().getPort();
+    int port = port();
     String h = host.strip().toLowerCase(Locale.ROOT);
     return h.equals("127.0.0.1:" + port)
         || h.equals("localhost:" + port)
@@ -303,6 +365,12 @@ public final class PreviewServer implements Closeable {
       throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      // The length a GET would get, and no body.
+      exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
     exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
   }

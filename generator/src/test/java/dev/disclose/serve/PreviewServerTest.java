@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
@@ -242,6 +244,105 @@ class PreviewServerTest {
     }
   }
 
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void answersGetAndHeadOnly() throws Exception {
+    Path site = basicSite();
+    StringWriter log = new StringWriter();
+    try (PreviewServer server = start(site, log)) {
+      URI page = server.url().resolve("advisories/FIX-2025-0001/");
+      for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"}) {
+        HttpResponse<String> refused =
+            http.send(
+                HttpRequest.newBuilder(page)
+                    .method(method, HttpRequest.BodyPublishers.ofString("x"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(method).isEqualTo(405);
+        assertThat(refused.headers().firstValue("Allow")).as(method).hasValue("GET, HEAD");
+        assertThat(refused.body()).as(method).doesNotContain("FIX-2025-0001");
+      }
+      HttpResponse<String> get = get(page);
+      HttpResponse<String> head =
+          http.send(
+              HttpRequest.newBuilder(page)
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(head.statusCode()).isEqualTo(200);
+      assertThat(head.body()).isEmpty();
+      assertThat(head.headers().firstValueAsLong("Content-Length"))
+          .hasValue(get.body().getBytes(StandardCharsets.UTF_8).length);
+      assertThat(get(page).statusCode()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * DNS rebinding: a page elsewhere whose name resolves to 127.0.0.1 reads nothing, draft or not.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void answersOnlyRequestsForThisMachinesOwnName() throws Exception {
+    Path site = basicSite();
+    StringWriter log = new StringWriter();
+    try (PreviewServer server = start(site, log)) {
+      for (String path : new String[] {"/", "/advisories/FIX-2025-0001/", "/__disclose/events"}) {
+        assertThat(rawGet(server.url(), path, "attacker.example"))
+            .as(path)
+            .startsWith("HTTP/1.1 403")
+            .doesNotContain("FIX-2025-0001");
+        assertThat(rawRequest(server.url(), path, "Host: 127.0.0.1\r\n"))
+            .as(path + " on another port")
+            .startsWith("HTTP/1.1 403");
+        assertThat(rawRequest(server.url(), path, ""))
+            .as(path + " with no Host")
+            .startsWith("HTTP/1.");
+      }
+      assertThat(rawRequest(server.url(), "/", "")).doesNotStartWith("HTTP/1.1 200");
+      for (String host : new String[] {"127.0.0.1", "localhost", "[::1]"}) {
+        assertThat(rawGet(server.url(), "/advisories/FIX-2025-0001/", host))
+            .as(host)
+            .startsWith("HTTP/1.1 200")
+            .contains("FIX-2025-0001");
+      }
+    }
+  }
+
+  @Test
+  @Timeout(value = 90, unit = TimeUnit.SECONDS)
+  void boundsTheLiveReloadConnectionsAndFreesThoseOfClosedTabs() throws Exception {
+    Path site = basicSite();
+    StringWriter log = new StringWriter();
+    try (PreviewServer server = start(site, log)) {
+      List<Socket> tabs = new ArrayList<>();
+      try {
+        for (int i = 0; i < PreviewServer.MAX_LISTENERS; i++) {
+          Socket tab = openEvents(server.url());
+          tabs.add(tab);
+          assertThat(readUntil(tab, ": connected")).as("tab " + i).startsWith("HTTP/1.1 200");
+        }
+        Socket extra = openEvents(server.url());
+        tabs.add(extra);
+        assertThat(readUntil(extra, "\r\n\r\n")).startsWith("HTTP/1.1 503");
+        // Pages are still served.
+        assertThat(get(server.url()).statusCode()).isEqualTo(200);
+      } finally {
+        for (Socket tab : tabs) tab.close();
+      }
+      // The closed tabs' slots are freed: a new tab gets its stream.
+      List<String> answers = new ArrayList<>();
+      await(
+          () -> {
+            try (Socket tab = openEvents(server.url())) {
+              answers.add(readUntil(tab, "\r\n\r\n"));
+              return answers.get(answers.size() - 1).startsWith("HTTP/1.1 200");
+            }
+          },
+          30_000);
+      assertThat(answers.get(answers.size() - 1)).startsWith("HTTP/1.1 200");
+    }
+  }
+
   /** An Error in a rebuild (out of memory here) is reported, and the next edit rebuilds. */
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -297,6 +398,46 @@ class PreviewServerTest {
           file, good.replace("Request smuggling in the proxy", "Request smuggling, renamed"));
       await(() -> get(page).body().contains("Request smuggling, renamed"), 20_000);
       assertThat(get(page).body()).contains("Request smuggling, renamed");
+    }
+  }
+
+  /** A tab's live-reload request, its response left to read. */
+  private static Socket openEvents(URI server) throws IOException {
+    Socket socket = new Socket(server.getHost(), server.getPort());
+    socket.setSoTimeout(10_000);
+    socket
+        .getOutputStream()
+        .write(
+            ("GET "
+                    + PreviewServer.EVENTS
+                    + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + server.getPort()
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    return socket;
+  }
+
+  /** What the socket sends until {@code end} (or until it closes). */
+  private static String readUntil(Socket socket, String end) throws IOException {
+    StringBuilder read = new StringBuilder();
+    InputStream in = socket.getInputStream();
+    int c;
+    while (read.indexOf(end) < 0 && (c = in.read()) >= 0) read.append((char) c);
+    return read.toString();
+  }
+
+  /**
+   * A GET with {@code hostLine} ("Host: ...\r\n", or nothing) as its only header but Connection.
+   */
+  private static String rawRequest(URI server, String path, String hostLine) throws IOException {
+    try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\n" + hostLine + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
