@@ -15,6 +15,7 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.disclose.plan.Feed;
+import dev.disclose.text.Html;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -39,7 +40,8 @@ public final class RomeFeedWriter {
     SyndFeed f = new SyndFeedImpl();
     f.setFeedType(type);
     f.setTitle(feed.title());
-    f.setDescription(feed.description());
+    // RSS readers render the channel's description as HTML, Atom's subtitle is plain text.
+    f.setDescription(type.startsWith("rss") ? Html.escape(feed.description()) : feed.description());
     f.setLink(feed.homeUrl());
     f.setUri(feed.feedBaseUrl() + file);
     f.setLanguage(feed.language());
@@ -66,8 +68,15 @@ public final class RomeFeedWriter {
       e.setPublishedDate(Date.from(item.published()));
       e.setUpdatedDate(Date.from(item.updated()));
       SyndContent summary = new SyndContentImpl();
-      summary.setType("text/plain");
-      summary.setValue(item.summary());
+      if (type.startsWith("rss")) {
+        // Readers render RSS's description as HTML, so the plain-text summary goes in as escaped
+        // HTML: a package name or reason holding markup reads as text there.
+        summary.setType("text/html");
+        summary.setValue(Html.escape(item.summary()));
+      } else {
+        summary.setType("text/plain");
+        summary.setValue(item.summary());
+      }
       e.setDescription(summary);
       SyndContent content = new SyndContentImpl();
       content.setType("text/html");

@@ -184,7 +184,8 @@ public final class SiteLoader {
   }
 
   /**
-   * F009 for site-config.yaml: the policy page and the theme folder it names exist inside the site.
+   * F009 for site-config.yaml: the policy page and the theme folder it names exist inside the site;
+   * F008 for a theme file that leads out of the site or is a special file.
    */
   private static List<Diagnostic> namedFileProblems(SiteRoot site, SiteConfigLoader.Loaded loaded) {
     List<Diagnostic> out = new ArrayList<>();
@@ -216,6 +217,10 @@ public final class SiteLoader {
                                     loaded.valuePosition("theme"),
                                     Rule.UNREADABLE,
                                     "`theme` names `" + t + "`, " + why))));
+    config
+        .theme()
+        .filter(t -> namedFileProblem(site, t, true).isEmpty())
+        .ifPresent(t -> out.addAll(ThemeFiles.problems(site, site.root().resolve(t).normalize())));
     return out;
   }
 
@@ -312,7 +317,7 @@ public final class SiteLoader {
     Optional<Path> themeFolder = config.theme().map(t -> site.root().resolve(t).normalize());
     Theme theme = new Theme(themeFolder, "");
     try {
-      theme = Theme.read(themeFolder);
+      theme = Theme.read(themeFolder, site.root());
     } catch (IOException e) {
       if (problem.isEmpty()) {
         problem =

@@ -19,12 +19,15 @@ public record Theme(Optional<Path> folder, String digest) {
   public static final Theme DEFAULT = new Theme(Optional.empty(), "");
 
   /** The theme in {@code folder}, if it is one ("" as digest without one). */
-  static Theme read(Optional<Path> folder) throws IOException {
+  static Theme read(Optional<Path> folder, Path root) throws IOException {
     if (folder.isEmpty() || !Files.isDirectory(folder.get())) return new Theme(folder, "");
+    Path realRoot = root.toRealPath();
     StringBuilder all = new StringBuilder();
-    // Following links, as Pebble's file loader does: a symlinked templates folder must count.
+    // Following links, as Pebble's file loader does: a symlinked templates folder must count; a
+    // file
+    // leading out of the site is not read (ThemeFiles reports it and the build is refused).
     try (Stream<Path> walk = Files.walk(folder.get(), FileVisitOption.FOLLOW_LINKS)) {
-      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+      for (Path p : walk.filter(p -> ThemeFiles.readable(p, realRoot)).sorted().toList()) {
         all.append(folder.get().relativize(p))
             .append('\0')
             .append(sha256(Files.readAllBytes(p)))

@@ -38,10 +38,11 @@ import java.util.zip.ZipOutputStream;
  */
 public final class OsvDatabase {
   /**
-   * The earliest time a zip entry can hold (the DOS epoch), set as a local date-time: no clock or
-   * time zone of the build machine reaches the bytes.
+   * A fixed local date-time for every zip entry, past the JDK's "before 1980" sentinel (1980-01-01
+   * 00:00), which it would also write as an extended timestamp converted in the machine's time
+   * zone: so no clock or time zone of the build machine reaches the bytes.
    */
-  private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+  private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
 
   private OsvDatabase() {}
 

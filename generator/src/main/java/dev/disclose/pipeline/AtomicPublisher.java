@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
@@ -193,15 +196,16 @@ public final class AtomicPublisher {
     Path kept = KeptOutput.folder(target);
     Path keptSite = kept.resolve(KeptOutput.SITE);
     try {
+      openToAll(staging);
       if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS)
           && !KeptOutput.closedToOthers(kept, KeptOutput.owner(staging))) {
-        publish(staging, out); // not ours to use
+        replace(staging, out); // not ours to use
         return;
       }
       if (Files.exists(keptSite, LinkOption.NOFOLLOW_LINKS)) {
         // Left by a build that did not reuse it: replaced, but only if a build wrote it.
         if (!Files.isDirectory(keptSite, LinkOption.NOFOLLOW_LINKS) || !KeptOutput.ours(keptSite)) {
-          publish(staging, out);
+          replace(staging, out);
           return;
         }
         deleteTree(keptSite);
@@ -218,6 +222,56 @@ public final class AtomicPublisher {
 
   /** Swaps {@code staging} in as {@code out}; the previous output is removed afterwards. */
   public static void publish(Path staging, Path out) throws SiteException {
+    try {
+      openToAll(staging);
+    } catch (IOException e) {
+      throw new SiteException(
+          "cannot publish into " + out.toAbsolutePath().normalize() + ": " + e.getMessage(), e);
+    }
+    replace(staging, out);
+  }
+
+  /**
+   * Makes every file of {@code folder} 0644 and every folder 0755 whatever the umask: a site is
+   * published, so what the web server or the Pages upload reads must be world-readable, and only
+   * the owner may write.
+   */
+  static void openToAll(Path folder) throws IOException {
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+              throws IOException {
+            set(d, attrs, FOLDER);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+            if (attrs.isRegularFile()) set(f, attrs, FILE);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
+  private static final Set<PosixFilePermission> FOLDER =
+      PosixFilePermissions.fromString("rwxr-xr-x");
+
+  private static void set(Path p, BasicFileAttributes attrs, Set<PosixFilePermission> wanted)
+      throws IOException {
+    // The walk's attributes hold the permissions on a POSIX file system: changed only if needed.
+    if (attrs instanceof PosixFileAttributes posix && posix.permissions().equals(wanted)) return;
+    try {
+      Files.setPosixFilePermissions(p, wanted);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: it has no such bits
+    }
+  }
+
+  /** Swaps {@code staging} in as {@code out}, as it is; the previous output is removed. */
+  private static void replace(Path staging, Path out) throws SiteException {
     Path target = out.toAbsolutePath().normalize();
     try {
       Path old = unusedSibling(target, ".old-");

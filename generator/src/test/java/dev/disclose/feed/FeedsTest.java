@@ -165,6 +165,36 @@ class FeedsTest {
   }
 
   @Test
+  void aWithdrawalReasonHoldingMarkupReadsAsTextInTheRssDescription() throws Exception {
+    String payload = "<img src=x onerror=alert(1)>";
+    Path site = temp.resolve("site-withdrawn");
+    TestSites.copyTree(BASIC, site);
+    Path advisory = site.resolve("advisories/2025/FIX-2025-0002.md");
+    Files.writeString(
+        advisory,
+        Files.readString(advisory)
+            .replaceFirst(
+                "\n---\n",
+                "\nstatus: withdrawn\nwithdrawn:\n  date: 2025-11-01\n  reason: \""
+                    + payload
+                    + "\"\n---\n"));
+    CliRun run = CliRun.in(site, "build", "--now", BEFORE_EMBARGO);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    org.w3c.dom.Document rss =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(site.resolve("_site/feed.xml").toFile());
+    String description =
+        javax.xml.xpath.XPathFactory.newInstance()
+            .newXPath()
+            .evaluate("/rss/channel/item[starts-with(title, 'FIX-2025-0002')]/description", rss);
+    // Readers render it as HTML: it makes no element, and shows the reason as written.
+    Document html = Jsoup.parseBodyFragment(description);
+    assertThat(html.select("img")).isEmpty();
+    assertThat(html.body().text()).contains(payload);
+  }
+
+  @Test
   void embargoedAndDraftAdvisoriesAreInNoFeed() throws Exception {
     Path out = build(BASIC, BEFORE_EMBARGO, "");
     for (Path f : files(out, "feed.xml", "atom.xml", "feed.json", "feeds.opml")) {

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.disclose.format.FileSink;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 class OsvDatabaseTest {
@@ -110,5 +116,36 @@ class OsvDatabaseTest {
     assertThat(written)
         .isEqualTo(files.size())
         .isEqualTo(5); // two records, all.json, all.zip, npm/all.zip
+  }
+
+  private static byte[] zipIn(String zone) throws IOException {
+    TimeZone before = TimeZone.getDefault();
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone(zone));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      OsvDatabase.zip(
+          Map.of(
+              "A-1.json", "{}".getBytes(StandardCharsets.UTF_8),
+              "B-2.json", "[]".getBytes(StandardCharsets.UTF_8)),
+          out);
+      return out.toByteArray();
+    } finally {
+      TimeZone.setDefault(before);
+    }
+  }
+
+  @Test
+  void zipsAreTheSameBytesWhateverTheTimeZone() throws IOException {
+    byte[] utc = zipIn("UTC");
+    assertThat(zipIn("America/New_York")).isEqualTo(utc);
+    assertThat(zipIn("Asia/Tokyo")).isEqualTo(utc);
+    assertThat(zipIn("Pacific/Kiritimati")).isEqualTo(utc);
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(utc))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        // No extended timestamp, whose instant a reader would shift by its own zone.
+        assertThat(e.getExtra()).isNull();
+        assertThat(e.getTimeLocal()).isEqualTo(LocalDateTime.of(1980, 2, 1, 0, 0));
+      }
+    }
   }
 }
