@@ -3,11 +3,12 @@ package dev.disclose.check;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
+import dev.disclose.markdown.MarkdownLimits;
 import dev.disclose.text.DidYouMean;
 import dev.disclose.yaml.Position;
 import java.util.List;
 
-/** C001 body-empty, C002 unknown-category. */
+/** C001 body-empty, C002 unknown-category, C004 markdown-limit. */
 final class ContentCheck implements AdvisoryCheck {
   /** RustSec's categories (rustsec crate, advisory/category.rs). */
   static final List<String> RUSTSEC_CATEGORIES =
@@ -34,6 +35,14 @@ final class ContentCheck implements AdvisoryCheck {
           "the advisory has no details after the front matter; describe the vulnerability, its "
               + "impact, the fix and any workaround in Markdown");
     }
+    MarkdownLimits.check(a.details())
+        .ifPresent(
+            b ->
+                findings.report(
+                    Rule.MARKDOWN_LIMIT,
+                    new Position(a.source().detailsLine() + b.line() - 1, b.column()),
+                    b.message()
+                        + "; the build refuses Markdown past this limit: simplify it here"));
     for (int i = 0; i < a.categories().size(); i++) {
       String category = a.categories().get(i);
       if (!RUSTSEC_CATEGORIES.contains(category)) {

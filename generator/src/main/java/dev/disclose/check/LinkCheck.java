@@ -18,10 +18,12 @@ final class LinkCheck implements AdvisoryCheck {
         findings.report(
             Rule.URL,
             a.source().value(at),
-            "reference `"
-                + url
-                + "` is not an absolute http(s) URL; write the full address, "
-                + "starting with `https://`");
+            url.length() > Urls.MAX_LENGTH
+                ? tooLong("reference", url)
+                : "reference `"
+                    + url
+                    + "` is not an absolute http(s) URL; write the full address, "
+                    + "starting with `https://`");
       }
     }
     for (int i = 0; i < a.credits().size(); i++) {
@@ -32,14 +34,28 @@ final class LinkCheck implements AdvisoryCheck {
           findings.report(
               Rule.URL,
               a.source().value("credits[" + i + "].contact[" + c + "]"),
-              "contact `"
-                  + contact
-                  + "` of "
-                  + credit.name()
-                  + " is not a URL; write "
-                  + "`mailto:name@example.org` or `https://…`");
+              contact.length() > Urls.MAX_LENGTH
+                  ? tooLong("contact", contact)
+                  : "contact `"
+                      + contact
+                      + "` of "
+                      + credit.name()
+                      + " is not a URL; write "
+                      + "`mailto:name@example.org` or `https://…`");
         }
       }
     }
+  }
+
+  /** An over-long link, quoted by its start only. */
+  private static String tooLong(String what, String link) {
+    return what
+        + " `"
+        + link.substring(0, 60)
+        + "…` is "
+        + link.length()
+        + " characters long; links are at most "
+        + Urls.MAX_LENGTH
+        + ": write the address itself";
   }
 }

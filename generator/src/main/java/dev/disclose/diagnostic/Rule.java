@@ -73,6 +73,7 @@ public enum Rule {
   BODY_EMPTY("C001", "body-empty", ERROR),
   UNKNOWN_CATEGORY("C002", "unknown-category", WARNING),
   TEXT_DISCLOSES("C003", "text-discloses", ERROR),
+  MARKDOWN_LIMIT("C004", "markdown-limit", ERROR),
   // Release notes
   RELEASE_MISSING("L001", "release-missing", WARNING),
   RELEASE_UNKNOWN_ADVISORY("L002", "release-unknown-advisory", WARNING),

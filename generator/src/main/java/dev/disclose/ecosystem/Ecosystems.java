@@ -129,6 +129,10 @@ public final class Ecosystems {
    */
   public static Optional<String> packageNameProblem(String ecosystem, String name) {
     if (name == null || name.isEmpty()) return Optional.of("package names cannot be empty");
+    // Before any rule, so that no rule's pattern runs on an attacker's megabyte.
+    if (name.length() > PackageNameRules.MAX_LENGTH) {
+      return Optional.of(PackageNameRules.TOO_LONG);
+    }
     Ecosystem known = TABLE.get(baseName(ecosystem));
     return (known == null ? PackageNameRules.GENERAL : known.packageNames()).problem(name);
   }

@@ -8,26 +8,33 @@ import java.util.regex.Pattern;
 final class PackageNameRules {
   private PackageNameRules() {}
 
+  /**
+   * The longest package name any rule looks at, checked first so that no rule's pattern ever runs
+   * on more.
+   */
+  static final int MAX_LENGTH = 256;
+
+  static final String TOO_LONG = "package names are at most " + MAX_LENGTH + " characters";
+
   private static final Pattern PEP_508_NAME =
       Pattern.compile("^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", Pattern.CASE_INSENSITIVE);
   private static final Pattern NPM_URL_SAFE = Pattern.compile("[A-Za-z0-9._~()'!*-]+");
   private static final Pattern GO_ELEMENT = Pattern.compile("[A-Za-z0-9._~-]+");
   private static final Pattern GO_FIRST_ELEMENT = Pattern.compile("[a-z0-9.-]+");
   private static final Pattern CRATE_CHARS = Pattern.compile("[A-Za-z0-9_-]*");
-  private static final Pattern MAVEN_NAME = Pattern.compile("[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+");
+  private static final Pattern MAVEN_NAME = Pattern.compile("[A-Za-z0-9_.-]++:[A-Za-z0-9_.-]++");
   private static final Pattern GEM_CHARS = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern NUGET_ID =
-      Pattern.compile("\\w+([.-]\\w+)*", Pattern.UNICODE_CHARACTER_CLASS);
+      Pattern.compile("\\w++(?:[.-]\\w++)*+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern COMPOSER_NAME =
-      Pattern.compile("[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]|-{1,2})?[a-z0-9]+)*");
+      Pattern.compile("[a-z0-9]++(?:[_.-][a-z0-9]++)*+/[a-z0-9]++(?:(?:[_.]|-{1,2}+)[a-z0-9]++)*+");
   private static final Pattern HEX_NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
   private static final Pattern PUB_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final Pattern R_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]");
   private static final Pattern HACKAGE_NAME =
-      Pattern.compile(
-          "[\\p{L}\\p{N}]*\\p{L}[\\p{L}\\p{N}]*(-[\\p{L}\\p{N}]*\\p{L}[\\p{L}\\p{N}]*)*");
+      Pattern.compile("\\p{N}*+\\p{L}[\\p{L}\\p{N}]*+(?:-\\p{N}*+\\p{L}[\\p{L}\\p{N}]*+)*+");
   private static final Pattern GITHUB_ACTION =
-      Pattern.compile("[A-Za-z0-9-]+/[A-Za-z0-9._-]+(/[^/\\s]+)*");
+      Pattern.compile("[A-Za-z0-9-]++/[A-Za-z0-9._-]++(?:/[^/\\s]++)*+");
   private static final Pattern WHITESPACE_OR_CONTROL = Pattern.compile("[\\s\\p{Cc}]");
 
   /** Dart's reserved words, which pub refuses as package names. */
@@ -255,7 +262,7 @@ final class PackageNameRules {
   }
 
   private static Optional<String> general(String name) {
-    if (name.length() > 256) return problem("package names are at most 256 characters");
+    if (name.length() > MAX_LENGTH) return problem(TOO_LONG);
     if (WHITESPACE_OR_CONTROL.matcher(name).find()) {
       return problem("package names cannot contain whitespace or control characters");
     }

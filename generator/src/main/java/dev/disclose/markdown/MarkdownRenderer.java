@@ -9,6 +9,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Markdown (CommonMark with GitHub tables, strikethrough and autolinks) to sanitized HTML. The
@@ -51,8 +52,43 @@ public final class MarkdownRenderer {
 
   private MarkdownRenderer() {}
 
+  /** As {@link #render(String, String)}, for a text whose messages need not name its file. */
   public static SafeHtml render(String markdown) {
-    return HtmlSanitizer.sanitize(html(markdown, needs(markdown)));
+    return render(markdown, "the Markdown");
+  }
+
+  /**
+   * {@code markdown} as sanitized HTML, refused with an {@link Unrenderable} that names {@code
+   * where} (a file and line) when it breaks {@link MarkdownLimits} or still nests too deeply.
+   */
+  public static SafeHtml render(String markdown, String where) {
+    Optional<MarkdownLimits.Breach> breach = MarkdownLimits.check(markdown);
+    if (breach.isPresent()) {
+      MarkdownLimits.Breach b = breach.get();
+      throw new Unrenderable(
+          where
+              + " (line "
+              + b.line()
+              + " of the text): "
+              + b.message()
+              + "; simplify the Markdown (`disclose validate` shows each place)");
+    }
+    try {
+      return HtmlSanitizer.sanitize(html(markdown, needs(markdown)));
+    } catch (StackOverflowError e) {
+      // The last line of defence: a shape the limits do not foresee must still name its file.
+      throw new Unrenderable(
+          where
+              + ": the Markdown nests too deeply to render; flatten its quotes, lists and"
+              + " emphasis");
+    }
+  }
+
+  /** Markdown refused before or while rendering; the message names the text and what to do. */
+  public static final class Unrenderable extends IllegalStateException {
+    Unrenderable(String message) {
+      super(message);
+    }
   }
 
   /** The extensions {@code markdown} can need. */

@@ -158,7 +158,13 @@ final class AdvisoryPages {
               List<String> similarIds = similar.getOrDefault(a.id(), List.of());
               // Rendered before the view is looked up: kept in use while the view is unchanged.
               SafeHtml details =
-                  memo.get(SitePlanner.MARKDOWN, a.id(), a.details(), MarkdownRenderer::render);
+                  memo.get(
+                      SitePlanner.MARKDOWN,
+                      a.id(),
+                      a.details(),
+                      md ->
+                          MarkdownRenderer.render(
+                              md, a.source().relativePath() + ":" + a.source().detailsLine()));
               return memo.get(
                   VIEW,
                   a.id(),

@@ -63,7 +63,7 @@ final class ReleasePages {
                         SitePlanner.MARKDOWN,
                         "release\0" + r.source() + "\0" + r.line(),
                         r.notes(),
-                        MarkdownRenderer::render))
+                        md -> MarkdownRenderer.render(md, r.source() + ":" + r.line())))
             .toList();
     for (int i = 0; i < ordered.size(); i++) {
       Release r = ordered.get(i);

@@ -75,7 +75,13 @@ public final class SitePlanner {
     Optional<SafeHtml> policy =
         build
             .policy()
-            .map(markdown -> memo.get(MARKDOWN, "policy", markdown, MarkdownRenderer::render));
+            .map(
+                markdown ->
+                    memo.get(
+                        MARKDOWN,
+                        "policy",
+                        markdown,
+                        md -> MarkdownRenderer.render(md, "the security policy")));
     AdvisoryViews views =
         new AdvisoryViews(
             viewContext(

@@ -93,7 +93,8 @@ public final class ReleaseNotesLinker {
     int end = lines.size();
     for (int i = start + 1; i < lines.size(); i++) {
       String l = lines.get(i);
-      if (!oneFile && (l.startsWith("## ") || l.matches("^\\[[^\\]]+\\]:\\s*\\S+.*$"))) {
+      if (!oneFile
+          && (l.startsWith("## ") || ReleaseNotesParser.LINK_DEFINITION.matcher(l).matches())) {
         end = i;
         break;
       }

@@ -19,12 +19,15 @@ public final class ReleaseNotesParser {
   /** A Keep-a-Changelog release heading: {@code ## [1.2.3] - 2025-01-01} (the date optional). */
   static final Pattern CHANGELOG_HEADING =
       Pattern.compile(
-          "^## \\[(?<version>[^\\]]+)\\](?:\\s*[-–]\\s*(?<date>\\d{4}-\\d{2}-\\d{2}))?.*$");
+          "^## \\[(?<version>[^\\]]++)\\](?:\\s*+[-–]\\s*+(?<date>\\d{4}-\\d{2}-\\d{2}))?.*+$");
 
   static final Pattern FRONT_VERSION =
       Pattern.compile("(?m)^version:\\s*[\"']?([^\"'\\s#]+)[\"']?\\s*(?:#.*)?$");
   static final Pattern FRONT_DATE =
       Pattern.compile("(?m)^date:\\s*[\"']?(\\d{4}-\\d{2}-\\d{2})[\"']?\\s*(?:#.*)?$");
+
+  /** A Markdown link definition line, {@code [1.2.3]: https://…}; possessive, so linear. */
+  static final Pattern LINK_DEFINITION = Pattern.compile("\\[[^\\]]++\\]:\\s*+\\S++.*+");
 
   private ReleaseNotesParser() {}
 
@@ -84,7 +87,7 @@ public final class ReleaseNotesParser {
         continue;
       }
       // Link reference definitions at the end ([1.2.3]: https://…) belong to no release.
-      if (version != null && !line.matches("^\\[[^\\]]+\\]:\\s*\\S+.*$"))
+      if (version != null && !LINK_DEFINITION.matcher(line).matches())
         body.append(line).append('\n');
     }
     return List.copyOf(out);

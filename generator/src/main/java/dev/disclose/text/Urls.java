@@ -8,7 +8,11 @@ import java.util.Locale;
 public final class Urls {
   private Urls() {}
 
+  /** The longest link any check looks at: far past real ones, and short enough to scan at once. */
+  public static final int MAX_LENGTH = 2048;
+
   public static boolean isHttpUrl(String text) {
+    if (text.length() > MAX_LENGTH) return false;
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -20,9 +24,32 @@ public final class Urls {
 
   /** A contact: an http(s) URL or a {@code mailto:} address. */
   public static boolean isContactUrl(String text) {
+    if (text.length() > MAX_LENGTH) return false;
     if (isHttpUrl(text)) return true;
-    if (!text.toLowerCase(Locale.ROOT).startsWith("mailto:")) return false;
-    String address = text.substring("mailto:".length());
-    return address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    if (!text.regionMatches(true, 0, "mailto:", 0, "mailto:".length())) return false;
+    return isAddress(text.substring("mailto:".length()));
+  }
+
+  /**
+   * {@code local@domain.tld}: one {@code @} after a non-empty local part, no whitespace, a dot
+   * inside the domain. Hand-written, since a backtracking pattern for it takes quadratic time.
+   */
+  static boolean isAddress(String address) {
+    int at = -1;
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        return false;
+      }
+      if (c == '@') {
+        if (at >= 0) return false;
+        at = i;
+      }
+    }
+    if (at < 1) return false;
+    for (int i = at + 2; i < address.length() - 1; i++) {
+      if (address.charAt(i) == '.') return true;
+    }
+    return false;
   }
 }
