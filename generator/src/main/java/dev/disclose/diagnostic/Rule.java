@@ -56,6 +56,8 @@ public enum Rule {
   PURL("P003", "purl", ERROR),
   UNDECLARED_PACKAGE("P004", "undeclared-package", WARNING),
   AFFECTED_MISSING("P005", "affected-missing", ERROR),
+  NAME_TOO_LONG("P006", "name-too-long", ERROR),
+  OUTPUT_COLLISION("P007", "output-collision", ERROR),
   // Version ranges
   INVALID_VERSION("R001", "invalid-version", ERROR),
   RANGE_ORDER("R002", "range-order", ERROR),
