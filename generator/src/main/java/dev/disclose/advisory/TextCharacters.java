@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * C004 xml-character, C005 invisible-character: characters in an advisory's text that its XML
+ * C005 xml-character, C006 invisible-character: characters in an advisory's text that its XML
  * outputs cannot carry, or that hide or reorder what a reader sees.
  */
 final class TextCharacters {

@@ -75,8 +75,8 @@ public enum Rule {
   BODY_EMPTY("C001", "body-empty", ERROR),
   UNKNOWN_CATEGORY("C002", "unknown-category", WARNING),
   TEXT_DISCLOSES("C003", "text-discloses", ERROR),
-  XML_CHARACTER("C004", "xml-character", ERROR),
-  INVISIBLE_CHARACTER("C005", "invisible-character", WARNING),
+  XML_CHARACTER("C005", "xml-character", ERROR),
+  INVISIBLE_CHARACTER("C006", "invisible-character", WARNING),
   // Release notes
   RELEASE_MISSING("L001", "release-missing", WARNING),
   RELEASE_UNKNOWN_ADVISORY("L002", "release-unknown-advisory", WARNING),
