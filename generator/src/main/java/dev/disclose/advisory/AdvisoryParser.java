@@ -90,6 +90,8 @@ public final class AdvisoryParser {
           "the front matter must be a map of `key: value` lines, not " + read.root().kindName());
       return new Parsed(Optional.empty(), findings.diagnostics());
     }
+    TextCharacters.checkFrontMatter(root, "", findings);
+    TextCharacters.checkBody(parts.body(), parts.bodyFirstLine(), findings);
     Map<String, Source.Located> positions = new HashMap<>();
     Advisory advisory = bind(root, parts, file, relativePath, findings, positions);
     return new Parsed(Optional.of(advisory), findings.diagnostics());

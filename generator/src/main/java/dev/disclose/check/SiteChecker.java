@@ -91,6 +91,7 @@ public final class SiteChecker {
         sources.files().parallelStream().flatMap(file -> perFile(file, context).stream()).toList());
     List<Advisory> advisories = sources.advisories();
     diagnostics.addAll(CatalogCheck.check(advisories, config.idPrefix()));
+    diagnostics.addAll(OutputPathCheck.check(advisories));
     // A sealed file this load could not open is held back by its ID: its lift waits for the key.
     EmbargoedNames held = EmbargoedNames.of(advisories, now, sources.sealedIds());
     diagnostics.addAll(

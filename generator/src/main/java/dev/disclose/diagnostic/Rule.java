@@ -56,6 +56,8 @@ public enum Rule {
   PURL("P003", "purl", ERROR),
   UNDECLARED_PACKAGE("P004", "undeclared-package", WARNING),
   AFFECTED_MISSING("P005", "affected-missing", ERROR),
+  NAME_TOO_LONG("P006", "name-too-long", ERROR),
+  OUTPUT_COLLISION("P007", "output-collision", ERROR),
   // Version ranges
   INVALID_VERSION("R001", "invalid-version", ERROR),
   RANGE_ORDER("R002", "range-order", ERROR),
@@ -74,6 +76,8 @@ public enum Rule {
   UNKNOWN_CATEGORY("C002", "unknown-category", WARNING),
   TEXT_DISCLOSES("C003", "text-discloses", ERROR),
   MARKDOWN_LIMIT("C004", "markdown-limit", ERROR),
+  XML_CHARACTER("C005", "xml-character", ERROR),
+  INVISIBLE_CHARACTER("C006", "invisible-character", WARNING),
   // Release notes
   RELEASE_MISSING("L001", "release-missing", WARNING),
   RELEASE_UNKNOWN_ADVISORY("L002", "release-unknown-advisory", WARNING),
