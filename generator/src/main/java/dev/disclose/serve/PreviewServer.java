@@ -141,21 +141,6 @@ public final class PreviewServer implements Closeable {
   }
 
   /**
-   * As {@link #start(SiteRoot, int, Clock, PrintWriter, boolean)}, opening sealed advisories with
-   * {@code sealingKey}.
-   */
-  public static PreviewServer start(
-      SiteRoot site,
-      int port,
-      Clock clock,
-      PrintWriter log,
-      boolean timings,
-      Optional<SealingKey> sealingKey)
-      throws IOException, SiteException {
-    return start(site, port, clock, log, timings, false, sealingKey);
-  }
-
-  /**
    * As {@link #start(SiteRoot, int, Clock, PrintWriter, boolean)}; {@code drafts}: a preview,
    * drafts and embargoed advisories included with their NOT PUBLIC banners, as {@code build
    * --preview} makes it; {@code sealingKey}: the key sealed advisories are opened with, if there is
