@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * D002 modified-before-published, D003 future-date, D004 timeline-order, D005 embargo-missing, D006
- * withdrawal.
+ * withdrawal, D007 embargo-date-only.
  */
 final class LifecycleCheck implements AdvisoryCheck {
   @Override
@@ -29,6 +29,21 @@ final class LifecycleCheck implements AdvisoryCheck {
           "an embargoed advisory needs `embargo: <instant>`, the moment it may be published "
               + "(for example `2026-03-01T16:00:00Z`)");
     }
+    a.embargo()
+        .filter(Timestamp::dateOnly)
+        .ifPresent(
+            embargo ->
+                findings.report(
+                    Rule.EMBARGO_DATE_ONLY,
+                    a.source().value("embargo"),
+                    "`embargo: "
+                        + embargo
+                        + "` lifts at "
+                        + embargo.instant()
+                        + " (00:00 UTC); if the agreed moment is another, write it with its time"
+                        + " and zone, like `"
+                        + embargo
+                        + "T16:00:00Z`"));
     if (a.status() == Status.WITHDRAWN
         && a.withdrawn().isEmpty()
         && a.source().positions().get("withdrawn") == null) {

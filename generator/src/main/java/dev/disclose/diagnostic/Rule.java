@@ -50,6 +50,7 @@ public enum Rule {
   TIMELINE_ORDER("D004", "timeline-order", WARNING),
   EMBARGO_MISSING("D005", "embargo-missing", ERROR),
   WITHDRAWAL("D006", "withdrawal", ERROR),
+  EMBARGO_DATE_ONLY("D007", "embargo-date-only", WARNING),
   // Packages
   UNKNOWN_ECOSYSTEM("P001", "unknown-ecosystem", ERROR),
   PACKAGE_NAME("P002", "package-name", ERROR),
