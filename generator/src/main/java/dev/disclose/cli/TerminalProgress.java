@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * One self-overwriting status line on standard error while a build runs ("rendering pages
- * 4,200/18,770 (22%)"), cleared at the end so that only the summary line remains. Used only on an
- * interactive terminal: logs of CI runs get the summary alone.
+ * One self-overwriting status line on standard error while a build runs (the phase, pages done of
+ * all, and the share done), cleared at the end so that only the summary line remains. Used only on
+ * an interactive terminal: logs of CI runs get the summary alone.
  */
 final class TerminalProgress implements Progress {
   private final PrintWriter err;

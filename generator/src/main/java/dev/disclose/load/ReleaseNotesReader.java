@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * Reads the release notes each published package declares in site-config.yaml: a folder of one
  * Markdown file per release, or a Keep-a-Changelog file ({@link ReleaseNotesParser} parses them);
  * notes published elsewhere (a URL template) hold no file. Files must lie inside the site, be UTF-8
- * and under 1 MiB ({@link SiteRoot#readText}): release notes arrive by pull request like
- * advisories.
+ * and within {@link SiteRoot#MAX_BYTES} ({@link SiteRoot#readText}), because release notes arrive
+ * by pull request like advisories.
  */
 public final class ReleaseNotesReader {
   private ReleaseNotesReader() {}

@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /**
  * How many days a step of the response took across several advisories: the median (the mean of the
- * two middle values for an even count) and the 90th percentile by nearest rank, the smallest value
- * at or above 90% of the sorted values. Nearest rank always reports a day count that really
- * happened, which is what a reader checking the policy expects.
+ * two middle values for an even count) and the {@code p90} percentile by nearest rank, the smallest
+ * sorted value with at least that share of the values at or below it. Nearest rank always reports a
+ * day count that really happened, which is what a reader checking the policy expects.
  */
 public record DaySpread(int count, double median, long p90) {
   public static final DaySpread EMPTY = new DaySpread(0, 0, 0);
