@@ -13,12 +13,14 @@ import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SiteSources;
 import dev.disclose.memo.Memo;
 import dev.disclose.memo.Memo.Slot;
+import dev.disclose.releases.Release;
 import dev.disclose.yaml.Position;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -92,6 +94,17 @@ public final class SiteChecker {
     List<Advisory> advisories = sources.advisories();
     diagnostics.addAll(CatalogCheck.check(advisories, config.idPrefix()));
     diagnostics.addAll(OutputPathCheck.check(advisories));
+    diagnostics.addAll(ConfusableNameCheck.check(advisories, sources.config(), shownConfig));
+    List<Release> releases = sources.releaseNotes().releases();
+    Map<String, String> releaseTexts = sources.releaseNotes().texts();
+    diagnostics.addAll(
+        ReservedNameCheck.check(site, sources.config(), advisories, releases, releaseTexts));
+    diagnostics.addAll(
+        InputCollisionCheck.check(
+            site,
+            sources.files().stream().map(AdvisoryFile::path).toList(),
+            releases,
+            releaseTexts));
     // A sealed file this load could not open is held back by its ID: its lift waits for the key.
     EmbargoedNames held = EmbargoedNames.of(advisories, now, sources.sealedIds());
     diagnostics.addAll(

@@ -29,6 +29,7 @@ public enum Rule {
   UNREADABLE("F009", "unreadable", ERROR),
   SEALING_KEY("F010", "sealing-key", ERROR),
   SEALED_FILE("F011", "sealed-file", ERROR),
+  FILE_COLLISION("F013", "file-collision", ERROR),
   // Shape of the front matter
   REQUIRED("S001", "required", ERROR),
   WRONG_TYPE("S002", "wrong-type", ERROR),
@@ -59,6 +60,8 @@ public enum Rule {
   AFFECTED_MISSING("P005", "affected-missing", ERROR),
   NAME_TOO_LONG("P006", "name-too-long", ERROR),
   OUTPUT_COLLISION("P007", "output-collision", ERROR),
+  CONFUSABLE_PACKAGE("P009", "confusable-package", WARNING),
+  RESERVED_NAME("P010", "reserved-name", ERROR),
   // Version ranges
   INVALID_VERSION("R001", "invalid-version", ERROR),
   RANGE_ORDER("R002", "range-order", ERROR),

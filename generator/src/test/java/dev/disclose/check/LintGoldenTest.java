@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * advisory with one defect) and {@code expected.txt} is exactly what {@code disclose validate}
  * prints for it. A case may hold {@code setup.txt} for what git cannot carry well: {@code link PATH
  * TARGET} makes a symbolic link, {@code pad PATH BYTES} appends filler until the file has that many
- * bytes, {@code write PATH TEXT} writes a file (also outside the site, with ../).
+ * bytes, {@code write PATH TEXT} writes a file (also outside the site, with ../), {@code copy FROM
+ * TO} copies a file of the site (names that only differ in case or normalization from another
+ * cannot be committed: a checkout on macOS or Windows could not hold them).
  */
 class LintGoldenTest {
   static final Path LINT = Path.of("src/test/resources/golden/lint");
@@ -111,6 +113,10 @@ class LintGoldenTest {
         while (filler.length() < missing) filler.append(sentence);
         filler.setLength((int) Math.max(0, missing));
         Files.writeString(file, filler, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      } else if (parts.length == 3 && parts[0].equals("copy")) {
+        Path target = site.resolve(parts[2]);
+        Files.createDirectories(target.getParent());
+        Files.copy(site.resolve(parts[1]), target);
       } else if (parts.length >= 3 && parts[0].equals("write")) {
         // A file outside the site (the path may climb out of it), e.g. a secret a link points to.
         Path file = site.resolve(parts[1]).normalize();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,26 @@ class BuildableInputTest {
         "package: " + name);
   }
 
+  /** The first advisory, and a changelog of its package with a release of each version. */
+  private static Map<String, String> releases(String... versions) {
+    StringBuilder changelog = new StringBuilder("# Changelog\n");
+    for (String v : versions) {
+      changelog
+          .append("\n## [")
+          .append(v)
+          .append("] - 2025-02-01\n\n### Security\n- Path traversal (DEMO-2025-0001).\n");
+    }
+    return Map.of(
+        FIRST,
+        TestSites.validAdvisory("DEMO-2025-0001"),
+        "site-config.yaml",
+        TestSites.CONFIG
+            + "packages:\n  - ecosystem: PyPI\n    name: corvid-serve\n"
+            + "    release_notes:\n      changelog: releases/CHANGELOG.md\n",
+        "releases/CHANGELOG.md",
+        changelog.toString());
+  }
+
   private static String edit(String text, String from, String to) {
     assertThat(text).contains(from);
     return text.replace(from, to);
@@ -64,7 +85,11 @@ class BuildableInputTest {
         Arguments.of(
             "255-byte name", first("package: corvid-serve", "package: " + "x".repeat(255))),
         Arguments.of("package beside another", goPackages("x.org/y", "x.org/y/atom")),
-        Arguments.of("package under another", goPackages("x.org/y", "x.org/y/z")));
+        Arguments.of("package under another", goPackages("x.org/y", "x.org/y/z")),
+        Arguments.of("names near device names", goPackages("x.org/com10", "x.org/console.x")),
+        Arguments.of(
+            "alias near a device name", first("[CVE-2025-31337]", "[CVE-2025-31337, NULX.1]")),
+        Arguments.of("versions near one page", releases("0.7.2", "0.7.1", "0.7.1.post1")));
   }
 
   static Stream<Arguments> rejected() {
@@ -88,7 +113,26 @@ class BuildableInputTest {
         Arguments.of(
             "package under a feed file", goPackages("x.org/y", "x.org/y/atom.xml"), "11", "P007"),
         Arguments.of("case only", goPackages("x.org/y", "x.org/Y"), "11", "P007"),
-        Arguments.of("dot-dot part", goPackages("x.org/../y", "x.org/y"), "11", "P007"));
+        Arguments.of("dot-dot part", goPackages("x.org/../y", "x.org/y"), "11", "P007"),
+        Arguments.of("device name", goPackages("x.org/y", "x.org/con"), "11", "P010"),
+        Arguments.of(
+            "device name with an extension", goPackages("x.org/Lpt1.d", "x.org/y"), "11", "P010"),
+        Arguments.of("alias NUL", first("[CVE-2025-31337]", "[CVE-2025-31337, NUL]"), "5", "P010"),
+        Arguments.of(
+            "version ending in a dot",
+            releases("0.7.2", "0.7.1."),
+            "releases/CHANGELOG.md:8",
+            "P010"),
+        Arguments.of(
+            "versions one page apart from case",
+            releases("0.7.2", "v0.7.1", "V0.7.1"),
+            "releases/CHANGELOG.md:8",
+            "F013"),
+        Arguments.of(
+            "versions one page",
+            releases("0.7.2", "0.7.1 beta", "0.7.1-beta"),
+            "releases/CHANGELOG.md:8",
+            "F013"));
   }
 
   private Path site(Map<String, String> files) throws IOException {
@@ -117,13 +161,10 @@ class BuildableInputTest {
     Path site = site(files);
     CliRun validate = CliRun.in(site, "validate");
     assertThat(validate.exitCode()).as("validate: %s", validate.out()).isEqualTo(1);
-    assertThat(validate.out())
-        .containsPattern(
-            "(?m)^advisories/2025/DEMO-2025-000[12]\\.md:"
-                + line
-                + ":\\d+: error\\["
-                + code
-                + "\\]");
+    // `line` is a line of one of the advisories, or a file and its line.
+    String where =
+        line.contains(":") ? Pattern.quote(line) : "advisories/2025/DEMO-2025-000[12]\\.md:" + line;
+    assertThat(validate.out()).containsPattern("(?m)^" + where + ":\\d+: error\\[" + code + "\\]");
     CliRun build = CliRun.in(site, "build");
     assertThat(build.exitCode()).as("build: %s%s", build.out(), build.err()).isEqualTo(1);
     assertThat(build.err()).doesNotContain("Exception", "internal error");
