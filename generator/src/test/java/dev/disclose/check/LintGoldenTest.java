@@ -96,7 +96,7 @@ class LintGoldenTest {
     }
   }
 
-  private static void applySetup(Path setup, Path site) throws IOException {
+  static void applySetup(Path setup, Path site) throws IOException {
     if (!Files.exists(setup)) return;
     for (String line : Files.readAllLines(setup, StandardCharsets.UTF_8)) {
       String[] parts = line.strip().split("\\s+");
