@@ -7,6 +7,7 @@ import dev.disclose.catalog.EmbargoPolicy;
 import dev.disclose.load.AdvisoryReader;
 import dev.disclose.load.Git;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.report.TerminalText;
 import dev.disclose.severity.CvssScore;
 import dev.disclose.severity.Rating;
 import java.io.IOException;
@@ -207,18 +208,23 @@ public final class ChangeSummary {
     return names.isEmpty() ? "—" : String.join(", ", names.stream().distinct().toList());
   }
 
-  /** A table cell: pipes and line breaks cannot break the table, HTML is not interpreted. */
+  /**
+   * A table cell: pipes and line breaks cannot break the table, HTML is not interpreted, controls
+   * are shown as escapes (the summary is printed too).
+   */
   static String cell(String text) {
-    return text.replace("\\", "\\\\")
+    return TerminalText.visible(text.replaceAll("[\\r\\n]+", " "))
+        .replace("\\", "\\\\")
         .replace("|", "\\|")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
-        .replaceAll("[\\r\\n]+", " ")
         .strip();
   }
 
   private static String shortRef(String ref) {
-    return ref.matches("[0-9a-f]{40}") ? ref.substring(0, 12) : ref.replace("`", "");
+    return ref.matches("[0-9a-f]{40}")
+        ? ref.substring(0, 12)
+        : TerminalText.visible(ref.replace("`", ""));
   }
 
   private static Optional<Advisory> parse(String text, String path) {
