@@ -127,6 +127,28 @@ export function idKey(text) {
 
 // ---- Porter's stemmer, step for step as Lucene's PorterStemmer (org.apache.lucene.analysis.en). ----
 
+// Its suffix tables by the letter they look at: Maps, since that letter comes from a query.
+const DOUBLE_SUFFIXES = new Map(Object.entries({
+  a: [['ational', 'ate'], ['tional', 'tion']],
+  c: [['enci', 'ence'], ['anci', 'ance']],
+  e: [['izer', 'ize']],
+  l: [['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous']],
+  o: [['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate']],
+  s: [['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous']],
+  t: [['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble']],
+  g: [['logi', 'log']],
+}));
+const IC_FUL_NESS = new Map(Object.entries({
+  e: [['icate', 'ic'], ['ative', ''], ['alize', 'al']],
+  i: [['iciti', 'ic']],
+  l: [['ical', 'ic'], ['ful', '']],
+  s: [['ness', '']],
+}));
+const CONTEXT_SUFFIXES = new Map(Object.entries({
+  a: ['al'], c: ['ance', 'ence'], e: ['er'], i: ['ic'], l: ['able', 'ible'], n: ['ant', 'ement', 'ment', 'ent'],
+  o: ['ion', 'ou'], s: ['ism'], t: ['ate', 'iti'], u: ['ous'], v: ['ive'], z: ['ize'],
+}));
+
 export function stem(word) {
   const b = Array.from(word);
   if (b.length <= 2) return word;
@@ -192,34 +214,17 @@ export function stem(word) {
   if (ends('y') && vowelinstem()) b[k] = 'i';
   // step 3: double suffixes
   if (k !== k0) {
-    const rules = {
-      a: [['ational', 'ate'], ['tional', 'tion']],
-      c: [['enci', 'ence'], ['anci', 'ance']],
-      e: [['izer', 'ize']],
-      l: [['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous']],
-      o: [['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate']],
-      s: [['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous']],
-      t: [['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble']],
-      g: [['logi', 'log']],
-    }[b[k - 1]] || [];
+    const rules = DOUBLE_SUFFIXES.get(b[k - 1]) || [];
     for (const [suffix, replacement] of rules) if (ends(suffix)) { r(replacement); break; }
   }
   // step 4: -ic-, -full, -ness
   {
-    const rules = {
-      e: [['icate', 'ic'], ['ative', ''], ['alize', 'al']],
-      i: [['iciti', 'ic']],
-      l: [['ical', 'ic'], ['ful', '']],
-      s: [['ness', '']],
-    }[b[k]] || [];
+    const rules = IC_FUL_NESS.get(b[k]) || [];
     for (const [suffix, replacement] of rules) if (ends(suffix)) { r(replacement); break; }
   }
   // step 5: -ant, -ence and the like, in context m > 1
   if (k !== k0) {
-    const suffixes = {
-      a: ['al'], c: ['ance', 'ence'], e: ['er'], i: ['ic'], l: ['able', 'ible'], n: ['ant', 'ement', 'ment', 'ent'],
-      o: ['ion', 'ou'], s: ['ism'], t: ['ate', 'iti'], u: ['ous'], v: ['ive'], z: ['ize'],
-    }[b[k - 1]];
+    const suffixes = CONTEXT_SUFFIXES.get(b[k - 1]);
     let found = false;
     if (suffixes) {
       for (const s of suffixes) {

@@ -4,7 +4,12 @@
 import { words, idKey } from './analyzer.js';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
-const VALUE = Object.fromEntries([...ALPHABET].map((c, i) => [c, i]));
+// Lookups keyed by what a reader typed or an advisory holds go through own properties or
+// prototype-less objects only: `constructor` or `__proto__` is a word, not Object.prototype's.
+const VALUE = Object.assign(Object.create(null), Object.fromEntries([...ALPHABET].map((c, i) => [c, i])));
+
+/** The value an index object holds under {@code key} itself, never one it inherits. */
+const own = (object, key) => (object && Object.hasOwn(object, key) ? object[key] : undefined);
 
 /** Decodes a posting list: Map doc → field bits (1 title, 2 body). */
 export function decode(text) {
@@ -67,7 +72,8 @@ export function createSearch(load) {
     const shard = (await shardFor(term)) || {};
     const docs = new Map();
     const add = (list) => { for (const [d, f] of decode(list)) docs.set(d, (docs.get(d) || 0) | f); };
-    if (shard[term]) add(shard[term]);
+    const exact = own(shard, term);
+    if (exact) add(exact);
     if (prefix) {
       let n = 0;
       for (const t of Object.keys(shard)) {
@@ -92,7 +98,7 @@ export function createSearch(load) {
     const key = idKey(q);
     if (key.length >= 5 && /[0-9]/.test(key)) {
       const ids = (await shard('ids', key.slice(-2))) || {};
-      for (const d of ids[key] || []) bump(d, 1e6);
+      for (const d of own(ids, key) || []) bump(d, 1e6);
       // An exact ID or alias is an answer, not words: the year in CVE-YYYY-… matches nothing else.
       if (scores.size) return [...scores.keys()].sort((a, b) => a - b);
       // Shaped like an ID (CVE-YYYY-NNNN, GHSA-xxxx-xxxx-xxxx, RUSTSEC-YYYY-NNNN) but unknown:
@@ -160,7 +166,7 @@ export function createSearch(load) {
   /** Facet counts over a result set. */
   async function facets(docs) {
     const f = await facetsOf();
-    const counts = { ecosystem: {}, severity: {}, year: {} };
+    const counts = { ecosystem: Object.create(null), severity: Object.create(null), year: Object.create(null) };
     for (const d of docs) {
       for (const e of f.eco[d]) counts.ecosystem[e] = (counts.ecosystem[e] || 0) + 1;
       counts.severity[f.sev[d]] = (counts.severity[f.sev[d]] || 0) + 1;

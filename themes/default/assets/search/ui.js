@@ -9,7 +9,7 @@ const list = document.getElementById('search-results');
 const facetBox = document.getElementById('search-facets');
 const root = form.dataset.root;
 const engine = createSearch((path) => fetch(`${root}search-index/${path}`).then((r) => (r.ok ? r.json() : null)));
-const chosen = {};
+const chosen = Object.create(null); // facet → value, with no inherited keys
 let generation = 0;
 
 document.getElementById('search-nojs').hidden = true;

@@ -2,7 +2,7 @@ package dev.disclose.cli;
 
 import dev.disclose.authoring.IdAssigner;
 import dev.disclose.pipeline.Pipeline;
-import java.nio.file.Path;
+import dev.disclose.report.TerminalText;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,16 +40,12 @@ final class AssignIdsCommand implements Callable<Integer> {
       env.out()
           .println(
               (dryRun ? "would assign " : "assigned ")
-                  + a.id()
+                  + TerminalText.visible(a.id())
                   + ": "
-                  + slash(opened.display().of(a.from()))
+                  + TerminalText.path(opened.display().of(a.from()))
                   + " -> "
-                  + slash(opened.display().of(a.to())));
+                  + TerminalText.path(opened.display().of(a.to())));
     }
     return Main.OK;
-  }
-
-  private static String slash(Path p) {
-    return p.toString().replace('\\', '/');
   }
 }

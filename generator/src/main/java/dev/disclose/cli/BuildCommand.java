@@ -11,6 +11,7 @@ import dev.disclose.plan.PlanRequest;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.report.Redaction;
+import dev.disclose.report.TerminalText;
 import dev.disclose.text.Urls;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -114,7 +115,7 @@ final class BuildCommand implements Callable<Integer> {
                   result.pages(),
                   result.files(),
                   result.millis() / 1000.0,
-                  opened.display().of(target).toString().replace('\\', '/')));
+                  TerminalText.path(opened.display().of(target))));
       env.out().flush();
       SealingEnvironment.noteSkipped(env, result.sealedSkipped());
       if (phases != null) phases.print(env.err());

@@ -4,6 +4,7 @@ import dev.disclose.authoring.SealedFiles;
 import dev.disclose.load.AdvisoryReader;
 import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.report.TerminalText;
 import dev.disclose.sealing.Recipient;
 import dev.disclose.sealing.SealingKey;
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class EditCommand implements Callable<Integer> {
               "disclose: "
                   + SealCommand.shown(opened, sealed)
                   + " is not sealed: edit it as it is, or run `disclose seal "
-                  + id
+                  + TerminalText.visible(id)
                   + "` first");
       return Main.USAGE;
     }
@@ -64,7 +65,12 @@ final class EditCommand implements Callable<Integer> {
       int exit = runEditor(env, copy);
       if (exit != 0) {
         env.err()
-            .println("disclose: the editor exited with " + exit + "; " + id + " is left as it was");
+            .println(
+                "disclose: the editor exited with "
+                    + exit
+                    + "; "
+                    + TerminalText.visible(id)
+                    + " is left as it was");
         return Main.USAGE;
       }
       byte[] after = Files.readAllBytes(copy);

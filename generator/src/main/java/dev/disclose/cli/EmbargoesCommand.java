@@ -7,6 +7,7 @@ import dev.disclose.advisory.Status;
 import dev.disclose.load.LoadRequest;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
+import dev.disclose.report.TerminalText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +70,8 @@ final class EmbargoesCommand implements Callable<Integer> {
           .println(
               new ObjectMapper()
                   .enable(SerializationFeature.INDENT_OUTPUT)
+                  .writer()
+                  .with(TerminalText.jsonEscapes())
                   .writeValueAsString(out));
       return Main.OK;
     }
@@ -80,13 +83,14 @@ final class EmbargoesCommand implements Callable<Integer> {
       Instant lifts = a.embargo().get().instant();
       env.out()
           .println(
-              lifts
-                  + "  "
-                  + a.id()
-                  + "  in "
-                  + span(Duration.between(now, lifts))
-                  + "  "
-                  + a.source().relativePath());
+              TerminalText.visible(
+                  lifts
+                      + "  "
+                      + a.id()
+                      + "  in "
+                      + span(Duration.between(now, lifts))
+                      + "  "
+                      + a.source().relativePath()));
     }
     return Main.OK;
   }

@@ -13,6 +13,7 @@ import dev.disclose.pipeline.Refused;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.report.Redaction;
+import dev.disclose.report.TerminalText;
 import dev.disclose.text.DidYouMean;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ final class ExportCommand implements Callable<Integer> {
       AtomicPublisher.discard(staging);
       throw e;
     }
-    for (String note : output.notes()) env.err().println("note: " + note);
+    for (String note : output.notes()) env.err().println("note: " + TerminalText.visible(note));
     env.out()
         .println(
             checked.publicCatalog().size()
@@ -144,7 +145,7 @@ final class ExportCommand implements Callable<Integer> {
                 + ": "
                 + output.files()
                 + " files -> "
-                + opened.display().of(target).toString().replace('\\', '/'));
+                + TerminalText.path(opened.display().of(target)));
     return Main.OK;
   }
 }

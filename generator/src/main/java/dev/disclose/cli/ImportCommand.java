@@ -10,6 +10,7 @@ import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SiteSources;
 import dev.disclose.pipeline.Pipeline;
+import dev.disclose.report.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,10 @@ final class ImportCommand implements Callable<Integer> {
     Environment env = parent.env();
     if (!format.equals("osv") && !format.equals("rustsec")) {
       env.err()
-          .println("disclose: `" + format + "` is not an import format here: use osv or rustsec");
+          .println(
+              "disclose: `"
+                  + TerminalText.visible(format)
+                  + "` is not an import format here: use osv or rustsec");
       return Main.USAGE;
     }
     SiteRoot opened = site.open(env);
@@ -74,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
         paths.stream().map(p -> env.workingDirectory().resolve(p).normalize()).toList();
     for (Path p : resolved) {
       if (!Files.exists(p)) {
-        env.err().println("disclose: no such file or folder: " + p);
+        env.err().println("disclose: no such file or folder: " + TerminalText.path(p));
         return Main.USAGE;
       }
     }
@@ -108,22 +112,26 @@ final class ImportCommand implements Callable<Integer> {
     for (AdvisoryImport.Outcome o : outcomes) {
       if (o.error().isPresent()) {
         failed++;
-        env.out().println(o.origin() + ": error: " + o.error().get());
+        env.out()
+            .println(
+                TerminalText.visible(o.origin())
+                    + ": error: "
+                    + TerminalText.visible(o.error().get()));
         continue;
       }
-      String file = opened.display().of(o.file().get()).toString().replace('\\', '/');
+      String file = TerminalText.path(opened.display().of(o.file().get()));
       if (o.changed()) written++;
       if (o.changed() || !o.notes().isEmpty()) {
         env.out()
             .println(
-                o.origin()
+                TerminalText.visible(o.origin())
                     + ": "
-                    + o.recordId()
+                    + TerminalText.visible(o.recordId())
                     + " → "
                     + file
                     + (o.changed() ? (dryRun ? " (would write)" : "") : " (unchanged)"));
       }
-      for (String note : o.notes()) env.out().println("  note: " + note);
+      for (String note : o.notes()) env.out().println("  note: " + TerminalText.visible(note));
     }
     env.out()
         .printf(

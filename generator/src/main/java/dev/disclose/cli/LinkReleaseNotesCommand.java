@@ -10,6 +10,7 @@ import dev.disclose.releases.ReleaseNotesLinker;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.report.Redaction;
+import dev.disclose.report.TerminalText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,19 +71,19 @@ final class LinkReleaseNotesCommand implements Callable<Integer> {
       return Main.OK;
     }
     for (ReleaseNotesLinker.Addition a : missing) {
-      String file =
-          opened.display().of(opened.root().resolve(a.file())).toString().replace('\\', '/');
+      String file = TerminalText.path(opened.display().of(opened.root().resolve(a.file())));
       env.out()
           .println(
               file
                   + ":"
                   + a.line()
                   + ": "
-                  + a.release().packageName()
-                  + " "
-                  + a.release().version()
-                  + (write ? ": added " : ": missing ")
-                  + a.entry());
+                  + TerminalText.visible(
+                      a.release().packageName()
+                          + " "
+                          + a.release().version()
+                          + (write ? ": added " : ": missing ")
+                          + a.entry()));
     }
     if (!write) {
       env.out().println(missing.size() + " entries missing; add them with --write");

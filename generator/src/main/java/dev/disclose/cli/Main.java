@@ -1,6 +1,9 @@
 package dev.disclose.cli;
 
 import dev.disclose.load.SiteException;
+import dev.disclose.report.TerminalText;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +41,19 @@ public final class Main {
     export.setHelpSectionKeys(sections);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          // Messages quote paths and values of the site's files.
           if (e instanceof SiteException) {
-            env.err().println("disclose: " + e.getMessage());
+            env.err().println("disclose: " + TerminalText.visible(e.getMessage()));
           } else {
             // A bug in Disclose, not in the input: say so briefly; the trace only on request.
-            env.err().println("disclose: internal error: " + e);
-            if (env.variables().containsKey("DISCLOSE_DEBUG")) e.printStackTrace(env.err());
-            else env.err().println("(set DISCLOSE_DEBUG=1 for details, and please report it)");
+            env.err().println("disclose: internal error: " + TerminalText.visible(e.toString()));
+            if (env.variables().containsKey("DISCLOSE_DEBUG")) {
+              StringWriter trace = new StringWriter();
+              e.printStackTrace(new PrintWriter(trace));
+              trace.toString().lines().forEach(l -> env.err().println(TerminalText.visible(l)));
+            } else {
+              env.err().println("(set DISCLOSE_DEBUG=1 for details, and please report it)");
+            }
           }
           env.err().flush();
           return USAGE;

@@ -2,6 +2,7 @@ package dev.disclose.cli;
 
 import dev.disclose.authoring.NewAdvisory;
 import dev.disclose.pipeline.Pipeline;
+import dev.disclose.report.TerminalText;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,7 +58,7 @@ final class NewCommand implements Callable<Integer> {
                 Optional.ofNullable(title),
                 placeholder,
                 clock.resolve(env)));
-    env.out().println("wrote " + opened.display().of(written).toString().replace('\\', '/'));
+    env.out().println("wrote " + TerminalText.path(opened.display().of(written)));
     return Main.OK;
   }
 }

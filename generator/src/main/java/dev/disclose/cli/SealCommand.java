@@ -9,6 +9,7 @@ import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SiteSources;
 import dev.disclose.pipeline.Pipeline;
 import dev.disclose.report.DiagnosticPrinter;
+import dev.disclose.report.TerminalText;
 import dev.disclose.sealing.Recipient;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -100,6 +101,6 @@ final class SealCommand implements Callable<Integer> {
   }
 
   static String shown(SiteRoot site, Path p) {
-    return site.display().of(p).toString().replace('\\', '/');
+    return TerminalText.path(site.display().of(p));
   }
 }

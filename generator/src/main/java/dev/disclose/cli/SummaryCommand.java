@@ -2,6 +2,7 @@ package dev.disclose.cli;
 
 import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
+import dev.disclose.report.TerminalText;
 import dev.disclose.summary.ChangeSummary;
 import java.io.IOException;
 import java.util.List;
@@ -44,12 +45,14 @@ final class SummaryCommand implements Callable<Integer> {
     try {
       entries = ChangeSummary.since(opened, since, clock.resolve(env));
     } catch (ChangeSummary.SummaryException e) {
-      env.err().println("disclose: " + e.getMessage());
+      env.err().println("disclose: " + TerminalText.visible(e.getMessage()));
       return Main.USAGE;
     } catch (IOException e) {
       env.err()
           .println(
-              "disclose: cannot run git (" + e.getMessage() + "); summary needs git on the PATH");
+              "disclose: cannot run git ("
+                  + TerminalText.visible(e.getMessage())
+                  + "); summary needs git on the PATH");
       return Main.USAGE;
     }
     boolean redact = Pipeline.oneOff().config(opened).redactLogs();

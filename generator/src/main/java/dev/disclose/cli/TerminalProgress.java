@@ -1,6 +1,7 @@
 package dev.disclose.cli;
 
 import dev.disclose.pipeline.Progress;
+import dev.disclose.report.TerminalText;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -57,7 +58,8 @@ final class TerminalProgress implements Progress {
     shownLength = 0;
   }
 
-  private void show(String line) {
+  private void show(String shown) {
+    String line = TerminalText.visible(shown);
     String padded =
         line.length() < shownLength ? line + " ".repeat(shownLength - line.length()) : line;
     err.print("\r" + padded);

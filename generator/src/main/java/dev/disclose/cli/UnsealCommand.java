@@ -2,6 +2,7 @@ package dev.disclose.cli;
 
 import dev.disclose.authoring.SealedFiles;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.report.TerminalText;
 import dev.disclose.sealing.SealingKey;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,7 +55,8 @@ final class UnsealCommand implements Callable<Integer> {
       SealedFiles.Lifted done = SealedFiles.unsealLifted(opened, key, now);
       for (Path p : done.unsealed()) env.out().println("unsealed " + SealCommand.shown(opened, p));
       if (done.unsealed().isEmpty()) env.out().println("no sealed advisory is public at " + now);
-      for (String problem : done.problems()) env.err().println("disclose: " + problem);
+      for (String problem : done.problems())
+        env.err().println("disclose: " + TerminalText.visible(problem));
       return done.problems().isEmpty() ? Main.OK : Main.FINDINGS;
     }
     List<Path> sealed = new ArrayList<>();

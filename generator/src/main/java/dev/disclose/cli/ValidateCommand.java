@@ -9,6 +9,7 @@ import dev.disclose.pipeline.Pipeline;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.report.Redaction;
+import dev.disclose.report.TerminalText;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,10 +83,10 @@ final class ValidateCommand implements Callable<Integer> {
       env.err()
           .println(
               "note: OSV records are exported as x_"
-                  + config.idPrefix()
+                  + TerminalText.visible(config.idPrefix())
                   + "-…, the form for databases"
                   + " OSV.dev does not import: to have it import yours, register the prefix "
-                  + config.idPrefix()
+                  + TerminalText.visible(config.idPrefix())
                   + " with a pull request to https://github.com/ossf/osv-schema (see"
                   + " https://ossf.github.io/osv-schema/#id-modified-fields), then set `osv_prefix_registered: true`"
                   + " in site-config.yaml");

@@ -72,7 +72,7 @@ public final class DiagnosticPrinter {
       out.println(headline(d, redaction.message(d)));
       if (NO_QUOTE.contains(d.rule()) || redaction.redacts(d)) continue;
       sourceLine(d)
-          .map(DiagnosticPrinter::visible)
+          .map(TerminalText::visible)
           .ifPresent(
               line -> {
                 String number = String.valueOf(d.position().line());
@@ -90,7 +90,7 @@ public final class DiagnosticPrinter {
   }
 
   private static String headline(Diagnostic d, String message) {
-    return d.file().toString().replace('\\', '/')
+    return TerminalText.path(d.file())
         + ":"
         + d.position().line()
         + ":"
@@ -100,7 +100,7 @@ public final class DiagnosticPrinter {
         + "["
         + d.rule().code()
         + "]: "
-        + visible(message);
+        + TerminalText.visible(message);
   }
 
   public static String summary(List<Diagnostic> diagnostics, int files) {
@@ -121,7 +121,7 @@ public final class DiagnosticPrinter {
           "::"
               + d.severity().label()
               + " file="
-              + property(d.file().toString().replace('\\', '/'))
+              + property(TerminalText.path(d.file()))
               + ",line="
               + d.position().line()
               + ",col="
@@ -129,7 +129,7 @@ public final class DiagnosticPrinter {
               + ",title="
               + property(d.rule().code() + " " + d.rule().slug())
               + "::"
-              + data(visible(redaction.message(d))));
+              + data(TerminalText.visible(redaction.message(d))));
     }
     out.println(summary(diagnostics, files));
   }
@@ -138,6 +138,7 @@ public final class DiagnosticPrinter {
     try {
       ObjectMapper mapper = new ObjectMapper();
       JsonGenerator g = mapper.getFactory().createGenerator(out);
+      g.setCharacterEscapes(TerminalText.jsonEscapes());
       g.setPrettyPrinter(new DefaultPrettyPrinter());
       long errors = diagnostics.stream().filter(Diagnostic::isError).count();
       g.writeStartObject();
@@ -163,27 +164,6 @@ public final class DiagnosticPrinter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * Untrusted text made safe for terminals and CI logs: control characters (a newline could forge a
-   * workflow command, ESC sequences rewrite the screen) and bidirectional overrides are shown as
-   * {@code \\u{…}} escapes.
-   */
-  static String visible(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints()
-        .forEach(
-            c -> {
-              boolean control =
-                  Character.getType(c) == Character.CONTROL
-                      || Character.getType(c) == Character.FORMAT
-                      || c == 0x2028
-                      || c == 0x2029;
-              if (control) b.append(String.format("\\u{%04X}", c));
-              else b.appendCodePoint(c);
-            });
-    return b.toString();
   }
 
   // GitHub workflow command escaping (actions/toolkit, command.ts).

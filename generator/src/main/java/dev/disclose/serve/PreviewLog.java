@@ -10,6 +10,7 @@ import dev.disclose.pipeline.Pipeline;
 import dev.disclose.pipeline.Refused;
 import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
+import dev.disclose.report.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,10 +39,10 @@ final class PreviewLog implements ServedFolder.Listener {
     return timings;
   }
 
-  /** A line of the background work's, never inside a build's lines. */
+  /** A line of the background work's, never inside a build's lines; what it quotes made visible. */
   private void say(String line) {
     synchronized (log) {
-      log.println(line);
+      log.println(TerminalText.visible(line));
       log.flush();
     }
   }
@@ -87,10 +88,11 @@ final class PreviewLog implements ServedFolder.Listener {
   void failed(Throwable e, List<String> files) {
     synchronized (log) {
       if (e instanceof SiteException) {
-        log.println("disclose serve: " + e.getMessage());
+        log.println("disclose serve: " + TerminalText.visible(e.getMessage()));
       } else {
         String where = files.isEmpty() ? "" : " after the edit of " + String.join(", ", files);
-        log.println("disclose serve: the rebuild failed" + where + ": " + cause(e));
+        log.println(
+            TerminalText.visible("disclose serve: the rebuild failed" + where + ": " + cause(e)));
         log.println(
             "disclose serve: "
                 + (files.isEmpty() ? "fix the last edit" : "fix that edit")

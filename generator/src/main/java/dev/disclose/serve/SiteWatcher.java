@@ -2,6 +2,7 @@ package dev.disclose.serve;
 
 import dev.disclose.config.SiteConfig;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.report.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.ClosedWatchServiceException;
@@ -193,7 +194,7 @@ final class SiteWatcher {
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // closing
     } catch (IOException e) {
-      log.println("disclose serve: stopped watching: " + e.getMessage());
+      log.println("disclose serve: stopped watching: " + TerminalText.visible(e.getMessage()));
       log.flush();
     }
   }

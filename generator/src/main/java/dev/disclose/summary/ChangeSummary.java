@@ -7,6 +7,7 @@ import dev.disclose.catalog.EmbargoPolicy;
 import dev.disclose.load.AdvisoryReader;
 import dev.disclose.load.Git;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.report.TerminalText;
 import dev.disclose.severity.CvssScore;
 import dev.disclose.severity.Rating;
 import java.io.IOException;
@@ -157,14 +158,14 @@ public final class ChangeSummary {
       for (Entry e : group) {
         Advisory a = e.advisory().get();
         md.append("| ")
-            .append(cell(a.id()))
+            .append(inert(a.id()))
             .append(" | ")
             .append(e.withheld() ? "NOT PUBLIC: " : "")
-            .append(cell(a.title()))
+            .append(inert(a.title()))
             .append(" | ")
-            .append(cell(severity(a)))
+            .append(severity(a))
             .append(" | ")
-            .append(cell(packages(a)))
+            .append(packages(a))
             .append(" |\n");
       }
       md.append('\n');
@@ -201,24 +202,45 @@ public final class ChangeSummary {
     return level.or(() -> score).orElse("—");
   }
 
+  /** Each package as {@code name (Ecosystem)}, the names and ecosystems as written made inert. */
   static String packages(Advisory a) {
     List<String> names = new ArrayList<>();
-    for (Affected p : a.affected()) names.add(p.packageName() + " (" + p.ecosystem() + ")");
+    for (Affected p : a.affected())
+      names.add(inert(p.packageName()) + " (" + inert(p.ecosystem()) + ")");
     return names.isEmpty() ? "—" : String.join(", ", names.stream().distinct().toList());
   }
 
-  /** A table cell: pipes and line breaks cannot break the table, HTML is not interpreted. */
-  static String cell(String text) {
-    return text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replaceAll("[\\r\\n]+", " ")
-        .strip();
+  /** Markdown's punctuation that makes links, images, emphasis, code, math or table cells. */
+  private static final String MARKDOWN_PUNCTUATION = "\\`*_[]()!|~$";
+
+  /**
+   * Untrusted text as Markdown that shows it as it is, in a table cell: the job summary is public
+   * and rendered for whoever opens it, so an image or HTML from a pull request would load from its
+   * author's server (a tracking pixel). Punctuation is backslash-escaped, {@code & < >} are
+   * entities, line breaks cannot end the row, and controls are escapes (the summary is printed
+   * too).
+   */
+  static String inert(String text) {
+    String line = TerminalText.visible(text.replaceAll("[\\r\\n]+", " ")).strip();
+    StringBuilder b = new StringBuilder(line.length() + 16);
+    for (char c : line.toCharArray()) {
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        default -> {
+          if (MARKDOWN_PUNCTUATION.indexOf(c) >= 0) b.append('\\');
+          b.append(c);
+        }
+      }
+    }
+    return b.toString();
   }
 
   private static String shortRef(String ref) {
-    return ref.matches("[0-9a-f]{40}") ? ref.substring(0, 12) : ref.replace("`", "");
+    return ref.matches("[0-9a-f]{40}")
+        ? ref.substring(0, 12)
+        : TerminalText.visible(ref.replace("`", ""));
   }
 
   private static Optional<Advisory> parse(String text, String path) {
