@@ -99,10 +99,12 @@ final class LifecycleCheck implements AdvisoryCheck {
     dated.put("timeline.disclosed", a.timeline().disclosed());
     // Embargoed and draft advisories describe a planned disclosure: their dates may lie ahead,
     // up to the embargo. Everything else describes the past.
+    Timestamp endOfTime = Timestamp.ofInstant(Instant.parse("9999-12-31T00:00:00Z"));
     Optional<Timestamp> horizon =
         switch (a.status()) {
-          case EMBARGOED -> a.embargo();
-          case DRAFT -> Optional.of(Timestamp.ofInstant(Instant.parse("9999-12-31T00:00:00Z")));
+          // Without a readable embargo (D005) the limit is unknown, so no date is held to it.
+          case EMBARGOED -> Optional.of(a.embargo().orElse(endOfTime));
+          case DRAFT -> Optional.of(endOfTime);
           default -> Optional.empty();
         };
     dated.forEach(
@@ -116,7 +118,9 @@ final class LifecycleCheck implements AdvisoryCheck {
                         findings.report(
                             Rule.FUTURE_DATE,
                             a.source().value(path),
-                            a.status() == Status.EMBARGOED && !path.equals("modified")
+                            a.status() == Status.EMBARGOED
+                                    && a.embargo().isPresent()
+                                    && !path.equals("modified")
                                 ? "`"
                                     + path
                                     + "` "
