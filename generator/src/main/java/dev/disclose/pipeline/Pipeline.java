@@ -164,8 +164,13 @@ public final class Pipeline {
     return format.writeAll(publication, sink, Memo.NONE);
   }
 
-  /** The folder output of a one-off build into {@code out}: staged, then swapped in whole. */
-  public static SiteOutput.Opener folder(Path out, Path siteRoot, boolean preview) {
+  /**
+   * The folder output of a one-off build into {@code out}: staged, then swapped in whole. What
+   * killed builds left beside it is dealt with first: the output put back if it is missing, their
+   * staging folders removed.
+   */
+  public static SiteOutput.Opener folder(Path out, Path siteRoot, boolean preview)
+      throws SiteException {
     return FolderOutput.of(out, siteRoot, preview);
   }
 }
