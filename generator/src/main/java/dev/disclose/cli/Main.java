@@ -1,6 +1,7 @@
 package dev.disclose.cli;
 
 import dev.disclose.load.SiteException;
+import dev.disclose.load.StorageFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,9 @@ public final class Main {
         (e, commandLine, parseResult) -> {
           if (e instanceof SiteException) {
             env.err().println("disclose: " + e.getMessage());
+          } else if (StorageFailure.of(e).isPresent()) {
+            // A full or read-only disk is no bug: the file and what to do, no trace.
+            env.err().println("disclose: " + StorageFailure.describe(e));
           } else {
             // A bug in Disclose, not in the input: say so briefly; the trace only on request.
             env.err().println("disclose: internal error: " + e);

@@ -53,7 +53,7 @@ public final class AtomicPublisher {
     try {
       claim = OutputClaim.take(target);
     } catch (IOException e) {
-      throw new SiteException("cannot prepare " + target + ": " + e.getMessage(), e);
+      throw SiteException.io("cannot prepare " + target, e);
     }
     try {
       OutputLeftovers.tidy(target, claim);
@@ -61,7 +61,7 @@ public final class AtomicPublisher {
       return new Staging(staging, false, Map.of(), List.of(), claim);
     } catch (IOException e) {
       claim.close();
-      throw new SiteException("cannot prepare " + target + ": " + e.getMessage(), e);
+      throw SiteException.io("cannot prepare " + target, e);
     } catch (SiteException | RuntimeException e) {
       claim.close();
       throw e;
@@ -80,7 +80,7 @@ public final class AtomicPublisher {
     try (OutputClaim claim = OutputClaim.take(target)) {
       OutputLeftovers.tidy(target, claim);
     } catch (IOException e) {
-      throw new SiteException("cannot tidy beside " + target + ": " + e.getMessage(), e);
+      throw SiteException.io("cannot tidy beside " + target, e);
     }
   }
 
@@ -227,7 +227,7 @@ public final class AtomicPublisher {
       swap(built, target, keptSite);
       staging.close();
     } catch (IOException e) {
-      throw new SiteException("cannot publish into " + target + ": " + e.getMessage(), e);
+      throw SiteException.io("cannot publish into " + target, e);
     }
   }
 
@@ -241,7 +241,7 @@ public final class AtomicPublisher {
       replace(built(staging), target, staging.claim());
       staging.close();
     } catch (IOException e) {
-      throw new SiteException("cannot publish into " + target + ": " + e.getMessage(), e);
+      throw SiteException.io("cannot publish into " + target, e);
     }
   }
 
