@@ -81,13 +81,21 @@ public final class IdJournal {
     }
     for (Move m : moves) {
       for (String p : List.of(m.from(), m.to(), m.temp())) {
-        // The journal is a file in the site: it may only name advisories.
-        if (p == null || !site.root().resolve(p).normalize().startsWith(site.advisoriesDir())) {
+        // The journal is a file in the site, as untrusted as any: it may only name advisories,
+        // and a temporary file beside the new one.
+        if (p == null
+            || !insideAdvisories(site, site.root().resolve(p))
+            || !m.temp()
+                .equals(
+                    Path.of(m.to())
+                        .resolveSibling("." + Path.of(m.to()).getFileName() + TEMPORARY)
+                        .toString())) {
           throw new SiteException(
               site.display().of(journal)
                   + " names `"
                   + p
-                  + "`, which is not in advisories/; delete it and check advisories/ by hand");
+                  + "`, which is no file of advisories/ it may move; delete it and check"
+                  + " advisories/ by hand");
         }
       }
     }
@@ -117,6 +125,21 @@ public final class IdJournal {
     } catch (IOException e) {
       throw SiteException.io(
           "cannot finish renumbering the advisories (the next disclose command completes it)", e);
+    }
+  }
+
+  /** Whether {@code p} lies in advisories/, also once symbolic links on the way are followed. */
+  private static boolean insideAdvisories(SiteRoot site, Path p) {
+    Path lexical = p.normalize();
+    if (!lexical.startsWith(site.advisoriesDir())) return false;
+    Path existing = lexical;
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS))
+      existing = existing.getParent();
+    try {
+      return existing != null
+          && existing.toRealPath().startsWith(site.advisoriesDir().toRealPath());
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -111,6 +111,25 @@ class InterruptedWritesTest {
   }
 
   @Test
+  void aJournalNamingFilesOutsideAdvisoriesMovesNothing(@TempDir Path outside) throws Exception {
+    Files.createSymbolicLink(site.resolve("advisories/elsewhere"), outside);
+    Files.writeString(site.resolve("advisories/2026/.x.md.assigning"), "planted");
+    Files.writeString(
+        site.resolve(IdJournal.FILE),
+        "[{\"from\": \"advisories/2026/DEMO-2026-0001.md\", \"to\": \"advisories/elsewhere/x.md\","
+            + " \"temp\": \"advisories/2026/.x.md.assigning\"}]");
+
+    CliRun run = CliRun.in(site, "validate");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("no file of advisories/ it may move");
+    try (Stream<Path> files = Files.list(outside)) {
+      assertThat(files).isEmpty();
+    }
+    assertThat(site.resolve("advisories/2026/DEMO-2026-0001.md")).exists();
+  }
+
+  @Test
   void aFullDiskWhileAssigningIdsChangesNoFileAndSaysSo() throws Exception {
     AtomicInteger writes = new AtomicInteger();
     AtomicFiles.contents =
