@@ -38,6 +38,7 @@ public final class IdAssigner {
       throw new SiteException(
           "site-config.yaml has no valid `id_prefix`; fix it first (disclose validate)");
     }
+    if (!dryRun) IdJournal.complete(site);
     SiteSources loaded = pipeline.load(LoadRequest.toCheck(site));
     List<Advisory> advisories = loaded.requireAdvisories();
     List<Path> paths = loaded.files().stream().map(AdvisoryFile::path).toList();
@@ -45,54 +46,41 @@ public final class IdAssigner {
     IdAllocator ids = new IdAllocator(prefix, year, advisories, paths);
     String placeholder = AdvisoryId.placeholder(prefix);
     List<Assignment> done = new ArrayList<>();
+    List<IdJournal.Rewrite> rewrites = new ArrayList<>();
     for (Advisory a : advisories) {
       if (!a.id().equals(placeholder)) continue;
       Path from = site.root().resolve(a.source().relativePath());
       String id = ids.next();
       Path to = site.advisoriesDir().resolve(String.valueOf(year)).resolve(id + ".md");
       site.requireWritable(to);
-      if (!dryRun) {
-        rewrite(from, to, a.source().value("id"), placeholder, id);
-        removeEmptyParents(from.getParent(), site.advisoriesDir());
-      }
+      if (Files.exists(to)) throw new SiteException(site.display().of(to) + " already exists");
+      rewrites.add(
+          new IdJournal.Rewrite(
+              from, to, rewritten(from, a.source().value("id"), placeholder, id)));
       done.add(new Assignment(from, to, id));
     }
+    // All files or none: a stop midway never leaves one advisory under two IDs.
+    if (!dryRun) IdJournal.apply(site, rewrites);
     return done;
   }
 
-  private static void rewrite(Path from, Path to, Position at, String placeholder, String id)
+  /** The text of {@code from} with the placeholder at {@code at} replaced by {@code id}. */
+  private static String rewritten(Path from, Position at, String placeholder, String id)
       throws SiteException {
+    String text;
     try {
-      String text = Files.readString(from, StandardCharsets.UTF_8);
-      List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-      int index = at.line() - 1;
-      String line = lines.get(index);
-      int col = line.indexOf(placeholder, at.column() - 1);
-      if (col < 0) {
-        throw new SiteException(from + ":" + at + ": expected `" + placeholder + "` here");
-      }
-      lines.set(index, line.substring(0, col) + id + line.substring(col + placeholder.length()));
-      Files.createDirectories(to.getParent());
-      if (Files.exists(to)) throw new SiteException(to + " already exists");
-      AtomicFiles.write(to, String.join("\n", lines));
-      Files.delete(from);
+      text = Files.readString(from, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new SiteException("cannot rewrite " + from + ": " + e.getMessage(), e);
+      throw SiteException.io("cannot read " + from, e);
     }
-  }
-
-  private static void removeEmptyParents(Path dir, Path stop) throws SiteException {
-    try {
-      Path d = dir;
-      while (d != null && d.startsWith(stop) && !d.equals(stop)) {
-        try (var entries = Files.list(d)) {
-          if (entries.findAny().isPresent()) return;
-        }
-        Files.delete(d);
-        d = d.getParent();
-      }
-    } catch (IOException e) {
-      throw new SiteException("cannot tidy " + dir + ": " + e.getMessage(), e);
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    int index = at.line() - 1;
+    String line = lines.get(index);
+    int col = line.indexOf(placeholder, at.column() - 1);
+    if (col < 0) {
+      throw new SiteException(from + ":" + at + ": expected `" + placeholder + "` here");
     }
+    lines.set(index, line.substring(0, col) + id + line.substring(col + placeholder.length()));
+    return String.join("\n", lines);
   }
 }

@@ -2,16 +2,25 @@ package dev.disclose.check;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
+import dev.disclose.advisory.Affected;
 import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.DiagnosticSeverity;
 import dev.disclose.diagnostic.Rule;
+import dev.disclose.urls.SitePaths;
+import dev.disclose.yaml.Position;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Rules across files: I003 duplicate-id, I004 alias-conflict. Advisories come in path order. */
+/**
+ * Rules across files: I003 duplicate-id, I004 alias-conflict, I009 duplicate-record. Advisories
+ * come in path order.
+ */
 final class CatalogCheck {
   private CatalogCheck() {}
 
@@ -34,10 +43,12 @@ final class CatalogCheck {
                     "the ID `"
                         + id
                         + "` is also declared in "
-                        + others(group, a)
+                        + othersNamed(group, a)
                         + "; give one of them a new ID"));
           }
         });
+
+    Map<Advisory, List<Advisory>> copies = duplicates(advisories, out);
 
     Map<String, List<Advisory>> claims = new LinkedHashMap<>();
     for (Advisory a : advisories) {
@@ -54,7 +65,10 @@ final class CatalogCheck {
             return; // the common case: no finding
           for (Advisory a : group) {
             String at = "aliases[" + a.aliases().indexOf(alias) + "]";
-            if (group.size() > 1) {
+            // Copies of one record are reported as such (I009), not once for each alias.
+            boolean copiesOnly =
+                copies.getOrDefault(a, List.of()).containsAll(others(group, a).toList());
+            if (group.size() > 1 && !copiesOnly) {
               // Records imported from different databases often share a CVE (a Go and a PyPI record
               // of one bug): worth a warning. Among the site's own advisories it is an error.
               boolean ownInvolved = group.stream().anyMatch(o -> isOwn(o, prefix));
@@ -68,6 +82,17 @@ final class CatalogCheck {
                           + alias
                           + "` is also claimed by "
                           + others(group, a)
+                              .map(
+                                  o ->
+                                      o.id()
+                                          + " in "
+                                          + where(o, o.source().value(aliasAt(o, alias))))
+                              .collect(Collectors.joining(", "))
+                          + (SitePaths.isSafeSegment(alias)
+                              ? "; its redirect page "
+                                  + SitePaths.advisory(alias)
+                                  + " leads to only one of them (the most recently published)"
+                              : "")
                           + "; one vulnerability, one advisory: merge them, or move it to `related`"));
             }
             for (Advisory owner : owners) {
@@ -88,14 +113,72 @@ final class CatalogCheck {
     return out;
   }
 
+  /**
+   * I009: advisories that are one record under several IDs: the same aliases, the same affected
+   * packages and versions and the same details, what a copy of a file (or a renumbering stopped
+   * midway) leaves. A withdrawn copy is how a duplicate is retired, so it counts no more. The
+   * copies of each advisory.
+   */
+  private static Map<Advisory, List<Advisory>> duplicates(
+      List<Advisory> advisories, List<Diagnostic> out) {
+    Map<Record, List<Advisory>> byRecord = new LinkedHashMap<>();
+    for (Advisory a : advisories) {
+      if (a.withdrawn().isPresent() || a.details().isBlank()) continue;
+      byRecord.computeIfAbsent(Record.of(a), k -> new ArrayList<>()).add(a);
+    }
+    Map<Advisory, List<Advisory>> copies = new HashMap<>();
+    for (List<Advisory> group : byRecord.values()) {
+      // One ID in several files is I003's.
+      if (group.stream().map(Advisory::id).distinct().count() < 2) continue;
+      for (Advisory a : group) {
+        List<Advisory> others = others(group, a).toList();
+        copies.put(a, others);
+        out.add(
+            Diagnostic.of(
+                a.source().file(),
+                a.source().value("id"),
+                Rule.DUPLICATE_RECORD,
+                "this advisory is the same record as "
+                    + others.stream()
+                        .map(o -> o.id() + " in " + where(o, o.source().value("id")))
+                        .collect(Collectors.joining(", "))
+                    + " (the same aliases, affected versions and details); one vulnerability,"
+                    + " one advisory: delete the copy, or withdraw it (`withdrawn:`)"));
+      }
+    }
+    return copies;
+  }
+
+  /** What makes two advisories one record, whatever their IDs and file names. */
+  private record Record(Set<String> aliases, Set<Affected> affected, String details) {
+    static Record of(Advisory a) {
+      return new Record(
+          Set.copyOf(a.aliases()),
+          Set.copyOf(a.affected()),
+          a.details().strip().replaceAll("\\s+", " "));
+    }
+  }
+
+  private static Stream<Advisory> others(List<Advisory> group, Advisory self) {
+    return group.stream().filter(o -> o != self);
+  }
+
+  private static String aliasAt(Advisory a, String alias) {
+    return "aliases[" + a.aliases().indexOf(alias) + "]";
+  }
+
+  /** A file and line, as a message names them. */
+  private static String where(Advisory a, Position at) {
+    return a.source().file() + ":" + at.line();
+  }
+
   private static boolean isOwn(Advisory a, String prefix) {
     return AdvisoryId.parseOwn(a.id(), prefix).isPresent()
         || AdvisoryId.isPlaceholder(a.id(), prefix);
   }
 
-  private static String others(List<Advisory> group, Advisory self) {
-    return group.stream()
-        .filter(o -> o != self)
+  private static String othersNamed(List<Advisory> group, Advisory self) {
+    return others(group, self)
         .map(o -> (o.id().equals(self.id()) ? "" : o.id() + " in ") + o.source().file())
         .collect(Collectors.joining(", "));
   }

@@ -116,10 +116,10 @@ final class ExportCommand implements Callable<Integer> {
               "disclose: not exporting: fix the errors above (disclose validate shows them too)");
       return Main.FINDINGS;
     }
-    Path staging = AtomicPublisher.stage(target, opened.root());
+    AtomicPublisher.Staging staging = AtomicPublisher.stage(target, opened.root());
     OutputFormat.Written output;
-    try {
-      output = pipeline.export(checked, format, FileSink.folder(staging));
+    try (staging) {
+      output = pipeline.export(checked, format, FileSink.folder(staging.folder()));
       AtomicPublisher.publish(staging, target);
     } catch (IOException | SiteException | RuntimeException e) {
       AtomicPublisher.discard(staging);

@@ -1,6 +1,7 @@
 package dev.disclose.cli;
 
 import dev.disclose.load.SiteException;
+import dev.disclose.load.StorageFailure;
 import dev.disclose.report.TerminalText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,6 +45,9 @@ public final class Main {
           // Messages quote paths and values of the site's files.
           if (e instanceof SiteException) {
             env.err().println("disclose: " + TerminalText.visible(e.getMessage()));
+          } else if (StorageFailure.of(e).isPresent()) {
+            // A full or read-only disk is no bug: the file and what to do, no trace.
+            env.err().println("disclose: " + TerminalText.visible(StorageFailure.describe(e)));
           } else {
             // A bug in Disclose, not in the input: say so briefly; the trace only on request.
             env.err().println("disclose: internal error: " + TerminalText.visible(e.toString()));

@@ -44,6 +44,7 @@ public enum Rule {
   SELF_REFERENCE("I006", "self-reference", WARNING),
   FILE_NAME("I007", "file-name", ERROR),
   RELATED_DISCLOSES("I008", "related-discloses", ERROR),
+  DUPLICATE_RECORD("I009", "duplicate-record", ERROR),
   // Dates and lifecycle
   DATE_FORMAT("D001", "date-format", ERROR),
   MODIFIED_BEFORE_PUBLISHED("D002", "modified-before-published", ERROR),

@@ -12,4 +12,12 @@ public final class SiteException extends Exception {
   public SiteException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * An I/O failure while {@code doing} something, as what it is: the file and the cause, and what
+   * to do when the disk is full or not writable ({@link StorageFailure}).
+   */
+  public static SiteException io(String doing, java.io.IOException failure) {
+    return new SiteException(doing + ": " + StorageFailure.describe(failure), failure);
+  }
 }

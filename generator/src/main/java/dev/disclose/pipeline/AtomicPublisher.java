@@ -16,17 +16,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * Publishes a build atomically: everything is written into a fresh folder beside the output, which
  * replaces the output only when the build succeeded. A failed build leaves the previous output
  * untouched, and no stale file survives a successful one. The output folder carries a marker file;
  * a non-empty folder without it is never deleted, so a mistyped {@code --out} cannot wipe someone's
- * work.
+ * work. A build killed midway leaves folders beside the output that the next build deals with
+ * ({@link OutputLeftovers}).
  */
 public final class AtomicPublisher {
   static final String MARKER = ".disclose-output";
@@ -35,7 +36,7 @@ public final class AtomicPublisher {
   private AtomicPublisher() {}
 
   /** Checks that {@code out} may be replaced and creates the staging folder beside it. */
-  public static Path stage(Path out, Path siteRoot) throws SiteException {
+  public static Staging stage(Path out, Path siteRoot) throws SiteException {
     return stage(out, siteRoot, false);
   }
 
@@ -44,67 +45,63 @@ public final class AtomicPublisher {
    * embargoed advisories included). A preview never replaces a public build's folder, and a public
    * build never replaces a preview's, so the two cannot be mixed up on the way to a server.
    */
-  public static Path stage(Path out, Path siteRoot, boolean preview) throws SiteException {
+  public static Staging stage(Path out, Path siteRoot, boolean preview) throws SiteException {
     Path target = out.toAbsolutePath().normalize();
-    Path root = siteRoot.toAbsolutePath().normalize();
-    if (root.startsWith(target)) {
-      throw new SiteException(
-          "refusing to write into " + target + ": it holds the site itself; choose another --out");
-    }
-    if (target.startsWith(root.resolve("advisories"))) {
-      // Generated Markdown there (RustSec files, say) would be read back as advisories.
-      throw new SiteException(
-          "refusing to write into " + target + ": it is inside advisories/; choose another --out");
+    Optional<String> refused = OutputTarget.refusal(target, siteRoot);
+    if (refused.isPresent()) throw new SiteException(refused.get());
+    OutputClaim claim;
+    try {
+      claim = OutputClaim.take(target);
+    } catch (IOException e) {
+      throw SiteException.io("cannot prepare " + target, e);
     }
     try {
-      if (Files.exists(target)) {
-        if (!Files.isDirectory(target)) {
-          throw new SiteException(target + " exists and is not a folder; choose another --out");
-        }
-        try (Stream<Path> entries = Files.list(target)) {
-          if (entries.findAny().isPresent() && !Files.exists(target.resolve(MARKER))) {
-            throw new SiteException(
-                target
-                    + " is not empty and was not written by disclose build; "
-                    + "remove it or choose another --out");
-          }
-        }
-        if (Files.exists(target.resolve(MARKER))) {
-          boolean wasPreview = Files.readString(target.resolve(MARKER)).contains(PREVIEW);
-          if (preview && !wasPreview) {
-            throw new SiteException(
-                "refusing to write a preview (drafts and embargoed advisories included) into "
-                    + target
-                    + ", which holds a public build; choose another --out (default _preview/)");
-          }
-          if (!preview && wasPreview) {
-            throw new SiteException(
-                "refusing to write a public build into "
-                    + target
-                    + ", which holds a preview; remove it or choose another --out");
-          }
-        }
-      }
-      OutputSeparation.check(out, siteRoot, preview);
-      Files.createDirectories(target.getParent());
-      Path staging =
-          Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".building-");
-      // createTempDirectory makes the folder private (0700); a website is world-readable.
-      try {
-        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system
-      }
-      Files.writeString(
-          staging.resolve(MARKER),
-          (preview
-                  ? PREVIEW + ": drafts and embargoed advisories included, not for publication.\n"
-                  : "")
-              + "Written by disclose (build or export). This folder is replaced on every run.\n");
-      return staging;
+      OutputLeftovers.tidy(target, claim);
+      Path staging = stage(out, siteRoot, preview, claim);
+      return new Staging(staging, false, Map.of(), List.of(), claim);
     } catch (IOException e) {
-      throw new SiteException("cannot prepare " + target + ": " + e.getMessage(), e);
+      claim.close();
+      throw SiteException.io("cannot prepare " + target, e);
+    } catch (SiteException | RuntimeException e) {
+      claim.close();
+      throw e;
     }
+  }
+
+  /**
+   * At the start of a build into {@code out}: puts the output back if a killed build left it
+   * missing, and removes the folders killed builds left beside it. Nothing where {@code out} is no
+   * place for an output: the build refuses it.
+   */
+  public static void recover(Path out, Path siteRoot) throws SiteException {
+    Path target = out.toAbsolutePath().normalize();
+    if (OutputTarget.refusal(target, siteRoot).isPresent()
+        || !Files.isDirectory(target.getParent())) return;
+    try (OutputClaim claim = OutputClaim.take(target)) {
+      OutputLeftovers.tidy(target, claim);
+    } catch (IOException e) {
+      throw SiteException.io("cannot tidy beside " + target, e);
+    }
+  }
+
+  private static Path stage(Path out, Path siteRoot, boolean preview, OutputClaim claim)
+      throws SiteException, IOException {
+    OutputTarget.check(out, siteRoot, preview);
+    Path staging = claim.folder(OutputClaim.BUILDING);
+    Files.createDirectory(staging);
+    // A website is world-readable, whatever the umask.
+    try {
+      Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system
+    }
+    Files.writeString(
+        staging.resolve(MARKER),
+        (preview
+                ? PREVIEW + ": drafts and embargoed advisories included, not for publication.\n"
+                : "")
+            + "Written by disclose (build or export). This folder is replaced on every run.\n");
+    return staging;
   }
 
   /**
@@ -116,7 +113,18 @@ public final class AtomicPublisher {
    * and the file system then allocates the new files' inodes slowly.
    */
   public record Staging(
-      Path folder, boolean reused, Map<Path, Long> files, List<Path> emptyFolders) {}
+      Path folder,
+      boolean reused,
+      Map<Path, Long> files,
+      List<Path> emptyFolders,
+      OutputClaim claim)
+      implements AutoCloseable {
+    /** Releases the build's claim on its folders, once published or discarded. */
+    @Override
+    public void close() {
+      claim.close();
+    }
+  }
 
   /**
    * As {@link #stage(Path, Path, boolean)}, reusing the output before last when it was kept beside
@@ -146,8 +154,8 @@ public final class AtomicPublisher {
       Path out, Path siteRoot, boolean preview, Future<KeptOutput.Listing> ahead)
       throws SiteException {
     // The checks of a fresh staging folder first: a refused output claims nothing.
-    Path fresh = stage(out, siteRoot, preview);
-    Staging notReused = new Staging(fresh, false, Map.of(), List.of());
+    Staging notReused = stage(out, siteRoot, preview);
+    Path fresh = notReused.folder();
     if (preview) return notReused;
     Path target = out.toAbsolutePath().normalize();
     Path claimed = null;
@@ -159,7 +167,7 @@ public final class AtomicPublisher {
         return notReused;
       // Awaited before the rename below, so that the walk never runs into it.
       listing = KeptOutput.listedAhead(ahead);
-      claimed = unusedSibling(target, ".building-");
+      claimed = notReused.claim().folder(OutputClaim.REUSING);
       // Renamed first, so that two builds at once never share it: the second finds none.
       Files.move(kept.resolve(KeptOutput.SITE), claimed, StandardCopyOption.ATOMIC_MOVE);
       // The one listed ahead if the rename kept its identity (the same inode), else listed now.
@@ -184,28 +192,30 @@ public final class AtomicPublisher {
       return notReused;
     }
     discard(fresh);
-    return new Staging(claimed, true, listing.files(), listing.empty());
+    return new Staging(claimed, true, listing.files(), listing.empty(), notReused.claim());
   }
 
   /**
    * As {@link #publish}, but the previous output is kept beside the new one (see {@link
    * KeptOutput#folder}) for the next build to reuse, instead of being deleted.
    */
-  public static void publishKeeping(Path staging, Path out) throws SiteException {
+  public static void publishKeeping(Staging staging, Path out) throws SiteException {
     Path target = out.toAbsolutePath().normalize();
     Path kept = KeptOutput.folder(target);
     Path keptSite = kept.resolve(KeptOutput.SITE);
     try {
-      openToAll(staging);
+      Path built = built(staging);
       if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS)
-          && !KeptOutput.closedToOthers(kept, KeptOutput.owner(staging))) {
-        replace(staging, out); // not ours to use
+          && !KeptOutput.closedToOthers(kept, KeptOutput.owner(built))) {
+        replace(built, target, staging.claim()); // not ours to use
+        staging.close();
         return;
       }
       if (Files.exists(keptSite, LinkOption.NOFOLLOW_LINKS)) {
         // Left by a build that did not reuse it: replaced, but only if a build wrote it.
         if (!Files.isDirectory(keptSite, LinkOption.NOFOLLOW_LINKS) || !KeptOutput.ours(keptSite)) {
-          replace(staging, out);
+          replace(built, target, staging.claim());
+          staging.close();
           return;
         }
         deleteTree(keptSite);
@@ -214,21 +224,36 @@ public final class AtomicPublisher {
       Files.writeString(
           kept.resolve(KeptOutput.IGNORE_ALL),
           "# the output before last, reused by the next disclose build\n*\n");
-      swap(staging, target, keptSite);
+      swap(built, target, keptSite);
+      staging.close();
     } catch (IOException e) {
-      throw new SiteException("cannot publish into " + target + ": " + e.getMessage(), e);
+      throw SiteException.io("cannot publish into " + target, e);
     }
   }
 
-  /** Swaps {@code staging} in as {@code out}; the previous output is removed afterwards. */
-  public static void publish(Path staging, Path out) throws SiteException {
+  /**
+   * Swaps {@code staging} in as {@code out}; the previous output is removed afterwards. Once
+   * published, the build's claim is released; on failure, {@link #discard(Staging)} releases it.
+   */
+  public static void publish(Staging staging, Path out) throws SiteException {
+    Path target = out.toAbsolutePath().normalize();
     try {
-      openToAll(staging);
+      replace(built(staging), target, staging.claim());
+      staging.close();
     } catch (IOException e) {
-      throw new SiteException(
-          "cannot publish into " + out.toAbsolutePath().normalize() + ": " + e.getMessage(), e);
+      throw SiteException.io("cannot publish into " + target, e);
     }
-    replace(staging, out);
+  }
+
+  /**
+   * Opens the staging folder to all and renames it complete ({@link OutputClaim#BUILT}): a build
+   * killed from now on has written every file, so its folder is whole enough to become the output.
+   */
+  private static Path built(Staging staging) throws IOException {
+    openToAll(staging.folder());
+    Path built = staging.claim().folder(OutputClaim.BUILT);
+    Files.move(staging.folder(), built, StandardCopyOption.ATOMIC_MOVE);
+    return built;
   }
 
   /**
@@ -270,20 +295,16 @@ public final class AtomicPublisher {
     }
   }
 
-  /** Swaps {@code staging} in as {@code out}, as it is; the previous output is removed. */
-  private static void replace(Path staging, Path out) throws SiteException {
-    Path target = out.toAbsolutePath().normalize();
-    try {
-      Path old = unusedSibling(target, ".old-");
-      if (swap(staging, target, old)) deleteTree(old);
-    } catch (IOException e) {
-      throw new SiteException("cannot publish into " + target + ": " + e.getMessage(), e);
-    }
+  /** Swaps {@code built} in as {@code target}, as it is; the previous output is removed. */
+  private static void replace(Path built, Path target, OutputClaim claim) throws IOException {
+    Path old = claim.folder(OutputClaim.OLD);
+    if (swap(built, target, old)) deleteTree(old);
   }
 
   /**
    * Moves {@code target} (if there is one) to {@code previous}, then {@code staging} to {@code
-   * target}; if that fails, the previous output back. Whether there was one.
+   * target}; if that fails, the previous output back. Whether there was one. A build killed between
+   * the two renames leaves no output: the next one puts it back ({@link OutputLeftovers}).
    */
   private static boolean swap(Path staging, Path target, Path previous) throws IOException {
     boolean had = Files.exists(target);
@@ -297,11 +318,14 @@ public final class AtomicPublisher {
     return had;
   }
 
-  /** A name beside {@code target} that nothing has: hidden, {@code label} and a random part. */
-  private static Path unusedSibling(Path target, String label) throws IOException {
-    Path name = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + label);
-    Files.delete(name);
-    return name;
+  /**
+   * Removes a failed build's folders, the staging folder under any of its names, and releases its
+   * claim.
+   */
+  public static void discard(Staging staging) {
+    discard(staging.folder());
+    discard(staging.claim().folder(OutputClaim.BUILT));
+    staging.close();
   }
 
   /** Removes a staging folder after a failed build. */
@@ -309,7 +333,7 @@ public final class AtomicPublisher {
     try {
       deleteTree(staging);
     } catch (IOException e) {
-      // Best effort: a leftover hidden staging folder is harmless and the next build ignores it.
+      // Best effort: the next build removes a leftover staging folder.
     }
   }
 

@@ -25,10 +25,12 @@ final class FolderOutput implements SiteOutput {
   }
 
   /**
-   * How to open the output folder {@code out} of the site at {@code siteRoot}; the output before
-   * last is listed from now on, while the site is read and checked.
+   * How to open the output folder {@code out} of the site at {@code siteRoot}; what killed builds
+   * left beside it is dealt with now, and the output before last is listed from now on, while the
+   * site is read and checked.
    */
-  static SiteOutput.Opener of(Path out, Path siteRoot, boolean preview) {
+  static SiteOutput.Opener of(Path out, Path siteRoot, boolean preview) throws SiteException {
+    AtomicPublisher.recover(out, siteRoot);
     Future<KeptOutput.Listing> kept = AtomicPublisher.listKeptAhead(out, preview);
     return () ->
         new FolderOutput(AtomicPublisher.stageReusing(out, siteRoot, preview, kept), out, preview);
@@ -48,8 +50,8 @@ final class FolderOutput implements SiteOutput {
   public void commit() throws IOException, SiteException {
     files.close();
     files.removeUnwritten();
-    if (preview) AtomicPublisher.publish(staging.folder(), out);
-    else AtomicPublisher.publishKeeping(staging.folder(), out);
+    if (preview) AtomicPublisher.publish(staging, out);
+    else AtomicPublisher.publishKeeping(staging, out);
   }
 
   @Override
@@ -59,6 +61,6 @@ final class FolderOutput implements SiteOutput {
     } catch (RuntimeException ignored) {
       // the first failure is the one reported
     }
-    AtomicPublisher.discard(staging.folder());
+    AtomicPublisher.discard(staging);
   }
 }

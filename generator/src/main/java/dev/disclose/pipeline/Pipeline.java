@@ -11,6 +11,7 @@ import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteLoader;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SiteSources;
+import dev.disclose.load.StorageFailure;
 import dev.disclose.memo.Memo;
 import dev.disclose.plan.PlanRequest;
 import dev.disclose.plan.Publication;
@@ -140,7 +141,8 @@ public final class Pipeline {
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       abandon(writing, out, e);
       throw new SiteException(
-          "the build failed: " + e.getMessage() + "; the previous output is untouched", e);
+          "the build failed: " + StorageFailure.describe(e) + "; the previous output is untouched",
+          e);
     } catch (RuntimeException | Error e) {
       // An Error too (out of memory, say): never leave a half-written output behind.
       abandon(writing, out, e);
@@ -164,8 +166,13 @@ public final class Pipeline {
     return format.writeAll(publication, sink, Memo.NONE);
   }
 
-  /** The folder output of a one-off build into {@code out}: staged, then swapped in whole. */
-  public static SiteOutput.Opener folder(Path out, Path siteRoot, boolean preview) {
+  /**
+   * The folder output of a one-off build into {@code out}: staged, then swapped in whole. What
+   * killed builds left beside it is dealt with first: the output put back if it is missing, their
+   * staging folders removed.
+   */
+  public static SiteOutput.Opener folder(Path out, Path siteRoot, boolean preview)
+      throws SiteException {
     return FolderOutput.of(out, siteRoot, preview);
   }
 }

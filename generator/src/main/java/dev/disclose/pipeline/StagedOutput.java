@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -177,8 +178,11 @@ final class StagedOutput implements FileSink, AutoCloseable {
         try {
           byte[] bytes = item.bytes();
           if (!unchanged(file, bytes)) Files.write(file, bytes, makeWay(file));
-        } catch (IOException | RuntimeException e) {
+        } catch (FileSystemException | RuntimeException e) {
           failure = e;
+        } catch (IOException e) {
+          // A write that fails midway (a full disk, say) says why but not where.
+          failure = new FileSystemException(file.toString(), null, e.getMessage()).initCause(e);
         }
       }
     } catch (InterruptedException e) {

@@ -108,8 +108,12 @@ final class AdvisoryPages {
   List<PageSpec> pages(Advisory a) {
     AdvisoryView v = viewOf.get(a);
     Optional<Instant> lastmod = a.effectiveModified(lastCommit(a)).map(Timestamp::instant);
+    // An alias two advisories claim (I004) redirects to the catalog's first, the most recently
+    // published: one page, whichever order the pages are written in.
     List<Boolean> taken =
-        a.aliases().stream().map(alias -> catalog.byId(alias).isPresent()).toList();
+        a.aliases().stream()
+            .map(alias -> catalog.byId(alias).isPresent() || catalog.byAlias(alias).orElse(a) != a)
+            .toList();
     return memo.get(
         ADVISORY_PAGES,
         a.id(),

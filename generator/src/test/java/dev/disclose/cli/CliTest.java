@@ -170,9 +170,9 @@ class CliTest {
             .replace("CWE-22", "CWE22"));
     CliRun run = CliRun.in(site, "validate", "advisories/2025/DEMO-2025-0002.md");
     assertThat(run.out())
-        .contains("DEMO-2025-0002.md:5:11: error[I004]")
-        .doesNotContain("DEMO-2025-0001.md:")
-        .doesNotContain("DEMO-2025-0003.md:")
+        .contains("DEMO-2025-0002.md:2:5: error[I009]")
+        .doesNotContainPattern("(?m)^advisories/2025/DEMO-2025-0001\\.md:")
+        .doesNotContainPattern("(?m)^advisories/2025/DEMO-2025-0003\\.md:")
         .endsWith("checked 1 file: 1 error, 0 warnings\n");
     assertThat(CliRun.in(site, "validate", "advisories/nope.md").exitCode()).isEqualTo(2);
   }

@@ -26,7 +26,7 @@ class AtomicPublisherTest {
           AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
       Files.writeString(staging.folder().resolve("index.html"), text);
       Files.writeString(staging.folder().resolve("only-" + text + ".html"), text);
-      AtomicPublisher.publishKeeping(staging.folder(), out);
+      AtomicPublisher.publishKeeping(staging, out);
     }
     return out;
   }
@@ -59,7 +59,7 @@ class AtomicPublisherTest {
     AtomicPublisher.Staging other = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     Files.writeString(other.folder().resolve("index.html"), "third");
     Files.writeString(other.folder().resolve("new.html"), "new");
-    AtomicPublisher.publishKeeping(other.folder(), out);
+    AtomicPublisher.publishKeeping(other, out);
 
     AtomicPublisher.Staging staging =
         AtomicPublisher.stageReusing(out, temp.resolve("site"), false, ahead);
@@ -69,7 +69,7 @@ class AtomicPublisherTest {
         .containsOnlyKeys(Path.of("index.html"), Path.of("only-second.html"));
     assertThat(staging.folder().resolve("index.html")).hasContent("second");
 
-    AtomicPublisher.publishKeeping(staging.folder(), out);
+    AtomicPublisher.publishKeeping(staging, out);
     var again = AtomicPublisher.listKeptAhead(out, false);
     again.get();
     Files.writeString(temp.resolve("._site.previous/site/added.html"), "x");
@@ -86,9 +86,9 @@ class AtomicPublisherTest {
     ahead.get();
     AtomicPublisher.Staging b = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     Files.writeString(b.folder().resolve("extra.html"), "extra");
-    AtomicPublisher.publishKeeping(b.folder(), out);
+    AtomicPublisher.publishKeeping(b, out);
     AtomicPublisher.Staging c = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
-    AtomicPublisher.publishKeeping(c.folder(), out);
+    AtomicPublisher.publishKeeping(c, out);
     // The folder listed ahead is back in the kept place, the same inode, with another file.
     AtomicPublisher.Staging staging =
         AtomicPublisher.stageReusing(out, temp.resolve("site"), false, ahead);
@@ -107,7 +107,7 @@ class AtomicPublisherTest {
     AtomicPublisher.Staging staging =
         AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     assertThat(staging.reused()).isFalse();
-    AtomicPublisher.publishKeeping(staging.folder(), out);
+    AtomicPublisher.publishKeeping(staging, out);
 
     // As a file system that ignores case answers: the marker's name in capitals exists too.
     Files.writeString(keptSite.resolve(AtomicPublisher.MARKER.toUpperCase(Locale.ROOT)), "");
@@ -118,7 +118,7 @@ class AtomicPublisherTest {
   void aFailedBuildRemovesTheReusedFolder() throws Exception {
     Path out = publishedTwice();
     AtomicPublisher.Staging reused = AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
-    AtomicPublisher.discard(reused.folder());
+    AtomicPublisher.discard(reused);
     assertThat(out.resolve("index.html")).hasContent("second");
     assertThat(siblings()).containsExactlyInAnyOrder("_site", "._site.previous");
     assertThat(temp.resolve("._site.previous/site")).doesNotExist();
@@ -130,7 +130,7 @@ class AtomicPublisherTest {
     AtomicPublisher.Staging preview =
         AtomicPublisher.stageReusing(temp.resolve("_preview"), temp.resolve("site"), true);
     assertThat(preview.reused()).isFalse();
-    AtomicPublisher.discard(preview.folder());
+    AtomicPublisher.discard(preview);
 
     Files.writeString(
         temp.resolve("._site.previous/site").resolve(AtomicPublisher.MARKER),
@@ -138,7 +138,7 @@ class AtomicPublisherTest {
     AtomicPublisher.Staging staging =
         AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     assertThat(staging.reused()).isFalse();
-    AtomicPublisher.discard(staging.folder());
+    AtomicPublisher.discard(staging);
     assertThat(siblings()).noneMatch(n -> n.contains(".building-"));
   }
 
@@ -151,7 +151,7 @@ class AtomicPublisherTest {
         AtomicPublisher.stageReusing(out, temp.resolve("site"), false);
     assertThat(staging.reused()).isFalse();
     Files.writeString(staging.folder().resolve("index.html"), "third");
-    AtomicPublisher.publishKeeping(staging.folder(), out);
+    AtomicPublisher.publishKeeping(staging, out);
     assertThat(out.resolve("index.html")).hasContent("third");
     assertThat(kept.resolve("site/index.html")).hasContent("first");
     assertThat(siblings()).containsExactlyInAnyOrder("_site", "._site.previous");

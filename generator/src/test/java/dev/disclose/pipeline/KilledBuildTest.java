@@ -1,0 +1,131 @@
+package dev.disclose.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.disclose.testing.CliRun;
+import dev.disclose.testing.TestSites;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a build killed midway leaves beside the output, as it lies on disk, and what the next build
+ * makes of it: the output is there again, and only live builds' folders stay.
+ */
+class KilledBuildTest {
+  static final String NOW = "2025-12-01T00:00:00Z";
+
+  @TempDir Path site;
+
+  @BeforeEach
+  void aSite() throws IOException {
+    TestSites.withConfig(site);
+    TestSites.write(
+        site, "advisories/2025/DEMO-2025-0001.md", TestSites.validAdvisory("DEMO-2025-0001"));
+  }
+
+  /** A complete output as a build writes it into {@code folder}, its index saying {@code text}. */
+  private static void output(Path folder, String text) throws IOException {
+    Files.createDirectories(folder.resolve("advisories"));
+    Files.writeString(folder.resolve(AtomicPublisher.MARKER), "Written by disclose.\n");
+    Files.writeString(folder.resolve("index.html"), text);
+    Files.writeString(folder.resolve("advisories/index.html"), text);
+  }
+
+  /** Breaks the site: a build of it is refused and writes nothing. */
+  private void breakTheSite() throws IOException {
+    TestSites.write(site, "advisories/2025/DEMO-2025-0002.md", "no front matter\n");
+  }
+
+  private List<String> besideTheOutput() throws IOException {
+    try (Stream<Path> entries = Files.list(site)) {
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("._site."))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
+  void aBuildKilledBetweenTheSwapsRenamesHasItsOutputPutBackByTheNextBuild() throws Exception {
+    // The state between the renames: the previous output moved aside to be kept, the new one
+    // complete but not yet renamed into place, its lock released by the kill.
+    output(site.resolve("._site.previous/site"), "before last");
+    output(site.resolve("._site.built-41"), "newest");
+    Files.createFile(site.resolve("._site.lock-41"));
+    assertThat(site.resolve("_site")).doesNotExist();
+    breakTheSite();
+
+    CliRun refused = CliRun.in(site, "build", "--now", NOW);
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(site.resolve("_site/index.html")).hasContent("newest");
+    assertThat(site.resolve("_site/advisories/index.html")).hasContent("newest");
+    assertThat(site.resolve("_site").resolve(AtomicPublisher.MARKER)).isRegularFile();
+    assertThat(besideTheOutput()).containsExactly("._site.previous");
+  }
+
+  @Test
+  void withoutACompleteNewOutputTheOutputBeforeLastIsPutBack() throws Exception {
+    output(site.resolve("._site.previous/site"), "before last");
+    // A staging folder still being written when its build was killed is no output.
+    output(site.resolve("._site.building-42"), "half");
+    Files.createFile(site.resolve("._site.lock-42"));
+    breakTheSite();
+
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isEqualTo(1);
+
+    assertThat(site.resolve("_site/index.html")).hasContent("before last");
+    assertThat(besideTheOutput()).containsExactly("._site.previous");
+  }
+
+  @Test
+  void staleStagingFoldersAreRemovedAndALiveBuildsStays() throws Exception {
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
+    // Killed builds: one with its lock file, one of a version without them.
+    output(site.resolve("._site.building-43"), "killed");
+    Files.createFile(site.resolve("._site.lock-43"));
+    output(site.resolve("._site.building-1234567"), "killed long ago");
+    // A build running alongside, holding its lock.
+    output(site.resolve("._site.building-44"), "live");
+    try (FileChannel lock =
+        FileChannel.open(
+            site.resolve("._site.lock-44"),
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE)) {
+      lock.lock();
+
+      assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
+
+      assertThat(besideTheOutput())
+          .containsExactly("._site.building-44", "._site.lock-44", "._site.previous");
+      assertThat(site.resolve("._site.building-44/index.html")).hasContent("live");
+      assertThat(site.resolve("_site/advisories/DEMO-2025-0001/index.html")).isRegularFile();
+    }
+    // Its build gone, the next one removes its folder too.
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
+    assertThat(besideTheOutput()).containsExactly("._site.previous");
+  }
+
+  @Test
+  void anOutputThatIsThereIsLeftAsItIs() throws Exception {
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
+    String index = Files.readString(site.resolve("_site/index.html"));
+    output(site.resolve("._site.built-45"), "older, killed before its swap");
+    Files.createFile(site.resolve("._site.lock-45"));
+    breakTheSite();
+
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isEqualTo(1);
+
+    assertThat(site.resolve("_site/index.html")).hasContent(index);
+    assertThat(besideTheOutput()).containsExactly("._site.previous");
+  }
+}
