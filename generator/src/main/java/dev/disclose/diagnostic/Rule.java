@@ -29,6 +29,7 @@ public enum Rule {
   UNREADABLE("F009", "unreadable", ERROR),
   SEALING_KEY("F010", "sealing-key", ERROR),
   SEALED_FILE("F011", "sealed-file", ERROR),
+  YAML_EXPANSION("F012", "yaml-expansion", ERROR),
   // Shape of the front matter
   REQUIRED("S001", "required", ERROR),
   WRONG_TYPE("S002", "wrong-type", ERROR),
@@ -59,11 +60,13 @@ public enum Rule {
   AFFECTED_MISSING("P005", "affected-missing", ERROR),
   NAME_TOO_LONG("P006", "name-too-long", ERROR),
   OUTPUT_COLLISION("P007", "output-collision", ERROR),
+  TOO_MANY_PACKAGES("P008", "too-many-packages", ERROR),
   // Version ranges
   INVALID_VERSION("R001", "invalid-version", ERROR),
   RANGE_ORDER("R002", "range-order", ERROR),
   RANGE_OVERLAP("R003", "range-overlap", ERROR),
   RANGE_SHAPE("R004", "range-shape", ERROR),
+  TOO_MANY_RANGES("R005", "too-many-ranges", ERROR),
   // Severity (CVSS)
   CVSS_INVALID("V001", "cvss-invalid", ERROR),
   SEVERITY_MISMATCH("V002", "severity-mismatch", ERROR),
@@ -93,6 +96,7 @@ public enum Rule {
       case SYNTAX -> YAML_SYNTAX;
       case DUPLICATE_KEY -> DUPLICATE_KEY;
       case LIMIT -> YAML_LIMIT;
+      case EXPANSION -> YAML_EXPANSION;
       case TAG -> YAML_TAG;
     };
   }
