@@ -7,14 +7,33 @@ import dev.disclose.advisory.Status;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.ecosystem.Ecosystems;
+import java.util.Locale;
 
 /**
  * P001 unknown-ecosystem, P002 package-name, P003 purl, P004 undeclared-package, P005
- * affected-missing.
+ * affected-missing, P008 too-many-packages.
  */
 final class PackageCheck implements AdvisoryCheck {
+  /**
+   * The affected packages one advisory may list: each gets a page and feeds that carry the whole
+   * advisory, so the output grows with the square of the count; real advisories list far fewer.
+   */
+  static final int MAX_AFFECTED = 200;
+
   @Override
   public void check(Advisory a, CheckContext context, Findings findings) {
+    if (a.affected().size() > MAX_AFFECTED) {
+      findings.report(
+          Rule.TOO_MANY_PACKAGES,
+          a.source().key("affected[" + MAX_AFFECTED + "]"),
+          String.format(
+              Locale.ROOT,
+              "the advisory lists %,d affected packages, more than the %d one advisory may list"
+                  + " (each gets pages and feeds that carry the whole advisory); split it into"
+                  + " several advisories, each naming the packages that share a fix",
+              a.affected().size(),
+              MAX_AFFECTED));
+    }
     if (a.affected().isEmpty()
         && a.source().positions().get("affected") == null
         && a.status() != Status.WITHDRAWN

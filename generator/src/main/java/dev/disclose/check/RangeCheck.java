@@ -15,16 +15,24 @@ import dev.disclose.version.VersionSchemes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * R001 invalid-version, R002 range-order, R003 range-overlap, R004 range-shape: every version
- * parses under its ecosystem's rules, each interval runs forwards, and intervals do not overlap.
+ * R001 invalid-version, R002 range-order, R003 range-overlap, R004 range-shape, R005
+ * too-many-ranges: every version parses under its ecosystem's rules, each interval runs forwards,
+ * intervals do not overlap, and a package has no more of them than pages and feeds can carry.
  */
 final class RangeCheck implements AdvisoryCheck {
+  /**
+   * The intervals one package may list: each is written out on the advisory's page and in every
+   * feed that carries it, and real packages need far fewer.
+   */
+  static final int MAX_RANGES = 200;
+
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
 
   /** One parsed interval, for the overlap check: end is exclusive unless {@code endInclusive}. */
@@ -39,8 +47,22 @@ final class RangeCheck implements AdvisoryCheck {
   public void check(Advisory a, CheckContext context, Findings findings) {
     for (int i = 0; i < a.affected().size(); i++) {
       Affected p = a.affected().get(i);
-      if (p.ecosystem().isEmpty() || Ecosystems.find(p.ecosystem()).isEmpty()) continue;
       String path = "affected[" + i + "]";
+      if (p.ranges().size() > MAX_RANGES) {
+        findings.report(
+            Rule.TOO_MANY_RANGES,
+            a.source().key(path + ".ranges[" + MAX_RANGES + "]"),
+            String.format(
+                Locale.ROOT,
+                "%s lists %,d ranges, more than the %d one package may list; merge adjacent"
+                    + " intervals, or list the affected versions under `versions`",
+                p.packageName().isEmpty() ? "this package" : "`" + p.packageName() + "`",
+                p.ranges().size(),
+                MAX_RANGES));
+        // Its intervals are not compared pairwise, a cost that grows with their square.
+        continue;
+      }
+      if (p.ecosystem().isEmpty() || Ecosystems.find(p.ecosystem()).isEmpty()) continue;
       VersionScheme ecosystemScheme = Ecosystems.versionScheme(p.ecosystem());
       List<Interval> intervals = new ArrayList<>();
       for (int r = 0; r < p.ranges().size(); r++) {

@@ -248,7 +248,7 @@ final class ReleaseCheck {
    * The index of the first of {@code lines} at or after {@code from} (0-based) that holds the line
    * of notes {@code line}, or -1: notes are lines of their file, stripped.
    */
-  private static int locate(String[] lines, String line, int from) {
+  static int locate(String[] lines, String line, int from) {
     String wanted = line.strip();
     for (int i = from; i < lines.length; i++) if (lines[i].strip().equals(wanted)) return i;
     return -1;

@@ -130,6 +130,13 @@ public final class SiteChecker {
               held,
               memo));
     }
+    diagnostics.addAll(
+        PolicyAndNotesMarkdownCheck.check(
+            site,
+            config,
+            sources.policy(),
+            sources.releaseNotes().releases(),
+            sources.releaseNotes().texts()));
     int checked = sources.files().size();
     if (sources.reported().isPresent()) {
       // Report on the selected files, and always on the configuration they depend on.

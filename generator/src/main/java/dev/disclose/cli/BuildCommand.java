@@ -12,6 +12,7 @@ import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.report.Redaction;
 import dev.disclose.report.TerminalText;
+import dev.disclose.text.Sizes;
 import dev.disclose.text.Urls;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -105,17 +106,25 @@ final class BuildCommand implements Callable<Integer> {
       } finally {
         if (line instanceof TerminalProgress terminal) terminal.clear();
       }
+      String folder = opened.display().of(target).toString().replace('\\', '/');
       env.out()
           .println(
               String.format(
                   Locale.ROOT,
-                  (preview ? "PREVIEW (not for publication): " : "")
-                      + "built %d advisories: %d pages, %d files in %.1f s -> %s",
+                  "%sbuilt %d advisories: %d pages in %.1f s",
+                  preview ? "PREVIEW (not for publication): " : "",
                   result.advisories(),
                   result.pages(),
-                  result.files(),
-                  result.millis() / 1000.0,
-                  TerminalText.path(opened.display().of(target))));
+                  result.millis() / 1000.0));
+      // Last, so that a log's final line says how large the site is.
+      env.out()
+          .println(
+              "wrote "
+                  + Sizes.count(result.files(), "file", "files")
+                  + ", "
+                  + Sizes.bytes(result.bytes())
+                  + " to "
+                  + TerminalText.visible(folder));
       env.out().flush();
       SealingEnvironment.noteSkipped(env, result.sealedSkipped());
       if (phases != null) phases.print(env.err());

@@ -29,6 +29,7 @@ public enum Rule {
   UNREADABLE("F009", "unreadable", ERROR),
   SEALING_KEY("F010", "sealing-key", ERROR),
   SEALED_FILE("F011", "sealed-file", ERROR),
+  YAML_EXPANSION("F012", "yaml-expansion", ERROR),
   FILE_COLLISION("F013", "file-collision", ERROR),
   // Shape of the front matter
   REQUIRED("S001", "required", ERROR),
@@ -61,6 +62,7 @@ public enum Rule {
   AFFECTED_MISSING("P005", "affected-missing", ERROR),
   NAME_TOO_LONG("P006", "name-too-long", ERROR),
   OUTPUT_COLLISION("P007", "output-collision", ERROR),
+  TOO_MANY_PACKAGES("P008", "too-many-packages", ERROR),
   CONFUSABLE_PACKAGE("P009", "confusable-package", WARNING),
   RESERVED_NAME("P010", "reserved-name", ERROR),
   // Version ranges
@@ -68,6 +70,7 @@ public enum Rule {
   RANGE_ORDER("R002", "range-order", ERROR),
   RANGE_OVERLAP("R003", "range-overlap", ERROR),
   RANGE_SHAPE("R004", "range-shape", ERROR),
+  TOO_MANY_RANGES("R005", "too-many-ranges", ERROR),
   // Severity (CVSS)
   CVSS_INVALID("V001", "cvss-invalid", ERROR),
   SEVERITY_MISMATCH("V002", "severity-mismatch", ERROR),
@@ -97,6 +100,7 @@ public enum Rule {
       case SYNTAX -> YAML_SYNTAX;
       case DUPLICATE_KEY -> DUPLICATE_KEY;
       case LIMIT -> YAML_LIMIT;
+      case EXPANSION -> YAML_EXPANSION;
       case TAG -> YAML_TAG;
     };
   }

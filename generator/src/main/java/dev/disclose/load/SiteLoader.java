@@ -24,8 +24,8 @@ import java.util.concurrent.FutureTask;
 
 /**
  * The load stage: a site root → its {@link SiteSources}: the configuration, every advisory file
- * read and parsed (in parallel, in path order whatever the scheduling), the release notes, and for
- * a build git's commit times, the policy page and the theme.
+ * read and parsed (in parallel, in path order whatever the scheduling), the release notes, the
+ * policy page, and for a build git's commit times and the theme.
  *
  * <p>With a memo that remembers, a file is parsed again only when it changed (see {@link
  * SourceFiles}), and advisories/ is walked again only when the file watcher cannot say what changed
@@ -56,6 +56,7 @@ public final class SiteLoader {
     Changes changes = request.changes();
     SiteConfigLoader.Loaded config = sourceFiles.config(site, changes);
     List<Diagnostic> namedFileProblems = new ArrayList<>(namedFileProblems(site, config));
+    Optional<String> policy = policy(site, config, namedFileProblems);
     List<SealingRecipient> recipients = sealingRecipients(site, config, namedFileProblems);
     AdvisoryReader reader;
     try {
@@ -110,7 +111,8 @@ public final class SiteLoader {
         notes,
         notesProblem,
         build,
-        recipients);
+        recipients,
+        policy);
   }
 
   /**
@@ -307,46 +309,42 @@ public final class SiteLoader {
 
   /** What a build reads besides the advisories. */
   private static BuildSources buildSources(SiteRoot site, SiteConfig config) {
-    Optional<String> policy = Optional.empty();
-    Optional<SiteException> problem = Optional.empty();
-    try {
-      policy = policy(site, config);
-    } catch (SiteException e) {
-      problem = Optional.of(e);
-    }
     Optional<Path> themeFolder = config.theme().map(t -> site.root().resolve(t).normalize());
     Theme theme = new Theme(themeFolder, "");
+    Optional<SiteException> problem = Optional.empty();
     try {
       theme = Theme.read(themeFolder, site.root());
     } catch (IOException e) {
-      if (problem.isEmpty()) {
-        problem =
-            Optional.of(
-                new SiteException(
-                    "cannot read the theme " + config.theme().orElse("") + ": " + e.getMessage(),
-                    e));
-      }
+      problem =
+          Optional.of(
+              new SiteException(
+                  "cannot read the theme " + config.theme().orElse("") + ": " + e.getMessage(), e));
     }
-    return new BuildSources(LastCommitTimes.read(site.root()), policy, theme, problem);
+    return new BuildSources(LastCommitTimes.read(site.root()), theme, problem);
   }
 
   /**
-   * The security policy page's Markdown, from the file site-config.yaml names (inside the site).
+   * The security policy page's Markdown, from the file site-config.yaml names, read for every
+   * command so that validate checks what a build renders; a file that exists inside the site but
+   * cannot be read as text is reported (F009) to {@code problems}, beside a missing one.
    */
-  private static Optional<String> policy(SiteRoot site, SiteConfig config) throws SiteException {
-    if (config.policy().isEmpty()) return Optional.empty();
-    Path file = site.root().resolve(config.policy().get()).normalize();
+  private static Optional<String> policy(
+      SiteRoot site, SiteConfigLoader.Loaded loaded, List<Diagnostic> problems) {
+    Optional<String> relative = loaded.config().policy();
+    if (relative.isEmpty() || namedFileProblem(site, relative.get(), false).isPresent())
+      return Optional.empty();
     try {
-      if (!SiteRoot.isInside(site.root(), file)) {
-        throw new SiteException(
-            "`policy` in site-config.yaml must name a file inside the site: "
-                + config.policy().get());
-      }
-    } catch (IOException e) {
-      throw new SiteException(
-          "cannot read the policy page " + config.policy().get() + ": " + e.getMessage(), e);
+      return Optional.of(
+          SiteRoot.readText(site.root().resolve(relative.get()).normalize(), relative.get()));
+    } catch (SiteException e) {
+      problems.add(
+          Diagnostic.of(
+              site.display().of(site.configFile()),
+              loaded.valuePosition("policy"),
+              Rule.UNREADABLE,
+              "`policy` names `" + relative.get() + "`: " + e.getMessage()));
+      return Optional.empty();
     }
-    return Optional.of(SiteRoot.readText(file, config.policy().get()));
   }
 
   /** A folder that could not be listed, carried out of a memo's function. */

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param releaseNotesProblem why they could not be
  * @param build what a build reads besides: present only when the load was for one
  * @param sealingRecipients the public keys {@code sealing.recipients} lists that could be read
+ * @param policy the security policy page's Markdown, if site-config.yaml names one that could be
+ *     read
  */
 public record SiteSources(
     SiteRoot root,
@@ -37,7 +39,8 @@ public record SiteSources(
     ReleaseNotes releaseNotes,
     Optional<String> releaseNotesProblem,
     Optional<BuildSources> build,
-    List<SealingRecipient> sealingRecipients) {
+    List<SealingRecipient> sealingRecipients,
+    Optional<String> policy) {
   public SiteSources {
     sealingRecipients = List.copyOf(sealingRecipients);
     files = List.copyOf(files);

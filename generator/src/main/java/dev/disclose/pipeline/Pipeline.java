@@ -47,13 +47,15 @@ public final class Pipeline {
 
   /**
    * What a build did: {@code rendered} of its {@code pages} were rendered, of its {@code files} in
-   * all; {@code publication}: what it published, the catalog alone; {@code sealedSkipped}: the
-   * sealed advisories it could not open for want of a key.
+   * all, which came to {@code bytes} as written; {@code publication}: what it published, the
+   * catalog alone; {@code sealedSkipped}: the sealed advisories it could not open for want of a
+   * key.
    */
   public record Built(
       int advisories,
       int pages,
       int files,
+      long bytes,
       int rendered,
       long millis,
       Publication publication,
@@ -112,7 +114,7 @@ public final class Pipeline {
     checked.sources().build().orElseThrow().requireReadable();
     progress.phase("planning pages, search documents and similar advisories");
     Publication publication = planner.publication(checked, request.plan());
-    SiteOutput out = output.open();
+    CountedOutput out = new CountedOutput(output.open());
     // A preview always tells search engines to keep out, whatever formats: chooses.
     List<OutputFormat> formats =
         request.formats().stream()
@@ -131,6 +133,7 @@ public final class Pipeline {
           publication.catalog().size(),
           written.pages(),
           written.files(),
+          out.bytes(),
           written.rendered(),
           (System.nanoTime() - start) / 1_000_000,
           publication,

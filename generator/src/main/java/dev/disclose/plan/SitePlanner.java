@@ -73,7 +73,8 @@ public final class SitePlanner {
     Catalog catalog = publication.catalog();
     LastCommitTimes commits = publication.commits();
     Optional<SafeHtml> policy =
-        build
+        checked
+            .sources()
             .policy()
             .map(
                 markdown ->

@@ -6,6 +6,7 @@ public record YamlProblem(Kind kind, String message, Position position) {
     SYNTAX,
     DUPLICATE_KEY,
     LIMIT,
+    EXPANSION,
     TAG
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -29,13 +30,21 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Anything beyond plain data is refused: custom tags, duplicate keys, non-scalar keys. Aliases are
  * bounded twice over: SnakeYAML refuses more than {@link #MAX_ALIASES} aliases to collections, and
  * this reader counts nodes as it expands them, so a "billion laughs" document stops at {@link
- * #MAX_NODES} instead of exhausting memory.
+ * #MAX_NODES} instead of exhausting memory; and the characters of every value, aliases expanded,
+ * are counted as the document is composed, so that one long value repeated by aliases to scalars
+ * (which SnakeYAML does not limit) stops at {@link #MAX_EXPANDED_CHARACTERS}.
  */
 public final class YamlReader {
   public static final int MAX_DEPTH = 50;
   public static final int MAX_ALIASES = 50;
   public static final int MAX_NODES = 100_000;
   public static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
+
+  /**
+   * The characters all values may come to once aliases are expanded: twice what the largest file
+   * holds, so that only repetition through aliases reaches it.
+   */
+  public static final int MAX_EXPANDED_CHARACTERS = 2 * 1024 * 1024;
 
   private static final Set<Tag> PLAIN_DATA_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ);
@@ -88,8 +97,23 @@ public final class YamlReader {
     Node root;
     try {
       Composer composer =
-          new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
+          new Composer(
+              new ExpansionMeter(
+                  new ParserImpl(new StreamReader(text), options), MAX_EXPANDED_CHARACTERS),
+              RESOLVER,
+              options);
       root = composer.getSingleNode();
+    } catch (ExpansionMeter.Exceeded e) {
+      return failed(
+          YamlProblem.Kind.EXPANSION,
+          String.format(
+              Locale.ROOT,
+              "%s, the YAML's values come to more than %,d characters once aliases are expanded,"
+                  + " twice what the largest file holds; write the value out where it is needed,"
+                  + " or repeat it less",
+              e.anchor == null ? "with this value" : "with this alias (`*" + e.anchor + "`)",
+              MAX_EXPANDED_CHARACTERS),
+          e.mark);
     } catch (ReaderException e) {
       // A character YAML forbids (NUL, most other controls): say which, and where.
       Position at = offsetToPosition(text, e.getPosition());

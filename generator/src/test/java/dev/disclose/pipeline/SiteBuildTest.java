@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -46,12 +47,36 @@ class SiteBuildTest {
   }
 
   @Test
+  void theLastLineSaysHowManyFilesAndBytesTheSiteHolds() throws IOException {
+    CliRun run = build();
+    assertThat(run.exitCode()).isZero();
+    long files;
+    long bytes = 0;
+    try (Stream<Path> walk = Files.walk(site.resolve("_site"))) {
+      // The marker that tells Disclose's output folders apart is no page of the site.
+      List<Path> all =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().equals(AtomicPublisher.MARKER))
+              .toList();
+      files = all.size();
+      for (Path p : all) bytes += Files.size(p);
+    }
+    assertThat(bytes).as("a site of tens of kilobytes").isBetween(10_000L, 999_949L);
+    String[] lines = run.out().split("\n");
+    assertThat(lines[lines.length - 1])
+        .isEqualTo(
+            String.format(Locale.ROOT, "wrote %,d files, %.1f KB to _site", files, bytes / 1000.0));
+  }
+
+  @Test
   void representativePagesMatchTheirGoldenFiles() throws IOException {
     CliRun run = build();
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .matches("built 2 advisories: \\d+ pages, \\d+ files in \\d+\\.\\d s -> _site\n");
+        .matches(
+            "built 2 advisories: \\d+ pages in \\d+\\.\\d s\n"
+                + "wrote \\d+ files, \\d+\\.\\d KB to _site\n");
     for (String page :
         List.of(
             "index.html",

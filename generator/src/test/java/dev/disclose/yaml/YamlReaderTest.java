@@ -68,7 +68,34 @@ class YamlReaderTest {
       prev = c;
     }
     YamlProblem p = problem(bomb.toString());
+    // Its values pass the expanded size before its aliases pass their count.
+    assertThat(p.kind()).isEqualTo(YamlProblem.Kind.EXPANSION);
+    assertThat(p.message()).contains("`*f`", "2,097,152 characters");
+    assertThat(p.position()).isEqualTo(new Position(8, 16));
+  }
+
+  @Test
+  void refusesMoreThanFiftyAliasesToLists() {
+    YamlProblem p = problem("a: &a [x]\nb: [" + "*a, ".repeat(50) + "*a]\n");
     assertThat(p.kind()).isEqualTo(YamlProblem.Kind.LIMIT);
+    assertThat(p.message()).contains("50 aliases");
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.SECONDS)
+  void refusesALongValueRepeatedByAliasesAtTheAliasPastTheLimit() {
+    // Aliases to a scalar are not among SnakeYAML's counted aliases, nor are they more values
+    // than the reader allows: only their characters, counted before expansion, stop them.
+    int value = 100_000;
+    int fit = YamlReader.MAX_EXPANDED_CHARACTERS / value;
+    StringBuilder yaml = new StringBuilder("k:\n  - &v " + "x".repeat(value) + "\n");
+    for (int i = 0; i < 30; i++) yaml.append("  - *v\n");
+    YamlProblem p = problem(yaml.toString());
+    assertThat(p.kind()).isEqualTo(YamlProblem.Kind.EXPANSION);
+    assertThat(p.message()).startsWith("with this alias (`*v`)");
+    // The value (on line 3) and the fit - 1 aliases after it stay under the limit; the next one,
+    // on line 3 + fit, passes it.
+    assertThat(p.position()).isEqualTo(new Position(3 + fit, 5));
   }
 
   @Test
