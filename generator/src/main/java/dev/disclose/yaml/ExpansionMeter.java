@@ -31,7 +31,7 @@ final class ExpansionMeter implements Parser {
 
   private record Open(String anchor, long totalAtStart) {}
 
-  /** Where the total first went past the limit, with how much the alias there repeats. */
+  /** Where the total first went past the limit, and the anchor the alias there repeats, if any. */
   static final class Exceeded extends RuntimeException {
     final Mark mark;
     final String anchor;

@@ -125,7 +125,7 @@ class EmbargoDifferentialTest {
   }
 
   static String untimed(String out) {
-    return out.replaceAll(" in [0-9.]+ m?s ", " ");
+    return out.replaceAll(" in [0-9.]+ m?s\\b", "");
   }
 
   /** Every file under {@code out}, by its path relative to it. */
