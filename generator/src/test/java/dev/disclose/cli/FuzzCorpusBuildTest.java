@@ -42,6 +42,20 @@ class FuzzCorpusBuildTest {
         .contains("AdvisoryFuzzTestInputs", "WriterFuzzTestInputs");
   }
 
+  /** Without inputs that validate accepts, the test below would check nothing but crashes. */
+  @Test
+  void mostSeedsAreInputsThatValidateAccepts() throws IOException {
+    long accepted = 0;
+    for (Path seed : FuzzCorpus.seeds()) {
+      byte[] bytes = Files.readAllBytes(seed);
+      Path site = Files.createTempDirectory(temp, "seed");
+      TestSites.withConfig(site);
+      Files.write(site.resolve(FuzzCorpus.advisoryPath(bytes)), bytes);
+      if (CliRun.in(site, "validate").exitCode() == Main.OK) accepted++;
+    }
+    assertThat(accepted).as("seeds validate accepts").isGreaterThan(FuzzCorpus.seeds().size() / 2);
+  }
+
   @TestFactory
   Stream<DynamicTest> everyInputThatValidateAcceptsBuilds() throws IOException {
     return inputs().stream()
