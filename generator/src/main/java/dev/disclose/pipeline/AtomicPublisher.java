@@ -51,12 +51,15 @@ public final class AtomicPublisher {
     if (refused.isPresent()) throw new SiteException(refused.get());
     OutputClaim claim;
     try {
+      // A refused output has nothing beside it touched.
+      OutputTarget.check(out, siteRoot, preview);
       claim = OutputClaim.take(target);
     } catch (IOException e) {
       throw SiteException.io("cannot prepare " + target, e);
     }
     try {
       OutputLeftovers.tidy(target, claim);
+      // Checked again: the output put back may be the other kind's.
       Path staging = stage(out, siteRoot, preview, claim);
       return new Staging(staging, false, Map.of(), List.of(), claim);
     } catch (IOException e) {
@@ -69,14 +72,19 @@ public final class AtomicPublisher {
   }
 
   /**
-   * At the start of a build into {@code out}: puts the output back if a killed build left it
-   * missing, and removes the folders killed builds left beside it. Nothing where {@code out} is no
-   * place for an output: the build refuses it.
+   * At the start of a build ({@code preview} or not) into {@code out}: puts the output back if a
+   * killed build left it missing, and removes the folders killed builds left beside it. Nothing
+   * where {@code out} is refused as the build's output: the build refuses it later, saying why.
    */
-  public static void recover(Path out, Path siteRoot) throws SiteException {
+  public static void recover(Path out, Path siteRoot, boolean preview) throws SiteException {
     Path target = out.toAbsolutePath().normalize();
     if (OutputTarget.refusal(target, siteRoot).isPresent()
         || !Files.isDirectory(target.getParent())) return;
+    try {
+      OutputTarget.check(out, siteRoot, preview);
+    } catch (SiteException | IOException e) {
+      return;
+    }
     try (OutputClaim claim = OutputClaim.take(target)) {
       OutputLeftovers.tidy(target, claim);
     } catch (IOException e) {
@@ -183,8 +191,15 @@ public final class AtomicPublisher {
         throw new IOException("the file system ignores case");
       }
       listing.files().remove(Path.of(MARKER));
-      Files.copy(
-          fresh.resolve(MARKER), claimed.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING);
+      // Replaced by a rename, so that the claimed folder never lacks a marker: without one, it
+      // would be no build's to remove if this build were killed.
+      Path newMarker = claimed.resolve(MARKER + ".new");
+      Files.copy(fresh.resolve(MARKER), newMarker, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          newMarker,
+          claimed.resolve(MARKER),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       // Not reusable after all (gone meanwhile, a link inside): the fresh folder, the claimed one
       // removed.
@@ -337,20 +352,27 @@ public final class AtomicPublisher {
     }
   }
 
+  /**
+   * Removes {@code dir} and all it holds, links removed and never followed; its marker goes last,
+   * so that a folder whose removal was cut short still shows a build wrote it.
+   */
   static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
+    Path marker = dir.resolve(MARKER);
     Files.walkFileTree(
         dir,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
               throws IOException {
-            Files.delete(file);
+            if (!file.equals(marker)) Files.delete(file);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) throw e;
+            if (d.equals(dir)) Files.deleteIfExists(marker);
             Files.delete(d);
             return FileVisitResult.CONTINUE;
           }

@@ -30,7 +30,7 @@ final class FolderOutput implements SiteOutput {
    * site is read and checked.
    */
   static SiteOutput.Opener of(Path out, Path siteRoot, boolean preview) throws SiteException {
-    AtomicPublisher.recover(out, siteRoot);
+    AtomicPublisher.recover(out, siteRoot, preview);
     Future<KeptOutput.Listing> kept = AtomicPublisher.listKeptAhead(out, preview);
     return () ->
         new FolderOutput(AtomicPublisher.stageReusing(out, siteRoot, preview, kept), out, preview);

@@ -5,11 +5,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,8 +20,9 @@ import java.util.regex.Pattern;
  * A build's claim on the folders it makes beside an output folder {@code out}: a lock file {@code
  * .out.lock-N}, locked for as long as the build runs, whose number N every such folder carries
  * ({@code .out.building-N}, {@code .out.reusing-N}, {@code .out.built-N}, {@code .out.old-N}). The
- * kernel releases the lock when the process ends, however it ends, so a folder whose lock no one
- * holds is a killed build's leftover, and one whose lock is held belongs to a live build.
+ * kernel releases the lock when the process ends, however it ends, so a lock file no one holds is a
+ * killed build's, and one that is held belongs to a live build. A name without such a lock file
+ * beside it is not a build's, whatever it looks like.
  */
 final class OutputClaim implements AutoCloseable {
   /** A staging folder being written. */
@@ -34,6 +38,22 @@ final class OutputClaim implements AutoCloseable {
   static final String OLD = "old";
 
   static final String LOCK = "lock";
+
+  /** Whose a claim's number is, judged by its lock file. */
+  enum Holder {
+    /** A running build's: its lock is held. */
+    LIVE,
+    /** A killed build's: its lock file is there, a build's, and no one holds it. */
+    DEAD,
+    /** No build's: no lock file, or none a build makes. */
+    NONE
+  }
+
+  /**
+   * The lock files this process holds, never opened to probe them: closing any channel on a file
+   * drops every lock the process holds on it.
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
   private final Path target;
   private final String number;
@@ -60,7 +80,14 @@ final class OutputClaim implements AutoCloseable {
       channel.lock();
       String number = unnamed.getFileName().toString().substring(prefix.length());
       Path file = sibling(target, LOCK, number);
-      Files.move(unnamed, file, StandardCopyOption.ATOMIC_MOVE);
+      // Known as held before it bears its name, so that no probe of this process ever opens it.
+      HELD.add(file);
+      try {
+        Files.move(unnamed, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | RuntimeException e) {
+        HELD.remove(file);
+        throw e;
+      }
       return new OutputClaim(target, number, file, channel);
     } catch (IOException | RuntimeException e) {
       channel.close();
@@ -98,20 +125,27 @@ final class OutputClaim implements AutoCloseable {
   }
 
   /**
-   * Whether a live build holds the claim of {@code number}; without a lock file, its build ended or
-   * predates claims.
+   * Who holds the claim of {@code number}: a lock file a build made is an empty regular file, not a
+   * link, and anything else under its name is no build's.
    */
-  static boolean isLive(Path target, String number) throws IOException {
+  static Holder holder(Path target, String number) {
     Path lock = sibling(target, LOCK, number);
-    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+    if (HELD.contains(lock)) return Holder.LIVE;
+    if (!Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) return Holder.NONE;
+    try (FileChannel channel =
+        FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
       FileLock held = channel.tryLock();
-      if (held == null) return true;
+      if (held == null) return Holder.LIVE;
       held.release();
-      return false;
+      return channel.size() == 0 ? Holder.DEAD : Holder.NONE;
     } catch (NoSuchFileException e) {
-      return false;
+      return Holder.NONE;
     } catch (OverlappingFileLockException e) {
-      return true; // held by this process
+      return Holder.LIVE; // held by this process
+    } catch (IOException e) {
+      // Not to be probed (another user's, say): taken for a live build's, so that nothing of it
+      // is touched.
+      return Holder.LIVE;
     }
   }
 
@@ -128,5 +162,6 @@ final class OutputClaim implements AutoCloseable {
     } catch (IOException e) {
       // closing releases the lock whatever it says
     }
+    HELD.remove(file);
   }
 }

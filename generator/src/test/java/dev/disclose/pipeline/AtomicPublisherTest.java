@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.disclose.load.SiteException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,6 +168,48 @@ class AtomicPublisherTest {
         .hasMessageContaining("not written by disclose build");
     assertThat(temp.resolve("._site.previous/site/index.html")).hasContent("first");
     assertThat(siblings()).containsExactlyInAnyOrder("_site", "._site.previous");
+  }
+
+  @Test
+  void aSecondBuildInTheSameProcessLeavesTheFirstOnesLockHeld() throws Exception {
+    Path out = temp.resolve("_site");
+    try (AtomicPublisher.Staging first = AtomicPublisher.stage(out, temp.resolve("site"));
+        AtomicPublisher.Staging second = AtomicPublisher.stage(out, temp.resolve("site"))) {
+      assertThat(lockedElsewhere(first.claim().folder(OutputClaim.LOCK))).isTrue();
+      assertThat(first.folder()).isDirectory();
+    }
+  }
+
+  /**
+   * Whether another process finds {@code lock} locked: only another process sees the locks this one
+   * holds as the kernel does.
+   */
+  private boolean lockedElsewhere(Path lock) throws Exception {
+    Path probe = temp.resolve("Probe.java");
+    Files.writeString(
+        probe,
+        """
+        import java.nio.channels.FileChannel;
+        import java.nio.file.Path;
+        import java.nio.file.StandardOpenOption;
+
+        public class Probe {
+          public static void main(String[] args) throws Exception {
+            try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE)) {
+              System.out.print(c.tryLock() == null ? "held" : "free");
+            }
+          }
+        }
+        """);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(java, probe.toString(), lock.toString())
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(said).isTrue();
+    assertThat(said).isIn("held", "free");
+    return said.equals("held");
   }
 
   private List<String> siblings() throws IOException {

@@ -9,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a build killed midway leaves beside the output, as it lies on disk, and what the next build
- * makes of it: the output is there again, and only live builds' folders stay.
+ * makes of it: the output is there again if a swap was cut short, dead builds' folders are gone,
+ * and live builds' folders, and whatever merely looks like a build's, stay.
  */
 class KilledBuildTest {
   static final String NOW = "2025-12-01T00:00:00Z";
@@ -74,7 +77,25 @@ class KilledBuildTest {
   }
 
   @Test
-  void withoutACompleteNewOutputTheOutputBeforeLastIsPutBack() throws Exception {
+  void onlyAKilledBuildsCompleteOutputIsPutBackNotAFolderNamedLikeOne() throws Exception {
+    output(site.resolve("._site.built-41"), "newest");
+    Files.createFile(site.resolve("._site.lock-41"));
+    // Someone's copy under a build's name, written later, without a build's lock file.
+    output(site.resolve("._site.built-99"), "a copy of someone's");
+    Files.setLastModifiedTime(
+        site.resolve("._site.built-99").resolve(AtomicPublisher.MARKER),
+        FileTime.from(Instant.now().plusSeconds(60)));
+    breakTheSite();
+
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isEqualTo(1);
+
+    assertThat(site.resolve("_site/index.html")).hasContent("newest");
+    assertThat(site.resolve("._site.built-99/index.html")).hasContent("a copy of someone's");
+    assertThat(besideTheOutput()).containsExactly("._site.built-99");
+  }
+
+  @Test
+  void withoutACompleteNewOutputTheOutputBeforeLastIsNotPutBack() throws Exception {
     output(site.resolve("._site.previous/site"), "before last");
     // A staging folder still being written when its build was killed is no output.
     output(site.resolve("._site.building-42"), "half");
@@ -83,17 +104,94 @@ class KilledBuildTest {
 
     assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isEqualTo(1);
 
-    assertThat(site.resolve("_site/index.html")).hasContent("before last");
+    // The output before last may hold an advisory the last build removed.
+    assertThat(site.resolve("_site")).doesNotExist();
+    assertThat(site.resolve("._site.previous/site/index.html")).hasContent("before last");
     assertThat(besideTheOutput()).containsExactly("._site.previous");
+  }
+
+  @Test
+  void anOutputRemovedByHandIsNotBroughtBackFromTheOutputBeforeLast() throws Exception {
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
+    AtomicPublisher.deleteTree(site.resolve("_site"));
+    TestSites.write(site, "site-config.yaml", "not: [a config\n");
+
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isNotZero();
+
+    assertThat(site.resolve("_site")).doesNotExist();
+  }
+
+  @Test
+  void foldersMerelyNamedLikeABuildsStay() throws Exception {
+    Files.createDirectories(site.resolve("._site.old-1"));
+    Files.writeString(site.resolve("._site.old-1/important.txt"), "mine");
+    Files.createDirectories(site.resolve("._site.building-mydata"));
+    Files.writeString(site.resolve("._site.building-mydata/notes.txt"), "mine");
+    // A dead lock file, but a folder without the marker: not a build's.
+    Files.createDirectories(site.resolve("._site.built-46"));
+    Files.writeString(site.resolve("._site.built-46/notes.txt"), "mine");
+    Files.createFile(site.resolve("._site.lock-46"));
+    // A marked folder whose lock file is a link: not a build's either.
+    output(site.resolve("._site.old-47"), "mine");
+    Files.createFile(site.resolve("elsewhere"));
+    Files.createSymbolicLink(site.resolve("._site.lock-47"), site.resolve("elsewhere"));
+
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
+
+    assertThat(site.resolve("._site.old-1/important.txt")).hasContent("mine");
+    assertThat(site.resolve("._site.building-mydata/notes.txt")).hasContent("mine");
+    assertThat(site.resolve("._site.built-46/notes.txt")).hasContent("mine");
+    assertThat(site.resolve("._site.old-47/index.html")).hasContent("mine");
+    assertThat(site.resolve("elsewhere")).isRegularFile();
+    assertThat(besideTheOutput())
+        .containsExactly(
+            "._site.building-mydata",
+            "._site.built-46",
+            "._site.lock-47",
+            "._site.old-1",
+            "._site.old-47",
+            "._site.previous");
+  }
+
+  @Test
+  void aDeadBuildsFolderIsRemovedWithoutFollowingTheLinksInIt() throws Exception {
+    output(site.resolve("._site.old-48"), "killed");
+    Files.createFile(site.resolve("._site.lock-48"));
+    Files.createDirectories(site.resolve("kept/inside"));
+    Files.writeString(site.resolve("kept/inside/file.txt"), "mine");
+    Files.createSymbolicLink(site.resolve("._site.old-48/link"), site.resolve("kept"));
+
+    assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
+
+    assertThat(site.resolve("kept/inside/file.txt")).hasContent("mine");
+    assertThat(besideTheOutput()).containsExactly("._site.previous");
+  }
+
+  @Test
+  void aRefusedOutputHasNothingBesideItTouched() throws Exception {
+    Path documents = site.resolve("Documents");
+    Files.createDirectories(documents);
+    Files.writeString(documents.resolve("letter.txt"), "mine");
+    // As a killed build would leave it, yet beside a folder no build may write into.
+    output(site.resolve(".Documents.old-1"), "mine");
+    Files.createFile(site.resolve(".Documents.lock-1"));
+
+    assertThat(CliRun.in(site, "build", "--now", NOW, "--out", documents.toString()).exitCode())
+        .isNotZero();
+
+    assertThat(site.resolve(".Documents.old-1/index.html")).hasContent("mine");
+    assertThat(site.resolve(".Documents.lock-1")).isRegularFile();
+    assertThat(documents.resolve("letter.txt")).hasContent("mine");
   }
 
   @Test
   void staleStagingFoldersAreRemovedAndALiveBuildsStays() throws Exception {
     assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
-    // Killed builds: one with its lock file, one of a version without them.
+    // A killed build, with its lock file; a folder without one is no build's for certain.
     output(site.resolve("._site.building-43"), "killed");
     Files.createFile(site.resolve("._site.lock-43"));
-    output(site.resolve("._site.building-1234567"), "killed long ago");
+    output(site.resolve("._site.building-1234567"), "no lock file");
     // A build running alongside, holding its lock.
     output(site.resolve("._site.building-44"), "live");
     try (FileChannel lock =
@@ -106,13 +204,14 @@ class KilledBuildTest {
       assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
 
       assertThat(besideTheOutput())
-          .containsExactly("._site.building-44", "._site.lock-44", "._site.previous");
+          .containsExactly(
+              "._site.building-1234567", "._site.building-44", "._site.lock-44", "._site.previous");
       assertThat(site.resolve("._site.building-44/index.html")).hasContent("live");
       assertThat(site.resolve("_site/advisories/DEMO-2025-0001/index.html")).isRegularFile();
     }
     // Its build gone, the next one removes its folder too.
     assertThat(CliRun.in(site, "build", "--now", NOW).exitCode()).isZero();
-    assertThat(besideTheOutput()).containsExactly("._site.previous");
+    assertThat(besideTheOutput()).containsExactly("._site.building-1234567", "._site.previous");
   }
 
   @Test
