@@ -10,14 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
@@ -265,49 +262,10 @@ public final class AtomicPublisher {
    * killed from now on has written every file, so its folder is whole enough to become the output.
    */
   private static Path built(Staging staging) throws IOException {
-    openToAll(staging.folder());
+    PublishedModes.openToAll(staging.folder());
     Path built = staging.claim().folder(OutputClaim.BUILT);
     Files.move(staging.folder(), built, StandardCopyOption.ATOMIC_MOVE);
     return built;
-  }
-
-  /**
-   * Makes every file of {@code folder} 0644 and every folder 0755 whatever the umask: a site is
-   * published, so what the web server or the Pages upload reads must be world-readable, and only
-   * the owner may write.
-   */
-  static void openToAll(Path folder) throws IOException {
-    Files.walkFileTree(
-        folder,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
-              throws IOException {
-            set(d, attrs, FOLDER);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-            if (attrs.isRegularFile()) set(f, attrs, FILE);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
-
-  private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
-  private static final Set<PosixFilePermission> FOLDER =
-      PosixFilePermissions.fromString("rwxr-xr-x");
-
-  private static void set(Path p, BasicFileAttributes attrs, Set<PosixFilePermission> wanted)
-      throws IOException {
-    // The walk's attributes hold the permissions on a POSIX file system: changed only if needed.
-    if (attrs instanceof PosixFileAttributes posix && posix.permissions().equals(wanted)) return;
-    try {
-      Files.setPosixFilePermissions(p, wanted);
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: it has no such bits
-    }
   }
 
   /** Swaps {@code built} in as {@code target}, as it is; the previous output is removed. */
