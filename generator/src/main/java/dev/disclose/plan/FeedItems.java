@@ -7,8 +7,10 @@ import dev.disclose.plan.Views.AdvisoryView;
 import dev.disclose.text.Html;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Each advisory as a feed item, made of its page's view: its page's facts, as text for the summary,
@@ -21,6 +23,77 @@ final class FeedItems {
    * One advisory as a feed item; {@code base}: the site's base URL, which the link to the
    * advisory's OSV record starts with.
    */
+  /**
+   * The most affected packages whose feeds carry an advisory in full: past it, each package's feed
+   * carries the advisory's lines for that package and a link, so a package feed's size follows the
+   * input rather than the input times its number of packages.
+   */
+  static final int FULL_IN_PACKAGE_FEEDS = 10;
+
+  /** An affected package in words: its name, ecosystem, ranges and fixed versions. */
+  private static String line(Views.AffectedView p) {
+    return p.name()
+        + " ("
+        + p.ecosystem()
+        + ")"
+        + (p.ranges().isEmpty() ? "" : ": " + String.join("; ", p.ranges()))
+        + (p.fixed().isEmpty() ? "" : "; fixed in " + String.join(", ", p.fixed()));
+  }
+
+  /**
+   * The item of the feed of the package whose page is {@code packagePath}: the advisory's {@code
+   * full} item, or past {@link #FULL_IN_PACKAGE_FEEDS} packages, its title, severity, that
+   * package's lines and a link to the advisory.
+   */
+  static Feed.Item forPackage(Feed.Item full, AdvisoryView v, String packagePath) {
+    if (v.affected().size() <= FULL_IN_PACKAGE_FEEDS) return full;
+    List<Views.AffectedView> own =
+        v.affected().stream().filter(p -> p.packagePath().equals(packagePath)).toList();
+    List<String> summary = new ArrayList<>();
+    Views.SeverityView sev = v.severity();
+    if (sev.isRated()) summary.add("Severity: " + sev.label() + ".");
+    own.forEach(p -> summary.add(line(p) + "."));
+    summary.add(
+        "One of "
+            + v.affected().size()
+            + " affected packages: the advisory names the others and has the details.");
+    String text = String.join(" ", summary);
+    String html =
+        "<p>"
+            + Html.escape(text)
+            + "</p>\n<p><a href=\""
+            + Html.escape(full.url())
+            + "\">Read the advisory</a></p>\n";
+    List<String> categories = new ArrayList<>();
+    own.forEach(p -> categories.add(p.ecosystem()));
+    own.forEach(p -> categories.add(p.name()));
+    if (sev.isRated()) categories.add(sev.label());
+    Set<String> ownKeys = new HashSet<>();
+    own.forEach(p -> ownKeys.add(p.ecosystem() + "\0" + p.name()));
+    Feed.Machine m = full.machine();
+    return new Feed.Item(
+        full.id(),
+        full.title(),
+        full.url(),
+        full.published(),
+        full.updated(),
+        text,
+        new SafeHtml(html),
+        categories.stream().distinct().toList(),
+        List.of(),
+        new Feed.Machine(
+            m.advisoryId(),
+            m.aliases(),
+            m.severity(),
+            m.score(),
+            m.vector(),
+            m.affected().stream()
+                .filter(p -> ownKeys.contains(p.ecosystem() + "\0" + p.name()))
+                .toList(),
+            m.osvUrl(),
+            m.withdrawn()));
+  }
+
   static Feed.Item of(Advisory a, AdvisoryView v, Optional<Instant> lastCommit, String base) {
     Instant published = a.effectivePublished().map(Timestamp::instant).orElse(Instant.EPOCH);
     Instant updated = a.effectiveModified(lastCommit).map(Timestamp::instant).orElse(published);
@@ -51,13 +124,7 @@ final class FeedItems {
     if (!v.affected().isEmpty()) {
       html.append("<ul>\n");
       for (Views.AffectedView p : v.affected()) {
-        String line =
-            p.name()
-                + " ("
-                + p.ecosystem()
-                + ")"
-                + (p.ranges().isEmpty() ? "" : ": " + String.join("; ", p.ranges()))
-                + (p.fixed().isEmpty() ? "" : "; fixed in " + String.join(", ", p.fixed()));
+        String line = line(p);
         summary.add(line + ".");
         html.append("<li>").append(Html.escape(line)).append("</li>\n");
       }

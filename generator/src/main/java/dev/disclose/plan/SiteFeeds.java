@@ -117,13 +117,17 @@ final class SiteFeeds {
     catalog
         .byPackage()
         .forEach(
-            (key, list) ->
-                out.add(
-                    feed(
-                        SitePaths.packagePage(key.ecosystem(), key.name()),
-                        config.title() + ": " + ListPages.label(key),
-                        "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
-                        list.stream().map(this::item).toList())));
+            (key, list) -> {
+              String path = SitePaths.packagePage(key.ecosystem(), key.name());
+              out.add(
+                  feed(
+                      path,
+                      config.title() + ": " + ListPages.label(key),
+                      "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
+                      list.stream()
+                          .map(a -> FeedItems.forPackage(item(a), viewOf.apply(a), path))
+                          .toList()));
+            });
     return out;
   }
 

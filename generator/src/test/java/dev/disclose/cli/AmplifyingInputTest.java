@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.disclose.testing.CliRun;
 import dev.disclose.testing.TestSites;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +101,40 @@ class AmplifyingInputTest {
   @Test
   void theLargestNumberOfPackagesAllowedValidates() throws IOException {
     assertClean(site(withAffected(packages(200))));
+  }
+
+  @Test
+  void theLargestAdvisoryAllowedBuildsASiteInProportionToIt() throws IOException {
+    // As many packages as allowed, and long details: each package's feeds could carry them all.
+    String details = "The endpoint joined paths without normalizing them. ".repeat(2000);
+    String advisory = withAffected(packages(200)) + details + "\n";
+    Path site = site(advisory);
+    CliRun build = CliRun.in(site, "build");
+    assertThat(build.exitCode()).as("build: %s%s", build.out(), build.err()).isZero();
+    long written;
+    try (Stream<Path> files = Files.walk(site.resolve("_site"))) {
+      written = files.filter(Files::isRegularFile).mapToLong(AmplifyingInputTest::size).sum();
+    }
+    assertThat(written)
+        .as("bytes written for an advisory of %d bytes", advisory.length())
+        .isLessThan(60L * advisory.length());
+    // A package's feeds carry its own line and a link; the site's feed carries the advisory whole.
+    for (String feed : List.of("feed.xml", "atom.xml", "feed.json")) {
+      String own = Files.readString(site.resolve("_site/packages/PyPI/corvid-plugin-0007/" + feed));
+      assertThat(own)
+          .contains("corvid-plugin-0007 (PyPI)", "One of 200 affected packages")
+          .doesNotContain("corvid-plugin-0008", "without normalizing");
+    }
+    assertThat(Files.readString(site.resolve("_site/feed.json")))
+        .contains("corvid-plugin-0008", "without normalizing");
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
