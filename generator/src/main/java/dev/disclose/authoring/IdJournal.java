@@ -1,24 +1,41 @@
 package dev.disclose.authoring;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Renumbers a set of advisory files as one change: every new file is written under a hidden
  * temporary name first, then a journal naming each move, then each file is renamed to its new name
  * and its new text put in place, and the journal is removed last. A run that stops midway (killed,
- * or failing) is completed by the next command that opens the site ({@link #complete}), so an
- * advisory is never published under two IDs: at every instant each one has a single file.
+ * or failing) is completed by the next {@code disclose assign-ids} ({@link #complete}), so an
+ * advisory is never published under two IDs: at every instant each one has a single file. Every
+ * other command refuses to work on a site with a journal ({@link #refuseInterrupted}).
+ *
+ * <p>The journal is a file in the site, as untrusted as any (a pull request may hold one), so it is
+ * carried out only if it has exactly the shape a run writes, and every path is checked again, link
+ * by link, just before it is renamed.
  */
 public final class IdJournal {
   /** The journal, in the site root while a run is under way. */
@@ -27,30 +44,60 @@ public final class IdJournal {
   /** How a new file's temporary name ends, beside its new name. */
   static final String TEMPORARY = ".assigning";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+
+  /** The longest a shown path or value gets in a message. */
+  private static final int SHOWN = 120;
 
   /** Called after each advisory is moved: a test stops the run there, as a kill would. */
   static Runnable afterEachMove = () -> {};
 
   private IdJournal() {}
 
-  /** One advisory's move: from its file to its new one, whose text waits in {@code temp}. */
+  /**
+   * One advisory's move: from its file to its new one, whose text waits in {@code temp}; each a
+   * path from the site root with forward slashes.
+   */
   record Move(String from, String to, String temp) {}
 
   /** One advisory to renumber: its file, its new file and the new file's text. */
   record Rewrite(Path from, Path to, String text) {}
+
+  /** Why the move at {@code index} of a list may not be carried out. */
+  private record Refusal(int index, String why) {}
 
   /** Moves and rewrites every file of {@code rewrites}, all of them or, on failure, none. */
   static void apply(SiteRoot site, List<Rewrite> rewrites) throws SiteException {
     if (rewrites.isEmpty()) return;
     Path root = site.root();
     List<Move> moves = new ArrayList<>();
+    for (Rewrite r : rewrites) {
+      String to = relative(root, r.to());
+      moves.add(new Move(relative(root, r.from()), to, temporary(to)));
+    }
+    // What a run writes must pass what the next run accepts, or a stop midway could not be
+    // finished.
+    Refusal refused = refusal(site, moves);
+    if (refused != null) {
+      throw new SiteException(
+          "cannot renumber "
+              + site.display().of(rewrites.get(refused.index()).from())
+              + ": its move "
+              + refused.why()
+              + "; assign-ids moves only ordinary files directly in advisories/ or in one folder"
+              + " of it");
+    }
     try {
-      for (Rewrite r : rewrites) {
-        Path temp = r.to().resolveSibling("." + r.to().getFileName() + TEMPORARY);
-        moves.add(new Move(relative(root, r.from()), relative(root, r.to()), relative(root, temp)));
+      for (int i = 0; i < moves.size(); i++) {
+        Path temp = root.resolve(moves.get(i).temp());
         Files.createDirectories(temp.getParent());
-        AtomicFiles.writeNew(temp, r.text().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeNew(temp, rewrites.get(i).text().getBytes(StandardCharsets.UTF_8));
       }
       AtomicFiles.write(root.resolve(FILE), JSON.writeValueAsBytes(moves));
     } catch (IOException e) {
@@ -62,52 +109,225 @@ public final class IdJournal {
   }
 
   /**
+   * Refuses to go on in {@code site} while a run of {@code assign-ids} is unfinished there: until
+   * then some advisories have their new names and some their old ones.
+   */
+  public static void refuseInterrupted(SiteRoot site) throws SiteException {
+    Path journal = site.root().resolve(FILE);
+    if (!Files.exists(journal, LinkOption.NOFOLLOW_LINKS)) return;
+    throw new SiteException(
+        site.display().of(journal)
+            + " says a `disclose assign-ids` run stopped midway, so some advisories may have their"
+            + " new names and some their old ones: run `disclose assign-ids` to finish it, or delete"
+            + " the file if it did not come from your own run");
+  }
+
+  /**
    * Completes the run of {@code assign-ids} that stopped midway in {@code site}, if any: the number
-   * of advisories its journal names, or 0 without one.
+   * of advisories its journal names, or 0 without one. A journal of any other shape than a run
+   * writes is refused whole, before anything moves.
    */
   public static int complete(SiteRoot site) throws SiteException {
     Path journal = site.root().resolve(FILE);
-    if (!Files.isRegularFile(journal, LinkOption.NOFOLLOW_LINKS)) return 0;
-    List<Move> moves;
+    if (!Files.exists(journal, LinkOption.NOFOLLOW_LINKS)) return 0;
+    List<Move> moves = read(site, journal);
+    Refusal refused = refusal(site, moves);
+    if (refused != null) throw refuse(site, journal, refused);
+    finish(site, moves);
+    return moves.size();
+  }
+
+  /** The moves the journal names, if it is a JSON list of them and nothing else. */
+  private static List<Move> read(SiteRoot site, Path journal) throws SiteException {
+    JsonNode list;
     try {
-      moves = JSON.readValue(journal.toFile(), new TypeReference<List<Move>>() {});
+      BasicFileAttributes attributes =
+          Files.readAttributes(journal, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attributes.isRegularFile()) {
+        throw refuse(site, journal, "it is not an ordinary file");
+      }
+      if (attributes.size() > SiteRoot.MAX_BYTES) {
+        throw refuse(site, journal, "it is larger than 1 MiB");
+      }
+      list = JSON.readTree(Files.readAllBytes(journal));
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      throw refuse(
+          site,
+          journal,
+          "it is not valid JSON"
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     } catch (IOException e) {
-      throw new SiteException(
-          site.display().of(journal)
-              + " (left by an interrupted `disclose assign-ids`) cannot be read: "
-              + e.getMessage()
-              + "; check advisories/ by hand with `git status`, then delete it",
-          e);
+      throw SiteException.io("cannot read " + site.display().of(journal), e);
     }
-    for (Move m : moves) {
+    if (list == null || !list.isArray()) {
+      throw refuse(site, journal, "it is not a JSON list of moves");
+    }
+    List<Move> moves = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode entry = list.get(i);
+      if (!entry.isObject()) {
+        throw refuse(
+            site, journal, new Refusal(i, "is not an object with `from`, `to` and `temp`"));
+      }
+      for (Iterator<String> names = entry.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!Set.of("from", "to", "temp").contains(name)) {
+          throw refuse(site, journal, new Refusal(i, "has an unknown field " + shown(name)));
+        }
+      }
+      String[] paths = new String[3];
+      String[] fields = {"from", "to", "temp"};
+      for (int f = 0; f < fields.length; f++) {
+        JsonNode value = entry.get(fields[f]);
+        if (value == null || !value.isTextual()) {
+          throw refuse(site, journal, new Refusal(i, "has no text `" + fields[f] + "`"));
+        }
+        paths[f] = value.textValue();
+      }
+      moves.add(new Move(paths[0], paths[1], paths[2]));
+    }
+    return moves;
+  }
+
+  /**
+   * Why {@code moves} may not be carried out, or null: each must have the shape a run writes, no
+   * two may name the same path or one inside another, and no path may pass a symbolic link.
+   */
+  private static Refusal refusal(SiteRoot site, List<Move> moves) {
+    Map<String, Integer> named = new HashMap<>();
+    for (int i = 0; i < moves.size(); i++) {
+      Move m = moves.get(i);
+      String why = shapeProblem(m);
+      if (why == null) why = diskProblem(site.root(), m);
+      if (why != null) return new Refusal(i, why);
       for (String p : List.of(m.from(), m.to(), m.temp())) {
-        // The journal is a file in the site, as untrusted as any: it may only name advisories,
-        // and a temporary file beside the new one.
-        if (p == null
-            || !insideAdvisories(site, site.root().resolve(p))
-            || !m.temp()
-                .equals(
-                    Path.of(m.to())
-                        .resolveSibling("." + Path.of(m.to()).getFileName() + TEMPORARY)
-                        .toString())) {
-          throw new SiteException(
-              site.display().of(journal)
-                  + " names `"
-                  + p
-                  + "`, which is no file of advisories/ it may move; delete it and check"
-                  + " advisories/ by hand");
+        Integer other = named.putIfAbsent(p, i);
+        if (other != null) {
+          return new Refusal(i, "names " + shown(p) + ", as entry " + (other + 1) + " does");
         }
       }
     }
-    finish(site, moves);
-    return moves.size();
+    // One move could otherwise make a folder that another move's path then passes through.
+    for (var e : named.entrySet()) {
+      String p = e.getKey();
+      for (int slash = p.indexOf('/'); slash >= 0; slash = p.indexOf('/', slash + 1)) {
+        Integer outer = named.get(p.substring(0, slash));
+        if (outer != null) {
+          return new Refusal(
+              e.getValue(),
+              "names "
+                  + shown(p)
+                  + ", inside "
+                  + shown(p.substring(0, slash))
+                  + " of entry "
+                  + (outer + 1));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** What is wrong with the paths {@code m} names, whatever is on disk, or null. */
+  private static String shapeProblem(Move m) {
+    List<String> from = components(m.from());
+    if (from == null || from.size() < 2 || from.size() > 3 || !isAdvisoryName(last(from))) {
+      return "names `from` "
+          + shown(m.from())
+          + ", which is no advisory file (advisories/<name>.md or advisories/<folder>/<name>.md)";
+    }
+    List<String> to = components(m.to());
+    if (to == null
+        || to.size() != 3
+        || !YEAR.matcher(to.get(1)).matches()
+        || !Pattern.matches("[A-Z][A-Z0-9]{1,15}-" + to.get(1) + "-[0-9]{4,}\\.md", to.get(2))) {
+      return "names `to` " + shown(m.to()) + ", which is not advisories/<YYYY>/<ID>.md";
+    }
+    if (!m.temp().equals(temporary(m.to()))) {
+      return "names `temp` "
+          + shown(m.temp())
+          + ", which is not "
+          + shown(temporary(m.to()))
+          + ", the hidden file beside `to`";
+    }
+    return null;
+  }
+
+  /**
+   * The components of {@code path}, a path from the site root into advisories/, or null unless each
+   * is a plain name: not empty, not hidden (but for a temporary file's), no NUL or backslash.
+   */
+  private static List<String> components(String path) {
+    if (path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) return null;
+    List<String> parts = List.of(path.split("/", -1));
+    if (!parts.get(0).equals(SiteRoot.ADVISORIES_DIR)) return null;
+    for (int i = 1; i < parts.size(); i++) {
+      String part = parts.get(i);
+      boolean temporaryName = i == parts.size() - 1 && part.endsWith(".md" + TEMPORARY);
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) return null;
+      if (part.startsWith(".") && !temporaryName) return null;
+    }
+    return parts;
+  }
+
+  private static boolean isAdvisoryName(String name) {
+    return !name.startsWith(".")
+        && name.toLowerCase(Locale.ROOT).endsWith(".md")
+        && !name.equalsIgnoreCase("README.md");
+  }
+
+  /**
+   * What on disk keeps {@code m} from being carried out, or null: a folder on the way that is a
+   * symbolic link (or no folder), or a file that is no ordinary one; the root's own path is
+   * trusted.
+   */
+  private static String diskProblem(Path root, Move m) {
+    for (String p : List.of(m.from(), m.to(), m.temp())) {
+      List<String> parts = List.of(p.split("/"));
+      Path at = root;
+      for (int i = 0; i < parts.size(); i++) {
+        at = at.resolve(parts.get(i));
+        BasicFileAttributes attributes;
+        try {
+          attributes =
+              Files.readAttributes(at, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+          break; // nothing below a missing folder either
+        } catch (IOException e) {
+          return "names " + shown(p) + ", which cannot be checked: " + e.getMessage();
+        }
+        String shown = shown(String.join("/", parts.subList(0, i + 1)));
+        boolean file = i == parts.size() - 1;
+        if (attributes.isSymbolicLink()) return "passes " + shown + ", a symbolic link";
+        if (file && !attributes.isRegularFile()) {
+          return "names " + shown + ", which is not an ordinary file";
+        }
+        if (!file && !attributes.isDirectory()) return "passes " + shown + ", which is no folder";
+      }
+    }
+    return null;
   }
 
   /** Moves each advisory to its new name, then its new text over it; then removes the journal. */
   private static void finish(SiteRoot site, List<Move> moves) throws SiteException {
     Path root = site.root();
     try {
-      for (Move m : moves) {
+      for (int i = 0; i < moves.size(); i++) {
+        Move m = moves.get(i);
+        // A path checked before the first move may have changed since: check it just before.
+        String why = diskProblem(root, m);
+        if (why != null) {
+          throw new SiteException(
+              "stopped renumbering the advisories: entry "
+                  + (i + 1)
+                  + " of "
+                  + site.display().of(root.resolve(FILE))
+                  + " "
+                  + why
+                  + "; check advisories/ by hand with `git status`, then delete the journal");
+        }
         Path from = root.resolve(m.from());
         Path to = root.resolve(m.to());
         Path temp = root.resolve(m.temp());
@@ -124,27 +344,44 @@ public final class IdJournal {
       for (Move m : moves) removeEmptyParents(root.resolve(m.from()).getParent(), site);
     } catch (IOException e) {
       throw SiteException.io(
-          "cannot finish renumbering the advisories (the next disclose command completes it)", e);
+          "cannot finish renumbering the advisories (`disclose assign-ids` completes it)", e);
     }
   }
 
-  /** Whether {@code p} lies in advisories/, also once symbolic links on the way are followed. */
-  private static boolean insideAdvisories(SiteRoot site, Path p) {
-    Path lexical = p.normalize();
-    if (!lexical.startsWith(site.advisoriesDir())) return false;
-    Path existing = lexical;
-    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS))
-      existing = existing.getParent();
-    try {
-      return existing != null
-          && existing.toRealPath().startsWith(site.advisoriesDir().toRealPath());
-    } catch (IOException e) {
-      return false;
-    }
+  private static SiteException refuse(SiteRoot site, Path journal, Refusal refused) {
+    return refuse(site, journal, "its entry " + (refused.index() + 1) + " " + refused.why());
+  }
+
+  private static SiteException refuse(SiteRoot site, Path journal, String why) {
+    return new SiteException(
+        "cannot finish the `disclose assign-ids` run that "
+            + site.display().of(journal)
+            + " says stopped midway: "
+            + why
+            + "; nothing was moved. If the file came from your own run, check advisories/ by hand"
+            + " with `git status`, then delete it; otherwise just delete it");
+  }
+
+  /** The hidden file beside {@code to} that holds its new text until it is moved there. */
+  private static String temporary(String to) {
+    int slash = to.lastIndexOf('/');
+    return to.substring(0, slash + 1) + "." + to.substring(slash + 1) + TEMPORARY;
+  }
+
+  private static String last(List<String> parts) {
+    return parts.get(parts.size() - 1);
+  }
+
+  /** {@code value} quoted for a message, shortened if long. */
+  private static String shown(String value) {
+    return "`" + (value.length() > SHOWN ? value.substring(0, SHOWN) + "…" : value) + "`";
   }
 
   private static String relative(Path root, Path p) {
-    return root.relativize(p.toAbsolutePath().normalize()).toString();
+    Path r = root.relativize(p.toAbsolutePath().normalize());
+    List<String> parts = new ArrayList<>();
+    for (Path part : r) parts.add(part.toString());
+    return String.join("/", parts);
   }
 
   private static void deleteQuietly(Path p) {

@@ -1,6 +1,8 @@
 package dev.disclose.cli;
 
 import dev.disclose.authoring.IdAssigner;
+import dev.disclose.authoring.IdJournal;
+import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
 import dev.disclose.report.TerminalText;
 import java.util.List;
@@ -30,7 +32,18 @@ final class AssignIdsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
-    var opened = site.open(env);
+    // A dry run changes nothing, so it cannot show what follows an unfinished run either.
+    SiteRoot opened = dryRun ? site.open(env) : site.openUnfinished(env);
+    if (!dryRun) {
+      int completed = IdJournal.complete(opened);
+      if (completed > 0) {
+        env.err()
+            .println(
+                "note: completed the `disclose assign-ids` that stopped midway: "
+                    + completed
+                    + " advisories renumbered");
+      }
+    }
     List<IdAssigner.Assignment> done =
         IdAssigner.assign(opened, Pipeline.oneOff(), clock.resolve(env), dryRun);
     if (done.isEmpty()) {

@@ -17,20 +17,19 @@ public final class SiteOptions {
   Path root;
 
   /**
-   * The site, with a run of {@code assign-ids} that stopped midway completed first: until then some
-   * advisories have their new names and some their old ones.
+   * The site, refused while a run of {@code assign-ids} is unfinished there: until it is, some
+   * advisories have their new names and some their old ones, and only {@code assign-ids} finishes
+   * it.
    */
   SiteRoot open(Environment env) throws SiteException {
-    Path dir = root == null ? env.workingDirectory() : env.workingDirectory().resolve(root);
-    SiteRoot site = SiteRoot.open(dir, new PathDisplay(env.workingDirectory()));
-    int completed = IdJournal.complete(site);
-    if (completed > 0) {
-      env.err()
-          .println(
-              "note: completed the `disclose assign-ids` that stopped midway: "
-                  + completed
-                  + " advisories renumbered");
-    }
+    SiteRoot site = openUnfinished(env);
+    IdJournal.refuseInterrupted(site);
     return site;
+  }
+
+  /** The site, also with an unfinished run of {@code assign-ids}: for the command that ends it. */
+  SiteRoot openUnfinished(Environment env) throws SiteException {
+    Path dir = root == null ? env.workingDirectory() : env.workingDirectory().resolve(root);
+    return SiteRoot.open(dir, new PathDisplay(env.workingDirectory()));
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writing commands stopped midway, by a failure injected between two files: {@code assign-ids}
- * leaves the old set of files or, once the next command completes it, the new one, never one
+ * leaves the old set of files or, once the next assign-ids completes it, the new one, never one
  * advisory under two IDs; a full disk is reported as one, naming the file, and leaves no half file.
  */
 class InterruptedWritesTest {
@@ -83,7 +83,7 @@ class InterruptedWritesTest {
   }
 
   @Test
-  void assignIdsStoppedBetweenTwoFilesIsCompletedByTheNextCommand() throws Exception {
+  void assignIdsStoppedBetweenTwoFilesIsCompletedByTheNextAssignIds() throws Exception {
     AtomicInteger moved = new AtomicInteger();
     IdJournal.afterEachMove =
         () -> {
@@ -97,13 +97,21 @@ class InterruptedWritesTest {
     assertThat(filesHolding("Path traversal (first)")).isEqualTo(1);
     assertThat(filesHolding("Path traversal (second)")).isEqualTo(1);
     realWrites();
+    List<String> stoppedAt = files();
 
-    CliRun validate = CliRun.in(site, "validate");
+    CliRun refused = CliRun.in(site, "validate");
 
-    assertThat(validate.err())
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("run `disclose assign-ids` to finish it");
+    assertThat(files()).isEqualTo(stoppedAt);
+
+    CliRun completed = CliRun.in(site, "assign-ids");
+
+    assertThat(completed.exitCode()).isZero();
+    assertThat(completed.err())
         .contains("completed the `disclose assign-ids` that stopped midway: 2 advisories");
-    assertThat(validate.out()).isEqualTo("checked 3 files: no problems\n");
     assertThat(files()).isEqualTo(NEW_SET);
+    assertThat(CliRun.in(site, "validate").out()).isEqualTo("checked 3 files: no problems\n");
     assertThat(site.resolve(IdJournal.FILE)).doesNotExist();
     assertThat(site.resolve("advisories/2026/DEMO-2026-0003.md"))
         .content()
@@ -119,10 +127,10 @@ class InterruptedWritesTest {
         "[{\"from\": \"advisories/2026/DEMO-2026-0001.md\", \"to\": \"advisories/elsewhere/x.md\","
             + " \"temp\": \"advisories/2026/.x.md.assigning\"}]");
 
-    CliRun run = CliRun.in(site, "validate");
+    CliRun run = CliRun.in(site, "assign-ids");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("no file of advisories/ it may move");
+    assertThat(run.err()).contains("names `to` `advisories/elsewhere/x.md`", "nothing was moved");
     try (Stream<Path> files = Files.list(outside)) {
       assertThat(files).isEmpty();
     }
