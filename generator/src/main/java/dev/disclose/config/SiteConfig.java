@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  * one, unless the file chooses); {@code redactLogs} says whether what CI prints (annotations, the
  * job summary) leaves out the text of advisories that are not public, as a public repository's logs
  * need; {@code sealingRecipients} the public key files, relative to the site root, that {@code
- * disclose seal} encrypts to.
+ * disclose seal} encrypts to; {@code embargoLimits} how long the policy lets an embargo run.
  */
 public record SiteConfig(
     String title,
@@ -34,7 +34,8 @@ public record SiteConfig(
     boolean releaseNotesRequired,
     List<String> formats,
     boolean redactLogs,
-    List<String> sealingRecipients) {
+    List<String> sealingRecipients,
+    EmbargoLimits embargoLimits) {
 
   /**
    * How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured.
@@ -110,7 +111,8 @@ public record SiteConfig(
         releaseNotesRequired,
         formats,
         redactLogs,
-        sealingRecipients);
+        sealingRecipients,
+        embargoLimits);
   }
 
   /**

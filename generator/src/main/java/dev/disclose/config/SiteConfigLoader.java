@@ -43,7 +43,8 @@ public final class SiteConfigLoader {
           "release_notes_required",
           "formats",
           "redact_logs",
-          "sealing");
+          "sealing",
+          "embargo_policy");
   static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
   /** The configuration (with defaults where the file was wrong) and what was wrong with it. */
@@ -173,7 +174,10 @@ public final class SiteConfigLoader {
             bool(f, "release_notes_required", findings),
             formats(f, formatNames, findings),
             bool(f, "redact_logs", true, findings),
-            sealingRecipients(f, findings));
+            sealingRecipients(f, findings),
+            f.mapping("embargo_policy")
+                .map(m -> EmbargoLimitsParser.parse(f, m, findings))
+                .orElse(EmbargoLimits.NONE));
     return new Loaded(config, findings.diagnostics(), positions);
   }
 
