@@ -43,7 +43,8 @@ public final class SiteChecker {
           new ContentCheck());
 
   /** The checks that read the clock (a date in the future is one only until it passes). */
-  private static final List<AdvisoryCheck> CLOCKED = List.of(new LifecycleCheck());
+  private static final List<AdvisoryCheck> CLOCKED =
+      List.of(new LifecycleCheck(), new EmbargoLengthCheck());
 
   static final List<AdvisoryCheck> CHECKS =
       Stream.concat(TIMELESS.stream(), CLOCKED.stream()).toList();

@@ -54,6 +54,7 @@ public enum Rule {
   EMBARGO_MISSING("D005", "embargo-missing", ERROR),
   WITHDRAWAL("D006", "withdrawal", ERROR),
   EMBARGO_DATE_ONLY("D007", "embargo-date-only", WARNING),
+  EMBARGO_POLICY("D008", "embargo-policy", WARNING),
   // Packages
   UNKNOWN_ECOSYSTEM("P001", "unknown-ecosystem", ERROR),
   PACKAGE_NAME("P002", "package-name", ERROR),
