@@ -5,7 +5,6 @@ import dev.disclose.urls.SiteUrls;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * {@code site-config.yaml}: what the site is called, where it lives, whose advisories it holds. The
@@ -56,17 +55,39 @@ public record SiteConfig(
   }
 
   /**
-   * The response times the security policy promises, in days from the report: to acknowledge, to
-   * fix (per severity level, {@code none}…{@code critical}), to disclose. Empty where the policy
-   * promises nothing.
+   * The response times the security policy promises: to acknowledge and to assess a report, to fix
+   * it (per severity level, {@code none}…{@code critical}), to disclose it (from the report or from
+   * the fix), each in calendar or working days of {@code calendar}. Empty where the policy promises
+   * nothing.
    */
   public record ResponseTargets(
-      OptionalInt acknowledgeDays, Map<SeverityLevel, Integer> fixDays, OptionalInt discloseDays) {
-    public static final ResponseTargets NONE =
-        new ResponseTargets(OptionalInt.empty(), Map.of(), OptionalInt.empty());
+      Optional<ResponseTarget> acknowledge,
+      Optional<ResponseTarget> assess,
+      Map<SeverityLevel, ResponseTarget> fix,
+      Optional<ResponseTarget> disclose,
+      DisclosureStart discloseFrom,
+      WorkingDays calendar) {
+    public static final ResponseTargets NONE = none(WorkingDays.UTC);
 
     public ResponseTargets {
-      fixDays = Map.copyOf(fixDays);
+      fix = Map.copyOf(fix);
+    }
+
+    /** No promises, with days counted in {@code calendar}. */
+    public static ResponseTargets none(WorkingDays calendar) {
+      return new ResponseTargets(
+          Optional.empty(),
+          Optional.empty(),
+          Map.of(),
+          Optional.empty(),
+          DisclosureStart.REPORT,
+          calendar);
+    }
+
+    /** Where the disclosure target's days start. */
+    public enum DisclosureStart {
+      REPORT,
+      FIX
     }
   }
 

@@ -37,6 +37,8 @@ public final class SiteConfigLoader {
           "theme",
           "packages",
           "response_targets",
+          "time_zone",
+          "holidays",
           "languages",
           "osv_prefix_registered",
           "feed_items",
@@ -150,10 +152,11 @@ public final class SiteConfigLoader {
         "packages",
         "one package with `ecosystem` and `name`",
         (i, m) -> PublishedPackageParser.parse(f, i, m, findings).ifPresent(packages::add));
+    WorkingDays calendar = ResponseTargetsParser.calendar(f, findings);
     SiteConfig.ResponseTargets targets =
         f.mapping("response_targets")
-            .map(m -> ResponseTargetsParser.parse(f, m, findings))
-            .orElse(SiteConfig.ResponseTargets.NONE);
+            .map(m -> ResponseTargetsParser.parse(f, m, calendar, findings))
+            .orElse(SiteConfig.ResponseTargets.none(calendar));
     List<String> languages = f.strings("languages");
     SiteConfig config =
         new SiteConfig(

@@ -1,7 +1,9 @@
 package dev.disclose.plan.response;
 
 import dev.disclose.advisory.SeverityLevel;
+import dev.disclose.config.ResponseTarget;
 import dev.disclose.config.SiteConfig.ResponseTargets;
+import dev.disclose.config.SiteConfig.ResponseTargets.DisclosureStart;
 import dev.disclose.markdown.SafeHtml;
 import dev.disclose.plan.response.ResponseStatistics.Step;
 import dev.disclose.plan.response.ResponseStatistics.StepStats;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 /** The "Response" page's view: a {@link ResponseStatistics} as tables, sentences and SVG charts. */
 public final class ResponsePage {
@@ -35,6 +36,8 @@ public final class ResponsePage {
   public record View(
       boolean hasTimelines,
       List<String> targets,
+      List<String> stepUnits,
+      List<String> notRecorded,
       List<Row> rows,
       Row overall,
       List<Chart> stepCharts,
@@ -52,16 +55,23 @@ public final class ResponsePage {
 
   public static View of(ResponseStatistics report) {
     ResponseTargets t = report.targets();
-    List<String> targets = new ArrayList<>();
-    t.acknowledgeDays().ifPresent(d -> targets.add("Acknowledge a report within " + days(d) + "."));
-    List<String> fix = new ArrayList<>();
-    for (SeverityLevel l : ResponseStatistics.LEVELS) {
-      Integer d = t.fixDays().get(l);
-      if (d != null) fix.add(l.spelling() + " " + days(d));
+    List<String> targets = targetSentences(t);
+    List<String> stepUnits = new ArrayList<>();
+    List<String> notRecorded = new ArrayList<>();
+    for (Step step : Step.values()) {
+      stepUnits.add(ResponseStatistics.unit(t, step).plural());
+      int missing = report.overall().step(step).notRecorded();
+      if (missing > 0)
+        notRecorded.add(
+            (missing == 1 ? "1 advisory records" : missing + " advisories record")
+                + " no "
+                + (step == Step.DISCLOSE ? "fix" : step.noun())
+                + " date and "
+                + (missing == 1 ? "is" : "are")
+                + " left out of the "
+                + step.noun()
+                + " figures (not recorded).");
     }
-    if (!fix.isEmpty())
-      targets.add("Fix within " + String.join(", ", fix) + " of the report, by severity.");
-    t.discloseDays().ifPresent(d -> targets.add("Disclose within " + days(d) + " of the report."));
 
     List<Row> rows = report.years().stream().map(ResponsePage::row).toList();
     List<Chart> stepCharts = new ArrayList<>();
@@ -71,16 +81,20 @@ public final class ResponsePage {
         // Oldest year on the left, as a time axis reads.
         for (YearRow y : reversed(report.years())) {
           StepStats s = y.step(step);
-          OptionalInt target =
+          Optional<ResponseTarget> target =
               step == Step.FIX
-                  ? OptionalInt.empty()
+                  ? Optional.empty()
                   : ResponseStatistics.target(t, step, Optional.empty());
           groups.add(new SvgChart.Group(y.label(), values(s), toDouble(target)));
         }
         if (groups.stream().allMatch(g -> g.values().stream().allMatch(OptionalDouble::isEmpty)))
           continue;
         String id = "chart-" + step.name().toLowerCase(Locale.ROOT);
-        String title = "Days from report to " + step.noun() + ", by year";
+        ResponseTarget.Unit unit = ResponseStatistics.unit(t, step);
+        String from =
+            step == Step.DISCLOSE && t.discloseFrom() == DisclosureStart.FIX ? "fix" : "report";
+        String title =
+            capitalized(unit.plural()) + " from " + from + " to " + step.noun() + ", by year";
         stepCharts.add(
             new Chart(
                 id,
@@ -89,7 +103,11 @@ public final class ResponsePage {
                     new SvgChart.Spec(
                         id,
                         title,
-                        "Median and 90th percentile of the days from report to "
+                        "Median and 90th percentile of the "
+                            + unit.plural()
+                            + " from "
+                            + from
+                            + " to "
                             + step.noun()
                             + (step == Step.FIX
                                 ? " (targets depend on severity, see below)."
@@ -97,8 +115,8 @@ public final class ResponsePage {
                         SvgChart.Layout.GROUPED,
                         MEDIAN_P90,
                         groups,
-                        "day",
-                        "days"))));
+                        unit.singular(),
+                        unit.plural()))));
       }
     }
 
@@ -110,14 +128,15 @@ public final class ResponsePage {
           new SeverityRowView(
               r.level().spelling(),
               label,
-              r.targetDays().isPresent() ? days(r.targetDays().getAsInt()) : "",
+              r.target().map(ResponseTarget::text).orElse(""),
               r.fix().summary().count(),
               cell(r.fix())));
-      severityGroups.add(new SvgChart.Group(label, values(r.fix()), toDouble(r.targetDays())));
+      severityGroups.add(new SvgChart.Group(label, values(r.fix()), toDouble(r.target())));
     }
     Optional<Chart> severityChart = Optional.empty();
     if (bySeverity.stream().anyMatch(r -> r.advisories() > 0)) {
-      String title = "Days from report to fix, by severity";
+      ResponseTarget.Unit unit = ResponseStatistics.unit(t, Step.FIX);
+      String title = capitalized(unit.plural()) + " from report to fix, by severity";
       severityChart =
           Optional.of(
               new Chart(
@@ -127,12 +146,14 @@ public final class ResponsePage {
                       new SvgChart.Spec(
                           "chart-fix-severity",
                           title,
-                          "Median and 90th percentile of the days from report to fix, against each severity's target.",
+                          "Median and 90th percentile of the "
+                              + unit.plural()
+                              + " from report to fix, against each severity's target.",
                           SvgChart.Layout.GROUPED,
                           MEDIAN_P90,
                           severityGroups,
-                          "day",
-                          "days"))));
+                          unit.singular(),
+                          unit.plural()))));
     }
 
     // Advisories by year and severity: only the columns some year uses.
@@ -188,6 +209,8 @@ public final class ResponsePage {
     return new View(
         report.hasTimelines(),
         List.copyOf(targets),
+        List.copyOf(stepUnits),
+        List.copyOf(notRecorded),
         rows,
         row(report.overall()),
         List.copyOf(stepCharts),
@@ -222,8 +245,8 @@ public final class ResponsePage {
         : List.of(OptionalDouble.of(s.summary().median()), OptionalDouble.of(s.summary().p90()));
   }
 
-  private static OptionalDouble toDouble(OptionalInt i) {
-    return i.isPresent() ? OptionalDouble.of(i.getAsInt()) : OptionalDouble.empty();
+  private static OptionalDouble toDouble(Optional<ResponseTarget> t) {
+    return t.isPresent() ? OptionalDouble.of(t.get().days()) : OptionalDouble.empty();
   }
 
   private static <T> List<T> reversed(List<T> list) {
@@ -232,7 +255,38 @@ public final class ResponsePage {
     return copy;
   }
 
-  private static String days(int d) {
-    return d == 1 ? "1 day" : d + " days";
+  /**
+   * What the policy promises, one sentence a step; a fix target the same for every severity reads
+   * as one figure.
+   */
+  static List<String> targetSentences(ResponseTargets t) {
+    List<String> targets = new ArrayList<>();
+    t.acknowledge().ifPresent(d -> targets.add("Acknowledge a report within " + d.text() + "."));
+    t.assess().ifPresent(d -> targets.add("Assess a report within " + d.text() + "."));
+    Optional<ResponseTarget> oneFix = ResponseStatistics.oneFixTarget(t);
+    if (oneFix.isPresent()) {
+      targets.add("Fix within " + oneFix.get().text() + " of the report.");
+    } else if (!t.fix().isEmpty()) {
+      List<String> fix = new ArrayList<>();
+      for (SeverityLevel l : ResponseStatistics.LEVELS) {
+        ResponseTarget d = t.fix().get(l);
+        if (d != null) fix.add(l.spelling() + " " + d.text());
+      }
+      targets.add("Fix within " + String.join(", ", fix) + " of the report, by severity.");
+    }
+    t.disclose()
+        .ifPresent(
+            d ->
+                targets.add(
+                    "Disclose within "
+                        + d.text()
+                        + (t.discloseFrom() == DisclosureStart.FIX
+                            ? " of the fix."
+                            : " of the report.")));
+    return targets;
+  }
+
+  private static String capitalized(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

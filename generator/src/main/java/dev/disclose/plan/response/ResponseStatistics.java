@@ -1,31 +1,36 @@
 package dev.disclose.plan.response;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.Informational;
 import dev.disclose.advisory.SeverityLevel;
 import dev.disclose.advisory.Timestamp;
+import dev.disclose.config.ResponseTarget;
 import dev.disclose.config.SiteConfig.ResponseTargets;
+import dev.disclose.config.SiteConfig.ResponseTargets.DisclosureStart;
+import dev.disclose.config.WorkingDays;
 import dev.disclose.severity.Rating;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
  * How the project responded, measured from the public advisories' timelines: days from the report
- * to acknowledgement, to the fix and to disclosure, per year of publication, against the targets of
- * the security policy ({@code response_targets} in site-config.yaml).
+ * to acknowledgement, to the fix and to disclosure (from the report or the fix, as the policy
+ * says), per year of publication, against the targets of the security policy ({@code
+ * response_targets} in site-config.yaml), each step counted in the calendar or working days its
+ * target uses.
  *
  * <p>Only what is public counts: the caller passes the catalog's advisories, so an embargoed
- * advisory cannot show up in a count or a median before its time. Withdrawn and informational
- * advisories are left out, since they were not vulnerabilities. Disclosure falls back to the
- * publication date when the timeline has no {@code disclosed} step: publishing the advisory is the
- * disclosure.
+ * advisory cannot show up in a count or a median before its time. Withdrawn advisories, and
+ * informational ones about an unmaintained package or a notice, are left out, since they were not
+ * vulnerability reports; an unsound one is a vulnerability report and counts. Disclosure falls back
+ * to the publication date when the timeline has no {@code disclosed} step: publishing the advisory
+ * is the disclosure.
  */
 public record ResponseStatistics(
     ResponseTargets targets,
@@ -52,9 +57,11 @@ public record ResponseStatistics(
     }
   }
 
-  /** One step across several advisories: the day counts, and how many met their target. */
-  public record StepStats(DaySpread summary, int withinTarget, int withTarget) {
-    static final StepStats EMPTY = new StepStats(DaySpread.EMPTY, 0, 0);
+  /**
+   * One step across several advisories: the day counts, how many met their target, and how many
+   * reported advisories do not record the step ({@code notRecorded}), left out of the figures.
+   */
+  public record StepStats(DaySpread summary, int withinTarget, int withTarget, int notRecorded) {
 
     /** "5 of 6", or empty when no advisory had a target to compare with. */
     public String withinTargetText() {
@@ -75,7 +82,7 @@ public record ResponseStatistics(
   }
 
   /** Time to fix for one severity, against its own target. */
-  public record SeverityRow(SeverityLevel level, OptionalInt targetDays, StepStats fix) {}
+  public record SeverityRow(SeverityLevel level, Optional<ResponseTarget> target, StepStats fix) {}
 
   /** Advisories published in one year, by severity; {@code unrated} counts those without one. */
   public record YearCounts(int year, Map<SeverityLevel, Integer> bySeverity, int unrated) {
@@ -97,20 +104,23 @@ public record ResponseStatistics(
           SeverityLevel.LOW,
           SeverityLevel.NONE);
 
-  /**
-   * One advisory's response, in days from the report; empty where the timeline has no such step.
-   */
+  /** One advisory's response: its dates in the team's time zone; empty where not recorded. */
   record Measured(
       int year,
       Optional<SeverityLevel> level,
-      Optional<Long> acknowledge,
-      Optional<Long> fix,
-      Optional<Long> disclose) {
-    Optional<Long> step(Step step) {
+      LocalDate reported,
+      Optional<LocalDate> acknowledged,
+      Optional<LocalDate> fixed,
+      LocalDate disclosed) {
+    /** Where {@code step} starts and ends for this advisory, if the timeline records both. */
+    Optional<LocalDate[]> span(Step step, ResponseTargets targets) {
       return switch (step) {
-        case ACKNOWLEDGE -> acknowledge;
-        case FIX -> fix;
-        case DISCLOSE -> disclose;
+        case ACKNOWLEDGE -> acknowledged.map(d -> new LocalDate[] {reported, d});
+        case FIX -> fixed.map(d -> new LocalDate[] {reported, d});
+        case DISCLOSE ->
+            targets.discloseFrom() == DisclosureStart.FIX
+                ? fixed.map(d -> new LocalDate[] {d, disclosed})
+                : Optional.of(new LocalDate[] {reported, disclosed});
       };
     }
   }
@@ -123,9 +133,7 @@ public record ResponseStatistics(
     TreeMap<Integer, Integer> unrated = new TreeMap<>();
     int withoutReport = 0;
     for (Advisory a : advisories) {
-      // Neither a withdrawn advisory nor an informational one (unmaintained, unsound, a notice)
-      // was a vulnerability report to respond to.
-      if (a.withdrawn().isPresent() || a.informational().isPresent()) continue;
+      if (a.withdrawn().isPresent() || !isVulnerabilityReport(a)) continue;
       Optional<Timestamp> published = a.effectivePublished();
       if (published.isEmpty()) continue;
       int year = published.get().date().getYear();
@@ -135,19 +143,20 @@ public record ResponseStatistics(
       if (level.isPresent()) row.merge(level.get(), 1, Integer::sum);
       else unrated.merge(year, 1, Integer::sum);
 
-      Optional<LocalDate> reported = a.timeline().reported().map(Timestamp::date);
+      Optional<Timestamp> reported = a.timeline().reported();
       if (reported.isEmpty()) {
         withoutReport++;
         continue;
       }
-      LocalDate from = reported.get();
+      WorkingDays calendar = targets.calendar();
       measured.add(
           new Measured(
               year,
               level,
-              a.timeline().acknowledged().map(t -> days(from, t)),
-              a.timeline().fixed().map(t -> days(from, t)),
-              a.timeline().disclosed().or(() -> published).map(t -> days(from, t))));
+              localDate(calendar, reported.get()),
+              a.timeline().acknowledged().map(t -> localDate(calendar, t)),
+              a.timeline().fixed().map(t -> localDate(calendar, t)),
+              localDate(calendar, a.timeline().disclosed().orElse(published.get()))));
     }
 
     List<YearRow> years = new ArrayList<>();
@@ -159,10 +168,7 @@ public record ResponseStatistics(
     for (SeverityLevel level : LEVELS) {
       List<Measured> ofLevel =
           measured.stream().filter(m -> m.level().equals(Optional.of(level))).toList();
-      OptionalInt target =
-          Optional.ofNullable(targets.fixDays().get(level))
-              .map(OptionalInt::of)
-              .orElse(OptionalInt.empty());
+      Optional<ResponseTarget> target = Optional.ofNullable(targets.fix().get(level));
       if (!ofLevel.isEmpty())
         bySeverity.add(new SeverityRow(level, target, stats(ofLevel, Step.FIX, targets)));
     }
@@ -183,15 +189,47 @@ public record ResponseStatistics(
     return overall.advisories() > 0;
   }
 
+  /**
+   * Whether {@code a} reported a vulnerability: an unsound API is one, a notice or an unmaintained
+   * package is not.
+   */
+  static boolean isVulnerabilityReport(Advisory a) {
+    return a.informational().map(i -> i == Informational.UNSOUND).orElse(true);
+  }
+
   /** The target for a step and severity, if the policy sets one. */
-  public static OptionalInt target(
+  public static Optional<ResponseTarget> target(
       ResponseTargets targets, Step step, Optional<SeverityLevel> level) {
     return switch (step) {
-      case ACKNOWLEDGE -> targets.acknowledgeDays();
-      case DISCLOSE -> targets.discloseDays();
-      case FIX ->
-          level.map(l -> targets.fixDays().get(l)).map(OptionalInt::of).orElse(OptionalInt.empty());
+      case ACKNOWLEDGE -> targets.acknowledge();
+      case DISCLOSE -> targets.disclose();
+      case FIX -> level.map(l -> targets.fix().get(l)).or(() -> oneFixTarget(targets));
     };
+  }
+
+  /**
+   * The fix target when the policy sets one for every severity alike, which binds unrated
+   * advisories too.
+   */
+  public static Optional<ResponseTarget> oneFixTarget(ResponseTargets targets) {
+    return targets.fix().size() == SeverityLevel.values().length
+            && targets.fix().values().stream().distinct().count() == 1
+        ? Optional.of(targets.fix().values().iterator().next())
+        : Optional.empty();
+  }
+
+  /**
+   * The unit a step's figures are in: its targets' unit when they agree, else calendar days (an
+   * advisory is still compared with its own target in that target's unit).
+   */
+  public static ResponseTarget.Unit unit(ResponseTargets targets, Step step) {
+    List<ResponseTarget> all =
+        step == Step.FIX
+            ? List.copyOf(targets.fix().values())
+            : target(targets, step, Optional.empty()).stream().toList();
+    return all.isEmpty() || all.stream().anyMatch(t -> t.unit() != all.get(0).unit())
+        ? ResponseTarget.Unit.CALENDAR
+        : all.get(0).unit();
   }
 
   private static YearRow row(String label, List<Measured> measured, ResponseTargets targets) {
@@ -204,24 +242,32 @@ public record ResponseStatistics(
   }
 
   private static StepStats stats(List<Measured> measured, Step step, ResponseTargets targets) {
+    ResponseTarget.Unit unit = unit(targets, step);
+    WorkingDays calendar = targets.calendar();
     List<Long> days = new ArrayList<>();
     int within = 0;
     int withTarget = 0;
+    int notRecorded = 0;
     for (Measured m : measured) {
-      Optional<Long> d = m.step(step);
-      if (d.isEmpty()) continue;
-      days.add(d.get());
-      OptionalInt target = target(targets, step, m.level());
+      Optional<LocalDate[]> span = m.span(step, targets);
+      if (span.isEmpty()) {
+        notRecorded++;
+        continue;
+      }
+      LocalDate from = span.get()[0];
+      LocalDate to = span.get()[1];
+      days.add(unit.between(calendar, from, to));
+      Optional<ResponseTarget> target = target(targets, step, m.level());
       if (target.isPresent()) {
         withTarget++;
-        if (d.get() <= target.getAsInt()) within++;
+        if (target.get().unit().between(calendar, from, to) <= target.get().days()) within++;
       }
     }
-    return days.isEmpty() ? StepStats.EMPTY : new StepStats(DaySpread.of(days), within, withTarget);
+    return new StepStats(DaySpread.of(days), within, withTarget, notRecorded);
   }
 
-  /** Whole calendar days (UTC) between the report and a later step; never negative. */
-  private static long days(LocalDate from, Timestamp to) {
-    return Math.max(0, ChronoUnit.DAYS.between(from, to.date()));
+  /** The team's date of a timeline step: a date as written, an instant in the team's time zone. */
+  private static LocalDate localDate(WorkingDays calendar, Timestamp t) {
+    return t.dateOnly() ? t.date() : calendar.localDate(t.instant());
   }
 }

@@ -5,20 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryParser;
 import dev.disclose.advisory.SeverityLevel;
+import dev.disclose.config.ResponseTarget;
 import dev.disclose.config.SiteConfig.ResponseTargets;
+import dev.disclose.config.WorkingDays;
 import dev.disclose.plan.response.ResponseStatistics.YearRow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResponseStatisticsTest {
+  static ResponseTarget days(int n) {
+    return new ResponseTarget(n, ResponseTarget.Unit.CALENDAR);
+  }
+
   static final ResponseTargets TARGETS =
       new ResponseTargets(
-          OptionalInt.of(2),
-          Map.of(SeverityLevel.CRITICAL, 14, SeverityLevel.HIGH, 30, SeverityLevel.MEDIUM, 60),
-          OptionalInt.of(90));
+          Optional.of(days(2)),
+          Optional.empty(),
+          Map.of(
+              SeverityLevel.CRITICAL,
+              days(14),
+              SeverityLevel.HIGH,
+              days(30),
+              SeverityLevel.MEDIUM,
+              days(60)),
+          Optional.of(days(90)),
+          ResponseTargets.DisclosureStart.REPORT,
+          WorkingDays.UTC);
   static final String HIGH = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N";
   static final String CRITICAL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
 
@@ -86,7 +101,7 @@ class ResponseStatisticsTest {
     assertThat(report.fixBySeverity())
         .extracting(r -> r.level())
         .containsExactly(SeverityLevel.CRITICAL, SeverityLevel.HIGH);
-    assertThat(report.fixBySeverity().get(0).targetDays()).hasValue(14);
+    assertThat(report.fixBySeverity().get(0).target()).hasValue(days(14));
     assertThat(report.fixBySeverity().get(0).fix().withinTargetText()).isEqualTo("0 of 1");
   }
 
