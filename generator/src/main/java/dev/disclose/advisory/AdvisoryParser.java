@@ -46,8 +46,7 @@ public final class AdvisoryParser {
   static final List<String> WITHDRAWN_KEYS = List.of("date", "reason");
   static final List<String> REFERENCE_KEYS = List.of("type", "url");
   static final List<String> CREDIT_KEYS = List.of("name", "contact", "type");
-  static final List<String> TIMELINE_KEYS =
-      List.of("reported", "acknowledged", "fixed", "disclosed");
+  static final List<String> TIMELINE_KEYS = Timeline.STEPS;
 
   private static final Pattern LEADING_BLANK_LINES = Pattern.compile("\\A(?:[ \\t]*\\r?\\n)+");
 
@@ -163,11 +162,7 @@ public final class AdvisoryParser {
                   Fields t =
                       Fields.of(
                           m, f.child("timeline"), "`timeline`", TIMELINE_KEYS, findings, positions);
-                  return new Timeline(
-                      t.timestamp("reported"),
-                      t.timestamp("acknowledged"),
-                      t.timestamp("fixed"),
-                      t.timestamp("disclosed"));
+                  return Timeline.of(t::timestamp);
                 })
             .orElse(Timeline.EMPTY);
 

@@ -2,6 +2,7 @@ package dev.disclose.check;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.Status;
+import dev.disclose.advisory.Timeline;
 import dev.disclose.advisory.Timestamp;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
@@ -9,17 +10,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * D002 modified-before-published, D003 future-date, D004 timeline-order, D005 embargo-missing, D006
  * withdrawal, D007 embargo-date-only.
  */
 final class LifecycleCheck implements AdvisoryCheck {
+  // These steps precede writing the advisory, so no status lets them lie ahead.
+  private static final Set<String> STEPS_BEFORE_WRITING =
+      Set.of("timeline.reported", "timeline.acknowledged", "timeline.assessed");
+
   @Override
   public void check(Advisory a, CheckContext context, Findings findings) {
     if (a.status() == Status.EMBARGOED && a.embargo().isEmpty()) {
@@ -88,15 +92,11 @@ final class LifecycleCheck implements AdvisoryCheck {
                                     + p
                                     + "; a change cannot precede publication")));
 
-    // Every date but the embargo describes the past.
     Map<String, Optional<Timestamp>> dated = new LinkedHashMap<>();
     dated.put("published", a.published());
     dated.put("modified", a.modified());
     dated.put("withdrawn.date", a.withdrawn().map(w -> w.date()));
-    dated.put("timeline.reported", a.timeline().reported());
-    dated.put("timeline.acknowledged", a.timeline().acknowledged());
-    dated.put("timeline.fixed", a.timeline().fixed());
-    dated.put("timeline.disclosed", a.timeline().disclosed());
+    for (String step : Timeline.STEPS) dated.put("timeline." + step, a.timeline().step(step));
     // Embargoed and draft advisories describe a planned disclosure: their dates may lie ahead,
     // up to the embargo. Everything else describes the past.
     Timestamp endOfTime = Timestamp.ofInstant(Instant.parse("9999-12-31T00:00:00Z"));
@@ -111,10 +111,22 @@ final class LifecycleCheck implements AdvisoryCheck {
         (path, value) ->
             value
                 .filter(t -> inFuture(t, context.now()))
-                .filter(
-                    t -> path.equals("modified") || horizon.isEmpty() || before(horizon.get(), t))
                 .ifPresent(
-                    t ->
+                    t -> {
+                      if (STEPS_BEFORE_WRITING.contains(path)) {
+                        findings.report(
+                            Rule.FUTURE_DATE,
+                            a.source().value(path),
+                            "`"
+                                + path
+                                + "` "
+                                + t
+                                + " is in the future; reporting, acknowledgement and assessment"
+                                + " happen before an advisory is written, whatever its status:"
+                                + " write the date this step happened");
+                      } else if (path.equals("modified")
+                          || horizon.isEmpty()
+                          || before(horizon.get(), t)) {
                         findings.report(
                             Rule.FUTURE_DATE,
                             a.source().value(path),
@@ -133,36 +145,31 @@ final class LifecycleCheck implements AdvisoryCheck {
                                     + "` "
                                     + t
                                     + " is in the future; only `embargo` may be. To publish later, "
-                                    + "use `status: embargoed` with an `embargo` instant")));
+                                    + "use `status: embargoed` with an `embargo` instant");
+                      }
+                    }));
 
-    List<String> steps = List.of("reported", "acknowledged", "fixed", "disclosed");
-    List<Optional<Timestamp>> values =
-        List.of(
-            a.timeline().reported(),
-            a.timeline().acknowledged(),
-            a.timeline().fixed(),
-            a.timeline().disclosed());
-    List<Integer> present = new ArrayList<>();
-    for (int i = 0; i < steps.size(); i++) if (values.get(i).isPresent()) present.add(i);
-    for (int k = 1; k < present.size(); k++) {
-      int before = present.get(k - 1);
-      int after = present.get(k);
-      Timestamp b = values.get(before).get();
-      Timestamp t = values.get(after).get();
+    // Each recorded step against the one recorded before it: a missing step breaks no order.
+    String previous = null;
+    for (Map.Entry<String, Timestamp> step : a.timeline().recorded().entrySet()) {
+      Timestamp t = step.getValue();
+      Timestamp b = previous == null ? t : a.timeline().step(previous).orElseThrow();
       if (before(t, b)) {
         findings.report(
             Rule.TIMELINE_ORDER,
-            a.source().value("timeline." + steps.get(after)),
+            a.source().value("timeline." + step.getKey()),
             "`timeline."
-                + steps.get(after)
+                + step.getKey()
                 + "` "
                 + t
                 + " is before `timeline."
-                + steps.get(before)
+                + previous
                 + "` "
                 + b
-                + "; the steps happen in the order reported, acknowledged, fixed, disclosed");
+                + "; the steps happen in the order "
+                + String.join(", ", Timeline.STEPS));
       }
+      previous = step.getKey();
     }
     a.timeline()
         .reported()

@@ -79,10 +79,7 @@ public final class AdvisoryWriter {
     if (!a.credits().isEmpty())
       fm.put("credits", a.credits().stream().map(AdvisoryWriter::credit).toList());
     Map<String, Object> timeline = new LinkedHashMap<>();
-    a.timeline().reported().ifPresent(t -> timeline.put("reported", t.toString()));
-    a.timeline().acknowledged().ifPresent(t -> timeline.put("acknowledged", t.toString()));
-    a.timeline().fixed().ifPresent(t -> timeline.put("fixed", t.toString()));
-    a.timeline().disclosed().ifPresent(t -> timeline.put("disclosed", t.toString()));
+    a.timeline().recorded().forEach((step, t) -> timeline.put(step, t.toString()));
     if (!timeline.isEmpty()) fm.put("timeline", timeline);
     if (!a.databaseSpecific().isEmpty()) fm.put("database_specific", a.databaseSpecific());
     try {

@@ -84,6 +84,8 @@ public final class OsvExporter {
     // top.
     boolean crates = a.affected().stream().anyMatch(p -> p.ecosystem().equals(CRATES_IO));
     if (!crates) a.informational().ifPresent(i -> database.put("informational", i.spelling()));
+    Map<String, String> timeline = OsvTimeline.of(a.timeline());
+    if (!timeline.isEmpty()) database.put(OsvTimeline.KEY, timeline);
     // OSV has no field for why an advisory was withdrawn; consumers showing the record want it.
     a.withdrawn()
         .filter(w -> !w.reason().isBlank())

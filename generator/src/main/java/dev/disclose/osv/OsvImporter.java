@@ -33,8 +33,8 @@ import java.util.Set;
  * OSV record → advisory: the inverse of {@link OsvExporter}, so that exporting what was imported
  * gives the record back (tests hold it to that on fixtures and on real databases' records). What
  * OSV keeps in {@code database_specific} that the model has fields for (CWE IDs, the severity
- * label, RustSec's informational kind, the withdrawal reason) moves to those fields; everything
- * else stays in {@code database_specific}, untouched.
+ * label, RustSec's informational kind, the withdrawal reason, the timeline) moves to those fields;
+ * everything else stays in {@code database_specific}, untouched.
  */
 public final class OsvImporter {
   private static final ObjectMapper MAPPER =
@@ -61,6 +61,7 @@ public final class OsvImporter {
     Optional<Informational> informational = take(database, "informational", Informational.class);
     String reason =
         Optional.ofNullable(database.remove("withdrawn_reason")).map(String::valueOf).orElse("");
+    Timeline timeline = OsvTimeline.take(database);
     Object url = database.get("url");
     if (url != null && url.equals(settings.urls().advisory(id)))
       database.remove("url"); // ours: derived again on export
@@ -122,7 +123,7 @@ public final class OsvImporter {
                         Optional.ofNullable(c.type())
                             .flatMap(t -> enumValue(Credit.CreditType.class, t))))
             .toList(),
-        Timeline.EMPTY,
+        timeline,
         database,
         orBlank(r.details()),
         new Source(file, relativePath, 1, Map.of()));

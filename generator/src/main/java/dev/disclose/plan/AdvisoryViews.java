@@ -294,6 +294,7 @@ final class AdvisoryViews {
     Optional<Timestamp> reported = a.timeline().reported();
     add(steps, "Reported", reported, reported);
     add(steps, "Acknowledged", a.timeline().acknowledged(), reported);
+    add(steps, "Assessed", a.timeline().assessed(), reported);
     add(steps, "Fixed", a.timeline().fixed(), reported);
     add(steps, "Disclosed", a.timeline().disclosed(), reported);
     return steps;

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
@@ -59,6 +60,38 @@ class OsvRoundTripTest {
       }
     }
     assertThat(checked).isGreaterThanOrEqualTo(23);
+  }
+
+  @Test
+  void theTimelineIsExportedInDatabaseSpecificAndImportedBackIntoTheTimeline() throws Exception {
+    Path fixture = Path.of("src/test/resources/sites/exports");
+    SiteRoot site = SiteRoot.open(fixture, new PathDisplay(fixture));
+    Instant now = Instant.parse("2026-11-23T00:00:00Z");
+    OsvExporter.Settings settings =
+        new OsvExporter.Settings(
+            Pipeline.oneOff().config(site).urls(),
+            Pipeline.oneOff().config(site).idPrefix(),
+            false);
+    Advisory a =
+        Pipeline.oneOff().check(LoadRequest.toCheck(site), now).advisories().stream()
+            .filter(x -> x.id().equals("EXP-2025-0001"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(a.timeline().assessed()).isPresent();
+
+    OsvRecord exported = OsvExporter.toOsv(a, settings, Optional.empty());
+    assertThat(exported.databaseSpecific().get("timeline"))
+        .isEqualTo(
+            Map.of(
+                "reported", "2025-02-01",
+                "acknowledged", "2025-02-02",
+                "assessed", "2025-02-05",
+                "fixed", "2025-03-20",
+                "disclosed", "2025-04-01"));
+    OsvRecord read = OsvImporter.read(OsvExporter.json(exported).getBytes(StandardCharsets.UTF_8));
+    Advisory back = OsvImporter.toAdvisory(read, settings, Path.of("imported.md"), "imported.md");
+    assertThat(back.timeline()).isEqualTo(a.timeline());
+    assertThat(back.databaseSpecific()).doesNotContainKey("timeline");
   }
 
   @Test
