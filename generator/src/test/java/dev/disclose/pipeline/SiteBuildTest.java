@@ -210,7 +210,8 @@ class SiteBuildTest {
     assertThat(before.select("#counts-caption ~ tbody tr").eachText())
         .containsExactly("2025 1 1 2");
     assertThat(before.select("table.response").first().select("tbody tr").eachText())
-        .containsExactly("2025 1 1 1 1 of 1 19 19 1 of 1 31 31 0 of 1");
+        // Acknowledged in 1 day, assessed in 4 (no target), fixed in 19, disclosed in 31.
+        .containsExactly("2025 1 1 1 1 of 1 4 4 — 19 19 1 of 1 31 31 0 of 1");
 
     CliRun.in(site, "build", "--now", "2026-01-15T16:00:00Z");
     Document after = Jsoup.parse(read(site.resolve("_site/response/index.html")));

@@ -22,7 +22,8 @@ public final class ResponsePage {
   /** One step in a table row: median and 90th percentile days, and how many met the target. */
   public record Cell(String median, String p90, String withinTarget) {}
 
-  public record Row(String label, int advisories, Cell acknowledge, Cell fix, Cell disclose) {}
+  public record Row(
+      String label, int advisories, Cell acknowledge, Cell assess, Cell fix, Cell disclose) {}
 
   public record SeverityRowView(
       String level, String label, String target, int advisories, Cell fix) {}
@@ -37,6 +38,7 @@ public final class ResponsePage {
       boolean hasTimelines,
       List<String> targets,
       List<String> stepUnits,
+      boolean showsAssessment,
       List<String> notRecorded,
       List<Row> rows,
       Row overall,
@@ -58,8 +60,13 @@ public final class ResponsePage {
     List<String> targets = targetSentences(t);
     List<String> stepUnits = new ArrayList<>();
     List<String> notRecorded = new ArrayList<>();
+    // Assessment is a column only where the policy promises it or a timeline records it.
+    StepStats assessed = report.overall().assess();
+    boolean showsAssessment =
+        t.assess().isPresent() || assessed.notRecorded() < report.overall().advisories();
     for (Step step : Step.values()) {
       stepUnits.add(ResponseStatistics.unit(t, step).plural());
+      if (step == Step.ASSESS && !showsAssessment) continue;
       int missing = report.overall().step(step).notRecorded();
       if (missing > 0)
         notRecorded.add(
@@ -210,6 +217,7 @@ public final class ResponsePage {
         report.hasTimelines(),
         List.copyOf(targets),
         List.copyOf(stepUnits),
+        showsAssessment,
         List.copyOf(notRecorded),
         rows,
         row(report.overall()),
@@ -224,7 +232,12 @@ public final class ResponsePage {
 
   private static Row row(YearRow y) {
     return new Row(
-        y.label(), y.advisories(), cell(y.acknowledge()), cell(y.fix()), cell(y.disclose()));
+        y.label(),
+        y.advisories(),
+        cell(y.acknowledge()),
+        cell(y.assess()),
+        cell(y.fix()),
+        cell(y.disclose()));
   }
 
   private static Cell cell(StepStats s) {

@@ -40,9 +40,10 @@ public record ResponseStatistics(
     List<YearCounts> counts,
     int withoutReport) {
 
-  /** The three steps of the response, each measured in days from the report. */
+  /** The steps of the response, each measured in days from the report (disclosure: or the fix). */
   public enum Step {
     ACKNOWLEDGE("acknowledgement"),
+    ASSESS("assessment"),
     FIX("fix"),
     DISCLOSE("disclosure");
 
@@ -71,10 +72,16 @@ public record ResponseStatistics(
 
   /** One year (or all years together). {@code advisories}: those with a reported date. */
   public record YearRow(
-      String label, int advisories, StepStats acknowledge, StepStats fix, StepStats disclose) {
+      String label,
+      int advisories,
+      StepStats acknowledge,
+      StepStats assess,
+      StepStats fix,
+      StepStats disclose) {
     public StepStats step(Step step) {
       return switch (step) {
         case ACKNOWLEDGE -> acknowledge;
+        case ASSESS -> assess;
         case FIX -> fix;
         case DISCLOSE -> disclose;
       };
@@ -110,12 +117,14 @@ public record ResponseStatistics(
       Optional<SeverityLevel> level,
       LocalDate reported,
       Optional<LocalDate> acknowledged,
+      Optional<LocalDate> assessed,
       Optional<LocalDate> fixed,
       LocalDate disclosed) {
     /** Where {@code step} starts and ends for this advisory, if the timeline records both. */
     Optional<LocalDate[]> span(Step step, ResponseTargets targets) {
       return switch (step) {
         case ACKNOWLEDGE -> acknowledged.map(d -> new LocalDate[] {reported, d});
+        case ASSESS -> assessed.map(d -> new LocalDate[] {reported, d});
         case FIX -> fixed.map(d -> new LocalDate[] {reported, d});
         case DISCLOSE ->
             targets.discloseFrom() == DisclosureStart.FIX
@@ -155,6 +164,7 @@ public record ResponseStatistics(
               level,
               localDate(calendar, reported.get()),
               a.timeline().acknowledged().map(t -> localDate(calendar, t)),
+              a.timeline().assessed().map(t -> localDate(calendar, t)),
               a.timeline().fixed().map(t -> localDate(calendar, t)),
               localDate(calendar, a.timeline().disclosed().orElse(published.get()))));
     }
@@ -202,6 +212,7 @@ public record ResponseStatistics(
       ResponseTargets targets, Step step, Optional<SeverityLevel> level) {
     return switch (step) {
       case ACKNOWLEDGE -> targets.acknowledge();
+      case ASSESS -> targets.assess();
       case DISCLOSE -> targets.disclose();
       case FIX -> level.map(l -> targets.fix().get(l)).or(() -> oneFixTarget(targets));
     };
@@ -237,6 +248,7 @@ public record ResponseStatistics(
         label,
         measured.size(),
         stats(measured, Step.ACKNOWLEDGE, targets),
+        stats(measured, Step.ASSESS, targets),
         stats(measured, Step.FIX, targets),
         stats(measured, Step.DISCLOSE, targets));
   }

@@ -57,7 +57,7 @@ class PolicyConfigurationsTest {
                     "published: 2026-12-20\ninformational: notice\n"
                         + timeline("reported", "2026-12-01", "acknowledged", "2026-12-30"))));
     assertThat(view.targets()).containsExactly("Acknowledge a report within 3 working days.");
-    assertThat(view.stepUnits()).containsExactly("working days", "days", "days");
+    assertThat(view.stepUnits()).containsExactly("working days", "days", "days", "days");
     assertThat(view.overall().advisories()).isEqualTo(3);
     assertThat(view.overall().acknowledge()).isEqualTo(new ResponsePage.Cell("3.5", "4", "1 of 2"));
     assertThat(view.notRecorded())
@@ -83,12 +83,22 @@ class PolicyConfigurationsTest {
                             "reported",
                             "2026-12-03T23:30:00Z",
                             "acknowledged",
-                            "2026-12-07T08:00:00Z")),
+                            "2026-12-07T08:00:00Z",
+                            // Friday to the next Friday: 5 working days.
+                            "assessed",
+                            "2026-12-11")),
                 // Wednesday 23rd to Monday 28th, over two holidays: 1 working day.
                 advisory(
                     "T-2027-0002",
                     "published: 2027-01-10\n"
-                        + timeline("reported", "2026-12-23", "acknowledged", "2026-12-28")),
+                        + timeline(
+                            "reported",
+                            "2026-12-23",
+                            "acknowledged",
+                            "2026-12-28",
+                            // Over two holidays, a weekend and New Year's Day: 6 working days.
+                            "assessed",
+                            "2027-01-05")),
                 // Wednesday 30th to Monday 4th, over New Year's Day: 2 working days.
                 advisory(
                     "T-2027-0003",
@@ -98,6 +108,13 @@ class PolicyConfigurationsTest {
         .containsExactly(
             "Acknowledge a report within 1 working day.", "Assess a report within 5 working days.");
     assertThat(view.overall().acknowledge()).isEqualTo(new ResponsePage.Cell("1", "2", "2 of 3"));
+    // The third records no assessment: left out of the figures, and said so.
+    assertThat(view.showsAssessment()).isTrue();
+    assertThat(view.overall().assess()).isEqualTo(new ResponsePage.Cell("5.5", "6", "1 of 2"));
+    assertThat(view.notRecorded())
+        .contains(
+            "1 advisory records no assessment date and is left out of the assessment figures"
+                + " (not recorded).");
   }
 
   @Test
