@@ -172,6 +172,9 @@ try {
   const titled = await response.locator('svg.chart > title').count();
   expect(charts > 0 && charts === titled, `the response page has ${charts} SVG charts, each with a title`);
   await noProblems(response, 'response page');
+  const headings = await response.locator('table.response thead th[scope="colgroup"]').allInnerTexts();
+  expect(headings.includes('Acknowledgement (working days)') && headings.includes('Assessment (working days)'),
+    `the response table measures the policy's steps in its working days (${headings.join(', ')})`);
   await response.screenshot({ path: path.join(shots, 'response.png'), fullPage: true });
   await axe(response, 'response page');
 
@@ -221,6 +224,7 @@ try {
   await darkPage.screenshot({ path: path.join(shots, 'advisory-dark.png'), fullPage: true });
   await axe(darkPage, 'advisory page, dark');
   const darkResponse = await open(dark, new URL('response/', base).href);
+  await darkResponse.screenshot({ path: path.join(shots, 'response-dark.png'), fullPage: true });
   await axe(darkResponse, 'response page, dark');
   await dark.close();
 
