@@ -37,6 +37,9 @@ final class Template {
         #     type: FINDER
         timeline:
           reported: %s
+          # acknowledged: YYYY-MM-DD   # the reply to the reporter
+          # assessed: YYYY-MM-DD       # triage, the initial assessment
+          # fixed: YYYY-MM-DD          # the fix released
         ---
         ## Impact
 

@@ -41,7 +41,8 @@ class AuthoringTest {
             "title: \"SSRF via model URL: internal hosts reachable\"",
             "ecosystem: PyPI",
             "package: corvid-serve",
-            "reported: 2026-11-22");
+            "reported: 2026-11-22",
+            "# assessed: YYYY-MM-DD");
     CliRun validate = CliRun.in(site, "validate");
     assertThat(validate.out()).isEqualTo("checked 3 files: no problems\n");
   }
