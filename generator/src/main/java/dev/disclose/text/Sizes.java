@@ -9,14 +9,14 @@ public final class Sizes {
   private Sizes() {}
 
   /**
-   * {@code bytes} in decimal units with one decimal, as storage is sold and {@code du --si} prints:
-   * {@code 512 bytes}, {@code 1.0 KB}, {@code 12.3 MB}.
+   * {@code bytes} in decimal units with one decimal, as storage is sold and {@code du --si} prints
+   * them, so that a reader compares the figure with what their disk or host reports.
    */
   public static String bytes(long bytes) {
     if (bytes < 1000) return count(bytes, "byte", "bytes");
     double value = bytes;
     int unit = -1;
-    // Rounding may carry into the next unit: 999,950 bytes are 1.0 MB, not 1000.0 KB.
+    // Rounding may carry a value into the next unit, which then shows it instead.
     do {
       value /= 1000;
       unit++;

@@ -150,8 +150,8 @@ class AmplifyingInputTest {
 
   @Test
   void aValueRepeatedByAliasesIsRefusedAtTheAliasPastTheLimit() throws IOException {
-    // One kilobyte, named once and repeated by 99,000 aliases: about 100 MB of keywords, from a
-    // file well under the size limit and under the YAML reader's limit on values.
+    // A value named once and repeated by far more aliases than any advisory writes: a file under
+    // the size limit whose keywords expand past the limit on values.
     StringBuilder keywords = new StringBuilder("keywords:\n  - &word " + "w".repeat(1000) + "\n");
     for (int i = 0; i < 99_000; i++) keywords.append("  - *word\n");
     String advisory =
@@ -163,8 +163,8 @@ class AmplifyingInputTest {
     Matcher finding =
         Pattern.compile("(?m)^" + FILE + ":(\\d+):(\\d+): error\\[F012\\]").matcher(validate.out());
     assertThat(finding.find()).as("F012 in %s", validate.out()).isTrue();
-    // At an alias, once the named kilobyte has been repeated about two thousand times: the limit
-    // is 2,097,152 characters, of which the advisory's other values are a few hundred.
+    // At the alias whose repetition passes the limit on expanded characters, less the little the
+    // advisory's other values hold.
     int line = Integer.parseInt(finding.group(1));
     int firstAlias = lineOf(advisory, "  - *word\n");
     assertThat(advisory.lines().skip(line - 1).findFirst()).hasValue("  - *word");

@@ -377,8 +377,8 @@ class PreviewServerTest {
   }
 
   /**
-   * Markdown nested 5,000 quotes deep: a rebuild that fails on it (a stack overflow) or refuses it
-   * keeps the last good site, and the fix after it is rebuilt.
+   * Markdown nested far deeper than the limit allows: a rebuild that fails on it (a stack overflow)
+   * or refuses it keeps the last good site, and the fix after it is rebuilt.
    */
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
