@@ -15,8 +15,8 @@ import java.util.Locale;
  */
 final class PackageCheck implements AdvisoryCheck {
   /**
-   * The affected packages one advisory may list: each gets a page and feeds that carry the whole
-   * advisory, so the output grows with the square of the count; real advisories list far fewer.
+   * The affected packages one advisory may list: each gets a page and feeds of its own, so the
+   * output grows with the count; real advisories list far fewer.
    */
   static final int MAX_AFFECTED = 200;
 
@@ -29,7 +29,7 @@ final class PackageCheck implements AdvisoryCheck {
           String.format(
               Locale.ROOT,
               "the advisory lists %,d affected packages, more than the %d one advisory may list"
-                  + " (each gets pages and feeds that carry the whole advisory); split it into"
+                  + " (each gets a page and feeds of its own); split it into"
                   + " several advisories, each naming the packages that share a fix",
               a.affected().size(),
               MAX_AFFECTED));

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small advisory cannot make the build write far more than it holds: thousands of affected
- * packages (each gets pages and feeds that carry the whole advisory), thousands of ranges in one
- * package, and a value repeated by YAML aliases are each a finding of {@code validate} at its file
- * and line, and {@code build} refuses them before it writes anything.
+ * packages (each gets a page and feeds of its own), thousands of ranges in one package, and a value
+ * repeated by YAML aliases are each a finding of {@code validate} at its file and line, and {@code
+ * build} refuses them before it writes anything.
  */
 class AmplifyingInputTest {
   private static final String FILE = "advisories/2025/DEMO-2025-0001.md";
