@@ -13,14 +13,17 @@ import java.util.Set;
  * C005 xml-character, C006 invisible-character: characters in an advisory's text that its XML
  * outputs cannot carry, or that hide or reorder what a reader sees.
  */
-final class TextCharacters {
+public final class TextCharacters {
   /** The fields where a hidden or reordering character spoofs what is shown: an error there. */
   private static final Set<String> NAMES = Set.of("title");
 
   private TextCharacters() {}
 
-  /** Checks every key and scalar of the front matter, by the path checks name fields with. */
-  static void checkFrontMatter(YamlNode node, String path, Findings findings) {
+  /**
+   * Checks every key and scalar of a YAML document, by the path checks name fields with; site
+   * configuration and advisory front matter alike.
+   */
+  public static void checkFrontMatter(YamlNode node, String path, Findings findings) {
     if (node instanceof YamlNode.Scalar s) {
       checkScalar(s, path, findings);
     } else if (node instanceof YamlNode.Mapping m) {

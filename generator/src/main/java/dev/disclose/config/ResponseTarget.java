@@ -3,14 +3,28 @@ package dev.disclose.config;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 
-/** One promise of the security policy: a step done within {@code days} calendar or working days. */
-public record ResponseTarget(int days, Unit unit) {
+/**
+ * One promise of the security policy: a step done within {@code days} calendar or working days
+ * counted {@code from} an earlier step, and the policy's own {@code wording} of it where the site
+ * quotes it.
+ */
+public record ResponseTarget(int days, Unit unit, Start from, Optional<String> wording) {
 
-  /** How the policy counts days: every day, or only the team's working days. */
+  /** A promise counted from the report, without the policy's words. */
+  public ResponseTarget(int days, Unit unit) {
+    this(days, unit, Start.REPORT, Optional.empty());
+  }
+
+  /**
+   * How the policy counts days: every day, or only the team's working days, which a policy may call
+   * business days; both words count the same days and each reads as the policy wrote it.
+   */
   public enum Unit {
     CALENDAR("day", "days"),
-    WORKING("working day", "working days");
+    WORKING("working day", "working days"),
+    BUSINESS("business day", "business days");
 
     private final String one;
     private final String many;
@@ -37,17 +51,45 @@ public record ResponseTarget(int days, Unit unit) {
       return many;
     }
 
+    /** Whether it leaves out weekends and holidays. */
+    public boolean skipsDaysOff() {
+      return this != CALENDAR;
+    }
+
     /** The days from {@code from} to {@code to} counted this way; never negative. */
     public long between(WorkingDays calendar, LocalDate from, LocalDate to) {
-      return switch (this) {
-        case CALENDAR -> Math.max(0, ChronoUnit.DAYS.between(from, to));
-        case WORKING -> calendar.between(from, to);
-      };
+      return skipsDaysOff()
+          ? calendar.between(from, to)
+          : Math.max(0, ChronoUnit.DAYS.between(from, to));
+    }
+  }
+
+  /** The timeline step a promise's days start at. */
+  public enum Start {
+    REPORT("report"),
+    ACKNOWLEDGEMENT("acknowledgement"),
+    ASSESSMENT("assessment"),
+    FIX("fix");
+
+    private final String noun;
+
+    Start(String noun) {
+      this.noun = noun;
+    }
+
+    /** "report", "assessment". */
+    public String noun() {
+      return noun;
     }
   }
 
   /** "3 working days". */
   public String text() {
     return unit.count(days);
+  }
+
+  /** The same promise without the policy's words, to compare what two promises count. */
+  public ResponseTarget measure() {
+    return new ResponseTarget(days, unit, from, Optional.empty());
   }
 }

@@ -2,7 +2,7 @@ package dev.disclose.config;
 
 import dev.disclose.advisory.Fields;
 import dev.disclose.advisory.SeverityLevel;
-import dev.disclose.config.SiteConfig.ResponseTargets.DisclosureStart;
+import dev.disclose.config.ResponseTarget.Start;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.yaml.YamlNode;
@@ -10,7 +10,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,12 +43,19 @@ final class ResponseTargetsParser {
   private static final Pattern TARGET =
       Pattern.compile(
           "(\\d{1,4})(?:\\s+(?:(working|business|calendar)\\s+)?days?)?"
-              + "(?:\\s+(?:from|after)\\s+(?:the\\s+)?(report|fix))?",
+              + "(?:\\s+(?:from|after|of)\\s+(?:the\\s+)?"
+              + "(report|acknowledge?ment|assessment|triage|fix))?",
           Pattern.CASE_INSENSITIVE);
+
+  /** The longest quote of the policy a promise carries, which fits beside a figure. */
+  static final int MAX_WORDING = 400;
 
   private ResponseTargetsParser() {}
 
-  /** The team's calendar: {@code time_zone} (default UTC) and {@code holidays}, a list of dates. */
+  /**
+   * The team's calendar: {@code time_zone} (default UTC) and {@code holidays}, a list of dates or
+   * the path of a calendar file in the repository, which the load stage reads.
+   */
   static WorkingDays calendar(Fields f, Findings findings) {
     ZoneId zone = ZoneOffset.UTC;
     Optional<String> zoneName = f.string("time_zone");
@@ -63,6 +70,10 @@ final class ResponseTargetsParser {
                 + zoneName.get()
                 + "`; write the time zone the team works in, like `Europe/Berlin` or `UTC`");
       }
+    }
+    Optional<YamlNode> named = f.node("holidays");
+    if (named.isPresent() && named.get() instanceof YamlNode.Scalar file) {
+      return new WorkingDays(zone, Set.of(), Optional.of(file.text().strip()));
     }
     Set<LocalDate> holidays = new HashSet<>();
     for (YamlNode item : f.items("holidays")) {
@@ -90,35 +101,106 @@ final class ResponseTargetsParser {
             TARGET_KEYS,
             findings,
             parent.positions());
-    String fixKey = key(t, "fix", findings);
-    Map<SeverityLevel, ResponseTarget> fix = new EnumMap<>(SeverityLevel.class);
-    Optional<YamlNode> fixNode = t.node(fixKey);
-    if (fixNode.isPresent() && fixNode.get() instanceof YamlNode.Mapping byLevel) {
-      List<String> levels =
-          Arrays.stream(SeverityLevel.values()).map(SeverityLevel::spelling).toList();
-      Fields l =
-          Fields.of(byLevel, t.child(fixKey), "`" + fixKey + "`", levels, findings, t.positions());
-      for (SeverityLevel level : SeverityLevel.values()) {
-        target(l, level.spelling(), false, findings).ifPresent(d -> fix.put(level, d.target()));
-      }
-    } else if (fixNode.isPresent()) {
-      target(t, fixKey, false, findings)
-          .ifPresent(
-              d -> {
-                for (SeverityLevel level : SeverityLevel.values()) fix.put(level, d.target());
-              });
-    }
-    Optional<Parsed> disclose = target(t, key(t, "disclose", findings), true, findings);
+    Map<SeverityLevel, ResponseTarget> fix = fix(t, key(t, "fix", findings), findings);
     return new SiteConfig.ResponseTargets(
-        target(t, key(t, "acknowledge", findings), false, findings).map(Parsed::target),
-        target(t, "assess", false, findings).map(Parsed::target),
+        step(t, key(t, "acknowledge", findings), Start.REPORT, findings),
+        step(t, "assess", Start.ACKNOWLEDGEMENT, findings),
         fix,
-        disclose.map(Parsed::target),
-        disclose.map(Parsed::start).orElse(DisclosureStart.REPORT),
+        step(t, key(t, "disclose", findings), Start.FIX, findings),
         calendar);
   }
 
-  private record Parsed(ResponseTarget target, DisclosureStart start) {}
+  /**
+   * The fix target: one for every severity level, or a map by level, with the policy's wording for
+   * all of them; every level's days start at the same step, so that the step has one set of
+   * figures.
+   */
+  private static Map<SeverityLevel, ResponseTarget> fix(Fields t, String key, Findings findings) {
+    Map<SeverityLevel, ResponseTarget> fix = new EnumMap<>(SeverityLevel.class);
+    Optional<YamlNode> node = t.node(key);
+    if (node.isEmpty()) return fix;
+    if (node.get() instanceof YamlNode.Mapping byLevel && !byLevel.entry("within").isPresent()) {
+      List<String> keys = new ArrayList<>();
+      for (SeverityLevel level : SeverityLevel.values()) keys.add(level.spelling());
+      keys.add("wording");
+      Fields l = Fields.of(byLevel, t.child(key), "`" + key + "`", keys, findings, t.positions());
+      Optional<String> wording = wording(l, findings);
+      Start first = null;
+      for (SeverityLevel level : SeverityLevel.values()) {
+        Optional<ResponseTarget> target =
+            target(l, level.spelling(), Start.ASSESSMENT, findings)
+                .map(d -> new ResponseTarget(d.days(), d.unit(), d.from(), wording));
+        if (target.isEmpty()) continue;
+        if (first == null) first = target.get().from();
+        if (target.get().from() != first) {
+          findings.report(
+              Rule.INVALID_VALUE,
+              l.valuePosition(level.spelling()),
+              "`"
+                  + key
+                  + "` counts `"
+                  + level.spelling()
+                  + "` from the "
+                  + target.get().from().noun()
+                  + " and another level from the "
+                  + first.noun()
+                  + "; count every level from the same step");
+          continue;
+        }
+        fix.put(level, target.get());
+      }
+    } else {
+      step(t, key, Start.ASSESSMENT, findings)
+          .ifPresent(
+              d -> {
+                for (SeverityLevel level : SeverityLevel.values()) fix.put(level, d);
+              });
+    }
+    return fix;
+  }
+
+  /**
+   * A step's target: the days as the policy states them, or a map of {@code within} (the days) and
+   * {@code wording} (the policy's sentence, shown beside the figures); {@code latestStart}: the
+   * latest step its days may start at.
+   */
+  private static Optional<ResponseTarget> step(
+      Fields t, String key, Start latestStart, Findings findings) {
+    Optional<YamlNode> node = t.node(key);
+    if (node.isPresent() && node.get() instanceof YamlNode.Mapping m && !key.endsWith("_days")) {
+      Fields w =
+          Fields.of(
+              m,
+              t.child(key),
+              "`" + key + "`",
+              List.of("within", "wording"),
+              findings,
+              t.positions());
+      if (!w.has("within")) {
+        w.missing("within", ", the days the policy promises, like `within: 3 working days`");
+        return Optional.empty();
+      }
+      Optional<String> wording = wording(w, findings);
+      return target(w, "within", latestStart, findings)
+          .map(d -> new ResponseTarget(d.days(), d.unit(), d.from(), wording));
+    }
+    return target(t, key, latestStart, findings);
+  }
+
+  /** The policy's own sentence for a promise: one line of plain text. */
+  private static Optional<String> wording(Fields f, Findings findings) {
+    Optional<String> text = f.string("wording").map(String::strip);
+    if (text.isPresent() && (text.get().isEmpty() || text.get().length() > MAX_WORDING)) {
+      findings.report(
+          Rule.INVALID_VALUE,
+          f.valuePosition("wording"),
+          "`wording` is "
+              + (text.get().isEmpty() ? "empty" : "longer than " + MAX_WORDING + " characters")
+              + "; quote the policy's sentence for this promise, or remove `wording`");
+      return Optional.empty();
+    }
+    return text.map(s -> s.replaceAll("\\s+", " "));
+  }
 
   /** The key a step is written under: {@code step}, or its older {@code step_days}. */
   private static String key(Fields t, String step, Findings findings) {
@@ -140,8 +222,8 @@ final class ResponseTargetsParser {
     return t.has(old) && !t.has(step) ? old : step;
   }
 
-  private static Optional<Parsed> target(
-      Fields f, String key, boolean mayStartAtFix, Findings findings) {
+  private static Optional<ResponseTarget> target(
+      Fields f, String key, Start latestStart, Findings findings) {
     return f.string(key)
         .flatMap(
             text -> {
@@ -149,30 +231,53 @@ final class ResponseTargetsParser {
               boolean legacy = key.endsWith("_days");
               if (m.matches() && (!legacy || m.group(2) == null && m.group(3) == null)) {
                 int days = Integer.parseInt(m.group(1));
-                boolean fromFix = "fix".equalsIgnoreCase(m.group(3));
-                if (days > 0 && days <= 3650 && (mayStartAtFix || !fromFix)) {
+                Start from = start(m.group(3));
+                if (days > 0 && days <= 3650 && from.compareTo(latestStart) <= 0) {
                   String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
                   return Optional.of(
-                      new Parsed(
-                          new ResponseTarget(
-                              days,
-                              unit.equals("working") || unit.equals("business")
-                                  ? ResponseTarget.Unit.WORKING
-                                  : ResponseTarget.Unit.CALENDAR),
-                          fromFix ? DisclosureStart.FIX : DisclosureStart.REPORT));
+                      new ResponseTarget(
+                          days,
+                          switch (unit) {
+                            case "working" -> ResponseTarget.Unit.WORKING;
+                            case "business" -> ResponseTarget.Unit.BUSINESS;
+                            default -> ResponseTarget.Unit.CALENDAR;
+                          },
+                          from,
+                          Optional.empty()));
                 }
               }
               findings.report(
                   Rule.INVALID_VALUE,
                   f.valuePosition(key),
-                  "`" + key + "` is `" + text + "`; " + advice(key, legacy, mayStartAtFix));
+                  "`" + key + "` is `" + text + "`; " + advice(legacy, latestStart));
               return Optional.empty();
             });
   }
 
-  private static String advice(String key, boolean legacy, boolean mayStartAtFix) {
+  private static Start start(String word) {
+    if (word == null) return Start.REPORT;
+    return switch (word.toLowerCase(Locale.ROOT)) {
+      case "acknowledgement", "acknowledgment" -> Start.ACKNOWLEDGEMENT;
+      case "assessment", "triage" -> Start.ASSESSMENT;
+      case "fix" -> Start.FIX;
+      default -> Start.REPORT;
+    };
+  }
+
+  private static String advice(boolean legacy, Start latestStart) {
     if (legacy) return "write a whole number of calendar days, 1 to 3650, like 90";
+    StringBuilder starts = new StringBuilder();
+    for (Start s : Start.values()) {
+      if (s == Start.REPORT || s.compareTo(latestStart) > 0) continue;
+      starts
+          .append(starts.length() == 0 ? "" : " or ")
+          .append("`from the ")
+          .append(s.noun())
+          .append('`');
+    }
     return "write 1 to 3650 days as the policy states them, like `3 working days` or `90 days`"
-        + (mayStartAtFix ? ", and `from the fix` if the days start at the fix" : "");
+        + (starts.length() == 0
+            ? ", counted from the report"
+            : ", and " + starts + " if the days start there");
   }
 }

@@ -56,16 +56,15 @@ public record SiteConfig(
 
   /**
    * The response times the security policy promises: to acknowledge and to assess a report, to fix
-   * it (per severity level, {@code none}…{@code critical}), to disclose it (from the report or from
-   * the fix), each in calendar or working days of {@code calendar}. Empty where the policy promises
-   * nothing.
+   * it (per severity level, {@code none}…{@code critical}), to disclose it, each in calendar or
+   * working days of {@code calendar} from the step the policy counts from. Empty where the policy
+   * promises nothing.
    */
   public record ResponseTargets(
       Optional<ResponseTarget> acknowledge,
       Optional<ResponseTarget> assess,
       Map<SeverityLevel, ResponseTarget> fix,
       Optional<ResponseTarget> disclose,
-      DisclosureStart discloseFrom,
       WorkingDays calendar) {
     public static final ResponseTargets NONE = none(WorkingDays.UTC);
 
@@ -76,18 +75,12 @@ public record SiteConfig(
     /** No promises, with days counted in {@code calendar}. */
     public static ResponseTargets none(WorkingDays calendar) {
       return new ResponseTargets(
-          Optional.empty(),
-          Optional.empty(),
-          Map.of(),
-          Optional.empty(),
-          DisclosureStart.REPORT,
-          calendar);
+          Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), calendar);
     }
 
-    /** Where the disclosure target's days start. */
-    public enum DisclosureStart {
-      REPORT,
-      FIX
+    /** The same promises, with days counted in {@code other}. */
+    public ResponseTargets withCalendar(WorkingDays other) {
+      return new ResponseTargets(acknowledge, assess, fix, disclose, other);
     }
   }
 
@@ -126,6 +119,30 @@ public record SiteConfig(
         theme,
         packages,
         responseTargets,
+        languages,
+        osvPrefixRegistered,
+        feedItems,
+        releaseNotesRequired,
+        formats,
+        redactLogs,
+        sealingRecipients,
+        embargoLimits);
+  }
+
+  /** This configuration with its response targets {@code targets}: its calendar file read. */
+  public SiteConfig withResponseTargets(ResponseTargets targets) {
+    return new SiteConfig(
+        title,
+        baseUrl,
+        idPrefix,
+        securityContact,
+        policy,
+        repository,
+        branch,
+        description,
+        theme,
+        packages,
+        targets,
         languages,
         osvPrefixRegistered,
         feedItems,

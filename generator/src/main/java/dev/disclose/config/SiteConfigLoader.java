@@ -2,6 +2,7 @@ package dev.disclose.config;
 
 import dev.disclose.advisory.Fields;
 import dev.disclose.advisory.Source;
+import dev.disclose.advisory.TextCharacters;
 import dev.disclose.diagnostic.Diagnostic;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
@@ -94,6 +95,8 @@ public final class SiteConfigLoader {
         root = new YamlNode.Mapping(List.of(), read.root().position());
       }
     }
+    // The site's title, description and the policy's quoted words are shown on every page.
+    TextCharacters.checkFrontMatter(root, "", findings);
     Map<String, Source.Located> positions = new HashMap<>();
     Fields f = Fields.of(root, "", "site-config.yaml", KEYS, findings, positions);
     String title = f.requiredString("title").orElse("Security advisories");

@@ -6,19 +6,31 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The team's calendar ({@code time_zone} and {@code holidays} in site-config.yaml): which days are
- * working days, and on which local date an instant falls. Saturdays, Sundays and the listed
- * holidays are not working days.
+ * working days, and on which local date an instant falls. Saturdays, Sundays and the holidays are
+ * not working days; {@code holidaysFile} names the calendar file in the repository the holidays are
+ * read from, when site-config.yaml names one instead of listing them.
  */
-public record WorkingDays(ZoneId zone, Set<LocalDate> holidays) {
+public record WorkingDays(ZoneId zone, Set<LocalDate> holidays, Optional<String> holidaysFile) {
   /** Weekends only, in UTC: the calendar of a site that configures neither. */
   public static final WorkingDays UTC = new WorkingDays(ZoneOffset.UTC, Set.of());
 
   public WorkingDays {
     holidays = Set.copyOf(holidays);
+  }
+
+  /** A calendar whose holidays are listed in site-config.yaml. */
+  public WorkingDays(ZoneId zone, Set<LocalDate> holidays) {
+    this(zone, holidays, Optional.empty());
+  }
+
+  /** The same calendar with {@code read}, the holidays its calendar file lists. */
+  public WorkingDays withHolidays(Set<LocalDate> read) {
+    return new WorkingDays(zone, read, holidaysFile);
   }
 
   /** The team's local date at {@code instant}. */

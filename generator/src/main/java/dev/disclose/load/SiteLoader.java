@@ -3,13 +3,10 @@ package dev.disclose.load;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.config.SiteConfigLoader;
 import dev.disclose.diagnostic.Diagnostic;
-import dev.disclose.diagnostic.Rule;
 import dev.disclose.load.AdvisoryReader.AdvisoryFile;
 import dev.disclose.load.ReleaseNotesReader.ReleaseNotes;
 import dev.disclose.memo.Memo;
 import dev.disclose.memo.Memo.Slot;
-import dev.disclose.sealing.Recipient;
-import dev.disclose.sealing.SealingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -54,10 +51,13 @@ public final class SiteLoader {
   public SiteSources load(LoadRequest request) throws SiteException {
     SiteRoot site = request.root();
     Changes changes = request.changes();
-    SiteConfigLoader.Loaded config = sourceFiles.config(site, changes);
-    List<Diagnostic> namedFileProblems = new ArrayList<>(namedFileProblems(site, config));
-    Optional<String> policy = policy(site, config, namedFileProblems);
-    List<SealingRecipient> recipients = sealingRecipients(site, config, namedFileProblems);
+    List<Diagnostic> namedFileProblems = new ArrayList<>();
+    SiteConfigLoader.Loaded config =
+        NamedFiles.holidays(site, sourceFiles.config(site, changes), namedFileProblems);
+    namedFileProblems.addAll(NamedFiles.problems(site, config));
+    Optional<String> policy = NamedFiles.policy(site, config, namedFileProblems);
+    List<SealingRecipient> recipients =
+        NamedFiles.sealingRecipients(site, config, namedFileProblems);
     AdvisoryReader reader;
     try {
       reader = new AdvisoryReader(site.root(), site.display(), request.sealingKey());
@@ -115,129 +115,9 @@ public final class SiteLoader {
         policy);
   }
 
-  /**
-   * The public keys {@code sealing.recipients} lists, read; a file that is missing, leads out of
-   * the site or holds no usable public key is reported (F008, F009, F010) instead.
-   */
-  private static List<SealingRecipient> sealingRecipients(
-      SiteRoot site, SiteConfigLoader.Loaded loaded, List<Diagnostic> problems) {
-    List<SealingRecipient> out = new ArrayList<>();
-    Path shown = site.display().of(site.configFile());
-    List<String> paths = loaded.config().sealingRecipients();
-    for (int i = 0; i < paths.size(); i++) {
-      String relative = paths.get(i);
-      var position = loaded.valuePosition("sealing.recipients[" + i + "]");
-      Path file = site.root().resolve(relative).normalize();
-      if (Files.isSymbolicLink(file) && leadsOutside(site, file)) {
-        problems.add(
-            Diagnostic.of(
-                shown,
-                position,
-                Rule.SYMLINK_OUTSIDE,
-                "`sealing.recipients` names `"
-                    + relative
-                    + "`, a symbolic link that leads outside the site; commit the key file itself"));
-        continue;
-      }
-      Optional<String> why = namedFileProblem(site, relative, false);
-      if (why.isPresent()) {
-        problems.add(
-            Diagnostic.of(
-                shown,
-                position,
-                Rule.UNREADABLE,
-                "`sealing.recipients` names `" + relative + "`, " + why.get()));
-        continue;
-      }
-      try {
-        out.add(
-            new SealingRecipient(
-                relative, position, Recipient.read(SiteRoot.bytes(file, relative))));
-      } catch (SiteException e) {
-        problems.add(
-            Diagnostic.of(
-                shown,
-                position,
-                Rule.UNREADABLE,
-                "`sealing.recipients` names `" + relative + "`: " + e.getMessage()));
-      } catch (SealingException e) {
-        problems.add(
-            Diagnostic.of(
-                shown,
-                position,
-                Rule.SEALING_KEY,
-                "`sealing.recipients` names `" + relative + "`, which " + e.getMessage()));
-      }
-    }
-    return out;
-  }
-
-  private static boolean leadsOutside(SiteRoot site, Path link) {
-    try {
-      return !SiteRoot.isInside(site.root(), link);
-    } catch (IOException e) {
-      return true;
-    }
-  }
-
   /** The site's configuration alone. */
   public SiteConfigLoader.Loaded config(SiteRoot site) throws SiteException {
     return sourceFiles.config(site, Changes.UNKNOWN);
-  }
-
-  /**
-   * F009 for site-config.yaml: the policy page and the theme folder it names exist inside the site;
-   * F008 for a theme file that leads out of the site or is a special file.
-   */
-  private static List<Diagnostic> namedFileProblems(SiteRoot site, SiteConfigLoader.Loaded loaded) {
-    List<Diagnostic> out = new ArrayList<>();
-    SiteConfig config = loaded.config();
-    Path shown = site.display().of(site.configFile());
-    config
-        .policy()
-        .ifPresent(
-            p ->
-                namedFileProblem(site, p, false)
-                    .ifPresent(
-                        why ->
-                            out.add(
-                                Diagnostic.of(
-                                    shown,
-                                    loaded.valuePosition("policy"),
-                                    Rule.UNREADABLE,
-                                    "`policy` names `" + p + "`, " + why))));
-    config
-        .theme()
-        .ifPresent(
-            t ->
-                namedFileProblem(site, t, true)
-                    .ifPresent(
-                        why ->
-                            out.add(
-                                Diagnostic.of(
-                                    shown,
-                                    loaded.valuePosition("theme"),
-                                    Rule.UNREADABLE,
-                                    "`theme` names `" + t + "`, " + why))));
-    config
-        .theme()
-        .filter(t -> namedFileProblem(site, t, true).isEmpty())
-        .ifPresent(t -> out.addAll(ThemeFiles.problems(site, site.root().resolve(t).normalize())));
-    return out;
-  }
-
-  private static Optional<String> namedFileProblem(SiteRoot site, String relative, boolean folder) {
-    Path path = site.root().resolve(relative).normalize();
-    try {
-      if (!SiteRoot.isInside(site.root(), path))
-        return Optional.of("which is outside the site; name a path inside it");
-    } catch (IOException e) {
-      return Optional.of("which cannot be read (" + e.getMessage() + ")");
-    }
-    if (folder ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
-      return Optional.of("which does not exist; create it or fix the path");
-    }
-    return Optional.empty();
   }
 
   /**
@@ -321,30 +201,6 @@ public final class SiteLoader {
                   "cannot read the theme " + config.theme().orElse("") + ": " + e.getMessage(), e));
     }
     return new BuildSources(LastCommitTimes.read(site.root()), theme, problem);
-  }
-
-  /**
-   * The security policy page's Markdown, from the file site-config.yaml names, read for every
-   * command so that validate checks what a build renders; a file that exists inside the site but
-   * cannot be read as text is reported (F009) to {@code problems}, beside a missing one.
-   */
-  private static Optional<String> policy(
-      SiteRoot site, SiteConfigLoader.Loaded loaded, List<Diagnostic> problems) {
-    Optional<String> relative = loaded.config().policy();
-    if (relative.isEmpty() || namedFileProblem(site, relative.get(), false).isPresent())
-      return Optional.empty();
-    try {
-      return Optional.of(
-          SiteRoot.readText(site.root().resolve(relative.get()).normalize(), relative.get()));
-    } catch (SiteException e) {
-      problems.add(
-          Diagnostic.of(
-              site.display().of(site.configFile()),
-              loaded.valuePosition("policy"),
-              Rule.UNREADABLE,
-              "`policy` names `" + relative.get() + "`: " + e.getMessage()));
-      return Optional.empty();
-    }
   }
 
   /** A folder that could not be listed, carried out of a memo's function. */

@@ -3,7 +3,6 @@ package dev.disclose.plan.response;
 import dev.disclose.advisory.SeverityLevel;
 import dev.disclose.config.ResponseTarget;
 import dev.disclose.config.SiteConfig.ResponseTargets;
-import dev.disclose.config.SiteConfig.ResponseTargets.DisclosureStart;
 import dev.disclose.markdown.SafeHtml;
 import dev.disclose.plan.response.ResponseStatistics.Step;
 import dev.disclose.plan.response.ResponseStatistics.StepStats;
@@ -34,9 +33,17 @@ public final class ResponsePage {
   /** One year's advisories by severity, in the order of {@code View.severityColumns}. */
   public record CountRow(String year, List<Integer> counts, int total) {}
 
+  /**
+   * One promise of the policy beside what was measured against it over all years: the step, the
+   * promise as a sentence, the policy's own words for it (empty where the site quotes none), and
+   * the median, 90th percentile and within-target count in the promise's unit.
+   */
+  public record Promise(
+      String step, String target, String wording, String median, String p90, String withinTarget) {}
+
   public record View(
       boolean hasTimelines,
-      List<String> targets,
+      List<Promise> promises,
       List<String> stepUnits,
       boolean showsAssessment,
       List<String> notRecorded,
@@ -48,7 +55,12 @@ public final class ResponsePage {
       List<String> severityColumns,
       List<CountRow> counts,
       Optional<Chart> countsChart,
-      int withoutReport) {}
+      int withoutReport) {
+    /** What the policy promises, one sentence a step. */
+    public List<String> targets() {
+      return promises.stream().map(Promise::target).toList();
+    }
+  }
 
   private static final List<SvgChart.Series> MEDIAN_P90 =
       List.of(
@@ -57,7 +69,7 @@ public final class ResponsePage {
 
   public static View of(ResponseStatistics report) {
     ResponseTargets t = report.targets();
-    List<String> targets = targetSentences(t);
+    List<Promise> promises = promises(report);
     List<String> stepUnits = new ArrayList<>();
     List<String> notRecorded = new ArrayList<>();
     // Assessment is a column only where the policy promises it or a timeline records it.
@@ -72,7 +84,7 @@ public final class ResponsePage {
         notRecorded.add(
             (missing == 1 ? "1 advisory records" : missing + " advisories record")
                 + " no "
-                + (step == Step.DISCLOSE ? "fix" : step.noun())
+                + missingDates(t, step)
                 + " date and "
                 + (missing == 1 ? "is" : "are")
                 + " left out of the "
@@ -98,8 +110,7 @@ public final class ResponsePage {
           continue;
         String id = "chart-" + step.name().toLowerCase(Locale.ROOT);
         ResponseTarget.Unit unit = ResponseStatistics.unit(t, step);
-        String from =
-            step == Step.DISCLOSE && t.discloseFrom() == DisclosureStart.FIX ? "fix" : "report";
+        String from = ResponseStatistics.start(t, step).noun();
         String title =
             capitalized(unit.plural()) + " from " + from + " to " + step.noun() + ", by year";
         stepCharts.add(
@@ -215,7 +226,7 @@ public final class ResponsePage {
 
     return new View(
         report.hasTimelines(),
-        List.copyOf(targets),
+        promises,
         List.copyOf(stepUnits),
         showsAssessment,
         List.copyOf(notRecorded),
@@ -269,34 +280,58 @@ public final class ResponsePage {
   }
 
   /**
-   * What the policy promises, one sentence a step; a fix target the same for every severity reads
-   * as one figure.
+   * What the policy promises, one sentence a step, beside the policy's words and the figures over
+   * all years; a fix target the same for every severity reads as one figure.
    */
-  static List<String> targetSentences(ResponseTargets t) {
-    List<String> targets = new ArrayList<>();
-    t.acknowledge().ifPresent(d -> targets.add("Acknowledge a report within " + d.text() + "."));
-    t.assess().ifPresent(d -> targets.add("Assess a report within " + d.text() + "."));
-    Optional<ResponseTarget> oneFix = ResponseStatistics.oneFixTarget(t);
-    if (oneFix.isPresent()) {
-      targets.add("Fix within " + oneFix.get().text() + " of the report.");
-    } else if (!t.fix().isEmpty()) {
-      List<String> fix = new ArrayList<>();
-      for (SeverityLevel l : ResponseStatistics.LEVELS) {
-        ResponseTarget d = t.fix().get(l);
-        if (d != null) fix.add(l.spelling() + " " + d.text());
-      }
-      targets.add("Fix within " + String.join(", ", fix) + " of the report, by severity.");
+  static List<Promise> promises(ResponseStatistics report) {
+    ResponseTargets t = report.targets();
+    List<Promise> promises = new ArrayList<>();
+    for (Step step : Step.values()) {
+      Optional<ResponseTarget> any =
+          step == Step.FIX
+              ? t.fix().values().stream().findFirst()
+              : ResponseStatistics.target(t, step, Optional.empty());
+      if (any.isEmpty()) continue;
+      String from = " of the " + any.get().from().noun();
+      // "Acknowledge a report within 2 days" already says where the days start.
+      String after = any.get().from() == ResponseTarget.Start.REPORT ? "" : from;
+      String sentence =
+          switch (step) {
+            case ACKNOWLEDGE -> "Acknowledge a report within " + any.get().text() + after + ".";
+            case ASSESS -> "Assess a report within " + any.get().text() + after + ".";
+            case FIX -> fixSentence(t, from);
+            case DISCLOSE -> "Disclose within " + any.get().text() + from + ".";
+          };
+      ResponseTarget.Unit unit = ResponseStatistics.unit(t, step);
+      StepStats s = report.overall().step(step);
+      promises.add(
+          new Promise(
+              capitalized(step.noun()),
+              sentence,
+              any.get().wording().orElse(""),
+              s.summary().isEmpty() ? "—" : unit.count(s.summary().median()),
+              s.summary().isEmpty() ? "—" : unit.count(s.summary().p90()),
+              orDash(s.withinTargetText())));
     }
-    t.disclose()
-        .ifPresent(
-            d ->
-                targets.add(
-                    "Disclose within "
-                        + d.text()
-                        + (t.discloseFrom() == DisclosureStart.FIX
-                            ? " of the fix."
-                            : " of the report.")));
-    return targets;
+    return List.copyOf(promises);
+  }
+
+  /** The dates a step's figures need: "fix", or "assessment or fix" when counted from one. */
+  private static String missingDates(ResponseTargets t, Step step) {
+    ResponseTarget.Start start = ResponseStatistics.start(t, step);
+    if (step == Step.DISCLOSE) return start.noun();
+    return start == ResponseTarget.Start.REPORT ? step.noun() : start.noun() + " or " + step.noun();
+  }
+
+  private static String fixSentence(ResponseTargets t, String from) {
+    Optional<ResponseTarget> oneFix = ResponseStatistics.oneFixTarget(t);
+    if (oneFix.isPresent()) return "Fix within " + oneFix.get().text() + from + ".";
+    List<String> fix = new ArrayList<>();
+    for (SeverityLevel l : ResponseStatistics.LEVELS) {
+      ResponseTarget d = t.fix().get(l);
+      if (d != null) fix.add(l.spelling() + " " + d.text());
+    }
+    return "Fix within " + String.join(", ", fix) + from + ", by severity.";
   }
 
   private static String capitalized(String s) {

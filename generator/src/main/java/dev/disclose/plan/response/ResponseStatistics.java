@@ -5,8 +5,8 @@ import dev.disclose.advisory.Informational;
 import dev.disclose.advisory.SeverityLevel;
 import dev.disclose.advisory.Timestamp;
 import dev.disclose.config.ResponseTarget;
+import dev.disclose.config.ResponseTarget.Start;
 import dev.disclose.config.SiteConfig.ResponseTargets;
-import dev.disclose.config.SiteConfig.ResponseTargets.DisclosureStart;
 import dev.disclose.config.WorkingDays;
 import dev.disclose.severity.Rating;
 import java.time.LocalDate;
@@ -19,11 +19,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * How the project responded, measured from the public advisories' timelines: days from the report
- * to acknowledgement, to the fix and to disclosure (from the report or the fix, as the policy
- * says), per year of publication, against the targets of the security policy ({@code
- * response_targets} in site-config.yaml), each step counted in the calendar or working days its
- * target uses.
+ * How the project responded, measured from the public advisories' timelines: days to
+ * acknowledgement, assessment, the fix and disclosure, each from the step the policy counts from
+ * (the report unless it says otherwise), per year of publication, against the targets of the
+ * security policy ({@code response_targets} in site-config.yaml), each step counted in the calendar
+ * or working days its target uses.
  *
  * <p>Only what is public counts: the caller passes the catalog's advisories, so an embargoed
  * advisory cannot show up in a count or a median before its time. Withdrawn advisories, and
@@ -40,7 +40,7 @@ public record ResponseStatistics(
     List<YearCounts> counts,
     int withoutReport) {
 
-  /** The steps of the response, each measured in days from the report (disclosure: or the fix). */
+  /** The steps of the response, each measured in days from the step its target counts from. */
   public enum Step {
     ACKNOWLEDGE("acknowledgement"),
     ASSESS("assessment"),
@@ -122,15 +122,21 @@ public record ResponseStatistics(
       LocalDate disclosed) {
     /** Where {@code step} starts and ends for this advisory, if the timeline records both. */
     Optional<LocalDate[]> span(Step step, ResponseTargets targets) {
-      return switch (step) {
-        case ACKNOWLEDGE -> acknowledged.map(d -> new LocalDate[] {reported, d});
-        case ASSESS -> assessed.map(d -> new LocalDate[] {reported, d});
-        case FIX -> fixed.map(d -> new LocalDate[] {reported, d});
-        case DISCLOSE ->
-            targets.discloseFrom() == DisclosureStart.FIX
-                ? fixed.map(d -> new LocalDate[] {d, disclosed})
-                : Optional.of(new LocalDate[] {reported, disclosed});
-      };
+      Optional<LocalDate> end =
+          switch (step) {
+            case ACKNOWLEDGE -> acknowledged;
+            case ASSESS -> assessed;
+            case FIX -> fixed;
+            case DISCLOSE -> Optional.of(disclosed);
+          };
+      Optional<LocalDate> begin =
+          switch (start(targets, step)) {
+            case REPORT -> Optional.of(reported);
+            case ACKNOWLEDGEMENT -> acknowledged;
+            case ASSESSMENT -> assessed;
+            case FIX -> fixed;
+          };
+      return begin.flatMap(b -> end.map(e -> new LocalDate[] {b, e}));
     }
   }
 
@@ -230,17 +236,31 @@ public record ResponseStatistics(
   }
 
   /**
-   * The unit a step's figures are in: its targets' unit when they agree, else calendar days (an
-   * advisory is still compared with its own target in that target's unit).
+   * The unit a step's figures are in: its targets' unit when they count the same days, else
+   * calendar days (an advisory is still compared with its own target in that target's unit).
    */
   public static ResponseTarget.Unit unit(ResponseTargets targets, Step step) {
-    List<ResponseTarget> all =
-        step == Step.FIX
-            ? List.copyOf(targets.fix().values())
-            : target(targets, step, Optional.empty()).stream().toList();
-    return all.isEmpty() || all.stream().anyMatch(t -> t.unit() != all.get(0).unit())
+    List<ResponseTarget> all = targetsOf(targets, step);
+    return all.isEmpty()
+            || all.stream()
+                .anyMatch(t -> t.unit().skipsDaysOff() != all.get(0).unit().skipsDaysOff())
         ? ResponseTarget.Unit.CALENDAR
         : all.get(0).unit();
+  }
+
+  /**
+   * The step a step's days are counted from: the one its targets name (every fix target names the
+   * same one), else the report.
+   */
+  public static Start start(ResponseTargets targets, Step step) {
+    List<ResponseTarget> all = targetsOf(targets, step);
+    return all.isEmpty() ? Start.REPORT : all.get(0).from();
+  }
+
+  private static List<ResponseTarget> targetsOf(ResponseTargets targets, Step step) {
+    return step == Step.FIX
+        ? List.copyOf(targets.fix().values())
+        : target(targets, step, Optional.empty()).stream().toList();
   }
 
   private static YearRow row(String label, List<Measured> measured, ResponseTargets targets) {

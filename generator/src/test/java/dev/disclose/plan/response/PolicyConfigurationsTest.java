@@ -73,7 +73,11 @@ class PolicyConfigurationsTest {
     ResponsePage.View view =
         page(
             "time_zone: Europe/Berlin\nholidays: [2026-12-24, 2026-12-25, 2027-01-01]\n"
-                + "response_targets:\n  acknowledge: 1 business day\n  assess: 5 business days\n",
+                + "response_targets:\n"
+                + "  acknowledge:\n    within: 1 business day\n    wording: a non-automated"
+                + " acknowledgement reply within 1 business day\n"
+                + "  assess: {within: 5 business days, wording: an initial assessment of the issue"
+                + " within 5 business days}\n",
             List.of(
                 // Friday just after midnight in Berlin (Thursday in UTC) to Monday: 1 working day.
                 advisory(
@@ -106,8 +110,26 @@ class PolicyConfigurationsTest {
                         + timeline("reported", "2026-12-30", "acknowledged", "2027-01-04"))));
     assertThat(view.targets())
         .containsExactly(
-            "Acknowledge a report within 1 working day.", "Assess a report within 5 working days.");
+            "Acknowledge a report within 1 business day.",
+            "Assess a report within 5 business days.");
     assertThat(view.overall().acknowledge()).isEqualTo(new ResponsePage.Cell("1", "2", "2 of 3"));
+    assertThat(view.promises())
+        .containsExactly(
+            new ResponsePage.Promise(
+                "Acknowledgement",
+                "Acknowledge a report within 1 business day.",
+                "a non-automated acknowledgement reply within 1 business day",
+                "1 business day",
+                "2 business days",
+                "2 of 3"),
+            new ResponsePage.Promise(
+                "Assessment",
+                "Assess a report within 5 business days.",
+                "an initial assessment of the issue within 5 business days",
+                "5.5 business days",
+                "6 business days",
+                "1 of 2"));
+    assertThat(view.stepUnits()).startsWith("business days", "business days");
     // The third records no assessment: left out of the figures, and said so.
     assertThat(view.showsAssessment()).isTrue();
     assertThat(view.overall().assess()).isEqualTo(new ResponsePage.Cell("5.5", "6", "1 of 2"));
@@ -167,5 +189,50 @@ class PolicyConfigurationsTest {
     assertThat(view.stepCharts())
         .extracting(ResponsePage.Chart::caption)
         .contains("Days from fix to disclosure, by year");
+  }
+
+  @Test
+  void assessmentFromTheAcknowledgementAndFixFromTheAssessment() {
+    ResponsePage.View view =
+        page(
+            "response_targets:\n  assess: 3 working days from the acknowledgement\n"
+                + "  fix: 10 working days from the assessment\n",
+            List.of(
+                // Acknowledged on Friday, assessed on Wednesday: 3 working days; fixed ten
+                // working days after that, two weeks later.
+                advisory(
+                    "T-2026-0001",
+                    "published: 2026-12-01\n"
+                        + timeline(
+                            "reported",
+                            "2026-11-02",
+                            "acknowledged",
+                            "2026-11-06",
+                            "assessed",
+                            "2026-11-11",
+                            "fixed",
+                            "2026-11-25")),
+                // No acknowledgement: the assessment cannot be measured from it.
+                advisory(
+                    "T-2026-0002",
+                    "published: 2026-12-01\n"
+                        + timeline("reported", "2026-11-02", "assessed", "2026-11-03"))));
+    assertThat(view.targets())
+        .containsExactly(
+            "Assess a report within 3 working days of the acknowledgement.",
+            "Fix within 10 working days of the assessment.");
+    assertThat(view.overall().assess()).isEqualTo(new ResponsePage.Cell("3", "3", "1 of 1"));
+    assertThat(view.overall().fix()).isEqualTo(new ResponsePage.Cell("10", "10", "1 of 1"));
+    assertThat(view.notRecorded())
+        .contains(
+            "1 advisory records no acknowledgement or assessment date and is left out of the"
+                + " assessment figures (not recorded).",
+            "1 advisory records no assessment or fix date and is left out of the fix figures"
+                + " (not recorded).");
+    assertThat(view.stepCharts())
+        .extracting(ResponsePage.Chart::caption)
+        .contains(
+            "Working days from acknowledgement to assessment, by year",
+            "Working days from assessment to fix, by year");
   }
 }

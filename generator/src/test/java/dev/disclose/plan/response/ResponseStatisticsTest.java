@@ -32,7 +32,6 @@ class ResponseStatisticsTest {
               SeverityLevel.MEDIUM,
               days(60)),
           Optional.of(days(90)),
-          ResponseTargets.DisclosureStart.REPORT,
           WorkingDays.UTC);
   static final String HIGH = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N";
   static final String CRITICAL = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
