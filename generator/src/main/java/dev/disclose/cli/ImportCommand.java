@@ -34,9 +34,13 @@ import picocli.CommandLine.ParentCommand;
       "  osv  OSV records: JSON or YAML files, folders of them, zips of them (GitHub's, PyPA's,",
       "       Go's vulndb, osv.dev exports).",
       "  rustsec  RustSec advisory-db files: a checkout of advisory-db, folders, files or zips.",
-      "Each record gets the site's next free ID, its own ID kept as an alias (--keep-ids: its ID",
-      "stays the ID). Importing the same records again changes nothing. A bad record is reported",
-      "and the others are imported."
+      "A record that matches an advisory by ID or alias is merged into it: the record updates",
+      "the affected versions, adds IDs and references, and a CVSS vector where there is none;",
+      "everything else stays as written. Any other record gets the site's next free ID, its own",
+      "ID kept as an alias (--keep-ids: its ID stays the ID). .disclose/imported/ keeps each",
+      "record as imported, so the next import tells their changes from yours: commit it.",
+      "Importing the same records again changes nothing. A bad record is reported and the",
+      "others are imported."
     },
     footer = {
       "",
@@ -59,8 +63,18 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--keep-ids", description = "Keep each record's ID as the advisory's ID.")
   boolean keepIds;
 
-  @Option(names = "--dry-run", description = "Report what would be written; write nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Report what would be written, each merged field as a diff; write nothing.")
   boolean dryRun;
+
+  @Option(
+      names = "--prefer",
+      paramLabel = "SIDE",
+      description =
+          "Settle a field both this site and the record changed: ours or theirs."
+              + " Without it, such a record is reported and not imported.")
+  AdvisoryImport.Prefer prefer = AdvisoryImport.Prefer.NONE;
 
   @Override
   public Integer call() throws Exception {
@@ -97,6 +111,7 @@ final class ImportCommand implements Callable<Integer> {
             opened.root(),
             prefix,
             keepIds,
+            prefer,
             !dryRun,
             (file, text) -> {
               try {
@@ -121,7 +136,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       String file = TerminalText.path(opened.display().of(o.file().get()));
       if (o.changed()) written++;
-      if (o.changed() || !o.notes().isEmpty()) {
+      if (o.changed() || !o.notes().isEmpty() || !o.diff().isEmpty()) {
         env.out()
             .println(
                 TerminalText.visible(o.origin())
@@ -131,6 +146,7 @@ final class ImportCommand implements Callable<Integer> {
                     + file
                     + (o.changed() ? (dryRun ? " (would write)" : "") : " (unchanged)"));
       }
+      for (String line : o.diff()) env.out().println("  " + TerminalText.visible(line));
       for (String note : o.notes()) env.out().println("  note: " + TerminalText.visible(note));
     }
     env.out()

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,10 @@ public final class AdvisoryImport {
     }
   }
 
-  /** What happened to one record. */
+  /**
+   * What happened to one record: the advisory it became or was merged into, whether its file
+   * changed, and for a merge each field's change as diff lines ({@code field: + value}).
+   */
   public record Outcome(
       String origin,
       String recordId,
@@ -51,7 +55,25 @@ public final class AdvisoryImport {
       Optional<Path> file,
       boolean changed,
       List<String> notes,
-      Optional<String> error) {}
+      Optional<String> error,
+      List<String> diff) {
+    public Outcome {
+      notes = List.copyOf(notes);
+      diff = List.copyOf(diff);
+    }
+
+    static Outcome failed(String origin, String recordId, Optional<String> id, String error) {
+      return new Outcome(
+          origin, recordId, id, Optional.empty(), false, List.of(), Optional.of(error), List.of());
+    }
+  }
+
+  /** How conflicting changes to one field are settled: reported, or one side's kept. */
+  public enum Prefer {
+    NONE,
+    OURS,
+    THEIRS
+  }
 
   /** Writes a file (atomically, in the CLI). */
   public interface IoWriter {
@@ -125,7 +147,11 @@ public final class AdvisoryImport {
 
   /**
    * Imports {@code candidates} into {@code siteRoot}/advisories. {@code existing}: the site's
-   * advisories, to find earlier imports and the next free IDs. {@code write} false: report only.
+   * advisories, to find the one a record matches (by its ID or a shared alias) and the next free
+   * IDs. A record that matches an advisory is merged into it ({@link ImportMerge}), any other is
+   * written as a new advisory; either way the record as imported is kept under {@code
+   * .disclose/imported/} so that the next import tells their changes from ours. {@code write}
+   * false: report only.
    */
   public static List<Outcome> run(
       List<Candidate> candidates,
@@ -133,6 +159,7 @@ public final class AdvisoryImport {
       Path siteRoot,
       String prefix,
       boolean keepIds,
+      Prefer prefer,
       boolean write,
       IoWriter writer)
       throws IOException {
@@ -149,42 +176,49 @@ public final class AdvisoryImport {
     List<Outcome> out = new ArrayList<>();
     for (Candidate c : candidates) {
       if (c.advisory().isEmpty()) {
-        out.add(
-            new Outcome(
-                c.origin(),
-                c.recordId(),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                List.of(),
-                c.error()));
+        out.add(Outcome.failed(c.origin(), c.recordId(), Optional.empty(), c.error().orElse("")));
         continue;
       }
       Advisory imported = c.advisory().get();
       String recordId = imported.id();
       if (!seen.add(recordId)) {
         out.add(
-            new Outcome(
+            Outcome.failed(
                 c.origin(),
                 recordId,
                 Optional.empty(),
+                "a second record with the ID "
+                    + recordId
+                    + " in this import; the first one was imported"));
+        continue;
+      }
+      // The advisory this record is about: by its ID, or by an ID both know (a CVE, a GHSA).
+      Set<Advisory> matches = new LinkedHashSet<>();
+      for (String known : concat(recordId, imported.aliases())) {
+        Optional.ofNullable(byId.get(known)).ifPresent(matches::add);
+        Optional.ofNullable(byAlias.get(known)).ifPresent(matches::add);
+      }
+      if (matches.size() > 1) {
+        out.add(
+            Outcome.failed(
+                c.origin(),
+                recordId,
                 Optional.empty(),
-                false,
-                List.of(),
-                Optional.of(
-                    "a second record with the ID "
-                        + recordId
-                        + " in this import; the first one was imported")));
+                "the record's IDs match "
+                    + String.join(" and ", matches.stream().map(Advisory::id).toList())
+                    + "; merge those advisories, or remove the alias one of them should not have"));
+        continue;
+      }
+      List<String> notes = new ArrayList<>(c.notes());
+      if (!matches.isEmpty()) {
+        out.add(
+            merged(c, imported, matches.iterator().next(), siteRoot, prefer, notes, write, writer));
         continue;
       }
       String id;
       List<String> aliases = new ArrayList<>(imported.aliases());
-      Advisory earlier = keepIds ? byId.get(recordId) : byAlias.get(recordId);
       if (keepIds) {
         id = recordId;
-      } else if (earlier != null) {
-        id = earlier.id(); // an earlier import of this record: same file, same ID
-        if (!aliases.contains(recordId)) aliases.add(0, recordId);
       } else {
         int year =
             imported
@@ -196,15 +230,15 @@ public final class AdvisoryImport {
         id = AdvisoryId.format(prefix, year, number);
         aliases.add(0, recordId);
       }
-      List<String> notes = new ArrayList<>(c.notes());
+      Advisory titled = imported;
       if (imported.title().isBlank()) {
         // PyPA's records have no summary; the format needs a title.
         String first = imported.details().strip().split("(?<=[.!?])\\s|\\n", 2)[0];
-        imported = imported.withTitle(first.length() > 100 ? first.substring(0, 97) + "…" : first);
+        titled = imported.withTitle(first.length() > 100 ? first.substring(0, 97) + "…" : first);
         notes.add("no summary: the title is the details' first sentence; check it");
       }
       Advisory renamed =
-          imported.withId(id, aliases.stream().distinct().filter(x -> !x.equals(id)).toList());
+          titled.withId(id, aliases.stream().distinct().filter(x -> !x.equals(id)).toList());
       String text = AdvisoryWriter.write(renamed);
       String year =
           AdvisoryId.parseOwn(id, prefix)
@@ -213,21 +247,14 @@ public final class AdvisoryImport {
                   String.valueOf(
                       imported.effectivePublished().map(t -> t.date().getYear()).orElse(2000)));
       Path advisories = siteRoot.resolve("advisories").normalize();
-      Path file =
-          earlier != null
-              ? siteRoot.resolve(earlier.source().relativePath()).normalize()
-              : advisories.resolve(year).resolve(id + ".md").normalize();
-      if (!file.startsWith(advisories)
-          || !file.getFileName().toString().equals(id + ".md") && earlier == null) {
+      Path file = advisories.resolve(year).resolve(id + ".md").normalize();
+      if (!file.startsWith(advisories) || !file.getFileName().toString().equals(id + ".md")) {
         out.add(
-            new Outcome(
+            Outcome.failed(
                 c.origin(),
                 recordId,
                 Optional.of(id),
-                Optional.empty(),
-                false,
-                List.of(),
-                Optional.of("the ID `" + id + "` cannot be a file name under advisories/")));
+                "the ID `" + id + "` cannot be a file name under advisories/"));
         continue;
       }
       if (imported.details().isBlank())
@@ -238,6 +265,7 @@ public final class AdvisoryImport {
       }
       boolean changed = !Files.exists(file) || !Files.readString(file).equals(text);
       if (write && changed) writer.write(file, text);
+      if (write) ImportBases.save(siteRoot, imported, writer);
       out.add(
           new Outcome(
               c.origin(),
@@ -246,8 +274,79 @@ public final class AdvisoryImport {
               Optional.of(file),
               changed,
               notes,
-              Optional.empty()));
+              Optional.empty(),
+              List.of()));
     }
     return out;
+  }
+
+  /** Merges {@code imported} into {@code ours}, the advisory it matched, and writes the edit. */
+  private static Outcome merged(
+      Candidate c,
+      Advisory imported,
+      Advisory ours,
+      Path siteRoot,
+      Prefer prefer,
+      List<String> notes,
+      boolean write,
+      IoWriter writer)
+      throws IOException {
+    String recordId = imported.id();
+    Path file = siteRoot.resolve(ours.source().relativePath()).normalize();
+    if (!file.startsWith(siteRoot.resolve("advisories").normalize()) || !Files.isRegularFile(file))
+      return Outcome.failed(
+          c.origin(),
+          recordId,
+          Optional.of(ours.id()),
+          "cannot read " + ours.source().relativePath());
+    ImportMerge.Result merge =
+        ImportMerge.merge(ours, imported, ImportBases.read(siteRoot, recordId), recordId, prefer);
+    if (!merge.conflicts().isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      for (ImportMerge.Conflict k : merge.conflicts())
+        lines.add(k.field() + ": ours `" + k.ours() + "`, theirs `" + k.theirs() + "`");
+      return Outcome.failed(
+          c.origin(),
+          recordId,
+          Optional.of(ours.id()),
+          "both "
+              + ours.id()
+              + " and the record changed "
+              + String.join("; ", lines)
+              + ". Edit the advisory to the versions that are right, or import again with"
+              + " --prefer ours or --prefer theirs");
+    }
+    notes.addAll(merge.notes());
+    String before = Files.readString(file);
+    String after = before;
+    if (merge.changes()) {
+      Optional<String> edited = FrontMatterEdit.apply(before, merge.before(), merge.edits());
+      if (edited.isEmpty())
+        return Outcome.failed(
+            c.origin(),
+            recordId,
+            Optional.of(ours.id()),
+            ours.source().relativePath() + " cannot be edited: fix its front matter first");
+      after = edited.get();
+    }
+    boolean changed = !after.equals(before);
+    if (write && changed) writer.write(file, after);
+    if (write) ImportBases.save(siteRoot, imported, writer);
+    return new Outcome(
+        c.origin(),
+        recordId,
+        Optional.of(ours.id()),
+        Optional.of(file),
+        changed,
+        notes,
+        Optional.empty(),
+        merge.diff());
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
   }
 }

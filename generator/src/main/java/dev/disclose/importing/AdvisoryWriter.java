@@ -37,6 +37,28 @@ public final class AdvisoryWriter {
   private AdvisoryWriter() {}
 
   public static String write(Advisory a) {
+    try {
+      return "---\n"
+          + YAML.writeValueAsString(frontMatter(a))
+          + "---\n"
+          + a.details().strip()
+          + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + a.id(), e);
+    }
+  }
+
+  /** {@code key: value} as the format writes it, for an edit of one key of a file. */
+  static String yaml(String key, Object value) {
+    try {
+      return YAML.writeValueAsString(Map.of(key, value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + key, e);
+    }
+  }
+
+  /** The front matter's keys and values, in the format's key order; absent keys are left out. */
+  static Map<String, Object> frontMatter(Advisory a) {
     Map<String, Object> fm = new LinkedHashMap<>();
     fm.put("id", a.id());
     fm.put("title", a.title());
@@ -82,11 +104,7 @@ public final class AdvisoryWriter {
     a.timeline().recorded().forEach((step, t) -> timeline.put(step, t.toString()));
     if (!timeline.isEmpty()) fm.put("timeline", timeline);
     if (!a.databaseSpecific().isEmpty()) fm.put("database_specific", a.databaseSpecific());
-    try {
-      return "---\n" + YAML.writeValueAsString(fm) + "---\n" + a.details().strip() + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + a.id(), e);
-    }
+    return fm;
   }
 
   private static Map<String, Object> affected(Affected p) {
