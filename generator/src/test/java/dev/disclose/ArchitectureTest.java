@@ -41,6 +41,7 @@ class ArchitectureTest {
     "dev.disclose.format..",
     "dev.disclose.osv..",
     "dev.disclose.rustsec..",
+    "dev.disclose.ghsa..",
     "dev.disclose.cyclonedx..",
     "dev.disclose.feed..",
     "dev.disclose.search..",

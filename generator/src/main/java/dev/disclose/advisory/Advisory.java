@@ -150,6 +150,60 @@ public record Advisory(
         source);
   }
 
+  /** This advisory as a draft or another status (an import of a draft of another database). */
+  public Advisory withStatus(Status newStatus) {
+    return new Advisory(
+        id,
+        title,
+        newStatus,
+        published,
+        modified,
+        embargo,
+        withdrawn,
+        aliases,
+        related,
+        upstream,
+        severity,
+        cwes,
+        keywords,
+        categories,
+        informational,
+        affected,
+        references,
+        credits,
+        timeline,
+        databaseSpecific,
+        details,
+        source);
+  }
+
+  /** This advisory with other affected packages (an import adding what OSV cannot carry). */
+  public Advisory withAffected(List<Affected> newAffected) {
+    return new Advisory(
+        id,
+        title,
+        status,
+        published,
+        modified,
+        embargo,
+        withdrawn,
+        aliases,
+        related,
+        upstream,
+        severity,
+        cwes,
+        keywords,
+        categories,
+        informational,
+        newAffected,
+        references,
+        credits,
+        timeline,
+        databaseSpecific,
+        details,
+        source);
+  }
+
   /** {@code published}, or for an embargoed advisory without one, the instant its embargo lifts. */
   public Optional<Timestamp> effectivePublished() {
     return published.or(() -> status == Status.EMBARGOED ? embargo : Optional.empty());

@@ -3,6 +3,7 @@ package dev.disclose.cli;
 import dev.disclose.authoring.AtomicFiles;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.importing.AdvisoryImport;
+import dev.disclose.importing.GhsaImport;
 import dev.disclose.importing.OsvImport;
 import dev.disclose.importing.RustSecImport;
 import dev.disclose.load.LoadRequest;
@@ -34,6 +35,9 @@ import picocli.CommandLine.ParentCommand;
       "  osv  OSV records: JSON or YAML files, folders of them, zips of them (GitHub's, PyPA's,",
       "       Go's vulndb, osv.dev exports).",
       "  rustsec  RustSec advisory-db files: a checkout of advisory-db, folders, files or zips.",
+      "  ghsa  GitHub repository security advisories as its REST API returns them (one object,",
+      "        or the array of `gh api --paginate repos/OWNER/REPO/security-advisories`), drafts",
+      "        included.",
       "A record that matches an advisory by ID or alias is merged into it: the record updates",
       "the affected versions, adds IDs and references, and a CVSS vector where there is none;",
       "everything else stays as written. Any other record gets the site's next free ID, its own",
@@ -50,7 +54,7 @@ final class ImportCommand implements Callable<Integer> {
   @ParentCommand DiscloseCommand parent;
   @Mixin SiteOptions site;
 
-  @Parameters(index = "0", paramLabel = "FORMAT", description = "osv or rustsec.")
+  @Parameters(index = "0", paramLabel = "FORMAT", description = "osv, rustsec or ghsa.")
   String format;
 
   @Parameters(
@@ -79,12 +83,12 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Environment env = parent.env();
-    if (!format.equals("osv") && !format.equals("rustsec")) {
+    if (!format.equals("osv") && !format.equals("rustsec") && !format.equals("ghsa")) {
       env.err()
           .println(
               "disclose: `"
                   + TerminalText.visible(format)
-                  + "` is not an import format here: use osv or rustsec");
+                  + "` is not an import format here: use osv, rustsec or ghsa");
       return Main.USAGE;
     }
     SiteRoot opened = site.open(env);
@@ -101,9 +105,11 @@ final class ImportCommand implements Callable<Integer> {
     SiteSources sources = pipeline.load(LoadRequest.toCheck(opened));
     String prefix = sources.siteConfig().idPrefix();
     List<AdvisoryImport.Candidate> candidates =
-        format.equals("osv")
-            ? OsvImport.candidates(OsvImport.inputs(resolved), prefix)
-            : RustSecImport.candidates(RustSecImport.inputs(resolved));
+        switch (format) {
+          case "osv" -> OsvImport.candidates(OsvImport.inputs(resolved), prefix);
+          case "ghsa" -> GhsaImport.candidates(GhsaImport.inputs(resolved), prefix);
+          default -> RustSecImport.candidates(RustSecImport.inputs(resolved));
+        };
     List<AdvisoryImport.Outcome> outcomes =
         AdvisoryImport.run(
             candidates,

@@ -220,9 +220,11 @@ public final class AdvisoryImport {
       if (keepIds) {
         id = recordId;
       } else {
+        // A draft has no publication yet: it is numbered in the year it was last changed.
         int year =
             imported
                 .effectivePublished()
+                .or(imported::modified)
                 .map(t -> t.date().getYear())
                 .filter(y -> y > 1990)
                 .orElse(2000);
@@ -245,7 +247,11 @@ public final class AdvisoryImport {
               .map(o -> String.valueOf(o.year()))
               .orElse(
                   String.valueOf(
-                      imported.effectivePublished().map(t -> t.date().getYear()).orElse(2000)));
+                      imported
+                          .effectivePublished()
+                          .or(imported::modified)
+                          .map(t -> t.date().getYear())
+                          .orElse(2000)));
       Path advisories = siteRoot.resolve("advisories").normalize();
       Path file = advisories.resolve(year).resolve(id + ".md").normalize();
       if (!file.startsWith(advisories) || !file.getFileName().toString().equals(id + ".md")) {

@@ -41,71 +41,84 @@ public final class OsvImport {
    * ID; {@link AdvisoryImport} numbers it for the site).
    */
   public static List<AdvisoryImport.Candidate> candidates(List<Input> inputs, String prefix) {
-    OsvExporter.Settings settings =
-        new OsvExporter.Settings(new SiteUrls("https://example.org/"), prefix, false);
+    OsvExporter.Settings settings = settings(prefix);
     List<AdvisoryImport.Candidate> out = new ArrayList<>();
     for (Input in : inputs) {
-      OsvRecord record;
       JsonNode tree;
       try {
         if (in.bytes().length > AdvisoryImport.MAX_BYTES)
           throw new IOException("larger than 1 MiB");
         tree = in.yaml() ? JSON.valueToTree(YAML.readTree(in.bytes())) : JSON.readTree(in.bytes());
-        record = OsvImporter.read(JSON.writeValueAsBytes(tree));
-        if (record.id() == null || record.id().isBlank())
-          throw new IOException("the record has no `id`");
-        if (record.modified() == null)
-          throw new IOException("the record has no `modified` (OSV requires it)");
-        for (String[] time :
-            new String[][] {
-              {"modified", record.modified()},
-              {"published", record.published()},
-              {"withdrawn", record.withdrawn()}
-            }) {
-          if (time[1] != null && Timestamp.parse(time[1]).isEmpty()) {
-            throw new IOException(
-                "`" + time[0] + "` is not an RFC 3339 time like 2025-03-04T16:00:00Z: " + time[1]);
-          }
-        }
       } catch (IOException | RuntimeException e) {
         out.add(
             AdvisoryImport.Candidate.failed(
                 in.origin(), "", "not an OSV record: " + firstLine(e.getMessage())));
         continue;
       }
-      Advisory advisory;
-      try {
-        advisory = OsvImporter.toAdvisory(record, settings, Path.of("imported.md"), "imported.md");
-      } catch (RuntimeException e) {
-        // A value OSV's schema does not allow (a range type, a reference type): this record only.
-        out.add(
-            AdvisoryImport.Candidate.failed(
-                in.origin(), record.id(), "not an OSV record: " + firstLine(e.getMessage())));
-        continue;
-      }
-      List<String> notes = new ArrayList<>();
-      // The Go database writes its zero time, 0001-01-01, for "never modified"; the format refuses
-      // a change before publication (D002). Without it, the advisory dates from its publication
-      // (or its file's last commit).
-      if (advisory.modified().isPresent()
-          && advisory.published().isPresent()
-          && advisory.modified().get().compareTo(advisory.published().get()) < 0) {
-        notes.add("`modified` " + advisory.modified().get() + " is before `published`: left out");
-        advisory = advisory.withModified(Optional.empty());
-      }
-      List<String> lost = ImportCheck.lostFields(tree, advisory, settings);
-      if (!lost.isEmpty()) {
-        notes.add(
-            "cannot represent exactly: "
-                + String.join(", ", lost)
-                + " (exported again, these differ from the record; compare the file with it)");
-      }
-      out.add(AdvisoryImport.Candidate.of(in.origin(), advisory, notes));
+      out.add(candidate(in.origin(), tree, settings));
     }
     return out;
   }
 
-  private static String firstLine(String message) {
+  /** The settings an imported record is read with: the site's ID prefix, any base URL. */
+  static OsvExporter.Settings settings(String prefix) {
+    return new OsvExporter.Settings(new SiteUrls("https://example.org/"), prefix, false);
+  }
+
+  /** One OSV record, as a JSON tree, stated as an advisory, or why it cannot be. */
+  static AdvisoryImport.Candidate candidate(
+      String origin, JsonNode tree, OsvExporter.Settings settings) {
+    OsvRecord record;
+    try {
+      record = OsvImporter.read(JSON.writeValueAsBytes(tree));
+      if (record.id() == null || record.id().isBlank())
+        throw new IOException("the record has no `id`");
+      if (record.modified() == null)
+        throw new IOException("the record has no `modified` (OSV requires it)");
+      for (String[] time :
+          new String[][] {
+            {"modified", record.modified()},
+            {"published", record.published()},
+            {"withdrawn", record.withdrawn()}
+          }) {
+        if (time[1] != null && Timestamp.parse(time[1]).isEmpty()) {
+          throw new IOException(
+              "`" + time[0] + "` is not an RFC 3339 time like 2025-03-04T16:00:00Z: " + time[1]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return AdvisoryImport.Candidate.failed(
+          origin, "", "not an OSV record: " + firstLine(e.getMessage()));
+    }
+    Advisory advisory;
+    try {
+      advisory = OsvImporter.toAdvisory(record, settings, Path.of("imported.md"), "imported.md");
+    } catch (RuntimeException e) {
+      // A value OSV's schema does not allow (a range type, a reference type): this record only.
+      return AdvisoryImport.Candidate.failed(
+          origin, record.id(), "not an OSV record: " + firstLine(e.getMessage()));
+    }
+    List<String> notes = new ArrayList<>();
+    // The Go database writes its zero time, 0001-01-01, for "never modified"; the format refuses
+    // a change before publication (D002). Without it, the advisory dates from its publication
+    // (or its file's last commit).
+    if (advisory.modified().isPresent()
+        && advisory.published().isPresent()
+        && advisory.modified().get().compareTo(advisory.published().get()) < 0) {
+      notes.add("`modified` " + advisory.modified().get() + " is before `published`: left out");
+      advisory = advisory.withModified(Optional.empty());
+    }
+    List<String> lost = ImportCheck.lostFields(tree, advisory, settings);
+    if (!lost.isEmpty()) {
+      notes.add(
+          "cannot represent exactly: "
+              + String.join(", ", lost)
+              + " (exported again, these differ from the record; compare the file with it)");
+    }
+    return AdvisoryImport.Candidate.of(origin, advisory, notes);
+  }
+
+  static String firstLine(String message) {
     if (message == null) return "unreadable";
     int nl = message.indexOf('\n');
     return nl < 0 ? message : message.substring(0, nl);

@@ -92,7 +92,7 @@ class OsvImportTest {
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(Files.readString(site.resolve("advisories/2025/GHSA-2x2x-3c3c-4f4f.md")))
         .contains("id: GHSA-2x2x-3c3c-4f4f");
-    assertThat(CliRun.in(site, "import", "ghsa", zip.toString()).exitCode()).isEqualTo(2);
+    assertThat(CliRun.in(site, "import", "cve", zip.toString()).exitCode()).isEqualTo(2);
   }
 
   /**
