@@ -61,7 +61,7 @@ final class ExportCommand implements Callable<Integer> {
   static final class FormatNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return OutputFormats.names().iterator();
+      return OutputFormats.exportNames().iterator();
     }
   }
 
@@ -75,11 +75,11 @@ final class ExportCommand implements Callable<Integer> {
                       "`"
                           + value
                           + "` is not a format"
-                          + DidYouMean.suggest(value, OutputFormats.names())
+                          + DidYouMean.suggest(value, OutputFormats.exportNames())
                               .map(s -> " (did you mean `" + s + "`?)")
                               .orElse("")
                           + ": use "
-                          + String.join(", ", OutputFormats.names())));
+                          + String.join(", ", OutputFormats.exportNames())));
     }
   }
 

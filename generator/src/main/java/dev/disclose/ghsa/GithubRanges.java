@@ -87,7 +87,8 @@ public final class GithubRanges {
     if (!i.introduced().equals("0")) parts.add(">= " + i.introduced());
     i.fixed().ifPresent(f -> parts.add("< " + f));
     i.lastAffected().ifPresent(l -> parts.add("<= " + l));
-    return String.join(", ", parts);
+    // Every version: GitHub's form for a range open at both ends.
+    return parts.isEmpty() ? ">= 0" : String.join(", ", parts);
   }
 
   private static IllegalArgumentException bad(String range, String why) {

@@ -9,11 +9,13 @@ import dev.disclose.feed.JsonFeedFormat;
 import dev.disclose.feed.OpmlFormat;
 import dev.disclose.feed.RssFormat;
 import dev.disclose.format.OutputFormat;
+import dev.disclose.ghsa.GhsaFormat;
 import dev.disclose.osv.OsvFormat;
 import dev.disclose.rustsec.RustSecFormat;
 import dev.disclose.search.SearchIndexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Every output format the site publishes, in the order a build starts them; a new format is one
@@ -36,12 +38,25 @@ public final class OutputFormats {
           new RustSecFormat(),
           new VexFormat());
 
+  /**
+   * The formats only {@code disclose export} writes: files for the maintainers to apply elsewhere,
+   * which the site never publishes.
+   */
+  public static final List<OutputFormat> EXPORT_ONLY = List.of(new GhsaFormat());
+
   /** The format named {@code name} on the command line. */
   public static Optional<OutputFormat> named(String name) {
-    return ALL.stream().filter(f -> f.name().equals(name)).findFirst();
+    return Stream.concat(ALL.stream(), EXPORT_ONLY.stream())
+        .filter(f -> f.name().equals(name))
+        .findFirst();
   }
 
-  /** Every format's name, for messages. */
+  /** Every name {@code disclose export} takes: the site's formats and the export-only ones. */
+  public static List<String> exportNames() {
+    return Stream.concat(ALL.stream(), EXPORT_ONLY.stream()).map(OutputFormat::name).toList();
+  }
+
+  /** Every name {@code formats:} in site-config.yaml may choose among. */
   public static List<String> names() {
     return ALL.stream().map(OutputFormat::name).toList();
   }

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.disclose.format.OutputFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,16 +31,25 @@ class OutputFormatsTest {
                 .map(JavaClass::getName)
                 .sorted()
                 .toList();
-    assertThat(OutputFormats.ALL.stream().map(f -> f.getClass().getName()).sorted().toList())
+    assertThat(
+            Stream.concat(OutputFormats.ALL.stream(), OutputFormats.EXPORT_ONLY.stream())
+                .map(f -> f.getClass().getName())
+                .sorted()
+                .toList())
         .isEqualTo(implementations);
   }
 
   @Test
   void namesAreUniqueAndFoldersAreRelative() {
-    assertThat(OutputFormats.names())
+    assertThat(OutputFormats.exportNames())
         .doesNotHaveDuplicates()
         .allMatch(n -> n.matches("[a-z][a-z-]*"));
-    for (OutputFormat f : OutputFormats.ALL) {
+    // The site's formats are what site-config.yaml's formats: may name; export-only ones are not.
+    assertThat(OutputFormats.names())
+        .doesNotContainAnyElementsOf(
+            OutputFormats.EXPORT_ONLY.stream().map(OutputFormat::name).toList());
+    for (OutputFormat f :
+        Stream.concat(OutputFormats.ALL.stream(), OutputFormats.EXPORT_ONLY.stream()).toList()) {
       assertThat(f.folder()).as(f.name()).matches("|[a-z.][a-z-]*/");
       assertThat(f.summary()).as(f.name()).endsWith(".");
       assertThat(OutputFormats.named(f.name())).containsSame(f);
