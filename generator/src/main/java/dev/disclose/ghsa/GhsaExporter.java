@@ -11,6 +11,7 @@ import dev.disclose.advisory.Credit;
 import dev.disclose.advisory.RangeType;
 import dev.disclose.advisory.Reference;
 import dev.disclose.advisory.SeverityLevel;
+import dev.disclose.markdown.SoftBreaks;
 import dev.disclose.severity.Rating;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,8 @@ public final class GhsaExporter {
   public static Optional<Body> body(Advisory a, List<String> notes) {
     ObjectNode body = JSON.createObjectNode();
     body.put("summary", a.title());
-    body.put("description", a.details().strip());
+    // GitHub shows a newline in a description as a line break: the file's wrapped prose is joined.
+    body.put("description", SoftBreaks.joined(a.details().strip()));
     a.aliases().stream()
         .filter(x -> x.startsWith("CVE-"))
         .findFirst()
