@@ -138,7 +138,7 @@ public final class RustSecLint {
         case "url" -> {
           if (!v.asText("").startsWith("https://"))
             refuse(at, key, "`url` must start with https://");
-          url(at, key, v.asText(""));
+          else url(at, key, v.asText(""));
         }
         case "references" -> {
           for (String u : strings(at, key, v)) url(at, key, u);
@@ -326,7 +326,7 @@ public final class RustSecLint {
       for (int p = 1; p < parts.length; p++) {
         String part = parts[p];
         if (part.isEmpty() || !isAsciiAlphanumeric(part.charAt(0))) continue;
-        String user = part.split("\\s", 2)[0];
+        String user = part.split("(?U)\\s", 2)[0];
         if (user.contains(".") || user.contains("@") || user.contains("`")) continue;
         user = user.replaceAll("[),;:!?]+$", "");
         refuse(firstLine + i, "markdown", "a bare @" + user + " notifies that user on GitHub");

@@ -102,6 +102,8 @@ class RustSecExportTest {
             .replace("    os: [linux]\n", "    functions: [corvid::Region::unmap]\n")
             .replace(
                 "Found by the fuzzer.", "Found by @ada-l, fixed by [@bo](https://github.com/bo)."));
+    Path config = site.resolve("site-config.yaml");
+    Files.writeString(config, Files.readString(config).replace("https://", "http://"));
     Map.Entry<Path, String> run = export(site);
     String text = files(run.getKey()).get("DEMO-2025-0001/crates/corvid-vmm/RUSTSEC-0000-0000.md");
     assertThat(toml(text).at("/advisory/categories").toString())
@@ -110,6 +112,9 @@ class RustSecExportTest {
         .contains(
             "note: advisories/2025/DEMO-2025-0001.md:6: RustSec has no category bugs: left out of"
                 + " DEMO-2025-0001's RustSec file",
+            "note: DEMO-2025-0001/crates/corvid-vmm/RUSTSEC-0000-0000.md:6: RustSec's tools would"
+                + " refuse this file: `url` must start with https://; the URL is the advisory's"
+                + " page: set base_url in site-config.yaml to https://",
             "note: DEMO-2025-0001/crates/corvid-vmm/RUSTSEC-0000-0000.md:15: RustSec's tools would"
                 + " refuse this file: `corvid::Region::unmap` must start with the crate,"
                 + " `corvid_vmm::`; fix `functions` at advisories/2025/DEMO-2025-0001.md:13",
