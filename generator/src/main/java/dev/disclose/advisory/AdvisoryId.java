@@ -136,6 +136,15 @@ public final class AdvisoryId {
     return String.format("%s-%04d-%04d", prefix, year, number);
   }
 
+  /**
+   * Whether {@code id} is another database's (a record imported with its own ID kept): a known
+   * database's ID that is neither the site's own form nor its placeholder, even where the prefix is
+   * a registered one.
+   */
+  public static boolean isOtherDatabase(String id, String prefix) {
+    return parseOwn(id, prefix).isEmpty() && !isPlaceholder(id, prefix) && isKnownDatabaseId(id);
+  }
+
   /** An ID of one of the databases OSV knows (CVE, GHSA, RUSTSEC, GO, PYSEC, …). */
   public static boolean isKnownDatabaseId(String id) {
     if (id.contains("..")) return false;

@@ -1,31 +1,15 @@
 package dev.disclose.check;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.RustSecCategories;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.markdown.MarkdownLimits;
 import dev.disclose.text.DidYouMean;
 import dev.disclose.yaml.Position;
-import java.util.List;
 
 /** C001 body-empty, C002 unknown-category, C004 markdown-limit. */
 final class ContentCheck implements AdvisoryCheck {
-  /** RustSec's categories (rustsec crate, advisory/category.rs). */
-  static final List<String> RUSTSEC_CATEGORIES =
-      List.of(
-          "code-execution",
-          "crypto-failure",
-          "denial-of-service",
-          "file-disclosure",
-          "format-injection",
-          "logic-bug",
-          "malicious",
-          "memory-corruption",
-          "memory-exposure",
-          "parser-confusion",
-          "privilege-escalation",
-          "thread-safety");
-
   @Override
   public void check(Advisory a, CheckContext context, Findings findings) {
     if (a.details().isBlank()) {
@@ -45,14 +29,14 @@ final class ContentCheck implements AdvisoryCheck {
                         + "; the build refuses Markdown past this limit: simplify it here"));
     for (int i = 0; i < a.categories().size(); i++) {
       String category = a.categories().get(i);
-      if (!RUSTSEC_CATEGORIES.contains(category)) {
+      if (!RustSecCategories.ALL.contains(category)) {
         findings.report(
             Rule.UNKNOWN_CATEGORY,
             a.source().value("categories[" + i + "]"),
             "`"
                 + category
                 + "` is not a RustSec category"
-                + DidYouMean.suggest(category, RUSTSEC_CATEGORIES)
+                + DidYouMean.suggest(category, RustSecCategories.ALL)
                     .map(s -> "; did you mean `" + s + "`?")
                     .orElse("; use a keyword instead"));
       }

@@ -1,5 +1,6 @@
 package dev.disclose.cli;
 
+import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.authoring.AtomicFiles;
 import dev.disclose.diagnostic.Rule;
 import dev.disclose.importing.AdvisoryImport;
@@ -41,7 +42,8 @@ import picocli.CommandLine.ParentCommand;
       "A record that matches an advisory by ID or alias is merged into it: the record updates",
       "the affected versions, adds IDs and references, and a CVSS vector where there is none;",
       "everything else stays as written. Any other record gets the site's next free ID, its own",
-      "ID kept as an alias (--keep-ids: its ID stays the ID). .disclose/imported/ keeps each",
+      "ID kept as an alias (--keep-ids: its ID stays the ID, and the site's OSV export leaves",
+      "the record out, as OSV has it from its home database). .disclose/imported/ keeps each",
       "record as imported, so the next import tells their changes from yours: commit it.",
       "Importing the same records again changes nothing. A bad record is reported and the",
       "others are imported."
@@ -64,7 +66,11 @@ final class ImportCommand implements Callable<Integer> {
       description = "Files, folders or zips to import.")
   List<Path> paths;
 
-  @Option(names = "--keep-ids", description = "Keep each record's ID as the advisory's ID.")
+  @Option(
+      names = "--keep-ids",
+      description =
+          "Keep each record's ID as the advisory's ID; the site's OSV export leaves such records"
+              + " out.")
   boolean keepIds;
 
   @Option(
@@ -164,6 +170,22 @@ final class ImportCommand implements Callable<Integer> {
             outcomes.size() - written - failed,
             failed,
             (System.nanoTime() - start) / 1e9);
+    long foreign =
+        outcomes.stream()
+            .filter(o -> o.error().isEmpty())
+            .filter(
+                o ->
+                    o.advisoryId().filter(id -> AdvisoryId.isOtherDatabase(id, prefix)).isPresent())
+            .count();
+    if (foreign > 0) {
+      // Said at import, not first discovered in an export's notes.
+      env.out()
+          .println(
+              "note: "
+                  + foreign
+                  + " of them keep another database's ID: their pages are named by it, and the"
+                  + " site's OSV export leaves them out, since OSV has them from that database");
+    }
     if (!dryRun && outcomes.size() > failed) {
       // What the source database allowed and the format refuses (versions its ecosystem cannot
       // parse, two advisories claiming one CVE when databases are mixed): say so now, not at

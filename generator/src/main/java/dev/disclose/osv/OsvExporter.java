@@ -150,7 +150,8 @@ public final class OsvExporter {
           databaseSpecific.containsKey("categories")
               ? databaseSpecific.remove("categories")
               : a.categories());
-      // As the RustSec export writes `cvss`: 3.x first, which every cargo-audit reads.
+      // The 3.x vector first, as the RustSec export writes `cvss`; a 4.0 one where there is no
+      // 3.x, as RustSec's own OSV carries the 4.0 vectors its files hold.
       Optional<String> cvss = severity.cvssV3().or(severity::cvssV4);
       if (databaseSpecific.containsKey("cvss"))
         rustsec.put("cvss", databaseSpecific.remove("cvss"));

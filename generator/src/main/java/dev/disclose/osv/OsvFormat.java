@@ -1,6 +1,7 @@
 package dev.disclose.osv;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.format.FileSink;
 import dev.disclose.format.OutputFormat;
 import dev.disclose.memo.Memo;
@@ -16,6 +17,12 @@ import java.util.Optional;
  * OSV: {@code <ID>.json} per advisory and {@code all.json}, the list OSV.dev's REST ingestion
  * polls; then, made of every record at once, {@code all.zip} and {@code <Ecosystem>/all.zip},
  * osv-scanner's offline databases ({@link OsvDatabase}).
+ *
+ * <p>A record kept under another database's ID ({@code disclose import --keep-ids}) is left out,
+ * with a note: an OSV ID's prefix names the record's home database, and of two records with one ID
+ * OSV takes the later-modified as authoritative, so publishing {@code GHSA-…} here would compete
+ * with GitHub's own record. OSV.dev already has it from its home; an import without {@code
+ * --keep-ids} makes it this site's own record, with that ID as an alias.
  */
 public final class OsvFormat implements OutputFormat {
   /**
@@ -67,7 +74,8 @@ public final class OsvFormat implements OutputFormat {
 
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
-    return new Written(OsvDatabase.writeRecords(files(publication, memo), sink).size(), List.of());
+    return new Written(
+        OsvDatabase.writeRecords(files(publication, memo), sink).size(), notes(publication));
   }
 
   @Override
@@ -81,7 +89,30 @@ public final class OsvFormat implements OutputFormat {
     OsvDatabase.Serialized files = files(publication, memo);
     return new Written(
         OsvDatabase.writeRecords(files, sink).size() + OsvDatabase.writeZips(files, sink).size(),
-        List.of());
+        notes(publication));
+  }
+
+  /** Whether the site's OSV export holds the advisory: not when its ID is another database's. */
+  public static boolean publishes(Advisory a, OsvExporter.Settings settings) {
+    return !AdvisoryId.isOtherDatabase(a.id(), settings.idPrefix());
+  }
+
+  /** The records left out, and why. */
+  private static List<String> notes(Publication publication) {
+    OsvExporter.Settings settings = OsvExporter.Settings.of(publication.config());
+    List<String> foreign =
+        publication.catalog().advisories().stream()
+            .filter(a -> !publishes(a, settings))
+            .map(Advisory::id)
+            .toList();
+    if (foreign.isEmpty()) return List.of();
+    return List.of(
+        (foreign.size() == 1 ? "1 advisory keeps" : foreign.size() + " advisories keep")
+            + " another database's ID, which OSV knows from that database, so the OSV export"
+            + " leaves them out rather than publish a rival record under it: "
+            + String.join(", ", foreign)
+            + "; to publish one as this site's own, give it this site's ID with its ID as an alias"
+            + " (disclose import without --keep-ids does)");
   }
 
   /** Every public advisory's record and bytes, in ID order; made in parallel. */
@@ -89,6 +120,7 @@ public final class OsvFormat implements OutputFormat {
     OsvExporter.Settings settings = OsvExporter.Settings.of(publication.config());
     List<OsvFile> made =
         publication.catalog().advisories().parallelStream()
+            .filter(a -> publishes(a, settings))
             .map(a -> file(memo, a, settings, publication.lastCommit(a)))
             .sorted(Comparator.comparing(f -> f.record().id()))
             .toList();

@@ -169,8 +169,11 @@ final class AdvisoryViews {
             .toList(),
         timeline(a),
         details,
-        SitePaths.osvJson(
-            AdvisoryId.osvId(a.id(), config.idPrefix(), config.osvPrefixRegistered())),
+        // Another database's record is not in the site's OSV export (OsvFormat): no link.
+        AdvisoryId.isOtherDatabase(a.id(), config.idPrefix())
+            ? ""
+            : SitePaths.osvJson(
+                AdvisoryId.osvId(a.id(), config.idPrefix(), config.osvPrefixRegistered())),
         editUrl,
         a.source().relativePath(),
         similar.stream()

@@ -1,9 +1,11 @@
 package dev.disclose.rustsec;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.advisory.Affected;
 import dev.disclose.advisory.AffectedRange;
 import dev.disclose.advisory.RangeType;
+import dev.disclose.advisory.RustSecCategories;
 import dev.disclose.advisory.Severity;
 import dev.disclose.advisory.Timestamp;
 import dev.disclose.urls.SitePaths;
@@ -16,15 +18,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Advisory → RustSec advisory-db file ({@code crates/<crate>/<ID>.md}): a TOML block with {@code
- * [advisory]}, {@code [affected]} and {@code [versions]}, then {@code # title} and the details, in
- * the layout advisory-db's own files use, ready to open a pull request with.
+ * Advisory → RustSec advisory-db files: a TOML block with {@code [advisory]}, {@code [affected]}
+ * and {@code [versions]}, then {@code # title} and the details, in the layout advisory-db's own
+ * files use, ready to open a pull request with.
  *
- * <p>RustSec assigns IDs on merge: a new submission carries the placeholder {@code
- * RUSTSEC-0000-0000}; an advisory imported from RustSec keeps its ID. {@code url} is the advisory's
- * page on this site.
+ * <p>Each advisory's files go in a folder named after its ID on this site, laid out as advisory-db
+ * is ({@code <ID>/crates/<crate>/<file>.md}), so that copying one folder's {@code crates/} into a
+ * checkout of advisory-db is one pull request, and several never clash. RustSec assigns IDs on
+ * merge: a new advisory is {@code RUSTSEC-0000-0000.md} with that placeholder ID, the only name
+ * advisory-db's ID job numbers; an advisory with a RUSTSEC ID (its own, or an alias) is that file,
+ * an update of RustSec's. {@code url} is the advisory's page on this site.
+ *
+ * <p>Only a CVSS 3.x vector becomes {@code cvss}: cargo-audit releases without CVSS 4.0 support
+ * refuse to load a file with a 4.0 one. Every file is checked with {@link RustSecLint}, and what
+ * advisory-db would refuse is in the notes, with where to fix it.
  *
  * <p>The TOML is written here rather than by jackson-dataformat-toml, which writes nested tables as
  * dotted keys ({@code advisory.id = …}) where advisory-db's files, and its reviewers, expect {@code
@@ -33,32 +44,155 @@ import java.util.Optional;
 public final class RustSecExporter {
   public static final String ECOSYSTEM = "crates.io";
   public static final String PLACEHOLDER_ID = "RUSTSEC-0000-0000";
+  private static final Pattern RUSTSEC_ID = Pattern.compile("RUSTSEC-\\d{4}-\\d{4,}");
 
-  /** One exported file: where it goes in advisory-db, and its text. */
-  public record RustSecFile(String path, String text) {}
+  /** One exported file: the advisory's folder, the file's path in advisory-db, and its text. */
+  public record RustSecFile(String folder, String dbPath, String text) {
+    /** Its path in the export: {@code <ID>/crates/<crate>/<file>.md}. */
+    public String path() {
+      return folder + "/" + dbPath;
+    }
+  }
+
+  /** An advisory's files, and what the person exporting should know about them. */
+  public record Export(List<RustSecFile> files, List<String> notes) {}
 
   private RustSecExporter() {}
 
   /** One file per crates.io package the advisory affects (RustSec: one crate per advisory). */
-  public static List<RustSecFile> export(Advisory a, String advisoryUrl) {
-    List<RustSecFile> files = new ArrayList<>();
-    for (Affected p : a.affected()) {
-      if (!p.ecosystem().equals(ECOSYSTEM)) continue;
-      // An advisory RustSec already published (imported from it, say) keeps RustSec's ID.
-      String id =
-          a.id().startsWith("RUSTSEC-")
-              ? a.id()
-              : a.aliases().stream()
-                  .filter(x -> x.startsWith("RUSTSEC-"))
-                  .findFirst()
-                  .orElse(PLACEHOLDER_ID);
-      String name = (id.equals(PLACEHOLDER_ID) ? a.id() : id) + ".md";
-      files.add(
-          new RustSecFile(
-              "crates/" + SitePaths.segment(p.packageName()) + "/" + name,
-              text(a, p, id, advisoryUrl)));
+  public static Export export(Advisory a, String advisoryUrl) {
+    List<String> notes = new ArrayList<>();
+    long crates =
+        a.affected().stream()
+            .filter(p -> p.ecosystem().equals(ECOSYSTEM))
+            .map(Affected::packageName)
+            .distinct()
+            .count();
+    if (crates == 0) return new Export(List.of(), notes);
+    List<String> rustsec = rustsecIds(a);
+    if (rustsec.isEmpty() && a.withdrawn().isPresent()) {
+      notes.add(
+          at(a, "withdrawn")
+              + ": "
+              + a.id()
+              + " is withdrawn and RustSec never had it: nothing to submit");
+      return new Export(List.of(), notes);
     }
-    return files;
+    if (!rustsec.isEmpty() && crates > 1) {
+      notes.add(
+          at(a, a.id().equals(rustsec.get(0)) ? "id" : "aliases")
+              + ": "
+              + a.id()
+              + " is "
+              + String.join(", ", rustsec)
+              + " at RustSec and affects "
+              + crates
+              + " crates, but a RustSec advisory names one crate, and which one is not written here:"
+              + " not exported; split the advisory, one crate and its RUSTSEC alias each");
+      return new Export(List.of(), notes);
+    }
+    if (crates > 1) {
+      notes.add(
+          a.id()
+              + " affects "
+              + crates
+              + " crates: RustSec files one advisory per crate, "
+              + "so each file is a separate submission and gets its own RUSTSEC ID");
+    }
+    String id = rustsec.isEmpty() ? PLACEHOLDER_ID : rustsec.get(0);
+    List<RustSecFile> files = new ArrayList<>();
+    boolean v4Noted = false;
+    for (int i = 0; i < a.affected().size(); i++) {
+      Affected p = a.affected().get(i);
+      if (!p.ecosystem().equals(ECOSYSTEM)) continue;
+      RustSecFile f =
+          new RustSecFile(
+              a.id(),
+              "crates/" + SitePaths.segment(p.packageName()) + "/" + id + ".md",
+              text(a, p, id, advisoryUrl));
+      files.add(f);
+      Severity severity = severity(a, p);
+      if (severity.cvssV3().isEmpty() && severity.cvssV4().isPresent() && !v4Noted) {
+        v4Noted = true;
+        notes.add(
+            at(a, p.severity().isPresent() ? "affected[" + i + "].severity" : "severity")
+                + ": "
+                + a.id()
+                + " has only a CVSS 4.0 vector: its RustSec file has no `cvss`, since cargo-audit"
+                + " releases without CVSS 4.0 support refuse a file with one; add a CVSS 3.1 vector"
+                + " beside it (`cvss_v3:`) to rate it there");
+      }
+      for (RustSecLint.Problem problem : RustSecLint.check(f.dbPath(), f.text())) {
+        notes.add(
+            f.path()
+                + ":"
+                + problem.line()
+                + ": RustSec's tools would refuse this file: "
+                + problem.message()
+                + "; "
+                + fix(a, i, problem.key()));
+      }
+    }
+    List<String> unknown =
+        a.categories().stream().filter(c -> !RustSecCategories.ALL.contains(c)).toList();
+    if (!unknown.isEmpty()) {
+      notes.add(
+          at(a, "categories")
+              + ": RustSec has no category "
+              + String.join(", ", unknown)
+              + ": left out of "
+              + a.id()
+              + "'s RustSec file; use one of RustSec's categories, or a keyword");
+    }
+    return new Export(files, notes);
+  }
+
+  /** RustSec's IDs for the advisory: its own ID if RustSec's, then its RUSTSEC aliases. */
+  static List<String> rustsecIds(Advisory a) {
+    return Stream.concat(Stream.of(a.id()), a.aliases().stream())
+        .filter(x -> RUSTSEC_ID.matcher(x).matches() && !x.equals(PLACEHOLDER_ID))
+        .distinct()
+        .toList();
+  }
+
+  /** The package's severity where it has one, else the advisory's. */
+  private static Severity severity(Advisory a, Affected p) {
+    return p.severity().filter(s -> !s.isEmpty()).orElse(a.severity());
+  }
+
+  /** {@code file:line} of a field of the advisory, for a note. */
+  private static String at(Advisory a, String field) {
+    return a.source().relativePath() + ":" + a.source().key(field).line();
+  }
+
+  /**
+   * Where to fix what advisory-db refuses under {@code key}, in the advisory the file is made of.
+   */
+  private static String fix(Advisory a, int index, String key) {
+    String p = "affected[" + index + "]";
+    return switch (key) {
+      case "url" -> "the URL is the advisory's page: set base_url in site-config.yaml to https://";
+      case "markdown" ->
+          "fix the title or details at "
+              + a.source().relativePath()
+              + ":"
+              + a.source().detailsLine()
+              + " (write a handle as `@name` in backticks, or as a link)";
+      case "id", "date" -> "fix `published` or the RUSTSEC alias at " + at(a, "published");
+      case "aliases",
+          "related",
+          "categories",
+          "keywords",
+          "references",
+          "withdrawn",
+          "informational" ->
+          "fix `" + key + "` at " + at(a, key);
+      case "cvss" -> "fix `severity` at " + at(a, "severity");
+      case "license" -> "fix `database_specific.license` at " + at(a, "database_specific");
+      case "arch", "os", "functions" -> "fix `" + key + "` at " + at(a, p + "." + key);
+      case "versions", "patched", "unaffected" -> "fix `ranges` at " + at(a, p + ".ranges");
+      default -> "fix it in " + a.source().relativePath();
+    };
   }
 
   static String text(Advisory a, Affected p, String id, String advisoryUrl) {
@@ -76,14 +210,22 @@ public final class RustSecExporter {
             .distinct()
             .toList();
     if (!references.isEmpty()) t.strings("references", references);
-    if (!a.categories().isEmpty()) t.strings("categories", a.categories());
+    List<String> categories =
+        a.categories().stream().filter(RustSecCategories.ALL::contains).toList();
+    if (!categories.isEmpty()) t.strings("categories", categories);
     if (!a.keywords().isEmpty()) t.strings("keywords", a.keywords());
-    List<String> aliases = a.aliases().stream().filter(x -> !x.equals(id)).toList();
+    // A record kept under another database's ID (GHSA-…) names it as an alias there.
+    List<String> aliases =
+        Stream.concat(
+                AdvisoryId.isKnownDatabaseId(a.id()) ? Stream.of(a.id()) : Stream.empty(),
+                a.aliases().stream())
+            .filter(x -> !x.equals(id))
+            .distinct()
+            .toList();
     if (!aliases.isEmpty()) t.strings("aliases", aliases);
     if (!a.related().isEmpty()) t.strings("related", a.related());
-    // CVSS 3.x first: cargo-audit releases before CVSS 4.0 support cannot read a 4.0 vector.
-    Severity severity = p.severity().filter(s -> !s.isEmpty()).orElse(a.severity());
-    severity.cvssV3().or(severity::cvssV4).ifPresent(v -> t.string("cvss", v));
+    // CVSS 3.x only: cargo-audit releases without CVSS 4.0 support refuse a 4.0 vector.
+    severity(a, p).cvssV3().ifPresent(v -> t.string("cvss", v));
     a.informational().ifPresent(i -> t.string("informational", i.spelling()));
     a.withdrawn().ifPresent(w -> t.string("withdrawn", w.date().date().toString()));
     // What an import from RustSec keeps in database_specific; CC0-1.0 is RustSec's default.

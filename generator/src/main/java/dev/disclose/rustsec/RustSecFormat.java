@@ -14,17 +14,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * RustSec: {@code crates/<crate>/<ID>.md} in advisory-db's format for every advisory of a crates.io
- * package ({@link RustSecExporter}), ready for a pull request there.
+ * RustSec: for every advisory of a crates.io package, a folder named after its ID holding its files
+ * as advisory-db lays them out ({@code <ID>/crates/<crate>/RUSTSEC-0000-0000.md}, or the RUSTSEC ID
+ * it already has), ready for a pull request there ({@link RustSecExporter}).
  */
 public final class RustSecFormat implements OutputFormat {
   /** One file of the export: its path in the format's folder, and its bytes. */
   public record File(String path, byte[] bytes) {}
 
+  /** An advisory's files, and the notes about them. */
+  public record Made(List<File> files, List<String> notes) {}
+
   /** What an advisory's RustSec files are made of: the advisory, and its page's URL. */
   record FilesInput(Advisory advisory, String url) {}
 
-  static final Slot<FilesInput, List<File>> FILES = new Slot<>("RustSec files");
+  static final Slot<FilesInput, Made> FILES = new Slot<>("RustSec files");
 
   @Override
   public String name() {
@@ -38,7 +42,8 @@ public final class RustSecFormat implements OutputFormat {
 
   @Override
   public String summary() {
-    return "crates/<crate>/<ID>.md in RustSec advisory-db's format (crates.io only).";
+    return "<ID>/crates/<crate>/RUSTSEC-0000-0000.md in RustSec advisory-db's layout, one folder a"
+        + " pull request (crates.io only).";
   }
 
   @Override
@@ -52,17 +57,10 @@ public final class RustSecFormat implements OutputFormat {
     List<String> notes = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (Advisory a : publication.catalog().advisories()) {
-      List<File> out = files(memo, a, publication.urls().advisory(a.id()));
-      if (out.isEmpty()) skipped.add(a.id());
-      if (out.size() > 1) {
-        notes.add(
-            a.id()
-                + " affects "
-                + out.size()
-                + " crates: RustSec files one advisory per crate, "
-                + "so each file is a separate submission and gets its own RUSTSEC ID");
-      }
-      for (File f : out) {
+      Made made = files(memo, a, publication.urls().advisory(a.id()));
+      if (made.files().isEmpty() && made.notes().isEmpty()) skipped.add(a.id());
+      notes.addAll(made.notes());
+      for (File f : made.files()) {
         sink.put(f.path(), f.bytes());
         files.add(f.path()); // an advisory naming a crate twice writes its file once
       }
@@ -79,14 +77,18 @@ public final class RustSecFormat implements OutputFormat {
   }
 
   /** The advisory's RustSec files, one per crate (none without a crates.io package). */
-  public static List<File> files(Memo memo, Advisory advisory, String advisoryUrl) {
+  public static Made files(Memo memo, Advisory advisory, String advisoryUrl) {
     return memo.get(
         FILES,
         advisory.id(),
         new FilesInput(advisory, advisoryUrl),
-        in ->
-            RustSecExporter.export(in.advisory(), in.url()).stream()
-                .map(f -> new File(f.path(), f.text().getBytes(StandardCharsets.UTF_8)))
-                .toList());
+        in -> {
+          RustSecExporter.Export export = RustSecExporter.export(in.advisory(), in.url());
+          return new Made(
+              export.files().stream()
+                  .map(f -> new File(f.path(), f.text().getBytes(StandardCharsets.UTF_8)))
+                  .toList(),
+              export.notes());
+        });
   }
 }

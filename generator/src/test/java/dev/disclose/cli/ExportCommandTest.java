@@ -122,7 +122,8 @@ class ExportCommandTest {
     CliRun after =
         CliRun.in(site, "export", "rustsec", "--out", "later", "--now", "2030-01-01T00:00:00Z");
     assertThat(after.exitCode()).isZero();
-    assertThat(site.resolve("later/crates/embargo-canary-crate/EXP-2025-0005.md")).exists();
+    assertThat(site.resolve("later/EXP-2025-0005/crates/embargo-canary-crate/RUSTSEC-0000-0000.md"))
+        .exists();
   }
 
   @Test
@@ -131,7 +132,6 @@ class ExportCommandTest {
     Map<String, byte[]> all = zipEntries(Files.readAllBytes(out.resolve("all.zip")));
     assertThat(all.keySet())
         .containsExactly(
-            "RUSTSEC-2024-0001.json",
             "x_EXP-2025-0001.json",
             "x_EXP-2025-0002.json",
             "x_EXP-2025-0003.json",
@@ -142,19 +142,22 @@ class ExportCommandTest {
           .isEqualTo(Files.readAllBytes(out.resolve(e.getKey())));
     }
     assertThat(zipEntries(Files.readAllBytes(out.resolve("crates.io/all.zip"))).keySet())
-        .containsExactly("RUSTSEC-2024-0001.json", "x_EXP-2025-0001.json", "x_EXP-2025-0004.json");
+        .containsExactly("x_EXP-2025-0001.json", "x_EXP-2025-0004.json");
     assertThat(zipEntries(Files.readAllBytes(out.resolve("Go/all.zip"))).keySet())
         .containsExactly("x_EXP-2025-0002.json");
     JsonNode index = new ObjectMapper().readTree(out.resolve("all.json").toFile());
-    assertThat(index).hasSize(5);
-    assertThat(index.get(1).get("id").asText()).isEqualTo("x_EXP-2025-0001");
-    assertThat(index.get(1).get("modified").asText()).isEqualTo("2025-04-03T09:30:00Z");
+    // RUSTSEC-2024-0001 keeps RustSec's ID: RustSec's own OSV has it, so this site's does not.
+    assertThat(index).hasSize(4);
+    assertThat(index.get(0).get("id").asText()).isEqualTo("x_EXP-2025-0001");
+    assertThat(index.get(0).get("modified").asText()).isEqualTo("2025-04-03T09:30:00Z");
+    assertThat(out.resolve("RUSTSEC-2024-0001.json")).doesNotExist();
   }
 
   @Test
   void rustSecFilesAreTomlThatAdvisoryDbReads() throws Exception {
     Path out = export("rustsec", "rustsec");
-    String text = Files.readString(out.resolve("crates/fixture-vmm/EXP-2025-0001.md"));
+    String text =
+        Files.readString(out.resolve("EXP-2025-0001/crates/fixture-vmm/RUSTSEC-0000-0000.md"));
     assertThat(text).startsWith("```toml\n[advisory]\n");
     String toml = text.substring("```toml\n".length(), text.indexOf("\n```\n"));
     JsonNode doc = new TomlMapper().readTree(toml);
@@ -183,10 +186,14 @@ class ExportCommandTest {
     // material.
     JsonNode imported =
         new TomlMapper()
-            .readTree(tomlOf(out.resolve("crates/fixture-parser/RUSTSEC-2024-0001.md")));
+            .readTree(
+                tomlOf(
+                    out.resolve("RUSTSEC-2024-0001/crates/fixture-parser/RUSTSEC-2024-0001.md")));
     assertThat(imported.at("/advisory/id").asText()).isEqualTo("RUSTSEC-2024-0001");
     JsonNode legacy =
-        new TomlMapper().readTree(tomlOf(out.resolve("crates/fixture-legacy/EXP-2025-0004.md")));
+        new TomlMapper()
+            .readTree(
+                tomlOf(out.resolve("EXP-2025-0004/crates/fixture-legacy/RUSTSEC-0000-0000.md")));
     assertThat(legacy.at("/advisory/informational").asText()).isEqualTo("unmaintained");
     assertThat(legacy.at("/versions/patched").size()).isZero();
     CliRun run = CliRun.in(site, "export", "rustsec", "--out", "again", "--now", NOW);

@@ -133,7 +133,7 @@ class RustSecImportTest {
         CliRun.in(
             site, "export", "rustsec", "--out", out.toString(), "--now", "2026-01-01T00:00:00Z");
     assertThat(export.exitCode()).as(export.out()).isZero();
-    assertThat(Files.readString(out.resolve("crates/hyper/RUSTSEC-2021-0020.md")))
+    assertThat(Files.readString(out.resolve("IMP-2021-0001/crates/hyper/RUSTSEC-2021-0020.md")))
         .contains(
             "id = \"RUSTSEC-2021-0020\"",
             "aliases = [\"CVE-2021-21299\"]",

@@ -107,7 +107,7 @@ class CanaryLeakTest {
         .anyMatch(h -> h.startsWith("feed.xml"))
         .anyMatch(h -> h.startsWith("search-index/"))
         .anyMatch(h -> h.startsWith("cyclonedx/vex.json"))
-        .anyMatch(h -> h.startsWith("rustsec/crates/embcanary-crate/"));
+        .anyMatch(h -> h.startsWith("rustsec/CAN-2025-0002/crates/embcanary-crate/"));
     assertThat(found(site.resolve("_site"), DRAFT)).isEmpty();
   }
 }

@@ -504,15 +504,15 @@ class IncrementalBuildTest {
     rebuild();
     String url = "https://example.org/security/advisories/REL-2025-0003/";
     Supplier<Advisory> advisory = () -> parsedAdvisory("REL-2025-0003");
-    var first = RustSecFormat.files(memory, advisory.get(), url);
+    var first = RustSecFormat.files(memory, advisory.get(), url).files();
     assertThat(first).isNotEmpty();
     rebuild();
-    assertThat(RustSecFormat.files(memory, advisory.get(), url).get(0).bytes())
+    assertThat(RustSecFormat.files(memory, advisory.get(), url).files().get(0).bytes())
         .isSameAs(first.get(0).bytes());
     Path file = site.resolve("advisories/2025/REL-2025-0003.md");
     edit(file, s -> s + "\nEdited in the preview.\n");
     rebuild();
-    var edited = RustSecFormat.files(memory, advisory.get(), url);
+    var edited = RustSecFormat.files(memory, advisory.get(), url).files();
     assertThat(new String(edited.get(0).bytes(), StandardCharsets.UTF_8))
         .contains("Edited in the preview.");
     assertSameAsFullBuild();
