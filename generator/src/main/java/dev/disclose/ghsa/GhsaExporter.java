@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * An advisory as the JSON body GitHub's repository-advisory endpoints take ({@code POST
@@ -116,8 +117,11 @@ public final class GhsaExporter {
           .filter(l -> l != SeverityLevel.NONE)
           .ifPresent(l -> body.put("severity", l.spelling()));
     }
+    // A record kept under GitHub's own ID (import --keep-ids) is that advisory.
     Optional<String> ghsa =
-        a.aliases().stream().filter(x -> GhsaReader.GHSA_ID.matcher(x).matches()).findFirst();
+        Stream.concat(Stream.of(a.id()), a.aliases().stream())
+            .filter(x -> GhsaReader.GHSA_ID.matcher(x).matches())
+            .findFirst();
     try {
       return Optional.of(
           new Body(a.id(), ghsa, repository(a, ghsa), JSON.writeValueAsBytes(body), uncredited));

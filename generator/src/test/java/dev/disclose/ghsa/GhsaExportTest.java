@@ -181,4 +181,21 @@ class GhsaExportTest {
     p.waitFor(30, TimeUnit.SECONDS);
     return p;
   }
+
+  @Test
+  void aRecordKeptUnderItsGhsaIdUpdatesThatAdvisory() throws Exception {
+    Path site = temp.resolve("site");
+    Files.createDirectories(site.resolve("advisories"));
+    Files.writeString(
+        site.resolve("site-config.yaml"),
+        "title: T\nbase_url: https://example.org/\nid_prefix: IMP\n"
+            + "security_contact: mailto:s@example.org\n");
+    Path input = FIXTURES.resolve("published.json").toAbsolutePath();
+    assertThat(CliRun.in(site, "import", "ghsa", "--keep-ids", input.toString()).exitCode())
+        .isZero();
+    CliRun export = CliRun.in(site, "export", "ghsa", "--out", "ghsa");
+    assertThat(export.exitCode()).as(export.out() + export.err()).isZero();
+    assertThat(site.resolve("ghsa/update/GHSA-x3m8-f7g5-qhm7.json")).exists();
+    assertThat(site.resolve("ghsa/create")).doesNotExist();
+  }
 }
