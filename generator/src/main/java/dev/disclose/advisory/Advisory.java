@@ -1,6 +1,7 @@
 package dev.disclose.advisory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public record Advisory(
     Optional<Timestamp> embargo,
     Optional<Withdrawal> withdrawn,
     List<String> aliases,
+    Optional<Timestamp> cveRequested,
     List<String> related,
     List<String> upstream,
     Severity severity,
@@ -80,6 +82,7 @@ public record Advisory(
         embargo,
         withdrawn,
         aliases,
+        cveRequested,
         related,
         upstream,
         severity,
@@ -107,6 +110,7 @@ public record Advisory(
         embargo,
         withdrawn,
         aliases,
+        cveRequested,
         related,
         upstream,
         severity,
@@ -134,6 +138,7 @@ public record Advisory(
         embargo,
         withdrawn,
         newAliases,
+        cveRequested,
         related,
         upstream,
         severity,
@@ -161,6 +166,7 @@ public record Advisory(
         embargo,
         withdrawn,
         aliases,
+        cveRequested,
         related,
         upstream,
         severity,
@@ -188,6 +194,7 @@ public record Advisory(
         embargo,
         withdrawn,
         aliases,
+        cveRequested,
         related,
         upstream,
         severity,
@@ -202,6 +209,20 @@ public record Advisory(
         databaseSpecific,
         details,
         source);
+  }
+
+  /** The CVE IDs the advisory is known under: its own ID if it is one, then its CVE aliases. */
+  public List<String> cveIds() {
+    List<String> ids = new ArrayList<>();
+    if (AdvisoryId.isCve(id)) ids.add(id);
+    for (String alias : aliases)
+      if (AdvisoryId.isCve(alias) && !ids.contains(alias)) ids.add(alias);
+    return List.copyOf(ids);
+  }
+
+  /** Whether a CVE was requested for the advisory and none is among its IDs yet. */
+  public boolean cvePending() {
+    return cveRequested.isPresent() && cveIds().isEmpty();
   }
 
   /** {@code published}, or for an embargoed advisory without one, the instant its embargo lifts. */

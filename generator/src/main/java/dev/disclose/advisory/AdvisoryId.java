@@ -145,6 +145,14 @@ public final class AdvisoryId {
     return parseOwn(id, prefix).isEmpty() && !isPlaceholder(id, prefix) && isKnownDatabaseId(id);
   }
 
+  /** A CVE ID as the CVE record format spells it: {@code CVE-<year>-<4 to 19 digits>}. */
+  private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,19}");
+
+  /** Whether {@code id} is a CVE ID, as the CVE record format accepts it. */
+  public static boolean isCve(String id) {
+    return CVE.matcher(id).matches();
+  }
+
   /** An ID of one of the databases OSV knows (CVE, GHSA, RUSTSEC, GO, PYSEC, …). */
   public static boolean isKnownDatabaseId(String id) {
     if (id.contains("..")) return false;

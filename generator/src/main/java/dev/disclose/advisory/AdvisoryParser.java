@@ -31,6 +31,7 @@ public final class AdvisoryParser {
           "embargo",
           "withdrawn",
           "aliases",
+          "cve_requested",
           "related",
           "upstream",
           "severity",
@@ -167,6 +168,7 @@ public final class AdvisoryParser {
             .orElse(Timeline.EMPTY);
 
     List<String> aliases = f.strings("aliases");
+    Optional<Timestamp> cveRequested = f.timestamp("cve_requested");
     List<String> related = f.strings("related");
     List<String> upstream = f.strings("upstream");
     List<String> cwes = f.strings("cwes");
@@ -191,6 +193,7 @@ public final class AdvisoryParser {
         embargo,
         withdrawn,
         aliases,
+        cveRequested,
         related,
         upstream,
         severity,

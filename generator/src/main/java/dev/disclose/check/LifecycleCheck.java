@@ -96,6 +96,7 @@ final class LifecycleCheck implements AdvisoryCheck {
     dated.put("published", a.published());
     dated.put("modified", a.modified());
     dated.put("withdrawn.date", a.withdrawn().map(w -> w.date()));
+    dated.put("cve_requested", a.cveRequested());
     for (String step : Timeline.STEPS) dated.put("timeline." + step, a.timeline().step(step));
     // Embargoed and draft advisories describe a planned disclosure: their dates may lie ahead,
     // up to the embargo. Everything else describes the past.
@@ -113,7 +114,15 @@ final class LifecycleCheck implements AdvisoryCheck {
                 .filter(t -> inFuture(t, context.now()))
                 .ifPresent(
                     t -> {
-                      if (STEPS_BEFORE_WRITING.contains(path)) {
+                      if (path.equals("cve_requested")) {
+                        findings.report(
+                            Rule.FUTURE_DATE,
+                            a.source().value(path),
+                            "`cve_requested` "
+                                + t
+                                + " is in the future; write the date the CVE was requested, once"
+                                + " it has been");
+                      } else if (STEPS_BEFORE_WRITING.contains(path)) {
                         findings.report(
                             Rule.FUTURE_DATE,
                             a.source().value(path),

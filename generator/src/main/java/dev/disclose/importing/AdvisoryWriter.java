@@ -76,6 +76,7 @@ public final class AdvisoryWriter {
               fm.put("withdrawn", m);
             });
     list(fm, "aliases", a.aliases());
+    a.cveRequested().ifPresent(t -> fm.put("cve_requested", t.toString()));
     list(fm, "related", a.related());
     list(fm, "upstream", a.upstream());
     severity(a.severity()).ifPresent(s -> fm.put("severity", s));

@@ -27,6 +27,7 @@ final class FrontMatterEdit {
           "embargo",
           "withdrawn",
           "aliases",
+          "cve_requested",
           "related",
           "upstream",
           "severity",

@@ -59,6 +59,9 @@ public final class OsvExporter {
 
   private static final String CRATES_IO = "crates.io";
 
+  /** Where {@code database_specific} holds the date a CVE was requested. */
+  static final String CVE_REQUESTED = "cve_requested";
+
   private OsvExporter() {}
 
   /**
@@ -86,6 +89,8 @@ public final class OsvExporter {
     if (!crates) a.informational().ifPresent(i -> database.put("informational", i.spelling()));
     Map<String, String> timeline = OsvTimeline.of(a.timeline());
     if (!timeline.isEmpty()) database.put(OsvTimeline.KEY, timeline);
+    // OSV has no field for a CVE asked for and not yet assigned; the import reads it back.
+    a.cveRequested().ifPresent(t -> database.put(CVE_REQUESTED, t.toString()));
     // OSV has no field for why an advisory was withdrawn; consumers showing the record want it.
     a.withdrawn()
         .filter(w -> !w.reason().isBlank())

@@ -62,6 +62,12 @@ public final class OsvImporter {
     String reason =
         Optional.ofNullable(database.remove("withdrawn_reason")).map(String::valueOf).orElse("");
     Timeline timeline = OsvTimeline.take(database);
+    // A value that is not a date stays where it was, as free-form data.
+    Optional<Timestamp> cveRequested =
+        database.get(OsvExporter.CVE_REQUESTED) instanceof String s
+            ? Timestamp.parse(s)
+            : Optional.empty();
+    if (cveRequested.isPresent()) database.remove(OsvExporter.CVE_REQUESTED);
     Object url = database.get("url");
     if (url != null && url.equals(settings.urls().advisory(id)))
       database.remove("url"); // ours: derived again on export
@@ -96,6 +102,7 @@ public final class OsvImporter {
         Optional.empty(),
         withdrawn,
         own(r.aliases(), settings),
+        cveRequested,
         own(r.related(), settings),
         own(r.upstream(), settings),
         severity,

@@ -219,6 +219,7 @@ public final class RustSecImporter {
             Optional.empty(),
             withdrawn,
             strings(adv, "aliases"),
+            Optional.empty(),
             strings(adv, "related"),
             List.of(),
             severity,

@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AdvisoryParser;
+import dev.disclose.advisory.Timestamp;
 import dev.disclose.catalog.Catalog;
+import dev.disclose.importing.AdvisoryWriter;
 import dev.disclose.load.LoadRequest;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
+import dev.disclose.testing.TestSites;
 import dev.disclose.urls.SiteUrls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,6 +96,39 @@ class OsvRoundTripTest {
     Advisory back = OsvImporter.toAdvisory(read, settings, Path.of("imported.md"), "imported.md");
     assertThat(back.timeline()).isEqualTo(a.timeline());
     assertThat(back.databaseSpecific()).doesNotContainKey("timeline");
+  }
+
+  @Test
+  void aRequestedCveIsExportedInDatabaseSpecificAndImportedBackIntoTheField() throws Exception {
+    String text =
+        TestSites.validAdvisory("DEMO-2025-0001")
+            .replace(
+                "aliases: [CVE-2025-31337]",
+                "aliases: [GHSA-7q2x-4m9f-r3vc]\ncve_requested: 2025-02-20");
+    Advisory a =
+        AdvisoryParser.parse(text, Path.of("DEMO-2025-0001.md"), "DEMO-2025-0001.md")
+            .advisory()
+            .orElseThrow();
+    assertThat(a.cveRequested()).hasValue(Timestamp.parse("2025-02-20").orElseThrow());
+    assertThat(a.cvePending()).isTrue();
+    OsvExporter.Settings settings =
+        new OsvExporter.Settings(new SiteUrls("https://example.org/security/"), "DEMO", false);
+
+    OsvRecord exported = OsvExporter.toOsv(a, settings, Optional.empty());
+    assertThat(exported.databaseSpecific()).containsEntry("cve_requested", "2025-02-20");
+    OsvRecord read = OsvImporter.read(OsvExporter.json(exported).getBytes(StandardCharsets.UTF_8));
+    Advisory back = OsvImporter.toAdvisory(read, settings, Path.of("imported.md"), "imported.md");
+    assertThat(back.cveRequested()).isEqualTo(a.cveRequested());
+    assertThat(back.databaseSpecific()).doesNotContainKey("cve_requested");
+    // As `disclose import` writes the file: the field, read back the same.
+    String written = AdvisoryWriter.write(back);
+    assertThat(written).contains("\ncve_requested: 2025-02-20\n");
+    Advisory reread =
+        AdvisoryParser.parse(written, Path.of("imported.md"), "imported.md")
+            .advisory()
+            .orElseThrow();
+    assertThat(OsvExporter.json(OsvExporter.toOsv(reread, settings, Optional.empty())))
+        .isEqualTo(OsvExporter.json(exported));
   }
 
   @Test
