@@ -44,7 +44,7 @@ public final class SiteChecker {
 
   /** The checks that read the clock (a date in the future is one only until it passes). */
   private static final List<AdvisoryCheck> CLOCKED =
-      List.of(new LifecycleCheck(), new EmbargoLengthCheck());
+      List.of(new LifecycleCheck(), new EmbargoLengthCheck(), new CvePendingCheck());
 
   static final List<AdvisoryCheck> CHECKS =
       Stream.concat(TIMELESS.stream(), CLOCKED.stream()).toList();

@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Lists the embargoes still to lift, soonest first: when, which advisory, and in how long.",
-      "A build at or after an embargo instant publishes the advisory; schedule the publish job for it."
+      "A build at or after an embargo instant publishes the advisory; schedule the publish job for it.",
+      "An advisory whose requested CVE is not assigned yet (cve_requested, no CVE alias) says so."
     },
     footer = {"", "Exit codes: 0 listed (or none), 2 usage or I/O error."})
 final class EmbargoesCommand implements Callable<Integer> {
@@ -64,6 +65,7 @@ final class EmbargoesCommand implements Callable<Integer> {
         e.put("id", a.id());
         e.put("embargo", a.embargo().get().instant().toString());
         e.put("file", a.source().relativePath());
+        if (a.cvePending()) e.put("cve_requested", a.cveRequested().get().toString());
         out.add(e);
       }
       env.out()
@@ -90,7 +92,10 @@ final class EmbargoesCommand implements Callable<Integer> {
                       + "  in "
                       + span(Duration.between(now, lifts))
                       + "  "
-                      + a.source().relativePath()));
+                      + a.source().relativePath()
+                      + (a.cvePending()
+                          ? "  CVE requested " + a.cveRequested().get() + ", not assigned yet"
+                          : "")));
     }
     return Main.OK;
   }

@@ -162,4 +162,30 @@ class PreviewAndEmbargoesTest {
     assertThat(CliRun.in(site, "embargoes", "--now", "2026-01-15T16:00:00Z").out())
         .startsWith("no embargo to lift after");
   }
+
+  @Test
+  void embargoesSaysWhenARequestedCveIsNotAssignedYet() throws Exception {
+    Path file = site.resolve("advisories/2025/FIX-2025-0003.md");
+    String text = Files.readString(file);
+    Files.writeString(
+        file, text.replace("aliases: [CVE-2025-99999]\n", "cve_requested: 2025-11-20\n"));
+    CliRun run = CliRun.in(site, "embargoes", "--now", BEFORE_EMBARGO);
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .isEqualTo(
+            "2026-01-15T16:00:00Z  FIX-2025-0003  in 45 days  advisories/2025/FIX-2025-0003.md"
+                + "  CVE requested 2025-11-20, not assigned yet\n");
+    CliRun json = CliRun.in(site, "embargoes", "--now", BEFORE_EMBARGO, "--format", "json");
+    assertThat(json.out()).contains("\"cve_requested\" : \"2025-11-20\"");
+
+    // Once the CVE is among the aliases, the request is history: nothing is said.
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace(
+                "cve_requested: 2025-11-20",
+                "cve_requested: 2025-11-20\naliases: [CVE-2025-55555]"));
+    assertThat(CliRun.in(site, "embargoes", "--now", BEFORE_EMBARGO).out())
+        .doesNotContain("CVE requested");
+  }
 }
