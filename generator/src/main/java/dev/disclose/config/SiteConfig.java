@@ -13,7 +13,8 @@ import java.util.Optional;
  * one, unless the file chooses); {@code redactLogs} says whether what CI prints (annotations, the
  * job summary) leaves out the text of advisories that are not public, as a public repository's logs
  * need; {@code sealingRecipients} the public key files, relative to the site root, that {@code
- * disclose seal} encrypts to; {@code embargoLimits} how long the policy lets an embargo run.
+ * disclose seal} encrypts to; {@code embargoLimits} how long the policy lets an embargo run; {@code
+ * cve} whether the project is a CNA, for the CVE records {@code disclose export cve} writes.
  */
 public record SiteConfig(
     String title,
@@ -34,7 +35,8 @@ public record SiteConfig(
     List<String> formats,
     boolean redactLogs,
     List<String> sealingRecipients,
-    EmbargoLimits embargoLimits) {
+    EmbargoLimits embargoLimits,
+    CveSettings cve) {
 
   /**
    * How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured.
@@ -126,7 +128,8 @@ public record SiteConfig(
         formats,
         redactLogs,
         sealingRecipients,
-        embargoLimits);
+        embargoLimits,
+        cve);
   }
 
   /** This configuration with its response targets {@code targets}: its calendar file read. */
@@ -150,7 +153,8 @@ public record SiteConfig(
         formats,
         redactLogs,
         sealingRecipients,
-        embargoLimits);
+        embargoLimits,
+        cve);
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads {@code site-config.yaml}, reporting problems the way advisory problems are reported. */
@@ -47,8 +48,16 @@ public final class SiteConfigLoader {
           "formats",
           "redact_logs",
           "sealing",
-          "embargo_policy");
+          "embargo_policy",
+          "cve");
   static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
+
+  /**
+   * The output formats a site publishes only when {@code formats:} names them: CVE records are what
+   * a CNA submits to CVE Services, and a site that publishes its own copies beside cve.org's should
+   * choose to.
+   */
+  static final Set<String> OPT_IN_FORMATS = Set.of("cve");
 
   /** The configuration (with defaults where the file was wrong) and what was wrong with it. */
   public record Loaded(
@@ -183,7 +192,10 @@ public final class SiteConfigLoader {
             sealingRecipients(f, findings),
             f.mapping("embargo_policy")
                 .map(m -> EmbargoLimitsParser.parse(f, m, findings))
-                .orElse(EmbargoLimits.NONE));
+                .orElse(EmbargoLimits.NONE),
+            f.mapping("cve")
+                .map(m -> CveSettingsParser.parse(f, m, findings))
+                .orElse(CveSettings.NONE));
     return new Loaded(config, findings.diagnostics(), positions);
   }
 
@@ -242,11 +254,12 @@ public final class SiteConfigLoader {
   }
 
   /**
-   * The output formats {@code formats:} names that there are; every one there is when it names
-   * none.
+   * The output formats {@code formats:} names that there are; without it, every one there is but
+   * those a site must opt in to.
    */
   private static List<String> formats(Fields f, Collection<String> known, Findings findings) {
-    if (!f.has("formats")) return List.copyOf(known);
+    List<String> byDefault = known.stream().filter(n -> !OPT_IN_FORMATS.contains(n)).toList();
+    if (!f.has("formats")) return byDefault;
     List<String> formats = new ArrayList<>();
     f.strings("formats"); // reports entries that are not strings
     List<YamlNode> entries =
@@ -258,8 +271,9 @@ public final class SiteConfigLoader {
           Rule.REQUIRED,
           only.position(),
           "`formats` is empty; list the output formats the site publishes, like `[rss, osv]`, "
-              + "or remove the key to publish every one");
-      return List.copyOf(known);
+              + "or remove the key to publish every one but "
+              + String.join(", ", OPT_IN_FORMATS));
+      return byDefault;
     }
     for (YamlNode entry : entries) {
       if (!(entry instanceof YamlNode.Scalar scalar) || scalar.isNull()) continue;
