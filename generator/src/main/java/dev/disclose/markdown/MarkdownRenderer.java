@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
@@ -111,6 +112,11 @@ public final class MarkdownRenderer {
       if ((s.charAt(i) | 0x20) == 'w' && s.regionMatches(true, i, "www", 0, 3)) return true;
     }
     return false;
+  }
+
+  /** {@code markdown} parsed as {@link #render} parses it, for a reader of its text alone. */
+  static Node parse(String markdown) {
+    return PARSERS[needs(markdown)].parse(markdown);
   }
 
   /**
