@@ -43,6 +43,7 @@ class ArchitectureTest {
     "dev.disclose.rustsec..",
     "dev.disclose.ghsa..",
     "dev.disclose.cyclonedx..",
+    "dev.disclose.cve..",
     "dev.disclose.feed..",
     "dev.disclose.search..",
     "dev.disclose.discovery..",

@@ -1,5 +1,6 @@
 package dev.disclose.pipeline;
 
+import dev.disclose.cve.CveFormat;
 import dev.disclose.cyclonedx.VexFormat;
 import dev.disclose.discovery.RobotsTxtFormat;
 import dev.disclose.discovery.SecurityTxtFormat;
@@ -36,7 +37,8 @@ public final class OutputFormats {
           new SecurityTxtFormat(),
           new OsvFormat(),
           new RustSecFormat(),
-          new VexFormat());
+          new VexFormat(),
+          new CveFormat());
 
   /**
    * The formats only {@code disclose export} writes: files for the maintainers to apply elsewhere,
