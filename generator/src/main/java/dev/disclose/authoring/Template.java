@@ -19,6 +19,7 @@ final class Template {
         # published: %s
         # embargo: %sT16:00:00Z
         # aliases: [CVE-YYYY-NNNNN, GHSA-xxxx-xxxx-xxxx]
+        # cve_requested: YYYY-MM-DD   # a CVE asked for and not assigned yet
         # severity:
         #   cvss_v3: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H
         #   cvss_v4: CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N
