@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.disclose.advisory.Status;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -98,13 +100,16 @@ public final class GhsaReader {
     }
     if (!severity.isEmpty()) osv.set("severity", severity);
 
-    List<List<String>> functions = new ArrayList<>();
-    ArrayNode affected = NODES.arrayNode();
+    // GitHub lists a package once per range; the advisory lists it once with all its ranges.
+    Map<String, ObjectNode> byPackage = new LinkedHashMap<>();
+    Map<String, Set<String>> functionsByPackage = new LinkedHashMap<>();
     JsonNode vulnerabilities = advisory.path("vulnerabilities");
     for (int i = 0; i < vulnerabilities.size(); i++) {
-      affected.add(affected(vulnerabilities.get(i), "vulnerabilities[" + i + "]", functions));
+      affected(vulnerabilities.get(i), "vulnerabilities[" + i + "]", byPackage, functionsByPackage);
     }
-    if (!affected.isEmpty()) osv.set("affected", affected);
+    List<List<String>> functions = new ArrayList<>();
+    functionsByPackage.values().forEach(f -> functions.add(List.copyOf(f)));
+    if (!byPackage.isEmpty()) osv.putArray("affected").addAll(byPackage.values());
 
     ArrayNode references = NODES.arrayNode();
     text(advisory, "html_url").ifPresent(u -> references.add(reference("ADVISORY", u)));
@@ -136,7 +141,12 @@ public final class GhsaReader {
     return new Read(osv, status, functions);
   }
 
-  private static ObjectNode affected(JsonNode v, String at, List<List<String>> functions) {
+  /** One of GitHub's vulnerabilities, added to its package's OSV entry. */
+  private static void affected(
+      JsonNode v,
+      String at,
+      Map<String, ObjectNode> byPackage,
+      Map<String, Set<String>> functionsByPackage) {
     JsonNode pkg = v.path("package");
     String ecosystem = text(pkg, "ecosystem").orElse("");
     String osvEcosystem =
@@ -165,24 +175,34 @@ public final class GhsaReader {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("`" + at + "`: " + e.getMessage(), e);
     }
-    ObjectNode a = NODES.objectNode();
-    ObjectNode p = a.putObject("package");
-    p.put("ecosystem", osvEcosystem);
-    p.put("name", name);
+    String key = osvEcosystem + "\n" + name;
+    ObjectNode a =
+        byPackage.computeIfAbsent(
+            key,
+            k -> {
+              ObjectNode created = NODES.objectNode();
+              ObjectNode p = created.putObject("package");
+              p.put("ecosystem", osvEcosystem);
+              p.put("name", name);
+              return created;
+            });
     if (interval.exact().isPresent()) {
-      a.putArray("versions").add(interval.exact().get());
+      (a.has("versions") ? (ArrayNode) a.get("versions") : a.putArray("versions"))
+          .add(interval.exact().get());
     } else {
-      ObjectNode range = a.putArray("ranges").addObject();
-      range.put("type", "ECOSYSTEM");
-      ArrayNode events = range.putArray("events");
+      // One range whose events hold every interval, as OSV writes a package's intervals.
+      ObjectNode range =
+          a.has("ranges")
+              ? (ObjectNode) a.get("ranges").get(0)
+              : a.putArray("ranges").addObject().put("type", "ECOSYSTEM");
+      ArrayNode events =
+          range.has("events") ? (ArrayNode) range.get("events") : range.putArray("events");
       events.addObject().put("introduced", interval.introduced());
       interval.fixed().ifPresent(f -> events.addObject().put("fixed", f));
       interval.lastAffected().ifPresent(l -> events.addObject().put("last_affected", l));
     }
-    List<String> names = new ArrayList<>();
+    Set<String> names = functionsByPackage.computeIfAbsent(key, k -> new LinkedHashSet<>());
     for (JsonNode f : v.path("vulnerable_functions")) if (f.isTextual()) names.add(f.asText());
-    functions.add(List.copyOf(names));
-    return a;
   }
 
   private static void credit(JsonNode login, JsonNode type, ArrayNode credits) {

@@ -148,9 +148,15 @@ final class ImportMerge {
       Map<String, Object> our = map(merged.get(at));
       String ourVersions = versions(our);
       if (ourVersions.equals(theirVersions)) continue;
+      // Without a base, a side whose intervals hold all of the other's only added to them.
+      Set<String> ourParts = parts(ourVersions);
+      Set<String> theirParts = parts(theirVersions);
       boolean onlyTheyChanged =
-          ourVersions.isEmpty() || was.map(b -> versions(b).equals(ourVersions)).orElse(false);
-      boolean onlyWeChanged = was.map(b -> versions(b).equals(theirVersions)).orElse(false);
+          ourVersions.isEmpty()
+              || was.map(b -> versions(b).equals(ourVersions))
+                  .orElse(theirParts.containsAll(ourParts));
+      boolean onlyWeChanged =
+          was.map(b -> versions(b).equals(theirVersions)).orElse(ourParts.containsAll(theirParts));
       if (onlyWeChanged) continue;
       if (!onlyTheyChanged) {
         if (prefer == Prefer.NONE)
@@ -169,8 +175,13 @@ final class ImportMerge {
       if (!updated.containsKey("ranges") && !updated.containsKey("versions"))
         putVersions(updated, map(t));
       merged.set(at, updated);
-      diff.add("affected " + key + ": - " + ourVersions);
-      diff.add("affected " + key + ": + " + theirVersions);
+      if (theirParts.containsAll(ourParts) && !ourVersions.isEmpty()) {
+        for (String added : theirParts)
+          if (!ourParts.contains(added)) diff.add("affected " + key + ": + " + added);
+      } else {
+        diff.add("affected " + key + ": - " + ourVersions);
+        diff.add("affected " + key + ": + " + theirVersions);
+      }
       changed = true;
     }
     if (changed) edits.put("affected", merged);
@@ -203,6 +214,10 @@ final class ImportMerge {
     List<String> versions = strings(affected.get("versions"));
     if (!versions.isEmpty()) parts.add("versions " + String.join(", ", versions));
     return String.join("; ", parts);
+  }
+
+  private static Set<String> parts(String versions) {
+    return new LinkedHashSet<>(List.of(versions.split("; ")));
   }
 
   private static String flat(Object value) {

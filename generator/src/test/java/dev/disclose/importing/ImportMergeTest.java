@@ -201,4 +201,43 @@ class ImportMergeTest {
     assertThat(run.out()).contains("the record's IDs match IMP-2025-0001 and IMP-2025-0002");
     assertThat(Files.readString(advisory)).isEqualTo(HAND_WRITTEN);
   }
+
+  @Test
+  void withoutABaseARecordThatOnlyAddsARangeIsMergedAndOneThatLacksOursIsNot() throws Exception {
+    // GitHub lists the package once per range: one range ours has, and a later branch.
+    Path github = temp.resolve("github.json");
+    Files.writeString(
+        github,
+        """
+        {"ghsa_id": "GHSA-x3m8-f7g5-qhm7", "state": "published",
+         "updated_at": "2025-03-20T00:00:00Z", "published_at": "2025-03-04T00:00:00Z",
+         "summary": "s", "description": "d",
+         "vulnerabilities": [
+           {"package": {"ecosystem": "pip", "name": "fixture-server"},
+            "vulnerable_version_range": ">= 0.5.0, < 0.8.1", "patched_versions": "0.8.1"},
+           {"package": {"ecosystem": "pip", "name": "fixture-server"},
+            "vulnerable_version_range": ">= 1.0.0, < 1.0.4", "patched_versions": "1.0.4"}]}
+        """);
+    CliRun added = CliRun.in(site, "import", "ghsa", "--dry-run", github.toString());
+    assertThat(added.exitCode()).as(added.out()).isZero();
+    assertThat(added.out())
+        .contains("  affected PyPI fixture-server: + introduced 1.0.0, fixed 1.0.4")
+        .doesNotContain("- introduced");
+
+    // The same record without the branch ours lists: ours is kept, nothing conflicts.
+    String threeBranches =
+        HAND_WRITTEN.replace(
+            "        fixed: 0.8.1\n",
+            "        fixed: 0.8.1\n      - introduced: 1.0.0\n        fixed: 1.0.4\n"
+                + "      - introduced: 2.0.0\n        fixed: 2.0.1\n");
+    assertThat(threeBranches).contains("fixed: 2.0.1");
+    Files.writeString(advisory, threeBranches);
+    String ours = Files.readString(advisory);
+    CliRun kept = CliRun.in(site, "import", "ghsa", github.toString());
+    assertThat(kept.exitCode()).as(kept.out()).isZero();
+    assertThat(kept.out()).doesNotContain("affected PyPI");
+    assertThat(Files.readString(advisory))
+        .contains("fixed: 2.0.1")
+        .contains(ours.substring(0, 200));
+  }
 }
