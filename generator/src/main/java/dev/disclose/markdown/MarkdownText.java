@@ -29,7 +29,6 @@ import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Markdown as the plain text a reader of it sees, for formats that carry text only (a CVE record's
@@ -38,7 +37,6 @@ import java.util.regex.Pattern;
  * or escapes. Parsed as {@link MarkdownRenderer} parses it, so both read the same document.
  */
 public final class MarkdownText {
-  private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
   private MarkdownText() {}
 
@@ -46,7 +44,13 @@ public final class MarkdownText {
   public static String of(String markdown) {
     List<String> blocks = new ArrayList<>();
     blocks(MarkdownRenderer.parse(markdown), blocks);
-    return String.join("\n\n", blocks).replaceAll("[ \\t]+\\n", "\n").strip();
+    StringBuilder out = new StringBuilder();
+    // Line by line, not by a regular expression: a long run of blanks costs one pass.
+    for (String line : String.join("\n\n", blocks).split("\n", -1)) {
+      if (out.length() > 0) out.append('\n');
+      out.append(line.stripTrailing());
+    }
+    return out.toString().strip();
   }
 
   /** Each block under {@code parent}, as text. */
@@ -73,7 +77,7 @@ public final class MarkdownText {
           .orElse("");
     }
     if (n instanceof TableRow) return inline(n);
-    if (n instanceof HtmlBlockBase) return TAG.matcher(n.getChars()).replaceAll("").strip();
+    if (n instanceof HtmlBlockBase) return withoutTags(n.getChars().toString()).strip();
     if (n instanceof ThematicBreak || n instanceof Reference || n instanceof TableSeparator)
       return "";
     // Tables and any other container: their rows or blocks, one per line.
@@ -136,5 +140,20 @@ public final class MarkdownText {
     } else {
       b.append(inline(n));
     }
+  }
+
+  /** {@code html} without its tags, in one pass: an unclosed {@code <} keeps the rest. */
+  static String withoutTags(String html) {
+    StringBuilder out = new StringBuilder(html.length());
+    int at = 0;
+    while (at < html.length()) {
+      int open = html.indexOf('<', at);
+      if (open < 0) break;
+      int close = html.indexOf('>', open);
+      if (close < 0) break;
+      out.append(html, at, open);
+      at = close + 1;
+    }
+    return out.append(html, at, html.length()).toString();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.disclose.ecosystem.Ecosystems;
 import dev.disclose.markdown.MarkdownLimits;
+import dev.disclose.markdown.MarkdownText;
 import dev.disclose.text.Urls;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,6 +60,11 @@ class LinearTimeTest {
                 .matcher("## [a]" + times(" ", MIB) + "-" + times(" ", MIB) + "\r\r")
                 .matches());
     cases.put("Markdown", () -> MarkdownLimits.check(times("[a](", MIB)).isPresent());
+    cases.put(
+        "plain text of blanks", () -> MarkdownText.of("a" + times(" ", MIB) + "b").length() > 2);
+    cases.put(
+        "plain text of an HTML block",
+        () -> MarkdownText.of("<div>" + times("<", MIB) + "\n").length() >= MIB);
 
     String slowest = "";
     long slowestNanos = -1;
