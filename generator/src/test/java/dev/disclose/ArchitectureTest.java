@@ -42,6 +42,7 @@ class ArchitectureTest {
     "dev.disclose.osv..",
     "dev.disclose.rustsec..",
     "dev.disclose.ghsa..",
+    "dev.disclose.announce..",
     "dev.disclose.cyclonedx..",
     "dev.disclose.cve..",
     "dev.disclose.feed..",

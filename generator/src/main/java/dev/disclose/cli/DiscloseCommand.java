@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       LinkReleaseNotesCommand.class,
       EmbargoesCommand.class,
+      AnnounceCommand.class,
       ImportCommand.class,
       NewCommand.class,
       AssignIdsCommand.class,

@@ -14,7 +14,8 @@ import java.util.Optional;
  * job summary) leaves out the text of advisories that are not public, as a public repository's logs
  * need; {@code sealingRecipients} the public key files, relative to the site root, that {@code
  * disclose seal} encrypts to; {@code embargoLimits} how long the policy lets an embargo run; {@code
- * cve} whether the project is a CNA, for the CVE records {@code disclose export cve} writes.
+ * cve} whether the project is a CNA, for the CVE records {@code disclose export cve} writes; {@code
+ * announce} where {@code disclose announce} sends its posts.
  */
 public record SiteConfig(
     String title,
@@ -36,7 +37,8 @@ public record SiteConfig(
     boolean redactLogs,
     List<String> sealingRecipients,
     EmbargoLimits embargoLimits,
-    CveSettings cve) {
+    CveSettings cve,
+    AnnounceSettings announce) {
 
   /**
    * How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured.
@@ -129,7 +131,8 @@ public record SiteConfig(
         redactLogs,
         sealingRecipients,
         embargoLimits,
-        cve);
+        cve,
+        announce);
   }
 
   /** This configuration with its response targets {@code targets}: its calendar file read. */
@@ -154,7 +157,8 @@ public record SiteConfig(
         redactLogs,
         sealingRecipients,
         embargoLimits,
-        cve);
+        cve,
+        announce);
   }
 
   /**

@@ -49,7 +49,8 @@ public final class SiteConfigLoader {
           "redact_logs",
           "sealing",
           "embargo_policy",
-          "cve");
+          "cve",
+          "announce");
   static final Pattern ID_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
   /**
@@ -195,7 +196,10 @@ public final class SiteConfigLoader {
                 .orElse(EmbargoLimits.NONE),
             f.mapping("cve")
                 .map(m -> CveSettingsParser.parse(f, m, findings))
-                .orElse(CveSettings.NONE));
+                .orElse(CveSettings.NONE),
+            f.mapping("announce")
+                .map(m -> AnnounceSettingsParser.parse(f, m, findings))
+                .orElse(AnnounceSettings.NONE));
     return new Loaded(config, findings.diagnostics(), positions);
   }
 

@@ -96,6 +96,24 @@ final class NamedFiles {
     List<Diagnostic> out = new ArrayList<>();
     SiteConfig config = loaded.config();
     Path shown = site.display().of(site.configFile());
+    for (var list : config.announce().lists().values()) {
+      if (list.template().isEmpty()) continue;
+      String t = list.template().get();
+      String key = "announce.lists." + list.name() + ".template";
+      Path file = site.root().resolve(t).normalize();
+      Optional<String> why =
+          Files.isSymbolicLink(file) && leadsOutside(site, file)
+              ? Optional.of("a symbolic link that leads outside the site; commit the template")
+              : namedFileProblem(site, t, false);
+      why.ifPresent(
+          w ->
+              out.add(
+                  Diagnostic.of(
+                      shown,
+                      loaded.valuePosition(key),
+                      w.startsWith("a symbolic") ? Rule.SYMLINK_OUTSIDE : Rule.UNREADABLE,
+                      "`template` of the list `" + list.name() + "` names `" + t + "`, " + w)));
+    }
     config
         .policy()
         .ifPresent(

@@ -2,6 +2,8 @@ package dev.disclose.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.disclose.testing.CliRun;
 import dev.disclose.testing.Golden;
 import dev.disclose.testing.TestSites;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -60,9 +63,45 @@ class ShadedJarIT {
     assertThat(out.resolve("osv/all.zip")).isRegularFile();
   }
 
+  /** Jakarta Mail finds its SMTP provider and the text/plain handler through merged resources. */
+  @Test
+  void theJarSendsAnAnnouncementToARealSmtpServer() throws Exception {
+    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    try {
+      smtp.setUser("security@corvid.example.org", "s3cret");
+      Path demo = temp.resolve("demo");
+      for (String part : List.of("advisories", "docs", "releases"))
+        TestSites.copyTree(Path.of("..").resolve(part), demo.resolve(part));
+      Files.writeString(
+          demo.resolve("site-config.yaml"),
+          Files.readString(Path.of("../site-config.yaml"))
+              .replace("host: smtp.corvid.example.org", "host: 127.0.0.1")
+              .replace("port: 587", "port: " + smtp.getSmtp().getPort())
+              .replace("security: starttls", "security: none"));
+      Run run =
+          jar(
+              demo,
+              Map.of("DISCLOSE_SMTP_PASSWORD", "s3cret"),
+              "announce",
+              "DEMO-2025-0004",
+              "--send",
+              "--now",
+              CliRun.NOW.toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(smtp.getReceivedMessages()).hasSize(2);
+    } finally {
+      smtp.stop();
+    }
+  }
+
   private record Run(int exitCode, String out, String err) {}
 
   private Run jar(Path workingDirectory, String... args) throws Exception {
+    return jar(workingDirectory, Map.of(), args);
+  }
+
+  private Run jar(Path workingDirectory, Map<String, String> env, String... args) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command =
         Stream.concat(
@@ -71,12 +110,13 @@ class ShadedJarIT {
             .toList();
     Path outFile = temp.resolve("stdout");
     Path errFile = temp.resolve("stderr");
-    Process p =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workingDirectory.toFile())
             .redirectOutput(outFile.toFile())
-            .redirectError(errFile.toFile())
-            .start();
+            .redirectError(errFile.toFile());
+    builder.environment().putAll(env);
+    Process p = builder.start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the jar finished").isTrue();
     return new Run(
         p.exitValue(),
