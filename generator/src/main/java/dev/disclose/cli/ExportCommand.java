@@ -86,8 +86,20 @@ final class ExportCommand implements Callable<Integer> {
   /** The help section listing each format and what it writes. */
   static String formatsHelp() {
     StringBuilder b = new StringBuilder("Formats:%n");
-    for (OutputFormat f : OutputFormats.ALL) {
-      b.append(String.format("  %-13s%s%n", f.name(), f.summary().replace("%", "%%")));
+    for (String name : OutputFormats.exportNames()) {
+      OutputFormat f = OutputFormats.named(name).orElseThrow();
+      // Filled to the 80 columns picocli writes, under a hanging indent past the names.
+      StringBuilder line = new StringBuilder(String.format("  %-13s", f.name()));
+      int start = line.length();
+      for (String word : f.summary().replace("%", "%%").split(" ")) {
+        if (line.length() > start && line.length() + 1 + word.length() > 79) {
+          b.append(line).append("%n");
+          line = new StringBuilder(" ".repeat(start));
+        }
+        if (line.length() > start) line.append(' ');
+        line.append(word);
+      }
+      b.append(line).append("%n");
     }
     return b.toString();
   }
