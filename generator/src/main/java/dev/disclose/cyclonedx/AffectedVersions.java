@@ -29,7 +29,7 @@ final class AffectedVersions {
     List<Vulnerability.Version> out = new ArrayList<>();
     for (AffectedRange r : p.ranges()) {
       if (r.type() == RangeType.GIT) continue; // commits, not versions
-      out.add(version(null, vers(r, versScheme), Vulnerability.Version.Status.AFFECTED));
+      out.add(version(null, r.vers(versScheme), Vulnerability.Version.Status.AFFECTED));
     }
     for (AffectedRange r : p.ranges()) {
       if (r.type() != RangeType.GIT)
@@ -39,26 +39,6 @@ final class AffectedVersions {
     for (String listed : p.versions())
       out.add(version(listed, null, Vulnerability.Version.Status.AFFECTED));
     return out;
-  }
-
-  /**
-   * The package-url "vers" notation: {@code vers:pypi/>=0.5.0|<0.7.2}; {@code *} for every version.
-   */
-  static String vers(AffectedRange r, String scheme) {
-    List<String> constraints = new ArrayList<>();
-    if (!r.introducedOrBeginning().equals(AffectedRange.BEGINNING))
-      constraints.add(">=" + versEscape(r.introducedOrBeginning()));
-    r.fixed().ifPresent(f -> constraints.add("<" + versEscape(f)));
-    r.lastAffected().ifPresent(l -> constraints.add("<=" + versEscape(l)));
-    // OSV's limit ends an open interval.
-    if (r.fixed().isEmpty() && r.lastAffected().isEmpty())
-      r.limit().ifPresent(l -> constraints.add("<" + versEscape(l)));
-    return "vers:" + scheme + "/" + (constraints.isEmpty() ? "*" : String.join("|", constraints));
-  }
-
-  /** vers separates constraints with "|"; a version holding one is percent-encoded. */
-  private static String versEscape(String version) {
-    return version.replace("%", "%25").replace("|", "%7C");
   }
 
   private static Vulnerability.Version version(
