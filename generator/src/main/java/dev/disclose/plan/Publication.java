@@ -41,6 +41,11 @@ public record Publication(
     return commits.of(advisory.source().relativePath());
   }
 
+  /** Every commit of {@code advisory}'s file in git, newest first; empty if unknown. */
+  public List<Instant> commitTimes(Advisory advisory) {
+    return commits.all(advisory.source().relativePath());
+  }
+
   /** This publication without what the plan made: what formats of the catalog alone read. */
   public Publication catalogOnly() {
     return new Publication(catalog, config, commits, now, preview, List.of(), List.of(), List.of());

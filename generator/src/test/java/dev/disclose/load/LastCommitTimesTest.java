@@ -31,6 +31,10 @@ class LastCommitTimesTest {
     assertThat(times.of("advisories/a/X-1.md")).contains(Instant.parse("2025-02-01T12:30:00Z"));
     assertThat(times.of("advisories/b/X-2.md")).contains(Instant.parse("2025-01-01T10:00:00Z"));
     assertThat(times.of("advisories/c/X-3.md")).isEmpty();
+    assertThat(times.all("advisories/a/X-1.md"))
+        .containsExactly(
+            Instant.parse("2025-02-01T12:30:00Z"), Instant.parse("2025-01-01T10:00:00Z"));
+    assertThat(times.all("advisories/c/X-3.md")).isEmpty();
   }
 
   @Test
