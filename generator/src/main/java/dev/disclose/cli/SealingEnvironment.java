@@ -7,7 +7,6 @@ import dev.disclose.sealing.SealingException;
 import dev.disclose.sealing.SealingKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,6 +22,7 @@ final class SealingEnvironment {
   static final String KEY = "DISCLOSE_SEALING_KEY";
   static final String KEY_FILE = "DISCLOSE_SEALING_KEY_FILE";
   static final String PASSPHRASE = "DISCLOSE_SEALING_PASSPHRASE";
+  static final KeyVariables VARIABLES = new KeyVariables(KEY, KEY_FILE, PASSPHRASE);
 
   private SealingEnvironment() {}
 
@@ -31,35 +31,11 @@ final class SealingEnvironment {
    * or has expired at {@code now}.
    */
   static Optional<SealingKey> key(Environment env, Instant now) throws SiteException {
-    String inline = env.variables().get(KEY);
-    String file = env.variables().get(KEY_FILE);
-    if (inline != null && inline.isBlank()) inline = null;
-    if (file != null && file.isBlank()) file = null;
-    if (inline != null && file != null) {
-      throw new SiteException(KEY + " and " + KEY_FILE + " are both set: set one of them");
-    }
-    byte[] armored;
-    String source;
-    if (inline != null) {
-      armored = inline.getBytes(StandardCharsets.UTF_8);
-      source = KEY;
-    } else if (file != null) {
-      Path path = env.workingDirectory().resolve(file);
-      source = KEY_FILE + " (" + file + ")";
-      try {
-        armored = Files.readAllBytes(path);
-      } catch (IOException e) {
-        throw new SiteException(
-            "cannot read the key file " + file + " that " + KEY_FILE + " names: " + e.getMessage(),
-            e);
-      }
-    } else {
-      return Optional.empty();
-    }
-    Optional<char[]> passphrase =
-        Optional.ofNullable(env.variables().get(PASSPHRASE)).map(String::toCharArray);
+    Optional<KeyVariables.Given> given = VARIABLES.read(env);
+    if (given.isEmpty()) return Optional.empty();
     try {
-      SealingKey key = SealingKey.read(armored, passphrase, source);
+      SealingKey key =
+          SealingKey.read(given.get().armored(), given.get().passphrase(), given.get().source());
       Optional<String> problem = key.problemAt(now);
       if (problem.isPresent()) throw new SiteException(problem.get());
       return Optional.of(key);
