@@ -45,6 +45,7 @@ class ArchitectureTest {
     "dev.disclose.announce..",
     "dev.disclose.cyclonedx..",
     "dev.disclose.cve..",
+    "dev.disclose.csaf..",
     "dev.disclose.feed..",
     "dev.disclose.search..",
     "dev.disclose.discovery..",

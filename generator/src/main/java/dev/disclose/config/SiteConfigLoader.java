@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads {@code site-config.yaml}, reporting problems the way advisory problems are reported. */
@@ -56,9 +55,10 @@ public final class SiteConfigLoader {
   /**
    * The output formats a site publishes only when {@code formats:} names them: CVE records are what
    * a CNA submits to CVE Services, and a site that publishes its own copies beside cve.org's should
-   * choose to.
+   * choose to; CSAF's files declare the site a CSAF provider to aggregators, whose trusted role
+   * needs a signing key in CI.
    */
-  static final Set<String> OPT_IN_FORMATS = Set.of("cve");
+  static final List<String> OPT_IN_FORMATS = List.of("cve", "csaf");
 
   /** The configuration (with defaults where the file was wrong) and what was wrong with it. */
   public record Loaded(

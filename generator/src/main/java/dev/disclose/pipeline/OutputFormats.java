@@ -1,5 +1,6 @@
 package dev.disclose.pipeline;
 
+import dev.disclose.csaf.CsafFormat;
 import dev.disclose.cve.CveFormat;
 import dev.disclose.cyclonedx.VexFormat;
 import dev.disclose.discovery.RobotsTxtFormat;
@@ -13,6 +14,7 @@ import dev.disclose.format.OutputFormat;
 import dev.disclose.ghsa.GhsaFormat;
 import dev.disclose.osv.OsvFormat;
 import dev.disclose.rustsec.RustSecFormat;
+import dev.disclose.sealing.SigningKey;
 import dev.disclose.search.SearchIndexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,13 +40,29 @@ public final class OutputFormats {
           new OsvFormat(),
           new RustSecFormat(),
           new VexFormat(),
-          new CveFormat());
+          new CveFormat(),
+          new CsafFormat());
 
   /**
    * The formats only {@code disclose export} writes: files for the maintainers to apply elsewhere,
    * which the site never publishes.
    */
   public static final List<OutputFormat> EXPORT_ONLY = List.of(new GhsaFormat());
+
+  /**
+   * The site's formats, the CSAF documents signed with {@code csafKey} when there is one: the key
+   * comes from the environment, so it is given to the format when a command runs.
+   */
+  public static List<OutputFormat> all(Optional<SigningKey> csafKey) {
+    return ALL.stream().map(f -> signing(f, csafKey)).toList();
+  }
+
+  /**
+   * {@code format}, or, if it is CSAF's and there is a key, CSAF's signing with {@code csafKey}.
+   */
+  public static OutputFormat signing(OutputFormat format, Optional<SigningKey> csafKey) {
+    return format instanceof CsafFormat && csafKey.isPresent() ? new CsafFormat(csafKey) : format;
+  }
 
   /** The format named {@code name} on the command line. */
   public static Optional<OutputFormat> named(String name) {

@@ -24,6 +24,12 @@ public final class SitePaths {
   public static final String SEARCH = "search/";
   public static final String RELEASES = "releases/";
 
+  /** The CSAF provider's files (CSAF 2.0 section 7.1.9: the well-known URL). */
+  public static final String CSAF = ".well-known/csaf/";
+
+  /** The CSAF provider's metadata, which security.txt's {@code CSAF:} line names. */
+  public static final String CSAF_PROVIDER_METADATA = CSAF + "provider-metadata.json";
+
   /** The static search index, beside the search page. */
   public static final String SEARCH_INDEX = "search-index/";
 

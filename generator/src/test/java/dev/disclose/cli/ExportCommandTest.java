@@ -105,7 +105,7 @@ class ExportCommandTest {
 
   @Test
   void anEmbargoedAdvisoryIsInNoFormatUntilItsTime() throws Exception {
-    for (String format : List.of("osv", "rustsec", "cyclonedx")) {
+    for (String format : List.of("osv", "rustsec", "cyclonedx", "csaf")) {
       StringBuilder everything = new StringBuilder();
       for (Map.Entry<String, byte[]> f : files(export(format, format)).entrySet()) {
         everything.append(f.getKey()).append('\n');
@@ -374,7 +374,7 @@ class ExportCommandTest {
     assertThat(run.out()).contains("error[R002]");
     assertThat(run.err()).contains("not exporting");
     assertThat(files(site.resolve("osv")).keySet()).isEqualTo(before.keySet());
-    assertThat(CliRun.in(site, "export", "csaf", "--out", "x").exitCode()).isEqualTo(2);
+    assertThat(CliRun.in(site, "export", "cvrf", "--out", "x").exitCode()).isEqualTo(2);
     assertThat(CliRun.in(site, "export", "osv").exitCode()).isEqualTo(2);
   }
 

@@ -50,7 +50,7 @@ class OutputFormatsTest {
             OutputFormats.EXPORT_ONLY.stream().map(OutputFormat::name).toList());
     for (OutputFormat f :
         Stream.concat(OutputFormats.ALL.stream(), OutputFormats.EXPORT_ONLY.stream()).toList()) {
-      assertThat(f.folder()).as(f.name()).matches("|[a-z.][a-z-]*/");
+      assertThat(f.folder()).as(f.name()).matches("|([a-z.][a-z-]*/)+");
       assertThat(f.summary()).as(f.name()).endsWith(".");
       assertThat(OutputFormats.named(f.name())).containsSame(f);
     }
