@@ -1,8 +1,10 @@
 package dev.disclose.cli;
 
+import dev.disclose.csaf.CsafFormat;
 import dev.disclose.load.LoadRequest;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.memo.Memo;
+import dev.disclose.pipeline.OutputFormats;
 import dev.disclose.pipeline.PhaseTimings;
 import dev.disclose.pipeline.Pipeline;
 import dev.disclose.pipeline.Progress;
@@ -12,6 +14,7 @@ import dev.disclose.report.DiagnosticFormat;
 import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.report.Redaction;
 import dev.disclose.report.TerminalText;
+import dev.disclose.sealing.SigningKey;
 import dev.disclose.text.Sizes;
 import dev.disclose.text.Urls;
 import java.nio.file.Path;
@@ -94,14 +97,18 @@ final class BuildCommand implements Callable<Integer> {
     Pipeline pipeline = new Pipeline(Memo.NONE, phases != null ? phases : line);
     Instant now = clock.resolve(env);
     LoadRequest load = LoadRequest.toBuild(opened).withSealingKey(SealingEnvironment.key(env, now));
+    Optional<SigningKey> csafKey = CsafSigningEnvironment.key(env, now);
     try {
       Pipeline.Built result;
       try {
         result =
             pipeline.build(
                 load,
-                Pipeline.BuildRequest.at(
-                    now, new PlanRequest(Optional.ofNullable(baseUrl), preview)),
+                new Pipeline.BuildRequest(
+                    now,
+                    new PlanRequest(Optional.ofNullable(baseUrl), preview),
+                    OutputFormats.all(csafKey),
+                    false),
                 Pipeline.folder(target, opened.root(), preview));
       } finally {
         if (line instanceof TerminalProgress terminal) terminal.clear();
@@ -127,6 +134,12 @@ final class BuildCommand implements Callable<Integer> {
                   + TerminalText.visible(folder));
       env.out().flush();
       SealingEnvironment.noteSkipped(env, result.sealedSkipped());
+      // A preview is for reviewers, not for CSAF's readers: it needs no signatures.
+      if (!preview
+          && csafKey.isEmpty()
+          && result.publication().config().publishes(CsafFormat.NAME)) {
+        env.err().println("warning: " + CsafSigningEnvironment.unsigned());
+      }
       if (phases != null) phases.print(env.err());
       return Main.OK;
     } catch (Refused refused) {

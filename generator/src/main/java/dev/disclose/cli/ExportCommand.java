@@ -1,6 +1,7 @@
 package dev.disclose.cli;
 
 import dev.disclose.check.CheckedSite;
+import dev.disclose.csaf.CsafFormat;
 import dev.disclose.format.FileSink;
 import dev.disclose.format.OutputFormat;
 import dev.disclose.load.LoadRequest;
@@ -111,8 +112,12 @@ final class ExportCommand implements Callable<Integer> {
     Path target = env.workingDirectory().resolve(out).toAbsolutePath().normalize();
     Pipeline pipeline = Pipeline.oneOff();
     CheckedSite checked;
+    Instant now = clock.resolve(env);
+    // Only CSAF is signed: another export needs no key, and a wrong one does not stop it.
+    boolean csaf = format.name().equals(CsafFormat.NAME);
+    OutputFormat chosen =
+        csaf ? OutputFormats.signing(format, CsafSigningEnvironment.key(env, now)) : format;
     try {
-      Instant now = clock.resolve(env);
       checked =
           pipeline.checkClean(
               LoadRequest.toBuild(opened).withSealingKey(SealingEnvironment.key(env, now)), now);
@@ -131,7 +136,7 @@ final class ExportCommand implements Callable<Integer> {
     AtomicPublisher.Staging staging = AtomicPublisher.stage(target, opened.root());
     OutputFormat.Written output;
     try (staging) {
-      output = pipeline.export(checked, format, FileSink.folder(staging.folder()));
+      output = pipeline.export(checked, chosen, FileSink.folder(staging.folder()));
       AtomicPublisher.publish(staging, target);
     } catch (IOException | SiteException | RuntimeException e) {
       AtomicPublisher.discard(staging);
@@ -149,6 +154,8 @@ final class ExportCommand implements Callable<Integer> {
       throw e;
     }
     for (String note : output.notes()) env.err().println("note: " + TerminalText.visible(note));
+    if (csaf && !((CsafFormat) chosen).signs())
+      env.err().println("note: " + CsafSigningEnvironment.unsigned());
     env.out()
         .println(
             checked.publicCatalog().size()

@@ -1,6 +1,7 @@
 package dev.disclose.discovery;
 
 import dev.disclose.config.SiteConfig;
+import dev.disclose.csaf.CsafFormat;
 import dev.disclose.format.FileSink;
 import dev.disclose.format.OutputFormat;
 import dev.disclose.memo.Memo;
@@ -55,6 +56,9 @@ public final class SecurityTxtFormat implements OutputFormat {
     if (config.policy().isPresent())
       b.append("Policy: ").append(base).append(SitePaths.POLICY).append('\n');
     b.append("Canonical: ").append(base).append(".well-known/security.txt\n");
+    // CSAF 2.0 requirement 8: where the CSAF provider's metadata is, over https only.
+    if (config.publishes(CsafFormat.NAME) && base.startsWith("https://"))
+      b.append("CSAF: ").append(base).append(SitePaths.CSAF_PROVIDER_METADATA).append('\n');
     b.append("Preferred-Languages: ").append(String.join(", ", config.languages())).append('\n');
     return b.toString();
   }

@@ -88,7 +88,7 @@ class CanaryLeakTest {
     assertThat(before.exitCode()).as(before.err()).isZero();
     assertThat(before.out()).startsWith("built 1 advisories");
     assertThat(found(site.resolve("_site"), all)).isEmpty();
-    for (String format : List.of("osv", "rustsec", "cyclonedx")) {
+    for (String format : List.of("osv", "rustsec", "cyclonedx", "csaf")) {
       CliRun export =
           CliRun.in(
               site, "export", format, "--out", "export-" + format, "--now", "2029-12-31T23:59:59Z");
@@ -109,5 +109,11 @@ class CanaryLeakTest {
         .anyMatch(h -> h.startsWith("cyclonedx/vex.json"))
         .anyMatch(h -> h.startsWith("rustsec/CAN-2025-0002/crates/embcanary-crate/"));
     assertThat(found(site.resolve("_site"), DRAFT)).isEmpty();
+    CliRun csaf =
+        CliRun.in(site, "export", "csaf", "--out", "lifted-csaf", "--now", "2030-01-01T00:00:00Z");
+    assertThat(csaf.exitCode()).isZero();
+    assertThat(found(site.resolve("lifted-csaf"), EMBARGOED))
+        .anyMatch(h -> h.startsWith("white/2030/can-2025-0002.json"));
+    assertThat(found(site.resolve("lifted-csaf"), DRAFT)).isEmpty();
   }
 }
