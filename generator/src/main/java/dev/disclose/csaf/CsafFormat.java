@@ -73,8 +73,8 @@ public final class CsafFormat implements OutputFormat {
 
   @Override
   public String summary() {
-    return "A CSAF 2.0 document per public advisory (white/<YYYY>/<id>.json with .sha256, .sha512"
-        + " and, with a signing key, .asc), provider-metadata.json, the ROLIE feed, index.txt and"
+    return "white/<YYYY>/<id>.json per advisory, a CSAF 2.0 document with .sha256, .sha512 and"
+        + " (with a signing key) .asc; provider-metadata.json, the ROLIE feed, index.txt and"
         + " changes.csv: the site as a CSAF provider.";
   }
 
