@@ -58,6 +58,7 @@ public final class OsvExporter {
   }
 
   private static final String CRATES_IO = "crates.io";
+  private static final String GO = "Go";
 
   /** Where {@code database_specific} holds the date a CVE was requested. */
   static final String CVE_REQUESTED = "cve_requested";
@@ -171,14 +172,10 @@ public final class OsvExporter {
       databaseSpecific = rustsec;
     }
     if (!p.functions().isEmpty() || !p.os().isEmpty() || !p.arch().isEmpty()) {
-      if (p.ecosystem().equals("Go")) {
-        // The Go vulnerability database's shape, which govulncheck reads.
-        Map<String, Object> imported = new LinkedHashMap<>();
-        imported.put("path", p.packageName());
-        if (!p.os().isEmpty()) imported.put("goos", p.os());
-        if (!p.arch().isEmpty()) imported.put("goarch", p.arch());
-        if (!p.functions().isEmpty()) imported.put("symbols", List.copyOf(p.functions().keySet()));
-        ecosystemSpecific.putIfAbsent("imports", List.of(imported));
+      if (p.ecosystem().equals(GO)) {
+        // The Go vulnerability database's shape, which govulncheck reads: symbols by package.
+        ecosystemSpecific.putIfAbsent(
+            "imports", GoImports.of(p.packageName(), p.functions().keySet(), p.os(), p.arch()));
       } else {
         // RustSec's shape for the affected functions and platforms; functions sorted, as
         // RustSec's OSV lists them (its functions table is ordered by path).
@@ -243,14 +240,30 @@ public final class OsvExporter {
               && r.type() == RangeType.GIT
               && r.introducedOrBeginning().equals(AffectedRange.BEGINNING)
               && events.stream().anyMatch(e -> AffectedRange.BEGINNING.equals(e.introduced()));
-      if (!repeatsTheStart) events.add(OsvRecord.Event.introduced(r.introducedOrBeginning()));
-      if (r.fixed().isPresent()) events.add(OsvRecord.Event.fixed(r.fixed().get()));
+      if (!repeatsTheStart)
+        events.add(OsvRecord.Event.introduced(version(r, r.introducedOrBeginning())));
+      if (r.fixed().isPresent()) events.add(OsvRecord.Event.fixed(version(r, r.fixed().get())));
       if (r.lastAffected().isPresent())
-        events.add(OsvRecord.Event.lastAffected(r.lastAffected().get()));
-      if (r.limit().isPresent()) events.add(OsvRecord.Event.limit(r.limit().get()));
+        events.add(OsvRecord.Event.lastAffected(version(r, r.lastAffected().get())));
+      if (r.limit().isPresent()) events.add(OsvRecord.Event.limit(version(r, r.limit().get())));
     }
     if (first != null) out.add(range(first, events));
     return out;
+  }
+
+  /**
+   * A version as the range's type writes it: OSV's SEMVER versions have no leading {@code v}, which
+   * Go's tags carry ({@code v1.2.3} is version {@code 1.2.3}); R006 asks authors to leave it out.
+   */
+  static String version(AffectedRange r, String version) {
+    return r.type() == RangeType.SEMVER ? withoutV(version) : version;
+  }
+
+  /** {@code v1.2.3} as {@code 1.2.3}; any other text as it is. */
+  public static String withoutV(String version) {
+    return version.length() > 1 && version.charAt(0) == 'v' && Character.isDigit(version.charAt(1))
+        ? version.substring(1)
+        : version;
   }
 
   private static OsvRecord.Range range(AffectedRange r, List<OsvRecord.Event> events) {

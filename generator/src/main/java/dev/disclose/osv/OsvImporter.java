@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -194,18 +193,16 @@ public final class OsvImporter {
       arch = strings(affects.get("arch"));
     }
     OsvRecord.Package p = a.pkg();
-    // The Go database's shape, when it says no more than the model holds: one import, the module
-    // itself.
-    if (p != null
-        && "Go".equals(p.ecosystem())
-        && ecosystemSpecific.get("imports") instanceof List<?> imports
-        && imports.size() == 1
-        && imports.get(0) instanceof Map<?, ?> imported
-        && isGoImport(imported, p.name())) {
+    // The Go database's shape, when the exporter writes it back from the model's fields exactly.
+    Optional<GoImports.Read> go =
+        p != null && "Go".equals(p.ecosystem()) && p.name() != null
+            ? GoImports.read(p.name(), ecosystemSpecific.get("imports"))
+            : Optional.empty();
+    if (go.isPresent()) {
       ecosystemSpecific.remove("imports");
-      for (String symbol : strings(imported.get("symbols"))) functions.put(symbol, List.of());
-      os = strings(imported.get("goos"));
-      arch = strings(imported.get("goarch"));
+      for (String function : go.get().functions()) functions.put(function, List.of());
+      os = go.get().os();
+      arch = go.get().arch();
     }
     List<AffectedRange> ranges = new ArrayList<>();
     for (OsvRecord.Range r : orEmpty(a.ranges())) ranges.addAll(intervals(r));
@@ -225,20 +222,6 @@ public final class OsvImporter {
         severity,
         orEmpty(a.databaseSpecific()),
         ecosystemSpecific);
-  }
-
-  private static boolean isGoImport(Map<?, ?> imported, String module) {
-    Set<Object> keys = new HashSet<>(imported.keySet());
-    return module.equals(imported.get("path"))
-        && Set.of("path", "goos", "goarch", "symbols").containsAll(keys)
-        && keys.size() > 1
-        && keys.stream()
-            .filter(k -> !k.equals("path"))
-            .allMatch(
-                k ->
-                    imported.get(k) instanceof List<?> l
-                        && !l.isEmpty()
-                        && l.stream().allMatch(x -> x instanceof String));
   }
 
   private static boolean isRustSecAffects(Map<?, ?> affects) {

@@ -11,12 +11,14 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AdvisoryParser;
 import dev.disclose.catalog.Catalog;
 import dev.disclose.load.LoadRequest;
 import dev.disclose.load.PathDisplay;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
 import dev.disclose.testing.Golden;
+import dev.disclose.testing.TestSites;
 import dev.disclose.urls.SiteUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,33 @@ class OsvExporterTest {
                 new OsvExporter.Settings(new SiteUrls("https://e.org/"), "FIX", true)))
         .isEqualTo("FIX-2025-0001");
     assertThat(OsvExporter.osvId("GHSA-2x2x-3c3c-4f4f", SETTINGS)).isEqualTo("GHSA-2x2x-3c3c-4f4f");
+  }
+
+  @Test
+  void semverRangesWriteVersionsWithoutTheGoTagsV() throws Exception {
+    String text =
+        TestSites.validAdvisory("FIX-2025-0001")
+            .replace(
+                "  - ecosystem: PyPI\n    package: corvid-serve\n",
+                "  - ecosystem: Go\n    package: github.com/x/y\n")
+            .replace(
+                "introduced: 0.5.0\n        fixed: 0.7.2",
+                "introduced: v0.1.0\n        fixed: v0.2.1");
+    Advisory a =
+        AdvisoryParser.parse(text, Path.of("FIX-2025-0001.md"), "FIX-2025-0001.md")
+            .advisory()
+            .orElseThrow();
+    JsonNode range =
+        new ObjectMapper()
+            .readTree(OsvExporter.json(OsvExporter.toOsv(a, SETTINGS, Optional.empty())))
+            .at("/affected/0/ranges/0");
+    assertThat(range.toString())
+        .isEqualTo(
+            "{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0.1.0\"},{\"fixed\":\"0.2.1\"}]}");
+    // A GIT range's events are commits, and an ECOSYSTEM range's versions the ecosystem's own.
+    assertThat(OsvExporter.withoutV("v1.2.3")).isEqualTo("1.2.3");
+    assertThat(OsvExporter.withoutV("0")).isEqualTo("0");
+    assertThat(OsvExporter.withoutV("vendor")).isEqualTo("vendor");
   }
 
   @Test
