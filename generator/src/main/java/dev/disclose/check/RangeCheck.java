@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * R001 invalid-version, R002 range-order, R003 range-overlap, R004 range-shape, R005
- * too-many-ranges: every version parses under its ecosystem's rules, each interval runs forwards,
- * intervals do not overlap, and a package has no more of them than pages and feeds can carry.
+ * too-many-ranges, R006 semver-v-prefix: every version parses under its ecosystem's rules, each
+ * interval runs forwards, intervals do not overlap, a package has no more of them than pages and
+ * feeds can carry, and SEMVER ranges write versions as OSV does, without Go's {@code v}.
  */
 final class RangeCheck implements AdvisoryCheck {
   /**
@@ -147,6 +148,11 @@ final class RangeCheck implements AdvisoryCheck {
         .limit()
         .filter(v -> !v.equals("*"))
         .ifPresent(v -> parse(a, path + ".limit", v, scheme, what, findings));
+    if (range.type() == RangeType.SEMVER) {
+      warnOfV(a, path + ".introduced", range.introduced(), introduced, findings);
+      warnOfV(a, path + ".fixed", range.fixed(), fixed, findings);
+      warnOfV(a, path + ".last_affected", range.lastAffected(), last, findings);
+    }
     if (!scheme.isOrdered()
         || !introducedOk
         || (range.fixed().isPresent() && fixed.isEmpty())
@@ -184,6 +190,26 @@ final class RangeCheck implements AdvisoryCheck {
     return Optional.of(
         new Interval(
             index, scheme, introduced.orElse(null), fixed.or(() -> last), last.isPresent()));
+  }
+
+  /** R006 for a version that parsed and starts with Go's {@code v}. */
+  private static void warnOfV(
+      Advisory a, String path, Optional<String> text, Optional<Version> parsed, Findings findings) {
+    if (text.isEmpty() || parsed.isEmpty()) return;
+    String bare = VersionSchemes.withoutVPrefix(text.get());
+    if (bare.equals(text.get())) return;
+    findings.report(
+        Rule.SEMVER_V_PREFIX,
+        a.source().value(path),
+        "`"
+            + text.get()
+            + "` starts with `v`, which OSV's SEMVER versions leave out (Go's tag v"
+            + bare
+            + " is version "
+            + bare
+            + "); write `"
+            + bare
+            + "`");
   }
 
   private static void checkGitRange(

@@ -73,6 +73,7 @@ public enum Rule {
   RANGE_OVERLAP("R003", "range-overlap", ERROR),
   RANGE_SHAPE("R004", "range-shape", ERROR),
   TOO_MANY_RANGES("R005", "too-many-ranges", ERROR),
+  SEMVER_V_PREFIX("R006", "semver-v-prefix", WARNING),
   // Severity (CVSS)
   CVSS_INVALID("V001", "cvss-invalid", ERROR),
   SEVERITY_MISMATCH("V002", "severity-mismatch", ERROR),

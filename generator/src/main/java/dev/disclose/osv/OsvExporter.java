@@ -18,6 +18,7 @@ import dev.disclose.config.SiteConfig;
 import dev.disclose.ecosystem.Ecosystems;
 import dev.disclose.severity.Rating;
 import dev.disclose.urls.SiteUrls;
+import dev.disclose.version.VersionSchemes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -256,14 +257,7 @@ public final class OsvExporter {
    * Go's tags carry ({@code v1.2.3} is version {@code 1.2.3}); R006 asks authors to leave it out.
    */
   static String version(AffectedRange r, String version) {
-    return r.type() == RangeType.SEMVER ? withoutV(version) : version;
-  }
-
-  /** {@code v1.2.3} as {@code 1.2.3}; any other text as it is. */
-  public static String withoutV(String version) {
-    return version.length() > 1 && version.charAt(0) == 'v' && Character.isDigit(version.charAt(1))
-        ? version.substring(1)
-        : version;
+    return r.type() == RangeType.SEMVER ? VersionSchemes.withoutVPrefix(version) : version;
   }
 
   private static OsvRecord.Range range(AffectedRange r, List<OsvRecord.Event> events) {

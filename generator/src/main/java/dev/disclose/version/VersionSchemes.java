@@ -26,6 +26,16 @@ public final class VersionSchemes {
   private VersionSchemes() {}
 
   /**
+   * {@code v1.2.3} as {@code 1.2.3}, any other text as it is: OSV's SEMVER versions have no leading
+   * {@code v}, which Go's tags carry.
+   */
+  public static String withoutVPrefix(String version) {
+    return version.length() > 1 && version.charAt(0) == 'v' && Character.isDigit(version.charAt(1))
+        ? version.substring(1)
+        : version;
+  }
+
+  /**
    * Whether {@code version} lies in an affected interval: from {@code introduced} ("0", the
    * beginning, included) up to {@code fixed} (excluded) or {@code lastAffected} (included). A bound
    * the scheme cannot parse does not constrain (validation refuses such bounds before any export).

@@ -20,6 +20,7 @@ import dev.disclose.pipeline.Pipeline;
 import dev.disclose.testing.Golden;
 import dev.disclose.testing.TestSites;
 import dev.disclose.urls.SiteUrls;
+import dev.disclose.version.VersionSchemes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -86,9 +87,9 @@ class OsvExporterTest {
         .isEqualTo(
             "{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0.1.0\"},{\"fixed\":\"0.2.1\"}]}");
     // A GIT range's events are commits, and an ECOSYSTEM range's versions the ecosystem's own.
-    assertThat(OsvExporter.withoutV("v1.2.3")).isEqualTo("1.2.3");
-    assertThat(OsvExporter.withoutV("0")).isEqualTo("0");
-    assertThat(OsvExporter.withoutV("vendor")).isEqualTo("vendor");
+    assertThat(VersionSchemes.withoutVPrefix("v1.2.3")).isEqualTo("1.2.3");
+    assertThat(VersionSchemes.withoutVPrefix("0")).isEqualTo("0");
+    assertThat(VersionSchemes.withoutVPrefix("vendor")).isEqualTo("vendor");
   }
 
   @Test
