@@ -40,6 +40,7 @@ class ArchitectureTest {
   static final String[] FORMATS = {
     "dev.disclose.format..",
     "dev.disclose.osv..",
+    "dev.disclose.govulndb..",
     "dev.disclose.rustsec..",
     "dev.disclose.ghsa..",
     "dev.disclose.announce..",

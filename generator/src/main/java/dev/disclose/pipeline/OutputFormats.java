@@ -12,6 +12,7 @@ import dev.disclose.feed.OpmlFormat;
 import dev.disclose.feed.RssFormat;
 import dev.disclose.format.OutputFormat;
 import dev.disclose.ghsa.GhsaFormat;
+import dev.disclose.govulndb.GoVulnDbFormat;
 import dev.disclose.osv.OsvFormat;
 import dev.disclose.rustsec.RustSecFormat;
 import dev.disclose.sealing.SigningKey;
@@ -38,6 +39,7 @@ public final class OutputFormats {
           new RobotsTxtFormat(),
           new SecurityTxtFormat(),
           new OsvFormat(),
+          new GoVulnDbFormat(),
           new RustSecFormat(),
           new VexFormat(),
           new CveFormat(),

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo's embargoed and draft advisories leave no trace in any file of the built site: pages,
- * feeds, exports, zips, the search index, and the theme's own assets (a real alias once sat in a
- * comment of search.js).
+ * feeds, exports, zips and gzip files, the search index, and the theme's own assets (a real alias
+ * once sat in a comment of search.js).
  */
 class DemoLeakTest {
   @TempDir Path temp;
@@ -59,6 +60,10 @@ class DemoLeakTest {
           try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; )
               texts.add(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+          }
+        } else if (f.toString().endsWith(".gz")) {
+          try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            texts.add(new String(gz.readAllBytes(), StandardCharsets.UTF_8));
           }
         } else {
           texts.add(new String(bytes, StandardCharsets.UTF_8));
