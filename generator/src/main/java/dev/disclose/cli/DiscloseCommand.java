@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       EmbargoesCommand.class,
       AnnounceCommand.class,
       ImportCommand.class,
+      MergeOsvCommand.class,
       NewCommand.class,
       AssignIdsCommand.class,
       SummaryCommand.class,
