@@ -63,8 +63,8 @@ public final class OsvFormat implements OutputFormat {
 
   @Override
   public String summary() {
-    return "<ID>.json per advisory; all.json for OSV.dev's REST ingestion; all.zip and <Ecosystem>/all.zip for"
-        + " osv-scanner's offline databases.";
+    return "<ID>.json per advisory; all.json for OSV.dev's REST ingestion; all.zip and <Ecosystem>/all.zip in"
+        + " osv-scanner's offline layout, which disclose merge-osv merges into OSV.dev's.";
   }
 
   @Override
