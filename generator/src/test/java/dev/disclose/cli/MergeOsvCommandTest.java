@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code disclose merge-osv}: this site's OSV records merged into osv-scanner's offline database
- * for their ecosystem, {@code <local db dir>/osv-scanner/<Ecosystem>/all.zip} (osv-scalibr/ from
- * osv-scanner 2.5), which osv-scanner --offline-vulnerabilities reads instead of OSV.dev's whole
- * database: every {@code .json} entry of the zip, each an OSV record.
+ * for their ecosystem, {@code <local db dir>/osv-scanner/<Ecosystem>/all.zip} (or osv-scalibr/, as
+ * newer osv-scanners name it), which osv-scanner --offline-vulnerabilities reads instead of
+ * OSV.dev's whole database: every {@code .json} entry of the zip, each an OSV record.
  */
 class MergeOsvCommandTest {
   static final String NOW = "2026-11-22T12:00:00Z";
