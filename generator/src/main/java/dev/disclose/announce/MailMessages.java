@@ -18,9 +18,9 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Announcements as RFC 5322 messages: UTF-8 plain text, a {@code Message-ID} made of the advisory
- * and the list (so that a list sees a second send of one post as the same message), and the date
- * the caller gives, which makes the files the same from one run to the next.
+ * Announcements as RFC 5322 messages: UTF-8 plain text sent as 8bit, a {@code Message-ID} made of
+ * the advisory and the list (so that a list sees a second send of one post as the same message),
+ * and the date the caller gives, which makes the files the same from one run to the next.
  */
 public final class MailMessages {
   private static final DateTimeFormatter MBOX_DATE =
@@ -46,9 +46,11 @@ public final class MailMessages {
       m.setRecipient(Message.RecipientType.TO, address(a.to(), "to"));
       m.setSubject(a.subject(), "UTF-8");
       m.setSentDate(Date.from(date));
-      m.setText(a.body(), "UTF-8");
-      // Quoted-printable keeps the text readable where it is ASCII, and any line length safe.
-      m.setHeader("Content-Transfer-Encoding", "quoted-printable");
+      // RFC 5322 ends every line in CRLF; an 8bit body is written as it is given.
+      m.setText(a.body().replace("\r\n", "\n").replace("\n", "\r\n"), "UTF-8");
+      // 8bit keeps the UTF-8 text readable in the file and in list archives; the body's lines are
+      // short, and a server without 8BITMIME gets it converted on sending.
+      m.setHeader("Content-Transfer-Encoding", "8bit");
       m.saveChanges();
       return m;
     } catch (MessagingException e) {

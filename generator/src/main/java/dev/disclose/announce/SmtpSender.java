@@ -33,6 +33,8 @@ public final class SmtpSender {
     p.put("mail.smtp.timeout", "20000");
     p.put("mail.smtp.writetimeout", "20000");
     p.put("mail.smtp.auth", String.valueOf(smtp.user().isPresent()));
+    // Converts the 8bit body to quoted-printable for a server that does not announce 8BITMIME.
+    p.put("mail.smtp.allow8bitmime", "true");
     switch (smtp.security()) {
       case STARTTLS -> {
         p.put("mail.smtp.starttls.enable", "true");
