@@ -114,6 +114,7 @@ class AnnounceCommandTest {
     assertThat(m.getContent().toString())
         .contains(
             "Upgrade corvid-serve (PyPI) to 0.7.2 or 0.8.3",
+            "so ../ sequences \u2014 also when percent-encoded",
             "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N",
             "https://corvid.example.org/security/advisories/DEMO-2025-0004/");
     // What the server received, for the record.
