@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.Affected;
+import dev.disclose.advisory.AffectedRange;
 import dev.disclose.advisory.Timestamp;
 import dev.disclose.importing.AdvisoryImport.Input;
 import dev.disclose.osv.OsvExporter;
@@ -108,6 +110,12 @@ public final class OsvImport {
       notes.add("`modified` " + advisory.modified().get() + " is before `published`: left out");
       advisory = advisory.withModified(Optional.empty());
     }
+    String title = oneLine(advisory.title());
+    if (!title.equals(advisory.title())) {
+      notes.add("the summary spans several lines: folded to one, as a title is");
+      advisory = advisory.withTitle(title);
+    }
+    advisory = withoutEmptyRanges(advisory, notes);
     List<String> lost = ImportCheck.lostFields(tree, advisory, settings);
     if (!lost.isEmpty()) {
       notes.add(
@@ -116,6 +124,60 @@ public final class OsvImport {
               + " (exported again, these differ from the record; compare the file with it)");
     }
     return AdvisoryImport.Candidate.of(origin, advisory, notes);
+  }
+
+  /** {@code text}'s lines, each stripped, joined by spaces, in one pass. */
+  static String oneLine(String text) {
+    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("\r\n|\r|\n")) {
+      String part = line.strip();
+      if (part.isEmpty()) continue;
+      if (out.length() > 0) out.append(' ');
+      out.append(part);
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code a} without the ranges that affect no version (introduced and fixed the same, as
+   * RustSec's OSV writes a requirement that overlaps the next), each dropped with a note.
+   */
+  static Advisory withoutEmptyRanges(Advisory a, List<String> notes) {
+    boolean changed = false;
+    List<Affected> affected = new ArrayList<>();
+    for (Affected p : a.affected()) {
+      List<AffectedRange> kept = new ArrayList<>();
+      for (AffectedRange r : p.ranges()) {
+        if (r.fixed().isPresent() && r.fixed().get().equals(r.introducedOrBeginning())) {
+          notes.add(
+              "dropped the range of "
+                  + p.packageName()
+                  + " introduced and fixed in "
+                  + r.fixed().get()
+                  + ", which affects no version");
+          changed = true;
+        } else {
+          kept.add(r);
+        }
+      }
+      affected.add(
+          kept.size() == p.ranges().size()
+              ? p
+              : new Affected(
+                  p.ecosystem(),
+                  p.packageName(),
+                  p.purl(),
+                  kept,
+                  p.versions(),
+                  p.functions(),
+                  p.os(),
+                  p.arch(),
+                  p.severity(),
+                  p.databaseSpecific(),
+                  p.ecosystemSpecific()));
+    }
+    return changed ? a.withAffected(affected) : a;
   }
 
   static String firstLine(String message) {

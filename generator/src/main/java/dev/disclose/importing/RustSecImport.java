@@ -62,7 +62,10 @@ public final class RustSecImport {
         }
         String text = ((StrictUtf8.Decoded.Text) decoded).text();
         RustSecImporter.Imported imported = RustSecImporter.read(text, Path.of(name), name);
-        out.add(AdvisoryImport.Candidate.of(in.origin(), imported.advisory(), imported.notes()));
+        List<String> notes = new ArrayList<>(imported.notes());
+        out.add(
+            AdvisoryImport.Candidate.of(
+                in.origin(), OsvImport.withoutEmptyRanges(imported.advisory(), notes), notes));
       } catch (RustSecImporter.RustSecException e) {
         out.add(
             AdvisoryImport.Candidate.failed(

@@ -164,4 +164,35 @@ class OsvImportTest {
     assertThat(CliRun.in(site, "import", "osv", temp.resolve("none.json").toString()).exitCode())
         .isEqualTo(2);
   }
+
+  /** A summary over two lines becomes a one-line title; a range that affects nothing is dropped. */
+  @Test
+  void aMultiLineSummaryIsFoldedAndAnEmptyRangeDropped() throws Exception {
+    Path in = temp.resolve("untidy.json");
+    Files.writeString(
+        in,
+        RECORD
+            .replace(
+                "\"summary\": \"Path traversal in fixture-server\"",
+                "\"summary\": \"Path traversal\\n  in fixture-server\"")
+            .replace(
+                "\"events\": [{\"introduced\": \"1.0.0\"}, {\"fixed\": \"1.4.2\"}]",
+                "\"events\": [{\"introduced\": \"1.0.0\"}, {\"fixed\": \"1.4.2\"}]},"
+                    + " {\"type\": \"ECOSYSTEM\", \"events\": [{\"introduced\": \"2.0.0\"},"
+                    + " {\"fixed\": \"2.0.0\"}]"));
+    assertThat(Files.readString(in)).contains("Path traversal\\n", "\"fixed\": \"2.0.0\"");
+    CliRun run = CliRun.in(site, "import", "osv", in.toString());
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out())
+        .contains(
+            "note: the summary spans several lines: folded to one, as a title is",
+            "note: dropped the range of fixture-server introduced and fixed in 2.0.0, which"
+                + " affects no version");
+    String file = Files.readString(site.resolve("advisories/2025/IMP-2025-0001.md"));
+    assertThat(file)
+        .contains("title: Path traversal in fixture-server", "fixed: 1.4.2")
+        .doesNotContain("2.0.0");
+    CliRun validate = CliRun.in(site, "validate", "--now", "2026-01-01T00:00:00Z");
+    assertThat(validate.exitCode()).as(validate.out()).isZero();
+  }
 }
