@@ -2,6 +2,7 @@ package dev.disclose.importing;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
+import dev.disclose.advisory.Timestamp;
 import dev.disclose.load.SiteRoot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -220,14 +223,7 @@ public final class AdvisoryImport {
       if (keepIds) {
         id = recordId;
       } else {
-        // A draft has no publication yet: it is numbered in the year it was last changed.
-        int year =
-            imported
-                .effectivePublished()
-                .or(imported::modified)
-                .map(t -> t.date().getYear())
-                .filter(y -> y > 1990)
-                .orElse(2000);
+        int year = year(imported);
         int number = lastNumber.merge(year, 1, (a, b) -> a + b);
         id = AdvisoryId.format(prefix, year, number);
         aliases.add(0, recordId);
@@ -245,13 +241,7 @@ public final class AdvisoryImport {
       String year =
           AdvisoryId.parseOwn(id, prefix)
               .map(o -> String.valueOf(o.year()))
-              .orElse(
-                  String.valueOf(
-                      imported
-                          .effectivePublished()
-                          .or(imported::modified)
-                          .map(t -> t.date().getYear())
-                          .orElse(2000)));
+              .orElse(String.valueOf(year(imported)));
       Path advisories = siteRoot.resolve("advisories").normalize();
       Path file = advisories.resolve(year).resolve(id + ".md").normalize();
       if (!file.startsWith(advisories) || !file.getFileName().toString().equals(id + ".md")) {
@@ -347,6 +337,21 @@ public final class AdvisoryImport {
         notes,
         Optional.empty(),
         merge.diff());
+  }
+
+  private static final Pattern ID_YEAR = Pattern.compile("[A-Za-z]+-((?:19|20)\\d{2})-.*");
+
+  /**
+   * The year an imported record is numbered and filed in: its publication's, a draft's last
+   * change's, else its ID's (the Go database's repository records carry the zero time until they
+   * are deployed), never a year a reader would take for a date.
+   */
+  static int year(Advisory imported) {
+    for (Optional<Timestamp> t : List.of(imported.effectivePublished(), imported.modified())) {
+      if (t.isPresent() && t.get().date().getYear() > 1990) return t.get().date().getYear();
+    }
+    Matcher m = ID_YEAR.matcher(imported.id());
+    return m.matches() ? Integer.parseInt(m.group(1)) : 2000;
   }
 
   private static List<String> concat(String first, List<String> rest) {

@@ -195,4 +195,20 @@ class OsvImportTest {
     CliRun validate = CliRun.in(site, "validate", "--now", "2026-01-01T00:00:00Z");
     assertThat(validate.exitCode()).as(validate.out()).isZero();
   }
+
+  /** Go's repository records carry the zero time: filed by their ID's year, not in year 1. */
+  @Test
+  void aRecordDatedByTheZeroTimeIsFiledByItsIdsYear() throws Exception {
+    Path in = temp.resolve("GO-2022-0260.json");
+    Files.writeString(
+        in,
+        RECORD
+            .replace("GHSA-2x2x-3c3c-4f4f", "GO-2022-0260")
+            .replace("2025-03-04T00:00:00Z", "0001-01-01T00:00:00Z")
+            .replace("2025-03-10T00:00:00Z", "0001-01-01T00:00:00Z"));
+    CliRun kept = CliRun.in(site, "import", "osv", "--keep-ids", in.toString());
+    assertThat(kept.exitCode()).as(kept.out()).isZero();
+    assertThat(site.resolve("advisories/2022/GO-2022-0260.md")).exists();
+    assertThat(site.resolve("advisories/1")).doesNotExist();
+  }
 }
