@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * versions, CVSS, …) run afterwards on the record, see {@code dev.disclose.check}.
  */
 public final class AdvisoryParser {
-  static final List<String> TOP_LEVEL_KEYS =
+  /** The front matter's keys, in the order the format documents and writes them. */
+  public static final List<String> TOP_LEVEL_KEYS =
       List.of(
           "id",
           "title",
@@ -44,6 +45,7 @@ public final class AdvisoryParser {
           "credits",
           "timeline",
           "database_specific");
+
   static final List<String> WITHDRAWN_KEYS = List.of("date", "reason");
   static final List<String> REFERENCE_KEYS = List.of("type", "url");
   static final List<String> CREDIT_KEYS = List.of("name", "contact", "type");

@@ -1,5 +1,6 @@
 package dev.disclose.importing;
 
+import dev.disclose.advisory.AdvisoryParser;
 import dev.disclose.advisory.FrontMatter;
 import dev.disclose.yaml.YamlNode;
 import dev.disclose.yaml.YamlReader;
@@ -17,29 +18,7 @@ import java.util.regex.Pattern;
  */
 final class FrontMatterEdit {
   /** The format's key order, where a key the file does not have yet is inserted. */
-  static final List<String> ORDER =
-      List.of(
-          "id",
-          "title",
-          "status",
-          "published",
-          "modified",
-          "embargo",
-          "withdrawn",
-          "aliases",
-          "cve_requested",
-          "related",
-          "upstream",
-          "severity",
-          "cwes",
-          "keywords",
-          "categories",
-          "informational",
-          "affected",
-          "references",
-          "credits",
-          "timeline",
-          "database_specific");
+  static final List<String> ORDER = AdvisoryParser.TOP_LEVEL_KEYS;
 
   private FrontMatterEdit() {}
 
