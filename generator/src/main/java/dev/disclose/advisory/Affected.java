@@ -34,6 +34,38 @@ public record Affected(
     ecosystemSpecific = FreeForm.copy(ecosystemSpecific);
   }
 
+  /** This package with other affected intervals (an import dropping one that is empty). */
+  public Affected withRanges(List<AffectedRange> newRanges) {
+    return new Affected(
+        ecosystem,
+        packageName,
+        purl,
+        newRanges,
+        versions,
+        functions,
+        os,
+        arch,
+        severity,
+        databaseSpecific,
+        ecosystemSpecific);
+  }
+
+  /** This package with other affected functions (an import adding what OSV cannot carry). */
+  public Affected withFunctions(Map<String, List<String>> newFunctions) {
+    return new Affected(
+        ecosystem,
+        packageName,
+        purl,
+        ranges,
+        versions,
+        newFunctions,
+        os,
+        arch,
+        severity,
+        databaseSpecific,
+        ecosystemSpecific);
+  }
+
   private static Map<String, List<String>> copyFunctions(Map<String, List<String>> functions) {
     LinkedHashMap<String, List<String>> copy = new LinkedHashMap<>();
     functions.forEach((k, v) -> copy.put(k, List.copyOf(v)));

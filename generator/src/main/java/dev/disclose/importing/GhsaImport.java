@@ -80,19 +80,7 @@ public final class GhsaImport {
       }
       Map<String, List<String>> functions = new LinkedHashMap<>();
       for (String n : names) functions.put(n, List.of());
-      affected.add(
-          new Affected(
-              p.ecosystem(),
-              p.packageName(),
-              p.purl(),
-              p.ranges(),
-              p.versions(),
-              functions,
-              p.os(),
-              p.arch(),
-              p.severity(),
-              p.databaseSpecific(),
-              p.ecosystemSpecific()));
+      affected.add(p.withFunctions(functions));
     }
     a = a.withAffected(affected);
     List<String> notes = new ArrayList<>(c.notes());

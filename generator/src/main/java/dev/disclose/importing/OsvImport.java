@@ -161,21 +161,7 @@ public final class OsvImport {
           kept.add(r);
         }
       }
-      affected.add(
-          kept.size() == p.ranges().size()
-              ? p
-              : new Affected(
-                  p.ecosystem(),
-                  p.packageName(),
-                  p.purl(),
-                  kept,
-                  p.versions(),
-                  p.functions(),
-                  p.os(),
-                  p.arch(),
-                  p.severity(),
-                  p.databaseSpecific(),
-                  p.ecosystemSpecific()));
+      affected.add(kept.size() == p.ranges().size() ? p : p.withRanges(kept));
     }
     return changed ? a.withAffected(affected) : a;
   }
