@@ -23,7 +23,6 @@ import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
-import org.bouncycastle.openpgp.api.OpenPGPKeyReader;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
@@ -61,26 +60,7 @@ public final class SealingKey {
    */
   public static SealingKey read(byte[] armored, Optional<char[]> passphrase, String source)
       throws SealingException {
-    String text = new String(armored, StandardCharsets.UTF_8);
-    if (!text.contains("-----BEGIN PGP PRIVATE KEY BLOCK-----")) {
-      throw new SealingException(
-          source
-              + " holds no ASCII-armored OpenPGP secret key"
-              + (text.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")
-                  ? " (it holds a public key)"
-                  : "")
-              + ": export the secret key with gpg --armor --export-secret-keys FINGERPRINT");
-    }
-    OpenPGPKey key;
-    try {
-      key = new OpenPGPKeyReader().parseKey(text);
-    } catch (IOException | RuntimeException e) {
-      throw new SealingException(
-          source
-              + " holds no readable OpenPGP secret key ("
-              + e.getMessage()
-              + "): export it again with gpg --armor --export-secret-keys FINGERPRINT");
-    }
+    OpenPGPKey key = ArmoredSecretKeys.read(armored, source, "secret");
     PGPSecretKeyRing ring = key.getPGPSecretKeyRing();
     String fingerprint = Fingerprints.of(ring.getPublicKey().getFingerprint());
     Map<Long, PGPPrivateKey> privateKeys = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package dev.disclose.sealing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
-import org.bouncycastle.openpgp.api.OpenPGPKeyReader;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
@@ -63,26 +61,7 @@ public final class SigningKey {
       String passphraseSource,
       Instant now)
       throws SealingException {
-    String text = new String(armored, StandardCharsets.UTF_8);
-    if (!text.contains("-----BEGIN PGP PRIVATE KEY BLOCK-----")) {
-      throw new SealingException(
-          source
-              + " holds no ASCII-armored OpenPGP secret key"
-              + (text.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")
-                  ? " (it holds a public key)"
-                  : "")
-              + ": export the signing key with gpg --armor --export-secret-keys FINGERPRINT");
-    }
-    OpenPGPKey key;
-    try {
-      key = new OpenPGPKeyReader().parseKey(text);
-    } catch (IOException | RuntimeException e) {
-      throw new SealingException(
-          source
-              + " holds no readable OpenPGP secret key ("
-              + e.getMessage()
-              + "): export it again with gpg --armor --export-secret-keys FINGERPRINT");
-    }
+    OpenPGPKey key = ArmoredSecretKeys.read(armored, source, "signing");
     String fingerprint = Fingerprints.of(key.getFingerprint());
     List<OpenPGPComponentKey> signing = key.getSigningKeys(Date.from(now));
     OpenPGPKey.OpenPGPSecretKey secret =
