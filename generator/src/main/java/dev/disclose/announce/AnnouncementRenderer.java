@@ -1,5 +1,6 @@
 package dev.disclose.announce;
 
+import dev.disclose.text.TextWrap;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;

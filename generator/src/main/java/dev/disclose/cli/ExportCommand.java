@@ -16,6 +16,7 @@ import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.report.Redaction;
 import dev.disclose.report.TerminalText;
 import dev.disclose.text.DidYouMean;
+import dev.disclose.text.TextWrap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -90,17 +91,13 @@ final class ExportCommand implements Callable<Integer> {
     for (String name : OutputFormats.exportNames()) {
       OutputFormat f = OutputFormats.named(name).orElseThrow();
       // Filled to the 80 columns picocli writes, under a hanging indent past the names.
-      StringBuilder line = new StringBuilder(String.format("  %-13s", f.name()));
-      int start = line.length();
-      for (String word : f.summary().replace("%", "%%").split(" ")) {
-        if (line.length() > start && line.length() + 1 + word.length() > 79) {
-          b.append(line).append("%n");
-          line = new StringBuilder(" ".repeat(start));
-        }
-        if (line.length() > start) line.append(' ');
-        line.append(word);
-      }
-      b.append(line).append("%n");
+      String entry =
+          TextWrap.wrap(
+              f.summary().replace("%", "%%"),
+              79,
+              String.format("  %-13s", f.name()),
+              " ".repeat(15));
+      b.append(entry.replace("\n", "%n")).append("%n");
     }
     return b.toString();
   }

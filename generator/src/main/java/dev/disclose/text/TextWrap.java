@@ -1,17 +1,21 @@
-package dev.disclose.announce;
+package dev.disclose.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fills text to a width, as plain-text mail is written: words move to the next line, a word longer
- * than the width (a URL) stands on a line of its own, and each paragraph's lines after the first
- * start with the hanging indent.
+ * Fills text to a width, as plain-text mail and help screens are written: words move to the next
+ * line, a word longer than the width (a URL) stands on a line of its own, and each paragraph's
+ * lines after the first start with the hanging indent.
  */
-final class TextWrap {
+public final class TextWrap {
   private TextWrap() {}
 
-  static String wrap(String text, int width, String first, String hanging) {
+  /**
+   * {@code text} filled to {@code width}: its first line after {@code first}, the rest after {@code
+   * hanging}.
+   */
+  public static String wrap(String text, int width, String first, String hanging) {
     List<String> lines = new ArrayList<>();
     for (String paragraph : text.split("\n", -1)) {
       StringBuilder line = new StringBuilder(lines.isEmpty() ? first : hanging);
