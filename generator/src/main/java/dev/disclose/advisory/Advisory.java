@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One advisory as its file states it (see docs/advisory-format.md, which this record mirrors field
@@ -33,6 +34,7 @@ public record Advisory(
     List<Credit> credits,
     Timeline timeline,
     Map<String, Object> databaseSpecific,
+    Optional<ImportedFrom> importedFrom,
     String details,
     Source source) {
 
@@ -73,127 +75,66 @@ public record Advisory(
 
   /** This advisory under another title (an imported record without a summary, say). */
   public Advisory withTitle(String newTitle) {
-    return new Advisory(
-        id,
-        newTitle,
-        status,
-        published,
-        modified,
-        embargo,
-        withdrawn,
-        aliases,
-        cveRequested,
-        related,
-        upstream,
-        severity,
-        cwes,
-        keywords,
-        categories,
-        informational,
-        affected,
-        references,
-        credits,
-        timeline,
-        databaseSpecific,
-        details,
-        source);
+    return edit(e -> e.title = newTitle);
   }
 
   /** This advisory with another {@code modified} (an import dropping an impossible one, say). */
   public Advisory withModified(Optional<Timestamp> newModified) {
-    return new Advisory(
-        id,
-        title,
-        status,
-        published,
-        newModified,
-        embargo,
-        withdrawn,
-        aliases,
-        cveRequested,
-        related,
-        upstream,
-        severity,
-        cwes,
-        keywords,
-        categories,
-        informational,
-        affected,
-        references,
-        credits,
-        timeline,
-        databaseSpecific,
-        details,
-        source);
+    return edit(e -> e.modified = newModified);
+  }
+
+  /** This advisory with another {@code published} (an import dating an undated record, say). */
+  public Advisory withPublished(Optional<Timestamp> newPublished) {
+    return edit(e -> e.published = newPublished);
   }
 
   /** This advisory under another ID and aliases (an import numbering it for the site). */
   public Advisory withId(String newId, List<String> newAliases) {
-    return new Advisory(
-        newId,
-        title,
-        status,
-        published,
-        modified,
-        embargo,
-        withdrawn,
-        newAliases,
-        cveRequested,
-        related,
-        upstream,
-        severity,
-        cwes,
-        keywords,
-        categories,
-        informational,
-        affected,
-        references,
-        credits,
-        timeline,
-        databaseSpecific,
-        details,
-        source);
+    return edit(
+        e -> {
+          e.id = newId;
+          e.aliases = newAliases;
+        });
   }
 
   /** This advisory as a draft or another status (an import of a draft of another database). */
   public Advisory withStatus(Status newStatus) {
-    return new Advisory(
-        id,
-        title,
-        newStatus,
-        published,
-        modified,
-        embargo,
-        withdrawn,
-        aliases,
-        cveRequested,
-        related,
-        upstream,
-        severity,
-        cwes,
-        keywords,
-        categories,
-        informational,
-        affected,
-        references,
-        credits,
-        timeline,
-        databaseSpecific,
-        details,
-        source);
+    return edit(e -> e.status = newStatus);
   }
 
   /** This advisory with other affected packages (an import adding what OSV cannot carry). */
   public Advisory withAffected(List<Affected> newAffected) {
+    return edit(e -> e.affected = newAffected);
+  }
+
+  /** This advisory with other references (an import leaving out a link that is no URL). */
+  public Advisory withReferences(List<Reference> newReferences) {
+    return edit(e -> e.references = newReferences);
+  }
+
+  /** This advisory with other credits (an import leaving out a contact that is no URL). */
+  public Advisory withCredits(List<Credit> newCredits) {
+    return edit(e -> e.credits = newCredits);
+  }
+
+  /** This advisory as imported from a record of another database. */
+  public Advisory withImportedFrom(Optional<ImportedFrom> origin) {
+    return edit(e -> e.importedFrom = origin);
+  }
+
+  /** A copy with the fields {@code change} sets; the withers' one constructor call. */
+  private Advisory edit(Consumer<Changes> change) {
+    Changes e = new Changes(this);
+    change.accept(e);
     return new Advisory(
-        id,
-        title,
-        status,
-        published,
-        modified,
+        e.id,
+        e.title,
+        e.status,
+        e.published,
+        e.modified,
         embargo,
         withdrawn,
-        aliases,
+        e.aliases,
         cveRequested,
         related,
         upstream,
@@ -202,13 +143,41 @@ public record Advisory(
         keywords,
         categories,
         informational,
-        newAffected,
-        references,
-        credits,
+        e.affected,
+        e.references,
+        e.credits,
         timeline,
         databaseSpecific,
+        e.importedFrom,
         details,
         source);
+  }
+
+  /** The fields a wither may change, starting as the advisory's. */
+  private static final class Changes {
+    String id;
+    String title;
+    Status status;
+    Optional<Timestamp> published;
+    Optional<Timestamp> modified;
+    List<String> aliases;
+    List<Affected> affected;
+    List<Reference> references;
+    List<Credit> credits;
+    Optional<ImportedFrom> importedFrom;
+
+    Changes(Advisory a) {
+      id = a.id;
+      title = a.title;
+      status = a.status;
+      published = a.published;
+      modified = a.modified;
+      aliases = a.aliases;
+      affected = a.affected;
+      references = a.references;
+      credits = a.credits;
+      importedFrom = a.importedFrom;
+    }
   }
 
   /** The CVE IDs the advisory is known under: its own ID if it is one, then its CVE aliases. */

@@ -44,8 +44,10 @@ public final class AdvisoryParser {
           "references",
           "credits",
           "timeline",
+          "imported_from",
           "database_specific");
 
+  static final List<String> IMPORTED_FROM_KEYS = List.of("database", "id");
   static final List<String> WITHDRAWN_KEYS = List.of("date", "reason");
   static final List<String> REFERENCE_KEYS = List.of("type", "url");
   static final List<String> CREDIT_KEYS = List.of("name", "contact", "type");
@@ -120,11 +122,17 @@ public final class AdvisoryParser {
           "`title` spans several lines; a title is one line (the details go after the front matter)");
     }
     Status status = f.enumValue("status", Status.class, true).orElse(Status.PUBLISHED);
+    Optional<ImportedFrom> importedFrom =
+        f.mapping("imported_from").flatMap(m -> importedFrom(f, m));
     Optional<Timestamp> published = f.timestamp("published");
     if (!f.has("published") && (status == Status.PUBLISHED || status == Status.WITHDRAWN)) {
       f.missing(
           "published",
-          " (the date it was made public; only drafts and embargoed advisories may omit it)");
+          importedFrom.isPresent()
+              ? " (the date it was made public): its pages show the date as unknown; add it if"
+                  + " you know it"
+              : " (the date it was made public; only drafts and embargoed advisories may omit it)",
+          importedFrom.map(ImportedFrom::describe));
     }
     Optional<Timestamp> modified = f.timestamp("modified");
     Optional<Timestamp> embargo = f.timestamp("embargo");
@@ -208,8 +216,24 @@ public final class AdvisoryParser {
         credits,
         timeline,
         databaseSpecific,
+        importedFrom,
         details,
         source);
+  }
+
+  private static Optional<ImportedFrom> importedFrom(Fields parent, YamlNode.Mapping m) {
+    Fields from =
+        Fields.of(
+            m,
+            parent.child("imported_from"),
+            "`imported_from`",
+            IMPORTED_FROM_KEYS,
+            parent.findings(),
+            parent.positions());
+    Optional<String> database = from.requiredString("database").filter(d -> !d.isBlank());
+    Optional<String> id = from.requiredString("id").filter(i -> !i.isBlank());
+    if (database.isEmpty() || id.isEmpty()) return Optional.empty();
+    return Optional.of(new ImportedFrom(database.get().strip(), id.get().strip()));
   }
 
   private static Optional<Withdrawal> withdrawal(Fields parent, YamlNode.Mapping m) {

@@ -108,6 +108,15 @@ public final class Fields {
         context + " needs `" + key + "`" + why);
   }
 
+  /** A missing field an imported record may lack (see {@link Findings#report}). */
+  public void missing(String key, String why, Optional<String> importedFrom) {
+    findings.report(
+        Rule.REQUIRED,
+        map.entry(key).map(e -> e.key().position()).orElse(map.position()),
+        context + " needs `" + key + "`" + why,
+        importedFrom);
+  }
+
   public Optional<String> string(String key) {
     Optional<YamlNode> node = node(key);
     if (node.isEmpty()) return Optional.empty();

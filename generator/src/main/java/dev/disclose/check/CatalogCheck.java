@@ -172,9 +172,11 @@ final class CatalogCheck {
     return a.source().file() + ":" + at.line();
   }
 
+  /** Written here, not imported: numbered by the site and without a record it came from. */
   private static boolean isOwn(Advisory a, String prefix) {
-    return AdvisoryId.parseOwn(a.id(), prefix).isPresent()
-        || AdvisoryId.isPlaceholder(a.id(), prefix);
+    return a.importedFrom().isEmpty()
+        && (AdvisoryId.parseOwn(a.id(), prefix).isPresent()
+            || AdvisoryId.isPlaceholder(a.id(), prefix));
   }
 
   private static String othersNamed(List<Advisory> group, Advisory self) {

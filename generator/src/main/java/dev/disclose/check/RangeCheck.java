@@ -3,6 +3,7 @@ package dev.disclose.check;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.Affected;
 import dev.disclose.advisory.AffectedRange;
+import dev.disclose.advisory.ImportedFrom;
 import dev.disclose.advisory.RangeType;
 import dev.disclose.diagnostic.Findings;
 import dev.disclose.diagnostic.Rule;
@@ -243,7 +244,8 @@ final class RangeCheck implements AdvisoryCheck {
                 + "` in a GIT range is `"
                 + event[1]
                 + "`, not a commit hash; write "
-                + "the full lower-case hash of the commit");
+                + "the full lower-case hash of the commit",
+            importedFrom(a));
       }
     }
   }
@@ -288,10 +290,19 @@ final class RangeCheck implements AdvisoryCheck {
                   + (earlier.index() + 1)
                   + " ("
                   + describe(earlier)
-                  + "); merge them into one");
+                  + "); merge them into one",
+              importedFrom(a));
         }
       }
     }
+  }
+
+  /**
+   * The record an imported advisory came from: its versions are its database's, and a problem that
+   * does not stop the site from rendering them is a warning there.
+   */
+  private static Optional<String> importedFrom(Advisory a) {
+    return a.importedFrom().map(ImportedFrom::describe);
   }
 
   /** Whether {@code y}, which starts no earlier than {@code x}, starts before {@code x} ends. */

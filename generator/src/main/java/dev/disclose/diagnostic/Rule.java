@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -138,6 +139,14 @@ public enum Rule {
   /** What to do about a finding, in a sentence (rules.properties beside this class). */
   public String fix() {
     return Texts.of(code + ".fix");
+  }
+
+  /**
+   * How the rule treats an imported record (one with {@code imported_from}), where that differs
+   * from a hand-written advisory: the problems another database's data may keep as published.
+   */
+  public Optional<String> inImportedRecords() {
+    return Optional.ofNullable(Texts.ALL.getProperty(code + ".imported"));
   }
 
   /** The rules' texts, kept as data beside the class so the list of rules reads as a table. */

@@ -2,6 +2,8 @@ package dev.disclose.importing;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
+import dev.disclose.advisory.ImportedFrom;
+import dev.disclose.advisory.Status;
 import dev.disclose.advisory.Timestamp;
 import dev.disclose.load.SiteRoot;
 import java.io.ByteArrayInputStream;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -175,6 +178,7 @@ public final class AdvisoryImport {
       AdvisoryId.parseOwn(a.id(), prefix)
           .ifPresent(o -> lastNumber.merge(o.year(), o.number(), Math::max));
     }
+    Map<String, Timestamp> earliest = earliestPublications(candidates, existing);
     Set<String> seen = new HashSet<>();
     List<Outcome> out = new ArrayList<>();
     for (Candidate c : candidates) {
@@ -236,7 +240,9 @@ public final class AdvisoryImport {
         notes.add("no summary: the title is the details' first sentence; check it");
       }
       Advisory renamed =
-          titled.withId(id, aliases.stream().distinct().filter(x -> !x.equals(id)).toList());
+          dated(titled, earliest, notes)
+              .withId(id, aliases.stream().distinct().filter(x -> !x.equals(id)).toList())
+              .withImportedFrom(Optional.of(ImportedFrom.of(recordId)));
       String text = AdvisoryWriter.write(renamed);
       String year =
           AdvisoryId.parseOwn(id, prefix)
@@ -337,6 +343,49 @@ public final class AdvisoryImport {
         notes,
         Optional.empty(),
         merge.diff());
+  }
+
+  /**
+   * The earliest publication known of each ID: of the records imported and the site's advisories,
+   * under their own IDs and their aliases; what dates a record its database left undated.
+   */
+  private static Map<String, Timestamp> earliestPublications(
+      List<Candidate> candidates, List<Advisory> existing) {
+    Map<String, Timestamp> earliest = new HashMap<>();
+    List<Advisory> all = new ArrayList<>(existing);
+    for (Candidate c : candidates) c.advisory().ifPresent(all::add);
+    for (Advisory a : all) {
+      if (a.published().isEmpty()) continue;
+      for (String known : concat(a.id(), a.aliases()))
+        earliest.merge(known, a.published().get(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
+    }
+    return earliest;
+  }
+
+  /**
+   * {@code imported} dated, when its database gave no publication date, by its last change, else by
+   * the earliest publication of an ID it shares ({@code earliest}); else left unknown.
+   */
+  private static Advisory dated(
+      Advisory imported, Map<String, Timestamp> earliest, List<String> notes) {
+    if (imported.published().isPresent()
+        || imported.status() != Status.PUBLISHED && imported.status() != Status.WITHDRAWN)
+      return imported;
+    if (imported.modified().isPresent()) {
+      notes.add("no publication date: dated by its last change, " + imported.modified().get());
+      return imported.withPublished(imported.modified());
+    }
+    Optional<String> source =
+        imported.aliases().stream()
+            .filter(earliest::containsKey)
+            .min(Comparator.comparing(earliest::get));
+    if (source.isPresent()) {
+      Timestamp date = earliest.get(source.get());
+      notes.add("no publication date: dated by " + source.get() + "'s, " + date);
+      return imported.withPublished(Optional.of(date));
+    }
+    notes.add("no publication date: its pages show it as unknown; add it if you know it");
+    return imported;
   }
 
   private static final Pattern ID_YEAR = Pattern.compile("[A-Za-z]+-((?:19|20)\\d{2})-.*");

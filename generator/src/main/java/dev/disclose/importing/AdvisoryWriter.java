@@ -104,6 +104,14 @@ public final class AdvisoryWriter {
     Map<String, Object> timeline = new LinkedHashMap<>();
     a.timeline().recorded().forEach((step, t) -> timeline.put(step, t.toString()));
     if (!timeline.isEmpty()) fm.put("timeline", timeline);
+    a.importedFrom()
+        .ifPresent(
+            from -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("database", from.database());
+              m.put("id", from.id());
+              fm.put("imported_from", m);
+            });
     if (!a.databaseSpecific().isEmpty()) fm.put("database_specific", a.databaseSpecific());
     return fm;
   }

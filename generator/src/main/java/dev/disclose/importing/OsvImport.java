@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.disclose.advisory.Advisory;
-import dev.disclose.advisory.Affected;
-import dev.disclose.advisory.AffectedRange;
 import dev.disclose.advisory.Timestamp;
 import dev.disclose.importing.AdvisoryImport.Input;
 import dev.disclose.osv.OsvExporter;
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code disclose import osv}: OSV records (JSON or YAML files, folders of them, zips of them) →
@@ -100,23 +97,10 @@ public final class OsvImport {
       return AdvisoryImport.Candidate.failed(
           origin, record.id(), "not an OSV record: " + firstLine(e.getMessage()));
     }
-    List<String> notes = new ArrayList<>();
-    // The Go database writes its zero time, 0001-01-01, for "never modified"; the format refuses
-    // a change before publication (D002). Without it, the advisory dates from its publication
-    // (or its file's last commit).
-    if (advisory.modified().isPresent()
-        && advisory.published().isPresent()
-        && advisory.modified().get().compareTo(advisory.published().get()) < 0) {
-      notes.add("`modified` " + advisory.modified().get() + " is before `published`: left out");
-      advisory = advisory.withModified(Optional.empty());
-    }
-    String title = oneLine(advisory.title());
-    if (!title.equals(advisory.title())) {
-      notes.add("the summary spans several lines: folded to one, as a title is");
-      advisory = advisory.withTitle(title);
-    }
-    advisory = withoutEmptyRanges(advisory, notes);
+    // Judged before the tidying, which notes each of its own changes.
     List<String> lost = ImportCheck.lostFields(tree, advisory, settings);
+    List<String> notes = new ArrayList<>();
+    advisory = ForeignRecordTidy.tidy(advisory, notes);
     if (!lost.isEmpty()) {
       notes.add(
           "cannot represent exactly: "
@@ -124,46 +108,6 @@ public final class OsvImport {
               + " (exported again, these differ from the record; compare the file with it)");
     }
     return AdvisoryImport.Candidate.of(origin, advisory, notes);
-  }
-
-  /** {@code text}'s lines, each stripped, joined by spaces, in one pass. */
-  static String oneLine(String text) {
-    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
-    StringBuilder out = new StringBuilder();
-    for (String line : text.split("\r\n|\r|\n")) {
-      String part = line.strip();
-      if (part.isEmpty()) continue;
-      if (out.length() > 0) out.append(' ');
-      out.append(part);
-    }
-    return out.toString();
-  }
-
-  /**
-   * {@code a} without the ranges that affect no version (introduced and fixed the same, as
-   * RustSec's OSV writes a requirement that overlaps the next), each dropped with a note.
-   */
-  static Advisory withoutEmptyRanges(Advisory a, List<String> notes) {
-    boolean changed = false;
-    List<Affected> affected = new ArrayList<>();
-    for (Affected p : a.affected()) {
-      List<AffectedRange> kept = new ArrayList<>();
-      for (AffectedRange r : p.ranges()) {
-        if (r.fixed().isPresent() && r.fixed().get().equals(r.introducedOrBeginning())) {
-          notes.add(
-              "dropped the range of "
-                  + p.packageName()
-                  + " introduced and fixed in "
-                  + r.fixed().get()
-                  + ", which affects no version");
-          changed = true;
-        } else {
-          kept.add(r);
-        }
-      }
-      affected.add(kept.size() == p.ranges().size() ? p : p.withRanges(kept));
-    }
-    return changed ? a.withAffected(affected) : a;
   }
 
   static String firstLine(String message) {

@@ -65,7 +65,7 @@ public final class RustSecImport {
         List<String> notes = new ArrayList<>(imported.notes());
         out.add(
             AdvisoryImport.Candidate.of(
-                in.origin(), OsvImport.withoutEmptyRanges(imported.advisory(), notes), notes));
+                in.origin(), ForeignRecordTidy.tidy(imported.advisory(), notes), notes));
       } catch (RustSecImporter.RustSecException e) {
         out.add(
             AdvisoryImport.Candidate.failed(
@@ -76,10 +76,8 @@ public final class RustSecImport {
             AdvisoryImport.Candidate.failed(
                 in.origin(),
                 "",
-                "not a RustSec advisory: cannot read it ("
-                    + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + ")"));
+                "not a RustSec advisory: cannot read it"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")));
       }
     }
     return out;

@@ -131,6 +131,7 @@ public final class OsvImporter {
             .toList(),
         timeline,
         database,
+        Optional.empty(),
         orBlank(r.details()),
         new Source(file, relativePath, 1, Map.of()));
   }

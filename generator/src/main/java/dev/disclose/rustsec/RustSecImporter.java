@@ -232,6 +232,7 @@ public final class RustSecImporter {
             List.of(),
             Timeline.EMPTY,
             database,
+            Optional.empty(),
             details,
             new Source(file, relativePath, 1, Map.of()));
     return new Imported(advisory, notes);

@@ -88,6 +88,34 @@ class RuleCatalogTest {
                     .append(" | ")
                     .append(r.fix().replace("|", "\\|"))
                     .append(" |\n"));
+    b.append("\n## Imported records\n\n");
+    b.append(
+        "An advisory with `imported_from` (what `disclose import` writes for a record it adds) holds\n");
+    b.append(
+        "another database's data as that database published it. A problem in it that does not stop\n");
+    b.append(
+        "the site from rendering it correctly is a warning there, naming the record (\"as published in\n");
+    b.append(
+        "GO-2023-2380 of the Go vulnerability database\"); the same problem in a hand-written advisory\n");
+    b.append(
+        "stays an error. Every rule not listed here applies to imported records as to any other.\n");
+    b.append(
+        "What the import itself changes in a record, each with a note, is in [import.md](import.md).\n\n");
+    b.append("| code | name | in an imported record |\n");
+    b.append("|---|---|---|\n");
+    Arrays.stream(Rule.values())
+        .forEach(
+            r ->
+                r.inImportedRecords()
+                    .ifPresent(
+                        text ->
+                            b.append("| ")
+                                .append(r.code())
+                                .append(" | `")
+                                .append(r.slug())
+                                .append("` | ")
+                                .append(text.replace("|", "\\|"))
+                                .append(" |\n")));
     return b.toString();
   }
 

@@ -113,6 +113,9 @@ class RustSecImportTest {
             url: https://github.com/hyperium/hyper/security/advisories/GHSA-6hfq-h8hq-87mf
           - type: REPORT
             url: https://github.com/hyperium/hyper/issues/2400
+        imported_from:
+          database: the RustSec advisory database
+          id: RUSTSEC-2021-0020
         database_specific:
           license: CC-BY-4.0
         ---
