@@ -178,7 +178,7 @@ public final class AdvisoryImport {
       AdvisoryId.parseOwn(a.id(), prefix)
           .ifPresent(o -> lastNumber.merge(o.year(), o.number(), Math::max));
     }
-    Map<String, Timestamp> earliest = earliestPublications(candidates, existing);
+    Map<String, Publication> earliest = earliestPublications(candidates, existing);
     Set<String> seen = new HashSet<>();
     List<Outcome> out = new ArrayList<>();
     for (Candidate c : candidates) {
@@ -236,7 +236,7 @@ public final class AdvisoryImport {
       if (imported.title().isBlank()) {
         // PyPA's records have no summary; the format needs a title.
         String first = imported.details().strip().split("(?<=[.!?])\\s|\\n", 2)[0];
-        titled = imported.withTitle(first.length() > 100 ? first.substring(0, 97) + "…" : first);
+        titled = imported.withTitle(shortened(first));
         notes.add("no summary: the title is the details' first sentence; check it");
       }
       Advisory renamed =
@@ -345,19 +345,33 @@ public final class AdvisoryImport {
         merge.diff());
   }
 
+  /** A title of at most 100 characters: {@code sentence}, else its words that fit, and "…". */
+  static String shortened(String sentence) {
+    if (sentence.length() <= 100) return sentence;
+    int cut = sentence.lastIndexOf(' ', 99);
+    // A word is not split, unless one word fills most of the line.
+    int end = cut > 60 ? cut : Character.isHighSurrogate(sentence.charAt(98)) ? 98 : 99;
+    String kept = sentence.substring(0, end).stripTrailing();
+    return kept.replaceAll("[\\s,;:]+$", "") + "…";
+  }
+
+  /** When an ID was first published, and by which record or advisory (its ID). */
+  private record Publication(Timestamp date, String by) {}
+
   /**
    * The earliest publication known of each ID: of the records imported and the site's advisories,
    * under their own IDs and their aliases; what dates a record its database left undated.
    */
-  private static Map<String, Timestamp> earliestPublications(
+  private static Map<String, Publication> earliestPublications(
       List<Candidate> candidates, List<Advisory> existing) {
-    Map<String, Timestamp> earliest = new HashMap<>();
+    Map<String, Publication> earliest = new HashMap<>();
     List<Advisory> all = new ArrayList<>(existing);
     for (Candidate c : candidates) c.advisory().ifPresent(all::add);
     for (Advisory a : all) {
       if (a.published().isEmpty()) continue;
+      Publication p = new Publication(a.published().get(), a.id());
       for (String known : concat(a.id(), a.aliases()))
-        earliest.merge(known, a.published().get(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
+        earliest.merge(known, p, (x, y) -> x.date().compareTo(y.date()) <= 0 ? x : y);
     }
     return earliest;
   }
@@ -367,7 +381,7 @@ public final class AdvisoryImport {
    * the earliest publication of an ID it shares ({@code earliest}); else left unknown.
    */
   private static Advisory dated(
-      Advisory imported, Map<String, Timestamp> earliest, List<String> notes) {
+      Advisory imported, Map<String, Publication> earliest, List<String> notes) {
     if (imported.published().isPresent()
         || imported.status() != Status.PUBLISHED && imported.status() != Status.WITHDRAWN)
       return imported;
@@ -375,14 +389,21 @@ public final class AdvisoryImport {
       notes.add("no publication date: dated by its last change, " + imported.modified().get());
       return imported.withPublished(imported.modified());
     }
-    Optional<String> source =
+    Optional<String> shared =
         imported.aliases().stream()
             .filter(earliest::containsKey)
-            .min(Comparator.comparing(earliest::get));
-    if (source.isPresent()) {
-      Timestamp date = earliest.get(source.get());
-      notes.add("no publication date: dated by " + source.get() + "'s, " + date);
-      return imported.withPublished(Optional.of(date));
+            .min(Comparator.comparing((String id) -> earliest.get(id).date()));
+    if (shared.isPresent()) {
+      Publication p = earliest.get(shared.get());
+      notes.add(
+          "no publication date: dated "
+              + p.date()
+              + ", when "
+              + p.by()
+              + ", which shares "
+              + shared.get()
+              + ", was published");
+      return imported.withPublished(Optional.of(p.date()));
     }
     notes.add("no publication date: its pages show it as unknown; add it if you know it");
     return imported;
