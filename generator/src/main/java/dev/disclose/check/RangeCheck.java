@@ -24,9 +24,11 @@ import java.util.stream.Collectors;
 
 /**
  * R001 invalid-version, R002 range-order, R003 range-overlap, R004 range-shape, R005
- * too-many-ranges, R006 semver-v-prefix: every version parses under its ecosystem's rules, each
- * interval runs forwards, intervals do not overlap, a package has no more of them than pages and
- * feeds can carry, and SEMVER ranges write versions as OSV does, without Go's {@code v}.
+ * too-many-ranges, R006 semver-v-prefix: every version of a range parses under its ecosystem's
+ * rules, each interval runs forwards, intervals do not overlap, a package has no more of them than
+ * pages and feeds can carry, and SEMVER ranges write versions as OSV does, without Go's {@code v}.
+ * The {@code versions} list is not parsed: as in OSV, it holds the ecosystem's literal release
+ * names, some of which its version rules do not accept.
  */
 final class RangeCheck implements AdvisoryCheck {
   /**
@@ -79,15 +81,6 @@ final class RangeCheck implements AdvisoryCheck {
                   interval -> interval.scheme().name(), TreeMap::new, Collectors.toList()))
           .values()
           .forEach(group -> checkOverlaps(a, path, group, findings));
-      for (int v = 0; v < p.versions().size(); v++) {
-        parse(
-            a,
-            path + ".versions[" + v + "]",
-            p.versions().get(v),
-            ecosystemScheme,
-            p.ecosystem(),
-            findings);
-      }
     }
   }
 

@@ -195,7 +195,8 @@ final class CsafProducts {
 
   /**
    * The listed versions no interval covers (every one where the ecosystem's versions cannot be
-   * ordered), but not a fixed version, which cannot be affected too.
+   * ordered, and every one that does not parse under its rules), but not a fixed version, which
+   * cannot be affected too.
    */
   private static List<String> outsideRanges(Affected p, List<AffectedRange> ranges) {
     VersionScheme scheme = Ecosystems.versionScheme(p.ecosystem());
@@ -220,7 +221,8 @@ final class CsafProducts {
                             r.lastAffected()));
         if (!inside) out.add(v);
       } catch (InvalidVersionException e) {
-        // validation refused such a version before any export
+        // A listed version is a literal release name, which no interval can be shown to hold.
+        out.add(v);
       }
     }
     return out.stream().distinct().toList();

@@ -100,7 +100,10 @@ final class AffectedVersions {
     return lines.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", lines));
   }
 
-  /** Listed versions outside every range (only where the ecosystem's versions can be ordered). */
+  /**
+   * Listed versions outside every range (only where the ecosystem's versions can be ordered), with
+   * every one that does not parse under its rules.
+   */
   private static List<String> outsideRanges(Affected p, List<AffectedRange> ranges) {
     VersionScheme scheme = Ecosystems.versionScheme(p.ecosystem());
     if (!scheme.isOrdered()) return List.of();
@@ -116,7 +119,8 @@ final class AffectedVersions {
           out.add(v);
         }
       } catch (InvalidVersionException e) {
-        // validation refused such a version before any export
+        // A listed version is a literal release name, which no interval can be shown to hold.
+        out.add(v);
       }
     }
     return out;

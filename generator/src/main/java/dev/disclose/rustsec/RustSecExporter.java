@@ -111,6 +111,17 @@ public final class RustSecExporter {
               "crates/" + SitePaths.segment(p.packageName()) + "/" + id + ".md",
               text(a, p, id, advisoryUrl));
       files.add(f);
+      List<String> notSemVer = p.versions().stream().filter(v -> !isSemVer(v)).toList();
+      if (!notSemVer.isEmpty()) {
+        notes.add(
+            at(a, "affected[" + i + "].versions")
+                + ": "
+                + a.id()
+                + " lists "
+                + String.join(", ", notSemVer)
+                + ", not SemVer, which Cargo's requirements cannot name: left out of its RustSec"
+                + " file's [versions]; write the crate's release as crates.io lists it");
+      }
       Severity severity = severity(a, p);
       if (severity.cvssV3().isEmpty() && severity.cvssV4().isPresent() && !v4Noted) {
         v4Noted = true;
@@ -309,7 +320,8 @@ public final class RustSecExporter {
 
   /**
    * The affected intervals by start, with each explicitly listed version as an interval of its own:
-   * a listed 1.3.0 after a fix in 1.1.0 must not end up "patched".
+   * a listed 1.3.0 after a fix in 1.1.0 must not end up "patched". A listed version that is not
+   * SemVer is left out, since no Cargo requirement can name it.
    */
   private static List<AffectedRange> ordered(Affected p) {
     VersionScheme semver = VersionSchemes.SEMVER;
@@ -320,6 +332,7 @@ public final class RustSecExporter {
     List<AffectedRange> all =
         new ArrayList<>(p.ranges().stream().filter(r -> r.type() != RangeType.GIT).toList());
     for (String v : p.versions()) {
+      if (!isSemVer(v)) continue;
       if (all.stream().noneMatch(r -> contains(semver, r, v))) {
         all.add(
             new AffectedRange(
@@ -344,7 +357,15 @@ public final class RustSecExporter {
             scheme, version, r.introducedOrBeginning(), r.fixed(), r.lastAffected());
   }
 
-  /** "0" and anything unparsable sort first; validation has already refused malformed versions. */
+  /** Whether a listed version is one a Cargo requirement can name. */
+  private static boolean isSemVer(String v) {
+    return parse(VersionSchemes.SEMVER, v) != null;
+  }
+
+  /**
+   * "0" and anything unparsable sort first; validation has already refused malformed range
+   * versions.
+   */
   private static Version parse(VersionScheme scheme, String text) {
     if (text.equals(AffectedRange.BEGINNING)) return null;
     try {

@@ -191,6 +191,28 @@ class RustSecExportTest {
         .isEqualTo("[\"" + ghsa + "\",\"CVE-2025-10001\"]");
   }
 
+  @Test
+  void aListedVersionThatIsNotSemVerIsLeftOutOfVersionsWithANote() throws IOException {
+    Path site = TestSites.withConfig(temp.resolve("site"));
+    Path file =
+        advisory(
+            site,
+            "DEMO-2025-0001",
+            "[CVE-2025-10001]",
+            "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N");
+    Files.writeString(
+        file, Files.readString(file).replace("    os: [linux]\n", "    versions: [0.9, 1.0.0]\n"));
+    Map.Entry<Path, String> run = export(site);
+    String text = files(run.getKey()).get("DEMO-2025-0001/crates/corvid-vmm/RUSTSEC-0000-0000.md");
+    assertThat(toml(text).at("/versions/patched").toString())
+        .isEqualTo("[\">= 0.7.2, < 1.0.0\",\"> 1.0.0\"]");
+    assertThat(run.getValue())
+        .contains(
+            "note: advisories/2025/DEMO-2025-0001.md:13: DEMO-2025-0001 lists 0.9, not SemVer,"
+                + " which Cargo's requirements cannot name: left out of its RustSec file's"
+                + " [versions]; write the crate's release as crates.io lists it");
+  }
+
   /** A valid crates.io advisory of corvid-vmm with these aliases and this vector. */
   private static Path advisory(Path site, String id, String aliases, String vector)
       throws IOException {

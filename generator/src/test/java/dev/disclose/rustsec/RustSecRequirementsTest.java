@@ -47,6 +47,14 @@ class RustSecRequirementsTest {
   }
 
   @Test
+  void aListedVersionThatIsNotSemVerIsLeftOut() {
+    RustSecExporter.Requirements r =
+        RustSecExporter.requirements(crate(List.of(range("1.0.0", "1.1.0")), List.of("1.2")));
+    assertThat(r.patched()).containsExactly(">= 1.1.0");
+    assertThat(r.unaffected()).containsExactly("< 1.0.0");
+  }
+
+  @Test
   void aListedVersionInsideARangeChangesNothing() {
     RustSecExporter.Requirements r =
         RustSecExporter.requirements(crate(List.of(range("1.0.0", "1.1.0")), List.of("1.0.5")));
