@@ -158,7 +158,8 @@ export function createSearch(load) {
     }
     const year = new Array(n);
     let d = 0;
-    for (const [offset, count] of f.y) for (let i = 0; i < count; i++) year[d++] = meta.minYear + offset;
+    // An offset of -1: a doc whose publication date is unknown and whose ID names no year.
+    for (const [offset, count] of f.y) for (let i = 0; i < count; i++) year[d++] = offset < 0 ? 'undated' : meta.minYear + offset;
     facetData = { eco, sev, year };
     return facetData;
   }

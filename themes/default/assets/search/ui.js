@@ -60,7 +60,8 @@ function renderFacets(counts) {
   facetBox.replaceChildren(...groups.map(([key, label]) => {
     const fieldset = document.createElement('fieldset');
     fieldset.append(text('legend', label));
-    const values = Object.entries(counts[key]).sort((a, b) => (key === 'year' ? b[0] - a[0] : b[1] - a[1]));
+    // Years newest first, "undated" after them.
+    const values = Object.entries(counts[key]).sort((a, b) => (key === 'year' ? (Number(b[0]) || 0) - (Number(a[0]) || 0) : b[1] - a[1]));
     for (const [value, count] of [['', null], ...values]) {
       const id = `facet-${key}-${value || 'any'}`;
       const radio = document.createElement('input');

@@ -148,6 +148,26 @@ public final class AdvisoryId {
   /** A CVE ID as the CVE record format spells it: {@code CVE-<year>-<4 to 19 digits>}. */
   private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,19}");
 
+  /** An ID of a prefix, a year and a number, as most databases that number by year write it. */
+  private static final Pattern YEAR_AND_NUMBER =
+      Pattern.compile("([A-Za-z][A-Za-z0-9]*)-((?:19|20)\\d{2})-(\\d+)");
+
+  /** Databases that number by year without padding the number to four digits. */
+  private static final List<String> SHORT_YEARLY_NUMBERS = List.of("MAL", "OSV", "PYSEC");
+
+  /**
+   * The year {@code id} names: the site's own {@code DEMO-2025-0004}, and {@code CVE-2023-1234},
+   * {@code GO-2023-1234} or {@code PYSEC-2021-7}; empty for an ID without one ({@code GHSA-…}), or
+   * whose short number after a year-like part is a sequence ({@code DSA-2001-1}).
+   */
+  public static Optional<Integer> year(String id) {
+    Matcher m = YEAR_AND_NUMBER.matcher(id);
+    if (!m.matches()) return Optional.empty();
+    if (m.group(3).length() < 4 && !SHORT_YEARLY_NUMBERS.contains(m.group(1)))
+      return Optional.empty();
+    return Optional.of(Integer.parseInt(m.group(2)));
+  }
+
   /** Whether {@code id} is a CVE ID, as the CVE record format accepts it. */
   public static boolean isCve(String id) {
     return CVE.matcher(id).matches();

@@ -1,6 +1,7 @@
 package dev.disclose.catalog;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.advisory.AdvisoryId;
 import dev.disclose.advisory.Affected;
 import dev.disclose.advisory.Timestamp;
 import java.time.Instant;
@@ -21,14 +22,24 @@ import java.util.TreeMap;
  */
 public final class Catalog {
   /**
-   * Newest first: by publication time, then ID descending, so the order never depends on the file
-   * system.
+   * Newest first: by {@link #year}, the dated advisories of a year before its undated ones, then by
+   * publication time, then ID descending, so the order never depends on the file system. Those of
+   * no known year come last.
    */
   public static final Comparator<Advisory> NEWEST_FIRST =
-      Comparator.comparing(
-              (Advisory a) -> a.effectivePublished().map(Timestamp::instant).orElse(Instant.EPOCH))
+      Comparator.comparing((Advisory a) -> year(a).orElse(Integer.MIN_VALUE))
+          .thenComparing(a -> a.effectivePublished().isPresent())
+          .thenComparing(a -> a.effectivePublished().map(Timestamp::instant).orElse(Instant.EPOCH))
           .thenComparing(Advisory::id)
           .reversed();
+
+  /**
+   * The year lists place an advisory in: its publication's, else, where its publication date is
+   * unknown (an imported record's may be), the year its ID names; empty when neither is known.
+   */
+  public static Optional<Integer> year(Advisory a) {
+    return a.effectivePublished().map(t -> t.date().getYear()).or(() -> AdvisoryId.year(a.id()));
+  }
 
   /** A package as advisories name it. Sorted by ecosystem, then name. */
   public record PackageKey(String ecosystem, String name) implements Comparable<PackageKey> {
@@ -45,6 +56,7 @@ public final class Catalog {
   private final TreeMap<PackageKey, List<Advisory>> byPackage;
   private final TreeMap<String, List<Advisory>> byEcosystem;
   private final TreeMap<Integer, List<Advisory>> byYear;
+  private final List<Advisory> undated;
 
   private Catalog(List<Advisory> advisories) {
     this.advisories = List.copyOf(advisories);
@@ -53,6 +65,7 @@ public final class Catalog {
     TreeMap<PackageKey, List<Advisory>> packages = new TreeMap<>();
     TreeMap<String, List<Advisory>> ecosystems = new TreeMap<>();
     TreeMap<Integer, List<Advisory>> years = new TreeMap<>(Comparator.reverseOrder());
+    List<Advisory> undated = new ArrayList<>();
     for (Advisory a : this.advisories) {
       ids.put(a.id(), a);
       for (String alias : a.aliases()) aliases.putIfAbsent(alias, a);
@@ -64,8 +77,9 @@ public final class Catalog {
           .map(Affected::ecosystem)
           .distinct()
           .forEach(e -> ecosystems.computeIfAbsent(e, x -> new ArrayList<>()).add(a));
-      a.effectivePublished()
-          .ifPresent(p -> years.computeIfAbsent(p.date().getYear(), x -> new ArrayList<>()).add(a));
+      year(a)
+          .ifPresentOrElse(
+              y -> years.computeIfAbsent(y, x -> new ArrayList<>()).add(a), () -> undated.add(a));
     }
     // HashMap, not Map.copyOf: the immutable map probes linearly, and IDs that differ only in
     // their last digits have neighbouring hash codes, which pile its probes up.
@@ -74,6 +88,7 @@ public final class Catalog {
     this.byPackage = freeze(packages);
     this.byEcosystem = freeze(ecosystems);
     this.byYear = freeze(years);
+    this.undated = List.copyOf(undated);
   }
 
   /** The advisories of {@code all} that are public at {@code now}. */
@@ -116,9 +131,14 @@ public final class Catalog {
     return Collections.unmodifiableSortedMap(byEcosystem);
   }
 
-  /** Years newest first. */
+  /** Years newest first, each advisory under its {@link #year}. */
   public Map<Integer, List<Advisory>> byYear() {
     return Collections.unmodifiableSortedMap(byYear);
+  }
+
+  /** The advisories of no known {@link #year}: no publication date, and an ID that names none. */
+  public List<Advisory> undated() {
+    return undated;
   }
 
   public int size() {

@@ -37,13 +37,19 @@ record CsafRevisions(Instant initial, Instant current, List<Revision> revisions)
 
   /**
    * The revisions of {@code a}, given its file's commit times and {@code fallback}, the time of a
-   * publication whose advisory states none.
+   * publication whose advisory states none and whose file has no commit and no {@code modified}.
    */
   static CsafRevisions of(Advisory a, List<Instant> commits, Instant fallback) {
     Optional<Instant> lastCommit = commits.stream().max(Instant::compareTo);
     Optional<Instant> modified = a.effectiveModified(lastCommit).map(CsafJson::instant);
     Instant initial =
-        a.effectivePublished().map(CsafJson::instant).orElse(modified.orElse(fallback));
+        a.effectivePublished()
+            .map(CsafJson::instant)
+            // Of an advisory whose publication date is unknown, this document was first released
+            // with its file's first commit.
+            .or(() -> commits.stream().min(Instant::compareTo))
+            .or(() -> modified)
+            .orElse(fallback);
     Instant current = modified.filter(m -> m.isAfter(initial)).orElse(initial);
     TreeSet<Instant> changes = new TreeSet<>();
     for (Instant c : commits) if (c.isAfter(initial) && !c.isAfter(current)) changes.add(c);

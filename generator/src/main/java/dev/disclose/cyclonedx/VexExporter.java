@@ -54,15 +54,12 @@ public final class VexExporter {
   public static Bom bom(List<Entry> entries, Settings settings) {
     Map<String, Component> components = new TreeMap<>();
     List<Vulnerability> vulnerabilities = new ArrayList<>();
-    Instant newest = Instant.EPOCH;
+    Optional<Instant> newest = Optional.empty();
     for (Entry e : entries.stream().sorted(Comparator.comparing(x -> x.advisory().id())).toList()) {
       vulnerabilities.add(VexVulnerability.of(e, settings, components));
-      Instant m =
-          e.modified()
-              .or(() -> e.advisory().effectivePublished())
-              .map(Timestamp::instant)
-              .orElse(Instant.EPOCH);
-      if (m.isAfter(newest)) newest = m;
+      Optional<Instant> m =
+          e.modified().or(() -> e.advisory().effectivePublished()).map(Timestamp::instant);
+      if (m.isPresent() && (newest.isEmpty() || m.get().isAfter(newest.get()))) newest = m;
     }
     Bom bom = new Bom();
     bom.setSerialNumber(
@@ -71,7 +68,8 @@ public final class VexExporter {
             settings));
     bom.setVersion(1);
     Metadata metadata = new Metadata();
-    metadata.setTimestamp(Date.from(newest));
+    // Without a known date, no timestamp rather than a made-up one (CycloneDX's is optional).
+    newest.map(Date::from).ifPresent(metadata::setTimestamp);
     Component tool = new Component();
     tool.setType(Component.Type.APPLICATION);
     tool.setName("Disclose");

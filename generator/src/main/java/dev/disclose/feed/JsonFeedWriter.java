@@ -106,7 +106,7 @@ public final class JsonFeedWriter {
                         i.title(),
                         i.summary(),
                         i.content().html(),
-                        time(i.published()),
+                        i.published().map(JsonFeedWriter::time).orElse(null),
                         time(i.updated()),
                         List.of(new Author(feed.publisher())),
                         i.categories(),

@@ -65,7 +65,7 @@ public final class RomeFeedWriter {
       e.setTitle(item.title());
       e.setLink(item.url());
       e.setUri(item.id());
-      e.setPublishedDate(Date.from(item.published()));
+      item.published().map(Date::from).ifPresent(e::setPublishedDate);
       e.setUpdatedDate(Date.from(item.updated()));
       SyndContent summary = new SyndContentImpl();
       if (type.startsWith("rss")) {

@@ -61,6 +61,13 @@ public final class OsvExporter {
   private static final String CRATES_IO = "crates.io";
   private static final String GO = "Go";
 
+  /**
+   * The {@code modified} of a record none of whose dates is known (OSV requires one): the zero
+   * time, as the Go vulnerability database writes it, which every later change follows, so that
+   * consumers comparing times take any dated copy of the record for the newer.
+   */
+  static final String UNKNOWN_TIME = "0001-01-01T00:00:00Z";
+
   /** Where {@code database_specific} holds the date a CVE was requested. */
   static final String CVE_REQUESTED = "cve_requested";
 
@@ -80,8 +87,9 @@ public final class OsvExporter {
     // every package carries one, the advisory's where it has none of its own.
     boolean perPackage =
         a.affected().stream().anyMatch(p -> p.severity().filter(x -> !x.isEmpty()).isPresent());
+    // OSV's published is optional: an advisory whose publication date is unknown has none.
     String published = a.effectivePublished().map(OsvExporter::time).orElse(null);
-    String modified = a.effectiveModified(lastCommit).map(OsvExporter::time).orElse(published);
+    String modified = a.effectiveModified(lastCommit).map(OsvExporter::time).orElse(UNKNOWN_TIME);
     Map<String, Object> database = new LinkedHashMap<>(a.databaseSpecific());
     if (!a.cwes().isEmpty()) database.put("cwe_ids", a.cwes());
     Rating.of(a.severity()).ifPresent(l -> database.put("severity", l.name()));

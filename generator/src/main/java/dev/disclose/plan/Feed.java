@@ -3,6 +3,7 @@ package dev.disclose.plan;
 import dev.disclose.markdown.SafeHtml;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One feed, whatever its format: the site-wide one, an ecosystem's or a package's. Built from the
@@ -50,13 +51,14 @@ public record Feed(
 
   /**
    * One advisory as a feed item. {@code id} is the advisory's canonical URL: permanent, so a reader
-   * recognises an amended advisory as the same item and shows it as updated.
+   * recognises an amended advisory as the same item and shows it as updated. {@code published} is
+   * empty for an advisory whose publication date is unknown.
    */
   public record Item(
       String id,
       String title,
       String url,
-      Instant published,
+      Optional<Instant> published,
       Instant updated,
       String summary,
       SafeHtml content,

@@ -20,10 +20,6 @@ final class FeedItems {
   private FeedItems() {}
 
   /**
-   * One advisory as a feed item; {@code base}: the site's base URL, which the link to the
-   * advisory's OSV record starts with.
-   */
-  /**
    * The most affected packages whose feeds carry an advisory in full: past it, each package's feed
    * carries the advisory's lines for that package and a link, so a package feed's size follows the
    * input rather than the input times its number of packages.
@@ -94,9 +90,19 @@ final class FeedItems {
             m.withdrawn()));
   }
 
-  static Feed.Item of(Advisory a, AdvisoryView v, Optional<Instant> lastCommit, String base) {
-    Instant published = a.effectivePublished().map(Timestamp::instant).orElse(Instant.EPOCH);
-    Instant updated = a.effectiveModified(lastCommit).map(Timestamp::instant).orElse(published);
+  /**
+   * One advisory as a feed item; {@code base}: the site's base URL, which the link to the
+   * advisory's OSV record starts with. Empty when no date of it is known, since every feed item
+   * needs one: an advisory whose publication date is unknown is an item dated by its last change
+   * (its {@code modified}, or its file's last commit), and without either it is left out.
+   */
+  static Optional<Feed.Item> of(
+      Advisory a, AdvisoryView v, Optional<Instant> lastCommit, String base) {
+    Optional<Instant> published = a.effectivePublished().map(Timestamp::instant);
+    Optional<Instant> changed =
+        a.effectiveModified(lastCommit).map(Timestamp::instant).or(() -> published);
+    if (changed.isEmpty()) return Optional.empty();
+    Instant updated = changed.get();
     boolean withdrawn = a.withdrawn().isPresent();
     String title = a.id() + ": " + a.title() + (withdrawn ? " (withdrawn)" : "");
 
@@ -153,16 +159,17 @@ final class FeedItems {
                 .toList(),
             base + v.osvPath(),
             withdrawn ? v.withdrawnDate() : "");
-    return new Feed.Item(
-        v.url(),
-        title,
-        v.url(),
-        published,
-        updated,
-        String.join(" ", summary),
-        new SafeHtml(html.toString()),
-        categories.stream().distinct().toList(),
-        a.credits().stream().map(c -> c.name()).toList(),
-        machine);
+    return Optional.of(
+        new Feed.Item(
+            v.url(),
+            title,
+            v.url(),
+            published,
+            updated,
+            String.join(" ", summary),
+            new SafeHtml(html.toString()),
+            categories.stream().distinct().toList(),
+            a.credits().stream().map(c -> c.name()).toList(),
+            machine));
   }
 }

@@ -27,6 +27,9 @@ final class ListPages {
   /** How many advisories the home page lists before pointing to the full list. */
   static final int HOME_LATEST = 20;
 
+  /** The archive's entry for the advisories of no known year. */
+  static final String UNDATED = "Undated";
+
   private final SiteConfig config;
   private final Catalog catalog;
   private final Function<Advisory, RowView> row;
@@ -76,6 +79,8 @@ final class ListPages {
         .forEach(
             (y, list) ->
                 years.add(new EntryView(String.valueOf(y), SitePaths.year(y), list.size(), "")));
+    if (!catalog.undated().isEmpty())
+      years.add(new EntryView(UNDATED, SitePaths.undated(), catalog.undated().size(), ""));
     return page(
         SitePaths.HOME,
         "home",
@@ -172,7 +177,11 @@ final class ListPages {
     return pages;
   }
 
-  /** Each year's page, then the archive by year. */
+  /**
+   * Each year's page, the page of the advisories of no known year, then the archive by year. An
+   * advisory whose publication date is unknown is listed in the year its ID names, after the dated
+   * ones.
+   */
   List<PageSpec> yearPages() {
     List<PageSpec> pages = new ArrayList<>();
     List<EntryView> yearEntries = new ArrayList<>();
@@ -182,6 +191,7 @@ final class ListPages {
             (year, list) -> {
               yearEntries.add(
                   new EntryView(String.valueOf(year), SitePaths.year(year), list.size(), ""));
+              long undated = list.stream().filter(a -> a.effectivePublished().isEmpty()).count();
               pages.add(
                   page(
                       SitePaths.year(year),
@@ -189,10 +199,34 @@ final class ListPages {
                       "Advisories of " + year,
                       new Views.ListView(
                           "Advisories of " + year,
-                          list.size() + " advisories published in " + year + ".",
+                          list.size()
+                              + " advisories published in "
+                              + year
+                              + (undated == 0
+                                  ? "."
+                                  : "; "
+                                      + undated
+                                      + " of them on a date not known, listed by the year their"
+                                      + " ID names."),
                           rows(list),
                           List.of())));
             });
+    List<Advisory> undated = catalog.undated();
+    if (!undated.isEmpty()) {
+      yearEntries.add(new EntryView(UNDATED, SitePaths.undated(), undated.size(), ""));
+      pages.add(
+          page(
+              SitePaths.undated(),
+              "list",
+              "Advisories of no known year",
+              new Views.ListView(
+                  "Advisories of no known year",
+                  undated.size()
+                      + " advisories whose publication date is not known and whose ID names no"
+                      + " year.",
+                  rows(undated),
+                  List.of())));
+    }
     pages.add(
         page(
             SitePaths.YEARS,

@@ -1,6 +1,7 @@
 package dev.disclose.plan;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.catalog.Catalog;
 import dev.disclose.plan.Views.AdvisoryView;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class SearchDocs {
     for (Views.CweView c : v.cwes()) body.append('\n').append(c.id()).append(' ').append(c.name());
     body.append('\n').append(String.join(" ", a.keywords()));
     List<String> ecosystems = a.affected().stream().map(p -> p.ecosystem()).distinct().toList();
-    int year = a.effectivePublished().map(t -> t.date().getYear()).orElse(1970);
+    int year = Catalog.year(a).orElse(SearchDoc.NO_YEAR);
     return new SearchDoc(
         v.id(),
         v.title(),
@@ -31,7 +32,7 @@ final class SearchDocs {
         v.severity().label(),
         v.severity().score(),
         v.packagesSummary(),
-        v.published(),
+        v.published().isEmpty() ? "date unknown" : v.published(),
         v.withdrawn(),
         List.copyOf(ids),
         v.affected().stream().map(p -> new SearchDoc.PackageRef(p.name(), p.ecosystem())).toList(),

@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The site's feeds: the site-wide one and each ecosystem's, which hold their newest advisories, and
  * each package's, which holds all of its own; and the page that offers them to subscribe to.
  */
 final class SiteFeeds {
-  static final Slot<ItemInput, Feed.Item> FEED_ITEM = new Slot<>("feed item");
+  static final Slot<ItemInput, Optional<Feed.Item>> FEED_ITEM = new Slot<>("feed item");
 
   /**
    * What an advisory's feed item is made of: its view, its last commit's time, and the site's
@@ -38,7 +39,7 @@ final class SiteFeeds {
   private final String base;
 
   /** An advisory is an item of the site's feed, its ecosystems' and its packages': made once. */
-  private final Map<String, Feed.Item> items = new HashMap<>();
+  private final Map<String, Optional<Feed.Item>> items = new HashMap<>();
 
   private final List<Feed> feeds;
 
@@ -100,7 +101,7 @@ final class SiteFeeds {
             "",
             config.title(),
             config.description().orElse("Security advisories of " + config.title() + "."),
-            catalog.advisories().stream().limit(newest).map(this::item).toList()));
+            items(catalog.advisories().stream()).limit(newest).toList()));
     catalog
         .byEcosystem()
         .forEach(
@@ -111,7 +112,7 @@ final class SiteFeeds {
                       SitePaths.ecosystem(eco),
                       config.title() + ": " + name,
                       "Advisories for " + name + " packages.",
-                      list.stream().limit(newest).map(this::item).toList()));
+                      items(list.stream()).limit(newest).toList()));
             });
     // A package's feeds hold all of its advisories: subscribers follow exactly what they depend on.
     catalog
@@ -125,13 +126,21 @@ final class SiteFeeds {
                       config.title() + ": " + ListPages.label(key),
                       "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
                       list.stream()
-                          .map(a -> FeedItems.forPackage(item(a), viewOf.apply(a), path))
+                          .flatMap(
+                              a ->
+                                  item(a).stream()
+                                      .map(i -> FeedItems.forPackage(i, viewOf.apply(a), path)))
                           .toList()));
             });
     return out;
   }
 
-  private Feed.Item item(Advisory a) {
+  /** The items of {@code advisories}, in their order; those without a date have none. */
+  private Stream<Feed.Item> items(Stream<Advisory> advisories) {
+    return advisories.flatMap(a -> item(a).stream());
+  }
+
+  private Optional<Feed.Item> item(Advisory a) {
     return items.computeIfAbsent(
         a.id(),
         id -> {

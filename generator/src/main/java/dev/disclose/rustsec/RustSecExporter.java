@@ -69,6 +69,16 @@ public final class RustSecExporter {
             .distinct()
             .count();
     if (crates == 0) return new Export(List.of(), notes);
+    // RustSec's date is the one cargo-audit shows as the advisory's: a later one would misstate it.
+    if (a.effectivePublished().isEmpty()) {
+      notes.add(
+          at(a, "id")
+              + ": "
+              + a.id()
+              + "'s publication date is not known, and a RustSec file needs one (`date`): not"
+              + " exported; add `published` once the date is known");
+      return new Export(List.of(), notes);
+    }
     List<String> rustsec = rustsecIds(a);
     if (rustsec.isEmpty() && a.withdrawn().isPresent()) {
       notes.add(

@@ -13,7 +13,8 @@ import java.util.TreeSet;
  *
  * @param json the bytes of f.json
  * @param ecosystems the ecosystems, in the order f.json numbers them
- * @param minYear the earliest year, from which f.json counts the years
+ * @param minYear the earliest year, from which f.json counts the years; a doc of no known year
+ *     counts as -1
  */
 record Facets(byte[] json, List<String> ecosystems, int minYear) {
   /** The severities, in the order f.json numbers them; "" for none given. */
@@ -24,7 +25,7 @@ record Facets(byte[] json, List<String> ecosystems, int minYear) {
     TreeSet<Integer> years = new TreeSet<>();
     for (SearchDoc d : docs) {
       ecosystems.addAll(d.ecosystems());
-      years.add(d.year());
+      if (d.year() != SearchDoc.NO_YEAR) years.add(d.year());
     }
     List<String> ecoList = List.copyOf(ecosystems);
     List<String> severities = SEVERITIES;
@@ -66,7 +67,7 @@ record Facets(byte[] json, List<String> ecosystems, int minYear) {
     }
     List<List<Integer>> yearRuns = new ArrayList<>();
     for (SearchDoc d : docs) {
-      int offset = d.year() - minYear;
+      int offset = d.year() == SearchDoc.NO_YEAR ? -1 : d.year() - minYear;
       if (!yearRuns.isEmpty() && yearRuns.get(yearRuns.size() - 1).get(0) == offset) {
         List<Integer> last = yearRuns.remove(yearRuns.size() - 1);
         yearRuns.add(List.of(offset, last.get(1) + 1));

@@ -75,6 +75,11 @@ public final class SitePaths {
     return YEARS + year + "/";
   }
 
+  /** The list of the advisories of no known year, beside the years'. */
+  public static String undated() {
+    return YEARS + "undated/";
+  }
+
   public static String severity(SeverityLevel level) {
     return "severity/" + level.spelling() + "/";
   }

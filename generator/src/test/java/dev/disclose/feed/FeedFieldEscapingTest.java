@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
@@ -35,7 +36,7 @@ class FeedFieldEscapingTest {
             "https://example.org/a/",
             PAYLOAD + "item-title",
             "https://example.org/a/",
-            Instant.parse("2025-01-01T00:00:00Z"),
+            Optional.of(Instant.parse("2025-01-01T00:00:00Z")),
             Instant.parse("2025-01-02T00:00:00Z"),
             PAYLOAD + "summary",
             new SafeHtml("<p>ok</p>"),

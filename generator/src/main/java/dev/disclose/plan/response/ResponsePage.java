@@ -55,7 +55,8 @@ public final class ResponsePage {
       List<String> severityColumns,
       List<CountRow> counts,
       Optional<Chart> countsChart,
-      int withoutReport) {
+      int withoutReport,
+      int withoutDate) {
     /** What the policy promises, one sentence a step. */
     public List<String> targets() {
       return promises.stream().map(Promise::target).toList();
@@ -238,7 +239,8 @@ public final class ResponsePage {
         List.copyOf(columns),
         List.copyOf(counts),
         countsChart,
-        report.withoutReport());
+        report.withoutReport(),
+        report.withoutDate());
   }
 
   private static Row row(YearRow y) {

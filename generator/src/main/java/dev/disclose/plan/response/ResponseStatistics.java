@@ -38,7 +38,8 @@ public record ResponseStatistics(
     YearRow overall,
     List<SeverityRow> fixBySeverity,
     List<YearCounts> counts,
-    int withoutReport) {
+    int withoutReport,
+    int withoutDate) {
 
   /** The steps of the response, each measured in days from the step its target counts from. */
   public enum Step {
@@ -147,10 +148,15 @@ public record ResponseStatistics(
         new TreeMap<>(Comparator.reverseOrder());
     TreeMap<Integer, Integer> unrated = new TreeMap<>();
     int withoutReport = 0;
+    int withoutDate = 0;
     for (Advisory a : advisories) {
       if (a.withdrawn().isPresent() || !isVulnerabilityReport(a)) continue;
       Optional<Timestamp> published = a.effectivePublished();
-      if (published.isEmpty()) continue;
+      // Counted by the year of publication, which an imported record may not know.
+      if (published.isEmpty()) {
+        withoutDate++;
+        continue;
+      }
       int year = published.get().date().getYear();
       Optional<SeverityLevel> level = Rating.of(a.severity());
       EnumMap<SeverityLevel, Integer> row =
@@ -198,7 +204,8 @@ public record ResponseStatistics(
         row("All years", measured, targets),
         List.copyOf(bySeverity),
         List.copyOf(yearCounts),
-        withoutReport);
+        withoutReport,
+        withoutDate);
   }
 
   public boolean hasTimelines() {

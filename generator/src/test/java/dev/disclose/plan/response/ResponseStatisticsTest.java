@@ -147,6 +147,24 @@ class ResponseStatisticsTest {
   }
 
   @Test
+  void anAdvisoryOfUnknownPublicationDateIsCountedAsLeftOut() {
+    ResponseStatistics report =
+        ResponseStatistics.of(
+            List.of(
+                advisory(
+                    "T-2023-0097",
+                    "severity: "
+                        + HIGH
+                        + "\n"
+                        + timeline("2023-02-01", "2023-02-02", "2023-02-20", null))),
+            TARGETS);
+    assertThat(report.counts()).isEmpty();
+    assertThat(report.hasTimelines()).isFalse();
+    assertThat(report.withoutDate()).isEqualTo(1);
+    assertThat(ResponsePage.of(report).withoutDate()).isEqualTo(1);
+  }
+
+  @Test
   void noAdvisoriesGiveAnEmptyReportAndAPageWithoutCharts() {
     ResponseStatistics report = ResponseStatistics.of(List.of(), ResponseTargets.NONE);
     assertThat(report.hasTimelines()).isFalse();
