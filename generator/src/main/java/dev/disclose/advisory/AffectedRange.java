@@ -25,6 +25,16 @@ public record AffectedRange(
     databaseSpecific = FreeForm.copy(databaseSpecific);
   }
 
+  /** This interval with other events (an import writing a commit's link as its hash, say). */
+  public AffectedRange withEvents(
+      Optional<String> newIntroduced,
+      Optional<String> newFixed,
+      Optional<String> newLastAffected,
+      Optional<String> newLimit) {
+    return new AffectedRange(
+        type, repo, newIntroduced, newFixed, newLastAffected, newLimit, databaseSpecific);
+  }
+
   /** {@code introduced}, or "0" — OSV's "every version from the beginning". */
   public String introducedOrBeginning() {
     return introduced.orElse(BEGINNING);

@@ -37,7 +37,8 @@ final class RangeCheck implements AdvisoryCheck {
    */
   static final int MAX_RANGES = 200;
 
-  private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,64}");
+  /** A full commit hash, SHA-1 or SHA-256: OSV's schema takes no abbreviated one. */
+  private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
   /** One parsed interval, for the overlap check: end is exclusive unless {@code endInclusive}. */
   private record Interval(
@@ -256,7 +257,8 @@ final class RangeCheck implements AdvisoryCheck {
       findings.report(
           Rule.INVALID_VERSION,
           a.source().value(path),
-          e.getMessage() + " (" + ecosystem + " versions follow " + scheme.name() + ")");
+          e.getMessage() + " (" + ecosystem + " versions follow " + scheme.name() + ")",
+          importedFrom(a));
       return Optional.empty();
     }
   }

@@ -10,6 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -409,19 +409,17 @@ public final class AdvisoryImport {
     return imported;
   }
 
-  private static final Pattern ID_YEAR = Pattern.compile("[A-Za-z]+-((?:19|20)\\d{2})-.*");
-
   /**
    * The year an imported record is numbered and filed in: its publication's, a draft's last
    * change's, else its ID's (the Go database's repository records carry the zero time until they
-   * are deployed), never a year a reader would take for a date.
+   * are deployed), else the year it is imported, as the site numbers what it writes; never a year a
+   * reader would take for a date.
    */
   static int year(Advisory imported) {
     for (Optional<Timestamp> t : List.of(imported.effectivePublished(), imported.modified())) {
       if (t.isPresent() && t.get().date().getYear() > 1990) return t.get().date().getYear();
     }
-    Matcher m = ID_YEAR.matcher(imported.id());
-    return m.matches() ? Integer.parseInt(m.group(1)) : 2000;
+    return AdvisoryId.year(imported.id()).orElseGet(() -> Year.now(ZoneOffset.UTC).getValue());
   }
 
   private static List<String> concat(String first, List<String> rest) {

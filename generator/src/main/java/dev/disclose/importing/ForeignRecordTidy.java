@@ -4,13 +4,17 @@ import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.Affected;
 import dev.disclose.advisory.AffectedRange;
 import dev.disclose.advisory.Credit;
+import dev.disclose.advisory.RangeType;
 import dev.disclose.advisory.Reference;
 import dev.disclose.advisory.Timestamp;
 import dev.disclose.text.Urls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What an import changes in another database's record so that the format can hold it, each change
@@ -39,7 +43,46 @@ final class ForeignRecordTidy {
       notes.add("the summary spans several lines: folded to one, as a title is");
       a = a.withTitle(title);
     }
-    return withoutLinksThatAreNoUrls(withoutEmptyRanges(a, notes), notes);
+    return withoutLinksThatAreNoUrls(withCommitHashes(withoutEmptyRanges(a, notes), notes), notes);
+  }
+
+  /** A commit hash with what a link to its patch adds: {@code <hash>.patch}, a trailing dot. */
+  private static final Pattern COMMIT_LINK =
+      Pattern.compile("([0-9a-fA-F]{40}|[0-9a-fA-F]{64})(?:\\.patch|\\.diff|\\.)");
+
+  /**
+   * {@code a} with GIT events that name a commit through its patch's link ({@code <hash>.patch}, as
+   * PyPA's records sometimes do) written as the commit's hash, each with a note.
+   */
+  static Advisory withCommitHashes(Advisory a, List<String> notes) {
+    boolean changed = false;
+    List<Affected> affected = new ArrayList<>();
+    for (Affected p : a.affected()) {
+      List<AffectedRange> ranges = new ArrayList<>();
+      for (AffectedRange r : p.ranges()) {
+        AffectedRange hashed = r;
+        if (r.type() == RangeType.GIT) {
+          hashed =
+              r.withEvents(
+                  r.introduced().map(v -> hash(v, notes)),
+                  r.fixed().map(v -> hash(v, notes)),
+                  r.lastAffected().map(v -> hash(v, notes)),
+                  r.limit().map(v -> hash(v, notes)));
+        }
+        changed |= !hashed.equals(r);
+        ranges.add(hashed);
+      }
+      affected.add(p.withRanges(ranges));
+    }
+    return changed ? a.withAffected(affected) : a;
+  }
+
+  private static String hash(String event, List<String> notes) {
+    Matcher m = COMMIT_LINK.matcher(event);
+    if (!m.matches()) return event;
+    String hash = m.group(1).toLowerCase(Locale.ROOT);
+    notes.add("the GIT event `" + event + "` names commit " + hash + ": written as its hash");
+    return hash;
   }
 
   /**

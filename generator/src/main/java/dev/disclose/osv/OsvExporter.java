@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Advisory → OSV record. A pure function of the advisory, the site's settings and the commit time
@@ -228,6 +230,9 @@ public final class OsvExporter {
     List<OsvRecord.Event> events = new ArrayList<>();
     AffectedRange first = null;
     for (AffectedRange r : intervals) {
+      // An imported record may keep a GIT event that is no full commit hash (validation warns,
+      // R004); OSV's schema refuses one, so the export leaves that interval out.
+      if (r.type() == RangeType.GIT && !hasCommitEvents(r)) continue;
       // OSV forbids fixed and last_affected events in one range, so only intervals that end the
       // same way share a range.
       boolean sameGroup =
@@ -258,6 +263,19 @@ public final class OsvExporter {
     }
     if (first != null) out.add(range(first, events));
     return out;
+  }
+
+  private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+
+  /** Whether every event of a GIT interval is a full commit hash (or the beginning, "0"). */
+  private static boolean hasCommitEvents(AffectedRange r) {
+    return Stream.of(
+            r.introduced().filter(v -> !v.equals(AffectedRange.BEGINNING)),
+            r.fixed(),
+            r.lastAffected(),
+            r.limit())
+        .flatMap(Optional::stream)
+        .allMatch(v -> COMMIT.matcher(v).matches());
   }
 
   /**

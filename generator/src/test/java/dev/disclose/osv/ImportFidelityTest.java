@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.disclose.advisory.AdvisoryParser;
 import dev.disclose.importing.AdvisoryImport;
 import dev.disclose.importing.AdvisoryWriter;
@@ -20,9 +24,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +42,11 @@ import org.junit.jupiter.api.Test;
  */
 class ImportFidelityTest {
   static final Path CORPORA = Path.of("../../shared/corpora");
+  static final Path SCHEMA = Path.of("../../shared/schemas/osv-schema-1.7.5.json");
+
+  /** A commit named by its patch's link, which the import writes as the commit's hash. */
+  static final Pattern COMMIT_LINK =
+      Pattern.compile("([0-9a-fA-F]{40}|[0-9a-fA-F]{64})(?:\\.patch|\\.diff|\\.)");
 
   /** Before it, a time is a placeholder for "no date" (the Go repository's 0001-01-01). */
   static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
@@ -42,6 +54,7 @@ class ImportFidelityTest {
   @Test
   void realRecordsSurviveImportAsAFileAndExport() throws Exception {
     assumeTrue(Files.isDirectory(CORPORA), "../shared/corpora is not present");
+    assumeTrue(Files.exists(SCHEMA), "../shared/schemas is not present");
     ObjectMapper json = new ObjectMapper();
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     OsvExporter.Settings settings =
@@ -62,7 +75,12 @@ class ImportFidelityTest {
             true,
             (file, text) -> written.put(file.toString(), text));
     assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isEmpty());
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(Files.readString(SCHEMA), InputFormat.JSON);
     int same = 0;
+    int sameValid = 0;
+    int invalid = 0;
     Map<String, Integer> causes = new TreeMap<>();
     List<String> examples = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
@@ -85,9 +103,13 @@ class ImportFidelityTest {
       JsonNode a = OsvRoundTripTest.normalize(again, original.deepCopy());
       JsonNode b = OsvRoundTripTest.normalize(original.deepCopy(), original.deepCopy());
       normalizeImport((ObjectNode) a, (ObjectNode) b, causes);
+      boolean valid = schema.validate(original).isEmpty();
+      if (!valid) invalid++;
       if (a.equals(b)) {
         same++;
+        if (valid) sameValid++;
       } else {
+        if (!valid) causes.merge("(source invalid under OSV 1.7.5)", 1, Integer::sum);
         for (String field :
             List.of(
                 "summary",
@@ -110,11 +132,14 @@ class ImportFidelityTest {
     }
     List<Path> files = inputs.stream().map(in -> Path.of(in.origin())).toList();
     double share = 100.0 * same / files.size();
+    double shareValid = 100.0 * sameValid / (files.size() - invalid);
     System.out.printf(
-        "import fidelity: %d of %d records (%.2f %%) identical; differences by field: %s%n",
-        same, files.size(), share, causes);
+        "import fidelity: %d of %d records (%.2f %%) identical; of the %d valid under OSV 1.7.5,"
+            + " %d (%.2f %%); differences by field: %s%n",
+        same, files.size(), share, files.size() - invalid, sameValid, shareValid, causes);
     assertThat(files).hasSizeGreaterThan(3000);
-    assertThat(share)
+    // A record the schema refuses cannot come back as it was: the export is valid.
+    assertThat(shareValid)
         .as(
             "records identical after import as a file and export; causes %s; e.g. %s",
             causes, examples)
@@ -162,6 +187,22 @@ class ImportFidelityTest {
               : "(normalized) published taken from an alias's record",
           1,
           Integer::sum);
+    }
+    // A commit named by its patch's link is that commit.
+    for (JsonNode affected : was.path("affected")) {
+      for (JsonNode range : affected.path("ranges")) {
+        if (!range.path("type").asText().equals("GIT")) continue;
+        for (JsonNode event : range.path("events")) {
+          ObjectNode e = (ObjectNode) event;
+          for (String key : List.of("introduced", "fixed", "last_affected", "limit")) {
+            Matcher m = COMMIT_LINK.matcher(e.path(key).asText());
+            if (e.has(key) && m.matches()) {
+              e.put(key, m.group(1).toLowerCase(Locale.ROOT));
+              causes.merge("(normalized) a commit's patch link as its hash", 1, Integer::sum);
+            }
+          }
+        }
+      }
     }
     // An ID listed twice among the aliases is one alias; a name's surrounding spaces are none.
     if (was.get("aliases") instanceof ArrayNode aliases) {
