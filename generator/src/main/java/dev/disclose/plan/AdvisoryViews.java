@@ -180,7 +180,8 @@ final class AdvisoryViews {
             .filter(context.titles()::containsKey)
             .map(id -> new Views.SimilarView(id, context.titles().get(id), SitePaths.advisory(id)))
             .toList(),
-        banner(a));
+        banner(a),
+        a.importedFrom().map(from -> new Views.ImportedView(from.database(), link(from.id()))));
   }
 
   /**

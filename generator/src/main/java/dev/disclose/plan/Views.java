@@ -3,6 +3,7 @@ package dev.disclose.plan;
 import dev.disclose.markdown.SafeHtml;
 import dev.disclose.severity.CvssBreakdown;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -125,7 +126,11 @@ public final class Views {
       String editUrl,
       String sourcePath,
       List<SimilarView> similar,
-      String banner) {}
+      String banner,
+      Optional<ImportedView> importedFrom) {}
+
+  /** The record an imported advisory came from: its database and its ID there, linked. */
+  public record ImportedView(String database, LinkView record) {}
 
   /**
    * An advisory as lists show it (the home page, a package's, an ecosystem's, a year's, a

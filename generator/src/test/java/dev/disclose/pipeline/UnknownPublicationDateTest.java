@@ -116,6 +116,12 @@ class UnknownPublicationDateTest {
         .contains("<dt>Modified</dt><dd><time datetime=\"2024-02-01\">2024-02-01</time></dd>");
     assertThat(html.get("advisories/IMP-2023-0005/"))
         .contains("<dt>Published</dt><dd><time datetime=\"2023-03-01\">2023-03-01</time></dd>");
+    // An imported advisory names the record it came from; one written here names none.
+    assertThat(html.get("advisories/IMP-2022-0003/"))
+        .contains(
+            "<dt>Imported from</dt><dd><a href=\"https://osv.dev/vulnerability/PYSEC-2022-3\">"
+                + "PYSEC-2022-3</a>, the Python Packaging Advisory Database</dd>");
+    assertThat(html.get("advisories/IMP-2023-0005/")).doesNotContain("Imported from");
     assertThat(html.get("years/2023/"))
         .contains(
             "2 advisories published in 2023; 1 of them on a date not known, listed by the year"
