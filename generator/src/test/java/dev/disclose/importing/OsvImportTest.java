@@ -153,13 +153,26 @@ class OsvImportTest {
    */
   @Test
   void importedAdvisoriesWithErrorsAreCountedByRule() throws Exception {
-    Path in = temp.resolve("pep440.json");
-    Files.writeString(in, RECORD.replace("\"fixed\": \"1.4.2\"", "\"fixed\": \"1.4.2-foo-bar\""));
+    // A version the ecosystem cannot parse is the record's as published: a warning, not counted.
+    Path pep440 = temp.resolve("pep440.json");
+    Files.writeString(
+        pep440, RECORD.replace("\"fixed\": \"1.4.2\"", "\"fixed\": \"1.4.2-foo-bar\""));
+    CliRun warned = CliRun.in(site, "import", "osv", pep440.toString());
+    assertThat(warned.exitCode()).as(warned.out()).isZero();
+    assertThat(warned.out()).doesNotContain("errors the site will not build with");
+    // A package name no registry holds stops the build, imported or not.
+    Path in = temp.resolve("name.json");
+    Files.writeString(
+        in,
+        RECORD
+            .replace("GHSA-2x2x-3c3c-4f4f", "GHSA-3x3x-4c4c-5f5f")
+            .replace("CVE-2025-10001", "CVE-2025-10002")
+            .replace("\"name\": \"fixture-server\"", "\"name\": \"fixture server!\""));
     CliRun run = CliRun.in(site, "import", "osv", in.toString());
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out())
         .contains(
-            "note: 1 of the imported advisories have errors the site will not build with (1 R001);"
+            "note: 1 of the imported advisories have errors the site will not build with (1 P002);"
                 + " `disclose validate` shows each");
     assertThat(CliRun.in(site, "import", "osv", temp.resolve("none.json").toString()).exitCode())
         .isEqualTo(2);
