@@ -33,22 +33,55 @@ import java.util.zip.ZipInputStream;
  * {@link Candidate}s.
  */
 public final class AdvisoryImport {
-  /** One record read from the source database: the advisory it states, or why it cannot be read. */
+  /**
+   * One record read from the source database: the advisory it states, or why it cannot be read;
+   * {@code written}: that advisory as its file, when the reading already wrote it.
+   */
   public record Candidate(
       String origin,
       String recordId,
       Optional<Advisory> advisory,
       List<String> notes,
-      Optional<String> error) {
+      Optional<String> error,
+      Optional<Written> written) {
     public static Candidate of(String origin, Advisory advisory, List<String> notes) {
       return new Candidate(
-          origin, advisory.id(), Optional.of(advisory), List.copyOf(notes), Optional.empty());
+          origin,
+          advisory.id(),
+          Optional.of(advisory),
+          List.copyOf(notes),
+          Optional.empty(),
+          Optional.empty());
+    }
+
+    /** As above, with the advisory's file already written ({@code written.advisory()}). */
+    static Candidate of(String origin, Written written, List<String> notes) {
+      return new Candidate(
+          origin,
+          written.advisory().id(),
+          Optional.of(written.advisory()),
+          List.copyOf(notes),
+          Optional.empty(),
+          Optional.of(written));
     }
 
     public static Candidate failed(String origin, String recordId, String error) {
-      return new Candidate(origin, recordId, Optional.empty(), List.of(), Optional.of(error));
+      return new Candidate(
+          origin, recordId, Optional.empty(), List.of(), Optional.of(error), Optional.empty());
+    }
+
+    /** The file that keeps the record as imported: its advisory's, written now if not yet. */
+    String baseText() {
+      return written.map(Written::text).orElseGet(() -> AdvisoryWriter.write(advisory.get()));
     }
   }
+
+  /**
+   * An advisory, its file as {@link AdvisoryWriter} writes it, and what parsing that file gives
+   * (empty if it does not read back): made once by the reading that checks the round trip, and
+   * reused to keep the record as imported.
+   */
+  public record Written(Advisory advisory, String text, Optional<Advisory> readBack) {}
 
   /**
    * What happened to one record: the advisory it became or was merged into, whether its file
@@ -267,7 +300,7 @@ public final class AdvisoryImport {
       }
       boolean changed = !Files.exists(file) || !Files.readString(file).equals(text);
       if (write && changed) writer.write(file, text);
-      if (write) ImportBases.save(siteRoot, imported, writer);
+      if (write) ImportBases.save(siteRoot, recordId, c.baseText(), writer);
       out.add(
           new Outcome(
               c.origin(),
@@ -302,7 +335,8 @@ public final class AdvisoryImport {
           Optional.of(ours.id()),
           "cannot read " + ours.source().relativePath());
     ImportMerge.Result merge =
-        ImportMerge.merge(ours, imported, ImportBases.read(siteRoot, recordId), recordId, prefer);
+        ImportMerge.merge(
+            ours, imported, ImportBases.read(siteRoot, recordId, c.written()), recordId, prefer);
     if (!merge.conflicts().isEmpty()) {
       List<String> lines = new ArrayList<>();
       for (ImportMerge.Conflict k : merge.conflicts())
@@ -333,7 +367,7 @@ public final class AdvisoryImport {
     }
     boolean changed = !after.equals(before);
     if (write && changed) writer.write(file, after);
-    if (write) ImportBases.save(siteRoot, imported, writer);
+    if (write) ImportBases.save(siteRoot, recordId, c.baseText(), writer);
     return new Outcome(
         c.origin(),
         recordId,

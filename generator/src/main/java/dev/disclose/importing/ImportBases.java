@@ -22,28 +22,35 @@ final class ImportBases {
 
   private ImportBases() {}
 
-  /** The record {@code recordId} as last imported, if it was and its file reads. */
-  static Optional<Advisory> read(Path siteRoot, String recordId) {
+  /**
+   * The record {@code recordId} as last imported, if it was and its file reads. When the file holds
+   * {@code now}'s text (the record did not change), it is what that text was read back as, not
+   * parsed again; a merge uses only its front matter, the same whatever the file's path.
+   */
+  static Optional<Advisory> read(
+      Path siteRoot, String recordId, Optional<AdvisoryImport.Written> now) {
     Optional<Path> file = file(siteRoot, recordId);
     if (file.isEmpty() || !Files.isRegularFile(file.get(), LinkOption.NOFOLLOW_LINKS))
       return Optional.empty();
     try {
       if (Files.size(file.get()) > AdvisoryImport.MAX_BYTES) return Optional.empty();
+      String text = Files.readString(file.get());
+      if (now.isPresent() && now.get().text().equals(text)) return now.get().readBack();
       String relative = FOLDER + "/" + recordId + ".md";
-      return AdvisoryParser.parse(Files.readString(file.get()), Path.of(relative), relative)
-          .advisory();
+      return AdvisoryParser.parse(text, Path.of(relative), relative).advisory();
     } catch (IOException | RuntimeException e) {
       // An unreadable base only means the merge cannot attribute changes, as on a first import.
       return Optional.empty();
     }
   }
 
-  /** Keeps {@code imported} as the base of its next import. */
-  static void save(Path siteRoot, Advisory imported, AdvisoryImport.IoWriter writer)
+  /**
+   * Keeps the record {@code recordId}, as imported ({@code text}, its file), for the next import.
+   */
+  static void save(Path siteRoot, String recordId, String text, AdvisoryImport.IoWriter writer)
       throws IOException {
-    Optional<Path> file = file(siteRoot, imported.id());
+    Optional<Path> file = file(siteRoot, recordId);
     if (file.isEmpty()) return;
-    String text = AdvisoryWriter.write(imported);
     if (Files.isRegularFile(file.get()) && Files.readString(file.get()).equals(text)) return;
     writer.write(file.get(), text);
   }

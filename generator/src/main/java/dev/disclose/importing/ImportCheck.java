@@ -27,15 +27,22 @@ final class ImportCheck {
 
   private ImportCheck() {}
 
+  /** {@code imported} written as its file, and read back. */
+  static AdvisoryImport.Written written(Advisory imported) {
+    String file = AdvisoryWriter.write(imported);
+    return new AdvisoryImport.Written(
+        imported,
+        file,
+        AdvisoryParser.parse(file, Path.of("imported.md"), "imported.md").advisory());
+  }
+
   /**
    * The top-level OSV fields that do not survive the import of {@code original} as {@code
-   * imported}.
+   * imported}, written and read back.
    */
   static List<String> lostFields(
-      JsonNode original, Advisory imported, OsvExporter.Settings settings) {
-    String file = AdvisoryWriter.write(imported);
-    Optional<Advisory> back =
-        AdvisoryParser.parse(file, Path.of("imported.md"), "imported.md").advisory();
+      JsonNode original, AdvisoryImport.Written imported, OsvExporter.Settings settings) {
+    Optional<Advisory> back = imported.readBack();
     if (back.isEmpty()) return List.of("the whole record (its file does not read back)");
     JsonNode again;
     try {

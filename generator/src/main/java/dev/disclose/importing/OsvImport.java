@@ -98,16 +98,20 @@ public final class OsvImport {
           origin, record.id(), "not an OSV record: " + firstLine(e.getMessage()));
     }
     // Judged before the tidying, which notes each of its own changes.
-    List<String> lost = ImportCheck.lostFields(tree, advisory, settings);
+    AdvisoryImport.Written written = ImportCheck.written(advisory);
+    List<String> lost = ImportCheck.lostFields(tree, written, settings);
     List<String> notes = new ArrayList<>();
-    advisory = ForeignRecordTidy.tidy(advisory, notes);
+    Advisory tidied = ForeignRecordTidy.tidy(advisory, notes);
     if (!lost.isEmpty()) {
       notes.add(
           "cannot represent exactly: "
               + String.join(", ", lost)
               + " (exported again, these differ from the record; compare the file with it)");
     }
-    return AdvisoryImport.Candidate.of(origin, advisory, notes);
+    // The file just written is the record as imported, unless the tidying changed it.
+    return tidied.equals(advisory)
+        ? AdvisoryImport.Candidate.of(origin, written, notes)
+        : AdvisoryImport.Candidate.of(origin, tidied, notes);
   }
 
   static String firstLine(String message) {
