@@ -11,7 +11,9 @@ import dev.disclose.load.LoadRequest;
 import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SiteSources;
+import dev.disclose.memo.CommandMemo;
 import dev.disclose.pipeline.Pipeline;
+import dev.disclose.pipeline.Progress;
 import dev.disclose.report.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,7 +111,8 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     long start = System.nanoTime();
-    Pipeline pipeline = Pipeline.oneOff();
+    // The check after the import parses again only the files the import changed.
+    Pipeline pipeline = new Pipeline(new CommandMemo(), Progress.NONE);
     SiteSources sources = pipeline.load(LoadRequest.toCheck(opened));
     String prefix = sources.siteConfig().idPrefix();
     List<AdvisoryImport.Candidate> candidates =
