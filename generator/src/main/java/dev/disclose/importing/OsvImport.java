@@ -37,26 +37,24 @@ public final class OsvImport {
 
   /**
    * Reads each input as an OSV record and states it as an advisory (the record's own ID still its
-   * ID; {@link AdvisoryImport} numbers it for the site).
+   * ID; {@link AdvisoryImport} numbers it for the site), in the inputs' order.
    */
   public static List<AdvisoryImport.Candidate> candidates(List<Input> inputs, String prefix) {
     OsvExporter.Settings settings = settings(prefix);
-    List<AdvisoryImport.Candidate> out = new ArrayList<>();
-    for (Input in : inputs) {
-      JsonNode tree;
-      try {
-        if (in.bytes().length > AdvisoryImport.MAX_BYTES)
-          throw new IOException("larger than 1 MiB");
-        tree = in.yaml() ? JSON.valueToTree(YAML.readTree(in.bytes())) : JSON.readTree(in.bytes());
-      } catch (IOException | RuntimeException e) {
-        out.add(
-            AdvisoryImport.Candidate.failed(
-                in.origin(), "", "not an OSV record: " + firstLine(e.getMessage())));
-        continue;
-      }
-      out.add(candidate(in.origin(), tree, settings));
+    // In parallel, because each record is read, written and read back by itself.
+    return inputs.parallelStream().map(in -> candidate(in, settings)).toList();
+  }
+
+  private static AdvisoryImport.Candidate candidate(Input in, OsvExporter.Settings settings) {
+    JsonNode tree;
+    try {
+      if (in.bytes().length > AdvisoryImport.MAX_BYTES) throw new IOException("larger than 1 MiB");
+      tree = in.yaml() ? JSON.valueToTree(YAML.readTree(in.bytes())) : JSON.readTree(in.bytes());
+    } catch (IOException | RuntimeException e) {
+      return AdvisoryImport.Candidate.failed(
+          in.origin(), "", "not an OSV record: " + firstLine(e.getMessage()));
     }
-    return out;
+    return candidate(in.origin(), tree, settings);
   }
 
   /** The settings an imported record is read with: the site's ID prefix, any base URL. */
