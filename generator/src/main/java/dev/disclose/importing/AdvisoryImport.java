@@ -6,7 +6,6 @@ import dev.disclose.advisory.ImportedFrom;
 import dev.disclose.advisory.Status;
 import dev.disclose.advisory.Timestamp;
 import dev.disclose.load.SiteRoot;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * The part of every import that does not depend on the source database: numbering each record for
@@ -128,61 +123,6 @@ public final class AdvisoryImport {
   public record Input(String origin, byte[] bytes, boolean yaml) {}
 
   private AdvisoryImport() {}
-
-  /**
-   * Every file under {@code paths} whose name {@code isRecord} accepts: the files named, folders
-   * (recursively) and zips, in path order.
-   */
-  public static List<Input> inputs(List<Path> paths, Predicate<String> isRecord)
-      throws IOException {
-    List<Input> out = new ArrayList<>();
-    for (Path p : paths) {
-      List<Path> files;
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          files =
-              walk.filter(Files::isRegularFile)
-                  .filter(
-                      f ->
-                          isRecord.test(f.getFileName().toString())
-                              || f.toString().endsWith(".zip"))
-                  .sorted()
-                  .toList();
-        }
-      } else {
-        files = List.of(p);
-      }
-      for (Path f : files) {
-        if (f.toString().endsWith(".zip")) {
-          try (ZipInputStream zip =
-              new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(f)))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-              if (e.isDirectory()
-                  || !isRecord.test(e.getName().substring(e.getName().lastIndexOf('/') + 1)))
-                continue;
-              byte[] bytes = zip.readNBytes((int) MAX_BYTES + 1);
-              out.add(
-                  new Input(
-                      f + "!" + e.getName(),
-                      bytes,
-                      e.getName().endsWith(".yaml") || e.getName().endsWith(".yml")));
-            }
-          }
-        } else {
-          if (Files.size(f) > MAX_BYTES) {
-            out.add(new Input(f.toString(), new byte[(int) MAX_BYTES + 1], false));
-            continue;
-          }
-          out.add(
-              new Input(
-                  f.toString(),
-                  Files.readAllBytes(f),
-                  f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")));
-        }
-      }
-    }
-    return out;
-  }
 
   /**
    * Imports {@code candidates} into {@code siteRoot}/advisories. {@code existing}: the site's

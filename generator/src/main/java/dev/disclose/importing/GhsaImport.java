@@ -27,7 +27,7 @@ public final class GhsaImport {
 
   /** Every JSON file under {@code paths}: files, folders (recursively) and zips. */
   public static List<Input> inputs(List<Path> paths) throws IOException {
-    return AdvisoryImport.inputs(paths, name -> name.endsWith(".json"));
+    return ImportInputs.read(paths, name -> name.endsWith(".json"));
   }
 
   /** Each advisory of each input, stated as an advisory, or why it cannot be. */

@@ -28,7 +28,7 @@ public final class OsvImport {
 
   /** Every OSV record under {@code paths}: files, folders (recursively) and zips, in path order. */
   public static List<Input> inputs(List<Path> paths) throws IOException {
-    return AdvisoryImport.inputs(paths, OsvImport::isRecordName);
+    return ImportInputs.read(paths, OsvImport::isRecordName);
   }
 
   private static boolean isRecordName(String name) {

@@ -28,8 +28,7 @@ public final class RustSecImport {
     for (Path p : paths) {
       boolean named = Files.isRegularFile(p) && !p.toString().endsWith(".zip");
       out.addAll(
-          AdvisoryImport.inputs(
-              List.of(p), name -> named || ADVISORY_FILE.matcher(name).matches()));
+          ImportInputs.read(List.of(p), name -> named || ADVISORY_FILE.matcher(name).matches()));
     }
     return out;
   }
