@@ -153,23 +153,27 @@ public final class AdvisoryImport {
     }
     Map<String, Publication> earliest = earliestPublications(candidates, existing);
     Set<String> seen = new HashSet<>();
-    List<Outcome> out = new ArrayList<>();
+    // Each record's turn, taken in the records' order once all are decided: the files' texts are
+    // made ahead, in parallel, and the files are read and written one by one, in that order.
+    List<Turn> out = new ArrayList<>();
     for (Candidate c : candidates) {
       if (c.advisory().isEmpty()) {
-        out.add(Outcome.failed(c.origin(), c.recordId(), Optional.empty(), c.error().orElse("")));
+        out.add(
+            () -> Outcome.failed(c.origin(), c.recordId(), Optional.empty(), c.error().orElse("")));
         continue;
       }
       Advisory imported = c.advisory().get();
       String recordId = imported.id();
       if (!seen.add(recordId)) {
         out.add(
-            Outcome.failed(
-                c.origin(),
-                recordId,
-                Optional.empty(),
-                "a second record with the ID "
-                    + recordId
-                    + " in this import; the first one was imported"));
+            () ->
+                Outcome.failed(
+                    c.origin(),
+                    recordId,
+                    Optional.empty(),
+                    "a second record with the ID "
+                        + recordId
+                        + " in this import; the first one was imported"));
         continue;
       }
       // The advisory this record is about: by its ID, or by an ID both know (a CVE, a GHSA).
@@ -180,19 +184,20 @@ public final class AdvisoryImport {
       }
       if (matches.size() > 1) {
         out.add(
-            Outcome.failed(
-                c.origin(),
-                recordId,
-                Optional.empty(),
-                "the record's IDs match "
-                    + String.join(" and ", matches.stream().map(Advisory::id).toList())
-                    + "; merge those advisories, or remove the alias one of them should not have"));
+            () ->
+                Outcome.failed(
+                    c.origin(),
+                    recordId,
+                    Optional.empty(),
+                    "the record's IDs match "
+                        + String.join(" and ", matches.stream().map(Advisory::id).toList())
+                        + "; merge those advisories, or remove the alias one of them should not have"));
         continue;
       }
       List<String> notes = new ArrayList<>(c.notes());
       if (!matches.isEmpty()) {
-        out.add(
-            merged(c, imported, matches.iterator().next(), siteRoot, prefer, notes, write, writer));
+        Advisory ours = matches.iterator().next();
+        out.add(() -> merged(c, imported, ours, siteRoot, prefer, notes, write, writer));
         continue;
       }
       String id;
@@ -216,7 +221,6 @@ public final class AdvisoryImport {
           dated(titled, earliest, notes)
               .withId(id, aliases.stream().distinct().filter(x -> !x.equals(id)).toList())
               .withImportedFrom(Optional.of(ImportedFrom.of(recordId)));
-      String text = AdvisoryWriter.write(renamed);
       String year =
           AdvisoryId.parseOwn(id, prefix)
               .map(o -> String.valueOf(o.year()))
@@ -225,11 +229,12 @@ public final class AdvisoryImport {
       Path file = advisories.resolve(year).resolve(id + ".md").normalize();
       if (!file.startsWith(advisories) || !file.getFileName().toString().equals(id + ".md")) {
         out.add(
-            Outcome.failed(
-                c.origin(),
-                recordId,
-                Optional.of(id),
-                "the ID `" + id + "` cannot be a file name under advisories/"));
+            () ->
+                Outcome.failed(
+                    c.origin(),
+                    recordId,
+                    Optional.of(id),
+                    "the ID `" + id + "` cannot be a file name under advisories/"));
         continue;
       }
       if (imported.details().isBlank())
@@ -238,21 +243,32 @@ public final class AdvisoryImport {
         notes.add(
             "withdrawn without a reason (the source has no field for one): the file says so; give the reason");
       }
-      boolean changed = !Files.exists(file) || !Files.readString(file).equals(text);
-      if (write && changed) writer.write(file, text);
-      if (write) ImportBases.save(siteRoot, recordId, c.baseText(), writer);
+      Ahead<String> text = Ahead.start(() -> AdvisoryWriter.write(renamed));
       out.add(
-          new Outcome(
-              c.origin(),
-              recordId,
-              Optional.of(id),
-              Optional.of(file),
-              changed,
-              notes,
-              Optional.empty(),
-              List.of()));
+          () -> {
+            boolean changed = !Files.exists(file) || !Files.readString(file).equals(text.get());
+            if (write && changed) writer.write(file, text.get());
+            if (write) ImportBases.save(siteRoot, recordId, c.baseText(), writer);
+            return new Outcome(
+                c.origin(),
+                recordId,
+                Optional.of(id),
+                Optional.of(file),
+                changed,
+                notes,
+                Optional.empty(),
+                List.of());
+          });
     }
-    return out;
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Turn turn : out) outcomes.add(turn.take());
+    return outcomes;
+  }
+
+  /** One record's reading and writing of the site's files, and what came of it. */
+  @FunctionalInterface
+  private interface Turn {
+    Outcome take() throws IOException;
   }
 
   /** Merges {@code imported} into {@code ours}, the advisory it matched, and writes the edit. */
