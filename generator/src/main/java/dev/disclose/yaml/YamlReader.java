@@ -68,7 +68,7 @@ public final class YamlReader {
    * read-only after construction, so shared by every thread; building one per document was a
    * visible part of validating a large site.
    */
-  private static final Resolver RESOLVER = new Resolver();
+  private static final Resolver RESOLVER = new QuickResolver();
 
   private final int lineOffset;
   private int nodes;
