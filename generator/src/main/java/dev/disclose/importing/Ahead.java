@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -19,10 +20,14 @@ final class Ahead<T> {
     this.task = task;
   }
 
-  /** Starts making the value on the common pool. */
+  /**
+   * Starts making the value on the pool this thread works in, as a parallel stream would, else on
+   * the common pool.
+   */
   static <T> Ahead<T> start(Callable<T> make) {
     FutureTask<T> task = new FutureTask<>(make);
-    ForkJoinPool.commonPool().execute(task);
+    ForkJoinPool pool = ForkJoinTask.getPool();
+    (pool != null ? pool : ForkJoinPool.commonPool()).execute(task);
     return new Ahead<>(task);
   }
 

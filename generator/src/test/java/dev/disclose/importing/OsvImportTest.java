@@ -6,6 +6,10 @@ import dev.disclose.testing.CliRun;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code disclose import osv}: files, folders and zips; new IDs or kept ones; twice changes
- * nothing; bad records reported.
+ * nothing; bad records reported; the same files whatever the threads.
  */
 class OsvImportTest {
   static final String RECORD =
@@ -223,5 +227,64 @@ class OsvImportTest {
     assertThat(kept.exitCode()).as(kept.out()).isZero();
     assertThat(site.resolve("advisories/2022/GO-2022-0260.md")).exists();
     assertThat(site.resolve("advisories/1")).doesNotExist();
+  }
+
+  /**
+   * Records are read and files made in parallel: the same records give the same files and the same
+   * report on one thread as on many, fresh and again.
+   */
+  @Test
+  void writesTheSameFilesWhateverTheThreads() throws Exception {
+    Path in = temp.resolve("many");
+    Files.createDirectories(in);
+    for (int i = 1; i <= 60; i++) {
+      String record =
+          RECORD
+              .replace("GHSA-2x2x-3c3c-4f4f", "GHSA-2x2x-3c3c-" + (1000 + i))
+              .replace("CVE-2025-10001", "CVE-2025-" + (20000 + i % 50))
+              .replace("2025-03-04", (2020 + i % 6) + "-03-04")
+              .replace("fixture-server", "fixture-" + i % 7);
+      if (i % 5 == 0)
+        record = record.replace("\"summary\": \"Path traversal in fixture-" + i % 7 + "\",", "");
+      Files.writeString(in.resolve(String.format("r%02d.json", i)), record);
+    }
+    Files.writeString(in.resolve("r61.json"), "{\"id\": ");
+    Path one = copyOf(site, temp.resolve("one"));
+    Path many = copyOf(site, temp.resolve("many-threads"));
+    for (int round = 0; round < 2; round++) {
+      String onOne = importWith(1, one, in);
+      String onMany = importWith(4, many, in);
+      assertThat(onMany).isEqualTo(onOne);
+      assertThat(onOne).contains("61 records:", round == 0 ? "note: no summary" : "match");
+      assertThat(files(many)).isEqualTo(files(one));
+    }
+    assertThat(files(one)).hasSizeGreaterThan(100);
+  }
+
+  /** What importing {@code in} into {@code site} printed, run on a pool of {@code threads}. */
+  private static String importWith(int threads, Path site, Path in) throws Exception {
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      CliRun run = pool.submit(() -> CliRun.in(site, "import", "osv", in.toString())).get();
+      return run.exitCode() + "\n" + run.out().replaceAll(" in [0-9.]+ s\n", " in … s\n");
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static Path copyOf(Path from, Path to) throws Exception {
+    Files.createDirectories(to.resolve("advisories"));
+    Files.copy(from.resolve("site-config.yaml"), to.resolve("site-config.yaml"));
+    return to;
+  }
+
+  /** Every file under {@code root}, by relative path, with its bytes as text. */
+  private static Map<String, String> files(Path root) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path f : walk.filter(Files::isRegularFile).toList())
+        out.put(root.relativize(f).toString(), Files.readString(f));
+    }
+    return out;
   }
 }
