@@ -243,7 +243,12 @@ public final class AdvisoryImport {
         notes.add(
             "withdrawn without a reason (the source has no field for one): the file says so; give the reason");
       }
-      Ahead<String> text = Ahead.start(() -> AdvisoryWriter.write(renamed));
+      Ahead<String> text =
+          Ahead.start(
+              () ->
+                  c.written()
+                      .map(w -> AdvisoryWriter.writeLike(renamed, w.advisory(), w.text()))
+                      .orElseGet(() -> AdvisoryWriter.write(renamed)));
       out.add(
           () -> {
             boolean changed = !Files.exists(file) || !Files.readString(file).equals(text.get());

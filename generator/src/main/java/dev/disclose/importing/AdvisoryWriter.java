@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,43 @@ public final class AdvisoryWriter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + a.id(), e);
     }
+  }
+
+  /**
+   * {@code a}'s file, as {@link #write} writes it, reusing the YAML of each top-level key whose
+   * value is the same in {@code like}'s file {@code likeText}: an imported record renamed for the
+   * site differs from the record only in its ID, title and aliases. Split by hand, because YAML
+   * libraries write a document whole: each top-level key of a file {@link #write} wrote starts a
+   * line, every other line of its front matter is indented, and a key's lines are what {@link
+   * #yaml} writes for it alone. Written whole when {@code likeText} does not split so.
+   */
+  static String writeLike(Advisory a, Advisory like, String likeText) {
+    Map<String, Object> was = frontMatter(like);
+    Map<String, String> lines = new LinkedHashMap<>();
+    if (!likeText.startsWith("---\n")) return write(a);
+    int at = 4;
+    String key = null;
+    int from = at;
+    for (String expected : was.keySet()) {
+      if (!likeText.startsWith(expected + ":", at)) return write(a);
+      if (key != null) lines.put(key, likeText.substring(from, at));
+      key = expected;
+      from = at;
+      do {
+        int end = likeText.indexOf('\n', at);
+        if (end < 0) return write(a);
+        at = end + 1;
+      } while (at < likeText.length() && likeText.charAt(at) == ' ');
+    }
+    if (key == null || !likeText.startsWith("---\n", at)) return write(a);
+    lines.put(key, likeText.substring(from, at));
+    StringBuilder out = new StringBuilder("---\n");
+    for (Map.Entry<String, Object> e : frontMatter(a).entrySet()) {
+      boolean same =
+          lines.containsKey(e.getKey()) && Objects.equals(e.getValue(), was.get(e.getKey()));
+      out.append(same ? lines.get(e.getKey()) : yaml(e.getKey(), e.getValue()));
+    }
+    return out.append("---\n").append(a.details().strip()).append('\n').toString();
   }
 
   /** {@code key: value} as the format writes it, for an edit of one key of a file. */
