@@ -16,7 +16,7 @@ class QuickResolverTest {
   private final Resolver quick = new QuickResolver();
 
   @Test
-  void typesVersionsAsStringsAndEverythingElseAsSnakeYaml() {
+  void typesEveryPlainScalarAsSnakeYaml() {
     List<String> values =
         new ArrayList<>(
             List.of(
@@ -49,15 +49,34 @@ class QuickResolverTest {
                 "~",
                 "",
                 "null",
-                "1.2.3 4.5"));
+                "1.2.3 4.5",
+                " ",
+                "NULL",
+                "Null",
+                "no",
+                "On",
+                "off",
+                "y",
+                "n",
+                "<<",
+                "=",
+                "!",
+                "&",
+                "*",
+                "ECOSYSTEM",
+                "PyPI",
+                "introduced",
+                "https://example.org/a",
+                "A title"));
     for (String v : values) assertThat(quick(v)).as(v).isEqualTo(snakeYaml(v));
     assertThat(quick("1.2.3")).isEqualTo(Tag.STR);
-    // Random short strings over the characters of YAML's numbers and times.
+    assertThat(quick("PyPI")).isEqualTo(Tag.STR);
+    // Random short strings over the characters of YAML's numbers, times, nulls and booleans.
     Random random = new Random(42);
-    String alphabet = "0123456789._:-+eExXbT Z";
-    for (int i = 0; i < 200_000; i++) {
+    String alphabet = "0123456789._:-+eExXbT Z~nNulyYsoOfFaAtrR<=!&*";
+    for (int i = 0; i < 400_000; i++) {
       StringBuilder s = new StringBuilder();
-      int length = 1 + random.nextInt(14);
+      int length = random.nextInt(14);
       for (int k = 0; k < length; k++) s.append(alphabet.charAt(random.nextInt(alphabet.length())));
       String v = s.toString();
       assertThat(quick(v)).as(v).isEqualTo(snakeYaml(v));
