@@ -17,6 +17,7 @@ import dev.disclose.pipeline.Progress;
 import dev.disclose.report.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -121,6 +123,7 @@ final class ImportCommand implements Callable<Integer> {
           case "ghsa" -> GhsaImport.candidates(GhsaImport.inputs(resolved), prefix);
           default -> RustSecImport.candidates(RustSecImport.inputs(resolved));
         };
+    Set<Path> checked = ConcurrentHashMap.newKeySet();
     List<AdvisoryImport.Outcome> outcomes =
         AdvisoryImport.run(
             candidates,
@@ -131,12 +134,19 @@ final class ImportCommand implements Callable<Integer> {
             prefer,
             !dryRun,
             (file, text) -> {
-              try {
-                opened.requireWritable(file);
-              } catch (SiteException e) {
-                throw new IOException(e.getMessage(), e);
+              // A folder a new file was checked in is inside the site for the rest of the
+              // command, so the next new file there needs no second look; an existing file,
+              // which may be a link, is always checked.
+              boolean exists = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+              if (exists || !checked.contains(file.getParent())) {
+                try {
+                  opened.requireWritable(file);
+                } catch (SiteException e) {
+                  throw new IOException(e.getMessage(), e);
+                }
+                Files.createDirectories(file.getParent());
+                if (!exists) checked.add(file.getParent());
               }
-              Files.createDirectories(file.getParent());
               AtomicFiles.write(file, text);
             });
     int written = 0;

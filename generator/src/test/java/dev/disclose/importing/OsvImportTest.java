@@ -229,6 +229,24 @@ class OsvImportTest {
     assertThat(site.resolve("advisories/1")).doesNotExist();
   }
 
+  /** A folder of the site linked outside it is never written through. */
+  @Test
+  void refusesToWriteThroughALinkOutOfTheSite() throws Exception {
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    Files.createDirectories(site.resolve(".disclose"));
+    Files.createSymbolicLink(site.resolve(".disclose/imported"), outside);
+    Path in = temp.resolve("two");
+    Files.createDirectories(in);
+    Files.writeString(in.resolve("a.json"), RECORD);
+    Files.writeString(in.resolve("b.json"), RECORD.replace("2x2x-3c3c-4f4f", "3x3x-4c4c-5f5f"));
+    CliRun run = CliRun.in(site, "import", "osv", in.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("refusing to write .disclose/imported/GHSA-2x2x-3c3c-4f4f.md");
+    try (Stream<Path> files = Files.list(outside)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
   /**
    * Records are read and files made in parallel: the same records give the same files and the same
    * report on one thread as on many, fresh and again.
