@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The part of every import that does not depend on the source database: numbering each record for
@@ -177,10 +178,20 @@ public final class AdvisoryImport {
         continue;
       }
       // The advisory this record is about: by its ID, or by an ID both know (a CVE, a GHSA).
+      // Once a record is here under its own ID, an advisory imported from another record that
+      // shares a CVE with it (the same bug in a Go and a PyPI package) is that record's, not a
+      // second match.
       Set<Advisory> matches = new LinkedHashSet<>();
-      for (String known : concat(recordId, imported.aliases())) {
-        Optional.ofNullable(byId.get(known)).ifPresent(matches::add);
-        Optional.ofNullable(byAlias.get(known)).ifPresent(matches::add);
+      Optional.ofNullable(byId.get(recordId)).ifPresent(matches::add);
+      Optional.ofNullable(byAlias.get(recordId)).ifPresent(matches::add);
+      boolean holdsItsId = !matches.isEmpty();
+      for (String known : imported.aliases()) {
+        for (Advisory a :
+            Stream.of(byId.get(known), byAlias.get(known)).filter(x -> x != null).toList()) {
+          boolean anotherRecord =
+              a.importedFrom().filter(from -> !from.id().equals(recordId)).isPresent();
+          if (!(holdsItsId && anotherRecord)) matches.add(a);
+        }
       }
       if (matches.size() > 1) {
         out.add(
@@ -335,7 +346,8 @@ public final class AdvisoryImport {
         Optional.of(ours.id()),
         Optional.of(file),
         changed,
-        notes,
+        // How the record was read was said when it was first written; again only with a change.
+        changed ? notes : merge.notes(),
         Optional.empty(),
         merge.diff());
   }

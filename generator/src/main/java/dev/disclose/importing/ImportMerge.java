@@ -3,6 +3,7 @@ package dev.disclose.importing;
 import dev.disclose.advisory.Advisory;
 import dev.disclose.importing.AdvisoryImport.Prefer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,13 +126,23 @@ final class ImportMerge {
       List<Conflict> conflicts) {
     List<Object> merged = new ArrayList<>(list(ours.get("affected")));
     Map<String, Map<String, Object>> basePackages = new LinkedHashMap<>();
-    base.ifPresent(b -> list(b.get("affected")).forEach(p -> basePackages.put(key(p), map(p))));
+    base.ifPresent(
+        b -> {
+          List<Object> entries = list(b.get("affected"));
+          List<String> keys = occurrenceKeys(entries);
+          for (int i = 0; i < entries.size(); i++)
+            basePackages.put(keys.get(i), map(entries.get(i)));
+        });
     boolean changed = false;
-    for (Object t : list(theirs.get("affected"))) {
+    List<Object> theirEntries = list(theirs.get("affected"));
+    List<String> theirKeys = occurrenceKeys(theirEntries);
+    for (int n = 0; n < theirEntries.size(); n++) {
+      Object t = theirEntries.get(n);
       String key = key(t);
-      int at = -1;
-      for (int i = 0; i < merged.size(); i++) if (key(merged.get(i)).equals(key)) at = i;
-      Optional<Map<String, Object>> was = Optional.ofNullable(basePackages.get(key));
+      // A record may list one package several times (the Go database, once per set of import
+      // paths): the n-th entry of a package is matched with the n-th on each side.
+      int at = occurrenceKeys(merged).indexOf(theirKeys.get(n));
+      Optional<Map<String, Object>> was = Optional.ofNullable(basePackages.get(theirKeys.get(n)));
       String theirVersions = versions(map(t));
       if (at < 0) {
         if (was.isPresent() && versions(was.get()).equals(theirVersions)) continue; // ours removed
@@ -190,6 +201,17 @@ final class ImportMerge {
   private static void putVersions(Map<String, Object> into, Map<String, Object> from) {
     if (from.containsKey("ranges")) into.put("ranges", from.get("ranges"));
     if (from.containsKey("versions")) into.put("versions", from.get("versions"));
+  }
+
+  /** Each entry's {@link #key}, with how many entries of that package came before it. */
+  private static List<String> occurrenceKeys(List<Object> entries) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<String> out = new ArrayList<>();
+    for (Object e : entries) {
+      String key = key(e);
+      out.add(key + "#" + seen.merge(key, 1, Integer::sum));
+    }
+    return out;
   }
 
   /** A package's identity across databases: its ecosystem (any case) and name. */

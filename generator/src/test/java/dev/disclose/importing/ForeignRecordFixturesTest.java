@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * holds the records as their database published them (OSV JSON or YAML, or RustSec Markdown), and
  * {@code expected.txt} is the whole story on an empty site: what {@code disclose import} prints,
  * the advisory files it writes, what {@code disclose validate} prints (warnings only: exit 0), and
- * the OSV records {@code disclose build} exports for them.
+ * the OSV records {@code disclose build} exports for them. Importing the records again changes
+ * nothing.
  */
 class ForeignRecordFixturesTest {
   static final Path CASES = Path.of("src/test/resources/golden/foreign");
@@ -58,6 +59,21 @@ class ForeignRecordFixturesTest {
                 .out()
                 .replace(records.toAbsolutePath() + "/", "records/")
                 .replaceAll(", in \\d+\\.\\d s", ", in N s"));
+    // Importing the same records again changes nothing and repeats no note.
+    CliRun again =
+        CliRun.in(site, "import", rustsec ? "rustsec" : "osv", records.toAbsolutePath().toString());
+    assertThat(again.exitCode()).as(again.out()).isZero();
+    assertThat(again.out().replaceAll(", in \\d+\\.\\d s", ""))
+        .isEqualTo(
+            imported
+                    .out()
+                    .lines()
+                    .filter(l -> l.matches("\\d+ records: .*"))
+                    .findFirst()
+                    .orElseThrow()
+                    .replaceAll("(\\d+) written, 0 unchanged", "0 written, $1 unchanged")
+                    .replaceAll(", in \\d+\\.\\d s", "")
+                + "\n");
     for (Path file : files(site.resolve("advisories"), ".md")) {
       story.append("\n$ cat ").append(site.relativize(file)).append('\n');
       story.append(read(file));
