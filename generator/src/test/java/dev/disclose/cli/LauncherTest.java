@@ -130,4 +130,30 @@ class LauncherTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.options()).containsExactly("-Xmx1g", "-Xss2m");
   }
+
+  /** A release's tarball: the launcher and disclose.jar in one folder, with no sources. */
+  @Test
+  void inAReleasesFolderItRunsTheJarBesideIt() throws Exception {
+    Files.writeString(root.resolve("disclose.jar"), "");
+    Run run = run(Map.of(), "validate");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.javaArgs())
+        .endsWith("-jar", root.resolve("disclose.jar").toString(), "validate");
+  }
+
+  /**
+   * The action's downloaded release jar: run as it is, never rebuilt from the sources beside it.
+   */
+  @Test
+  void discloseJarNamesTheJarToRun() throws Exception {
+    Path jar = Files.writeString(root.resolve("disclose-1.2.3.jar"), "");
+    Run run = run(Map.of("DISCLOSE_JAR", jar.toString()), "validate");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.javaArgs()).endsWith("-jar", jar.toString(), "validate");
+
+    Run missing = run(Map.of("DISCLOSE_JAR", root.resolve("absent.jar").toString()), "validate");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("disclose: no jar at " + root.resolve("absent.jar"));
+    assertThat(missing.javaArgs()).as("Java never started").isEmpty();
+  }
 }
