@@ -56,7 +56,7 @@ class WorkflowLintTest {
     }
     assertThat(workflows)
         .extracting(p -> p.getFileName().toString())
-        .contains("ci.yml", "validate.yml", "publish.yml");
+        .contains("ci.yml", "validate.yml", "publish.yml", "release.yml");
     assertThat(lint(workflows)).as("actionlint problems").isEmpty();
   }
 
@@ -86,10 +86,12 @@ class WorkflowLintTest {
             ".github/workflows/ci.yml",
             ".github/workflows/validate.yml",
             ".github/workflows/publish.yml",
+            ".github/workflows/release.yml",
             "action.yml")) {
       for (String line : Files.readAllLines(REPO.resolve(f))) {
-        if (line.strip().startsWith("- uses:") || line.strip().startsWith("uses:"))
-          uses.add(f + ": " + line.strip());
+        String use = line.strip().replaceFirst("^- ", "");
+        // `./` is this repository's own action, at the workflow's commit.
+        if (use.startsWith("uses:") && !use.equals("uses: ./")) uses.add(f + ": " + use);
       }
     }
     assertThat(uses)
@@ -106,7 +108,19 @@ class WorkflowLintTest {
     assertThat(action.path("runs").path("using").asText()).isEqualTo("composite");
     assertThat(action.path("inputs").fieldNames())
         .toIterable()
-        .containsExactlyInAnyOrder("command", "root", "base-url", "large", "java-options");
+        .containsExactlyInAnyOrder(
+            "command",
+            "root",
+            "base-url",
+            "since",
+            "format",
+            "out",
+            "deployed",
+            "large",
+            "java-options");
+    assertThat(action.path("outputs").fieldNames())
+        .toIterable()
+        .contains("site-path", "advisories", "errors", "warnings", "content", "due");
     for (JsonNode step : action.path("runs").path("steps")) {
       if (!step.has("run")) continue;
       assertThat(step.path("shell").asText()).isEqualTo("bash");
@@ -114,7 +128,8 @@ class WorkflowLintTest {
       // variables.
       assertThat(step.path("run").asText()).doesNotContain("${{");
     }
-    assertThat(action.path("runs").path("steps").toString()).contains("must be validate or build");
+    String run = Files.readString(REPO.resolve(".github/actions/disclose/run.sh"));
+    assertThat(run).contains("must be validate, build, summary, export or due");
     // The JVM options reach the launcher, which runs the generator with the defaults a maintainer's
     // build has.
     JsonNode disclose =
@@ -123,9 +138,32 @@ class WorkflowLintTest {
         .isEqualTo("${{ inputs.java-options }}");
     assertThat(disclose.path("env").path("DISCLOSE_LARGE").asText())
         .isEqualTo("${{ inputs.large }}");
-    assertThat(disclose.path("run").asText())
-        .contains("\"$ACTION_PATH/disclose\"")
-        .doesNotContain("java ");
+    assertThat(disclose.path("run").asText()).contains(".github/actions/disclose/run.sh");
+    assertThat(run).contains("launcher=\"${ACTION_PATH:-$here}/disclose\"").doesNotContain("java ");
+  }
+
+  /**
+   * A release tag runs the release's verified jar; Maven runs only for a branch or a commit, and
+   * then with its repository cached.
+   */
+  @Test
+  void theActionFetchesTheReleaseJarAndBuildsFromSourceOnlyForAnUntaggedRef() throws Exception {
+    JsonNode steps =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(REPO.resolve("action.yml").toFile())
+            .path("runs")
+            .path("steps");
+    assertThat(steps.get(0).path("run").asText()).contains(".github/actions/disclose/fetch.sh");
+    assertThat(steps.get(0).path("env").path("DISCLOSE_REF").asText())
+        .isEqualTo("${{ github.action_ref }}");
+    for (JsonNode step : steps) {
+      boolean maven =
+          step.path("run").asText().contains("mvn ")
+              || step.path("uses").asText().startsWith("actions/cache@");
+      if (maven)
+        assertThat(step.path("if").asText()).contains("steps.fetch.outputs.source == 'true'");
+    }
+    assertThat(steps.toString()).contains("~/.m2/repository");
   }
 
   private static List<String> lint(List<Path> files) throws Exception {
