@@ -76,6 +76,9 @@ class WorkflowLintTest {
         .isEqualTo("{\"pages\":\"write\",\"id-token\":\"write\"}");
     assertThat(publish.path("jobs").path("build").path("permissions").toString())
         .isEqualTo("{\"contents\":\"read\"}");
+    // Only the job that keeps the schedule enabled may change the repository's workflows.
+    assertThat(publish.path("jobs").path("keep-enabled").path("permissions").toString())
+        .isEqualTo("{\"actions\":\"write\",\"contents\":\"read\"}");
     // Only the job that commits a lifted advisory's plaintext writes to the repository.
     assertThat(publish.path("jobs").path("unseal").path("permissions").toString())
         .isEqualTo("{\"contents\":\"write\"}");
@@ -164,6 +167,61 @@ class WorkflowLintTest {
         assertThat(step.path("if").asText()).contains("steps.fetch.outputs.source == 'true'");
     }
     assertThat(steps.toString()).contains("~/.m2/repository");
+  }
+
+  /**
+   * The site is dated from git history, so every job that builds it checks out all of it; the
+   * scheduled job asks `due` before it builds, deploys only a changed site, and keeps the hidden
+   * .well-known folder in the Pages artifact.
+   */
+  @Test
+  void publishingChecksOutTheWholeHistoryAndDeploysOnlyAChangedSiteWithItsHiddenFiles()
+      throws Exception {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    for (String f : List.of("validate.yml", "publish.yml", "release.yml")) {
+      JsonNode workflow = yaml.readTree(REPO.resolve(".github/workflows/" + f).toFile());
+      workflow
+          .path("jobs")
+          .fields()
+          .forEachRemaining(
+              job -> {
+                String text = job.getValue().toString();
+                boolean builds =
+                    text.matches(".*\"command\":\"(build|due|summary)\".*")
+                        || text.contains("disclose build")
+                        || text.contains("mvn -B");
+                if (!builds) return;
+                JsonNode checkout = null;
+                for (JsonNode step : job.getValue().path("steps"))
+                  if (step.path("uses").asText().startsWith("actions/checkout@")) checkout = step;
+                assertThat(checkout).as(f + " " + job.getKey() + " checks out").isNotNull();
+                assertThat(checkout.path("with").path("fetch-depth").asInt(1))
+                    .as(f + " " + job.getKey() + ": fetch-depth")
+                    .isZero();
+              });
+    }
+    JsonNode publish = yaml.readTree(REPO.resolve(".github/workflows/publish.yml").toFile());
+    List<String> build = new ArrayList<>();
+    JsonNode upload = null;
+    for (JsonNode step : publish.path("jobs").path("build").path("steps")) {
+      build.add(step.path("with").path("command").asText(step.path("id").asText()));
+      if (step.path("uses").asText().startsWith("actions/upload-pages-artifact@")) upload = step;
+    }
+    assertThat(build).containsSubsequence("deployed", "due", "build", "compare");
+    assertThat(publish.path("jobs").path("build").toString())
+        .contains("disclose-build.json")
+        .contains("\"if\":\"steps.due.outputs.due == 'true'\"");
+    assertThat(upload).isNotNull();
+    // include-hidden-files came with v5; before it the action had no way to keep them.
+    assertThat(Files.readString(REPO.resolve(".github/workflows/publish.yml")))
+        .containsPattern("upload-pages-artifact@[0-9a-f]{40} # v([5-9]|\\d\\d)\\.");
+    assertThat(upload.path("with").path("include-hidden-files").asBoolean()).isTrue();
+    assertThat(upload.path("if").asText()).isEqualTo("steps.compare.outputs.deploy == 'true'");
+    assertThat(publish.path("jobs").path("deploy").path("if").asText())
+        .isEqualTo("needs.build.outputs.deploy == 'true'");
+    assertThat(publish.path("jobs").path("keep-enabled").toString())
+        .contains("actions/workflows/publish.yml/enable")
+        .contains("GITHUB_STEP_SUMMARY");
   }
 
   private static List<String> lint(List<Path> files) throws Exception {
