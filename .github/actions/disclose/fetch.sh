@@ -6,7 +6,8 @@
 # DISCLOSE_REPOSITORY (github.action_repository), DISCLOSE_DIR (where the jar goes), ACTION_PATH
 # (the action's files), GITHUB_SERVER_URL and GITHUB_API_URL (GitHub's, by default),
 # GITHUB_TOKEN (optional, for the API's rate limit) and GITHUB_OUTPUT (standard output when unset).
-# Outputs: version and jar; or source=true with sources and poms, hashes for the caches.
+# Outputs: version and jar; or source=true with sources and poms, hashes for the caches (or jar
+# alone, when this job built it already).
 # Exit codes: 0 done, 1 the release is missing, unreadable or its jar fails the checksum.
 set -euo pipefail
 ref=${DISCLOSE_REF:-}
@@ -21,12 +22,19 @@ fail() {
   exit 1
 }
 
-# A branch, a commit or a local `uses: ./` builds the generator from the action's own sources.
+# A branch, a commit or a local `uses: ./` builds the generator from the action's own sources,
+# once per job: a jar whose stamp names the same sources is used as it is.
 from_source() {
   here=${ACTION_PATH:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}
   poms=$(cat "$here/pom.xml" "$here/generator/pom.xml" | sha256sum | cut -c1-16)
   sources=$(cd "$here" && find pom.xml generator/pom.xml generator/src/main themes -type f -print0 \
     | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+  if [ -f "$here/generator/target/disclose.jar" ] \
+    && [ "$(cat "$here/generator/target/disclose.sources" 2>/dev/null)" = "$sources" ]; then
+    echo "disclose: the generator built from these sources is there already"
+    echo "jar=$here/generator/target/disclose.jar" >> "$out"
+    exit 0
+  fi
   echo "disclose: $ref is no release tag; building the generator from the action's sources"
   { echo "source=true"; echo "poms=$poms"; echo "sources=$sources"; } >> "$out"
   exit 0

@@ -135,6 +135,30 @@ class ActionFetchTest {
     }
   }
 
+  /** The action's second use in a job finds the jar its first use built from these sources. */
+  @Test
+  void aJarBuiltFromTheSameSourcesIsUsedAgainAndAChangeBuildsAnew() throws Exception {
+    Path sources = temp.resolve("action");
+    for (String f :
+        List.of("pom.xml", "generator/pom.xml", "generator/src/main/A.java", "themes/t"))
+      Files.createDirectories(sources.resolve(f).getParent());
+    for (String f :
+        List.of("pom.xml", "generator/pom.xml", "generator/src/main/A.java", "themes/t"))
+      Files.writeString(sources.resolve(f), f);
+    Run first = fetch("main", sources);
+    assertThat(first.outputs()).containsEntry("source", "true");
+    Files.createDirectories(sources.resolve("generator/target"));
+    Files.writeString(sources.resolve("generator/target/disclose.jar"), JAR);
+    Files.writeString(
+        sources.resolve("generator/target/disclose.sources"),
+        first.outputs().get("sources") + "\n");
+    assertThat(fetch("main", sources).outputs())
+        .containsOnlyKeys("jar")
+        .containsEntry("jar", sources.resolve("generator/target/disclose.jar").toString());
+    Files.writeString(sources.resolve("generator/src/main/A.java"), "changed");
+    assertThat(fetch("main", sources).outputs()).containsEntry("source", "true");
+  }
+
   private void release(String version, String jar, String listedSha) throws Exception {
     String dir = "o/r/releases/download/v" + version + "/";
     write(dir + "disclose-" + version + ".jar", jar);
@@ -159,6 +183,10 @@ class ActionFetchTest {
   private record Run(int exitCode, String stdout, Map<String, String> outputs) {}
 
   private Run fetch(String ref) throws Exception {
+    return fetch(ref, Path.of("..").toAbsolutePath().normalize());
+  }
+
+  private Run fetch(String ref, Path actionPath) throws Exception {
     Path outputs = temp.resolve("outputs-" + System.nanoTime());
     Files.createDirectories(temp.resolve("dl"));
     String stub = "http://127.0.0.1:" + github.getAddress().getPort();
@@ -173,7 +201,7 @@ class ActionFetchTest {
                 "DISCLOSE_DIR",
                 temp.resolve("dl").toString(),
                 "ACTION_PATH",
-                Path.of("..").toAbsolutePath().normalize().toString(),
+                actionPath.toString(),
                 "GITHUB_SERVER_URL",
                 stub,
                 "GITHUB_API_URL",
