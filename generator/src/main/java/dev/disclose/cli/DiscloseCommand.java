@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       LinkReleaseNotesCommand.class,
       EmbargoesCommand.class,
+      DueCommand.class,
       AnnounceCommand.class,
       ImportCommand.class,
       MergeOsvCommand.class,
