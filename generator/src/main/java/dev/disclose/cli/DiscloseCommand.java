@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Validates, builds and publishes security advisories.",
     subcommands = {
+      InitCommand.class,
       ValidateCommand.class,
       BuildCommand.class,
       ServeCommand.class,

@@ -128,7 +128,7 @@ class WorkflowLintTest {
         .doesNotContain("java ");
   }
 
-  private static List<String> lint(List<Path> files) throws Exception {
+  static List<String> lint(List<Path> files) throws Exception {
     List<String> command = new ArrayList<>(List.of("node", LINTER.toString()));
     for (Path f : files) command.add(f.toAbsolutePath().toString());
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
