@@ -44,7 +44,11 @@ public final class SiteChecker {
 
   /** The checks that read the clock (a date in the future is one only until it passes). */
   private static final List<AdvisoryCheck> CLOCKED =
-      List.of(new LifecycleCheck(), new EmbargoLengthCheck(), new CvePendingCheck());
+      List.of(
+          new LifecycleCheck(),
+          new EmbargoLengthCheck(),
+          new CvePendingCheck(),
+          new EmbargoWindowCheck());
 
   static final List<AdvisoryCheck> CHECKS =
       Stream.concat(TIMELESS.stream(), CLOCKED.stream()).toList();

@@ -1,6 +1,7 @@
 package dev.disclose.cli;
 
 import dev.disclose.csaf.CsafFormat;
+import dev.disclose.discovery.SecurityTxtFormat;
 import dev.disclose.load.LoadRequest;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.memo.Memo;
@@ -108,7 +109,8 @@ final class BuildCommand implements Callable<Integer> {
                     now,
                     new PlanRequest(Optional.ofNullable(baseUrl), preview),
                     OutputFormats.all(csafKey),
-                    false),
+                    false,
+                    !preview),
                 Pipeline.folder(target, opened.root(), preview));
       } finally {
         if (line instanceof TerminalProgress terminal) terminal.clear();
@@ -134,6 +136,11 @@ final class BuildCommand implements Callable<Integer> {
                   + TerminalText.visible(folder));
       env.out().flush();
       SealingEnvironment.noteSkipped(env, result.sealedSkipped());
+      if (!preview) {
+        SecurityTxtFormat.outsideTheRoot(
+                result.publication().config(), folder + "/.well-known/security.txt")
+            .ifPresent(note -> env.err().println("note: " + TerminalText.visible(note)));
+      }
       // A preview is for reviewers, not for CSAF's readers: it needs no signatures.
       if (!preview
           && csafKey.isEmpty()

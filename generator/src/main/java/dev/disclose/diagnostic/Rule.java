@@ -57,6 +57,7 @@ public enum Rule {
   EMBARGO_DATE_ONLY("D007", "embargo-date-only", WARNING),
   EMBARGO_POLICY("D008", "embargo-policy", WARNING),
   CVE_PENDING("D009", "cve-pending", WARNING),
+  EMBARGO_WINDOW("D010", "embargo-window", WARNING),
   // Packages
   UNKNOWN_ECOSYSTEM("P001", "unknown-ecosystem", ERROR),
   PACKAGE_NAME("P002", "package-name", ERROR),

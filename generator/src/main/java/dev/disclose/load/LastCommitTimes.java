@@ -22,12 +22,16 @@ public final class LastCommitTimes {
   /** Each path's commit times, newest first. */
   private final Map<String, List<Instant>> byPath;
 
-  private LastCommitTimes(Map<String, List<Instant>> byPath) {
+  /** Whether the history was cut short ({@code git clone --depth}): its oldest commits lie. */
+  private final boolean shallow;
+
+  private LastCommitTimes(Map<String, List<Instant>> byPath, boolean shallow) {
     this.byPath = byPath;
+    this.shallow = shallow;
   }
 
   public static LastCommitTimes none() {
-    return new LastCommitTimes(Map.of());
+    return new LastCommitTimes(Map.of(), false);
   }
 
   /** Reads the history of {@code root/advisories}. */
@@ -61,7 +65,27 @@ public final class LastCommitTimes {
       }
     }
     times.replaceAll((path, list) -> Collections.unmodifiableList(list));
-    return new LastCommitTimes(Collections.unmodifiableMap(times)); // not Map.copyOf: see Catalog
+    return new LastCommitTimes(
+        Collections.unmodifiableMap(times), isShallow(root)); // not Map.copyOf: see Catalog
+  }
+
+  /**
+   * Whether the repository at {@code root} is a shallow clone: there, a file's oldest commit in
+   * sight is the clone's one commit, not the commit that last changed it.
+   */
+  public static boolean isShallow(Path root) {
+    try {
+      return Git.run(root, "rev-parse", "--is-shallow-repository")
+          .map(out -> out.strip().equals("true"))
+          .orElse(false);
+    } catch (IOException e) {
+      return false; // no git here
+    }
+  }
+
+  /** Whether the history these times come from is a shallow clone's, cut short. */
+  public boolean shallow() {
+    return shallow;
   }
 
   /** The last commit touching {@code relativePath} (from the site root, forward slashes). */
@@ -75,14 +99,16 @@ public final class LastCommitTimes {
     return byPath.getOrDefault(relativePath, List.of());
   }
 
-  /** Equal when every path has the same commit times. */
+  /** Equal when every path has the same commit times from an equally deep history. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof LastCommitTimes other && byPath.equals(other.byPath);
+    return o instanceof LastCommitTimes other
+        && byPath.equals(other.byPath)
+        && shallow == other.shallow;
   }
 
   @Override
   public int hashCode() {
-    return byPath.hashCode();
+    return byPath.hashCode() * 31 + Boolean.hashCode(shallow);
   }
 }

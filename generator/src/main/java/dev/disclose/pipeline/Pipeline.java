@@ -1,9 +1,11 @@
 package dev.disclose.pipeline;
 
+import dev.disclose.catalog.EmbargoPolicy;
 import dev.disclose.check.CheckedSite;
 import dev.disclose.check.SiteChecker;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.discovery.RobotsTxtFormat;
+import dev.disclose.discovery.SecurityTxtFormat;
 import dev.disclose.format.FileSink;
 import dev.disclose.format.OutputFormat;
 import dev.disclose.load.LoadRequest;
@@ -11,6 +13,7 @@ import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteLoader;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SiteSources;
+import dev.disclose.load.SourceDigest;
 import dev.disclose.load.StorageFailure;
 import dev.disclose.memo.Memo;
 import dev.disclose.plan.PlanRequest;
@@ -21,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stages every command runs, in the order they run: load (the site's files, read and parsed) →
@@ -31,17 +35,28 @@ import java.util.List;
  */
 public final class Pipeline {
   /**
-   * How to build: when, into which site, with which formats, and whether their bundles come later.
+   * How to build: when, into which site, with which formats, whether their bundles come later, and
+   * whether the output is for publication: then it is refused from a shallow clone whose history it
+   * would read, and holds {@link BuildManifest#FILE}.
    */
   public record BuildRequest(
-      Instant now, PlanRequest plan, List<OutputFormat> formats, boolean bundlesLater) {
+      Instant now,
+      PlanRequest plan,
+      List<OutputFormat> formats,
+      boolean bundlesLater,
+      boolean published) {
     public BuildRequest {
       formats = List.copyOf(formats);
+      if (published && plan.preview())
+        throw new IllegalArgumentException("a preview is never published");
     }
 
-    /** A whole build at {@code now}: every format the site publishes, bundles included. */
+    /**
+     * A whole build at {@code now}: every format the site publishes, bundles included, for
+     * publication unless it is a preview.
+     */
     public static BuildRequest at(Instant now, PlanRequest plan) {
-      return new BuildRequest(now, plan, OutputFormats.ALL, false);
+      return new BuildRequest(now, plan, OutputFormats.ALL, false, !plan.preview());
     }
   }
 
@@ -114,7 +129,13 @@ public final class Pipeline {
     checked.sources().build().orElseThrow().requireReadable();
     progress.phase("planning pages, search documents and similar advisories");
     Publication publication = planner.publication(checked, request.plan());
+    Optional<SourceDigest.Pending> files = Optional.empty();
+    if (request.published()) {
+      ShallowHistory.refuse(publication);
+      files = Optional.of(SourceDigest.ahead(load.root(), checked.config()));
+    }
     CountedOutput out = new CountedOutput(output.open());
+    HashedOutput hashed = request.published() ? new HashedOutput(out) : null;
     // A preview always tells search engines to keep out, whatever formats: chooses.
     List<OutputFormat> formats =
         request.formats().stream()
@@ -123,16 +144,22 @@ public final class Pipeline {
                     publication.config().publishes(f.name())
                         || (publication.preview() && f.name().equals(RobotsTxtFormat.NAME)))
             .toList();
-    SiteWriter.Run writing = writer.begin(publication, out, formats, !request.bundlesLater());
+    SiteWriter.Run writing =
+        writer.begin(publication, hashed != null ? hashed : out, formats, !request.bundlesLater());
     try {
       // Planned where it is written: nothing holds the plan once its pages are.
       SiteWriter.Written written = writing.finish(planner.plan(checked, publication));
       progress.phase("publishing");
+      if (hashed != null) {
+        // Beside the files it describes, not among them.
+        out.put(
+            BuildManifest.FILE, manifest(checked, publication, files.get().get(), hashed).json());
+      }
       out.commit();
       return new Built(
           publication.catalog().size(),
           written.pages(),
-          written.files(),
+          written.files() + (hashed != null ? 1 : 0),
           out.bytes(),
           written.rendered(),
           (System.nanoTime() - start) / 1_000_000,
@@ -153,6 +180,20 @@ public final class Pipeline {
     }
   }
 
+  /** The manifest of a published build of {@code checked}, whose files {@code hashed} holds. */
+  private static BuildManifest manifest(
+      CheckedSite checked, Publication publication, String files, HashedOutput hashed) {
+    String generator = GeneratorVersion.current();
+    Instant now = checked.now();
+    return new BuildManifest(
+        generator,
+        BuildManifest.sources(files, generator, EmbargoPolicy.liftedBy(checked.advisories(), now)),
+        hashed.content(),
+        publication.config().publishes(SecurityTxtFormat.NAME)
+            ? Optional.of(SecurityTxtFormat.nextRenewal(now))
+            : Optional.empty());
+  }
+
   private static void abandon(SiteWriter.Run writing, SiteOutput out, Throwable failure) {
     writing.abandon(failure);
     out.abandon(failure);
@@ -163,8 +204,9 @@ public final class Pipeline {
    * export}); a format of the planned site plans it first.
    */
   public OutputFormat.Written export(CheckedSite checked, OutputFormat format, FileSink sink)
-      throws IOException {
+      throws IOException, SiteException {
     Publication publication = planner.publication(checked, PlanRequest.PUBLIC);
+    ShallowHistory.refuse(publication);
     if (format.readsPlan()) publication = planner.plan(checked, publication).publication();
     return format.writeAll(publication, sink, Memo.NONE);
   }

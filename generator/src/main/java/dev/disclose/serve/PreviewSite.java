@@ -97,7 +97,7 @@ public final class PreviewSite {
       built =
           pipeline.build(
               LoadRequest.toBuild(site).withChanges(seen).withSealingKey(sealingKey),
-              new Pipeline.BuildRequest(now, plan, OutputFormats.ALL, true),
+              new Pipeline.BuildRequest(now, plan, OutputFormats.ALL, true, false),
               () -> served);
     } catch (Throwable e) {
       // Whatever went wrong, an Error too, the half-made build is not remembered.

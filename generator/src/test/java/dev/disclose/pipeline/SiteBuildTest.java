@@ -30,6 +30,12 @@ class SiteBuildTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden/site/basic");
   static final String BEFORE_EMBARGO = "2025-12-01T00:00:00Z";
 
+  /** What a build of a site under a path says on standard error, and nothing else. */
+  static final String SECURITY_TXT_NOTE =
+      "note: `/.well-known/security.txt` belongs at the host's root"
+          + " (https://example.org/.well-known/security.txt); copy _site/.well-known/security.txt"
+          + " there\n";
+
   @TempDir Path temp;
   Path site;
 
@@ -71,7 +77,7 @@ class SiteBuildTest {
   @Test
   void representativePagesMatchTheirGoldenFiles() throws IOException {
     CliRun run = build();
-    assertThat(run.err()).isEmpty();
+    assertThat(run.err()).isEqualTo(SECURITY_TXT_NOTE);
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .matches(
@@ -118,19 +124,21 @@ class SiteBuildTest {
     CliRun run =
         CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "1"), "build", "--now", BEFORE_EMBARGO);
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err())
+    assertThat(run.err()).endsWith(SECURITY_TXT_NOTE);
+    String progress = run.err().substring(0, run.err().length() - SECURITY_TXT_NOTE.length());
+    assertThat(progress)
         .startsWith("\rvalidating…")
         .contains("\rplanning pages", "\rrendering pages ", "(100%)", "\rpublishing…")
         .doesNotContain("\n");
     // The last thing on the line is blanks, then a carriage return: the summary starts clean.
-    assertThat(run.err()).matches("(?s).*\\r +\\r");
+    assertThat(progress).matches("(?s).*\\r +\\r");
     assertThat(run.out()).startsWith("built 2 advisories");
     // Without a terminal (and in CI), nothing but the summary.
-    assertThat(build().err()).isEmpty();
+    assertThat(build().err()).isEqualTo(SECURITY_TXT_NOTE);
     assertThat(
             CliRun.in(site, Map.of("DISCLOSE_PROGRESS", "0"), "build", "--now", BEFORE_EMBARGO)
                 .err())
-        .isEmpty();
+        .isEqualTo(SECURITY_TXT_NOTE);
   }
 
   @Test
@@ -139,7 +147,8 @@ class SiteBuildTest {
         CliRun.in(
             site, Map.of("DISCLOSE_PROGRESS", "0"), "build", "--timings", "--now", BEFORE_EMBARGO);
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err().lines().toList())
+    assertThat(run.err()).startsWith(SECURITY_TXT_NOTE);
+    assertThat(run.err().lines().skip(1).toList())
         .hasSizeGreaterThanOrEqualTo(4)
         .allMatch(l -> l.matches(" *\\d+\\.\\d\\d s +\\d+ %  \\S.*"));
     assertThat(run.err())

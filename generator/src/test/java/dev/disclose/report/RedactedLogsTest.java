@@ -123,6 +123,21 @@ class RedactedLogsTest {
   }
 
   @Test
+  void anEmbargoPastTheSixtyDayWindowIsAnnotatedWithoutItsInstant() {
+    CliRun run = CliRun.in(site, ACTIONS, "validate", "--now", "2025-11-01T00:00:00Z");
+    assertNoCanary(run);
+    assertThat(run.out())
+        .contains(
+            "::warning file=advisories/2025/FIX-2025-0003.md,line=5,",
+            "D010",
+            "An embargo lifts more than 60 days from now")
+        .doesNotContain("2026-01-15");
+    // On the maintainer's terminal it says when, and what to do by when.
+    assertThat(CliRun.in(site, "validate", "--now", "2025-11-01T00:00:00Z").out())
+        .contains("warning[D010]: the embargo lifts 2026-01-15T16:00:00Z, more than 60 days");
+  }
+
+  @Test
   void theMaintainersTerminalAndAPrivateRepositoryShowEverything() {
     CliRun terminal = CliRun.in(site, "validate", "--now", BEFORE_EMBARGO);
     assertThat(terminal.out()).containsIgnoringCase(CANARY).doesNotContain("withheld");

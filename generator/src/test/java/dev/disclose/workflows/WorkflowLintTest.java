@@ -224,7 +224,7 @@ class WorkflowLintTest {
         .contains("GITHUB_STEP_SUMMARY");
   }
 
-  private static List<String> lint(List<Path> files) throws Exception {
+  static List<String> lint(List<Path> files) throws Exception {
     List<String> command = new ArrayList<>(List.of("node", LINTER.toString()));
     for (Path f : files) command.add(f.toAbsolutePath().toString());
     Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
