@@ -10,63 +10,58 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A digest of everything a build of a site reads from the site: site-config.yaml, every file it
- * names (the policy page, the holiday calendar, the sealing keys, the release notes, the theme),
- * every advisory file, and the git commit that last touched advisories/, whose history dates them.
- * Files are hashed, not parsed, so that a scheduled job learns in moments whether anything changed
- * since the deployed build.
+ * A digest of what a public build of a site is made of: site-config.yaml and every file it names
+ * (the policy page, the holiday calendar, the sealing keys, the release notes, the theme), and the
+ * public advisories' files with their commit times, which date them. Advisories that are not public
+ * are left out, as every output leaves them out: the digest is as public as the site. Files are
+ * hashed, not parsed, so that a scheduled job learns in moments whether anything changed since the
+ * deployed build.
  */
 public final class SourceDigest {
-  private SourceDigest() {}
+  private final Path root;
 
-  /** A digest being made on a thread of its own. */
-  public static final class Pending {
-    private final FutureTask<String> task;
+  /** One {@code sha256sum}-like line per file, by path, the advisories' apart. */
+  private final Map<String, String> others;
 
-    private Pending(FutureTask<String> task) {
-      this.task = task;
-    }
+  private final Map<String, String> advisories;
+  private final String theme;
 
-    /** The digest, once made. */
-    public String get() throws SiteException {
-      try {
-        return task.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof SiteException s) throw s;
-        if (e.getCause() instanceof RuntimeException r) throw r;
-        throw new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SiteException("interrupted while hashing the site's files", e);
-      }
-    }
+  private SourceDigest(
+      Path root, Map<String, String> others, Map<String, String> advisories, String theme) {
+    this.root = root;
+    this.others = others;
+    this.advisories = advisories;
+    this.theme = theme;
   }
 
   /**
-   * The digest of {@code site}, made on a thread of its own: a build reads its files again while it
-   * renders, instead of before.
+   * The digest of {@code site}, configured by {@code config}, whose public advisories are the files
+   * {@code publicAdvisories} (absolute paths under advisories/), dated by {@code commits}; {@code
+   * hashed}: the SHA-256 of those already read, which are not read again.
    */
-  public static Pending ahead(SiteRoot site, SiteConfig config) {
-    FutureTask<String> task = new FutureTask<>(() -> of(site, config));
-    Thread t = new Thread(task, "disclose-source-digest");
-    t.setDaemon(true);
-    t.start();
-    return new Pending(task);
-  }
-
-  /** The digest of {@code site}, configured by {@code config}: lowercase hex SHA-256. */
-  public static String of(SiteRoot site, SiteConfig config) throws SiteException {
+  public static SourceDigest read(
+      SiteRoot site,
+      SiteConfig config,
+      Collection<Path> publicAdvisories,
+      Map<Path, String> hashed,
+      LastCommitTimes commits)
+      throws SiteException {
     Path root = site.root();
     Map<String, Path> files = new TreeMap<>();
     files.put(relative(root, site.configFile()), site.configFile());
@@ -81,63 +76,125 @@ public final class SourceDigest {
       if (notes.get() instanceof ReleaseNotesSource.Changelog c) named.add(c.path());
       if (notes.get() instanceof ReleaseNotesSource.Folder f) folders.add(f.path());
     }
-    for (String n : named) add(files, root, root.resolve(n).normalize());
+    for (String n : named) {
+      Path file = root.resolve(n).normalize();
+      if (file.startsWith(root)) files.putIfAbsent(relative(root, file), file);
+    }
     try {
       for (String f : folders) {
         Path folder = root.resolve(f).normalize();
         if (!folder.startsWith(root) || !Files.isDirectory(folder)) continue;
         try (Stream<Path> walk = Files.walk(folder)) {
-          walk.filter(Files::isRegularFile).forEach(p -> add(files, root, p));
+          walk.filter(Files::isRegularFile).forEach(p -> files.putIfAbsent(relative(root, p), p));
         }
       }
-      AdvisoryReader reader = new AdvisoryReader(root, site.display());
-      for (Path p : reader.walk(site.advisoriesDir(), new ArrayList<>())) add(files, root, p);
     } catch (IOException | UncheckedIOException e) {
-      throw new SiteException("cannot list the site's files in " + root + ": " + e.getMessage(), e);
+      throw new SiteException(
+          "cannot list the release notes in " + root + ": " + e.getMessage(), e);
     }
-    List<String> lines;
+    Map<String, String> others = new TreeMap<>();
+    Map<String, String> advisories;
     try {
-      lines =
-          files.entrySet().parallelStream()
-              .map(e -> hashOf(e.getValue()) + "  " + e.getKey() + "\n")
-              .toList();
+      files.forEach((rel, file) -> others.put(rel, hashOf(file) + "  " + rel + "\n"));
+      advisories =
+          publicAdvisories.parallelStream()
+              .distinct()
+              .collect(
+                  Collectors.toConcurrentMap(
+                      p -> relative(root, p),
+                      p -> {
+                        String rel = relative(root, p);
+                        String dated =
+                            commits.all(rel).stream()
+                                .map(Instant::toString)
+                                .collect(Collectors.joining(" "));
+                        String hash = hashed.get(p);
+                        return (hash != null ? hash : hashOf(p))
+                            + "  "
+                            + rel
+                            + "\n"
+                            + "commits "
+                            + dated
+                            + "\n";
+                      }));
     } catch (UncheckedIOException e) {
       throw new SiteException(
-          "cannot read " + site.display().of(root) + "'s files: " + e.getCause().getMessage(),
+          "cannot read the site's files in "
+              + site.display().of(root)
+              + ": "
+              + e.getCause().getMessage(),
           e.getCause());
     }
-    StringBuilder all = new StringBuilder();
-    lines.forEach(all::append);
-    Optional<Path> theme = config.theme().map(t -> root.resolve(t).normalize());
+    Optional<Path> folder = config.theme().map(t -> root.resolve(t).normalize());
+    String theme;
     try {
-      all.append("theme ").append(Theme.read(theme, root).digest()).append('\n');
+      theme = "theme " + Theme.read(folder, root).digest() + "\n";
     } catch (IOException e) {
       throw new SiteException(
           "cannot read the theme " + config.theme().orElse("") + ": " + e.getMessage(), e);
     }
-    all.append("git ").append(lastCommit(root)).append('\n');
-    return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    return new SourceDigest(root, others, new TreeMap<>(advisories), theme);
+  }
+
+  /** The digest: lowercase hex SHA-256. */
+  public String hex() {
+    return without(Set.of());
   }
 
   /**
-   * The commit that last touched advisories/, with whether the clone is shallow: a rewritten
-   * history re-dates advisories without changing a byte of them.
+   * The digest as if the advisory files {@code excluded} were not public: what a build made before
+   * their embargoes lifted stated.
    */
-  private static String lastCommit(Path root) {
-    try {
-      String head =
-          Git.run(root, "log", "-1", "--format=%H", "--", SiteRoot.ADVISORIES_DIR)
-              .map(String::strip)
-              .orElse("");
-      if (head.isEmpty()) return "none";
-      return head + (LastCommitTimes.isShallow(root) ? " shallow" : "");
-    } catch (IOException e) {
-      return "none"; // no git here
+  public String without(Collection<Path> excluded) {
+    Set<String> out = new HashSet<>();
+    for (Path p : excluded) out.add(relative(root, p));
+    MessageDigest all = digest();
+    for (String line : others.values()) all.update(line.getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<String, String> a : advisories.entrySet()) {
+      if (!out.contains(a.getKey())) all.update(a.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+    all.update(theme.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(all.digest());
+  }
+
+  /** A digest being made on a thread of its own. */
+  public static final class Pending {
+    private final FutureTask<SourceDigest> task;
+
+    private Pending(FutureTask<SourceDigest> task) {
+      this.task = task;
+    }
+
+    /** The digest, once made. */
+    public SourceDigest get() throws SiteException {
+      try {
+        return task.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof SiteException s) throw s;
+        if (e.getCause() instanceof RuntimeException r) throw r;
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SiteException("interrupted while hashing the site's files", e);
+      }
     }
   }
 
-  private static void add(Map<String, Path> files, Path root, Path file) {
-    if (file.startsWith(root)) files.putIfAbsent(relative(root, file), file);
+  /**
+   * {@link #read}, on a thread of its own: a build reads its files again while it renders, instead
+   * of before.
+   */
+  public static Pending ahead(
+      SiteRoot site,
+      SiteConfig config,
+      Collection<Path> publicAdvisories,
+      LastCommitTimes commits) {
+    FutureTask<SourceDigest> task =
+        new FutureTask<>(() -> read(site, config, publicAdvisories, Map.of(), commits));
+    Thread t = new Thread(task, "disclose-source-digest");
+    t.setDaemon(true);
+    t.start();
+    return new Pending(task);
   }
 
   private static String relative(Path root, Path file) {

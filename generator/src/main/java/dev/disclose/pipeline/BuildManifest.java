@@ -3,7 +3,6 @@ package dev.disclose.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.disclose.catalog.EmbargoPolicy.Lifted;
 import dev.disclose.load.SourceDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
  * embargo that has not lifted, and no instant one lifts at (docs/embargo.md).
  *
  * @param generator the generator's version
- * @param sources the digest of the build's inputs ({@link SourceDigest}), the generator's version
- *     and the embargoes lifted by the build, whose advisories the site shows
+ * @param sources the digest of the build's public inputs ({@link SourceDigest}: no advisory that is
+ *     not public) and the generator's version
  * @param content the digest of every other file of the output, as {@code sha256sum} lists them
  * @param nextChange the first instant after the build at which its output changes though nothing in
  *     the repository does, among the changes the site announces anyway (security.txt's renewal);
@@ -34,15 +33,11 @@ public record BuildManifest(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * The {@code sources} digest of a build of files digested as {@code files} by {@code generator},
-   * the embargoes {@code lifted} having lifted by then.
+   * The {@code sources} digest of a build by {@code generator} of files digested as {@code files}.
    */
-  public static String sources(String files, String generator, List<Lifted> lifted) {
-    StringBuilder b = new StringBuilder();
-    b.append("generator ").append(generator).append('\n');
-    b.append("files ").append(files).append('\n');
-    for (Lifted l : lifted) b.append("lifted ").append(l.id()).append('\n');
-    return SourceDigest.sha256(b.toString().getBytes(StandardCharsets.UTF_8));
+  public static String sources(String files, String generator) {
+    return SourceDigest.sha256(
+        ("generator " + generator + "\nfiles " + files + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.disclose.discovery.RobotsTxtFormat;
 import dev.disclose.discovery.SecurityTxtFormat;
 import dev.disclose.format.FileSink;
 import dev.disclose.format.OutputFormat;
+import dev.disclose.load.AdvisoryReader.AdvisoryFile;
 import dev.disclose.load.LoadRequest;
 import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteLoader;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -132,7 +134,16 @@ public final class Pipeline {
     Optional<SourceDigest.Pending> files = Optional.empty();
     if (request.published()) {
       ShallowHistory.refuse(publication);
-      files = Optional.of(SourceDigest.ahead(load.root(), checked.config()));
+      List<Path> publicFiles = new ArrayList<>();
+      for (AdvisoryFile f : checked.sources().files()) {
+        f.advisory()
+            .filter(a -> EmbargoPolicy.isPublic(a, request.now()))
+            .ifPresent(a -> publicFiles.add(f.path()));
+      }
+      files =
+          Optional.of(
+              SourceDigest.ahead(
+                  load.root(), checked.config(), publicFiles, publication.commits()));
     }
     CountedOutput out = new CountedOutput(output.open());
     HashedOutput hashed = request.published() ? new HashedOutput(out) : null;
@@ -182,12 +193,12 @@ public final class Pipeline {
 
   /** The manifest of a published build of {@code checked}, whose files {@code hashed} holds. */
   private static BuildManifest manifest(
-      CheckedSite checked, Publication publication, String files, HashedOutput hashed) {
+      CheckedSite checked, Publication publication, SourceDigest files, HashedOutput hashed) {
     String generator = GeneratorVersion.current();
     Instant now = checked.now();
     return new BuildManifest(
         generator,
-        BuildManifest.sources(files, generator, EmbargoPolicy.liftedBy(checked.advisories(), now)),
+        BuildManifest.sources(files.hex(), generator),
         hashed.content(),
         publication.config().publishes(SecurityTxtFormat.NAME)
             ? Optional.of(SecurityTxtFormat.nextRenewal(now))

@@ -1,29 +1,35 @@
 package dev.disclose.pipeline;
 
-import dev.disclose.catalog.EmbargoPolicy;
-import dev.disclose.catalog.EmbargoPolicy.Lifted;
 import dev.disclose.config.SiteConfig;
-import dev.disclose.load.EmbargoScan;
+import dev.disclose.load.LastCommitTimes;
+import dev.disclose.load.PublicFiles;
 import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteLoader;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.load.SourceDigest;
 import dev.disclose.memo.Memo;
 import dev.disclose.sealing.SealingKey;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Whether a build now would publish anything the deployed build does not: its sources changed, an
  * embargo lifted since it was made, or the moment it named as its next change has passed. Decided
- * from the deployed build's manifest and the site's files hashed, with only the advisories that
- * state an embargo parsed, so that a scheduled job with nothing to do ends in seconds.
+ * from the deployed build's manifest and the site's public files hashed, with only the advisories
+ * that mention a draft or an embargo parsed, so that a scheduled job with nothing to do ends in
+ * seconds.
  *
- * <p>The manifest names no pending embargo; the embargoes come from the repository (sealed ones
- * opened with the same key the build gets), and the manifest's {@code sources} says which had
- * lifted by the deployed build. The embargoes that lifted since are those whose advisories are
- * public now: naming them gives nothing away.
+ * <p>The manifest names no pending embargo: the embargoes come from the repository (sealed ones
+ * opened with the same key the build gets). An advisory whose embargo lifted since the deployed
+ * build is public now and was not then: the deployed {@code sources} digest is the current one
+ * without it. Naming it gives nothing away.
  */
 public final class PublishDue {
   /** Whether to build, and why, in one line. */
@@ -40,13 +46,44 @@ public final class PublishDue {
       return new Verdict(
           true, "the generator changed (" + deployed.generator() + " → " + generator + ")");
     }
+    // git reads the history while the files are read and hashed.
+    FutureTask<LastCommitTimes> history = new FutureTask<>(() -> LastCommitTimes.read(site.root()));
+    Thread git = new Thread(history, "disclose-history");
+    git.setDaemon(true);
+    git.start();
     SiteConfig config = new SiteLoader(Memo.NONE, OutputFormats.names()).config(site).config();
-    String files = SourceDigest.of(site, config);
-    List<Lifted> lifted = EmbargoPolicy.liftedBy(EmbargoScan.embargoed(site, key), now);
-    // The deployed build had lifted the embargoes up to some instant: a prefix of those lifted now.
+    List<PublicFiles.Public> published = PublicFiles.at(site, key, now);
+    Map<Path, String> hashed = new HashMap<>();
+    for (PublicFiles.Public p : published) hashed.put(p.file(), p.sha256());
+    LastCommitTimes commits;
+    try {
+      commits = history.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SiteException("interrupted while reading the history", e);
+    }
+    SourceDigest digest =
+        SourceDigest.read(
+            site,
+            config,
+            published.stream().map(PublicFiles.Public::file).toList(),
+            hashed,
+            commits);
+    // The deployed build had lifted the embargoes up to some instant: the current public files
+    // without those that lifted after it.
+    List<PublicFiles.Public> lifted =
+        published.stream()
+            .filter(p -> p.lifted().isPresent())
+            .sorted(
+                Comparator.comparing((PublicFiles.Public p) -> p.lifted().get().at())
+                    .thenComparing(p -> p.lifted().get().id()))
+            .toList();
     for (int k = lifted.size(); k >= 0; k--) {
-      if (!BuildManifest.sources(files, generator, lifted.subList(0, k))
-          .equals(deployed.sources())) {
+      List<Path> since =
+          lifted.subList(k, lifted.size()).stream().map(PublicFiles.Public::file).toList();
+      if (!BuildManifest.sources(digest.without(since), generator).equals(deployed.sources())) {
         continue;
       }
       if (k < lifted.size())
@@ -67,9 +104,9 @@ public final class PublishDue {
     return new Verdict(true, "sources changed since the deployed build");
   }
 
-  private static String liftedSince(List<Lifted> since) {
-    if (since.size() == 1) return since.get(0).id() + "'s embargo lifted";
-    List<String> ids = since.stream().map(Lifted::id).toList();
+  private static String liftedSince(List<PublicFiles.Public> since) {
+    List<String> ids = since.stream().map(p -> p.lifted().get().id()).toList();
+    if (ids.size() == 1) return ids.get(0) + "'s embargo lifted";
     String named =
         ids.size() <= 3
             ? String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1)

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.pipeline.BuildManifest;
 import dev.disclose.testing.CliRun;
+import dev.disclose.testing.GitRepos;
 import dev.disclose.testing.TestKeys;
 import dev.disclose.testing.TestSites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,33 @@ class DueCommandTest {
   void anEditIsDue() throws IOException {
     Path file = site.resolve("advisories/2025/FIX-2025-0001.md");
     Files.writeString(file, Files.readString(file) + "\nOne more sentence.\n");
+    assertThat(due(BUILT).out())
+        .isEqualTo("due=true\nreason=sources changed since the deployed build\n");
+  }
+
+  @Test
+  void editingAnAdvisoryThatIsNotPublicIsNotDue() throws IOException {
+    for (String file : List.of("FIX-2025-0003.md", "FIX-2025-0004.md")) {
+      Path p = site.resolve("advisories/2025").resolve(file);
+      Files.writeString(p, Files.readString(p).replace("title: ", "title: Revised "));
+    }
+    assertThat(due(BUILT).out()).startsWith("due=false\n");
+  }
+
+  @Test
+  void inGitACommitToADraftIsNotDueAndOneThatRedatesAPublicAdvisoryIs() throws IOException {
+    GitRepos.requireGit();
+    GitRepos.init(site);
+    GitRepos.commit(site, "2026-01-10T10:00:00Z", "Add the advisories");
+    deploy(Map.of(), BUILT);
+    Path draft = site.resolve("advisories/2025/FIX-2025-0004.md");
+    Files.writeString(draft, Files.readString(draft).replace("title: ", "title: Revised "));
+    GitRepos.commit(site, "2026-01-11T10:00:00Z", "Revise a draft");
+    assertThat(due(BUILT).out()).startsWith("due=false\n");
+    // The same bytes in a history rewritten at another time: the advisories' dates move.
+    TestSites.deleteTree(site.resolve(".git"));
+    GitRepos.init(site);
+    GitRepos.commit(site, "2026-01-12T10:00:00Z", "Add the advisories again");
     assertThat(due(BUILT).out())
         .isEqualTo("due=true\nreason=sources changed since the deployed build\n");
   }

@@ -92,15 +92,29 @@ class BuildManifestTest {
     TestSites.write(site, "NOTES.txt", "not part of the site\n");
     assertThat(BuildManifest.parse(build(LIFTS, "d"))).isEqualTo(lifted);
 
-    // Each kind of input is: an advisory, the policy page the configuration names, a draft.
+    // The policy page the configuration names is an input, and a public advisory is.
     edit("docs/policy.md", "# ", "# Our ");
     BuildManifest policy = BuildManifest.parse(build(LIFTS, "e"));
     assertThat(policy.sources()).isNotEqualTo(lifted.sources());
+    edit("advisories/2025/FIX-2025-0001.md", "\n---\n", "\n---\nOne more sentence.\n\n");
+    BuildManifest edited = BuildManifest.parse(build(LIFTS, "f"));
+    assertThat(edited.sources()).isNotEqualTo(policy.sources());
+    assertThat(edited.content()).isNotEqualTo(policy.content());
+    // A draft is in no output, so not in the manifest either: editing it changes nothing.
     edit("advisories/2025/FIX-2025-0004.md", "status: draft", "status: draft # still");
-    BuildManifest draft = BuildManifest.parse(build(LIFTS, "f"));
-    assertThat(draft.sources()).isNotEqualTo(policy.sources());
-    // A draft is in no output: the content stays.
-    assertThat(draft.content()).isEqualTo(policy.content());
+    assertThat(BuildManifest.parse(build(LIFTS, "g"))).isEqualTo(edited);
+  }
+
+  @Test
+  void anEmbargoedAdvisoryEditedOrAddedChangesNothingBeforeItLifts() throws Exception {
+    byte[] before = build("2025-12-01T00:00:00Z", "a");
+    edit("advisories/2025/FIX-2025-0003.md", "title: ", "title: Revised ");
+    TestSites.write(
+        site,
+        "advisories/2025/FIX-2025-0009.md",
+        TestSites.validAdvisory("FIX-2025-0009")
+            .replace("published: 2025-03-04", "status: embargoed\nembargo: 2026-06-01T00:00:00Z"));
+    assertThat(build("2025-12-01T00:00:00Z", "b")).isEqualTo(before);
   }
 
   @Test

@@ -48,6 +48,14 @@ public final class TestSites {
     }
   }
 
+  /** Deletes a folder tree, if it is there. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) return;
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+
   /** A complete, valid advisory: fixtures start from it and change one thing. */
   public static String validAdvisory(String id) {
     return """
