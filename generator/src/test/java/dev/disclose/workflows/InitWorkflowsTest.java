@@ -95,7 +95,7 @@ class InitWorkflowsTest {
         }
       }
     }
-    assertThat(actionSteps).isEqualTo(6);
+    assertThat(actionSteps).isEqualTo(8);
     String nested = Files.readString(temp.resolve("nested/.github/workflows/publish.yml"));
     assertThat(nested).contains("root: security\n", "path: security/_site\n");
   }
