@@ -29,9 +29,20 @@ final class ImportCheck {
 
   /** {@code imported} written as its file, and read back. */
   static AdvisoryImport.Written written(Advisory imported) {
-    String file = AdvisoryWriter.write(imported);
+    return readBack(imported, AdvisoryWriter.write(imported));
+  }
+
+  /**
+   * {@code changed}, a change of {@code like}'s advisory, written as its file from what the two
+   * share, and read back.
+   */
+  static AdvisoryImport.Written written(Advisory changed, AdvisoryImport.Written like) {
+    return readBack(changed, AdvisoryWriter.writeLike(changed, like.advisory(), like.text()));
+  }
+
+  private static AdvisoryImport.Written readBack(Advisory advisory, String file) {
     return new AdvisoryImport.Written(
-        imported,
+        advisory,
         file,
         AdvisoryParser.parse(file, Path.of("imported.md"), "imported.md").advisory());
   }

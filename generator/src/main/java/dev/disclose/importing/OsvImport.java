@@ -106,10 +106,9 @@ public final class OsvImport {
               + String.join(", ", lost)
               + " (exported again, these differ from the record; compare the file with it)");
     }
-    // The file just written is the record as imported, unless the tidying changed it.
-    return tidied.equals(advisory)
-        ? AdvisoryImport.Candidate.of(origin, written, notes)
-        : AdvisoryImport.Candidate.of(origin, tidied, notes);
+    // The record as imported, as its file: the one just written, unless the tidying changed it.
+    return AdvisoryImport.Candidate.of(
+        origin, tidied.equals(advisory) ? written : ImportCheck.written(tidied, written), notes);
   }
 
   static String firstLine(String message) {
