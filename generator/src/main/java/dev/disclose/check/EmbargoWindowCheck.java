@@ -36,9 +36,10 @@ final class EmbargoWindowCheck implements AdvisoryCheck {
         "the embargo lifts "
             + embargo
             + ", more than 60 days from now, and GitHub disables a public repository's scheduled"
-            + " workflows after 60 days without activity: keep the publish workflow's schedule"
-            + " enabled (its keep-alive step does), or push a commit by "
+            + " workflows after 60 days without activity: push a commit by "
             + LocalDate.ofInstant(last, ZoneOffset.UTC)
-            + " and every 60 days after, so that the scheduled publish runs when it lifts");
+            + " and at least every 60 days after, so that the scheduled publish runs when it lifts"
+            + " (the publish workflow's keep-enabled job re-enables its schedule, but GitHub does"
+            + " not say that this resets the 60 days)");
   }
 }

@@ -1,13 +1,41 @@
 package dev.disclose.pipeline;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
 /**
- * The generator's version, as the jar's manifest states it, or {@code dev} when run from classes.
+ * The generator's version and the commit it was built from, as the build wrote them beside the
+ * command line's version provider ({@code dev/disclose/cli/version.properties} and {@code
+ * commit.txt}): {@code 0.2.0+abc1234}, or {@code dev} without them. Two builds of a site by
+ * generators of different commits may differ, so the build manifest names both.
  */
 public final class GeneratorVersion {
+  private static final String CURRENT = read();
+
   private GeneratorVersion() {}
 
   public static String current() {
-    String version = GeneratorVersion.class.getPackage().getImplementationVersion();
-    return version == null ? "dev" : version;
+    return CURRENT;
+  }
+
+  private static String read() {
+    Properties build = new Properties();
+    String commit = "";
+    try (InputStream version =
+            GeneratorVersion.class.getResourceAsStream("/dev/disclose/cli/version.properties");
+        InputStream described =
+            GeneratorVersion.class.getResourceAsStream("/dev/disclose/cli/commit.txt")) {
+      if (version != null) build.load(version);
+      if (described != null) commit = new String(described.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String version = build.getProperty("version", "");
+    if (version.isBlank() || version.contains("${")) version = "dev";
+    commit = commit.strip();
+    return commit.isEmpty() ? version : version + "+" + commit;
   }
 }

@@ -3,6 +3,7 @@ package dev.disclose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.pipeline.BuildManifest;
+import dev.disclose.pipeline.GeneratorVersion;
 import dev.disclose.testing.CliRun;
 import dev.disclose.testing.GitRepos;
 import dev.disclose.testing.TestKeys;
@@ -148,7 +149,10 @@ class DueCommandTest {
         Files.readString(deployed)
             .replaceFirst("\"generator\": \"[^\"]*\"", "\"generator\": \"0.0.1\""));
     assertThat(due(BUILT).out())
-        .isEqualTo("due=true\nreason=the generator changed (0.0.1 → dev)\n");
+        .isEqualTo(
+            "due=true\nreason=the generator changed (0.0.1 → "
+                + GeneratorVersion.current()
+                + ")\n");
   }
 
   @Test
