@@ -98,13 +98,15 @@ final class OpenTabs implements Rebuilder.Outcome {
       exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
       exchange.getResponseHeaders().set("Cache-Control", "no-cache");
       exchange.sendResponseHeaders(200, 0);
+      // Listening before the latest errors are read: an event sent meanwhile waits for this block
+      // and follows them, so the tab never misses a change (at worst it is shown errors twice).
       synchronized (body) {
+        listeners.add(body);
         body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
         String now = errors;
         if (now != null) body.write(now.getBytes(StandardCharsets.UTF_8));
         body.flush();
       }
-      listeners.add(body);
       // A comment every second finds a tab that went away (the write fails) and frees its slot.
       while (listeners.contains(body)) {
         Thread.sleep(1000);
