@@ -273,8 +273,9 @@ public final class PreviewServer implements Closeable {
       exchange.sendResponseHeaders(status, -1);
       return;
     }
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
+    // -1: no body at all; 0 would mean a chunked body of unknown length.
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) exchange.getResponseBody().write(body);
   }
 
   @Override
