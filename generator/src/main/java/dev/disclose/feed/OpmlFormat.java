@@ -26,7 +26,7 @@ public final class OpmlFormat implements OutputFormat {
 
   @Override
   public String summary() {
-    return "feeds.opml: every feed of the site, to import into a feed reader.";
+    return "feeds.opml: every feed of the site, in a folder per ecosystem and its packages, to import into a feed reader.";
   }
 
   @Override

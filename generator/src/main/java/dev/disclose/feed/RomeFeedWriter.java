@@ -16,16 +16,32 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.disclose.plan.Feed;
 import dev.disclose.text.Html;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.filter.Filters;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 
 /**
  * RSS 2.0 ({@code feed.xml}) and Atom 1.0 ({@code atom.xml}) through ROME, which takes care of each
  * format's date syntax (RFC 822 for RSS, RFC 3339 for Atom) and XML escaping. Authors are set
  * explicitly on every entry: ROME writes an empty author element otherwise.
+ *
+ * <p>ROME's Dublin Core module adds a {@code dc:date} of the publication to every entry, which feed
+ * readers take for the last modification: {@link #readable} drops it, so Atom's {@code <updated>}
+ * and RSS's {@code dcterms:modified} say when an advisory was amended, and gives RSS the self link
+ * Atom has.
  */
 public final class RomeFeedWriter {
+  static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+  static final Namespace DC = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
+  static final Namespace DCTERMS = Namespace.getNamespace("dcterms", "http://purl.org/dc/terms/");
+
   private RomeFeedWriter() {}
 
   public static String rss(Feed feed) {
@@ -96,10 +112,46 @@ public final class RomeFeedWriter {
     }
     f.setEntries(entries);
     try {
-      return new SyndFeedOutput().outputString(f, true);
+      Document xml = new SyndFeedOutput().outputJDom(f);
+      readable(xml, feed, type.startsWith("rss"));
+      // As ROME's own outputString(feed, true) writes it.
+      Format format = Format.getPrettyFormat();
+      format.setEncoding("UTF-8");
+      return new XMLOutputter(format).outputString(xml);
     } catch (FeedException e) {
       throw new IllegalStateException(
           "cannot write " + feed.path() + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * No {@code dc:date} anywhere; in RSS, each item's last modification as {@code dcterms:modified}
+   * (the Dublin Core term readers map to an item's update) and the channel's {@code atom:link} to
+   * itself.
+   */
+  private static void readable(Document xml, Feed feed, boolean rss) {
+    Element root = xml.getRootElement();
+    List<Element> dates = new ArrayList<>();
+    root.getDescendants(Filters.element("date", DC)).forEach(dates::add);
+    dates.forEach(Element::detach);
+    if (!rss) return;
+    root.addNamespaceDeclaration(ATOM);
+    root.addNamespaceDeclaration(DCTERMS);
+    Element channel = root.getChild("channel");
+    Element self =
+        new Element("link", ATOM)
+            .setAttribute("href", feed.feedBaseUrl() + Feed.RSS)
+            .setAttribute("rel", "self")
+            .setAttribute("type", "application/rss+xml");
+    // Right after the channel's own link, where validators and people look for it.
+    channel.addContent(channel.indexOf(channel.getChild("link")) + 1, self);
+    List<Element> items = channel.getChildren("item");
+    for (int i = 0; i < items.size(); i++) {
+      items
+          .get(i)
+          .addContent(
+              new Element("modified", DCTERMS)
+                  .setText(DateTimeFormatter.ISO_INSTANT.format(feed.items().get(i).updated())));
     }
   }
 

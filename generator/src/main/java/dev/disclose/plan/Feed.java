@@ -12,6 +12,9 @@ import java.util.Optional;
  *
  * @param path the folder the feed files live in, relative to the site root ("" for the root,
  *     "packages/PyPI/corvid-serve/"): {@code feed.xml}, {@code atom.xml}, {@code feed.json}
+ * @param level whose advisories it holds: the site's, an ecosystem's or a package's
+ * @param ecosystem the name of the ecosystem an ecosystem's or a package's feed belongs to, as
+ *     pages show it; "" for the site's
  */
 public record Feed(
     String path,
@@ -21,7 +24,9 @@ public record Feed(
     String feedBaseUrl,
     String language,
     String publisher,
-    List<Item> items) {
+    List<Item> items,
+    Level level,
+    String ecosystem) {
 
   public static final String RSS = "feed.xml";
   public static final String ATOM = "atom.xml";
@@ -39,6 +44,13 @@ public record Feed(
           new Kind("rss", RSS, "application/rss+xml", "RSS"),
           new Kind("atom", ATOM, "application/atom+xml", "Atom"),
           new Kind("json-feed", JSON, "application/feed+json", "JSON Feed"));
+
+  /** Whose advisories a feed holds. */
+  public enum Level {
+    SITE,
+    ECOSYSTEM,
+    PACKAGE
+  }
 
   public Feed {
     items = List.copyOf(items);

@@ -37,6 +37,15 @@ final class FeedItems {
   }
 
   /**
+   * {@code text} as a sentence of the summary: with a full stop, unless it ends in one (or in "!"
+   * or "?") already, as a withdrawal's reason written as a sentence does.
+   */
+  static String sentence(String text) {
+    String t = text.strip();
+    return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+  }
+
+  /**
    * The item of the feed of the package whose page is {@code packagePath}: the advisory's {@code
    * full} item, or past {@link #FULL_IN_PACKAGE_FEEDS} packages, its title, severity, that
    * package's lines and a link to the advisory.
@@ -47,8 +56,8 @@ final class FeedItems {
         v.affected().stream().filter(p -> p.packagePath().equals(packagePath)).toList();
     List<String> summary = new ArrayList<>();
     Views.SeverityView sev = v.severity();
-    if (sev.isRated()) summary.add("Severity: " + sev.label() + ".");
-    own.forEach(p -> summary.add(line(p) + "."));
+    if (sev.isRated()) summary.add(sentence("Severity: " + sev.label()));
+    own.forEach(p -> summary.add(sentence(line(p))));
     summary.add(
         "One of "
             + v.affected().size()
@@ -110,7 +119,7 @@ final class FeedItems {
     StringBuilder html = new StringBuilder();
     if (withdrawn) {
       String line = "Withdrawn on " + v.withdrawnDate() + ": " + v.withdrawnReason();
-      summary.add(line + ".");
+      summary.add(sentence(line));
       html.append("<p><strong>")
           .append(Html.escape("Withdrawn on " + v.withdrawnDate()))
           .append(":</strong> ")
@@ -123,15 +132,15 @@ final class FeedItems {
           sev.label()
               + (sev.score().isEmpty() ? "" : " " + sev.score())
               + (sev.version().isEmpty() ? "" : " (" + sev.version() + ")");
-      summary.add("Severity: " + rating + ".");
+      summary.add(sentence("Severity: " + rating));
       html.append("<p><strong>Severity:</strong> ").append(Html.escape(rating)).append("</p>\n");
     }
-    if (!v.informational().isEmpty()) summary.add(v.informational() + ".");
+    if (!v.informational().isEmpty()) summary.add(sentence(v.informational()));
     if (!v.affected().isEmpty()) {
       html.append("<ul>\n");
       for (Views.AffectedView p : v.affected()) {
         String line = line(p);
-        summary.add(line + ".");
+        summary.add(sentence(line));
         html.append("<li>").append(Html.escape(line)).append("</li>\n");
       }
       html.append("</ul>\n");

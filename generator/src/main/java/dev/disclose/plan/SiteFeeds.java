@@ -98,6 +98,8 @@ final class SiteFeeds {
     List<Feed> out = new ArrayList<>();
     out.add(
         feed(
+            Feed.Level.SITE,
+            "",
             "",
             config.title(),
             config.description().orElse("Security advisories of " + config.title() + "."),
@@ -109,6 +111,8 @@ final class SiteFeeds {
               String name = Ecosystems.displayName(eco);
               out.add(
                   feed(
+                      Feed.Level.ECOSYSTEM,
+                      name,
                       SitePaths.ecosystem(eco),
                       config.title() + ": " + name,
                       "Advisories for " + name + " packages.",
@@ -122,6 +126,8 @@ final class SiteFeeds {
               String path = SitePaths.packagePage(key.ecosystem(), key.name());
               out.add(
                   feed(
+                      Feed.Level.PACKAGE,
+                      Ecosystems.displayName(key.ecosystem()),
                       path,
                       config.title() + ": " + ListPages.label(key),
                       "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
@@ -157,9 +163,24 @@ final class SiteFeeds {
     return commits.of(a.source().relativePath());
   }
 
-  private Feed feed(String path, String title, String description, List<Feed.Item> items) {
+  private Feed feed(
+      Feed.Level level,
+      String ecosystem,
+      String path,
+      String title,
+      String description,
+      List<Feed.Item> items) {
     String language = config.languages().isEmpty() ? "en" : config.languages().get(0);
     return new Feed(
-        path, title, description, base + path, base + path, language, config.title(), items);
+        path,
+        title,
+        description,
+        base + path,
+        base + path,
+        language,
+        config.title(),
+        items,
+        level,
+        ecosystem);
   }
 }

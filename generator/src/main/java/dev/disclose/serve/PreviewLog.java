@@ -13,6 +13,7 @@ import dev.disclose.report.DiagnosticPrinter;
 import dev.disclose.report.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,9 +69,9 @@ final class PreviewLog implements ServedFolder.Listener {
 
   /**
    * The errors that stop the build, not every warning of a large site (disclose validate lists
-   * those).
+   * those); returns them.
    */
-  void refused(Refused refused) {
+  List<Diagnostic> refused(Refused refused) {
     List<Diagnostic> errors =
         refused.checked().diagnostics().stream()
             .filter(d -> d.severity() == DiagnosticSeverity.ERROR)
@@ -79,28 +80,32 @@ final class PreviewLog implements ServedFolder.Listener {
         .print(errors, refused.checked().filesChecked(), DiagnosticFormat.TEXT, log);
     log.println("disclose serve: still serving the last good build; fix the errors above");
     log.flush();
+    return errors;
   }
 
   /**
    * Says that a rebuild failed, and that the last good build is still served; {@code files}: those
-   * the edit behind it touched, if the watcher said.
+   * the edit behind it touched, if the watcher said. Returns what it says.
    */
-  void failed(Throwable e, List<String> files) {
+  List<String> failed(Throwable e, List<String> files) {
+    List<String> lines = new ArrayList<>();
+    if (e instanceof SiteException) {
+      lines.add("disclose serve: " + TerminalText.visible(e.getMessage()));
+    } else {
+      String where = files.isEmpty() ? "" : " after the edit of " + String.join(", ", files);
+      lines.add(
+          TerminalText.visible("disclose serve: the rebuild failed" + where + ": " + cause(e)));
+      lines.add(
+          "disclose serve: "
+              + (files.isEmpty() ? "fix the last edit" : "fix that edit")
+              + "; still watching for the next one");
+    }
+    lines.add("disclose serve: still serving the last good build");
     synchronized (log) {
-      if (e instanceof SiteException) {
-        log.println("disclose serve: " + TerminalText.visible(e.getMessage()));
-      } else {
-        String where = files.isEmpty() ? "" : " after the edit of " + String.join(", ", files);
-        log.println(
-            TerminalText.visible("disclose serve: the rebuild failed" + where + ": " + cause(e)));
-        log.println(
-            "disclose serve: "
-                + (files.isEmpty() ? "fix the last edit" : "fix that edit")
-                + "; still watching for the next one");
-      }
-      log.println("disclose serve: still serving the last good build");
+      lines.forEach(log::println);
       log.flush();
     }
+    return lines;
   }
 
   /** What went wrong, in words rather than a Java type's name. */

@@ -10,7 +10,6 @@ import dev.disclose.plan.PlanRequest;
 import dev.disclose.sealing.SealingKey;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,48 +19,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 /**
  * {@code disclose serve}: builds the site into a private folder, serves it on 127.0.0.1, watches
  * the advisories, themes, configuration and policy, rebuilds on change and tells open tabs to
- * reload. A rebuild that fails validation keeps the last good site and prints the findings. Pages
- * get one extra same-origin script, allowed by the site's CSP, that listens for reloads.
+ * reload. A rebuild that fails validation keeps the last good site, prints the findings and shows
+ * them over the open tab. Pages get one extra same-origin script, allowed by the site's CSP, that
+ * listens for reloads and errors.
  *
  * <p>This class serves the folder and ties the parts together: {@link SiteWatcher} watches the
- * site, {@link Rebuilder} runs the rebuilds, {@link PreviewLog} says how each went.
+ * site, {@link Rebuilder} runs the rebuilds, {@link PreviewLog} says how each went, {@link
+ * OpenTabs} tells the open tabs.
  */
 public final class PreviewServer implements Closeable {
-  static final String RELOAD_JS = "/__disclose/reload.js";
-  static final String EVENTS = "/__disclose/events";
-  private static final String SCRIPT =
-      """
-      // Disclose preview: reload when the site is rebuilt.
-      new EventSource("/__disclose/events").addEventListener("reload", () => location.reload());
-      """;
-  private static final Map<String, String> TYPES =
-      Map.of(
-          "html",
-          "text/html; charset=utf-8",
-          "css",
-          "text/css; charset=utf-8",
-          "js",
-          "text/javascript; charset=utf-8",
-          "json",
-          "application/json",
-          "xml",
-          "application/xml",
-          "txt",
-          "text/plain; charset=utf-8",
-          "svg",
-          "image/svg+xml");
+  static final String RELOAD_JS = OpenTabs.SCRIPT_PATH;
+  static final String EVENTS = OpenTabs.EVENTS_PATH;
 
   /** The folder the site is built into and served from. */
   private final Path out;
@@ -69,12 +45,10 @@ public final class PreviewServer implements Closeable {
   private final HttpServer server;
 
   /** At most this many live-reload streams at once, each holding one of the server's threads. */
-  static final int MAX_LISTENERS = 32;
+  static final int MAX_LISTENERS = OpenTabs.MAX_LISTENERS;
 
-  private final Semaphore listenerSlots = new Semaphore(MAX_LISTENERS);
-
-  /** The open tabs' event streams, each told to reload after a rebuild that changed a file. */
-  private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  /** The open tabs, told to reload after a rebuild and shown a failed one's errors. */
+  private final OpenTabs tabs = new OpenTabs();
 
   /** The builds: each one with what the previous one made, into the served folder. */
   private final PreviewSite preview;
@@ -113,7 +87,7 @@ public final class PreviewServer implements Closeable {
     PreviewLog lines = new PreviewLog(log, site, timings);
     preview.served().listener(lines);
     ChangedPaths changes = new ChangedPaths();
-    this.rebuilder = new Rebuilder(site, preview, changes, clock, lines, this::notifyReload);
+    this.rebuilder = new Rebuilder(site, preview, changes, clock, lines, tabs);
     this.watcher = new SiteWatcher(site, config, out, changes, log, rebuilder);
   }
 
@@ -189,20 +163,6 @@ public final class PreviewServer implements Closeable {
     rebuilder.beforeEachBuild(hook);
   }
 
-  /** Tells open tabs to reload. */
-  private void notifyReload() {
-    for (OutputStream listener : listeners) {
-      try {
-        synchronized (listener) {
-          listener.write("event: reload\ndata: 1\n\n".getBytes(StandardCharsets.UTF_8));
-          listener.flush();
-        }
-      } catch (IOException e) {
-        listeners.remove(listener);
-      }
-    }
-  }
-
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       // Every site is checked, not only a preview: a public build's pages are still the user's
@@ -232,15 +192,11 @@ public final class PreviewServer implements Closeable {
       }
       String path = exchange.getRequestURI().getPath();
       if (path.equals(RELOAD_JS)) {
-        send(
-            exchange,
-            200,
-            "text/javascript; charset=utf-8",
-            SCRIPT.getBytes(StandardCharsets.UTF_8));
+        send(exchange, 200, MediaTypes.of("reload.js"), OpenTabs.SCRIPT);
         return;
       }
       if (path.equals(EVENTS)) {
-        events(exchange);
+        tabs.stream(exchange);
         return;
       }
       // The zips and VEX documents are remade in the background after each build: a download
@@ -254,70 +210,32 @@ public final class PreviewServer implements Closeable {
         }
       }
       Path file = resolve(path);
-      int status = 200;
-      if (file == null || !Files.isRegularFile(file)) {
-        file = out.resolve("404.html");
-        status = 404;
+      if (file != null && Files.isRegularFile(file)) {
+        send(exchange, 200, file);
+        return;
       }
-      byte[] bytes = Files.readAllBytes(file);
-      String name = file.getFileName().toString();
-      String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-      if (ext.equals("html")) {
-        String html =
-            new String(bytes, StandardCharsets.UTF_8)
-                .replace("</body>", "<script src=\"" + RELOAD_JS + "\"></script>\n</body>");
-        bytes = html.getBytes(StandardCharsets.UTF_8);
+      // A browser asks for /favicon.ico whatever a page links: a bare 404, not a page.
+      if (path.equals("/favicon.ico")) {
+        send(exchange, 404, "text/plain; charset=utf-8", new byte[0]);
+        return;
       }
-      send(exchange, status, TYPES.getOrDefault(ext, "application/octet-stream"), bytes);
+      send(exchange, 404, out.resolve("404.html"));
     }
   }
 
   /**
-   * An open tab's live-reload stream, held until the tab goes away; beyond {@link #MAX_LISTENERS}
-   * at once, a 503, since each one holds a thread.
+   * {@code file} with {@code status}, as its type; a page with the reload script, and the 404 page
+   * with its links at the preview's root.
    */
-  private void events(HttpExchange exchange) throws IOException {
-    if (exchange.getRequestMethod().equals("HEAD")) {
-      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-      exchange.sendResponseHeaders(200, -1);
-      return;
+  private void send(HttpExchange exchange, int status, Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String type = MediaTypes.of(file.getFileName().toString());
+    if (type.startsWith("text/html")) {
+      String html = new String(bytes, StandardCharsets.UTF_8);
+      if (status == 404) html = PreviewPages.notFoundAtRoot(html, preview.basePath());
+      bytes = PreviewPages.withReloadScript(html).getBytes(StandardCharsets.UTF_8);
     }
-    if (!listenerSlots.tryAcquire()) {
-      exchange.getResponseHeaders().set("Retry-After", "5");
-      send(
-          exchange,
-          503,
-          "text/plain; charset=utf-8",
-          ("disclose serve keeps at most "
-                  + MAX_LISTENERS
-                  + " live-reload connections open; close some tabs\n")
-              .getBytes(StandardCharsets.UTF_8));
-      return;
-    }
-    OutputStream body = exchange.getResponseBody();
-    try {
-      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-      exchange.sendResponseHeaders(200, 0);
-      body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-      body.flush();
-      listeners.add(body);
-      // A comment every second finds a tab that went away (the write fails) and frees its slot.
-      while (listeners.contains(body)) {
-        Thread.sleep(1000);
-        synchronized (body) {
-          body.write(":\n\n".getBytes(StandardCharsets.UTF_8));
-          body.flush();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException gone) {
-      // the tab was closed
-    } finally {
-      listeners.remove(body);
-      listenerSlots.release();
-    }
+    send(exchange, status, type, bytes);
   }
 
   private int port() {
@@ -346,8 +264,7 @@ public final class PreviewServer implements Closeable {
     return Files.isDirectory(file) ? file.resolve("index.html") : file;
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
-      throws IOException {
+  static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     if (exchange.getRequestMethod().equals("HEAD")) {
@@ -356,15 +273,16 @@ public final class PreviewServer implements Closeable {
       exchange.sendResponseHeaders(status, -1);
       return;
     }
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
+    // -1: no body at all; 0 would mean a chunked body of unknown length.
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) exchange.getResponseBody().write(body);
   }
 
   @Override
   public void close() {
     rebuilder.stop();
     server.stop(0);
-    listeners.clear();
+    tabs.close();
     watcher.close();
     try {
       // Whatever rebuild is under way ends before the folder it writes into is deleted: the

@@ -14,6 +14,7 @@ import dev.disclose.pipeline.Refused;
 import dev.disclose.plan.PlanRequest;
 import dev.disclose.plan.Publication;
 import dev.disclose.sealing.SealingKey;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -54,6 +55,9 @@ public final class PreviewSite {
 
   /** What each build plans: the public site, or a preview with drafts and embargoed advisories. */
   private final PlanRequest plan;
+
+  /** The path of the latest good build's base URL, which its 404 page's links start with. */
+  private volatile String basePath = "/";
 
   /**
    * {@code lagging}: whether slow values (similar advisories) are made in the background, a build
@@ -105,8 +109,15 @@ public final class PreviewSite {
       throw e;
     }
     memo.commit();
+    String path = URI.create(built.publication().config().baseUrl()).getPath();
+    basePath = path == null || path.isEmpty() ? "/" : path;
     remakeBundles(built.publication());
     return built;
+  }
+
+  /** The path of the latest good build's base URL, ending in a slash: "/" at a host's root. */
+  public String basePath() {
+    return basePath;
   }
 
   /** How many files the latest build wrote. */

@@ -37,8 +37,17 @@ final class Rebuilder implements SiteWatcher.Listener {
   private final Clock clock;
   private final PreviewLog log;
 
-  /** Tells open tabs to reload. */
-  private final Runnable reload;
+  /** Tells open tabs how each rebuild went. */
+  private final Outcome outcome;
+
+  /** What the open tabs are told of a rebuild. */
+  interface Outcome {
+    /** A build succeeded; {@code changed}: it wrote a file. */
+    void built(boolean changed);
+
+    /** A rebuild failed: the last good build is still served. */
+    void failed(BuildErrors errors);
+  }
 
   private volatile int builds;
 
@@ -74,13 +83,13 @@ final class Rebuilder implements SiteWatcher.Listener {
       ChangedPaths changes,
       Clock clock,
       PreviewLog log,
-      Runnable reload) {
+      Outcome outcome) {
     this.site = site;
     this.preview = preview;
     this.changes = changes;
     this.clock = clock;
     this.log = log;
-    this.reload = reload;
+    this.outcome = outcome;
     preview
         .memo()
         .listener(
@@ -131,7 +140,7 @@ final class Rebuilder implements SiteWatcher.Listener {
   }
 
   /**
-   * Rebuilds, reloads the tabs if a file changed, and reports a failure; returns whether the build
+   * Rebuilds and reports a failure, in the terminal and to the open tabs; returns whether the build
    * succeeded. Warming up, a failure is not reported if the watcher saw an edit meanwhile (its
    * rebuild follows and reports).
    */
@@ -139,14 +148,14 @@ final class Rebuilder implements SiteWatcher.Listener {
     boolean warmingUp = trigger == Trigger.WARM_UP;
     if (closed) return false;
     try {
-      // Nothing to see if no file changed (a settle that left every similar list as it was).
-      if (rebuild(trigger)) reload.run();
+      rebuild(trigger);
       return true;
     } catch (Throwable e) {
       // Never let a failed rebuild end the watch, not even an Error (a StackOverflowError from
       // deeply nested Markdown): the next save must rebuild again. Not reported if closing stopped
       // it under way.
-      if (!(warmingUp && edited) && !closed) log.failed(e, suspects());
+      if (!(warmingUp && edited) && !closed)
+        outcome.failed(BuildErrors.failed(log.failed(e, suspects())));
       return false;
     }
   }
@@ -229,7 +238,7 @@ final class Rebuilder implements SiteWatcher.Listener {
       changes.unknown(); // the watcher's reports this build took are not in the memo
       if (quietIfUnchanged)
         return false; // a file saved mid-warm-up: the watcher's rebuild reports it
-      log.refused(refused);
+      outcome.failed(BuildErrors.refused(log.refused(refused)));
       return false;
     } catch (Throwable e) {
       changes.unknown();
@@ -238,6 +247,9 @@ final class Rebuilder implements SiteWatcher.Listener {
     if (quietIfUnchanged && preview.written() == 0) return false;
     builds++;
     log.built(r, preview.written(), start, phases);
+    // Tabs reload only if a file changed (not after a settle that left every similar list as it
+    // was), and drop a failed build's errors either way.
+    outcome.built(preview.written() > 0);
     return preview.written() > 0;
   }
 

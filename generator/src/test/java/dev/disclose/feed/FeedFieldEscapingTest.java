@@ -51,7 +51,9 @@ class FeedFieldEscapingTest {
         "https://example.org/",
         "en",
         PAYLOAD + "publisher",
-        List.of(item));
+        List.of(item),
+        Feed.Level.SITE,
+        "");
   }
 
   /** The element's text, XML-decoded, after checking it holds no element. */
