@@ -79,6 +79,7 @@ public final class PageRenderer {
       context.put("path", page.path());
       context.put("feedPath", page.feedPath());
       context.put("feedTitle", page.feedTitle());
+      context.put("pager", page.pager().orElse(null));
       // 404.html is served at any depth, so its links are absolute; every other page links
       // relatively, which works under any sub-path and from file://.
       String root =
