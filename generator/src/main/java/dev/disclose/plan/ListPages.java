@@ -140,6 +140,11 @@ final class ListPages {
         .forEach(
             (eco, list) -> {
               String name = Ecosystems.displayName(eco);
+              List<EntryView> ecoPackages =
+                  packageEntries.stream().filter(p -> p.note().equals(eco)).toList();
+              // Its packages beside its advisories while they fit one page, else an index of
+              // their own, so the ecosystem's page stays as light as any page of a list.
+              boolean inline = ecoPackages.size() <= config.listPageSize();
               pages.addAll(
                   advisoryList(
                       SitePaths.ecosystem(eco),
@@ -147,8 +152,22 @@ final class ListPages {
                       name,
                       list.size() + " advisories for " + name + " packages.",
                       list,
-                      packageEntries.stream().filter(p -> p.note().equals(eco)).toList(),
+                      inline
+                          ? ecoPackages
+                          : List.of(
+                              new EntryView(
+                                  "All " + name + " packages",
+                                  SitePaths.ecosystemPackages(eco),
+                                  ecoPackages.size(),
+                                  "")),
                       name));
+              if (!inline)
+                pages.addAll(
+                    indexPages(
+                        SitePaths.ecosystemPackages(eco),
+                        name + " packages",
+                        "Every " + name + " package with an advisory.",
+                        ecoPackages));
             });
     pages.addAll(
         indexPages(

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Lists longer than a page, built through the CLI: the fixture's two advisories with one to a page
- * ({@code list_page_size: 1}), so every list of both is two pages.
+ * Lists longer than a page, built through the CLI: the fixture's public advisories and one more, of
+ * a second PyPI package, with one to a page ({@code list_page_size: 1}).
  */
 class PaginatedListsTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden/site/paged");
@@ -36,6 +36,8 @@ class PaginatedListsTest {
         "list_page_size: 1\n",
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
+    TestSites.write(
+        site, "advisories/2025/FIX-2025-0005.md", TestSites.validAdvisory("FIX-2025-0005"));
     CliRun run = CliRun.in(site, "build", "--now", SiteBuildTest.BEFORE_EMBARGO);
     assertThat(run.exitCode()).as(run.err()).isZero();
     out = site.resolve("_site");
@@ -53,8 +55,8 @@ class PaginatedListsTest {
   void everyPageHasItsOwnUrlTitleAndLinksToItsNeighbours() throws IOException {
     Document first = Jsoup.parse(read(out.resolve("advisories/index.html")));
     Document second = Jsoup.parse(read(out.resolve("advisories/page/2/index.html")));
-    assertThat(first.title()).startsWith("All advisories, page 1 of 2 · ");
-    assertThat(second.title()).startsWith("All advisories, page 2 of 2 · ");
+    assertThat(first.title()).startsWith("All advisories, page 1 of 3 · ");
+    assertThat(second.title()).startsWith("All advisories, page 2 of 3 · ");
     assertThat(first.select("link[rel=canonical]").attr("href"))
         .isEqualTo("https://example.org/security/advisories/");
     assertThat(second.select("link[rel=canonical]").attr("href"))
@@ -62,7 +64,10 @@ class PaginatedListsTest {
     assertThat(first.select("link[rel=prev]")).isEmpty();
     assertThat(first.select("link[rel=next]").attr("href")).isEqualTo("../advisories/page/2/");
     assertThat(second.select("link[rel=prev]").attr("href")).isEqualTo("../../../advisories/");
-    assertThat(second.select("link[rel=next]")).isEmpty();
+    assertThat(second.select("link[rel=next]").attr("href"))
+        .isEqualTo("../../../advisories/page/3/");
+    Document last = Jsoup.parse(read(out.resolve("advisories/page/3/index.html")));
+    assertThat(last.select("link[rel=next], nav[aria-label=Pages] a[rel=next]")).isEmpty();
     // One row each, different ones, and the navigation marks where the reader is.
     assertThat(first.select("table.advisories tbody tr")).hasSize(1);
     assertThat(second.select("table.advisories tbody tr")).hasSize(1);
@@ -71,7 +76,7 @@ class PaginatedListsTest {
         .isEqualTo("Page 2");
     assertThat(second.select("nav[aria-label=Pages] a[rel=prev]").attr("href"))
         .isEqualTo("../../../advisories/");
-    assertThat(out.resolve("advisories/page/3")).doesNotExist();
+    assertThat(out.resolve("advisories/page/4")).doesNotExist();
   }
 
   @Test
@@ -80,28 +85,46 @@ class PaginatedListsTest {
     for (String page :
         List.of(
             "advisories/page/2/",
+            "advisories/page/3/",
             "years/2025/page/2/",
             "packages/page/2/",
-            "packages/page/3/",
-            "ecosystems/page/3/")) {
+            "packages/page/4/",
+            "ecosystems/page/3/",
+            "ecosystems/PyPI/packages/page/2/")) {
       assertThat(out.resolve(page + "index.html")).exists();
       assertThat(sitemap).contains("<loc>https://example.org/security/" + page + "</loc>");
     }
-    assertThat(sitemap).doesNotContain("page/4/", "severity/high/page/");
+    assertThat(sitemap)
+        .doesNotContain("page/5/", "severity/medium/page/", "ecosystems/npm/packages/");
     // The packages index, a page of entries rather than advisories, is paged alike.
     Document packages = Jsoup.parse(read(out.resolve("packages/page/2/index.html")));
-    assertThat(packages.title()).startsWith("Packages, page 2 of 3 · ");
+    assertThat(packages.title()).startsWith("Packages, page 2 of 4 · ");
     assertThat(packages.select("ul.entries li")).hasSize(1);
     assertThat(packages.select("nav[aria-label=Pages] a[rel=next]").attr("href"))
         .isEqualTo("../../../packages/page/3/");
+    // An ecosystem with more packages than a page shows links an index of them instead.
+    Document pypi = Jsoup.parse(read(out.resolve("ecosystems/PyPI/index.html")));
+    assertThat(pypi.select("nav.related-entries a").eachAttr("href"))
+        .containsExactly("../../ecosystems/PyPI/packages/");
+    assertThat(pypi.select("nav.related-entries").text()).isEqualTo("All PyPI packages 2");
+    Document npm = Jsoup.parse(read(out.resolve("ecosystems/npm/index.html")));
+    assertThat(npm.select("nav.related-entries a").eachAttr("href"))
+        .containsExactly("../../packages/npm/@example/proxy/");
+  }
+
+  @Test
+  void noPageOfAnyListShowsAnAdvisoryThatIsNotPublic() throws IOException {
+    for (Path page : SiteBuildTest.htmlFiles(out)) {
+      assertThat(read(page)).as(page.toString()).doesNotContain("EMBARGO-CANARY", "FIX-2025-0003");
+    }
   }
 
   @Test
   void aListThatFitsOnOnePageHasNoNavigation() throws IOException {
-    Document high = Jsoup.parse(read(out.resolve("severity/high/index.html")));
-    assertThat(high.select("table.advisories tbody tr")).hasSize(1);
-    assertThat(high.title()).startsWith("High severity advisories · ");
-    assertThat(high.select("nav[aria-label=Pages], link[rel=prev], link[rel=next]")).isEmpty();
+    Document medium = Jsoup.parse(read(out.resolve("severity/medium/index.html")));
+    assertThat(medium.select("table.advisories tbody tr")).hasSize(1);
+    assertThat(medium.title()).startsWith("Medium severity advisories · ");
+    assertThat(medium.select("nav[aria-label=Pages], link[rel=prev], link[rel=next]")).isEmpty();
   }
 
   private static String read(Path p) throws IOException {
