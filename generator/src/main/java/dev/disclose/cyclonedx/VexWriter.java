@@ -135,7 +135,7 @@ final class VexWriter {
   /**
    * cyclonedx-core-java's JSON generator, writing to a stream with the same mapper and mix-in its
    * {@code toJsonString(false)} uses (the library returns only strings): compact, since tools read
-   * the document and indentation would make it half as large again.
+   * the document and indentation would only make a large site's document larger.
    */
   private static final class StreamingJson extends BomJsonGenerator {
     StreamingJson(Bom bom) {
