@@ -32,6 +32,7 @@ public record SiteConfig(
     List<String> languages,
     boolean osvPrefixRegistered,
     int feedItems,
+    int listPageSize,
     boolean releaseNotesRequired,
     List<String> formats,
     boolean redactLogs,
@@ -44,6 +45,12 @@ public record SiteConfig(
    * How many of the newest advisories the site-wide and ecosystem feeds hold, unless configured.
    */
   public static final int DEFAULT_FEED_ITEMS = 50;
+
+  /**
+   * How many rows a page of a list holds, unless configured: a page stays light to load and read on
+   * a phone, and a few clicks reach any row of a list of thousands.
+   */
+  public static final int DEFAULT_LIST_PAGE_SIZE = 100;
 
   public SiteConfig {
     baseUrl = SiteUrls.normalized(baseUrl);
@@ -126,6 +133,7 @@ public record SiteConfig(
         languages,
         osvPrefixRegistered,
         feedItems,
+        listPageSize,
         releaseNotesRequired,
         formats,
         redactLogs,
@@ -152,6 +160,7 @@ public record SiteConfig(
         languages,
         osvPrefixRegistered,
         feedItems,
+        listPageSize,
         releaseNotesRequired,
         formats,
         redactLogs,

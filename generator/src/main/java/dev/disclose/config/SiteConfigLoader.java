@@ -43,6 +43,7 @@ public final class SiteConfigLoader {
           "languages",
           "osv_prefix_registered",
           "feed_items",
+          "list_page_size",
           "release_notes_required",
           "formats",
           "redact_logs",
@@ -187,6 +188,7 @@ public final class SiteConfigLoader {
             languages.isEmpty() ? List.of("en") : languages,
             osvPrefixRegistered(f, findings),
             feedItems(f, findings),
+            listPageSize(f, findings),
             bool(f, "release_notes_required", findings),
             formats(f, formatNames, findings),
             bool(f, "redact_logs", true, findings),
@@ -344,6 +346,31 @@ public final class SiteConfigLoader {
               return SiteConfig.DEFAULT_FEED_ITEMS;
             })
         .orElse(SiteConfig.DEFAULT_FEED_ITEMS);
+  }
+
+  /** How many rows a page of a list holds: 1 to 1000, default 100. */
+  private static int listPageSize(Fields f, Findings findings) {
+    return f.string("list_page_size")
+        .map(
+            text -> {
+              try {
+                int n = Integer.parseInt(text.strip());
+                if (n > 0 && n <= 1000) return n;
+              } catch (NumberFormatException e) {
+                // reported below
+              }
+              findings.report(
+                  Rule.INVALID_VALUE,
+                  f.valuePosition("list_page_size"),
+                  "`list_page_size` is `"
+                      + text
+                      + "`; write how many advisories or packages a page of a list shows, 1 to 1000"
+                      + " (default "
+                      + SiteConfig.DEFAULT_LIST_PAGE_SIZE
+                      + ")");
+              return SiteConfig.DEFAULT_LIST_PAGE_SIZE;
+            })
+        .orElse(SiteConfig.DEFAULT_LIST_PAGE_SIZE);
   }
 
   private static void report(Findings findings, YamlProblem problem) {

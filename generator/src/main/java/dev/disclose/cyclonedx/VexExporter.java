@@ -91,19 +91,19 @@ public final class VexExporter {
 
   /**
    * The JSON document, streamed into {@code out} (left open): what cyclonedx-core-java's {@code
-   * toJsonString()} returns, and a newline, without holding it as a string: a large site's
-   * document, copied as text on the way, would crowd the heap. Not validated here: Xerces checks
-   * the XML's unique keys pairwise, so validating a large site's document costs more than making
-   * it. The output is a function of validated advisories; the tests validate it against the 1.6
-   * schemas ({@link #problems}) on fixtures that use every field.
+   * toJsonString(false)} returns, compact, and a newline, without holding it as a string: a large
+   * site's document, copied as text on the way, would crowd the heap. Not validated here: Xerces
+   * checks the XML's unique keys pairwise, so validating a large site's document costs more than
+   * making it. The output is a function of validated advisories; the tests validate it against the
+   * 1.6 schemas ({@link #problems}) on fixtures that use every field.
    */
   public static void writeJson(Bom bom, OutputStream out) throws IOException {
     VexWriter.writeJson(bom, out);
   }
 
   /**
-   * The XML document, streamed as {@link #writeJson}: what {@code toXmlString()} returns, and a
-   * newline.
+   * The XML document, streamed as {@link #writeJson}: what {@code toXmlString()} returns without
+   * its indentation, and a newline.
    */
   public static void writeXml(Bom bom, OutputStream out) throws IOException {
     VexWriter.writeXml(bom, out);

@@ -3,9 +3,6 @@ package dev.disclose.cyclonedx;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.dataformat.xml.util.DefaultXmlPrettyPrinter;
 import dev.disclose.concurrent.Threads;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -20,9 +17,9 @@ import org.cyclonedx.model.BomReference;
 import org.cyclonedx.util.mixin.MixInBomReference;
 
 /**
- * Writes a VEX document's model as JSON and XML into streams, byte for byte what
- * cyclonedx-core-java returns as strings, and a newline: {@link VexExporter#writeJson}, {@link
- * VexExporter#writeXml} and {@link VexExporter#writeBoth}.
+ * Writes a VEX document's model as compact JSON and XML into streams, byte for byte what
+ * cyclonedx-core-java returns as strings without pretty-printing, and a newline: {@link
+ * VexExporter#writeJson}, {@link VexExporter#writeXml} and {@link VexExporter#writeBoth}.
  */
 final class VexWriter {
   private VexWriter() {}
@@ -136,8 +133,9 @@ final class VexWriter {
   }
 
   /**
-   * cyclonedx-core-java's JSON generator, writing to a stream with the same mapper, mix-in and
-   * pretty printer its {@code toJson(bom, true)} uses (the library returns only strings).
+   * cyclonedx-core-java's JSON generator, writing to a stream with the same mapper and mix-in its
+   * {@code toJsonString(false)} uses (the library returns only strings): compact, since tools read
+   * the document and indentation would only make a large site's document larger.
    */
   private static final class StreamingJson extends BomJsonGenerator {
     StreamingJson(Bom bom) {
@@ -145,14 +143,12 @@ final class VexWriter {
     }
 
     void write(OutputStream out) throws IOException {
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
-      printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
       mapper.addMixIn(BomReference.class, MixInBomReference.class);
       // A stream gets Jackson's UTF-8 generator, which escapes characters beyond the Basic
       // Multilingual Plane (emoji) as surrogate pairs unless told otherwise; the library's
       // string, encoded, has them as plain UTF-8.
       mapper
-          .writer(printer)
+          .writer()
           .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
           .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
           .writeValue(out, bom);
@@ -161,8 +157,8 @@ final class VexWriter {
   }
 
   /**
-   * As {@link StreamingJson}, for {@code toXML(bom, true)}: its prolog, the pretty-printed
-   * document.
+   * As {@link StreamingJson}, for {@code toXML(bom, false)}: its prolog, then the document without
+   * indentation.
    */
   private static final class StreamingXml extends BomXmlGenerator {
     StreamingXml(Bom bom) {
@@ -173,10 +169,7 @@ final class VexWriter {
       out.write(
           ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + System.lineSeparator())
               .getBytes(StandardCharsets.UTF_8));
-      mapper
-          .writer(new DefaultXmlPrettyPrinter())
-          .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .writeValue(out, bom);
+      mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, bom);
       out.write('\n');
     }
   }

@@ -31,6 +31,6 @@ public final class AtomFormat implements OutputFormat {
 
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
-    return RssFormat.writeEach(publication.feeds(), sink, Feed.ATOM, RomeFeedWriter::atom);
+    return RssFormat.writeEach(publication, sink, Feed.ATOM, RomeFeedWriter::atom);
   }
 }

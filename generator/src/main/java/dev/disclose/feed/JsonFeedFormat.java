@@ -24,7 +24,7 @@ public final class JsonFeedFormat implements OutputFormat {
 
   @Override
   public String summary() {
-    return "feed.json: a JSON Feed 1.1 for the site, every ecosystem and every package.";
+    return "feed.json: a JSON Feed 1.1 for the site and every ecosystem.";
   }
 
   @Override
@@ -34,6 +34,6 @@ public final class JsonFeedFormat implements OutputFormat {
 
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
-    return RssFormat.writeEach(publication.feeds(), sink, Feed.JSON, JsonFeedWriter::json);
+    return RssFormat.writeEach(publication, sink, Feed.JSON, JsonFeedWriter::json);
   }
 }

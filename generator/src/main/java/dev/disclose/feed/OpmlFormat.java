@@ -3,12 +3,10 @@ package dev.disclose.feed;
 import dev.disclose.format.FileSink;
 import dev.disclose.format.OutputFormat;
 import dev.disclose.memo.Memo;
-import dev.disclose.plan.Feed;
 import dev.disclose.plan.Publication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * OPML: {@code feeds.opml}, every feed of the site, for readers that import a subscription list.
@@ -36,13 +34,16 @@ public final class OpmlFormat implements OutputFormat {
 
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
-    // The site's first feed format it publishes; none when it publishes no feed, so no entry
-    // points to a file that is not there.
-    Optional<Feed.Kind> kind =
-        Feed.KINDS.stream().filter(k -> publication.config().publishes(k.format())).findFirst();
+    // Each feed in the first format it is written in; none when the site publishes no feed, so
+    // no entry points to a file that is not there.
     List<OpmlWriter.Entry> entries =
-        kind.map(k -> publication.feeds().stream().map(f -> OpmlWriter.Entry.of(f, k)).toList())
-            .orElse(List.of());
+        publication.feeds().stream()
+            .flatMap(
+                f ->
+                    f.kinds(publication.config()).stream()
+                        .limit(1)
+                        .map(k -> OpmlWriter.Entry.of(f, k)))
+            .toList();
     sink.put(
         "feeds.opml",
         new OpmlWriter.Subscriptions(publication.config().title(), entries),

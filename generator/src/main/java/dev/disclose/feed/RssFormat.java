@@ -27,7 +27,7 @@ public final class RssFormat implements OutputFormat {
 
   @Override
   public String summary() {
-    return "feed.xml: an RSS 2.0 feed for the site, every ecosystem and every package.";
+    return "feed.xml: an RSS 2.0 feed for the site and every ecosystem.";
   }
 
   @Override
@@ -37,13 +37,18 @@ public final class RssFormat implements OutputFormat {
 
   @Override
   public Written write(Publication publication, FileSink sink, Memo memo) throws IOException {
-    return writeEach(publication.feeds(), sink, Feed.RSS, RomeFeedWriter::rss);
+    return writeEach(publication, sink, Feed.RSS, RomeFeedWriter::rss);
   }
 
-  /** {@code file} in every feed's folder, made by {@code format} of the feed alone. */
+  /**
+   * {@code file} in the folder of every feed written in that format, made by {@code format} of the
+   * feed alone.
+   */
   static Written writeEach(
-      List<Feed> feeds, FileSink sink, String file, Function<Feed, String> format)
+      Publication publication, FileSink sink, String file, Function<Feed, String> format)
       throws IOException {
+    List<Feed> feeds =
+        publication.feeds().stream().filter(f -> f.writtenAs(file, publication.config())).toList();
     Threads.inParallel(
         feeds,
         f ->

@@ -1,6 +1,7 @@
 package dev.disclose.pages;
 
 import dev.disclose.markdown.SafeHtml;
+import dev.disclose.plan.Feed;
 import dev.disclose.plan.PageSpec;
 import dev.disclose.plan.Views;
 import dev.disclose.urls.SitePaths;
@@ -79,6 +80,8 @@ public final class PageRenderer {
       context.put("path", page.path());
       context.put("feedPath", page.feedPath());
       context.put("feedTitle", page.feedTitle());
+      context.put("feedKinds", Feed.kinds(page.feedPath(), site.feeds()));
+      context.put("pager", page.pager().orElse(null));
       // 404.html is served at any depth, so its links are absolute; every other page links
       // relatively, which works under any sub-path and from file://.
       String root =

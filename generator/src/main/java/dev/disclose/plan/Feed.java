@@ -1,6 +1,8 @@
 package dev.disclose.plan;
 
+import dev.disclose.config.SiteConfig;
 import dev.disclose.markdown.SafeHtml;
+import dev.disclose.urls.SitePaths;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,8 @@ import java.util.Optional;
  * its {@link #updated()} is the newest item's, never the build clock.
  *
  * @param path the folder the feed files live in, relative to the site root ("" for the root,
- *     "packages/PyPI/corvid-serve/"): {@code feed.xml}, {@code atom.xml}, {@code feed.json}
+ *     "packages/PyPI/corvid-serve/"): {@code feed.xml}, {@code atom.xml}, {@code feed.json}, as
+ *     {@link #kinds(SiteConfig)} says
  * @param level whose advisories it holds: the site's, an ecosystem's or a package's
  * @param ecosystem the name of the ecosystem an ecosystem's or a package's feed belongs to, as
  *     pages show it; "" for the site's
@@ -54,6 +57,33 @@ public record Feed(
 
   public Feed {
     items = List.copyOf(items);
+  }
+
+  /** The feed formats {@code config} publishes, in the order pages list them. */
+  public static List<Kind> published(SiteConfig config) {
+    return KINDS.stream().filter(kind -> config.publishes(kind.format())).toList();
+  }
+
+  /**
+   * The formats the feed in the folder {@code path} is written in, of those the site publishes
+   * ({@code published}): the site's and each ecosystem's in every one; a package's in one, Atom
+   * when published (every feed reader reads it, and it marks an amended item as updated), since the
+   * same items three times over each of thousands of packages would be a large share of the site.
+   */
+  public static List<Kind> kinds(String path, List<Kind> published) {
+    if (!path.startsWith(SitePaths.PACKAGES) || published.isEmpty()) return published;
+    return List.of(
+        published.stream().filter(k -> k.file().equals(ATOM)).findFirst().orElse(published.get(0)));
+  }
+
+  /** The formats this feed is written in, of those {@code config} publishes. */
+  public List<Kind> kinds(SiteConfig config) {
+    return kinds(path, published(config));
+  }
+
+  /** Whether this feed is written as {@code file} ({@link #RSS}, {@link #ATOM}, {@link #JSON}). */
+  public boolean writtenAs(String file, SiteConfig config) {
+    return kinds(config).stream().anyMatch(k -> k.file().equals(file));
   }
 
   /** When the newest item last changed; the epoch for an empty feed. */

@@ -93,87 +93,88 @@ final class ListPages {
             years));
   }
 
-  PageSpec allAdvisories() {
-    return page(
+  /** Every advisory, newest first, a page at a time. */
+  List<PageSpec> allAdvisories() {
+    return advisoryList(
         SitePaths.ADVISORIES,
-        "list",
         "All advisories",
-        new Views.ListView(
-            "All advisories",
-            catalog.size() + " advisories, newest first.",
-            rows(catalog.advisories()),
-            List.of()));
+        "All advisories",
+        catalog.size() + " advisories, newest first.",
+        catalog.advisories(),
+        List.of(),
+        "");
   }
 
-  /** Each package's page, with its feeds, then the index of packages. */
+  /** Each package's pages, with its feeds, then the index of packages. */
   List<PageSpec> packagePages() {
     List<PageSpec> pages = new ArrayList<>();
     catalog
         .byPackage()
         .forEach(
-            (key, list) -> {
-              String path = SitePaths.packagePage(key.ecosystem(), key.name());
-              String label = label(key);
-              pages.add(
-                  page(
-                          path,
-                          "list",
-                          label,
-                          new Views.ListView(
-                              key.name(),
-                              "Advisories for the "
-                                  + key.ecosystem()
-                                  + " package "
-                                  + key.name()
-                                  + ".",
-                              rows(list),
-                              List.of(
-                                  new EntryView(
-                                      key.ecosystem(),
-                                      SitePaths.ecosystem(key.ecosystem()),
-                                      0,
-                                      ""))))
-                      .withFeed(path, label));
-            });
-    pages.add(
-        page(
-            SitePaths.PACKAGES,
-            "index",
-            "Packages",
-            new Views.IndexView("Packages", "Every package with an advisory.", packageEntries)));
+            (key, list) ->
+                pages.addAll(
+                    advisoryList(
+                        SitePaths.packagePage(key.ecosystem(), key.name()),
+                        label(key),
+                        key.name(),
+                        "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
+                        list,
+                        List.of(
+                            new EntryView(
+                                key.ecosystem(), SitePaths.ecosystem(key.ecosystem()), 0, "")),
+                        label(key))));
+    pages.addAll(
+        indexPages(
+            SitePaths.PACKAGES, "Packages", "Every package with an advisory.", packageEntries));
     return pages;
   }
 
-  /** Each ecosystem's page, with its feeds and its packages, then the index of ecosystems. */
+  /**
+   * Each ecosystem's pages, with its feeds, its packages on the first, then the index of
+   * ecosystems.
+   */
   List<PageSpec> ecosystemPages() {
     List<PageSpec> pages = new ArrayList<>();
-    List<EntryView> ecosystems = entries(catalog.byEcosystem(), SitePaths::ecosystem);
     catalog
         .byEcosystem()
         .forEach(
             (eco, list) -> {
+              String name = Ecosystems.displayName(eco);
               List<EntryView> ecoPackages =
                   packageEntries.stream().filter(p -> p.note().equals(eco)).toList();
-              String ecoPath = SitePaths.ecosystem(eco);
-              String name = Ecosystems.displayName(eco);
-              pages.add(
-                  page(
-                          ecoPath,
-                          "list",
-                          name + " advisories",
-                          new Views.ListView(
-                              name,
-                              list.size() + " advisories for " + name + " packages.",
-                              rows(list),
-                              ecoPackages))
-                      .withFeed(ecoPath, name));
+              // Its packages beside its advisories while they fit one page, else an index of
+              // their own, so the ecosystem's page stays as light as any page of a list.
+              boolean inline = ecoPackages.size() <= config.listPageSize();
+              pages.addAll(
+                  advisoryList(
+                      SitePaths.ecosystem(eco),
+                      name + " advisories",
+                      name,
+                      list.size() + " advisories for " + name + " packages.",
+                      list,
+                      inline
+                          ? ecoPackages
+                          : List.of(
+                              new EntryView(
+                                  "All " + name + " packages",
+                                  SitePaths.ecosystemPackages(eco),
+                                  ecoPackages.size(),
+                                  "")),
+                      name));
+              if (!inline)
+                pages.addAll(
+                    indexPages(
+                        SitePaths.ecosystemPackages(eco),
+                        name + " packages",
+                        "Every " + name + " package with an advisory.",
+                        ecoPackages));
             });
-    pages.add(
-        page(
+    pages.addAll(
+        indexPages(
             SitePaths.ECOSYSTEMS,
-            "index",
             "Ecosystems",
-            new Views.IndexView("Ecosystems", "Advisories by package ecosystem.", ecosystems)));
+            "Advisories by package ecosystem.",
+            entries(catalog.byEcosystem(), SitePaths::ecosystem)));
     return pages;
   }
 
@@ -192,68 +193,123 @@ final class ListPages {
               yearEntries.add(
                   new EntryView(String.valueOf(year), SitePaths.year(year), list.size(), ""));
               long undated = list.stream().filter(a -> a.effectivePublished().isEmpty()).count();
-              pages.add(
-                  page(
+              pages.addAll(
+                  advisoryList(
                       SitePaths.year(year),
-                      "list",
                       "Advisories of " + year,
-                      new Views.ListView(
-                          "Advisories of " + year,
-                          list.size()
-                              + " advisories published in "
-                              + year
-                              + (undated == 0
-                                  ? "."
-                                  : "; "
-                                      + undated
-                                      + " of them on a date not known, listed by the year their"
-                                      + " ID names."),
-                          rows(list),
-                          List.of())));
+                      "Advisories of " + year,
+                      list.size()
+                          + " advisories published in "
+                          + year
+                          + (undated == 0
+                              ? "."
+                              : "; "
+                                  + undated
+                                  + " of them on a date not known, listed by the year their"
+                                  + " ID names."),
+                      list,
+                      List.of(),
+                      ""));
             });
     List<Advisory> undated = catalog.undated();
     if (!undated.isEmpty()) {
       yearEntries.add(new EntryView(UNDATED, SitePaths.undated(), undated.size(), ""));
-      pages.add(
-          page(
+      pages.addAll(
+          advisoryList(
               SitePaths.undated(),
-              "list",
               "Advisories of no known year",
-              new Views.ListView(
-                  "Advisories of no known year",
-                  undated.size()
-                      + " advisories whose publication date is not known and whose ID names no"
-                      + " year.",
-                  rows(undated),
-                  List.of())));
+              "Advisories of no known year",
+              undated.size()
+                  + " advisories whose publication date is not known and whose ID names no year.",
+              undated,
+              List.of(),
+              ""));
     }
-    pages.add(
-        page(
-            SitePaths.YEARS,
-            "index",
-            "Archive by year",
-            new Views.IndexView(
-                "Archive by year", "Advisories by year of publication.", yearEntries)));
+    pages.addAll(
+        indexPages(
+            SitePaths.YEARS, "Archive by year", "Advisories by year of publication.", yearEntries));
     return pages;
   }
 
-  /** Each severity's page, most severe first; "unrated" last. */
+  /** Each severity's pages, most severe first; "unrated" last. */
   List<PageSpec> severityPages() {
     List<PageSpec> pages = new ArrayList<>();
     for (Map.Entry<String, List<Advisory>> e : severities.entrySet()) {
       String label = AdvisoryViews.capitalize(e.getKey());
-      pages.add(
-          page(
+      pages.addAll(
+          advisoryList(
               severityPath(e.getKey()),
-              "list",
               label + " severity advisories",
-              new Views.ListView(
-                  label + " severity",
-                  e.getValue().size() + " advisories rated " + e.getKey() + ".",
-                  rows(e.getValue()),
-                  List.of())));
+              label + " severity",
+              e.getValue().size() + " advisories rated " + e.getKey() + ".",
+              e.getValue(),
+              List.of(),
+              ""));
     }
     return pages;
+  }
+
+  /**
+   * The pages of a list of advisories at {@code path}, {@code config.listPageSize()} to a page:
+   * {@code related} on the first, and every page with the feeds {@code feedTitle} names, if any.
+   */
+  private List<PageSpec> advisoryList(
+      String path,
+      String title,
+      String heading,
+      String intro,
+      List<Advisory> advisories,
+      List<EntryView> related,
+      String feedTitle) {
+    int size = config.listPageSize();
+    int count = Pager.count(advisories.size(), size);
+    List<PageSpec> pages = new ArrayList<>(count);
+    for (int n = 1; n <= count; n++) {
+      PageSpec p =
+          paged(
+              path,
+              n,
+              count,
+              "list",
+              title,
+              new Views.ListView(
+                  heading,
+                  intro,
+                  rows(Pager.slice(advisories, n, size)),
+                  n == 1 ? related : List.of()));
+      pages.add(feedTitle.isEmpty() ? p : p.withFeed(path, feedTitle));
+    }
+    return pages;
+  }
+
+  /** The pages of an index at {@code path}, {@code config.listPageSize()} entries to a page. */
+  private List<PageSpec> indexPages(
+      String path, String title, String intro, List<EntryView> entries) {
+    int size = config.listPageSize();
+    int count = Pager.count(entries.size(), size);
+    List<PageSpec> pages = new ArrayList<>(count);
+    for (int n = 1; n <= count; n++) {
+      pages.add(
+          paged(
+              path,
+              n,
+              count,
+              "index",
+              title,
+              new Views.IndexView(title, intro, Pager.slice(entries, n, size))));
+    }
+    return pages;
+  }
+
+  /**
+   * Page {@code n} of {@code count} of a list: its own path and canonical URL, and when there are
+   * several, its number in its title and its place among them.
+   */
+  private PageSpec paged(
+      String path, int n, int count, String template, String title, Record view) {
+    if (count == 1) return page(path, template, title, view);
+    return page(Pager.path(path, n), template, title + ", page " + n + " of " + count, view)
+        .withPager(Pager.of(path, n, count));
   }
 
   /** The advisories by rating, most severe first; "unrated" last. */

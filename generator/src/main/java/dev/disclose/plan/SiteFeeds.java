@@ -65,8 +65,7 @@ final class SiteFeeds {
 
   /** The page listing every feed; none when the site publishes no feed format. */
   Optional<PageSpec> page() {
-    if (Feed.KINDS.stream().noneMatch(kind -> config.publishes(kind.format())))
-      return Optional.empty();
+    if (Feed.published(config).isEmpty()) return Optional.empty();
     int newest = config.feedItems();
     return Optional.of(
         new PageSpec(
@@ -86,8 +85,10 @@ final class SiteFeeds {
                                     ? "the newest " + newest + " advisories"
                                     : f.path().startsWith(SitePaths.ECOSYSTEMS)
                                         ? "its newest " + newest + " advisories"
-                                        : "every advisory of this package"))
-                    .toList()),
+                                        : "every advisory of this package",
+                                f.kinds(config)))
+                    .toList(),
+                Feed.kinds(SitePaths.PACKAGES, Feed.published(config))),
             base + SitePaths.FEEDS,
             true,
             Optional.empty()));
@@ -118,7 +119,7 @@ final class SiteFeeds {
                       "Advisories for " + name + " packages.",
                       items(list.stream()).limit(newest).toList()));
             });
-    // A package's feeds hold all of its advisories: subscribers follow exactly what they depend on.
+    // A package's feed holds all of its advisories: subscribers follow exactly what they depend on.
     catalog
         .byPackage()
         .forEach(

@@ -107,7 +107,7 @@ public final class SitePlanner {
               "Search",
               new Views.IndexView("Search", "", List.of())));
     }
-    pages.add(lists.allAdvisories());
+    pages.addAll(lists.allAdvisories());
     for (Advisory a : catalog.advisories()) pages.addAll(advisories.pages(a));
     pages.addAll(lists.packagePages());
     pages.addAll(lists.ecosystemPages());

@@ -220,11 +220,11 @@ public final class Views {
   /** A prose page rendered from Markdown (the security policy). */
   public record ProseView(String heading, SafeHtml html) {}
 
-  /** The Subscribe page: every feed of the site. */
-  public record FeedsView(List<FeedView> feeds) {}
+  /** The Subscribe page: every feed of the site, and the formats of a package's. */
+  public record FeedsView(List<FeedView> feeds, List<Feed.Kind> packageKinds) {}
 
-  /** One feed: what it follows, the folder of its three files, and what it holds. */
-  public record FeedView(String label, String path, String holds) {}
+  /** One feed: what it follows, the folder of its files, what it holds, and its formats. */
+  public record FeedView(String label, String path, String holds, List<Feed.Kind> kinds) {}
 
   /** A redirect from an alias to its advisory. */
   public record RedirectView(String alias, String id, String targetPath, String targetUrl) {}

@@ -71,6 +71,11 @@ public final class SitePaths {
     return ECOSYSTEMS + segment(ecosystem) + "/";
   }
 
+  /** The index of an ecosystem's packages, for an ecosystem with more than its page shows. */
+  public static String ecosystemPackages(String ecosystem) {
+    return ecosystem(ecosystem) + "packages/";
+  }
+
   public static String year(int year) {
     return YEARS + year + "/";
   }

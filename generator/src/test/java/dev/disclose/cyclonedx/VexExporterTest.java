@@ -57,10 +57,11 @@ class VexExporterTest {
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     VexExporter.writeJson(bom, json);
     String libraryJson =
-        BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString() + "\n";
+        BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString(false) + "\n";
     ByteArrayOutputStream xml = new ByteArrayOutputStream();
     VexExporter.writeXml(bom, xml);
-    String libraryXml = BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString() + "\n";
+    String libraryXml =
+        compact(BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString()) + "\n";
 
     assertThat(json.toString(StandardCharsets.UTF_8))
         .isEqualTo(libraryJson)
@@ -79,10 +80,11 @@ class VexExporterTest {
     VexExporter.writeBoth(bom, json, xml);
 
     assertThat(json.toString(StandardCharsets.UTF_8))
-        .isEqualTo(BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString() + "\n")
+        .isEqualTo(BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString(false) + "\n")
         .doesNotContain("xmlns");
     assertThat(xml.toString(StandardCharsets.UTF_8))
-        .isEqualTo(BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString() + "\n");
+        .isEqualTo(
+            compact(BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString()) + "\n");
   }
 
   /** A failure on the XML's thread reaches the caller, after the JSON is done. */
@@ -103,7 +105,8 @@ class VexExporterTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("No space left on device");
     assertThat(json.toString(StandardCharsets.UTF_8))
-        .isEqualTo(BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString() + "\n");
+        .isEqualTo(
+            BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString(false) + "\n");
   }
 
   /**
@@ -152,7 +155,8 @@ class VexExporterTest {
     assertThat(written.get()).as("bytes written after writeBoth returned").isEqualTo(atReturn);
     assertThat(atReturn)
         .as("the XML was stopped before its end")
-        .isLessThan(BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString().length());
+        .isLessThan(
+            compact(BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString()).length());
   }
 
   @Test
@@ -217,9 +221,21 @@ class VexExporterTest {
 
     assertThat(json.toString(StandardCharsets.UTF_8))
         .contains("Crates 🦀, maths 𝔸 and 漢字")
-        .isEqualTo(BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString() + "\n");
+        .isEqualTo(
+            BomGeneratorFactory.createJson(VexExporter.SPEC, bom).toJsonString(false) + "\n");
     assertThat(xml.toString(StandardCharsets.UTF_8))
         .contains("Crates 🦀, maths 𝔸 and 漢字")
-        .isEqualTo(BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString() + "\n");
+        .isEqualTo(
+            compact(BomGeneratorFactory.createXml(VexExporter.SPEC, bom).toXmlString()) + "\n");
+  }
+
+  /**
+   * The library's pretty-printed XML without its indentation: the prolog's line, then the document
+   * with the whitespace between tags removed (text holds no {@code >}, escaped).
+   */
+  private static String compact(String prettyXml) {
+    int prolog = prettyXml.indexOf('\n') + 1;
+    return prettyXml.substring(0, prolog)
+        + prettyXml.substring(prolog).replaceAll(">\\s+<", "><").stripTrailing();
   }
 }

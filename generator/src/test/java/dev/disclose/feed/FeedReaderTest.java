@@ -82,8 +82,9 @@ class FeedReaderTest {
         "feedparser is not installed (apt-get install python3-feedparser)");
     Path out = build();
     String proxy = "packages/npm/@example/proxy/";
-    JsonNode read = read(out, "atom.xml", "feed.xml", proxy + "atom.xml", proxy + "feed.xml");
-    for (String file : List.of("atom.xml", "feed.xml", proxy + "atom.xml", proxy + "feed.xml")) {
+    // A package's feed is Atom alone.
+    JsonNode read = read(out, "atom.xml", "feed.xml", proxy + "atom.xml");
+    for (String file : List.of("atom.xml", "feed.xml", proxy + "atom.xml")) {
       JsonNode feed = read.path(out.resolve(file).toString());
       boolean atom = file.endsWith("atom.xml");
       assertThat(feed.path("bozo").asBoolean()).as(file + ": " + feed).isFalse();
@@ -173,9 +174,10 @@ class FeedReaderTest {
       assertThat(packages.hasAttribute("xmlUrl")).isFalse();
       NodeList feeds = (NodeList) x.evaluate("outline/@xmlUrl", packages, XPathConstants.NODESET);
       assertThat(feeds.getLength()).as(name).isEqualTo(1);
+      // A package's feed is Atom alone: the one format its folder holds.
       assertThat(feeds.item(0).getNodeValue())
           .startsWith(BASE + "packages/" + name + "/")
-          .endsWith("/feed.xml");
+          .endsWith("/atom.xml");
     }
     assertThat(folders).containsExactly("Maven", "PyPI", "npm");
     // Every feed once: 1 site, 3 ecosystems, 3 packages.

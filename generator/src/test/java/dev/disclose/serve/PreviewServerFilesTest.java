@@ -76,7 +76,7 @@ class PreviewServerFilesTest {
       expected.put("feed.xml", "application/rss+xml; charset=utf-8");
       expected.put("atom.xml", "application/atom+xml; charset=utf-8");
       expected.put("feed.json", "application/feed+json");
-      expected.put("packages/npm/@example/proxy/feed.json", "application/feed+json");
+      expected.put("packages/npm/@example/proxy/atom.xml", "application/atom+xml; charset=utf-8");
       expected.put("feeds.opml", "text/x-opml; charset=utf-8");
       expected.put("sitemap.xml", "application/xml; charset=utf-8");
       expected.put("osv/all.json", "application/json");
