@@ -108,7 +108,8 @@ public final class SearchIndexBench {
         a.affected().stream().map(p -> p.ecosystem()).distinct().toList(),
         level,
         year,
-        a.details() + "\n" + summary);
+        a.details() + "\n" + summary,
+        SearchDoc.factWords(a.cwes(), level));
   }
 
   static List<Advisory> read(Path corpora) throws Exception {
