@@ -63,7 +63,7 @@ export function parseQuery(q) {
     if (isCwe) { const n = value.replace(/^cwe-?/i, ''); if (/^\d+$/.test(n)) exact.push(`cwe${Number(n)}`); return space; }
     filters[facet] = value;
     return space;
-  }).replace(/(^|[^a-z0-9])cwe[-_ ]?(\d+)(?![a-z0-9])/gi, (all, before, n, at) => {
+  }).replace(/(^|[^a-z0-9])cwe[-_ ]?(\d+)(?![a-z0-9])/gi, (_, before, n) => {
     exact.push(`cwe${Number(n)}`);
     return before;
   });
