@@ -12,7 +12,7 @@ final class SearchDocs {
 
   /**
    * What search finds an advisory by: its IDs, its title, and its text, package names, CWE names
-   * and keywords.
+   * keywords; and the words of its facts ({@link SearchDoc#factWords}).
    */
   static SearchDoc of(Advisory a, AdvisoryView v) {
     List<String> ids = new ArrayList<>();
@@ -39,6 +39,8 @@ final class SearchDocs {
         ecosystems,
         v.severity().level(),
         year,
-        body.toString());
+        body.toString(),
+        SearchDoc.factWords(
+            v.cwes().stream().map(Views.CweView::id).toList(), v.severity().level()));
   }
 }

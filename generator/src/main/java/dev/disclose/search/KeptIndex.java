@@ -76,7 +76,7 @@ public final class KeptIndex {
     for (int n : changed) {
       SearchDoc was = docs.get(n);
       SearchDoc now = next.get(n);
-      if (was.title().equals(now.title()) && was.body().equals(now.body())) continue;
+      if (sameWords(was, now)) continue;
       List<String>[] made = analysed(now, analyse);
       Map<String, Integer> before = fieldBits(terms.get(n));
       Map<String, Integer> after = fieldBits(made);
@@ -144,8 +144,8 @@ public final class KeptIndex {
   }
 
   /**
-   * The index from scratch, remembered if this index remembers; a doc's terms reused if its title
-   * and text are as before.
+   * The index from scratch, remembered if this index remembers; a doc's terms reused if its title,
+   * facts and text are as before.
    */
   Map<String, byte[]> writeAll(List<SearchDoc> next, Function<String, List<String>> analyse) {
     Map<String, Integer> previousById = new HashMap<>();
@@ -163,9 +163,7 @@ public final class KeptIndex {
               .map(
                   d -> {
                     Integer was = previousById.get(d.id());
-                    if (was != null
-                        && before.get(was).title().equals(d.title())
-                        && before.get(was).body().equals(d.body())) {
+                    if (was != null && sameWords(before.get(was), d)) {
                       return beforeTerms.get(was);
                     }
                     return analysed(d, analyse);
@@ -210,9 +208,18 @@ public final class KeptIndex {
     return out;
   }
 
+  /** Whether two docs are found by the same words: title, facts and text. */
+  private static boolean sameWords(SearchDoc was, SearchDoc now) {
+    return was.title().equals(now.title())
+        && was.facts().equals(now.facts())
+        && was.body().equals(now.body());
+  }
+
+  /** A doc's terms: its title's and its facts' (weighed as a title's), and its text's. */
   @SuppressWarnings("unchecked")
   private static List<String>[] analysed(SearchDoc d, Function<String, List<String>> analyse) {
-    return new List[] {List.copyOf(analyse.apply(d.title())), List.copyOf(analyse.apply(d.body()))};
+    String title = d.facts().isEmpty() ? d.title() : d.title() + "\n" + d.facts();
+    return new List[] {List.copyOf(analyse.apply(title)), List.copyOf(analyse.apply(d.body()))};
   }
 
   /** A term's field bits in one doc: 1 if in its title, 2 if in its text. */

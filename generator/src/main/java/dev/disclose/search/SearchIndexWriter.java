@@ -23,8 +23,10 @@ import java.util.function.IntFunction;
  *       or four where a shard would be large; {@link TermShard}). A posting list is a string of
  *       varints, each {@code docDelta << 2 | fields} (1 title, 2 body), in the 64-letter alphabet
  *       below ({@link Postings});
- *   <li>{@code ids/<last two>.json}: ID and alias keys ({@link SearchAnalyzer#idKey}) → docs;
- *   <li>{@code p/<first two>.json}: package keys → [name, ecosystem, docs], for prefix search;
+ *   <li>{@code ids/<prefix>.json}: ID and alias keys ({@link SearchAnalyzer#idKey}) → docs, by the
+ *       keys' first two characters or more ({@code idSplit}), for exact and partial IDs;
+ *   <li>{@code p/<first two>.json}: package keys (whole name, last segment) → [name, ecosystem,
+ *       docs], for prefix search;
  *   <li>{@code f.json}: one character per doc for each facet (ecosystems as a bit set, severity,
  *       year), from which the browser counts a result set's facets ({@link Facets});
  *   <li>{@code d/<n>.json}: what a result shows, {@value #CHUNK} docs per file.
@@ -62,7 +64,7 @@ public final class SearchIndexWriter {
    * encoded again; the rest of the files are made as always, but a result chunk of unchanged docs
    * keeps its bytes. The files are exactly what a write from scratch makes (a test compares the two
    * over a series of edits). Otherwise the index is made from scratch, reusing the terms of docs
-   * whose title and text are unchanged, and remembered (unless the index is {@link
+   * whose title, facts and text are unchanged, and remembered (unless the index is {@link
    * KeptIndex#forOneWrite}).
    */
   public static Map<String, byte[]> write(
@@ -109,7 +111,11 @@ public final class SearchIndexWriter {
     files.put("meta.json", meta(docs, files, split, parts.facets()));
   }
 
-  /** ID and alias keys → docs, sharded by the key's last two characters. */
+  /**
+   * ID and alias keys → docs, sharded by the key's first characters: two, and more where a shard
+   * would be large ({@link #ID_SHARD_BYTES}), so that a partial ID finds the IDs it begins in one
+   * shard.
+   */
   static Map<String, byte[]> ids(List<SearchDoc> docs) {
     TreeMap<String, TreeSet<Integer>> ids = new TreeMap<>();
     for (int n = 0; n < docs.size(); n++) {
@@ -118,30 +124,74 @@ public final class SearchIndexWriter {
         if (key.length() >= 3) ids.computeIfAbsent(key, x -> new TreeSet<>()).add(n);
       }
     }
-    Map<String, Map<String, List<Integer>>> idShards = new TreeMap<>();
-    ids.forEach(
-        (key, set) ->
-            idShards
-                .computeIfAbsent("ids/" + tail(key) + ".json", x -> new TreeMap<>())
-                .put(key, List.copyOf(set)));
+    TreeMap<String, List<Integer>> lists = new TreeMap<>();
+    ids.forEach((key, set) -> lists.put(key, List.copyOf(set)));
     Map<String, byte[]> files = new TreeMap<>();
-    idShards.forEach((file, map) -> files.put(file, json(map)));
+    idShards(lists, 2, files);
     return files;
   }
 
-  /** Package keys → [name, ecosystem, docs], sharded by the key's first two characters. */
+  /** An ID shard larger than this is split by one more character of its keys. */
+  static final int ID_SHARD_BYTES = 6_000;
+
+  /** The longest prefix an ID shard is split to. */
+  private static final int ID_PREFIX_MAX = 16;
+
+  private static void idShards(
+      TreeMap<String, List<Integer>> keys, int length, Map<String, byte[]> files) {
+    Map<String, TreeMap<String, List<Integer>>> groups = new TreeMap<>();
+    keys.forEach((k, d) -> groups.computeIfAbsent(head(k, length), x -> new TreeMap<>()).put(k, d));
+    groups.forEach(
+        (prefix, group) -> {
+          byte[] bytes = json(group);
+          boolean longer = group.keySet().stream().anyMatch(k -> k.length() > length);
+          if (bytes.length > ID_SHARD_BYTES && length < ID_PREFIX_MAX && longer) {
+            // Keys no longer than the prefix stay in the prefix's own shard.
+            TreeMap<String, List<Integer>> own = new TreeMap<>(group.headMap(prefix, true));
+            TreeMap<String, List<Integer>> longOnes = new TreeMap<>(group.tailMap(prefix, false));
+            files.put("ids/" + prefix + ".json", json(own));
+            idShards(longOnes, length + 1, files);
+          } else {
+            files.put("ids/" + prefix + ".json", bytes);
+          }
+        });
+  }
+
+  /**
+   * The keys a package is found by: its whole name's, and its last segment's (a Maven artifactId,
+   * an npm name without its scope, a Go module path's last element before any major version), so
+   * that {@code corvid-client} finds {@code dev.corvid:corvid-client} as its own name.
+   */
+  static List<String> packageKeys(String name) {
+    List<String> keys = new ArrayList<>();
+    String whole = SearchAnalyzer.idKey(name);
+    if (!whole.isEmpty()) keys.add(whole);
+    String[] segments = name.split("[/:]");
+    int last = segments.length - 1;
+    while (last > 0 && (segments[last].isBlank() || segments[last].matches("v[0-9]+"))) last--;
+    if (last > 0) {
+      String tail = SearchAnalyzer.idKey(segments[last]);
+      if (!tail.isEmpty() && !keys.contains(tail)) keys.add(tail);
+    }
+    return keys;
+  }
+
+  /**
+   * Package keys ({@link #packageKeys}) → [name, ecosystem, docs], sharded by the key's first two
+   * characters.
+   */
   static Map<String, byte[]> packages(List<SearchDoc> docs) {
     TreeMap<String, PackageEntry> packages = new TreeMap<>();
     for (int n = 0; n < docs.size(); n++) {
       for (SearchDoc.PackageRef p : docs.get(n).packages()) {
-        String key = SearchAnalyzer.idKey(p.name());
-        if (key.isEmpty()) continue;
-        packages
-            .computeIfAbsent(
-                key + "\u0000" + p.ecosystem(),
-                x -> new PackageEntry(key, p.name(), p.ecosystem(), new TreeSet<>()))
-            .docs()
-            .add(n);
+        for (String key : packageKeys(p.name())) {
+          packages
+              .computeIfAbsent(
+                  key + "\u0000" + p.name() + "\u0000" + p.ecosystem(),
+                  x -> new PackageEntry(key, p.name(), p.ecosystem(), new TreeSet<>()))
+              .docs()
+              .add(n);
+        }
       }
     }
     Map<String, List<List<Object>>> packageShards = new TreeMap<>();
@@ -188,6 +238,7 @@ public final class SearchIndexWriter {
     // Which shard files exist, so a browser asks only for those (a missing shard would be a 404).
     List<String> termShards = new ArrayList<>();
     List<String> idFiles = new ArrayList<>();
+    List<String> idSplit = new ArrayList<>();
     List<String> packageFiles = new ArrayList<>();
     for (String f : files.keySet()) {
       String stem = f.substring(f.indexOf('/') + 1, f.length() - ".json".length());
@@ -196,13 +247,19 @@ public final class SearchIndexWriter {
       else if (f.startsWith("p/")) packageFiles.add(stem);
     }
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("version", 1);
+    for (String id : idFiles) {
+      // A shard's prefix is split when a longer prefix of it has a shard too.
+      String parent = id.substring(0, id.length() - 1);
+      if (id.length() > 2 && !idSplit.contains(parent)) idSplit.add(parent);
+    }
+    meta.put("version", 2);
     meta.put("t", termShards);
     meta.put("ids", idFiles);
     meta.put("p", packageFiles);
     meta.put("docs", docs.size());
     meta.put("chunk", CHUNK);
     meta.put("split", split);
+    meta.put("idSplit", idSplit);
     meta.put("ecosystems", facets.ecosystems());
     meta.put("severities", Facets.SEVERITIES);
     meta.put("minYear", facets.minYear());
@@ -214,10 +271,6 @@ public final class SearchIndexWriter {
   static String head(String s, int n) {
     int end = s.offsetByCodePoints(0, Math.min(n, s.codePointCount(0, s.length())));
     return s.substring(0, end);
-  }
-
-  private static String tail(String key) {
-    return key.length() <= 2 ? key : key.substring(key.length() - 2);
   }
 
   static byte[] json(Object value) {

@@ -25,7 +25,11 @@ import java.util.stream.Stream;
  * ../shared/corpora (the Go vulnerability database, PyPA and RustSec), repeated with renamed IDs
  * and packages up to N. Used by bench/search-budget.sh; not a test.
  *
- * <p>Usage: SearchIndexBench CORPORA_DIR N OUT_DIR
+ * <p>Usage: SearchIndexBench CORPORA_DIR N OUT_DIR [PAGES_DIR]
+ *
+ * <p>With PAGES_DIR, also writes each doc as an advisory page ({@code advisories/<id>/index.html}:
+ * its title, IDs, severity, packages, CWEs' words and text), for another search engine to index the
+ * same site.
  */
 public final class SearchIndexBench {
   public static void main(String[] args) throws Exception {
@@ -53,6 +57,36 @@ public final class SearchIndexBench {
     System.out.printf(
         "%d docs from %d real records: %d files, %.1f MB, in %.1f s%n",
         n, real.size(), files.size(), bytes / 1e6, (System.nanoTime() - start) / 1e9);
+    if (args.length > 3) pages(docs, Path.of(args[3]));
+  }
+
+  /** Each doc as a plain advisory page, with what the search index holds of it. */
+  static void pages(List<SearchDoc> docs, Path root) throws Exception {
+    for (SearchDoc d : docs) {
+      String html =
+          "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>"
+              + escape(d.id() + ": " + d.title())
+              + "</title></head>\n<body>\n<main>\n<h1>"
+              + escape(d.title())
+              + "</h1>\n<p>"
+              + escape(String.join(", ", d.ids()))
+              + "</p>\n<p>"
+              + escape(d.severityLabel() + " " + d.score())
+              + "</p>\n<p>"
+              + escape(d.packagesSummary() + " · " + d.published())
+              + "</p>\n<p>"
+              + escape(d.facts())
+              + "</p>\n<div>"
+              + escape(d.body()).replace("\n\n", "</p><p>")
+              + "</div>\n</main>\n</body>\n</html>\n";
+      Path page = root.resolve(d.path()).resolve("index.html");
+      Files.createDirectories(page.getParent());
+      Files.writeString(page, html);
+    }
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /**
@@ -108,7 +142,8 @@ public final class SearchIndexBench {
         a.affected().stream().map(p -> p.ecosystem()).distinct().toList(),
         level,
         year,
-        a.details() + "\n" + summary);
+        a.details() + "\n" + summary,
+        SearchDoc.factWords(a.cwes(), level));
   }
 
   static List<Advisory> read(Path corpora) throws Exception {

@@ -57,6 +57,28 @@ class SearchIndexPatchTest {
     edit(0, d -> with(d, "A new title about quokkas", d.body()));
     assertThat(analysed.get()).isEqualTo(2);
 
+    // The facts' words (a CWE's, a severity's) are a title's: analysed again with it.
+    edit(
+        3,
+        d ->
+            new SearchDoc(
+                d.id(),
+                d.title(),
+                d.path(),
+                d.severityLabel(),
+                d.score(),
+                d.packagesSummary(),
+                d.published(),
+                d.withdrawn(),
+                d.ids(),
+                d.packages(),
+                d.ecosystems(),
+                d.severity(),
+                d.year(),
+                d.body(),
+                SearchDoc.factWords(List.of("CWE-918", "CWE-22"), "critical")));
+    assertThat(analysed.get()).isEqualTo(2);
+
     // The only doc holding a term loses it: its postings, and perhaps its shard, go.
     edit(5, d -> with(d, d.title(), d.body().replace(" zyxwordnew unheardofterm", "")));
 
@@ -78,7 +100,8 @@ class SearchIndexPatchTest {
                 List.of("npm"),
                 "critical",
                 d.year(),
-                d.body()));
+                d.body(),
+                d.facts()));
     assertThat(analysed.get()).isZero();
     // The facets alone: a severity, then a year.
     edit(
@@ -98,7 +121,8 @@ class SearchIndexPatchTest {
                 d.ecosystems(),
                 "low",
                 d.year(),
-                d.body()));
+                d.body(),
+                d.facts()));
     edit(
         9,
         d ->
@@ -116,7 +140,8 @@ class SearchIndexPatchTest {
                 d.ecosystems(),
                 d.severity(),
                 2019,
-                d.body()));
+                d.body(),
+                d.facts()));
 
     // Two docs at once, one of them emptied of text.
     analysed.set(0);
@@ -232,7 +257,8 @@ class SearchIndexPatchTest {
         List.of("PyPI"),
         severity,
         year,
-        body);
+        body,
+        SearchDoc.factWords(List.of("CWE-79"), severity));
   }
 
   private static SearchDoc with(SearchDoc d, String title, String body) {
@@ -250,6 +276,7 @@ class SearchIndexPatchTest {
         d.ecosystems(),
         d.severity(),
         d.year(),
-        body);
+        body,
+        d.facts());
   }
 }
