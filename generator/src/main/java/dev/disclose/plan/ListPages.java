@@ -132,7 +132,8 @@ final class ListPages {
                                       key.ecosystem(),
                                       SitePaths.ecosystem(key.ecosystem()),
                                       0,
-                                      ""))))
+                                      "")),
+                              path))
                       .withFeed(path, label));
             });
     pages.add(
