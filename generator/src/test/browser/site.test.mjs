@@ -228,29 +228,76 @@ try {
   await axe(darkResponse, 'response page, dark');
   await dark.close();
 
-  // --- A phone: nothing wider than the screen ---
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  for (const [name, target] of [['advisory', url], ['home', base]]) {
-    const p = await open(phone, target);
-    // Against the layout viewport: on a mobile viewport, innerWidth grows with content too wide.
-    const { overflow, wide } = await p.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const scrolls = (e) => { // inside a box that scrolls or clips its own overflow
-        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
-          if (getComputedStyle(a).overflowX !== 'visible') return true;
+  // --- Every kind of page at a phone's and a desktop's size, light and dark ---
+  // Each page: nothing scrolls sideways, axe finds nothing serious, and a screenshot is kept.
+  // On an advisory page, what to do about each package (its fixed version, or that there is
+  // none yet) is in the first screenful.
+  const firstLink = async (page, selector) => {
+    const href = await page.locator(selector).first().getAttribute('href');
+    return new URL(href, page.url()).href;
+  };
+  const survey = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const start = await open(survey, base);
+  const firstAdvisory = await firstLink(start, 'table.advisories tbody tr a');
+  const withdrawn = await firstLink(start, 'table.advisories tbody tr.withdrawn a');
+  const ecosystem = await firstLink(start, '.filters section:first-child a');
+  const advisoryPage = await open(survey, firstAdvisory);
+  const packagePage = await firstLink(advisoryPage, '.package h3 a');
+  await survey.close();
+  const pages = [
+    ['home', base], ['advisory', firstAdvisory], ['advisory-rated', url], ['withdrawn', withdrawn],
+    ['package', packagePage], ['ecosystem', ecosystem], ['years', new URL('years/', base).href],
+    ['response', new URL('response/', base).href], ['policy', new URL('policy/', base).href],
+    ['feeds', new URL('feeds/', base).href], ['search', new URL('search/', base).href],
+    ['releases', new URL('releases/', base).href], ['404', new URL('no-such-page/', base).href],
+  ];
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    for (const colorScheme of ['light', 'dark']) {
+      const mobile = width < 600;
+      const context = await browser.newContext({
+        viewport: { width, height }, colorScheme, isMobile: mobile, hasTouch: mobile,
+      });
+      for (const [name, target] of pages) {
+        const where = `${name} page at ${width} px, ${colorScheme}`;
+        const p = await open(context, target);
+        // On a mobile viewport innerWidth grows with content too wide: measure against the set width.
+        const { scrollWidth, innerWidth, wide } = await p.evaluate(() => {
+          const limit = document.documentElement.clientWidth;
+          const scrolls = (e) => { // inside a box that scrolls or clips its own overflow
+            for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+              if (getComputedStyle(a).overflowX !== 'visible') return true;
+            }
+            return false;
+          };
+          const wide = [...document.body.querySelectorAll('*')]
+            .filter((e) => e.getBoundingClientRect().right > limit + 1 && !scrolls(e))
+            .map((e) => `<${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? ` class="${e.className}"` : ''}> ${(e.textContent || '').trim().slice(0, 60)} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`);
+          return { scrollWidth: document.scrollingElement.scrollWidth, innerWidth, wide: wide.slice(0, 5) };
+        });
+        expect(scrollWidth <= width && scrollWidth <= innerWidth,
+          `${where}: does not scroll sideways (scrollWidth ${scrollWidth}, innerWidth ${innerWidth})`
+          + (scrollWidth > width && wide.length ? `\n      ${wide.join('\n      ')}` : ''));
+        if (name.startsWith('advisory') || name === 'withdrawn') {
+          const advice = p.locator('.package .advice').first();
+          const text = (await advice.innerText().catch(() => '')).trim();
+          const box = await advice.boundingBox();
+          expect(!!box && box.y >= 0 && box.y + box.height < height && /Upgrade to|No fixed version yet/.test(text),
+            `${where}: what to do ("${text}") is in the first screen (bottom ${box ? Math.round(box.y + box.height) : 'none'} of ${height} px)`);
+          const severities = await p.locator('main .advisory-header .severity, main dl.facts .severity').count();
+          expect(severities === 1, `${where}: the top shows the severity once (${severities})`);
         }
-        return false;
-      };
-      const wide = [...document.body.querySelectorAll('*')]
-        .filter((e) => e.getBoundingClientRect().right > width + 1 && !scrolls(e))
-        .map((e) => `<${e.tagName.toLowerCase()}${e.className ? ` class="${e.className}"` : ''}> ${(e.textContent || '').trim().slice(0, 60)} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`);
-      return { overflow: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
-    });
-    expect(overflow <= 1, `${name} page fits a 390 px screen (overflow ${overflow} px)`
-      + (overflow > 1 && wide.length ? `\n      ${wide.join('\n      ')}` : ''));
-    if (name === 'advisory') await p.screenshot({ path: path.join(shots, 'advisory-mobile.png'), fullPage: true });
+        if (name === 'withdrawn') {
+          const top = await p.locator('.advisory-header').innerText();
+          expect(/Withdrawn/.test(top), `${where}: the top says it is withdrawn`);
+        }
+        await noProblems(p, where);
+        await p.screenshot({ path: path.join(shots, `${name}-${width}-${colorScheme}.png`), fullPage: true });
+        await axe(p, where);
+        await p.close();
+      }
+      await context.close();
+    }
   }
-  await phone.close();
 } catch (e) {
   failures.push(`the test itself failed: ${e.stack || e}`);
 } finally {

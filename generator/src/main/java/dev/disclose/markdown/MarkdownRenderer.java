@@ -63,6 +63,18 @@ public final class MarkdownRenderer {
    * where} (a file and line) when it breaks {@link MarkdownLimits} or still nests too deeply.
    */
   public static SafeHtml render(String markdown, String where) {
+    return render(markdown, where, AS_WRITTEN);
+  }
+
+  /** Headings as the text writes them (an {@code <h1>} made h2): for a text that stands alone. */
+  public static final int AS_WRITTEN = 0;
+
+  /**
+   * As {@link #render(String, String)}, with the text's headings moved so that its top level is
+   * {@code topLevel} (2 to 6; {@link #AS_WRITTEN} leaves them): the level below the page's heading
+   * that the text sits under. Heading IDs stay as their text makes them.
+   */
+  public static SafeHtml render(String markdown, String where, int topLevel) {
     Optional<MarkdownLimits.Breach> breach = MarkdownLimits.check(markdown);
     if (breach.isPresent()) {
       MarkdownLimits.Breach b = breach.get();
@@ -75,7 +87,10 @@ public final class MarkdownRenderer {
               + "; simplify the Markdown (`disclose validate` shows each place)");
     }
     try {
-      return HtmlSanitizer.sanitize(html(markdown, needs(markdown)));
+      String html = html(markdown, needs(markdown));
+      return topLevel == AS_WRITTEN
+          ? HtmlSanitizer.sanitize(html)
+          : HtmlSanitizer.sanitize(html, topLevel);
     } catch (StackOverflowError e) {
       // The last line of defence: a shape the limits do not foresee must still name its file.
       throw new Unrenderable(

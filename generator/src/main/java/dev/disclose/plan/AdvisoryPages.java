@@ -24,6 +24,9 @@ import java.util.Optional;
  * unchanged advisory shows keeps its instances.
  */
 final class AdvisoryPages {
+  /** The details sit under the page's "Details" h2: their own headings start at h3. */
+  static final int DETAILS_TOP_LEVEL = 3;
+
   static final Slot<ViewInput, AdvisoryView> VIEW = new Slot<>("advisory view");
   static final Slot<AdvisoryView, RowView> ROW = new Slot<>("advisory row");
   static final Slot<MadeOfView, SearchDoc> SEARCH_DOC = new Slot<>("search document");
@@ -168,7 +171,9 @@ final class AdvisoryPages {
                       a.details(),
                       md ->
                           MarkdownRenderer.render(
-                              md, a.source().relativePath() + ":" + a.source().detailsLine()));
+                              md,
+                              a.source().relativePath() + ":" + a.source().detailsLine(),
+                              DETAILS_TOP_LEVEL));
               return memo.get(
                   VIEW,
                   a.id(),

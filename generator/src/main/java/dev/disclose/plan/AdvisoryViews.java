@@ -2,7 +2,7 @@ package dev.disclose.plan;
 
 import dev.disclose.advisory.Advisory;
 import dev.disclose.advisory.AdvisoryId;
-import dev.disclose.advisory.RangeType;
+import dev.disclose.advisory.Affected;
 import dev.disclose.advisory.Severity;
 import dev.disclose.advisory.Status;
 import dev.disclose.advisory.Timestamp;
@@ -93,34 +93,7 @@ final class AdvisoryViews {
     Optional<Timestamp> modified = a.effectiveModified(lastCommit);
     SiteConfig config = context.config();
     String editUrl = config.editUrl(a.source().relativePath()).orElse("");
-    List<Views.AffectedView> affected =
-        a.affected().stream()
-            .map(
-                p ->
-                    new Views.AffectedView(
-                        p.ecosystem(),
-                        p.packageName(),
-                        SitePaths.packagePage(p.ecosystem(), p.packageName()),
-                        p.purl()
-                            .or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName()))
-                            .orElse(""),
-                        p.ranges().stream().map(RangeText::describe).toList(),
-                        p.ranges().stream()
-                            .filter(r -> r.type() != RangeType.GIT)
-                            .flatMap(r -> r.fixed().stream())
-                            .distinct()
-                            .toList(),
-                        p.ranges().stream()
-                            .filter(r -> r.type() != RangeType.GIT)
-                            .flatMap(r -> r.fixed().stream())
-                            .distinct()
-                            .map(v -> fixedLink(p.ecosystem(), p.packageName(), v))
-                            .toList(),
-                        p.versions(),
-                        List.copyOf(p.functions().keySet()),
-                        p.os(),
-                        p.arch()))
-            .toList();
+    List<Views.AffectedView> affected = a.affected().stream().map(this::affected).toList();
     String packages =
         a.affected().stream()
             .map(p -> p.packageName() + " (" + p.ecosystem() + ")")
@@ -129,6 +102,7 @@ final class AdvisoryViews {
     return new AdvisoryView(
         a.id(),
         a.title(),
+        PageDescription.of(a.title(), a.details()),
         path,
         base + path,
         status(a),
@@ -182,6 +156,28 @@ final class AdvisoryViews {
             .toList(),
         banner(a),
         a.importedFrom().map(from -> new Views.ImportedView(from.database(), link(from.id()))));
+  }
+
+  private Views.AffectedView affected(Affected p) {
+    List<String> fixed = FixAdvice.fixedVersions(p);
+    List<LinkView> fixedLinks =
+        fixed.stream().map(v -> fixedLink(p.ecosystem(), p.packageName(), v)).toList();
+    return new Views.AffectedView(
+        p.ecosystem(),
+        p.packageName(),
+        SitePaths.packagePage(p.ecosystem(), p.packageName()),
+        p.purl().or(() -> Ecosystems.purlFor(p.ecosystem(), p.packageName())).orElse(""),
+        p.ranges().stream().map(RangeText::describe).toList(),
+        fixed,
+        fixedLinks,
+        p.versions(),
+        List.copyOf(p.functions().keySet()),
+        p.os(),
+        p.arch(),
+        FixAdvice.advice(p),
+        FixAdvice.fixedIn(p),
+        FixAdvice.affected(p),
+        fixedLinks.stream().filter(LinkView::hasHref).toList());
   }
 
   /**

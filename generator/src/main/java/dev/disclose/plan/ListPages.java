@@ -122,7 +122,8 @@ final class ListPages {
                         List.of(
                             new EntryView(
                                 key.ecosystem(), SitePaths.ecosystem(key.ecosystem()), 0, "")),
-                        label(key))));
+                        label(key),
+                        SitePaths.packagePage(key.ecosystem(), key.name()))));
     pages.addAll(
         indexPages(
             SitePaths.PACKAGES, "Packages", "Every package with an advisory.", packageEntries));
@@ -261,6 +262,22 @@ final class ListPages {
       List<Advisory> advisories,
       List<EntryView> related,
       String feedTitle) {
+    return advisoryList(path, title, heading, intro, advisories, related, feedTitle, "");
+  }
+
+  /**
+   * The same, of one package's advisories when {@code packagePath} is that package's page: its rows
+   * then show that package's versions only.
+   */
+  private List<PageSpec> advisoryList(
+      String path,
+      String title,
+      String heading,
+      String intro,
+      List<Advisory> advisories,
+      List<EntryView> related,
+      String feedTitle,
+      String packagePath) {
     int size = config.listPageSize();
     int count = Pager.count(advisories.size(), size);
     List<PageSpec> pages = new ArrayList<>(count);
@@ -276,7 +293,8 @@ final class ListPages {
                   heading,
                   intro,
                   rows(Pager.slice(advisories, n, size)),
-                  n == 1 ? related : List.of()));
+                  n == 1 ? related : List.of(),
+                  packagePath));
       pages.add(feedTitle.isEmpty() ? p : p.withFeed(path, feedTitle));
     }
     return pages;

@@ -41,7 +41,7 @@ public final class RangeText {
     return start + ", " + end;
   }
 
-  private static String shortHash(String commit) {
+  static String shortHash(String commit) {
     return commit.length() > 12 ? commit.substring(0, 12) : commit;
   }
 }

@@ -22,6 +22,9 @@ import java.util.function.Function;
  * package is fixed in it.
  */
 final class ReleasePages {
+  /** A release's notes sit under the page's "Release notes" h2: their headings start at h3. */
+  static final int NOTES_TOP_LEVEL = 3;
+
   private final Memo memo;
   private final SiteConfig config;
   private final Catalog catalog;
@@ -63,7 +66,9 @@ final class ReleasePages {
                         SitePlanner.MARKDOWN,
                         "release\0" + r.source() + "\0" + r.line(),
                         r.notes(),
-                        md -> MarkdownRenderer.render(md, r.source() + ":" + r.line())))
+                        md ->
+                            MarkdownRenderer.render(
+                                md, r.source() + ":" + r.line(), NOTES_TOP_LEVEL)))
             .toList();
     for (int i = 0; i < ordered.size(); i++) {
       Release r = ordered.get(i);

@@ -33,6 +33,10 @@ public final class SitePlanner {
       new Slot<>("similar advisories", true);
   static final Slot<AdvisoryViews.Context, AdvisoryViews.Context> VIEW_CONTEXT =
       new Slot<>("what views show of the site");
+
+  /** The policy's text sits under the page's h1: its own headings start at h2. */
+  static final int POLICY_TOP_LEVEL = 2;
+
   static final Slot<String, SafeHtml> MARKDOWN = new Slot<>("Markdown as HTML");
 
   private final Memo memo;
@@ -82,7 +86,8 @@ public final class SitePlanner {
                         MARKDOWN,
                         "policy",
                         markdown,
-                        md -> MarkdownRenderer.render(md, "the security policy")));
+                        md ->
+                            MarkdownRenderer.render(md, "the security policy", POLICY_TOP_LEVEL)));
     AdvisoryViews views =
         new AdvisoryViews(
             viewContext(

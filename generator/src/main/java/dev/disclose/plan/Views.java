@@ -63,7 +63,10 @@ public final class Views {
   public record VectorView(String version, String vector, String score, String label) {}
 
   /**
-   * {@code fixedLinks}: each fixed version linked to its release notes where the site knows them.
+   * {@code fixedLinks}: each fixed version linked to its release notes where the site knows them;
+   * {@code releaseNotes}: those the site knows notes of; {@code advice}: what a user of the package
+   * does ("Upgrade to 0.7.2 or later"); {@code fixedIn}: where the fix is, as a list's row says it;
+   * {@code affectedSummary}: the affected ranges, or versions, on one line.
    */
   public record AffectedView(
       String ecosystem,
@@ -76,7 +79,11 @@ public final class Views {
       List<String> versions,
       List<String> functions,
       List<String> os,
-      List<String> arch) {}
+      List<String> arch,
+      String advice,
+      String fixedIn,
+      String affectedSummary,
+      List<LinkView> releaseNotes) {}
 
   /** A release's page: its notes and the advisories it fixes. */
   public record ReleaseView(
@@ -97,10 +104,14 @@ public final class Views {
 
   public record StepView(String label, String date, String daysAfterReport) {}
 
-  /** Everything an advisory page shows; lists show {@link RowView}s. */
+  /**
+   * Everything an advisory page shows; lists show {@link RowView}s. {@code description}: the page's
+   * description for search results and link previews.
+   */
   public record AdvisoryView(
       String id,
       String title,
+      String description,
       String path,
       String url,
       String status,
@@ -202,9 +213,22 @@ public final class Views {
   /** An entry of an index page (a package, an ecosystem, a year, a severity). */
   public record EntryView(String label, String path, int count, String note) {}
 
-  /** A page listing advisories. */
+  /**
+   * A page listing advisories; {@code packagePath}: on a package's page, the package's, whose
+   * affected versions the rows show without naming it, else empty.
+   */
   public record ListView(
-      String heading, String intro, List<RowView> advisories, List<EntryView> related) {}
+      String heading,
+      String intro,
+      List<RowView> advisories,
+      List<EntryView> related,
+      String packagePath) {
+    /** A list of advisories of any packages. */
+    public ListView(
+        String heading, String intro, List<RowView> advisories, List<EntryView> related) {
+      this(heading, intro, advisories, related, "");
+    }
+  }
 
   /** A page listing entries (all packages, ecosystems, years). */
   public record IndexView(String heading, String intro, List<EntryView> entries) {}

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo site in a real browser (Debian's Chromium, headless, driven by playwright-core from
  * {@code src/test/browser/site.test.mjs}): the home page, a click through to an advisory, what a
- * reader sees there, axe-core accessibility checks in light and dark mode, keyboard access, a
- * phone-sized screen. Screenshots go to {@code target/browser/}.
+ * reader sees there, axe-core accessibility checks in light and dark mode, keyboard access, and
+ * every kind of page at a phone's and a desktop's width, light and dark: none scrolls sideways, and
+ * an advisory's fix is in the first screen. Screenshots go to {@code target/browser/}.
  */
 class BrowserTest {
   static final String PREFIX = "/security/";
@@ -49,7 +50,7 @@ class BrowserTest {
                   SiteTools.base(server, PREFIX).toString(),
                   shots.toString()));
       command.addAll(hidden);
-      SiteTools.Result r = SiteTools.run(command, SiteTools.BROWSER, Duration.ofMinutes(3));
+      SiteTools.Result r = SiteTools.run(command, SiteTools.BROWSER, Duration.ofMinutes(10));
       System.out.println(r.output());
       assertThat(r.exitCode()).as(r.output()).isZero();
       assertThat(r.output()).contains("0 failed");
@@ -61,8 +62,13 @@ class BrowserTest {
             "home.png",
             "advisory.png",
             "advisory-dark.png",
-            "advisory-mobile.png",
-            "response.png")) {
+            "response.png",
+            "advisory-390-light.png",
+            "advisory-390-dark.png",
+            "advisory-1280-light.png",
+            "advisory-1280-dark.png",
+            "policy-390-light.png",
+            "404-390-dark.png")) {
       assertThat(shots.resolve(shot)).as(shot).isNotEmptyFile();
     }
   }

@@ -133,7 +133,8 @@ class XssCorpusTest {
   private static void check(String where, Document doc, List<String> problems, boolean page) {
     for (Element e : doc.getAllElements()) {
       String tag = e.tagName().toLowerCase(Locale.ROOT);
-      // What the theme itself puts there: the search module, the stylesheets and feed links, the
+      // What the theme itself puts there: the search module, the stylesheets, icon and feed links,
+      // the
       // search forms, metadata, an alias's redirect to a relative page, the Response page's charts.
       boolean ours =
           page
@@ -143,6 +144,8 @@ class XssCorpusTest {
                   || (tag.equals("link")
                       && (e.attr("href").endsWith("assets/style.css")
                           || e.attr("href").endsWith("assets/search/search.css")
+                          || (e.attr("rel").equals("icon")
+                              && e.attr("href").endsWith("assets/favicon.svg"))
                           || e.attr("rel").equals("alternate")
                           || e.attr("rel").equals("canonical")))
                   || (tag.equals("form")

@@ -65,7 +65,7 @@ public final class SvgChart {
   private static final int BAR = 24;
   private static final int STACK_BAR = 40;
   private static final int GAP = 28;
-  private static final int MIN_WIDTH = 480;
+  private static final int MIN_WIDTH = 340;
 
   private SvgChart() {}
 
@@ -285,7 +285,7 @@ public final class SvgChart {
 
   /** Swatch, gap, the name at about 7 px a character in 12 px system fonts, and spacing. */
   private static double legendWidth(String name) {
-    return 17 + 7.2 * name.length() + 18;
+    return 17 + 7.2 * name.length() + 12;
   }
 
   private static double y(double value, double top) {
