@@ -37,7 +37,7 @@ const browser = await chromium.launch({
 
 /**
  * The search page, recording script errors, CSP violations, failed requests and layout shifts
- * (those within 500 ms of the reader's input excluded, as CLS counts them).
+ * (those that follow the reader's own input excluded, as CLS counts them).
  */
 async function open(context, url) {
   const page = await context.newPage();

@@ -56,7 +56,7 @@ class PreviewBuildErrorsTest {
     return events;
   }
 
-  /** The next event named {@code name}, skipping others, within 30 s. */
+  /** The next event named {@code name}, skipping others; a rebuild that never reports fails. */
   private static Event next(BlockingQueue<Event> events, String name) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
