@@ -29,17 +29,21 @@ final class FixAdvice {
     return List.copyOf(fixed);
   }
 
-  /** A range's way out: to its fixed version, to a release after its last affected one, or none. */
-  private record Remedy(String upgrade, String fixed) {}
+  /**
+   * A range's way out: to its fixed version, to a release after its last affected one, or none;
+   * {@code after} tells which, for a row's wording.
+   */
+  private record Remedy(String upgrade, String fixed, boolean after) {}
 
   private static Optional<Remedy> remedy(AffectedRange r) {
     if (r.type() == RangeType.GIT)
-      return r.fixed().map(RangeText::shortHash).map(c -> new Remedy(c, "commit " + c));
-    if (r.fixed().isPresent()) return Optional.of(new Remedy(r.fixed().get(), r.fixed().get()));
+      return r.fixed().map(RangeText::shortHash).map(c -> new Remedy(c, "commit " + c, false));
+    if (r.fixed().isPresent())
+      return Optional.of(new Remedy(r.fixed().get(), r.fixed().get(), false));
     // OSV's limit bounds an open interval: the versions from it on are not affected.
     return r.lastAffected()
-        .map(v -> new Remedy("a release after " + v, "after " + v))
-        .or(() -> r.limit().map(v -> new Remedy(v, v)));
+        .map(v -> new Remedy("a release after " + v, v, true))
+        .or(() -> r.limit().map(v -> new Remedy(v, v, false)));
   }
 
   /**
@@ -79,17 +83,24 @@ final class FixAdvice {
         : upgrade + "; no fixed version yet of " + String.join("; ", unfixed);
   }
 
-  /** Where the fix is, shortly, as a list's row says it. */
+  /**
+   * Where the fix is, shortly, as a list's row says it: "Fixed in 1.4.2", "Fixed in 1.4.2 and after
+   * 2.0.3".
+   */
   static String fixedIn(Affected p) {
-    List<String> fixed = new ArrayList<>();
+    List<String> in = new ArrayList<>();
+    List<String> after = new ArrayList<>();
     boolean unfixed = false;
     for (AffectedRange r : versionRanges(p)) {
       Optional<Remedy> remedy = remedy(r);
       if (remedy.isEmpty()) unfixed = true;
-      else add(fixed, remedy.get().fixed());
+      else add(remedy.get().after() ? after : in, remedy.get().fixed());
     }
-    if (fixed.isEmpty()) return "No fixed version yet";
-    return "Fixed in " + String.join(", ", fixed) + (unfixed ? "; not all lines yet" : "");
+    if (in.isEmpty() && after.isEmpty()) return "No fixed version yet";
+    List<String> where = new ArrayList<>();
+    if (!in.isEmpty()) where.add("in " + String.join(", ", in));
+    if (!after.isEmpty()) where.add("after " + String.join(", ", after));
+    return "Fixed " + String.join(" and ", where) + (unfixed ? "; not all lines yet" : "");
   }
 
   /** The affected ranges in words, or its affected versions when it lists no ranges. */

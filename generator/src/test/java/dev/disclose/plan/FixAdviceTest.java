@@ -73,9 +73,11 @@ class FixAdviceTest {
     assertThat(FixAdvice.advice(p))
         .isEqualTo(
             "Upgrade to 1.4.2 or a release after 2.0.3, or a later release of the same line");
-    assertThat(FixAdvice.fixedIn(p)).isEqualTo("Fixed in 1.4.2, after 2.0.3");
+    assertThat(FixAdvice.fixedIn(p)).isEqualTo("Fixed in 1.4.2 and after 2.0.3");
     assertThat(FixAdvice.advice(pkg(List.of(range("0", null, "2.0.3")), List.of())))
         .isEqualTo("Upgrade to a release after 2.0.3");
+    assertThat(FixAdvice.fixedIn(pkg(List.of(range("0", null, "2.0.3")), List.of())))
+        .isEqualTo("Fixed after 2.0.3");
   }
 
   @Test
