@@ -58,25 +58,7 @@ class SearchIndexPatchTest {
     assertThat(analysed.get()).isEqualTo(2);
 
     // The facts' words (a CWE's, a severity's) are a title's: analysed again with it.
-    edit(
-        3,
-        d ->
-            new SearchDoc(
-                d.id(),
-                d.title(),
-                d.path(),
-                d.severityLabel(),
-                d.score(),
-                d.packagesSummary(),
-                d.published(),
-                d.withdrawn(),
-                d.ids(),
-                d.packages(),
-                d.ecosystems(),
-                d.severity(),
-                d.year(),
-                d.body(),
-                SearchDoc.factWords(List.of("CWE-918", "CWE-22"), "critical")));
+    edit(3, d -> with(d, SearchDoc.factWords(List.of("CWE-918", "CWE-22"), "critical")));
     assertThat(analysed.get()).isEqualTo(2);
 
     // The only doc holding a term loses it: its postings, and perhaps its shard, go.
@@ -104,44 +86,8 @@ class SearchIndexPatchTest {
                 d.facts()));
     assertThat(analysed.get()).isZero();
     // The facets alone: a severity, then a year.
-    edit(
-        9,
-        d ->
-            new SearchDoc(
-                d.id(),
-                d.title(),
-                d.path(),
-                "Low 2.0",
-                "2.0",
-                d.packagesSummary(),
-                d.published(),
-                d.withdrawn(),
-                d.ids(),
-                d.packages(),
-                d.ecosystems(),
-                "low",
-                d.year(),
-                d.body(),
-                d.facts()));
-    edit(
-        9,
-        d ->
-            new SearchDoc(
-                d.id(),
-                d.title(),
-                d.path(),
-                d.severityLabel(),
-                d.score(),
-                d.packagesSummary(),
-                d.published(),
-                d.withdrawn(),
-                d.ids(),
-                d.packages(),
-                d.ecosystems(),
-                d.severity(),
-                2019,
-                d.body(),
-                d.facts()));
+    edit(9, d -> withSeverity(d, "Low 2.0", "2.0", "low"));
+    edit(9, d -> withYear(d, 2019));
 
     // Two docs at once, one of them emptied of text.
     analysed.set(0);
@@ -277,6 +223,63 @@ class SearchIndexPatchTest {
         d.severity(),
         d.year(),
         body,
+        d.facts());
+  }
+
+  private static SearchDoc with(SearchDoc d, String facts) {
+    return new SearchDoc(
+        d.id(),
+        d.title(),
+        d.path(),
+        d.severityLabel(),
+        d.score(),
+        d.packagesSummary(),
+        d.published(),
+        d.withdrawn(),
+        d.ids(),
+        d.packages(),
+        d.ecosystems(),
+        d.severity(),
+        d.year(),
+        d.body(),
+        facts);
+  }
+
+  private static SearchDoc withSeverity(SearchDoc d, String label, String score, String level) {
+    return new SearchDoc(
+        d.id(),
+        d.title(),
+        d.path(),
+        label,
+        score,
+        d.packagesSummary(),
+        d.published(),
+        d.withdrawn(),
+        d.ids(),
+        d.packages(),
+        d.ecosystems(),
+        level,
+        d.year(),
+        d.body(),
+        d.facts());
+  }
+
+  private static SearchDoc withYear(SearchDoc d, int year) {
+    return new SearchDoc(
+        d.id(),
+        d.title(),
+        d.path(),
+        d.severityLabel(),
+        d.score(),
+        d.packagesSummary(),
+        d.published(),
+        d.withdrawn(),
+        d.ids(),
+        d.packages(),
+        d.ecosystems(),
+        d.severity(),
+        year,
+        d.body(),
         d.facts());
   }
 }
