@@ -1,15 +1,11 @@
 package dev.disclose.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
+import dev.disclose.pipeline.GeneratorVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The version the build wrote into {@code version.properties} and the commit into {@code
- * commit.txt}: {@code disclose 0.2.0 (commit abc1234)}, with {@code , modified} when the work tree
+ * The version and commit the build wrote ({@link GeneratorVersion}), as {@code --version} prints
+ * them: {@code disclose 0.2.0 (commit abc1234)}, with {@code , modified} when the work tree
  * differed from the commit.
  */
 public final class VersionProvider implements IVersionProvider {
@@ -17,17 +13,7 @@ public final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    Properties build = new Properties();
-    String commit;
-    try (InputStream version = VersionProvider.class.getResourceAsStream("version.properties");
-        InputStream described = VersionProvider.class.getResourceAsStream("commit.txt")) {
-      if (version != null) build.load(version);
-      commit =
-          described == null ? "" : new String(described.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new String[] {describe(build.getProperty("version"), commit)};
+    return new String[] {describe(GeneratorVersion.version(), GeneratorVersion.commit())};
   }
 
   /**

@@ -13,15 +13,31 @@ import java.util.Properties;
  * generators of different commits may differ, so the build manifest names both.
  */
 public final class GeneratorVersion {
-  private static final String CURRENT = read();
+  private static final String[] READ = read();
+  private static final String VERSION = READ[0];
+  private static final String COMMIT = READ[1];
 
   private GeneratorVersion() {}
 
+  /** The version and commit in one word, as the build manifest names them. */
   public static String current() {
-    return CURRENT;
+    return COMMIT.isEmpty() ? VERSION : VERSION + "+" + COMMIT;
   }
 
-  private static String read() {
+  /** The release version, or {@code dev} for a build that was given none. */
+  public static String version() {
+    return VERSION;
+  }
+
+  /**
+   * What {@code git describe --always --dirty=-modified} printed when the jar was built, or empty
+   * without git.
+   */
+  public static String commit() {
+    return COMMIT;
+  }
+
+  private static String[] read() {
     Properties build = new Properties();
     String commit = "";
     try (InputStream version =
@@ -35,7 +51,6 @@ public final class GeneratorVersion {
     }
     String version = build.getProperty("version", "");
     if (version.isBlank() || version.contains("${")) version = "dev";
-    commit = commit.strip();
-    return commit.isEmpty() ? version : version + "+" + commit;
+    return new String[] {version, commit.strip()};
   }
 }
