@@ -1,6 +1,7 @@
 package dev.disclose.plan;
 
 import dev.disclose.markdown.MarkdownText;
+import java.util.regex.Pattern;
 
 /**
  * An advisory page's description for search results and link previews: the opening sentences of its
@@ -17,6 +18,9 @@ final class PageDescription {
   private static final int SOURCE = 2000;
 
   private PageDescription() {}
+
+  /** How a heading, HTML block, table, quote, setext underline or thematic break begins. */
+  private static final Pattern NOT_PROSE = Pattern.compile("([#<|>]|[=-]{3,}|[*_]{3,}$).*");
 
   /** The description of an advisory titled {@code title} whose details are {@code markdown}. */
   static String of(String title, String markdown) {
@@ -63,7 +67,7 @@ final class PageDescription {
         continue;
       }
       if (paragraph.length() == 0)
-        prose = !line.startsWith("    ") && !t.matches("([#<|>]|[=-]{3,}|[*_]{3,}$).*");
+        prose = !line.startsWith("    ") && !NOT_PROSE.matcher(t).matches();
       if (paragraph.length() + line.length() <= SOURCE) paragraph.append(line).append('\n');
     }
     if (prose && out.length() <= MAX) out.append(paragraph);

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * The static search index under {@code search/}: split so that a query downloads only what it
@@ -162,13 +163,19 @@ public final class SearchIndexWriter {
    * an npm name without its scope, a Go module path's last element before any major version), so
    * that {@code corvid-client} finds {@code dev.corvid:corvid-client} as its own name.
    */
+  private static final Pattern SEGMENT_BREAK = Pattern.compile("[/:]");
+
+  /** A Go module path's major-version element, which names no package. */
+  private static final Pattern MAJOR_VERSION = Pattern.compile("v[0-9]+");
+
   static List<String> packageKeys(String name) {
     List<String> keys = new ArrayList<>();
     String whole = SearchAnalyzer.idKey(name);
     if (!whole.isEmpty()) keys.add(whole);
-    String[] segments = name.split("[/:]");
+    String[] segments = SEGMENT_BREAK.split(name);
     int last = segments.length - 1;
-    while (last > 0 && (segments[last].isBlank() || segments[last].matches("v[0-9]+"))) last--;
+    while (last > 0
+        && (segments[last].isBlank() || MAJOR_VERSION.matcher(segments[last]).matches())) last--;
     if (last > 0) {
       String tail = SearchAnalyzer.idKey(segments[last]);
       if (!tail.isEmpty() && !keys.contains(tail)) keys.add(tail);
