@@ -57,18 +57,14 @@ public final class SitemapFormat implements OutputFormat {
     List<SitemapEntry> sorted =
         entries.stream().sorted(Comparator.comparing(SitemapEntry::url)).toList();
     if (sorted.size() <= maxUrls) {
-      sink.put(
-          "sitemap.xml",
-          new Entries(sorted),
-          in -> sitemap(in.entries()).getBytes(StandardCharsets.UTF_8));
+      sink.put("sitemap.xml", new Entries(sorted), SitemapFormat::urlset);
       return new Written(1, List.of());
     }
     List<Part> parts = new ArrayList<>();
     for (int from = 0; from < sorted.size(); from += maxUrls) {
       List<SitemapEntry> part = sorted.subList(from, Math.min(sorted.size(), from + maxUrls));
       String file = "sitemap-" + (parts.size() + 1) + ".xml";
-      sink.put(
-          file, new Entries(part), in -> sitemap(in.entries()).getBytes(StandardCharsets.UTF_8));
+      sink.put(file, new Entries(part), SitemapFormat::urlset);
       parts.add(
           new Part(
               baseUrl + file,
@@ -84,20 +80,18 @@ public final class SitemapFormat implements OutputFormat {
     return new Written(parts.size() + 1, List.of());
   }
 
-  public static String sitemap(List<SitemapEntry> entries) {
+  /** A sitemap of {@code in}'s entries, which are in URL order. */
+  private static byte[] urlset(Entries in) {
     StringBuilder b =
         new StringBuilder(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    entries.stream()
-        .sorted(Comparator.comparing(SitemapEntry::url))
-        .forEach(
-            p -> {
-              b.append("  <url><loc>").append(xml(p.url())).append("</loc>");
-              lastmod(b, p.lastModified());
-              b.append("</url>\n");
-            });
-    return b.append("</urlset>\n").toString();
+    for (SitemapEntry p : in.entries()) {
+      b.append("  <url><loc>").append(xml(p.url())).append("</loc>");
+      lastmod(b, p.lastModified());
+      b.append("</url>\n");
+    }
+    return b.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String index(List<Part> parts) {
