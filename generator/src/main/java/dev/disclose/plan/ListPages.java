@@ -111,19 +111,22 @@ final class ListPages {
     catalog
         .byPackage()
         .forEach(
-            (key, list) ->
-                pages.addAll(
-                    advisoryList(
-                        SitePaths.packagePage(key.ecosystem(), key.name()),
-                        label(key),
-                        key.name(),
-                        "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
-                        list,
-                        List.of(
-                            new EntryView(
-                                key.ecosystem(), SitePaths.ecosystem(key.ecosystem()), 0, "")),
-                        label(key),
-                        SitePaths.packagePage(key.ecosystem(), key.name()))));
+            (key, list) -> {
+              String path = SitePaths.packagePage(key.ecosystem(), key.name());
+              String label = label(key);
+              pages.addAll(
+                  advisoryList(
+                      path,
+                      label,
+                      key.name(),
+                      "Advisories for the " + key.ecosystem() + " package " + key.name() + ".",
+                      list,
+                      List.of(
+                          new EntryView(
+                              key.ecosystem(), SitePaths.ecosystem(key.ecosystem()), 0, "")),
+                      label,
+                      path));
+            });
     pages.addAll(
         indexPages(
             SitePaths.PACKAGES, "Packages", "Every package with an advisory.", packageEntries));

@@ -222,13 +222,7 @@ public final class Views {
       String intro,
       List<RowView> advisories,
       List<EntryView> related,
-      String packagePath) {
-    /** A list of advisories of any packages. */
-    public ListView(
-        String heading, String intro, List<RowView> advisories, List<EntryView> related) {
-      this(heading, intro, advisories, related, "");
-    }
-  }
+      String packagePath) {}
 
   /** A page listing entries (all packages, ecosystems, years). */
   public record IndexView(String heading, String intro, List<EntryView> entries) {}
