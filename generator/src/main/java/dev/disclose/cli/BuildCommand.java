@@ -1,10 +1,12 @@
 package dev.disclose.cli;
 
+import dev.disclose.config.SiteConfig;
 import dev.disclose.csaf.CsafFormat;
 import dev.disclose.discovery.SecurityTxtFormat;
 import dev.disclose.load.LoadRequest;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.memo.Memo;
+import dev.disclose.pipeline.BuildMemory;
 import dev.disclose.pipeline.OutputFormats;
 import dev.disclose.pipeline.PhaseTimings;
 import dev.disclose.pipeline.Pipeline;
@@ -65,6 +67,19 @@ final class BuildCommand implements Callable<Integer> {
   String baseUrl;
 
   @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = {
+        "Where a public build remembers itself for the next (default: .disclose-cache in the",
+        "site root): the next build re-renders only what changed, and writes nothing when nothing",
+        "did. Never changes the output; a cache that does not fit is set aside with a note."
+      })
+  Path cache;
+
+  @Option(names = "--no-cache", description = "Build in full without reading or writing the cache.")
+  boolean noCache;
+
+  @Option(
       names = "--timings",
       description = "Print how long each phase of the build took, on standard error.")
   boolean timings;
@@ -93,13 +108,34 @@ final class BuildCommand implements Callable<Integer> {
               "disclose: a preview never goes to _site/, the public output; choose another --out (default _preview/)");
       return Main.USAGE;
     }
+    long start = System.nanoTime();
     Progress line = TerminalProgress.forEnvironment(env);
     PhaseTimings phases = timings ? new PhaseTimings(line) : null;
     Pipeline pipeline = new Pipeline(Memo.NONE, phases != null ? phases : line);
     Instant now = clock.resolve(env);
     LoadRequest load = LoadRequest.toBuild(opened).withSealingKey(SealingEnvironment.key(env, now));
     Optional<SigningKey> csafKey = CsafSigningEnvironment.key(env, now);
+    String folder = opened.display().of(target).toString().replace('\\', '/');
+    BuildMemory memory =
+        preview || noCache
+            ? null
+            : BuildMemory.open(
+                cache != null
+                    ? env.workingDirectory().resolve(cache)
+                    : opened.root().resolve(".disclose-cache"),
+                target,
+                opened.root(),
+                request(csafKey));
     try {
+      if (memory != null) {
+        Optional<BuildMemory.Unchanged> unchanged =
+            memory.unchanged(opened, load.sealingKey(), now);
+        if (unchanged.isPresent()) {
+          unchanged(env, unchanged.get(), memory, folder, start);
+          publicNotes(env, pipeline.config(opened), folder, csafKey);
+          return Main.OK;
+        }
+      }
       Pipeline.Built result;
       try {
         result =
@@ -111,20 +147,28 @@ final class BuildCommand implements Callable<Integer> {
                     OutputFormats.all(csafKey),
                     false,
                     !preview),
-                Pipeline.folder(target, opened.root(), preview));
+                memory != null
+                    ? memory.output(opened)
+                    : Pipeline.folder(target, opened.root(), preview));
       } finally {
         if (line instanceof TerminalProgress terminal) terminal.clear();
       }
-      String folder = opened.display().of(target).toString().replace('\\', '/');
+      if (memory != null) {
+        memory.remember(result);
+        memory.notes().forEach(note -> env.err().println("note: " + TerminalText.visible(note)));
+      }
       env.out()
           .println(
               String.format(
                   Locale.ROOT,
-                  "%sbuilt %d advisories: %d pages in %.1f s",
+                  "%sbuilt %d advisories: %d pages in %.1f s%s",
                   preview ? "PREVIEW (not for publication): " : "",
                   result.advisories(),
                   result.pages(),
-                  result.millis() / 1000.0));
+                  result.millis() / 1000.0,
+                  result.rendered() < result.pages()
+                      ? " (" + result.rendered() + " rendered, the others unchanged)"
+                      : ""));
       // Last, so that a log's final line says how large the site is.
       env.out()
           .println(
@@ -136,20 +180,13 @@ final class BuildCommand implements Callable<Integer> {
                   + TerminalText.visible(folder));
       env.out().flush();
       SealingEnvironment.noteSkipped(env, result.sealedSkipped());
-      if (!preview) {
-        SecurityTxtFormat.outsideTheRoot(
-                result.publication().config(), folder + "/.well-known/security.txt")
-            .ifPresent(note -> env.err().println("note: " + TerminalText.visible(note)));
-      }
-      // A preview is for reviewers, not for CSAF's readers: it needs no signatures.
-      if (!preview
-          && csafKey.isEmpty()
-          && result.publication().config().publishes(CsafFormat.NAME)) {
-        env.err().println("warning: " + CsafSigningEnvironment.unsigned());
-      }
+      // A preview is for reviewers, not for CSAF's readers or the host's root.
+      if (!preview) publicNotes(env, result.publication().config(), folder, csafKey);
       if (phases != null) phases.print(env.err());
       return Main.OK;
     } catch (Refused refused) {
+      if (memory != null)
+        memory.notes().forEach(note -> env.err().println("note: " + TerminalText.visible(note)));
       SealingEnvironment.noteSkipped(env, refused.checked().sources().sealedSkipped());
       DiagnosticFormat format =
           env.isGitHubActions() ? DiagnosticFormat.GITHUB : DiagnosticFormat.TEXT;
@@ -162,5 +199,50 @@ final class BuildCommand implements Callable<Integer> {
               "disclose: not building: fix the errors above (disclose validate shows them too)");
       return Main.FINDINGS;
     }
+  }
+
+  /**
+   * The options that shape a public build's output beyond the site's files: a cache made under
+   * others describes another output.
+   */
+  private String request(Optional<SigningKey> csafKey) {
+    return "base-url "
+        + (baseUrl == null ? "-" : baseUrl)
+        + " csaf-signing "
+        + csafKey.map(SigningKey::fingerprint).orElse("-")
+        + " formats "
+        + String.join(",", OutputFormats.names());
+  }
+
+  /** What a public build says of its configuration, on standard error, each time it builds. */
+  private static void publicNotes(
+      Environment env, SiteConfig config, String folder, Optional<SigningKey> csafKey) {
+    SecurityTxtFormat.outsideTheRoot(config, folder + "/.well-known/security.txt")
+        .ifPresent(note -> env.err().println("note: " + TerminalText.visible(note)));
+    if (csafKey.isEmpty() && config.publishes(CsafFormat.NAME)) {
+      env.err().println("warning: " + CsafSigningEnvironment.unsigned());
+    }
+  }
+
+  /** Says that nothing changed since the build the cache remembers, whose output stays. */
+  private static void unchanged(
+      Environment env, BuildMemory.Unchanged u, BuildMemory memory, String folder, long start) {
+    memory.notes().forEach(note -> env.err().println("note: " + TerminalText.visible(note)));
+    env.out()
+        .println(
+            String.format(
+                Locale.ROOT,
+                "nothing changed since the last build of %d advisories: %d pages, checked in %.1f s",
+                u.advisories(),
+                u.pages(),
+                (System.nanoTime() - start) / 1e9));
+    env.out()
+        .println(
+            "kept "
+                + Sizes.count(u.files(), "file", "files")
+                + ", "
+                + Sizes.bytes(u.bytes())
+                + " in "
+                + TerminalText.visible(folder));
   }
 }

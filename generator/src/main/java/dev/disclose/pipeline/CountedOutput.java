@@ -48,6 +48,14 @@ final class CountedOutput implements SiteOutput {
   }
 
   @Override
+  public boolean carry(String path, BuildCache.RememberedFile file) {
+    if (!output.carry(path, file)) return false;
+    files.increment();
+    bytes.add(file.size());
+    return true;
+  }
+
+  @Override
   public OutputStream open(String path) throws IOException {
     OutputStream stream = output.open(path);
     files.increment();

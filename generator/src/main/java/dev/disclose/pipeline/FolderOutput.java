@@ -2,8 +2,13 @@ package dev.disclose.pipeline;
 
 import dev.disclose.load.SiteException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.concurrent.Future;
 
 /**
@@ -16,12 +21,23 @@ final class FolderOutput implements SiteOutput {
   private final StagedOutput files;
   private final Path out;
   private final boolean preview;
+  private final OutputMemory memory;
 
-  private FolderOutput(AtomicPublisher.Staging staging, Path out, boolean preview) {
+  /** Whether the staging folder is the output before last whose files the memory knows. */
+  private final boolean keptKnown;
+
+  private FolderOutput(
+      AtomicPublisher.Staging staging,
+      Path out,
+      boolean preview,
+      OutputMemory memory,
+      boolean keptKnown) {
     this.staging = staging;
     this.files = new StagedOutput(staging);
     this.out = out;
     this.preview = preview;
+    this.memory = memory;
+    this.keptKnown = keptKnown;
   }
 
   /**
@@ -33,7 +49,70 @@ final class FolderOutput implements SiteOutput {
     AtomicPublisher.recover(out, siteRoot, preview);
     Future<KeptOutput.Listing> kept = AtomicPublisher.listKeptAhead(out, preview);
     return () ->
-        new FolderOutput(AtomicPublisher.stageReusing(out, siteRoot, preview, kept), out, preview);
+        new FolderOutput(
+            AtomicPublisher.stageReusing(out, siteRoot, preview, kept), out, preview, null, false);
+  }
+
+  /**
+   * As {@link #of}, for a public build that carries over the files of the last output, {@code out}
+   * as it stands, which {@code memory} knows; {@code keptManifest}: the manifest of the output
+   * before last, whose files the memory knows too if the kept copy is that output.
+   */
+  static SiteOutput.Opener remembering(
+      Path out, Path siteRoot, OutputMemory memory, byte[] keptManifest) throws SiteException {
+    AtomicPublisher.recover(out, siteRoot, false);
+    Future<KeptOutput.Listing> kept = AtomicPublisher.listKeptAhead(out, false);
+    return () -> {
+      AtomicPublisher.Staging staging = AtomicPublisher.stageReusing(out, siteRoot, false, kept);
+      return new FolderOutput(
+          staging, out, false, memory, staging.reused() && holds(staging.folder(), keptManifest));
+    };
+  }
+
+  /** Whether {@code folder}'s build manifest is {@code manifest}. */
+  private static boolean holds(Path folder, byte[] manifest) {
+    if (manifest.length == 0) return false;
+    try {
+      return Arrays.equals(read(folder.resolve(BuildManifest.FILE)), manifest);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** What the output knows of the last build's files; null for none. */
+  OutputMemory memory() {
+    return memory;
+  }
+
+  /**
+   * Carries the last output's file over: left as it is where the kept copy being written into
+   * already holds the same bytes, else copied from the output as it stands.
+   */
+  @Override
+  public boolean carry(String path, BuildCache.RememberedFile file) {
+    if (memory == null) return false;
+    if (keptKnown
+        && file.keptSha256() != null
+        && Arrays.equals(file.keptSha256(), file.sha256())
+        && files.keepAsIs(path, file.size())) return true;
+    Path from = out.resolve(path).normalize();
+    if (!from.startsWith(out)) return false;
+    try {
+      byte[] bytes = read(from);
+      if (bytes.length != file.size()) return false;
+      files.put(path, bytes);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A file's bytes, read without following a link. */
+  private static byte[] read(Path file) throws IOException {
+    try (InputStream in =
+        Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      return in.readAllBytes();
+    }
   }
 
   @Override

@@ -1,10 +1,20 @@
 package dev.disclose.pipeline;
 
+import dev.disclose.load.SourceDigest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The generator's version and the commit it was built from, as the build wrote them beside the
@@ -35,6 +45,40 @@ public final class GeneratorVersion {
    */
   public static String commit() {
     return COMMIT;
+  }
+
+  /**
+   * The generator's code: a digest of its jar's entries (names, sizes and checksums), which tells a
+   * jar rebuilt from changed sources apart from the one before under the same version; {@code
+   * classes} when it runs from a folder of classes.
+   */
+  public static synchronized String code() {
+    if (code == null) code = codeDigest();
+    return code;
+  }
+
+  private static String code;
+
+  private static String codeDigest() {
+    try {
+      URL location = GeneratorVersion.class.getProtectionDomain().getCodeSource().getLocation();
+      Path jar = Path.of(location.toURI());
+      if (!Files.isRegularFile(jar)) return "classes";
+      MessageDigest digest = SourceDigest.digest();
+      try (ZipFile zip = new ZipFile(jar.toFile())) {
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+          ZipEntry e = entries.nextElement();
+          digest.update(
+              (e.getName() + " " + e.getSize() + " " + e.getCrc() + "\n")
+                  .getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      // Unknown code never matches a cache: the build is made in full.
+      return "unknown " + System.nanoTime();
+    }
   }
 
   private static String[] read() {

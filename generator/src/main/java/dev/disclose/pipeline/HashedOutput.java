@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,9 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class HashedOutput implements SiteOutput {
   private final SiteOutput output;
   private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
+  private final OutputMemory memory;
 
   HashedOutput(SiteOutput output) {
+    this(output, null);
+  }
+
+  /**
+   * {@code memory}: what is known of the last build's output, whose files made of an equal source
+   * are carried over with their known digests; null for none.
+   */
+  HashedOutput(SiteOutput output, OutputMemory memory) {
     this.output = output;
+    this.memory = memory;
   }
 
   /**
@@ -50,19 +61,31 @@ final class HashedOutput implements SiteOutput {
   @Override
   public void put(String path, byte[] content) throws IOException {
     output.put(path, content);
-    digests.put(path, SourceDigest.digest().digest(content));
+    byte[] digest = SourceDigest.digest().digest(content);
+    digests.put(path, digest);
+    if (memory != null) memory.made(path, null, digest, content.length);
   }
 
   @Override
   public void put(String path, Record source, byte[] content) throws IOException {
     output.put(path, source, content);
-    digests.put(path, SourceDigest.digest().digest(content));
+    byte[] digest = SourceDigest.digest().digest(content);
+    digests.put(path, digest);
+    if (memory != null) memory.made(path, source, digest, content.length);
   }
 
-  /** Keeps nothing: a file kept unread could not be hashed. */
+  /**
+   * Keeps the last build's file made of an equal source, whose digest the memory knows; without a
+   * memory nothing, since a file kept unread could not be hashed.
+   */
   @Override
   public boolean keep(String path, Record source) {
-    return false;
+    if (memory == null) return false;
+    Optional<BuildCache.RememberedFile> last = memory.reusable(path, source);
+    if (last.isEmpty() || !output.carry(path, last.get())) return false;
+    digests.put(path, last.get().sha256());
+    memory.carried(path, last.get());
+    return true;
   }
 
   @Override
@@ -70,23 +93,30 @@ final class HashedOutput implements SiteOutput {
     MessageDigest digest = SourceDigest.digest();
     return new FilterOutputStream(output.open(path)) {
       private boolean closed;
+      private long size;
 
       @Override
       public void write(int b) throws IOException {
         out.write(b);
         digest.update((byte) b);
+        size++;
       }
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
         out.write(b, off, len);
         digest.update(b, off, len);
+        size += len;
       }
 
       @Override
       public void close() throws IOException {
         super.close();
-        if (!closed) digests.put(path, digest.digest());
+        if (!closed) {
+          byte[] sha256 = digest.digest();
+          digests.put(path, sha256);
+          if (memory != null) memory.made(path, null, sha256, size);
+        }
         closed = true;
       }
     };

@@ -145,8 +145,12 @@ public final class Pipeline {
               SourceDigest.ahead(
                   load.root(), checked.config(), publicFiles, publication.commits()));
     }
-    CountedOutput out = new CountedOutput(output.open());
-    HashedOutput hashed = request.published() ? new HashedOutput(out) : null;
+    SiteOutput opened = output.open();
+    CountedOutput out = new CountedOutput(opened);
+    HashedOutput hashed =
+        request.published()
+            ? new HashedOutput(out, opened instanceof FolderOutput f ? f.memory() : null)
+            : null;
     // A preview always tells search engines to keep out, whatever formats: chooses.
     List<OutputFormat> formats =
         request.formats().stream()

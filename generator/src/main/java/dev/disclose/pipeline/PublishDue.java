@@ -37,14 +37,29 @@ public final class PublishDue {
 
   private PublishDue() {}
 
+  /**
+   * A verdict, and the digest of every advisory file read to reach it ({@link
+   * PublicFiles#allFiles}), if they were read.
+   */
+  record Decision(Verdict verdict, Optional<String> allFiles) {}
+
   /** The verdict on {@code site} at {@code now}, against the deployed build's {@code deployed}. */
   public static Verdict decide(
       SiteRoot site, Optional<SealingKey> key, BuildManifest deployed, Instant now)
       throws SiteException {
+    return decideReading(site, key, deployed, now).verdict();
+  }
+
+  /** As {@link #decide}, with the digest of every advisory file. */
+  static Decision decideReading(
+      SiteRoot site, Optional<SealingKey> key, BuildManifest deployed, Instant now)
+      throws SiteException {
     String generator = GeneratorVersion.current();
     if (!deployed.generator().equals(generator)) {
-      return new Verdict(
-          true, "the generator changed (" + deployed.generator() + " → " + generator + ")");
+      return new Decision(
+          new Verdict(
+              true, "the generator changed (" + deployed.generator() + " → " + generator + ")"),
+          Optional.empty());
     }
     // git reads the history while the files are read and hashed.
     FutureTask<LastCommitTimes> history = new FutureTask<>(() -> LastCommitTimes.read(site.root()));
@@ -52,7 +67,8 @@ public final class PublishDue {
     git.setDaemon(true);
     git.start();
     SiteConfig config = new SiteLoader(Memo.NONE, OutputFormats.names()).config(site).config();
-    List<PublicFiles.Public> published = PublicFiles.at(site, key, now);
+    PublicFiles.Found found = PublicFiles.find(site, key, now);
+    List<PublicFiles.Public> published = found.published();
     Map<Path, String> hashed = new HashMap<>();
     for (PublicFiles.Public p : published) hashed.put(p.file(), p.sha256());
     LastCommitTimes commits;
@@ -87,21 +103,29 @@ public final class PublishDue {
         continue;
       }
       if (k < lifted.size())
-        return new Verdict(true, liftedSince(lifted.subList(k, lifted.size())));
+        return decided(found, new Verdict(true, liftedSince(lifted.subList(k, lifted.size()))));
       Optional<Instant> next = deployed.nextChange().filter(t -> !t.isAfter(now));
       if (next.isPresent()) {
-        return new Verdict(
-            true,
-            "the deployed build's next change ("
-                + next.get()
-                + ") has passed: security.txt is due for renewal");
+        return decided(
+            found,
+            new Verdict(
+                true,
+                "the deployed build's next change ("
+                    + next.get()
+                    + ") has passed: security.txt is due for renewal"));
       }
-      return new Verdict(
-          false,
-          "nothing changed since the deployed build"
-              + deployed.nextChange().map(t -> "; its next change is at " + t).orElse(""));
+      return decided(
+          found,
+          new Verdict(
+              false,
+              "nothing changed since the deployed build"
+                  + deployed.nextChange().map(t -> "; its next change is at " + t).orElse("")));
     }
-    return new Verdict(true, "sources changed since the deployed build");
+    return decided(found, new Verdict(true, "sources changed since the deployed build"));
+  }
+
+  private static Decision decided(PublicFiles.Found found, Verdict verdict) {
+    return new Decision(verdict, Optional.of(found.allFiles()));
   }
 
   private static String liftedSince(List<PublicFiles.Public> since) {

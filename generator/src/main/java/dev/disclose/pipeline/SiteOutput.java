@@ -15,6 +15,15 @@ public interface SiteOutput extends FileSink {
   /** The build failed: nothing it wrote stays, the previous output does. */
   void abandon(Throwable failure);
 
+  /**
+   * Puts the file the last build wrote at {@code path}, as {@code file} describes it, into this
+   * output unchanged; false when this output cannot (it is gone or changed), and the file is made
+   * again.
+   */
+  default boolean carry(String path, BuildCache.RememberedFile file) {
+    return false;
+  }
+
   /** Opens the output once the site checked clean. */
   @FunctionalInterface
   interface Opener {

@@ -132,6 +132,19 @@ final class StagedOutput implements FileSink, AutoCloseable {
     return CREATE_NEW;
   }
 
+  /**
+   * Leaves the reused folder's file at {@code relative} as it is, if it has {@code size} bytes and
+   * this build has not written it: the caller knows it holds what this build would write there.
+   */
+  boolean keepAsIs(String relative, long size) {
+    if (unwritten == null) return false;
+    Path file = root.resolve(relative).normalize();
+    if (!file.startsWith(root)) return false;
+    Path rel = root.relativize(file);
+    Long had = unwritten.get(rel);
+    return had != null && had == size && unwritten.remove(rel, had);
+  }
+
   /** Whether the reused folder already holds {@code bytes} at {@code file}. */
   private boolean unchanged(Path file, byte[] bytes) throws IOException {
     if (unwritten == null) return false;
