@@ -120,7 +120,8 @@ class WorkflowLintTest {
             "out",
             "deployed",
             "large",
-            "java-options");
+            "java-options",
+            "cache");
     assertThat(action.path("outputs").fieldNames())
         .toIterable()
         .contains("site-path", "advisories", "errors", "warnings", "content", "due");
@@ -135,8 +136,21 @@ class WorkflowLintTest {
     assertThat(run).contains("must be validate, build, summary, export or due");
     // The JVM options reach the launcher, which runs the generator with the defaults a maintainer's
     // build has.
-    JsonNode disclose =
-        action.path("runs").path("steps").get(action.path("runs").path("steps").size() - 1);
+    List<JsonNode> steps = new ArrayList<>();
+    action.path("runs").path("steps").forEach(steps::add);
+    int at = indexOf(steps, "disclose");
+    JsonNode disclose = steps.get(at);
+    // The last build is restored before the build and saved after it, output and cache together.
+    JsonNode restore = steps.get(indexOf(steps, "remembered"));
+    assertThat(indexOf(steps, "remembered")).isLessThan(at);
+    assertThat(restore.path("uses").asText()).startsWith("actions/cache/restore@");
+    JsonNode save = steps.get(at + 1);
+    assertThat(save.path("uses").asText()).startsWith("actions/cache/save@");
+    assertThat(save.path("if").asText()).contains("steps.disclose.outcome == 'success'");
+    for (JsonNode cacheStep : List.of(restore, save)) {
+      assertThat(cacheStep.path("with").path("path").asText())
+          .contains("/.disclose-cache", "/_site", "/._site.previous");
+    }
     assertThat(disclose.path("env").path("DISCLOSE_JAVA_OPTS").asText())
         .isEqualTo("${{ inputs.java-options }}");
     assertThat(disclose.path("env").path("DISCLOSE_LARGE").asText())
@@ -241,5 +255,13 @@ class WorkflowLintTest {
               + n.path("message").asText());
     }
     return problems;
+  }
+
+  /** The index of the step whose id is {@code id}. */
+  private static int indexOf(List<JsonNode> steps, String id) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).path("id").asText().equals(id)) return i;
+    }
+    throw new AssertionError("no step " + id);
   }
 }
