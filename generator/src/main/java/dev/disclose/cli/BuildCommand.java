@@ -111,7 +111,7 @@ final class BuildCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Progress line = TerminalProgress.forEnvironment(env);
     PhaseTimings phases = timings ? new PhaseTimings(line) : null;
-    Pipeline pipeline = new Pipeline(Memo.NONE, phases != null ? phases : line);
+
     Instant now = clock.resolve(env);
     LoadRequest load = LoadRequest.toBuild(opened).withSealingKey(SealingEnvironment.key(env, now));
     Optional<SigningKey> csafKey = CsafSigningEnvironment.key(env, now);
@@ -126,6 +126,8 @@ final class BuildCommand implements Callable<Integer> {
                 target,
                 opened.root(),
                 request(csafKey));
+    Pipeline pipeline =
+        new Pipeline(memory != null ? memory.memo() : Memo.NONE, phases != null ? phases : line);
     try {
       if (memory != null) {
         Optional<BuildMemory.Unchanged> unchanged =

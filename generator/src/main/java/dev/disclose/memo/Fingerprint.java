@@ -4,16 +4,21 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -49,6 +54,16 @@ public final class Fingerprint {
         }
       };
 
+  /** Each record class's name, digested to a few bytes: shorter than the name in every record. */
+  private static final ClassValue<byte[]> CLASS_IDS =
+      new ClassValue<>() {
+        @Override
+        protected byte[] computeValue(Class<?> type) {
+          return Arrays.copyOf(
+              sha256().digest(type.getName().getBytes(StandardCharsets.UTF_8)), Long.BYTES);
+        }
+      };
+
   /** A record held directly by a value asked about, and its fingerprint. */
   private record Known(Record record, byte[] fingerprint) {}
 
@@ -61,7 +76,8 @@ public final class Fingerprint {
   /** The fingerprint of {@code value}; throws {@link Unknown} for a value it cannot take apart. */
   public byte[] of(Record value) {
     MessageDigest d = sha256();
-    text('R', value.getClass().getName(), d);
+    d.update((byte) 'R');
+    d.update(CLASS_IDS.get(value.getClass()));
     Method[] accessors = ACCESSORS.get(value.getClass());
     for (int i = 0; i < accessors.length; i++) {
       Object component = component(value, accessors[i]);
@@ -86,21 +102,30 @@ public final class Fingerprint {
     } else if (value instanceof String s) {
       text('S', s, d);
     } else if (value instanceof Record r) {
-      d.update((byte) 'H');
-      d.update(record(r));
+      record(r, d);
     } else if (value instanceof Optional<?> o) {
       d.update((byte) (o.isPresent() ? 'O' : 'o'));
       if (o.isPresent()) encode(o.get(), d);
     } else if (value instanceof Collection<?> c) {
-      d.update((byte) 'L');
+      d.update((byte) (ordered(c) ? 'L' : 'U'));
       number(c.size(), d);
-      for (Object item : c) encode(item, d);
+      if (ordered(c)) {
+        for (Object item : c) encode(item, d);
+      } else {
+        unordered(c.stream().map(item -> digest(item)).toList(), d);
+      }
     } else if (value instanceof Map<?, ?> m) {
-      d.update((byte) 'M');
+      d.update((byte) (ordered(m) ? 'M' : 'V'));
       number(m.size(), d);
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        encode(e.getKey(), d);
-        encode(e.getValue(), d);
+      if (ordered(m)) {
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          encode(e.getKey(), d);
+          encode(e.getValue(), d);
+        }
+      } else {
+        unordered(
+            m.entrySet().stream().map(e -> digest(new Entry(e.getKey(), e.getValue()))).toList(),
+            d);
       }
     } else if (value instanceof Enum<?> e) {
       text('E', e.getDeclaringClass().getName() + "." + e.name(), d);
@@ -135,12 +160,45 @@ public final class Fingerprint {
     }
   }
 
-  /** A record's own fingerprint: its class, then each component. */
+  /** A map's entry, taken apart as a record. */
+  private record Entry(Object key, Object value) {}
+
+  /**
+   * Whether a collection's order is its own: a list's, a sorted or linked one's. A hash set's or
+   * {@code Map.of}'s order differs from one process to the next, so theirs is not, and what is made
+   * of them cannot depend on it.
+   */
+  private static boolean ordered(Object collection) {
+    return collection instanceof List
+        || collection instanceof SortedSet
+        || collection instanceof SortedMap
+        || collection instanceof LinkedHashSet
+        || collection instanceof LinkedHashMap;
+  }
+
+  /** The items' fingerprints in byte order: the same for the same items in any order. */
+  private static void unordered(List<byte[]> items, MessageDigest d) {
+    items.stream().sorted(Arrays::compareUnsigned).forEach(d::update);
+  }
+
+  private byte[] digest(Object value) {
+    MessageDigest d = sha256();
+    encode(value, d);
+    return d.digest();
+  }
+
+  /** A record's own fingerprint. */
   private byte[] record(Record r) {
     MessageDigest d = sha256();
-    text('R', r.getClass().getName(), d);
-    for (Method accessor : ACCESSORS.get(r.getClass())) encode(component(r, accessor), d);
+    record(r, d);
     return d.digest();
+  }
+
+  /** A record, in line: its class, then each component. */
+  private void record(Record r, MessageDigest d) {
+    d.update((byte) 'R');
+    d.update(CLASS_IDS.get(r.getClass()));
+    for (Method accessor : ACCESSORS.get(r.getClass())) encode(component(r, accessor), d);
   }
 
   private static Object component(Record r, Method accessor) {
@@ -159,7 +217,9 @@ public final class Fingerprint {
   }
 
   private static void number(long n, MessageDigest d) {
-    d.update(ByteBuffer.allocate(Long.BYTES).putLong(n).array());
+    byte[] bytes = new byte[Long.BYTES];
+    for (int i = Long.BYTES - 1; i >= 0; i--, n >>>= 8) bytes[i] = (byte) n;
+    d.update(bytes);
   }
 
   private static MessageDigest sha256() {

@@ -25,15 +25,35 @@ public interface Memo {
    * may show the previous one a while, so a long-running memo may give the previous build's at once
    * and make the new one in the background.
    */
-  record Slot<I, V>(String name, boolean mayLag) {
+  record Slot<I, V>(String name, boolean mayLag, Optional<Saved<I, V>> saved) {
     public Slot {
       Objects.requireNonNull(name, "name");
+    }
+
+    public Slot(String name, boolean mayLag) {
+      this(name, mayLag, Optional.empty());
     }
 
     public Slot(String name) {
       this(name, false);
     }
+
+    /**
+     * A slot whose values a build may save for a build in another process, as {@code saved} says.
+     */
+    public Slot(String name, Saved<I, V> saved) {
+      this(name, false, Optional.of(saved));
+    }
   }
+
+  /**
+   * How a slot's values outlive the process: the digest of an input ({@code fingerprint}, equal for
+   * equal inputs in any process) and a value as text and back.
+   */
+  record Saved<I, V>(
+      Function<? super I, byte[]> fingerprint,
+      Function<? super V, String> text,
+      Function<String, ? extends V> value) {}
 
   /** No memory: every value is made, nothing is kept. */
   Memo NONE =

@@ -67,6 +67,7 @@ public final class BuildCache {
       byte[] manifest,
       byte[] keptManifest,
       Map<String, RememberedFile> files,
+      Map<String, SavedMemo.Value> values,
       int advisories,
       int pages,
       int fileCount,
@@ -140,6 +141,15 @@ public final class BuildCache {
         byte[] kept = optionalDigest(in);
         files.put(path, new RememberedFile(source, sha256, size, kept));
       }
+      int valueCount = in.readInt();
+      Map<String, SavedMemo.Value> values = new HashMap<>(valueCount * 4 / 3 + 1);
+      for (int i = 0; i < valueCount; i++) {
+        String key = in.readUTF();
+        byte[] fingerprint = in.readNBytes(DIGEST);
+        if (fingerprint.length != DIGEST) throw new EOFException();
+        values.put(
+            key, new SavedMemo.Value(fingerprint, new String(bytes(in), StandardCharsets.UTF_8)));
+      }
       int advisories = in.readInt();
       int pages = in.readInt();
       int fileCount = in.readInt();
@@ -155,6 +165,7 @@ public final class BuildCache {
                   manifest,
                   keptManifest,
                   files,
+                  values,
                   advisories,
                   pages,
                   fileCount,
@@ -225,6 +236,13 @@ public final class BuildCache {
         out.write(f.sha256());
         out.writeLong(f.size());
         optionalDigest(out, f.keptSha256());
+      }
+      Map<String, SavedMemo.Value> values = new TreeMap<>(r.values());
+      out.writeInt(values.size());
+      for (Map.Entry<String, SavedMemo.Value> e : values.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.write(e.getValue().fingerprint());
+        bytes(out, e.getValue().text().getBytes(StandardCharsets.UTF_8));
       }
       out.writeInt(r.advisories());
       out.writeInt(r.pages());

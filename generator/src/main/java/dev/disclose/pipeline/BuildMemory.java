@@ -5,6 +5,7 @@ import dev.disclose.csaf.CsafFormat;
 import dev.disclose.load.PublicFiles;
 import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.memo.Memo;
 import dev.disclose.plan.Publication;
 import dev.disclose.sealing.SealingKey;
 import java.io.IOException;
@@ -23,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One public build's use of the build cache ({@link BuildCache}): whether anything changed since
@@ -43,6 +47,8 @@ public final class BuildMemory {
   /** The remembered build, if its cache is sound and the output is still the one it made. */
   private final Optional<BuildCache.Remembered> remembered;
 
+  private final SavedMemo memo;
+
   private OutputMemory memory;
   private String allFiles;
 
@@ -53,6 +59,14 @@ public final class BuildMemory {
     BuildCache.Opened opened = BuildCache.open(folder, generator());
     opened.note().ifPresent(why -> notes.add("the build cache was set aside: " + why));
     this.remembered = opened.remembered().filter(this::describesTheOutput);
+    // The memo's values hold whatever the output: they are made of inputs alone.
+    this.memo =
+        new SavedMemo(opened.remembered().map(BuildCache.Remembered::values).orElse(Map.of()));
+  }
+
+  /** The memo for the stages: the last build's saved values, kept again for the next. */
+  public Memo memo() {
+    return memo;
   }
 
   /**
@@ -102,11 +116,25 @@ public final class BuildMemory {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    PublishDue.Decision decision = PublishDue.decideReading(site, key, manifest, now);
+    // The output is listed on a thread of its own while the site's files are read and hashed.
+    AtomicBoolean stop = new AtomicBoolean();
+    FutureTask<Boolean> listing = new FutureTask<>(() -> whole(r, stop));
+    Thread lister = new Thread(listing, "disclose-output-listing");
+    lister.setDaemon(true);
+    lister.start();
+    PublishDue.Decision decision;
+    try {
+      decision = PublishDue.decideReading(site, key, manifest, now);
+    } catch (SiteException | RuntimeException e) {
+      stop.set(true);
+      throw e;
+    }
     allFiles = decision.allFiles().orElse(null);
-    if (decision.verdict().due() || !r.inputs().equals(allFiles) || !whole(r)) {
+    if (decision.verdict().due() || !r.inputs().equals(allFiles)) {
+      stop.set(true);
       return Optional.empty();
     }
+    if (!whole(listing)) return Optional.empty();
     return Optional.of(new Unchanged(r.advisories(), r.pages(), r.fileCount(), r.bytes()));
   }
 
@@ -115,7 +143,7 @@ public final class BuildMemory {
    * else: an output restored halfway (a CI cache) has its manifest and lacks pages, and a file put
    * there by hand is removed by a build.
    */
-  private boolean whole(BuildCache.Remembered r) {
+  private boolean whole(BuildCache.Remembered r, AtomicBoolean stop) {
     Map<String, Long> found = new HashMap<>(r.files().size() * 4 / 3 + 8);
     try {
       Files.walkFileTree(
@@ -124,6 +152,8 @@ public final class BuildMemory {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
                 throws IOException {
+              // Stopped once the site is found changed: the listing is then of no use.
+              if (stop.get()) throw new IOException("stopped");
               if (!attrs.isRegularFile()) throw new IOException("not a regular file: " + file);
               found.put(target.relativize(file).toString().replace('\\', '/'), attrs.size());
               return FileVisitResult.CONTINUE;
@@ -141,6 +171,18 @@ public final class BuildMemory {
       if (size == null || size != e.getValue().size()) return false;
     }
     return true;
+  }
+
+  /** The listing's verdict, once it is done. */
+  private static boolean whole(FutureTask<Boolean> listing) {
+    try {
+      return listing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      return false;
+    }
   }
 
   /**
@@ -175,6 +217,7 @@ public final class BuildMemory {
               manifest,
               keptLast ? remembered.get().manifest() : new byte[0],
               memory.files(keptLast),
+              memo.values(),
               built.advisories(),
               built.pages(),
               built.files(),

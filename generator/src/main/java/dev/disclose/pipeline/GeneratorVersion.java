@@ -6,15 +6,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Enumeration;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The generator's version and the commit it was built from, as the build wrote them beside the
@@ -64,22 +64,45 @@ public final class GeneratorVersion {
       URL location = GeneratorVersion.class.getProtectionDomain().getCodeSource().getLocation();
       Path jar = Path.of(location.toURI());
       if (!Files.isRegularFile(jar)) return "classes";
-      MessageDigest digest = SourceDigest.digest();
-      try (ZipFile zip = new ZipFile(jar.toFile())) {
-        Enumeration<? extends ZipEntry> entries = zip.entries();
-        while (entries.hasMoreElements()) {
-          ZipEntry e = entries.nextElement();
-          digest.update(
-              (e.getName() + " " + e.getSize() + " " + e.getCrc() + "\n")
-                  .getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      return HexFormat.of().formatHex(digest.digest());
+      return HexFormat.of().formatHex(SourceDigest.digest().digest(centralDirectory(jar)));
     } catch (IOException | URISyntaxException | RuntimeException e) {
       // Unknown code never matches a cache: the build is made in full.
       return "unknown " + System.nanoTime();
     }
   }
+
+  /**
+   * A jar's central directory: every entry's name, size and CRC-32, read from the jar's end without
+   * opening a single entry.
+   */
+  private static byte[] centralDirectory(Path jar) throws IOException {
+    try (FileChannel in = FileChannel.open(jar, StandardOpenOption.READ)) {
+      long size = in.size();
+      int tail = (int) Math.min(size, END_RECORD + 0xFFFF);
+      ByteBuffer end = ByteBuffer.allocate(tail).order(ByteOrder.LITTLE_ENDIAN);
+      readFully(in, end, size - tail);
+      for (int at = tail - END_RECORD; at >= 0; at--) {
+        if (end.getInt(at) != END_SIGNATURE) continue;
+        long length = Integer.toUnsignedLong(end.getInt(at + 12));
+        long offset = Integer.toUnsignedLong(end.getInt(at + 16));
+        if (offset + length > size || length > Integer.MAX_VALUE) break;
+        ByteBuffer directory = ByteBuffer.allocate((int) length);
+        readFully(in, directory, offset);
+        return directory.array();
+      }
+    }
+    throw new IOException("no zip central directory in " + jar);
+  }
+
+  private static void readFully(FileChannel in, ByteBuffer buffer, long at) throws IOException {
+    while (buffer.hasRemaining()) {
+      int read = in.read(buffer, at + buffer.position());
+      if (read < 0) throw new IOException("the jar ended early");
+    }
+  }
+
+  private static final int END_RECORD = 22;
+  private static final int END_SIGNATURE = 0x06054b50;
 
   private static String[] read() {
     Properties build = new Properties();

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +67,21 @@ class FingerprintTest {
     assertThat(of(new Pair(null, "b"))).isNotEqualTo(of(new Pair("", "b")));
     assertThat(of(new Holder(List.of("a, b")))).isNotEqualTo(of(new Holder(List.of("a", "b"))));
     assertThat(of(new Holder(1))).isNotEqualTo(of(new Holder("1")));
+  }
+
+  @Test
+  void hashOrderIsNoDifferenceAndListOrderIs() {
+    assertThat(of(new Holder(Set.of("a", "b", "c"))))
+        .isEqualTo(of(new Holder(new HashSet<>(List.of("c", "b", "a")))));
+    assertThat(of(new Holder(Map.of("a", 1, "b", 2))))
+        .isEqualTo(of(new Holder(new HashMap<>(Map.of("b", 2, "a", 1)))));
+    assertThat(of(new Holder(Map.of("a", 1, "b", 2))))
+        .isNotEqualTo(of(new Holder(Map.of("a", 2, "b", 1))));
+    assertThat(of(new Holder(List.of("a", "b")))).isNotEqualTo(of(new Holder(List.of("b", "a"))));
+    Map<String, Integer> linked = new LinkedHashMap<>();
+    linked.put("b", 2);
+    linked.put("a", 1);
+    assertThat(of(new Holder(linked))).isNotEqualTo(of(new Holder(new TreeMap<>(linked))));
   }
 
   @Test

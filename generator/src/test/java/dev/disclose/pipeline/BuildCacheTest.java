@@ -233,6 +233,12 @@ class BuildCacheTest {
         BuildCache.read(Files.readAllBytes(cacheFile()), BuildMemory.generator());
     assertThat(sound.remembered()).isPresent();
     assertThat(sound.note()).isEmpty();
+    // The public advisories' details as HTML, saved for the next build to find.
+    assertThat(sound.remembered().get().values().keySet())
+        .contains("Markdown as HTML\0FIX-2025-0001", "Markdown as HTML\0FIX-2025-0002")
+        .noneMatch(k -> k.contains("FIX-2025-0003"));
+    assertThat(sound.remembered().get().values().get("Markdown as HTML\0FIX-2025-0001").text())
+        .contains("<p>");
     BuildCache.Opened other = BuildCache.read(Files.readAllBytes(cacheFile()), "9.9.9 elsewhere");
     assertThat(other.remembered()).isEmpty();
     assertThat(other.note())
