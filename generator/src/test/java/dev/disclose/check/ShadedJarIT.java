@@ -57,7 +57,15 @@ class ShadedJarIT {
   @Test
   void theDemoSiteBuildsFromTheJar() throws Exception {
     Path out = temp.resolve("site");
-    Run run = jar(Path.of(".."), "build", "--out", out.toString(), "--now", CliRun.NOW.toString());
+    Run run =
+        jar(
+            Path.of(".."),
+            "build",
+            "--no-cache",
+            "--out",
+            out.toString(),
+            "--now",
+            CliRun.NOW.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(out.resolve("index.html")).isRegularFile();
     assertThat(out.resolve("osv/all.zip")).isRegularFile();

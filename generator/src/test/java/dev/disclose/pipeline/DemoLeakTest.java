@@ -49,7 +49,8 @@ class DemoLeakTest {
     }
     assertThat(secrets).hasSizeGreaterThanOrEqualTo(4);
     Path out = temp.resolve("site");
-    CliRun run = CliRun.in(root, "build", "--out", out.toString(), "--now", now.toString());
+    CliRun run =
+        CliRun.in(root, "build", "--no-cache", "--out", out.toString(), "--now", now.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> leaks = new ArrayList<>();
     try (Stream<Path> files = Files.walk(out)) {

@@ -41,7 +41,9 @@ public final class SiteTools {
 
   /** The demo site (this repository's advisories) built as of a fixed instant. */
   static Path buildDemo(Path out) {
-    CliRun run = CliRun.in(REPO, "build", "--out", out.toString(), "--now", "2026-11-23T00:00:00Z");
+    CliRun run =
+        CliRun.in(
+            REPO, "build", "--no-cache", "--out", out.toString(), "--now", "2026-11-23T00:00:00Z");
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     return out;
   }

@@ -22,7 +22,14 @@ class ReleasePagesTest {
   void fixedVersionsLinkToTheirReleaseAndReleasesListTheAdvisoriesTheyFix() throws Exception {
     Path out = temp.resolve("site");
     CliRun run =
-        CliRun.in(Path.of(".."), "build", "--out", out.toString(), "--now", "2026-11-23T00:00:00Z");
+        CliRun.in(
+            Path.of(".."),
+            "build",
+            "--no-cache",
+            "--out",
+            out.toString(),
+            "--now",
+            "2026-11-23T00:00:00Z");
     assertThat(run.exitCode()).as(run.err()).isZero();
 
     Document advisory = page(out, "advisories/DEMO-2026-0001");

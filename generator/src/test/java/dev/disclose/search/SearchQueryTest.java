@@ -66,7 +66,14 @@ class SearchQueryTest {
     ExternalTools.requireNode();
     Path out = temp.resolve("site");
     CliRun run =
-        CliRun.in(Path.of(".."), "build", "--out", out.toString(), "--now", "2026-11-23T00:00:00Z");
+        CliRun.in(
+            Path.of(".."),
+            "build",
+            "--no-cache",
+            "--out",
+            out.toString(),
+            "--now",
+            "2026-11-23T00:00:00Z");
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     JsonNode answers = search(out.resolve("search-index"), EXPECTED.keySet());
     assertThat(answers.path("errors").size()).as(answers.path("errors").toString()).isZero();
