@@ -174,7 +174,7 @@ public final class BuildCache {
     } catch (EOFException e) {
       return Opened.setAside("it is corrupt or truncated");
     } catch (IOException | RuntimeException e) {
-      return Opened.setAside("it is corrupt (" + e.getClass().getSimpleName() + ")");
+      return Opened.setAside("it is corrupt");
     }
   }
 

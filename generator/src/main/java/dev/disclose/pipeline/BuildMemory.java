@@ -5,11 +5,13 @@ import dev.disclose.csaf.CsafFormat;
 import dev.disclose.load.PublicFiles;
 import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
+import dev.disclose.load.StorageFailure;
 import dev.disclose.memo.Memo;
 import dev.disclose.plan.Publication;
 import dev.disclose.sealing.SealingKey;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -82,7 +84,8 @@ public final class BuildMemory {
 
   /** The generator as the cache names it: its version and its code. */
   static String generator() {
-    return GeneratorVersion.current() + " " + GeneratorVersion.code();
+    String code = GeneratorVersion.code();
+    return GeneratorVersion.current() + " " + code.substring(0, Math.min(16, code.length()));
   }
 
   /** What the build should say about the cache: why one was set aside. */
@@ -222,8 +225,11 @@ public final class BuildMemory {
               built.pages(),
               built.files(),
               built.bytes()));
-    } catch (IOException e) {
-      notes.add("the build cache could not be saved: " + e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      notes.add(
+          "the build cache could not be saved ("
+              + StorageFailure.describe(e)
+              + "); the next build is made in full");
     }
   }
 

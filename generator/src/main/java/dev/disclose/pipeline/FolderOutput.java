@@ -95,8 +95,9 @@ final class FolderOutput implements SiteOutput {
         && file.keptSha256() != null
         && Arrays.equals(file.keptSha256(), file.sha256())
         && files.keepAsIs(path, file.size())) return true;
-    Path from = out.resolve(path).normalize();
-    if (!from.startsWith(out)) return false;
+    Path base = out.toAbsolutePath().normalize();
+    Path from = base.resolve(path).normalize();
+    if (!from.startsWith(base)) return false;
     try {
       byte[] bytes = read(from);
       if (bytes.length != file.size()) return false;
