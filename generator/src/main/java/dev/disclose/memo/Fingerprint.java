@@ -25,12 +25,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The SHA-256 of what a value is made of, equal for equal values in any process: what a saved memo
  * keeps in place of the value itself, so that a later build can tell that the file made of it would
  * be made again byte for byte. Records are taken apart component by component, down to strings,
- * numbers, enums, times and paths; collections in their order, which a page shows. A value of any
- * other kind has no fingerprint, and what is made of it is made again.
+ * numbers, enums, times and paths; lists and linked or sorted collections in their order, which a
+ * page shows, hash sets and maps in none, since theirs changes from one process to the next. A
+ * value of any other kind has no fingerprint, and what is made of it is made again.
  *
  * <p>A cryptographic digest, because a pull request could otherwise craft a changed advisory whose
- * page the cache would take for the old one. Thread-safe; the fingerprints of the records a value
- * holds directly are kept by identity, since every page holds the same view of the site.
+ * page the cache would take for the old one. A value is written out whole, tagged and
+ * length-prefixed so that no two values write the same bytes, and digested once. Thread-safe.
  */
 public final class Fingerprint {
   /** A value of a kind that has no fingerprint. */
@@ -75,86 +76,127 @@ public final class Fingerprint {
 
   /** The fingerprint of {@code value}; throws {@link Unknown} for a value it cannot take apart. */
   public byte[] of(Record value) {
-    MessageDigest d = sha256();
-    d.update((byte) 'R');
-    d.update(CLASS_IDS.get(value.getClass()));
+    Bytes out = new Bytes();
+    out.tag('R');
+    out.put(CLASS_IDS.get(value.getClass()));
     Method[] accessors = ACCESSORS.get(value.getClass());
     for (int i = 0; i < accessors.length; i++) {
       Object component = component(value, accessors[i]);
       if (component instanceof Record r && i < last.length()) {
         Known known = last.get(i);
         if (known == null || known.record() != r) {
-          known = new Known(r, record(r));
+          known = new Known(r, digest(r));
           last.set(i, known);
         }
-        d.update((byte) 'H');
-        d.update(known.fingerprint());
+        out.tag('H');
+        out.put(known.fingerprint());
       } else {
-        encode(component, d);
+        encode(component, out);
       }
     }
-    return d.digest();
+    return out.digest();
   }
 
-  private void encode(Object value, MessageDigest d) {
+  /** The bytes a value is written as, before they are digested. */
+  private static final class Bytes {
+    private byte[] bytes = new byte[1024];
+    private int length;
+
+    void tag(char tag) {
+      room(1);
+      bytes[length++] = (byte) tag;
+    }
+
+    void number(long n) {
+      room(Long.BYTES);
+      for (int i = Long.BYTES - 1; i >= 0; i--, n >>>= 8) bytes[length + i] = (byte) n;
+      length += Long.BYTES;
+    }
+
+    void put(byte[] b) {
+      room(b.length);
+      System.arraycopy(b, 0, bytes, length, b.length);
+      length += b.length;
+    }
+
+    void text(char tag, String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      tag(tag);
+      number(b.length);
+      put(b);
+    }
+
+    private void room(int more) {
+      if (length + more > bytes.length)
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
+
+    byte[] digest() {
+      MessageDigest d = sha256();
+      d.update(bytes, 0, length);
+      return d.digest();
+    }
+  }
+
+  private void encode(Object value, Bytes out) {
     if (value == null) {
-      d.update((byte) 0);
+      out.tag('0');
     } else if (value instanceof String s) {
-      text('S', s, d);
+      out.text('S', s);
     } else if (value instanceof Record r) {
-      record(r, d);
+      record(r, out);
     } else if (value instanceof Optional<?> o) {
-      d.update((byte) (o.isPresent() ? 'O' : 'o'));
-      if (o.isPresent()) encode(o.get(), d);
+      out.tag(o.isPresent() ? 'O' : 'o');
+      if (o.isPresent()) encode(o.get(), out);
     } else if (value instanceof Collection<?> c) {
-      d.update((byte) (ordered(c) ? 'L' : 'U'));
-      number(c.size(), d);
+      out.tag(ordered(c) ? 'L' : 'U');
+      out.number(c.size());
       if (ordered(c)) {
-        for (Object item : c) encode(item, d);
+        for (Object item : c) encode(item, out);
       } else {
-        unordered(c.stream().map(item -> digest(item)).toList(), d);
+        unordered(c.stream().map(this::digest).toList(), out);
       }
     } else if (value instanceof Map<?, ?> m) {
-      d.update((byte) (ordered(m) ? 'M' : 'V'));
-      number(m.size(), d);
+      out.tag(ordered(m) ? 'M' : 'V');
+      out.number(m.size());
       if (ordered(m)) {
         for (Map.Entry<?, ?> e : m.entrySet()) {
-          encode(e.getKey(), d);
-          encode(e.getValue(), d);
+          encode(e.getKey(), out);
+          encode(e.getValue(), out);
         }
       } else {
         unordered(
             m.entrySet().stream().map(e -> digest(new Entry(e.getKey(), e.getValue()))).toList(),
-            d);
+            out);
       }
     } else if (value instanceof Enum<?> e) {
-      text('E', e.getDeclaringClass().getName() + "." + e.name(), d);
+      out.text('E', e.getDeclaringClass().getName() + "." + e.name());
     } else if (value instanceof Boolean b) {
-      d.update((byte) (b ? 'T' : 'F'));
+      out.tag(b ? 'T' : 'F');
     } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      d.update((byte) 'N');
-      number(((Number) value).longValue(), d);
+      out.tag('N');
+      out.number(((Number) value).longValue());
     } else if (value instanceof Double x) {
-      d.update((byte) 'D');
-      number(Double.doubleToLongBits(x), d);
+      out.tag('D');
+      out.number(Double.doubleToLongBits(x));
     } else if (value instanceof Character c) {
-      d.update((byte) 'C');
-      number(c, d);
+      out.tag('C');
+      out.number(c);
     } else if (value instanceof byte[] bytes) {
-      d.update((byte) 'B');
-      number(bytes.length, d);
-      d.update(bytes);
+      out.tag('B');
+      out.number(bytes.length);
+      out.put(bytes);
     } else if (value instanceof Instant i) {
-      d.update((byte) 'I');
-      number(i.getEpochSecond(), d);
-      number(i.getNano(), d);
+      out.tag('I');
+      out.number(i.getEpochSecond());
+      out.number(i.getNano());
     } else if (value instanceof LocalDate date) {
-      d.update((byte) 'Y');
-      number(date.toEpochDay(), d);
+      out.tag('Y');
+      out.number(date.toEpochDay());
     } else if (value instanceof Path p) {
-      text('P', p.toString(), d);
+      out.text('P', p.toString());
     } else if (value instanceof URI u) {
-      text('U', u.toString(), d);
+      out.text('U', u.toString());
     } else {
       throw new Unknown(value.getClass());
     }
@@ -177,28 +219,22 @@ public final class Fingerprint {
   }
 
   /** The items' fingerprints in byte order: the same for the same items in any order. */
-  private static void unordered(List<byte[]> items, MessageDigest d) {
-    items.stream().sorted(Arrays::compareUnsigned).forEach(d::update);
+  private static void unordered(List<byte[]> items, Bytes out) {
+    items.stream().sorted(Arrays::compareUnsigned).forEach(out::put);
   }
 
+  /** The fingerprint of one value of any kind. */
   private byte[] digest(Object value) {
-    MessageDigest d = sha256();
-    encode(value, d);
-    return d.digest();
-  }
-
-  /** A record's own fingerprint. */
-  private byte[] record(Record r) {
-    MessageDigest d = sha256();
-    record(r, d);
-    return d.digest();
+    Bytes out = new Bytes();
+    encode(value, out);
+    return out.digest();
   }
 
   /** A record, in line: its class, then each component. */
-  private void record(Record r, MessageDigest d) {
-    d.update((byte) 'R');
-    d.update(CLASS_IDS.get(r.getClass()));
-    for (Method accessor : ACCESSORS.get(r.getClass())) encode(component(r, accessor), d);
+  private void record(Record r, Bytes out) {
+    out.tag('R');
+    out.put(CLASS_IDS.get(r.getClass()));
+    for (Method accessor : ACCESSORS.get(r.getClass())) encode(component(r, accessor), out);
   }
 
   private static Object component(Record r, Method accessor) {
@@ -207,19 +243,6 @@ public final class Fingerprint {
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new Unknown(r.getClass());
     }
-  }
-
-  private static void text(char tag, String s, MessageDigest d) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    d.update((byte) tag);
-    number(bytes.length, d);
-    d.update(bytes);
-  }
-
-  private static void number(long n, MessageDigest d) {
-    byte[] bytes = new byte[Long.BYTES];
-    for (int i = Long.BYTES - 1; i >= 0; i--, n >>>= 8) bytes[i] = (byte) n;
-    d.update(bytes);
   }
 
   private static MessageDigest sha256() {

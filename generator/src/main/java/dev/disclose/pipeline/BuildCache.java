@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -20,12 +21,12 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.zip.CRC32C;
 
 /**
  * The folder a public build remembers itself in ({@code .disclose-cache/} by default): what the
@@ -43,6 +44,7 @@ public final class BuildCache {
   static final int FORMAT = 1;
   private static final byte[] MAGIC = "disclose build cache\n".getBytes(StandardCharsets.US_ASCII);
   private static final int DIGEST = 32;
+  private static final int CHECKSUM = Integer.BYTES;
 
   /**
    * A file of the last output: the fingerprint of its source (null for a file made without one),
@@ -111,12 +113,11 @@ public final class BuildCache {
 
   /** The cache {@code bytes} hold, if whole and of this generator. */
   static Opened read(byte[] bytes, String generator) {
-    if (bytes.length < MAGIC.length + DIGEST
+    if (bytes.length < MAGIC.length + CHECKSUM
         || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length))
       return Opened.setAside("it is not a build cache, or it is truncated");
-    int body = bytes.length - DIGEST;
-    byte[] sum = sha256(bytes, body);
-    if (!Arrays.equals(sum, 0, DIGEST, bytes, body, bytes.length))
+    int body = bytes.length - CHECKSUM;
+    if (checksum(bytes, body) != ByteBuffer.wrap(bytes, body, CHECKSUM).getInt())
       return Opened.setAside("it is corrupt or truncated (its checksum does not match)");
     try (DataInputStream in =
         new DataInputStream(
@@ -250,8 +251,8 @@ public final class BuildCache {
       out.writeLong(r.bytes());
     }
     byte[] body = buffer.toByteArray();
-    byte[] whole = Arrays.copyOf(body, body.length + DIGEST);
-    System.arraycopy(sha256(body, body.length), 0, whole, body.length, DIGEST);
+    byte[] whole = Arrays.copyOf(body, body.length + CHECKSUM);
+    ByteBuffer.wrap(whole, body.length, CHECKSUM).putInt(checksum(body, body.length));
     return whole;
   }
 
@@ -278,10 +279,14 @@ public final class BuildCache {
     return digest;
   }
 
-  private static byte[] sha256(byte[] bytes, int length) {
-    MessageDigest d = dev.disclose.load.SourceDigest.digest();
-    d.update(bytes, 0, length);
-    return d.digest();
+  /**
+   * A CRC-32C of the first {@code length} bytes: what tells a corrupt or truncated cache, and costs
+   * little (no one can plant a cache that is only the user's to write).
+   */
+  private static int checksum(byte[] bytes, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, length);
+    return (int) crc.getValue();
   }
 
   /** This process's user: the owner of a file it makes. */
