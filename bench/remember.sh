@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# Builds that remember, against Hugo. On N real OSV records (../shared/corpora's Go vulnerability
-# database and PyPA folders, and beyond them copies under unused IDs made by bench/import_set.py),
-# imported into a Disclose site and made into ../shared/bench/hugo_full_site.py's like-for-like Hugo
-# site, alternating RUNS times (default 5), everything in tmpfs:
+# Builds that remember, against Hugo. On bench/generate.py's site of N advisories (real texts from
+# ../shared/corpora), whose OSV export ../shared/bench/hugo_full_site.py makes into its
+# like-for-like Hugo site, alternating RUNS times (default 5), everything in tmpfs:
 #   hugo            `hugo --quiet` of the Hugo site into a new folder (its full render)
 #   hugo+pagefind   the same, then `pagefind --site` on it (bench/pagefind, pinned): its search
 #   full            `./disclose build --no-cache` into a new folder
@@ -65,17 +64,18 @@ elif [ -n "${REAL:-}" ]; then
   ./disclose import osv --keep-ids --root "$work/site" "${records[@]}" | tail -1
   label="Go's and RustSec's records"
 else
-  python3 bench/import_set.py "$corpora" "$work/records" "$N" >/dev/null
-  python3 ../shared/bench/hugo_full_site.py "$work/hugo" "$work/records" >/dev/null
-  ./disclose import osv --keep-ids --root "$work/site" "$work/records" | tail -1
-  label="$N records"
+  rm -rf "$work/site"
+  python3 bench/generate.py "$N" "$work/site" >/dev/null
+  ./disclose export osv --root "$work/site" --out "$work/osv" >/dev/null
+  python3 ../shared/bench/hugo_full_site.py "$work/hugo" "$work/osv" >/dev/null
+  label="bench/generate.py's site, Hugo's from its OSV export"
 fi
 advisories=$(find "$work/site/advisories" -name '*.md' | wc -l)
 cached=$work/cached-out
 cache=$work/cache
 # The cached output and its cache, made once, as the previous publish left them.
 ./disclose build --root "$work/site" --out "$cached" --cache "$cache" >/dev/null 2>&1
-edited=$(find "$work/site/advisories" -name '*.md' | sort | head -1)
+edited=$(find "$work/site/advisories" -name '*.md' | sort | sed -n 1p)
 load_before=$( { /usr/bin/time -f %e python3 -c "sum(range(40_000_000))"; } 2>&1 )
 for i in $(seq "$RUNS"); do
   hugo_full "$work/hugo-out-$i"

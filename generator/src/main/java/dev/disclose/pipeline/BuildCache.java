@@ -31,13 +31,14 @@ import java.util.zip.CRC32C;
 /**
  * The folder a public build remembers itself in ({@code .disclose-cache/} by default): what the
  * next build, in a new process, needs to leave alone what did not change. It holds one file: the
- * last build's generator, request and inputs, its manifest, and for each file of its output the
- * fingerprint of what the file was made of, its SHA-256 and size.
+ * last build's generator, request and inputs, its manifest, for each file of its output the
+ * fingerprint of what the file was made of, its SHA-256 and size, and its memo's saved values.
  *
  * <p>Nothing in it is trusted unchecked: a cache of another generator, format or user, one others
  * may write, or one whose checksum fails (corrupt, truncated) is set aside with a note and the
- * build made in full. It holds digests and public paths only, never an advisory's text, so that a
- * cache restored on a pull request's runner reveals no embargo.
+ * build made in full. It holds digests, public paths and what a public build made of public
+ * advisories, nothing of one that is not public, so that a cache restored on a pull request's
+ * runner reveals no embargo.
  */
 public final class BuildCache {
   static final String FILE = "build-cache.bin";

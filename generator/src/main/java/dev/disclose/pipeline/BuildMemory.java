@@ -53,6 +53,7 @@ public final class BuildMemory {
 
   private OutputMemory memory;
   private String allFiles;
+  private FutureTask<String> pendingAllFiles;
 
   private BuildMemory(Path folder, Path target, String request) {
     this.folder = folder;
@@ -193,7 +194,14 @@ public final class BuildMemory {
    * the remembered build's files whose sources did not change.
    */
   public SiteOutput.Opener output(SiteRoot site) throws SiteException {
-    if (allFiles == null) allFiles = PublicFiles.allFiles(site);
+    if (allFiles == null) {
+      // Hashed on a thread of its own while the build reads the same files.
+      FutureTask<String> hashing = new FutureTask<>(() -> PublicFiles.allFiles(site));
+      Thread hasher = new Thread(hashing, "disclose-advisory-digest");
+      hasher.setDaemon(true);
+      hasher.start();
+      pendingAllFiles = hashing;
+    }
     memory = new OutputMemory(remembered.map(BuildCache.Remembered::files).orElse(Map.of()));
     return FolderOutput.remembering(
         target,
@@ -208,6 +216,7 @@ public final class BuildMemory {
    */
   public void remember(Pipeline.Built built) {
     try {
+      if (allFiles == null) allFiles = digestOf(pendingAllFiles);
       byte[] manifest = read(target.resolve(BuildManifest.FILE));
       boolean keptLast = remembered.isPresent();
       BuildCache.save(
@@ -230,6 +239,18 @@ public final class BuildMemory {
           "the build cache could not be saved ("
               + StorageFailure.describe(e)
               + "); the next build is made in full");
+    }
+  }
+
+  /** The digest of every advisory file, once hashed; a failure to read them fails the cache. */
+  private static String digestOf(FutureTask<String> hashing) throws IOException {
+    try {
+      return hashing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IOException(e.getCause().getMessage(), e.getCause());
     }
   }
 
