@@ -270,12 +270,16 @@ class LauncherTest {
           .endsWith("-jar", jar().toString(), command);
     }
 
-    // A new jar makes the next build record again.
-    Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().plusSeconds(60)));
-    assertThat(javaRuns(env, "validate").get(0)).noneMatch(a -> a.startsWith("-XX:AOT"));
-    List<List<String>> again = javaRuns(env, "build");
-    assertThat(again).hasSize(2);
-    assertThat(again.get(0)).contains("-XX:AOTMode=record");
+    // Another jar, newer or older than the cache (a release unpacked over another), makes the
+    // next build record again.
+    for (Instant other : List.of(Instant.now().plusSeconds(60), Instant.now().minusSeconds(7200))) {
+      Files.setLastModifiedTime(jar(), FileTime.from(other));
+      assertThat(javaRuns(env, "validate").get(0)).noneMatch(a -> a.startsWith("-XX:AOT"));
+      List<List<String>> again = javaRuns(env, "build");
+      assertThat(again).hasSize(2);
+      assertThat(again.get(0)).contains("-XX:AOTMode=record");
+      assertThat(javaRuns(env, "validate").get(0)).contains("-XX:AOTCache=" + cache);
+    }
   }
 
   @Test
@@ -313,6 +317,10 @@ class LauncherTest {
     assertThat(besideTheJar()).containsExactly("disclose.jar", "disclose.jsa");
     assertThat(javaRuns(env, "validate").get(0))
         .contains("-XX:SharedArchiveFile=" + root.resolve("generator/target/disclose.jsa"));
+
+    Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().minusSeconds(7200)));
+    assertThat(javaRuns(env, "validate").get(0)).noneMatch(a -> a.startsWith("-XX:Shared"));
+    assertThat(javaRuns(env, "build").get(0)).anyMatch(a -> a.startsWith("-XX:ArchiveClasses"));
   }
 
   @Test
