@@ -323,6 +323,20 @@ class LauncherTest {
     assertThat(javaRuns(env, "build").get(0)).anyMatch(a -> a.startsWith("-XX:ArchiveClasses"));
   }
 
+  /** As Debian links /usr/bin/java to a JDK's through /etc/alternatives. */
+  @Test
+  void theJavaOnThePathIsFollowedThroughItsLinksToItsJdksVersion() throws Exception {
+    Path jdk = jdk("25.0.3+9-LTS");
+    Path alternative =
+        Files.createSymbolicLink(root.resolve("alternative"), jdk.resolve("bin/java"));
+    Files.delete(root.resolve("bin/java"));
+    Files.createSymbolicLink(root.resolve("bin/java"), alternative);
+    List<List<String>> runs = javaRuns(Map.of("CI", ""), "build");
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(0)).contains("-XX:AOTMode=record");
+    assertThat(besideTheJar()).containsExactly("disclose.25.0.3+9-LTS.aot", "disclose.jar");
+  }
+
   @Test
   void ownJavaOptionsTakeNoCache() throws Exception {
     Map<String, String> env =
