@@ -39,11 +39,17 @@ public final class IdJournal {
   /** How a new file's temporary name ends, beside its new name. */
   static final String TEMPORARY = ".assigning";
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+  /**
+   * The journal's reader and writer, made on first use, because every command looks for a journal
+   * at start-up and only a run that finds or writes one needs JSON.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+  }
 
   /** Called after each advisory is moved: a test stops the run there, as a kill would. */
   static Runnable afterEachMove = () -> {};
@@ -86,7 +92,7 @@ public final class IdJournal {
         Files.createDirectories(temp.getParent());
         AtomicFiles.writeNew(temp, rewrites.get(i).text().getBytes(StandardCharsets.UTF_8));
       }
-      AtomicFiles.write(root.resolve(FILE), JSON.writeValueAsBytes(moves));
+      AtomicFiles.write(root.resolve(FILE), Json.MAPPER.writeValueAsBytes(moves));
     } catch (IOException e) {
       // Before the journal nothing is moved: the temporary files go, the advisories stay.
       for (Move m : moves) deleteQuietly(root.resolve(m.temp()));
@@ -136,7 +142,7 @@ public final class IdJournal {
       if (attributes.size() > SiteRoot.MAX_BYTES) {
         throw refuse(site, journal, "it is larger than 1 MiB");
       }
-      list = JSON.readTree(Files.readAllBytes(journal));
+      list = Json.MAPPER.readTree(Files.readAllBytes(journal));
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       throw refuse(

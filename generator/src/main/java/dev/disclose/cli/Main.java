@@ -31,15 +31,20 @@ public final class Main {
   /** Runs the CLI in {@code env} and returns the exit code. */
   public static int run(Environment env, String... args) {
     CommandLine cli = new CommandLine(new DiscloseCommand(env));
+    // Before the settings below, which picocli passes on only to the commands it knows.
+    for (Class<?> command : DiscloseCommand.commandsFor(args)) cli.addSubcommand(command);
     cli.setOut(env.out());
     cli.setErr(env.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     CommandLine export = cli.getSubcommands().get("export");
-    export.getHelpSectionMap().put("formats", help -> String.format(ExportCommand.formatsHelp()));
-    List<String> sections = new ArrayList<>(export.getHelpSectionKeys());
-    sections.add(
-        sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), "formats");
-    export.setHelpSectionKeys(sections);
+    if (export != null) {
+      export.getHelpSectionMap().put("formats", help -> String.format(ExportCommand.formatsHelp()));
+      List<String> sections = new ArrayList<>(export.getHelpSectionKeys());
+      sections.add(
+          sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING),
+          "formats");
+      export.setHelpSectionKeys(sections);
+    }
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           // Messages quote paths and values of the site's files.

@@ -57,6 +57,25 @@ class CliTest {
     }
   }
 
+  /** A run makes only the command it names, yet help and mistakes still see every command. */
+  @Test
+  void everyCommandIsListedAndSuggestedThoughARunMakesOnlyTheOneItNames() throws Exception {
+    List<String> listed = CliRun.in(site, "--help").out().lines().toList();
+    for (Class<?> command : DiscloseCommand.COMMANDS) {
+      String name = command.getAnnotation(picocli.CommandLine.Command.class).name();
+      assertThat(listed).as(name).anyMatch(l -> l.startsWith("  " + name + " "));
+      assertThat(DiscloseCommand.commandsFor(name, "--root", "x")).containsExactly(command);
+    }
+    assertThat(DiscloseCommand.commandsFor("--help", "build")).isEqualTo(DiscloseCommand.COMMANDS);
+    CliRun mistyped = CliRun.in(site, "biuld");
+    assertThat(mistyped.exitCode()).isEqualTo(2);
+    assertThat(mistyped.err()).contains("Did you mean: disclose build?");
+    assertThat(CliRun.in(site, "export", "--help").out()).contains("Formats:", "search-index");
+    // The settings made after the command is added reach it: enum values in any case.
+    siteWith(TestSites.validAdvisory("DEMO-2025-0001"));
+    assertThat(CliRun.in(site, "validate", "--format", "JSON").out()).contains("\"files\"");
+  }
+
   @Test
   void usageErrorsExitTwo() {
     assertThat(CliRun.in(site, "frobnicate").exitCode()).isEqualTo(2);
