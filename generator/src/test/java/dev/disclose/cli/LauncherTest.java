@@ -190,6 +190,7 @@ class LauncherTest {
             -XX:ArchiveClassesAtExit=*) made=${a#*=} ;;
           esac
         done
+        if [ "$mode" = create ] && [ -n "${FAKE_JAVA_CREATE_EXIT:-}" ]; then exit "$FAKE_JAVA_CREATE_EXIT"; fi
         if [ -n "$made" ]; then : > "$made"; fi
         exit "${FAKE_JAVA_EXIT:-0}"
         """);
@@ -293,6 +294,15 @@ class LauncherTest {
     List<List<String>> refused = javaRuns(failing, "build");
     assertThat(refused).hasSize(1);
     assertThat(refused.get(0)).contains("-XX:AOTMode=record");
+    assertThat(besideTheJar()).containsExactly("disclose.jar");
+
+    // A cache that cannot be made leaves the build's result as it is, with a note.
+    Map<String, String> unmade = new HashMap<>(env);
+    unmade.put("FAKE_JAVA_CREATE_EXIT", "1");
+    unmade.put("FAKE_JAVA_RUNS", root.resolve("java-runs").toString());
+    Run run = run(unmade, "build");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).contains("note: the ahead-of-time cache could not be made");
     assertThat(besideTheJar()).containsExactly("disclose.jar");
 
     assertThat(javaRuns(env, "build")).hasSize(2);
