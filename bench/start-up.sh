@@ -6,7 +6,8 @@
 #               launcher's ahead-of-time cache;
 #   25          the same Java without the cache (only the JDK's own archive), the launcher's options.
 # On the demo site (the repository's root) and on synthetic sites of N advisories (bench/generate.py,
-# default 10000; 0 for the demo alone): `validate`, and `build` into a new folder in tmpfs. Prints
+# default 10000; 0 for the demo alone): `validate`; `build --no-cache` into a new folder in tmpfs;
+# and `build` with its cache when nothing changed since the last (the scheduled job). Prints
 # the medians of wall and CPU time (user + system) and each way's ratio to 17+archive; with strace
 # installed, when each way opens its first advisory file (median of three traced runs, apart from
 # the timed ones); and, once each, the first build after a jar change, which makes the archive or
@@ -47,7 +48,7 @@ way() {
 rm -f "${jar%.jar}.jsa" "${jar%.jar}".*.aot
 echo "host: the fixed loop took $(busy) before"
 for name in "17+archive" "25+cache"; do
-  way "$name" /usr/bin/time -f "%e" -o "$work/time" ./disclose build --out "$work/first" >/dev/null 2>&1
+  way "$name" /usr/bin/time -f "%e" -o "$work/time" ./disclose build --no-cache --out "$work/first" >/dev/null 2>&1
   t=$(tail -1 "$work/time")
   printf "%-12s first build after a jar change, making its archive or cache: %s s (once)\n" "$name" "$t"
   rm -rf "$work/first"
@@ -62,7 +63,7 @@ first_read() {
     || { echo "bench: the traced run failed ($name: $*)" >&2; return 1; }
   [ -f "$trace" ] || { echo "bench: strace wrote no trace ($name: $*)" >&2; return 1; }
   awk '$3 ~ /^execve/ && !t0 {t0 = $2} $3 ~ /^openat/ && $0 ~ /\/advisories\/.*\.md"/ && $0 !~ /= -1/ && !r {r = $2}
-       {end = $2} END {printf "%.3f %.3f\n", r - t0, end - t0}' "$trace"
+       {end = $2} END {printf "%s %.3f\n", r ? sprintf("%.3f", r - t0) : "-", end - t0}' "$trace"
   rm -f "$trace"
 }
 
@@ -98,9 +99,11 @@ measure() {
   for name in "${ways[@]}"; do
     local w
     w=$(printf '%s\n' ${walls[$name]} | median)
-    printf "%-26s %-12s wall %6.2f s   cpu %6.2f s   ratio %5.2f" "$label" "$name" "$w" \
+    printf "%-30s %-12s wall %6.2f s   cpu %6.2f s   ratio %5.2f" "$label" "$name" "$w" \
       "$(printf '%s\n' ${cpus[$name]} | median)" "$(echo "$w / $first" | bc -l)"
-    if [ -n "${reads[$name]:-}" ]; then
+    if [[ ${reads[$name]:-} == -* ]]; then
+      printf "   no advisory read, %.2f s (traced)" "$(printf '%s\n' ${ends[$name]} | median)"
+    elif [ -n "${reads[$name]:-}" ]; then
       printf "   first advisory read at %.2f s of %.2f s (traced)" \
         "$(printf '%s\n' ${reads[$name]} | median)" "$(printf '%s\n' ${ends[$name]} | median)"
     fi
@@ -108,15 +111,25 @@ measure() {
   done
 }
 
+# unchanged LABEL ROOT: `build` with its cache, after one unmeasured build that made it.
+unchanged() {
+  local kept="$work/kept-$1" cache="$work/cache-$1"
+  ./disclose build --root "$2" --cache "$cache" --out "$kept" >/dev/null 2>&1
+  measure "build $1, nothing changed" ./disclose build --root "$2" --cache "$cache" --out "$kept"
+  rm -rf "$kept" "$cache"
+}
+
 echo "== the demo site, $RUNS runs each way"
 measure "validate demo" ./disclose validate
-measure "build demo" ./disclose build --out {out}
+measure "build demo" ./disclose build --no-cache --out {out}
+unchanged demo .
 for n in "${@:-10000}"; do
   [ "$n" -gt 0 ] || continue
   site="bench/.corpora/site-$n"
   [ -f "$site/site-config.yaml" ] || python3 bench/generate.py "$n" "$site" >/dev/null
   echo "== $n advisories, $RUNS runs each way"
   measure "validate $n" ./disclose validate --root "$site"
-  measure "build $n" ./disclose build --root "$site" --out {out}
+  measure "build $n" ./disclose build --no-cache --root "$site" --out {out}
+  unchanged "$n" "$site"
 done
 echo "host: the fixed loop took $(busy) after"
