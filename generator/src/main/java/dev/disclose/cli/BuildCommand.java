@@ -69,11 +69,11 @@ final class BuildCommand implements Callable<Integer> {
   @Option(
       names = "--cache",
       paramLabel = "DIR",
-      description = {
-        "Where a public build remembers itself for the next (default: .disclose-cache in the",
-        "site root): the next build re-renders only what changed, and writes nothing when nothing",
-        "did. Never changes the output; a cache that does not fit is set aside with a note."
-      })
+      description =
+          "Where a public build remembers itself for the next (default: .disclose-cache in the"
+              + " site root): the next build re-renders only what changed, and writes nothing when"
+              + " nothing did. Never changes the output; a cache that does not fit is set aside"
+              + " with a note.")
   Path cache;
 
   @Option(names = "--no-cache", description = "Build in full without reading or writing the cache.")
@@ -172,14 +172,7 @@ final class BuildCommand implements Callable<Integer> {
                       ? " (" + result.rendered() + " rendered, the others unchanged)"
                       : ""));
       // Last, so that a log's final line says how large the site is.
-      env.out()
-          .println(
-              "wrote "
-                  + Sizes.count(result.files(), "file", "files")
-                  + ", "
-                  + Sizes.bytes(result.bytes())
-                  + " to "
-                  + TerminalText.visible(folder));
+      env.out().println(sizes("wrote", result.files(), result.bytes(), "to", folder));
       env.out().flush();
       SealingEnvironment.noteSkipped(env, result.sealedSkipped());
       // A preview is for reviewers, not for CSAF's readers or the host's root.
@@ -238,13 +231,19 @@ final class BuildCommand implements Callable<Integer> {
                 u.advisories(),
                 u.pages(),
                 (System.nanoTime() - start) / 1e9));
-    env.out()
-        .println(
-            "kept "
-                + Sizes.count(u.files(), "file", "files")
-                + ", "
-                + Sizes.bytes(u.bytes())
-                + " in "
-                + TerminalText.visible(folder));
+    env.out().println(sizes("kept", u.files(), u.bytes(), "in", folder));
+  }
+
+  /** "wrote 420 files, 1.0 MB to _site": a build's last line. */
+  private static String sizes(String verb, long files, long bytes, String where, String folder) {
+    return verb
+        + " "
+        + Sizes.count(files, "file", "files")
+        + ", "
+        + Sizes.bytes(bytes)
+        + " "
+        + where
+        + " "
+        + TerminalText.visible(folder);
   }
 }

@@ -95,16 +95,11 @@ public final class BuildCache {
     try {
       if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return Opened.none();
       UserPrincipal user = currentUser();
-      if (!ownedAndClosed(folder, user, true) || !ownedAndClosed(file, user, false))
+      if (!KeptOutput.closedToOthers(folder, user) || !ownedAndClosed(file, user))
         return Opened.setAside(
             "it is not this user's, or others may write into it: delete it, and the next build"
                 + " makes a new one");
-      byte[] bytes;
-      try (InputStream in =
-          Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-        bytes = in.readAllBytes();
-      }
-      return read(bytes, generator);
+      return read(unfollowed(file), generator);
     } catch (NoSuchFileException e) {
       return Opened.none();
     } catch (IOException e) {
@@ -212,6 +207,14 @@ public final class BuildCache {
     }
   }
 
+  /** A file's bytes, read without following a link. */
+  static byte[] unfollowed(Path file) throws IOException {
+    try (InputStream in =
+        Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      return in.readAllBytes();
+    }
+  }
+
   /** Deletes the cache in {@code folder}, if any: the output it described is gone. */
   public static void forget(Path folder) throws IOException {
     Files.deleteIfExists(folder.resolve(FILE));
@@ -301,22 +304,19 @@ public final class BuildCache {
   }
 
   /**
-   * Whether {@code path} is a folder ({@code folder}) or regular file of {@code user}'s that no one
-   * else may write: no one else can have planted it or changed it.
+   * Whether {@code file} is a regular file of {@code user}'s that no one else may write: no one
+   * else can have planted it or changed it.
    */
-  private static boolean ownedAndClosed(Path path, UserPrincipal user, boolean folder)
-      throws IOException {
-    if (folder
-        ? !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
-        : !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) return false;
+  private static boolean ownedAndClosed(Path file, UserPrincipal user) throws IOException {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return false;
     try {
       PosixFileAttributes a =
-          Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return (user == null || a.owner().equals(user))
           && !a.permissions().contains(PosixFilePermission.GROUP_WRITE)
           && !a.permissions().contains(PosixFilePermission.OTHERS_WRITE);
     } catch (UnsupportedOperationException e) {
-      return true; // not a POSIX file system: its owner's folder
+      return true; // not a POSIX file system: its owner's file
     }
   }
 }

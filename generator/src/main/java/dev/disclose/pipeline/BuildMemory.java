@@ -10,14 +10,11 @@ import dev.disclose.memo.Memo;
 import dev.disclose.plan.Publication;
 import dev.disclose.sealing.SealingKey;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +93,8 @@ public final class BuildMemory {
 
   private boolean describesTheOutput(BuildCache.Remembered r) {
     try {
-      if (Arrays.equals(read(target.resolve(BuildManifest.FILE)), r.manifest())) return true;
+      if (Arrays.equals(BuildCache.unfollowed(target.resolve(BuildManifest.FILE)), r.manifest()))
+        return true;
     } catch (IOException e) {
       // no output, or an unreadable one: nothing to carry over
     }
@@ -217,7 +215,7 @@ public final class BuildMemory {
   public void remember(Pipeline.Built built) {
     try {
       if (allFiles == null) allFiles = digestOf(pendingAllFiles);
-      byte[] manifest = read(target.resolve(BuildManifest.FILE));
+      byte[] manifest = BuildCache.unfollowed(target.resolve(BuildManifest.FILE));
       boolean keptLast = remembered.isPresent();
       BuildCache.save(
           folder,
@@ -263,12 +261,5 @@ public final class BuildMemory {
     List<Advisory> advisories = publication.catalog().advisories();
     return advisories.isEmpty()
         || advisories.stream().anyMatch(a -> a.effectivePublished().isEmpty());
-  }
-
-  private static byte[] read(Path file) throws IOException {
-    try (InputStream in =
-        Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      return in.readAllBytes();
-    }
   }
 }

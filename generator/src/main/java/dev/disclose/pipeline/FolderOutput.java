@@ -2,12 +2,8 @@ package dev.disclose.pipeline;
 
 import dev.disclose.load.SiteException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.concurrent.Future;
 
@@ -20,6 +16,10 @@ final class FolderOutput implements SiteOutput {
   private final AtomicPublisher.Staging staging;
   private final StagedOutput files;
   private final Path out;
+
+  /** {@code out}, absolute and normalized: where carried files are read from. */
+  private final Path base;
+
   private final boolean preview;
   private final OutputMemory memory;
 
@@ -35,6 +35,7 @@ final class FolderOutput implements SiteOutput {
     this.staging = staging;
     this.files = new StagedOutput(staging);
     this.out = out;
+    this.base = out.toAbsolutePath().normalize();
     this.preview = preview;
     this.memory = memory;
     this.keptKnown = keptKnown;
@@ -73,7 +74,7 @@ final class FolderOutput implements SiteOutput {
   private static boolean holds(Path folder, byte[] manifest) {
     if (manifest.length == 0) return false;
     try {
-      return Arrays.equals(read(folder.resolve(BuildManifest.FILE)), manifest);
+      return Arrays.equals(BuildCache.unfollowed(folder.resolve(BuildManifest.FILE)), manifest);
     } catch (IOException e) {
       return false;
     }
@@ -95,24 +96,15 @@ final class FolderOutput implements SiteOutput {
         && file.keptSha256() != null
         && Arrays.equals(file.keptSha256(), file.sha256())
         && files.keepAsIs(path, file.size())) return true;
-    Path base = out.toAbsolutePath().normalize();
     Path from = base.resolve(path).normalize();
     if (!from.startsWith(base)) return false;
     try {
-      byte[] bytes = read(from);
+      byte[] bytes = BuildCache.unfollowed(from);
       if (bytes.length != file.size()) return false;
       files.put(path, bytes);
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  /** A file's bytes, read without following a link. */
-  private static byte[] read(Path file) throws IOException {
-    try (InputStream in =
-        Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      return in.readAllBytes();
     }
   }
 

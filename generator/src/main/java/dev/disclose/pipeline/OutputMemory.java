@@ -2,6 +2,7 @@ package dev.disclose.pipeline;
 
 import dev.disclose.memo.Fingerprint;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,8 +62,7 @@ final class OutputMemory {
    */
   Map<String, BuildCache.RememberedFile> files(boolean keptFromLast) {
     if (!keptFromLast) return Map.copyOf(noted);
-    Map<String, BuildCache.RememberedFile> files =
-        new java.util.HashMap<>(noted.size() * 4 / 3 + 1);
+    Map<String, BuildCache.RememberedFile> files = new HashMap<>(noted.size() * 4 / 3 + 1);
     noted.forEach(
         (path, f) -> {
           BuildCache.RememberedFile before = last.get(path);
