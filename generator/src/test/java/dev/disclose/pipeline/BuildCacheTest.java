@@ -15,8 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,23 +61,14 @@ class BuildCacheTest {
   }
 
   private static void assertSameTree(Path a, Path b) throws IOException {
-    Map<String, byte[]> left = files(a);
-    Map<String, byte[]> right = files(b);
+    Map<String, byte[]> left = EmbargoDifferentialTest.files(a);
+    Map<String, byte[]> right = EmbargoDifferentialTest.files(b);
     assertThat(left.keySet()).isEqualTo(right.keySet());
     for (String path : left.keySet()) {
       assertThat(Arrays.equals(left.get(path), right.get(path)))
           .as("%s differs from a full build's", path)
           .isTrue();
     }
-  }
-
-  private static Map<String, byte[]> files(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList())
-        files.put(root.relativize(p).toString(), Files.readAllBytes(p));
-    }
-    return files;
   }
 
   private Path cacheFile() {

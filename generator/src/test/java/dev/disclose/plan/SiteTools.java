@@ -40,7 +40,7 @@ public final class SiteTools {
   private SiteTools() {}
 
   /** The demo site (this repository's advisories) built as of a fixed instant. */
-  static Path buildDemo(Path out) {
+  public static Path buildDemo(Path out) {
     CliRun run =
         CliRun.in(
             REPO, "build", "--no-cache", "--out", out.toString(), "--now", "2026-11-23T00:00:00Z");

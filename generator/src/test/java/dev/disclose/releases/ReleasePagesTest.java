@@ -2,7 +2,7 @@ package dev.disclose.releases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.disclose.testing.CliRun;
+import dev.disclose.plan.SiteTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jsoup.Jsoup;
@@ -21,16 +21,7 @@ class ReleasePagesTest {
   @Test
   void fixedVersionsLinkToTheirReleaseAndReleasesListTheAdvisoriesTheyFix() throws Exception {
     Path out = temp.resolve("site");
-    CliRun run =
-        CliRun.in(
-            Path.of(".."),
-            "build",
-            "--no-cache",
-            "--out",
-            out.toString(),
-            "--now",
-            "2026-11-23T00:00:00Z");
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    SiteTools.buildDemo(out);
 
     Document advisory = page(out, "advisories/DEMO-2026-0001");
     assertThat(advisory.select(".package dd a[href*=releases/]").eachAttr("href"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.disclose.plan.SiteTools;
 import dev.disclose.testing.CliRun;
 import dev.disclose.testing.ExternalTools;
 import dev.disclose.testing.TestSites;
@@ -65,16 +66,7 @@ class SearchQueryTest {
   void queriesFindTheAdvisoriesAReaderExpectsFirst() throws Exception {
     ExternalTools.requireNode();
     Path out = temp.resolve("site");
-    CliRun run =
-        CliRun.in(
-            Path.of(".."),
-            "build",
-            "--no-cache",
-            "--out",
-            out.toString(),
-            "--now",
-            "2026-11-23T00:00:00Z");
-    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    SiteTools.buildDemo(out);
     JsonNode answers = search(out.resolve("search-index"), EXPECTED.keySet());
     assertThat(answers.path("errors").size()).as(answers.path("errors").toString()).isZero();
     JsonNode results = answers.path("results");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.disclose.config.HolidayCalendar;
 import dev.disclose.config.WorkingDays;
-import dev.disclose.testing.CliRun;
+import dev.disclose.plan.SiteTools;
 import dev.disclose.testing.Golden;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,16 +27,7 @@ class DemoResponsePageTest {
   @Test
   void theDemosResponsePageMatchesItsGoldenFile() throws Exception {
     Path out = temp.resolve("site");
-    CliRun run =
-        CliRun.in(
-            Path.of(".."),
-            "build",
-            "--no-cache",
-            "--out",
-            out.toString(),
-            "--now",
-            "2026-11-23T00:00:00Z");
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    SiteTools.buildDemo(out);
     String page = Files.readString(out.resolve("response/index.html"), StandardCharsets.UTF_8);
     assertThat(page).contains("Assessment (working days)");
     Golden.assertMatches(GOLDEN, page);
