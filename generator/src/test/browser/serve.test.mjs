@@ -67,12 +67,18 @@ try {
       await route.continue();
     });
     const streams = [];
+    let targetStreamOpened;
+    const targetStream = new Promise((r) => { targetStreamOpened = r; });
     page.on('request', (r) => {
-      if (r.url().endsWith('/__disclose/events')) streams.push(r.frame().url());
+      if (!r.url().endsWith('/__disclose/events')) return;
+      streams.push(r.frame().url());
+      if (r.frame().url() === target) targetStreamOpened();
     });
     await page.goto(alias, { waitUntil: 'load' });
     await page.waitForURL(target, { timeout: 15000 });
     await page.waitForLoadState('load');
+    // The event stream's request may be reported after the load event on a busy machine.
+    await Promise.race([targetStream, new Promise((r) => setTimeout(r, 15000))]);
     expect(streams.includes(alias), `the alias page's reload script opened the event stream (from: ${streams.join(', ') || 'none'})`);
     expect(streams.includes(target), 'its target page opened the event stream too');
     expect(page.problems.length === 0, `no script error or CSP violation on the alias page and its target: ${page.problems.join('; ')}`);
