@@ -219,21 +219,20 @@ final class Rebuilder implements SiteWatcher.Listener {
    * kind report every change on a local disk, and say when they lost some); every other rebuild
    * looks at every file, so a change the watcher missed shows at the latest with the next of those.
    * A rebuild that fails before it has read the site leaves the next one to look at every file too.
+   * Only the first build and an edit's rebuild take the watcher's reports: a warm-up or settle
+   * rebuild that happens to read an edit first leaves it for the edit's own rebuild, which then
+   * still names it if it fails.
    */
   private synchronized boolean rebuild(Trigger trigger) throws SiteException {
     boolean quietIfUnchanged = trigger == Trigger.WARM_UP;
     long start = System.nanoTime();
     PhaseTimings phases = log.timings() ? new PhaseTimings(Progress.NONE) : null;
-    Changes seen = changes.take();
+    Changes seen =
+        trigger == Trigger.START || trigger == Trigger.EDIT ? changes.take() : Changes.UNKNOWN;
     Pipeline.Built r;
     try {
       beforeEachBuild.run();
-      r =
-          preview.rebuild(
-              site,
-              trigger == Trigger.EDIT ? seen : Changes.UNKNOWN,
-              clock.instant(),
-              phases != null ? phases : Progress.NONE);
+      r = preview.rebuild(site, seen, clock.instant(), phases != null ? phases : Progress.NONE);
     } catch (Refused refused) {
       changes.unknown(); // the watcher's reports this build took are not in the memo
       if (quietIfUnchanged)
