@@ -79,6 +79,15 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Build in full without reading or writing the cache.")
   boolean noCache;
 
+  // The launcher sets the property for the run that trains its start-up archive, which must load
+  // what a build in full loads.
+  @Option(
+      names = "--rebuild",
+      defaultValue = "${sys:disclose.rebuild:-false}",
+      description =
+          "Build in full as if the cache remembered nothing, then remember this build for the next.")
+  boolean rebuild;
+
   @Option(
       names = "--timings",
       description = "Print how long each phase of the build took, on standard error.")
@@ -116,16 +125,16 @@ final class BuildCommand implements Callable<Integer> {
     LoadRequest load = LoadRequest.toBuild(opened).withSealingKey(SealingEnvironment.key(env, now));
     Optional<SigningKey> csafKey = CsafSigningEnvironment.key(env, now);
     String folder = opened.display().of(target).toString().replace('\\', '/');
+    Path cacheFolder =
+        cache != null
+            ? env.workingDirectory().resolve(cache)
+            : opened.root().resolve(".disclose-cache");
     BuildMemory memory =
         preview || noCache
             ? null
-            : BuildMemory.open(
-                cache != null
-                    ? env.workingDirectory().resolve(cache)
-                    : opened.root().resolve(".disclose-cache"),
-                target,
-                opened.root(),
-                request(csafKey));
+            : rebuild
+                ? BuildMemory.forgetting(cacheFolder, target, opened.root(), request(csafKey))
+                : BuildMemory.open(cacheFolder, target, opened.root(), request(csafKey));
     Pipeline pipeline =
         new Pipeline(memory != null ? memory.memo() : Memo.NONE, phases != null ? phases : line);
     try {

@@ -52,11 +52,12 @@ public final class BuildMemory {
   private String allFiles;
   private FutureTask<String> pendingAllFiles;
 
-  private BuildMemory(Path folder, Path target, String request) {
+  private BuildMemory(Path folder, Path target, String request, boolean recall) {
     this.folder = folder;
     this.target = target;
     this.request = request;
-    BuildCache.Opened opened = BuildCache.open(folder, generator());
+    BuildCache.Opened opened =
+        recall ? BuildCache.open(folder, generator()) : BuildCache.Opened.none();
     opened.note().ifPresent(why -> notes.add("the build cache was set aside: " + why));
     this.remembered = opened.remembered().filter(this::describesTheOutput);
     // The memo's values hold whatever the output: they are made of inputs alone.
@@ -77,7 +78,17 @@ public final class BuildMemory {
   public static BuildMemory open(Path folder, Path target, Path siteRoot, String request)
       throws SiteException {
     AtomicPublisher.recover(target, siteRoot, false);
-    return new BuildMemory(folder, target, request);
+    return new BuildMemory(folder, target, request, true);
+  }
+
+  /**
+   * As {@link #open}, but for a build in full that recalls nothing the cache holds and only
+   * remembers itself for the next.
+   */
+  public static BuildMemory forgetting(Path folder, Path target, Path siteRoot, String request)
+      throws SiteException {
+    AtomicPublisher.recover(target, siteRoot, false);
+    return new BuildMemory(folder, target, request, false);
   }
 
   /** The generator as the cache names it: its version and its code. */

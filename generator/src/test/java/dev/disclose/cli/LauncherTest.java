@@ -246,7 +246,7 @@ class LauncherTest {
     assertThat(record)
         .startsWith(
             "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m", "-XX:AOTMode=record")
-        .endsWith("-jar", jar().toString(), "build", "--root", "site")
+        .endsWith("-Ddisclose.rebuild=true", "-jar", jar().toString(), "build", "--root", "site")
         .contains("-XX:-DisplayVMOutput", "-Xlog:disable", "-Xlog:all=error:stderr");
     String configuration =
         record.stream()
@@ -267,7 +267,7 @@ class LauncherTest {
       assertThat(later.get(0))
           .as(command)
           .contains("-XX:AOTCache=" + cache)
-          .doesNotContain("-XX:AOTMode=record")
+          .doesNotContain("-XX:AOTMode=record", "-Ddisclose.rebuild=true")
           .endsWith("-jar", jar().toString(), command);
     }
 
@@ -323,6 +323,7 @@ class LauncherTest {
     assertThat(first).hasSize(1);
     assertThat(first.get(0))
         .contains("-XX:ArchiveClassesAtExit=" + root.resolve("generator/target/disclose.jsa.tmp"))
+        .contains("-Ddisclose.rebuild=true")
         .noneMatch(a -> a.startsWith("-XX:AOT"));
     assertThat(besideTheJar()).containsExactly("disclose.jar", "disclose.jsa");
     assertThat(javaRuns(env, "validate").get(0))

@@ -146,6 +146,23 @@ class BuildCacheTest {
   }
 
   @Test
+  void aRebuildRecallsNothingAndRemembersItselfForTheNext() throws IOException {
+    build(BEFORE_LIFT);
+    CliRun rebuilt = CliRun.in(site, "build", "--rebuild", "--now", BEFORE_LIFT);
+    assertThat(rebuilt.exitCode()).as(rebuilt.err()).isZero();
+    assertThat(rebuilt.out()).startsWith("built ").doesNotContain("rendered, the others");
+    append("FIX-2025-0001", "\nOne more sentence.\n");
+    // The launcher's training run asks for the same through a system property.
+    System.setProperty("disclose.rebuild", "true");
+    try {
+      assertThat(buildAndCompare(BEFORE_LIFT).out()).doesNotContain("rendered, the others");
+    } finally {
+      System.clearProperty("disclose.rebuild");
+    }
+    assertThat(build(BEFORE_LIFT).out()).startsWith("nothing changed since the last build of ");
+  }
+
+  @Test
   void anOutputRestoredHalfwayIsBuiltAgain() throws IOException {
     build(BEFORE_LIFT);
     // Its manifest is there, a page is not, another is cut short: as a failed cache restore leaves
