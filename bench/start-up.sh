@@ -45,7 +45,7 @@ way() {
 }
 
 # The archive and the cache, made as the first build after a jar change makes them, timed once.
-rm -f "${jar%.jar}.jsa" "${jar%.jar}".*.aot
+rm -f "${jar%.jar}.jsa" "${jar%.jar}".*.jsa "${jar%.jar}".*.aot
 echo "host: the fixed loop took $(busy) before"
 for name in "17+archive" "25+cache"; do
   way "$name" /usr/bin/time -f "%e" -o "$work/time" ./disclose build --no-cache --out "$work/first" >/dev/null 2>&1

@@ -321,17 +321,27 @@ class LauncherTest {
     Map<String, String> env = Map.of("DISCLOSE_JAVA", jdk.resolve("bin/java").toString(), "CI", "");
     List<List<String>> first = javaRuns(env, "build");
     assertThat(first).hasSize(1);
+    String archive = "disclose.17.0.15+6-Debian-1deb12u1.jsa";
     assertThat(first.get(0))
-        .contains("-XX:ArchiveClassesAtExit=" + root.resolve("generator/target/disclose.jsa.tmp"))
+        .contains(
+            "-XX:ArchiveClassesAtExit=" + root.resolve("generator/target/" + archive + ".tmp"))
         .contains("-Ddisclose.rebuild=true")
         .noneMatch(a -> a.startsWith("-XX:AOT"));
-    assertThat(besideTheJar()).containsExactly("disclose.jar", "disclose.jsa");
+    assertThat(besideTheJar()).containsExactly(archive, "disclose.jar");
     assertThat(javaRuns(env, "validate").get(0))
-        .contains("-XX:SharedArchiveFile=" + root.resolve("generator/target/disclose.jsa"));
+        .contains("-XX:SharedArchiveFile=" + root.resolve("generator/target/" + archive));
 
     Files.setLastModifiedTime(jar(), FileTime.from(Instant.now().minusSeconds(7200)));
     assertThat(javaRuns(env, "validate").get(0)).noneMatch(a -> a.startsWith("-XX:Shared"));
     assertThat(javaRuns(env, "build").get(0)).anyMatch(a -> a.startsWith("-XX:ArchiveClasses"));
+
+    // An update of the Java archives again, and its archive replaces the other's.
+    Map<String, String> updated =
+        Map.of("DISCLOSE_JAVA", jdk("17.0.16+8-Debian-1deb12u1").toString(), "CI", "");
+    assertThat(javaRuns(updated, "validate").get(0)).noneMatch(a -> a.startsWith("-XX:Shared"));
+    assertThat(javaRuns(updated, "build").get(0)).anyMatch(a -> a.startsWith("-XX:ArchiveClasses"));
+    assertThat(besideTheJar())
+        .containsExactly("disclose.17.0.16+8-Debian-1deb12u1.jsa", "disclose.jar");
   }
 
   /** As Debian links /usr/bin/java to a JDK's through /etc/alternatives. */
