@@ -144,8 +144,7 @@ public final class BuildCache {
         String key = in.readUTF();
         byte[] fingerprint = in.readNBytes(DIGEST);
         if (fingerprint.length != DIGEST) throw new EOFException();
-        values.put(
-            key, new SavedMemo.Value(fingerprint, new String(bytes(in), StandardCharsets.UTF_8)));
+        values.put(key, new SavedMemo.Value(fingerprint, bytes(in)));
       }
       int advisories = in.readInt();
       int pages = in.readInt();
@@ -247,7 +246,7 @@ public final class BuildCache {
       for (Map.Entry<String, SavedMemo.Value> e : values.entrySet()) {
         out.writeUTF(e.getKey());
         out.write(e.getValue().fingerprint());
-        bytes(out, e.getValue().text().getBytes(StandardCharsets.UTF_8));
+        bytes(out, e.getValue().text());
       }
       out.writeInt(r.advisories());
       out.writeInt(r.pages());

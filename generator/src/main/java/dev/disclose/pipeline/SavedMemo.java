@@ -1,6 +1,7 @@
 package dev.disclose.pipeline;
 
 import dev.disclose.memo.Memo;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,15 @@ import java.util.function.Function;
  * next. Every other slot's value is made, as without a memo. Thread-safe.
  */
 final class SavedMemo implements Memo {
-  /** A saved value: its slot and key, the fingerprint of its input, and the value as text. */
-  record Value(byte[] fingerprint, String text) {}
+  /**
+   * A saved value: the fingerprint of its input, and the value as text in UTF-8, decoded only if a
+   * build uses it, so that a build that finds nothing changed reads it as bytes alone.
+   */
+  record Value(byte[] fingerprint, byte[] text) {
+    String decoded() {
+      return new String(text, StandardCharsets.UTF_8);
+    }
+  }
 
   private final Map<String, Value> last;
   private final Map<String, Value> now = new ConcurrentHashMap<>();
@@ -40,10 +48,10 @@ final class SavedMemo implements Memo {
     Value before = last.get(k);
     if (before != null && Arrays.equals(before.fingerprint(), fingerprint)) {
       now.put(k, before);
-      return saved.value().apply(before.text());
+      return saved.value().apply(before.decoded());
     }
     V made = make.apply(input);
-    now.put(k, new Value(fingerprint, saved.text().apply(made)));
+    now.put(k, new Value(fingerprint, saved.text().apply(made).getBytes(StandardCharsets.UTF_8)));
     return made;
   }
 

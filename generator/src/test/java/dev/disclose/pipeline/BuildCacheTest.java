@@ -243,7 +243,7 @@ class BuildCacheTest {
     assertThat(sound.remembered().get().values().keySet())
         .contains("Markdown as HTML\0FIX-2025-0001", "Markdown as HTML\0FIX-2025-0002")
         .noneMatch(k -> k.contains("FIX-2025-0003"));
-    assertThat(sound.remembered().get().values().get("Markdown as HTML\0FIX-2025-0001").text())
+    assertThat(sound.remembered().get().values().get("Markdown as HTML\0FIX-2025-0001").decoded())
         .contains("<p>");
     BuildCache.Opened other = BuildCache.read(Files.readAllBytes(cacheFile()), "9.9.9 elsewhere");
     assertThat(other.remembered()).isEmpty();
