@@ -79,14 +79,17 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Build in full without reading or writing the cache.")
   boolean noCache;
 
-  // The launcher sets the property for the run that trains its start-up archive, which must load
-  // what a build in full loads.
   @Option(
       names = "--rebuild",
-      defaultValue = "${sys:disclose.rebuild:-false}",
       description =
           "Build in full as if the cache remembered nothing, then remember this build for the next.")
   boolean rebuild;
+
+  /**
+   * The system property the launcher sets on the run that trains its start-up archive, which must
+   * load what a build in full loads; unlike {@code --rebuild}, it goes with any other option.
+   */
+  static final String TRAINING = "disclose.rebuild";
 
   @Option(
       names = "--timings",
@@ -101,6 +104,14 @@ final class BuildCommand implements Callable<Integer> {
       env.err()
           .println(
               "disclose: --base-url must be an absolute http(s) URL, like https://example.org/security/");
+      return Main.USAGE;
+    }
+    if (rebuild && (noCache || preview)) {
+      env.err()
+          .println(
+              "disclose: --rebuild remembers the build it makes, which "
+                  + (preview ? "a preview never is" : "--no-cache forbids")
+                  + "; give one of the two");
       return Main.USAGE;
     }
     Path target =
@@ -132,7 +143,7 @@ final class BuildCommand implements Callable<Integer> {
     BuildMemory memory =
         preview || noCache
             ? null
-            : rebuild
+            : rebuild || Boolean.getBoolean(TRAINING)
                 ? BuildMemory.forgetting(cacheFolder, target, opened.root(), request(csafKey))
                 : BuildMemory.open(cacheFolder, target, opened.root(), request(csafKey));
     Pipeline pipeline =

@@ -91,6 +91,18 @@ public final class BuildCache {
 
   /** The cache in {@code folder}, if there is one this build may use. */
   public static Opened open(Path folder, String generator) {
+    return open(folder, generator, true);
+  }
+
+  /**
+   * As {@link #open}, but without reading what the cache holds, for a build that recalls nothing of
+   * it: only why it would be set aside.
+   */
+  public static Opened vet(Path folder) {
+    return open(folder, "", false);
+  }
+
+  private static Opened open(Path folder, String generator, boolean read) {
     Path file = folder.resolve(FILE);
     try {
       if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return Opened.none();
@@ -99,7 +111,7 @@ public final class BuildCache {
         return Opened.setAside(
             "it is not this user's, or others may write into it: delete it, and the next build"
                 + " makes a new one");
-      return read(unfollowed(file), generator);
+      return read ? read(unfollowed(file), generator) : Opened.none();
     } catch (NoSuchFileException e) {
       return Opened.none();
     } catch (IOException e) {

@@ -57,7 +57,7 @@ public final class BuildMemory {
     this.target = target;
     this.request = request;
     BuildCache.Opened opened =
-        recall ? BuildCache.open(folder, generator()) : BuildCache.Opened.none();
+        recall ? BuildCache.open(folder, generator()) : BuildCache.vet(folder);
     opened.note().ifPresent(why -> notes.add("the build cache was set aside: " + why));
     this.remembered = opened.remembered().filter(this::describesTheOutput);
     // The memo's values hold whatever the output: they are made of inputs alone.

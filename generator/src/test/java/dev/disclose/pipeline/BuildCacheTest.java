@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,14 +153,29 @@ class BuildCacheTest {
     assertThat(rebuilt.exitCode()).as(rebuilt.err()).isZero();
     assertThat(rebuilt.out()).startsWith("built ").doesNotContain("rendered, the others");
     append("FIX-2025-0001", "\nOne more sentence.\n");
-    // The launcher's training run asks for the same through a system property.
+    // The launcher's training run asks for the same through a system property, whatever the
+    // options it was given.
     System.setProperty("disclose.rebuild", "true");
     try {
       assertThat(buildAndCompare(BEFORE_LIFT).out()).doesNotContain("rendered, the others");
+      CliRun both = CliRun.in(site, "build", "--rebuild", "--now", BEFORE_LIFT);
+      assertThat(both.exitCode()).as(both.err()).isZero();
+      assertThat(both.out()).startsWith("built ").doesNotContain("rendered, the others");
+      CliRun none = CliRun.in(site, "build", "--no-cache", "--now", BEFORE_LIFT);
+      assertThat(none.exitCode()).as(none.err()).isZero();
     } finally {
       System.clearProperty("disclose.rebuild");
     }
     assertThat(build(BEFORE_LIFT).out()).startsWith("nothing changed since the last build of ");
+  }
+
+  @Test
+  void aRebuildWithNoCacheOrAPreviewIsAUsageError() {
+    for (String other : List.of("--no-cache", "--preview")) {
+      CliRun run = CliRun.in(site, "build", "--rebuild", other, "--now", BEFORE_LIFT);
+      assertThat(run.exitCode()).as(other).isEqualTo(2);
+      assertThat(run.err()).startsWith("disclose: --rebuild remembers the build it makes");
+    }
   }
 
   @Test
@@ -215,6 +231,11 @@ class BuildCacheTest {
     CliRun run = build(BEFORE_LIFT);
     assertThat(run.err()).contains("note: the build cache was set aside: it is not this user's");
     assertThat(run.out()).doesNotContain("nothing changed");
+    // A build that recalls nothing of the cache still says so, since it writes into its folder.
+    Files.setPosixFilePermissions(cacheFile(), PosixFilePermissions.fromString("rw-rw-rw-"));
+    CliRun rebuilt = CliRun.in(site, "build", "--rebuild", "--now", BEFORE_LIFT);
+    assertThat(rebuilt.err())
+        .contains("note: the build cache was set aside: it is not this user's");
   }
 
   @Test
