@@ -3,6 +3,7 @@ package dev.disclose.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.disclose.config.SiteConfig;
+import dev.disclose.load.Changes;
 import dev.disclose.load.SiteException;
 import dev.disclose.load.SiteRoot;
 import dev.disclose.pipeline.Pipeline;
@@ -156,6 +157,11 @@ public final class PreviewServer implements Closeable {
    */
   public int builds() {
     return rebuilder.builds();
+  }
+
+  /** What the latest edit's rebuild was told changed (tests). */
+  Changes lastEdit() {
+    return rebuilder.lastEdit();
   }
 
   /** Runs {@code hook} first in every rebuild from now on (tests make one fail with it). */

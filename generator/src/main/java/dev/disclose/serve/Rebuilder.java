@@ -9,8 +9,10 @@ import dev.disclose.pipeline.Pipeline;
 import dev.disclose.pipeline.Progress;
 import dev.disclose.pipeline.Refused;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,8 +31,8 @@ final class Rebuilder implements SiteWatcher.Listener {
   private final PreviewSite preview;
 
   /**
-   * What the watcher saw change since the latest rebuild began: the rebuild after an edit reads
-   * only that.
+   * What the watcher saw change since the latest first build or edit's rebuild began: the rebuild
+   * after an edit reads only that.
    */
   private final ChangedPaths changes;
 
@@ -160,9 +162,12 @@ final class Rebuilder implements SiteWatcher.Listener {
     }
   }
 
+  /** The watcher's reports the latest rebuild read: if it fails, the likely cause. */
+  private volatile Set<Path> suspects = Set.of();
+
   /** The files the failed rebuild's edit touched, relative to the site: the likely cause. */
   private List<String> suspects() {
-    return changes.lastTaken().stream()
+    return suspects.stream()
         .filter(Files::isRegularFile)
         .map(p -> site.root().toAbsolutePath().normalize().relativize(p).toString())
         .sorted()
@@ -221,20 +226,28 @@ final class Rebuilder implements SiteWatcher.Listener {
    * A rebuild that fails before it has read the site leaves the next one to look at every file too.
    * Only the first build and an edit's rebuild take the watcher's reports: a warm-up or settle
    * rebuild that happens to read an edit first leaves it for the edit's own rebuild, which then
-   * still names it if it fails.
+   * still names it if it fails; reading every file, it vouches for the reports that follow.
    */
   private synchronized boolean rebuild(Trigger trigger) throws SiteException {
     boolean quietIfUnchanged = trigger == Trigger.WARM_UP;
     long start = System.nanoTime();
     PhaseTimings phases = log.timings() ? new PhaseTimings(Progress.NONE) : null;
-    Changes seen =
-        trigger == Trigger.START || trigger == Trigger.EDIT ? changes.take() : Changes.UNKNOWN;
+    Changes seen;
+    if (trigger == Trigger.START || trigger == Trigger.EDIT) {
+      seen = changes.take();
+      suspects = changes.lastTaken();
+      if (trigger == Trigger.EDIT) lastEdit = seen;
+    } else {
+      changes.vouch();
+      seen = Changes.UNKNOWN;
+      suspects = changes.pending();
+    }
     Pipeline.Built r;
     try {
       beforeEachBuild.run();
       r = preview.rebuild(site, seen, clock.instant(), phases != null ? phases : Progress.NONE);
     } catch (Refused refused) {
-      changes.unknown(); // the watcher's reports this build took are not in the memo
+      changes.unknown(); // the files this build read are not all in the memo
       if (quietIfUnchanged)
         return false; // a file saved mid-warm-up: the watcher's rebuild reports it
       outcome.failed(BuildErrors.refused(log.refused(refused)));
@@ -250,6 +263,13 @@ final class Rebuilder implements SiteWatcher.Listener {
     // was), and drop a failed build's errors either way.
     outcome.built(preview.written() > 0);
     return preview.written() > 0;
+  }
+
+  private volatile Changes lastEdit = Changes.UNKNOWN;
+
+  /** What the latest edit's rebuild was told changed; tests check that it knew. */
+  Changes lastEdit() {
+    return lastEdit;
   }
 
   /** Runs first in every build: tests make a rebuild fail with it. */

@@ -91,6 +91,27 @@ class ChangedPathsTest {
     assertThat(changes.take()).isEqualTo(new Changes(true, Set.of()));
   }
 
+  /** A rebuild that reads every file vouches for what follows and leaves what it read reported. */
+  @Test
+  void aVouchMakesTheNextTakeKnownAndKeepsThePathsReportedBefore() {
+    changes.unknown();
+    Path edited = site.resolve("advisories/2025/FIX-2025-0001.md").toAbsolutePath();
+    changes.changed(edited);
+    changes.vouch();
+    assertThat(changes.pending()).containsExactly(edited);
+    Changes report = changes.take();
+    assertThat(report.known()).isTrue();
+    assertThat(report.paths()).containsExactly(edited);
+    assertThat(changes.pending()).isEmpty();
+
+    changes.vouch();
+    changes.unknown(); // events lost during the rebuild that vouched
+    assertThat(changes.take().known()).isFalse();
+    changes.distrust();
+    changes.vouch();
+    assertThat(changes.take().known()).isFalse();
+  }
+
   @Test
   void distrustedReportsAreUnknownForGood() {
     changes.take();

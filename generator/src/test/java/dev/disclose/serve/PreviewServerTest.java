@@ -139,6 +139,10 @@ class PreviewServerTest {
       awaitBuilds(server, 2);
       assertThat(get(server.url().resolve("advisories/FIX-2025-0002/")).body())
           .contains("Request smuggling, renamed");
+      // The warm-up read every file, so the first edit's rebuild reads only what the watcher saw.
+      assertThat(server.lastEdit().known()).isTrue();
+      assertThat(server.lastEdit().paths())
+          .contains(site.resolve("advisories/2025/FIX-2025-0002.md").toAbsolutePath().normalize());
     }
   }
 
