@@ -342,6 +342,15 @@ class LauncherTest {
     assertThat(javaRuns(updated, "build").get(0)).anyMatch(a -> a.startsWith("-XX:ArchiveClasses"));
     assertThat(besideTheJar())
         .containsExactly("disclose.17.0.16+8-Debian-1deb12u1.jsa", "disclose.jar");
+
+    // A Java without a release file, whose version is unknown, makes the plain archive.
+    Path unknown = jdk("17.0.17+1");
+    Files.delete(unknown.resolve("release"));
+    Map<String, String> plain = Map.of("DISCLOSE_JAVA", unknown.toString(), "CI", "");
+    assertThat(javaRuns(plain, "build").get(0)).anyMatch(a -> a.startsWith("-XX:ArchiveClasses"));
+    assertThat(besideTheJar()).containsExactly("disclose.jar", "disclose.jsa");
+    assertThat(javaRuns(plain, "validate").get(0))
+        .contains("-XX:SharedArchiveFile=" + root.resolve("generator/target/disclose.jsa"));
   }
 
   /** As Debian links /usr/bin/java to a JDK's through /etc/alternatives. */
