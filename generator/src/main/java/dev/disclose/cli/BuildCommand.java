@@ -254,7 +254,10 @@ final class BuildCommand implements Callable<Integer> {
     env.out().println(sizes("kept", u.files(), u.bytes(), "in", folder));
   }
 
-  /** "wrote 420 files, 1.0 MB to _site": a build's last line. */
+  /**
+   * A build's last line, how many files and bytes it left where, so that a log ends with the site's
+   * size.
+   */
   private static String sizes(String verb, long files, long bytes, String where, String folder) {
     return verb
         + " "
