@@ -2,6 +2,8 @@ package dev.disclose.concurrent;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** What the build's own threads share. */
@@ -23,6 +25,18 @@ public final class Threads {
       }
     }
     if (interrupted) Thread.currentThread().interrupt();
+  }
+
+  /**
+   * Starts {@code work} on a thread of its own named {@code name}, a daemon so that it never keeps
+   * the process alive, and returns its result to come.
+   */
+  public static <T> FutureTask<T> alongside(String name, Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    thread.start();
+    return task;
   }
 
   /**

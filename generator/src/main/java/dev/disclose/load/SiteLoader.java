@@ -1,5 +1,6 @@
 package dev.disclose.load;
 
+import dev.disclose.concurrent.Threads;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.config.SiteConfigLoader;
 import dev.disclose.diagnostic.Diagnostic;
@@ -77,13 +78,11 @@ public final class SiteLoader {
     // The release notes do not depend on the advisories: read on a thread of their own while the
     // advisories are parsed.
     FutureTask<ReleaseNotes> releaseNotes =
-        new FutureTask<>(
+        Threads.alongside(
+            "disclose-release-notes",
             () ->
                 ReleaseNotesReader.read(
                     site.root(), config.config(), sourceFiles::releaseNotesText));
-    Thread notesReader = new Thread(releaseNotes, "disclose-release-notes");
-    notesReader.setDaemon(true);
-    notesReader.start();
     List<AdvisoryFile> files =
         toRead.parallelStream().map(f -> sourceFiles.advisory(reader, f, changes)).toList();
     ReleaseNotes notes = ReleaseNotes.NONE;

@@ -1,5 +1,6 @@
 package dev.disclose.load;
 
+import dev.disclose.concurrent.Threads;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.config.SiteConfig.ReleaseNotesSource;
 import java.io.IOException;
@@ -189,12 +190,10 @@ public final class SourceDigest {
       SiteConfig config,
       Collection<Path> publicAdvisories,
       LastCommitTimes commits) {
-    FutureTask<SourceDigest> task =
-        new FutureTask<>(() -> read(site, config, publicAdvisories, Map.of(), commits));
-    Thread t = new Thread(task, "disclose-source-digest");
-    t.setDaemon(true);
-    t.start();
-    return new Pending(task);
+    return new Pending(
+        Threads.alongside(
+            "disclose-source-digest",
+            () -> read(site, config, publicAdvisories, Map.of(), commits)));
   }
 
   private static String relative(Path root, Path file) {

@@ -1,6 +1,7 @@
 package dev.disclose.pipeline;
 
 import dev.disclose.advisory.Advisory;
+import dev.disclose.concurrent.Threads;
 import dev.disclose.csaf.CsafFormat;
 import dev.disclose.load.PublicFiles;
 import dev.disclose.load.SiteException;
@@ -131,10 +132,8 @@ public final class BuildMemory {
     }
     // The output is listed on a thread of its own while the site's files are read and hashed.
     AtomicBoolean stop = new AtomicBoolean();
-    FutureTask<Boolean> listing = new FutureTask<>(() -> whole(r, stop));
-    Thread lister = new Thread(listing, "disclose-output-listing");
-    lister.setDaemon(true);
-    lister.start();
+    FutureTask<Boolean> listing =
+        Threads.alongside("disclose-output-listing", () -> whole(r, stop));
     PublishDue.Decision decision;
     try {
       decision = PublishDue.decideReading(site, key, manifest, now);
@@ -205,11 +204,8 @@ public final class BuildMemory {
   public SiteOutput.Opener output(SiteRoot site) throws SiteException {
     if (allFiles == null) {
       // Hashed on a thread of its own while the build reads the same files.
-      FutureTask<String> hashing = new FutureTask<>(() -> PublicFiles.allFiles(site));
-      Thread hasher = new Thread(hashing, "disclose-advisory-digest");
-      hasher.setDaemon(true);
-      hasher.start();
-      pendingAllFiles = hashing;
+      pendingAllFiles =
+          Threads.alongside("disclose-advisory-digest", () -> PublicFiles.allFiles(site));
     }
     memory = new OutputMemory(remembered.map(BuildCache.Remembered::files).orElse(Map.of()));
     return FolderOutput.remembering(

@@ -1,5 +1,6 @@
 package dev.disclose.pipeline;
 
+import dev.disclose.concurrent.Threads;
 import dev.disclose.config.SiteConfig;
 import dev.disclose.load.LastCommitTimes;
 import dev.disclose.load.PublicFiles;
@@ -62,10 +63,8 @@ public final class PublishDue {
           Optional.empty());
     }
     // git reads the history while the files are read and hashed.
-    FutureTask<LastCommitTimes> history = new FutureTask<>(() -> LastCommitTimes.read(site.root()));
-    Thread git = new Thread(history, "disclose-history");
-    git.setDaemon(true);
-    git.start();
+    FutureTask<LastCommitTimes> history =
+        Threads.alongside("disclose-history", () -> LastCommitTimes.read(site.root()));
     SiteConfig config = new SiteLoader(Memo.NONE, OutputFormats.names()).config(site).config();
     PublicFiles.Found found = PublicFiles.find(site, key, now);
     List<PublicFiles.Public> published = found.published();
